@@ -1,0 +1,51 @@
+"""Signpost: the Flask application factory."""
+
+from __future__ import annotations
+
+from flask import Flask
+from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
+
+from directory.config import PROJECT_ROOT, Config
+from directory.council import load_council
+from directory.extensions import babel, csrf, db, migrate
+from directory.i18n import select_locale
+from directory.security import install_security_headers
+
+
+def create_app(config: Config | None = None) -> Flask:
+    """Build the site for one council from ``config`` (environment variables by default)."""
+    config = config or Config.from_env()
+    app = Flask(
+        __name__,
+        template_folder=str(PROJECT_ROOT / "templates"),
+        static_folder=str(PROJECT_ROOT / "static"),
+        instance_path=str(PROJECT_ROOT / "instance"),
+    )
+    app.config.update(config.flask_settings())
+    app.extensions["signpost_config"] = config
+    app.extensions["council"] = load_council(config.council_file)
+    app.jinja_loader = ChoiceLoader(
+        [
+            FileSystemLoader(str(PROJECT_ROOT / "templates")),
+            PrefixLoader(
+                {
+                    "govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja"),
+                    "govuk_frontend_wtf": PackageLoader("govuk_frontend_wtf"),
+                }
+            ),
+        ]
+    )
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
+    babel.init_app(app, locale_selector=select_locale)
+    csrf.init_app(app)
+    install_security_headers(app)
+
+    from directory import cli, models, views  # noqa: F401  (models: tables for Alembic)
+
+    views.register(app)
+    cli.register(app)
+    return app

@@ -1,0 +1,11 @@
+"""``flask`` commands for running a deployment."""
+
+from flask import Flask
+
+
+def register(app: Flask) -> None:
+    from directory.demo.commands import demo_cli
+    from directory.postcodes.commands import postcodes_cli
+
+    app.cli.add_command(postcodes_cli)
+    app.cli.add_command(demo_cli)

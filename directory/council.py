@@ -1,0 +1,245 @@
+"""The per-deployment council file: who the council is, its localities and taxonomies.
+
+A second council is a new TOML file, not a code change. Loading checks every field and
+reports the first problem with its place in the file, so a typo never reaches a page.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from directory.postcodes.parsing import normalise_outward_or_sector
+
+TAXONOMY_SCHEMES = ("category", "need", "circumstance", "level")
+_CODE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+class CouncilFileError(ValueError):
+    """The council file is missing or wrong; the message names the place and the fix."""
+
+
+@dataclass(frozen=True)
+class HelpLine:
+    name: str
+    phone: str
+    hours: str
+
+
+@dataclass(frozen=True)
+class Locality:
+    """An area of the borough (a cluster or locality) defined by postcode districts/sectors."""
+
+    code: str
+    name: str
+    postcode_districts: tuple[str, ...]
+    postcode_sectors: tuple[str, ...]
+    family_centre: str
+
+    def covers(self, district: str, sector: str) -> bool:
+        """Whether a postcode in ``district`` and ``sector`` (canonical forms) lies here."""
+        return sector in self.postcode_sectors or district in self.postcode_districts
+
+
+@dataclass(frozen=True)
+class TaxonomyTermConfig:
+    scheme: str
+    code: str
+    label: str
+    description: str
+
+
+@dataclass(frozen=True)
+class SchoolHoliday:
+    name: str
+    start: date
+    end: date
+
+
+@dataclass(frozen=True)
+class Council:
+    """One deployment's council settings."""
+
+    code: str
+    name: str
+    service_name: str
+    website: str
+    brand_colour: str
+    font_family: str
+    help_line: HelpLine
+    demo_data: bool
+    localities: tuple[Locality, ...]
+    taxonomy: tuple[TaxonomyTermConfig, ...]
+    school_holidays: tuple[SchoolHoliday, ...]
+
+    def terms(self, scheme: str) -> tuple[TaxonomyTermConfig, ...]:
+        return tuple(term for term in self.taxonomy if term.scheme == scheme)
+
+    def term(self, scheme: str, code: str) -> TaxonomyTermConfig | None:
+        return next((t for t in self.terms(scheme) if t.code == code), None)
+
+    def locality(self, code: str) -> Locality | None:
+        return next((loc for loc in self.localities if loc.code == code), None)
+
+    def locality_for(self, district: str, sector: str) -> Locality | None:
+        """The locality a postcode falls in; a sector rule beats a district rule."""
+        by_sector = next((loc for loc in self.localities if sector in loc.postcode_sectors), None)
+        if by_sector:
+            return by_sector
+        return next((loc for loc in self.localities if district in loc.postcode_districts), None)
+
+
+def load_council(path: Path) -> Council:
+    """Read and check a council file."""
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise CouncilFileError(
+            f"Council file {path} does not exist. Set COUNCIL_FILE to a file in councils/."
+        ) from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise CouncilFileError(f"Council file {path} is not valid TOML: {error}") from None
+    try:
+        return _council_from(raw)
+    except CouncilFileError as error:
+        raise CouncilFileError(f"Council file {path}: {error}") from None
+
+
+def _council_from(raw: dict[str, Any]) -> Council:
+    section = _table(raw, "council", "[council]")
+    help_line = _table(section, "help_line", "[council.help_line]")
+    localities = tuple(
+        _locality(item, f"[[localities]] number {n}")
+        for n, item in enumerate(_list(raw, "localities", "[[localities]]"), start=1)
+    )
+    if not localities:
+        raise CouncilFileError("[[localities]] must list at least one locality.")
+    _unique([loc.code for loc in localities], "locality code")
+    taxonomy = _taxonomy(_table(raw, "taxonomy", "[taxonomy]"))
+    colour = _text(section, "brand_colour", "[council]")
+    if not _COLOUR.match(colour):
+        raise CouncilFileError(f"[council] brand_colour must look like #1d70b8, not {colour!r}.")
+    return Council(
+        code=_code(section, "code", "[council]"),
+        name=_text(section, "name", "[council]"),
+        service_name=_text(section, "service_name", "[council]"),
+        website=_text(section, "website", "[council]"),
+        brand_colour=colour,
+        font_family=_text(section, "font_family", "[council]"),
+        help_line=HelpLine(
+            name=_text(help_line, "name", "[council.help_line]"),
+            phone=_text(help_line, "phone", "[council.help_line]"),
+            hours=_text(help_line, "hours", "[council.help_line]"),
+        ),
+        demo_data=bool(section.get("demo_data", False)),
+        localities=localities,
+        taxonomy=taxonomy,
+        school_holidays=tuple(
+            _holiday(item, f"[[school_holidays]] number {n}")
+            for n, item in enumerate(raw.get("school_holidays", []), start=1)
+        ),
+    )
+
+
+def _locality(item: dict[str, Any], where: str) -> Locality:
+    districts = tuple(
+        _postcode_area(value, where, "postcode_districts")
+        for value in item.get("postcode_districts", [])
+    )
+    sectors = tuple(
+        _postcode_area(value, where, "postcode_sectors")
+        for value in item.get("postcode_sectors", [])
+    )
+    if not districts and not sectors:
+        raise CouncilFileError(f"{where} needs postcode_districts or postcode_sectors.")
+    return Locality(
+        code=_code(item, "code", where),
+        name=_text(item, "name", where),
+        postcode_districts=districts,
+        postcode_sectors=sectors,
+        family_centre=_text(item, "family_centre", where),
+    )
+
+
+def _postcode_area(value: object, where: str, key: str) -> str:
+    normalised = normalise_outward_or_sector(str(value))
+    if normalised is None:
+        raise CouncilFileError(f"{where} {key} has {value!r}, which is not a postcode area.")
+    return normalised
+
+
+def _taxonomy(section: dict[str, Any]) -> tuple[TaxonomyTermConfig, ...]:
+    terms: list[TaxonomyTermConfig] = []
+    for scheme in section:
+        if scheme not in TAXONOMY_SCHEMES:
+            raise CouncilFileError(
+                f"[taxonomy.{scheme}] is not a known scheme; use one of "
+                + ", ".join(TAXONOMY_SCHEMES)
+                + "."
+            )
+        for n, item in enumerate(_list(section, scheme, f"[[taxonomy.{scheme}]]"), start=1):
+            where = f"[[taxonomy.{scheme}]] number {n}"
+            terms.append(
+                TaxonomyTermConfig(
+                    scheme=scheme,
+                    code=_code(item, "code", where),
+                    label=_text(item, "label", where),
+                    description=str(item.get("description", "")),
+                )
+            )
+        _unique([t.code for t in terms if t.scheme == scheme], f"{scheme} code")
+    if not any(t.scheme == "need" for t in terms):
+        raise CouncilFileError("[taxonomy] must list at least one need.")
+    return tuple(terms)
+
+
+def _holiday(item: dict[str, Any], where: str) -> SchoolHoliday:
+    start, end = item.get("start"), item.get("end")
+    if not isinstance(start, date) or not isinstance(end, date):
+        raise CouncilFileError(f"{where} needs start and end dates like 2026-12-21.")
+    if end < start:
+        raise CouncilFileError(f"{where} ends before it starts.")
+    return SchoolHoliday(name=_text(item, "name", where), start=start, end=end)
+
+
+def _table(raw: dict[str, Any], key: str, where: str) -> dict[str, Any]:
+    value = raw.get(key)
+    if not isinstance(value, dict):
+        raise CouncilFileError(f"{where} is missing.")
+    return value
+
+
+def _list(raw: dict[str, Any], key: str, where: str) -> list[dict[str, Any]]:
+    value = raw.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        raise CouncilFileError(f"{where} must be a list of tables.")
+    return value
+
+
+def _text(raw: dict[str, Any], key: str, where: str) -> str:
+    value = raw.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise CouncilFileError(f"{where} needs {key} (text).")
+    return value.strip()
+
+
+def _code(raw: dict[str, Any], key: str, where: str) -> str:
+    value = _text(raw, key, where)
+    if not _CODE.match(value):
+        raise CouncilFileError(
+            f"{where} {key} {value!r} must be lower-case letters, digits and hyphens."
+        )
+    return value
+
+
+def _unique(codes: list[str], what: str) -> None:
+    seen: set[str] = set()
+    for code in codes:
+        if code in seen:
+            raise CouncilFileError(f"the {what} {code!r} is used twice.")
+        seen.add(code)

@@ -1,0 +1,24 @@
+"""Which language a page is shown in: the visitor's choice (a cookie), then their browser's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import current_app, request
+
+LOCALE_COOKIE = "signpost_locale"
+
+
+def available_locales() -> list[str]:
+    """English plus every language with a compiled catalogue in ``translations/``."""
+    root = Path(current_app.config["BABEL_TRANSLATION_DIRECTORIES"])
+    compiled = sorted(path.parent.parent.name for path in root.glob("*/LC_MESSAGES/*.mo"))
+    return ["en", *[code for code in compiled if code != "en"]]
+
+
+def select_locale() -> str:
+    locales = available_locales()
+    chosen = request.cookies.get(LOCALE_COOKIE)
+    if chosen in locales:
+        return chosen
+    return request.accept_languages.best_match(locales) or "en"

@@ -1,0 +1,48 @@
+"""The directory's tables, named after Open Referral UK / HSDS 3.0 where they fit."""
+
+from directory.models.enums import (
+    Audience,
+    DeliveryMethod,
+    ReferralRoute,
+    ServiceAreaScope,
+    ServiceKind,
+    ServiceStatus,
+)
+from directory.models.location import Accessibility, Location, ServiceAtLocation
+from directory.models.organization import Organization
+from directory.models.postcode import Postcode, PostcodeDistrict
+from directory.models.schedule import DatedSession, Schedule
+from directory.models.service import (
+    Contact,
+    CostOption,
+    Language,
+    Phone,
+    Service,
+    ServiceArea,
+)
+from directory.models.taxonomy import TaxonomyTerm, service_taxonomy
+
+__all__ = [
+    "Accessibility",
+    "Audience",
+    "Contact",
+    "CostOption",
+    "DatedSession",
+    "DeliveryMethod",
+    "Language",
+    "Location",
+    "Organization",
+    "Phone",
+    "Postcode",
+    "PostcodeDistrict",
+    "ReferralRoute",
+    "Schedule",
+    "Service",
+    "ServiceArea",
+    "ServiceAreaScope",
+    "ServiceAtLocation",
+    "ServiceKind",
+    "ServiceStatus",
+    "TaxonomyTerm",
+    "service_taxonomy",
+]

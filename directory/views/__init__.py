@@ -1,0 +1,10 @@
+"""Blueprints, one per front door, plus the error pages."""
+
+from flask import Flask
+
+from directory.views import errors, public
+
+
+def register(app: Flask) -> None:
+    app.register_blueprint(public.blueprint)
+    errors.register(app)
