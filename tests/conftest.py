@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from flask import Flask
+
+from tests.support.apps import migrated_app, test_config
+from tests.support.databases import database_backends, fresh_database
+
+
+@pytest.fixture(params=database_backends())
+def empty_app(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Flask]:
+    """A migrated app on a fresh, empty SQLite or PostgreSQL database."""
+    with fresh_database(request.param, tmp_path) as url:
+        app = migrated_app(test_config(url, tmp_path))
+        yield app
+        with app.app_context():
+            from directory.extensions import db
+
+            db.engine.dispose()

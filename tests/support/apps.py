@@ -1,0 +1,33 @@
+"""Building test apps: a fictional council's settings on a real database and index."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+from flask_migrate import upgrade
+
+from directory import create_app
+from directory.config import DEFAULT_COUNCIL_FILE, Config
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+def test_config(database_url: str, directory: Path, **overrides: object) -> Config:
+    settings: dict[str, object] = {
+        "secret_key": "test-secret-key",
+        "database_url": database_url,
+        "search_index_dir": directory / "search-index",
+        "council_file": DEFAULT_COUNCIL_FILE,
+        "testing": True,
+    }
+    settings.update(overrides)
+    return Config(**settings)  # type: ignore[arg-type]
+
+
+def migrated_app(config: Config) -> Flask:
+    """An app whose database has been brought up to date by the real migrations."""
+    app = create_app(config)
+    with app.app_context():
+        upgrade()
+    return app

@@ -1,0 +1,71 @@
+"""Fresh, real databases for tests: an SQLite file, or a new PostgreSQL database.
+
+PostgreSQL is wanted unless ``SIGNPOST_TEST_POSTGRES=0``; when it is wanted and the server
+cannot be reached, the tests fail with a message saying how to start it, never skip quietly.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import psycopg
+import pytest
+
+POSTGRES_ADMIN_URL = os.environ.get(
+    "SIGNPOST_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
+)
+BACKENDS = ("sqlite", "postgres")
+
+
+def postgres_wanted() -> bool:
+    return os.environ.get("SIGNPOST_TEST_POSTGRES", "1") != "0"
+
+
+def database_backends() -> list[object]:
+    """Parameters for fixtures that run once per database engine."""
+    return [
+        "sqlite",
+        pytest.param(
+            "postgres",
+            marks=[
+                pytest.mark.postgres,
+                pytest.mark.skipif(
+                    not postgres_wanted(), reason="SIGNPOST_TEST_POSTGRES=0 was set"
+                ),
+            ],
+        ),
+    ]
+
+
+def _admin_connection() -> psycopg.Connection:
+    try:
+        return psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True, connect_timeout=5)
+    except psycopg.OperationalError as error:
+        pytest.fail(
+            f"PostgreSQL is wanted for these tests but {POSTGRES_ADMIN_URL} did not answer "
+            f"({error}). Start it (pg_ctlcluster <version> main start), point "
+            "SIGNPOST_TEST_POSTGRES_URL at a server, or set SIGNPOST_TEST_POSTGRES=0 to "
+            "run on SQLite only.",
+            pytrace=False,
+        )
+
+
+@contextmanager
+def fresh_database(backend: str, directory: Path) -> Iterator[str]:
+    """Yield the SQLAlchemy URL of an empty database, removed afterwards."""
+    if backend == "sqlite":
+        yield f"sqlite:///{directory / 'signpost-test.db'}"
+        return
+    name = f"signpost_test_{secrets.token_hex(6)}"
+    with _admin_connection() as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    base = POSTGRES_ADMIN_URL.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://")
+    try:
+        yield f"{base}/{name}"
+    finally:
+        with _admin_connection() as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
