@@ -52,6 +52,8 @@ class TaxonomyTermConfig:
     code: str
     label: str
     description: str
+    sensitive: bool = False
+    """Pages about this term show "Exit this page" (domestic abuse, for example)."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,11 @@ class Council:
 
     def term(self, scheme: str, code: str) -> TaxonomyTermConfig | None:
         return next((t for t in self.terms(scheme) if t.code == code), None)
+
+    @property
+    def sensitive_codes(self) -> frozenset[tuple[str, str]]:
+        """(scheme, code) of every term whose pages need "Exit this page"."""
+        return frozenset((t.scheme, t.code) for t in self.taxonomy if t.sensitive)
 
     def locality(self, code: str) -> Locality | None:
         return next((loc for loc in self.localities if loc.code == code), None)
@@ -190,6 +197,7 @@ def _taxonomy(section: dict[str, Any]) -> tuple[TaxonomyTermConfig, ...]:
                     code=_code(item, "code", where),
                     label=_text(item, "label", where),
                     description=str(item.get("description", "")),
+                    sensitive=bool(item.get("sensitive", False)),
                 )
             )
         _unique([t.code for t in terms if t.scheme == scheme], f"{scheme} code")

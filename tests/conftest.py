@@ -20,3 +20,12 @@ def empty_app(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Flask]
             from directory.extensions import db
 
             db.engine.dispose()
+
+
+@pytest.fixture
+def client(empty_app: Flask):
+    """A test client for an empty site; every HTML page it fetches is hygiene-checked."""
+    from tests.support.client import HygieneCheckingClient
+
+    empty_app.test_client_class = HygieneCheckingClient
+    return empty_app.test_client()

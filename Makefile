@@ -1,0 +1,62 @@
+# One command each: run the site, test, lint, translations, benchmarks. See README.md.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export FLASK_APP := wsgi.py
+HOST ?= 127.0.0.1
+PORT ?= 5000
+
+.PHONY: run setup database test lint translations bench clean
+
+## Set everything up and run the site on the embedded default (SQLite, Whoosh, demo data).
+run: setup database
+	$(BIN)/flask run --host $(HOST) --port $(PORT)
+
+setup: $(VENV)/.installed static/dist/.built translations/.compiled
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+static/dist/.built: node_modules/.installed $(VENV)/.installed scripts/build_assets.py $(shell find static/src councils -type f)
+	$(BIN)/python scripts/build_assets.py
+	touch $@
+
+translations/.compiled: $(VENV)/.installed $(shell find translations -name '*.po')
+	$(BIN)/python scripts/compile_translations.py
+	touch $@
+
+## Bring the database up to date and load postcodes and demo data if they are missing.
+database: setup
+	mkdir -p instance
+	$(BIN)/flask db upgrade
+	$(BIN)/flask postcodes load --if-empty
+	$(BIN)/flask demo load --if-empty
+
+## Lint and run every test (SQLite, PostgreSQL on 127.0.0.1:5432, headless Chromium).
+test: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/pytest
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+## Extract strings, update every catalogue, compile them.
+translations: $(VENV)/.installed
+	$(BIN)/pybabel extract -F babel.cfg -k lazy_gettext -o translations/messages.pot .
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --ignore-obsolete
+	$(BIN)/python scripts/compile_translations.py
+
+bench: setup
+	$(BIN)/python bench/postcodes.py
+
+clean:
+	rm -rf $(VENV) node_modules static/dist instance translations/.compiled

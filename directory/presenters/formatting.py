@@ -1,0 +1,87 @@
+"""Small wording helpers in the GOV.UK style ("9am to 5pm", "0 to 4 years")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date, time
+from decimal import Decimal
+
+from flask_babel import format_date, format_decimal, get_locale, gettext, ngettext
+
+from directory.models import CostOption
+from directory.models.service import PRE_BIRTH_AGE
+
+
+def clock_time(value: time) -> str:
+    """"9am", "5:30pm", "midday" in English; the locale's short time elsewhere."""
+    if str(get_locale()) != "en":
+        from flask_babel import format_time
+
+        return format_time(value, "short")
+    if value == time(12, 0):
+        return gettext("midday")
+    if value == time(0, 0):
+        return gettext("midnight")
+    hour = value.hour % 12 or 12
+    suffix = "am" if value.hour < 12 else "pm"
+    return f"{hour}{suffix}" if value.minute == 0 else f"{hour}:{value.minute:02d}{suffix}"
+
+
+def time_range(opens: time, closes: time) -> str:
+    return gettext("%(opens)s to %(closes)s", opens=clock_time(opens), closes=clock_time(closes))
+
+
+def long_date(value: date) -> str:
+    """"Monday 21 December 2026"."""
+    return format_date(value, "EEEE d MMMM y")
+
+
+def age_range(minimum: int | None, maximum: int | None) -> str:
+    """Who a service is for by age, in words."""
+    if minimum is None and maximum is None:
+        return gettext("All ages")
+    if minimum == PRE_BIRTH_AGE:
+        if maximum is None:
+            return gettext("From pregnancy")
+        return ngettext(
+            "Pregnancy to %(num)s year", "Pregnancy to %(num)s years", maximum
+        )
+    if maximum is None:
+        return ngettext("From %(num)s year", "From %(num)s years", minimum)
+    if minimum is None or minimum == 0:
+        return ngettext("Up to %(num)s year", "Up to %(num)s years", maximum)
+    return gettext("%(minimum)s to %(maximum)s years", minimum=minimum, maximum=maximum)
+
+
+def cost_lines(options: Iterable[CostOption]) -> list[str]:
+    """One line per cost option: "Free", "Free for families on free school meals", "£5: per day"."""
+    lines = []
+    for option in options:
+        detail = " ".join(part for part in (option.option, option.amount_description) if part)
+        if option.amount is None:
+            if detail:
+                lines.append(detail)
+            continue
+        price = (
+            gettext("Free")
+            if option.amount == 0
+            else gettext("£%(amount)s", amount=_money(option.amount))
+        )
+        if not detail:
+            lines.append(price)
+        elif detail.lower().startswith(price.lower()):
+            lines.append(detail)
+        else:
+            lines.append(gettext("%(price)s: %(detail)s", price=price, detail=detail))
+    return lines
+
+
+def _money(amount: Decimal) -> str:
+    return format_decimal(amount, "#,##0.00") if amount % 1 else format_decimal(amount, "#,##0")
+
+
+def telephone_href(number: str) -> str:
+    """A ``tel:`` link target: digits and a leading plus only."""
+    digits = re.sub(r"[^\d+]", "", number)
+    return f"tel:{digits}"

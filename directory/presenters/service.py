@@ -1,0 +1,267 @@
+"""Shaping services for templates: words and links, not database rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from flask_babel import gettext, lazy_gettext
+
+from directory.council import Council
+from directory.models import (
+    DeliveryMethod,
+    Location,
+    ReferralRoute,
+    Schedule,
+    Service,
+    ServiceArea,
+    ServiceAreaScope,
+)
+from directory.models.schedule import WEEKDAYS
+from directory.presenters.formatting import (
+    age_range,
+    cost_lines,
+    long_date,
+    telephone_href,
+    time_range,
+)
+
+DAY_NAMES = {
+    "MO": lazy_gettext("Monday"),
+    "TU": lazy_gettext("Tuesday"),
+    "WE": lazy_gettext("Wednesday"),
+    "TH": lazy_gettext("Thursday"),
+    "FR": lazy_gettext("Friday"),
+    "SA": lazy_gettext("Saturday"),
+    "SU": lazy_gettext("Sunday"),
+}
+
+DELIVERY_NAMES = {
+    DeliveryMethod.IN_PERSON: lazy_gettext("In person"),
+    DeliveryMethod.PHONE: lazy_gettext("By phone"),
+    DeliveryMethod.ONLINE: lazy_gettext("Online"),
+    DeliveryMethod.OUTREACH: lazy_gettext("At your home or in the community"),
+}
+
+REFERRAL_WORDS = {
+    ReferralRoute.SELF: lazy_gettext("You can contact this service yourself."),
+    ReferralRoute.PROFESSIONAL: lazy_gettext(
+        "A professional, such as a teacher, health visitor or family support worker, "
+        "needs to refer you."
+    ),
+    ReferralRoute.BOTH: lazy_gettext(
+        "You can contact this service yourself, or a professional can refer you."
+    ),
+}
+
+UPCOMING_SESSIONS_SHOWN = 12
+
+
+@dataclass(frozen=True)
+class OpeningRow:
+    day: str
+    times: str
+    note: str
+
+
+@dataclass(frozen=True)
+class PhoneLink:
+    number: str
+    href: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Venue:
+    name: str
+    address_lines: list[str]
+    masked: bool
+    map_url: str | None
+    accessibility: list[str]
+    opening: list[OpeningRow]
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    date: str
+    times: str
+    venue: str | None
+    places: int | None
+    booking_url: str | None
+
+
+@dataclass(frozen=True)
+class ServiceSummary:
+    """What a list of services shows for each one."""
+
+    id: str
+    name: str
+    organisation: str
+    summary: str
+    ages: str
+    cost: list[str]
+    where: str
+    is_sample: bool
+
+
+@dataclass(frozen=True)
+class ServicePage:
+    id: str
+    name: str
+    organisation: str
+    summary: str
+    description: str
+    ages: str
+    eligibility: str
+    application_process: str
+    referral: str
+    referral_url: str | None
+    cost: list[str]
+    opening: list[OpeningRow]
+    venues: list[Venue]
+    sessions: list[SessionRow]
+    phones: list[PhoneLink]
+    website: str | None
+    email: str | None
+    last_checked: str | None
+    languages: list[str]
+    needs: list[str]
+    delivery: list[str]
+    areas: list[str]
+    is_sample: bool
+    sensitive: bool
+
+
+def summarise(service: Service, council: Council) -> ServiceSummary:
+    return ServiceSummary(
+        id=service.id,
+        name=service.name,
+        organisation=service.organization.name,
+        summary=service.summary or _first_sentence(service.description),
+        ages=age_range(service.minimum_age, service.maximum_age),
+        cost=cost_lines(service.cost_options),
+        where=_where(service),
+        is_sample=service.is_sample,
+    )
+
+
+def service_page(service: Service, council: Council, today: date) -> ServicePage:
+    return ServicePage(
+        id=service.id,
+        name=service.name,
+        organisation=service.organization.name,
+        summary=service.summary,
+        description=service.description,
+        ages=age_range(service.minimum_age, service.maximum_age),
+        eligibility=service.eligibility_description,
+        application_process=service.application_process,
+        referral=str(REFERRAL_WORDS[service.referral_route]),
+        referral_url=service.referral_url,
+        cost=cost_lines(service.cost_options),
+        opening=opening_rows(service.schedules, today),
+        venues=[
+            _venue(link.location, opening_rows(link.schedules, today))
+            for link in service.locations
+        ],
+        sessions=_upcoming_sessions(service, today),
+        phones=[
+            PhoneLink(phone.number, telephone_href(phone.number), phone.description)
+            for phone in service.phones
+        ],
+        website=service.url,
+        email=service.email,
+        last_checked=long_date(service.assured_date) if service.assured_date else None,
+        languages=sorted(language.name for language in service.languages),
+        needs=[term.name for term in service.terms("need")],
+        delivery=[str(DELIVERY_NAMES[DeliveryMethod(m)]) for m in service.delivery_methods],
+        areas=[_area(area, council) for area in service.service_areas],
+        is_sample=service.is_sample,
+        sensitive=any(
+            (term.scheme, term.code) in council.sensitive_codes for term in service.taxonomy_terms
+        ),
+    )
+
+
+def opening_rows(schedules: list[Schedule], today: date) -> list[OpeningRow]:
+    """Weekly opening in weekday order, leaving out times that have ended."""
+    current = [s for s in schedules if s.valid_to is None or s.valid_to >= today]
+    current.sort(key=lambda s: (WEEKDAYS.index(s.byday), s.opens_at))
+    return [
+        OpeningRow(
+            day=str(DAY_NAMES[s.byday]),
+            times=time_range(s.opens_at, s.closes_at),
+            note=_validity(s, today) or s.description,
+        )
+        for s in current
+    ]
+
+
+def _validity(schedule: Schedule, today: date) -> str:
+    if schedule.valid_from and schedule.valid_from > today:
+        return gettext("From %(date)s", date=long_date(schedule.valid_from))
+    if schedule.valid_to:
+        return gettext("Until %(date)s", date=long_date(schedule.valid_to))
+    return ""
+
+
+def _venue(location: Location, opening: list[OpeningRow]) -> Venue:
+    masked = location.masked_address
+    return Venue(
+        name=location.name,
+        address_lines=[] if masked else location.address_lines,
+        masked=masked,
+        map_url=None if masked else _map_url(location),
+        accessibility=[item.description for item in location.accessibility],
+        opening=opening,
+    )
+
+
+def _map_url(location: Location) -> str | None:
+    """A link to OpenStreetMap (a link only: the page itself loads nothing from there)."""
+    if location.latitude is None or location.longitude is None:
+        return None
+    lat, lon = round(location.latitude, 5), round(location.longitude, 5)
+    return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
+
+
+def _upcoming_sessions(service: Service, today: date) -> list[SessionRow]:
+    upcoming = [s for s in service.sessions if s.starts_at.date() >= today]
+    return [
+        SessionRow(
+            date=long_date(s.starts_at.date()),
+            times=time_range(s.starts_at.time(), s.ends_at.time()),
+            venue=s.location.name if s.location else None,
+            places=s.places,
+            booking_url=s.booking_url,
+        )
+        for s in upcoming[:UPCOMING_SESSIONS_SHOWN]
+    ]
+
+
+def _area(area: ServiceArea, council: Council) -> str:
+    if area.scope == ServiceAreaScope.BOROUGH:
+        return gettext("Anywhere in the area %(council)s covers", council=council.name)
+    if area.scope == ServiceAreaScope.REMOTE:
+        return gettext("By phone or online, wherever you live")
+    locality = council.locality(area.locality or "")
+    return gettext("In %(place)s", place=locality.name if locality else area.locality)
+
+
+def _where(service: Service) -> str:
+    """Where to find it, in a few words, for lists."""
+    towns = [link.location.city or link.location.name for link in service.locations]
+    visible = [
+        town
+        for link, town in zip(service.locations, towns, strict=True)
+        if town and not link.location.masked_address
+    ]
+    if visible:
+        return ", ".join(dict.fromkeys(visible))
+    methods = [str(DELIVERY_NAMES[DeliveryMethod(m)]) for m in service.delivery_methods]
+    return ", ".join(methods)
+
+
+def _first_sentence(text: str) -> str:
+    sentence, _, _ = text.partition(". ")
+    return sentence.rstrip(".") + "." if sentence else ""
+

@@ -1,0 +1,85 @@
+"""Reading services for the public pages. All SQL for services lives here, not in views."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import sqlalchemy as sa
+from sqlalchemy.orm import selectinload
+
+from directory.extensions import db
+from directory.models import (
+    Audience,
+    Location,
+    Service,
+    ServiceAtLocation,
+    ServiceStatus,
+    TaxonomyTerm,
+    service_taxonomy,
+)
+
+
+def publicly_visible(today: date) -> sa.ColumnElement[bool]:
+    """Active, for the public, and inside any seasonal window: what families may see."""
+    return sa.and_(
+        Service.status == ServiceStatus.ACTIVE,
+        Service.audience == Audience.PUBLIC,
+        sa.or_(Service.visible_from.is_(None), Service.visible_from <= today),
+        sa.or_(Service.visible_to.is_(None), Service.visible_to >= today),
+    )
+
+
+_FOR_LISTS = (
+    selectinload(Service.organization),
+    selectinload(Service.cost_options),
+    selectinload(Service.locations).selectinload(ServiceAtLocation.location),
+)
+
+
+def public_services_with_term(scheme: str, code: str, today: date) -> list[Service]:
+    """Services families can see that carry one taxonomy term, by name."""
+    statement = (
+        sa.select(Service)
+        .join(service_taxonomy, service_taxonomy.c.service_id == Service.id)
+        .join(TaxonomyTerm, TaxonomyTerm.id == service_taxonomy.c.taxonomy_term_id)
+        .where(TaxonomyTerm.scheme == scheme, TaxonomyTerm.code == code, publicly_visible(today))
+        .options(*_FOR_LISTS)
+        .order_by(Service.name)
+    )
+    return list(db.session.scalars(statement))
+
+
+def public_term_counts(scheme: str, today: date) -> dict[str, int]:
+    """How many visible services carry each term of a scheme."""
+    statement = (
+        sa.select(TaxonomyTerm.code, sa.func.count(Service.id))
+        .join(service_taxonomy, service_taxonomy.c.taxonomy_term_id == TaxonomyTerm.id)
+        .join(Service, Service.id == service_taxonomy.c.service_id)
+        .where(TaxonomyTerm.scheme == scheme, publicly_visible(today))
+        .group_by(TaxonomyTerm.code)
+    )
+    return {code: count for code, count in db.session.execute(statement)}
+
+
+def public_service(service_id: str, today: date) -> Service | None:
+    """One service with everything its page shows, or None if families may not see it."""
+    statement = (
+        sa.select(Service)
+        .where(Service.id == service_id, publicly_visible(today))
+        .options(
+            selectinload(Service.organization),
+            selectinload(Service.cost_options),
+            selectinload(Service.phones),
+            selectinload(Service.contacts),
+            selectinload(Service.schedules),
+            selectinload(Service.sessions),
+            selectinload(Service.languages),
+            selectinload(Service.service_areas),
+            selectinload(Service.taxonomy_terms),
+            selectinload(Service.locations)
+            .selectinload(ServiceAtLocation.location)
+            .selectinload(Location.accessibility),
+            selectinload(Service.locations).selectinload(ServiceAtLocation.schedules),
+        )
+    )
+    return db.session.scalars(statement).first()

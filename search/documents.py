@@ -1,0 +1,76 @@
+"""The document the directory hands to the search index: a flat, engine-neutral listing."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import date
+
+DELIVERY_MODES = frozenset({"in_person", "phone", "online", "outreach"})
+MIN_AGE = -1  # pre-birth: antenatal and pregnancy services
+MAX_AGE = 25  # SEND services run to 25
+SLOT_PATTERN = re.compile(r"(MO|TU|WE|TH|FR|SA|SU)([01]\d|2[0-3])")
+
+_CODE_FIELDS = (
+    "category_codes",
+    "need_codes",
+    "level_codes",
+    "localities",
+    "languages",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceDocument:
+    """One service as the index sees it.
+
+    Codes become exact keyword terms, so they may not contain whitespace; validation here
+    makes a bad record fail where it is built rather than as a silently unmatched filter.
+    """
+
+    id: str
+    name: str
+    organisation: str = ""
+    description: str = ""
+    kind: str = ""
+    category_codes: tuple[str, ...] = ()
+    category_labels: tuple[str, ...] = ()
+    need_codes: tuple[str, ...] = ()
+    need_labels: tuple[str, ...] = ()
+    level_codes: tuple[str, ...] = ()
+    localities: tuple[str, ...] = ()
+    borough_wide: bool = False
+    delivery: tuple[str, ...] = ()
+    points: tuple[tuple[float, float], ...] = ()
+    ages: tuple[int, ...] = ()
+    free: bool = False
+    languages: tuple[str, ...] = ()
+    open_slots: tuple[str, ...] = ()
+    session_dates: tuple[str, ...] = ()
+    assured_date: str | None = None
+    keywords: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.id or _has_space(self.id):
+            raise ValueError(f"document id {self.id!r} must be non-empty without spaces")
+        for name in _CODE_FIELDS:
+            bad = [code for code in getattr(self, name) if not code or _has_space(code)]
+            if bad:
+                raise ValueError(f"{self.id}: {name} has codes with spaces or blanks: {bad}")
+        if _has_space(self.kind):
+            raise ValueError(f"{self.id}: kind {self.kind!r} contains spaces")
+        if not DELIVERY_MODES.issuperset(self.delivery):
+            raise ValueError(f"{self.id}: unknown delivery modes {self.delivery}")
+        if any(not MIN_AGE <= age <= MAX_AGE for age in self.ages):
+            raise ValueError(f"{self.id}: ages must lie in {MIN_AGE}..{MAX_AGE}")
+        if any(not (math.isfinite(e) and math.isfinite(n)) for e, n in self.points):
+            raise ValueError(f"{self.id}: points must be finite eastings/northings")
+        if any(not SLOT_PATTERN.fullmatch(slot) for slot in self.open_slots):
+            raise ValueError(f"{self.id}: open slots look like 'MO09', got {self.open_slots}")
+        for iso in (*self.session_dates, *filter(None, [self.assured_date])):
+            date.fromisoformat(iso)
+
+
+def _has_space(value: str) -> bool:
+    return any(char.isspace() for char in value)
