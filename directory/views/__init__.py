@@ -2,9 +2,10 @@
 
 from flask import Flask
 
-from directory.views import errors, public
+from directory.views import errors, public, site
 
 
 def register(app: Flask) -> None:
     app.register_blueprint(public.blueprint)
+    app.register_blueprint(site.blueprint)
     errors.register(app)

@@ -1,5 +1,40 @@
-from flask import Flask
+"""Error pages in the GOV.UK style, with the council's help line and never a stack trace."""
+
+from __future__ import annotations
+
+from flask import Flask, render_template
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import BadRequest, InternalServerError, MethodNotAllowed, NotFound
+
+Page = tuple[str, int] | tuple[str, int, dict[str, str]]
 
 
 def register(app: Flask) -> None:
-    pass
+    app.register_error_handler(CSRFError, csrf_failed)
+    app.register_error_handler(BadRequest, bad_request)
+    app.register_error_handler(NotFound, not_found)
+    app.register_error_handler(MethodNotAllowed, method_not_allowed)
+    app.register_error_handler(InternalServerError, server_error)
+
+
+def csrf_failed(error: CSRFError) -> Page:
+    return render_template("errors/csrf.html"), 400
+
+
+def bad_request(error: BadRequest) -> Page:
+    return render_template("errors/400.html"), 400
+
+
+def not_found(error: NotFound) -> Page:
+    return render_template("errors/404.html"), 404
+
+
+def method_not_allowed(error: MethodNotAllowed) -> Page:
+    # HTTP requires a 405 to say which methods the address does accept.
+    allowed = ", ".join(sorted(error.valid_methods or []))
+    return render_template("errors/405.html"), 405, {"Allow": allowed}
+
+
+def server_error(error: InternalServerError) -> Page:
+    # Flask has already logged the original exception with its traceback.
+    return render_template("errors/500.html"), 500

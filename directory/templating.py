@@ -1,0 +1,47 @@
+"""What every template can use: the council, the language choices and GOV.UK template settings."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from babel import Locale
+from flask import Flask, current_app, url_for
+from flask_babel import format_date, get_locale
+from govuk_frontend_wtf.main import wtforms_errors
+
+from directory.i18n import available_locales
+
+# GOV.UK style for dates: "23 November 2026"
+GOVUK_DATE_FORMAT = "d MMMM y"
+
+
+def register(app: Flask) -> None:
+    app.context_processor(template_context)
+    app.add_template_filter(govuk_date)
+    app.add_template_filter(language_name)
+    app.add_template_global(wtforms_errors)
+
+
+def template_context() -> dict[str, Any]:
+    council = current_app.extensions["council"]
+    return {
+        "council": council,
+        "service_name": council.service_name,
+        "available_locales": available_locales(),
+        "current_locale": str(get_locale() or "en"),
+        # Read by govuk_frontend_jinja's template for its one inline script.
+        "cspNonce": current_app.jinja_env.globals["csp_nonce"](),
+        "assetPath": url_for("static", filename="dist"),
+    }
+
+
+def govuk_date(value: date) -> str:
+    """A date the GOV.UK way ("23 November 2026"), in the page's language."""
+    return format_date(value, GOVUK_DATE_FORMAT)
+
+
+def language_name(code: str) -> str:
+    """A language's name in that language ("Cymraeg"), as a language switcher shows it."""
+    name = Locale.parse(code).get_display_name(code) or code
+    return name[:1].upper() + name[1:]

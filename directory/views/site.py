@@ -1,0 +1,77 @@
+"""Pages about the site itself: accessibility statement, privacy notice and language choice."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from urllib.parse import urlsplit
+
+from flask import Blueprint, abort, current_app, redirect, render_template, request
+from werkzeug.wrappers import Response
+
+from directory.i18n import LOCALE_COOKIE, available_locales
+
+blueprint = Blueprint("site", __name__)
+
+# Update these when the service is tested again or the statement or notice is reviewed.
+ACCESSIBILITY_TESTED = date(2026, 11, 23)
+ACCESSIBILITY_STATEMENT_PREPARED = date(2026, 11, 23)
+PRIVACY_NOTICE_UPDATED = date(2026, 11, 23)
+
+LOCALE_COOKIE_LIFETIME = timedelta(days=365)
+
+
+@blueprint.get("/accessibility-statement")
+def accessibility_statement() -> str:
+    return render_template(
+        "site/accessibility_statement.html",
+        site_address=request.host_url,
+        tested=ACCESSIBILITY_TESTED,
+        prepared=ACCESSIBILITY_STATEMENT_PREPARED,
+    )
+
+
+@blueprint.get("/privacy")
+def privacy() -> str:
+    return render_template(
+        "site/privacy.html",
+        updated=PRIVACY_NOTICE_UPDATED,
+        locale_cookie=LOCALE_COOKIE,
+        session_cookie=current_app.config["SESSION_COOKIE_NAME"],
+    )
+
+
+@blueprint.get("/language/<code>")
+def choose_language(code: str) -> Response:
+    """Remember the visitor's language in a cookie and go back to the page they were on."""
+    if code not in available_locales():
+        abort(404)
+    response = redirect(safe_local_path(request.args.get("next")))
+    response.set_cookie(
+        LOCALE_COOKIE,
+        code,
+        max_age=LOCALE_COOKIE_LIFETIME,
+        secure=current_app.config["SESSION_COOKIE_SECURE"],
+        httponly=True,
+        samesite="Lax",
+    )
+    return response
+
+
+def safe_local_path(target: str | None) -> str:
+    """``target`` if it is a path on this site, otherwise the home page.
+
+    Browsers read ``//host``, ``/\\host`` and paths with tabs or newlines in them as
+    addresses on other sites, so anything but a plain local path is refused.
+    """
+    if (
+        not target
+        or not target.startswith("/")
+        or target.startswith("//")
+        or "\\" in target
+        or any(ord(character) < 32 or ord(character) == 127 for character in target)
+    ):
+        return "/"
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc:
+        return "/"
+    return target

@@ -1,0 +1,109 @@
+"""The front-end build: council-branded CSS with no GDS fonts or crown, and our scripts."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from dataclasses import replace
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
+
+from directory.config import DEFAULT_COUNCIL_FILE, PROJECT_ROOT
+from directory.council import load_council
+
+
+@pytest.fixture(scope="module")
+def build_script() -> ModuleType:
+    path = PROJECT_ROOT / "scripts" / "build_assets.py"
+    spec = importlib.util.spec_from_file_location("build_assets", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_council_stylesheet_has_its_brand_colour_and_fonts(built_assets: Path) -> None:
+    css = (built_assets / "dudley.css").read_text(encoding="utf-8")
+
+    assert "#005a5b" in css
+    assert 'font-family:"Arial","Helvetica",sans-serif' in css
+    assert "GDS Transport" not in css
+    assert "@font-face" not in css
+    assert "\n" not in css.strip(), "the stylesheet should be compressed"
+
+
+def test_build_ships_scripts_and_favicon_but_no_fonts_or_crown(built_assets: Path) -> None:
+    shipped = {path.relative_to(built_assets).as_posix() for path in built_assets.rglob("*")}
+
+    assert {"govuk-frontend.min.js", "application.js", "images/favicon.svg"} <= shipped
+    assert not any(
+        re.search(r"\.(woff2?|ttf|otf)$|crest|govuk-icon|manifest", name) for name in shipped
+    )
+    application = (built_assets / "application.js").read_text(encoding="utf-8")
+    assert 'import { initAll } from "./govuk-frontend.min.js";' in application
+
+
+@pytest.mark.parametrize(
+    ("font_family", "expected"),
+    [
+        ("Arial, Helvetica, sans-serif", '("Arial", "Helvetica", sans-serif)'),
+        ("'Open Sans', system-ui", '("Open Sans", system-ui)'),
+    ],
+)
+def test_font_stack_becomes_a_sass_list(
+    build_script: ModuleType, font_family: str, expected: str
+) -> None:
+    assert build_script.sass_font_list(font_family) == expected
+
+
+@pytest.mark.parametrize(
+    "font_family", ['"GDS Transport", arial, sans-serif', "Arial); @import 'x'"]
+)
+def test_build_refuses_gds_transport_and_odd_font_names(
+    build_script: ModuleType, font_family: str
+) -> None:
+    with pytest.raises(build_script.BuildError):
+        build_script.sass_font_list(font_family)
+
+
+@pytest.mark.parametrize("colour", ["#5694ca", "#ffdd00"])
+def test_build_refuses_a_brand_colour_too_pale_for_white_text(
+    build_script: ModuleType, colour: str
+) -> None:
+    council = replace(load_council(DEFAULT_COUNCIL_FILE), brand_colour=colour)
+
+    with pytest.raises(build_script.BuildError, match="contrast"):
+        build_script.check_contrast(council)
+
+
+def test_build_accepts_govuk_blue(build_script: ModuleType) -> None:
+    build_script.check_contrast(replace(load_council(DEFAULT_COUNCIL_FILE), brand_colour="#1d70b8"))
+
+
+def test_build_stops_when_npm_packages_are_missing(
+    build_script: ModuleType, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(build_script, "SASS", tmp_path / "missing" / "sass")
+
+    with pytest.raises(build_script.BuildError, match="npm ci"):
+        build_script.check_npm_packages()
+
+
+def test_babel_config_extracts_template_text() -> None:
+    with (PROJECT_ROOT / "babel.cfg").open(encoding="utf-8") as file:
+        method_map, options_map = parse_mapping_cfg(file, "babel.cfg")
+
+    messages = {
+        message
+        for _filename, _line, message, _comments, _context in extract_from_dir(
+            str(PROJECT_ROOT), method_map, options_map
+        )
+    }
+
+    assert "Page not found" in messages
+    assert "Skip to main content" in messages
+    assert "Run by %(council)s" in messages
