@@ -69,6 +69,8 @@ class Council:
 
     code: str
     name: str
+    area_name: str
+    """The place, as families say it ("Dudley"), where ``name`` is the body ("Dudley Council")."""
     service_name: str
     website: str
     brand_colour: str
@@ -134,6 +136,7 @@ def _council_from(raw: dict[str, Any]) -> Council:
     return Council(
         code=_code(section, "code", "[council]"),
         name=_text(section, "name", "[council]"),
+        area_name=_text(section, "area_name", "[council]"),
         service_name=_text(section, "service_name", "[council]"),
         website=_text(section, "website", "[council]"),
         brand_colour=colour,

@@ -29,3 +29,23 @@ def client(empty_app: Flask):
 
     empty_app.test_client_class = HygieneCheckingClient
     return empty_app.test_client()
+
+
+@pytest.fixture(scope="module", params=database_backends())
+def demo_app(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Flask]:
+    """A migrated app with the Dudley demo data, shared by a module's read-only tests."""
+    from directory.demo.loader import load_demo
+    from directory.extensions import db
+    from tests.support.client import HygieneCheckingClient
+
+    directory = tmp_path_factory.mktemp(f"demo-{request.param}")
+    with fresh_database(request.param, directory) as url:
+        app = migrated_app(test_config(url, directory))
+        app.test_client_class = HygieneCheckingClient
+        with app.app_context():
+            load_demo(app.extensions["council"])
+        yield app
+        with app.app_context():
+            db.engine.dispose()

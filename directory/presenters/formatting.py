@@ -14,7 +14,7 @@ from directory.models.service import PRE_BIRTH_AGE
 
 
 def clock_time(value: time) -> str:
-    """"9am", "5:30pm", "midday" in English; the locale's short time elsewhere."""
+    """ "9am", "5:30pm", "midday" in English; the locale's short time elsewhere."""
     if str(get_locale()) != "en":
         from flask_babel import format_time
 
@@ -33,8 +33,13 @@ def time_range(opens: time, closes: time) -> str:
 
 
 def long_date(value: date) -> str:
-    """"Monday 21 December 2026"."""
+    """ "Monday 21 December 2026"."""
     return format_date(value, "EEEE d MMMM y")
+
+
+def day_month_year(value: date) -> str:
+    """ "8 February 2026"."""
+    return format_date(value, "d MMMM y")
 
 
 def age_range(minimum: int | None, maximum: int | None) -> str:
@@ -44,9 +49,7 @@ def age_range(minimum: int | None, maximum: int | None) -> str:
     if minimum == PRE_BIRTH_AGE:
         if maximum is None:
             return gettext("From pregnancy")
-        return ngettext(
-            "Pregnancy to %(num)s year", "Pregnancy to %(num)s years", maximum
-        )
+        return ngettext("Pregnancy to %(num)s year", "Pregnancy to %(num)s years", maximum)
     if maximum is None:
         return ngettext("From %(num)s year", "From %(num)s years", minimum)
     if minimum is None or minimum == 0:

@@ -21,6 +21,7 @@ from directory.models.schedule import WEEKDAYS
 from directory.presenters.formatting import (
     age_range,
     cost_lines,
+    day_month_year,
     long_date,
     telephone_href,
     time_range,
@@ -160,8 +161,7 @@ def service_page(service: Service, council: Council, today: date) -> ServicePage
         cost=cost_lines(service.cost_options),
         opening=opening_rows(service.schedules, today),
         venues=[
-            _venue(link.location, opening_rows(link.schedules, today))
-            for link in service.locations
+            _venue(link.location, opening_rows(link.schedules, today)) for link in service.locations
         ],
         sessions=_upcoming_sessions(service, today),
         phones=[
@@ -170,7 +170,7 @@ def service_page(service: Service, council: Council, today: date) -> ServicePage
         ],
         website=service.url,
         email=service.email,
-        last_checked=long_date(service.assured_date) if service.assured_date else None,
+        last_checked=day_month_year(service.assured_date) if service.assured_date else None,
         languages=sorted(language.name for language in service.languages),
         needs=[term.name for term in service.terms("need")],
         delivery=[str(DELIVERY_NAMES[DeliveryMethod(m)]) for m in service.delivery_methods],
@@ -240,7 +240,7 @@ def _upcoming_sessions(service: Service, today: date) -> list[SessionRow]:
 
 def _area(area: ServiceArea, council: Council) -> str:
     if area.scope == ServiceAreaScope.BOROUGH:
-        return gettext("Anywhere in the area %(council)s covers", council=council.name)
+        return gettext("Anywhere in %(place)s", place=council.area_name)
     if area.scope == ServiceAreaScope.REMOTE:
         return gettext("By phone or online, wherever you live")
     locality = council.locality(area.locality or "")
@@ -264,4 +264,3 @@ def _where(service: Service) -> str:
 def _first_sentence(text: str) -> str:
     sentence, _, _ = text.partition(". ")
     return sentence.rstrip(".") + "." if sentence else ""
-

@@ -1,0 +1,64 @@
+"""Settings come from environment variables only, with safe local defaults."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from directory.config import INSTANCE_DIR, PROJECT_ROOT, Config, ConfigError
+
+
+def test_defaults_need_no_variables() -> None:
+    config = Config.from_env({})
+    assert config.database_url == f"sqlite:///{INSTANCE_DIR / 'signpost.db'}"
+    assert config.search_index_dir == INSTANCE_DIR / "search-index"
+    assert config.council_file.name == "dudley.toml"
+    assert len(config.secret_key) >= 64
+
+
+def test_environment_variables_override_defaults(tmp_path: Path) -> None:
+    config = Config.from_env(
+        {
+            "DATABASE_URL": "postgres://db.internal/signpost",
+            "SEARCH_INDEX_DIR": str(tmp_path),
+            "COUNCIL_FILE": "councils/doncaster.toml",
+            "SECRET_KEY": "s3cret",
+            "SEARCH_BACKEND": "memory",
+        }
+    )
+    assert config.database_url == "postgresql+psycopg://db.internal/signpost"
+    assert config.search_index_dir == tmp_path
+    assert config.secret_key == "s3cret"
+    assert config.search_backend == "memory"
+
+
+def test_production_refuses_to_start_without_a_secret_key() -> None:
+    with pytest.raises(ConfigError, match="SECRET_KEY must be set"):
+        Config.from_env({"SIGNPOST_ENV": "production"})
+
+
+def test_unknown_search_backend_is_refused() -> None:
+    with pytest.raises(ConfigError, match="SEARCH_BACKEND"):
+        Config.from_env({"SEARCH_BACKEND": "elastic"})
+
+
+def test_a_corrupt_council_file_stops_the_site_with_a_message_not_a_traceback(
+    tmp_path: Path,
+) -> None:
+    broken = tmp_path / "broken.toml"
+    broken.write_text("[council\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-c", "import wsgi"],
+        cwd=PROJECT_ROOT,
+        env={"COUNCIL_FILE": str(broken), "PATH": ""},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "Signpost cannot start: Council file" in result.stderr
+    assert "is not valid TOML" in result.stderr
+    assert "Traceback" not in result.stderr
