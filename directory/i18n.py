@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import current_app, request
+from flask import current_app, has_request_context, request
 
 LOCALE_COOKIE = "signpost_locale"
 
@@ -17,6 +17,9 @@ def available_locales() -> list[str]:
 
 
 def select_locale() -> str:
+    """The page's language; outside a request (the ``flask`` commands) the default, English."""
+    if not has_request_context():
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
     locales = available_locales()
     chosen = request.cookies.get(LOCALE_COOKIE)
     if chosen in locales:

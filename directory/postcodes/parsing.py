@@ -13,6 +13,7 @@ from enum import Enum
 _FULL = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][A-Z]{2})$")
 _OUTWARD = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]?$")
 _SECTOR = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9])$")
+_PIECES = re.compile(r"[A-Za-z0-9]+")
 _NORTHERN_IRELAND_AREA = "BT"
 _LONGEST_SENSIBLE_INPUT = 16
 
@@ -71,14 +72,12 @@ def parse_postcode(text: str | None) -> Postcode:
         raise PostcodeError(PostcodeProblem.INVALID, raw[:_LONGEST_SENSIBLE_INPUT])
     letters = compact(raw)
     full = _FULL.match(letters)
-    postcode = (
-        Postcode(full.group(1), full.group(2))
-        if full
-        else Postcode(letters)
-        if _OUTWARD.match(letters)
-        else None
-    )
-    if postcode is None:
+    if full:
+        postcode = Postcode(full.group(1), full.group(2))
+    elif _OUTWARD.match(letters) and len(_PIECES.findall(raw)) == 1:
+        # One piece only: "DY1 1" is half a postcode, not the district DY11.
+        postcode = Postcode(letters)
+    else:
         raise PostcodeError(PostcodeProblem.INVALID, raw)
     if postcode.area == _NORTHERN_IRELAND_AREA:
         raise PostcodeError(PostcodeProblem.NORTHERN_IRELAND, raw)
