@@ -33,9 +33,7 @@ class Schedule(UuidPrimaryKey, db.Model):
     valid_to: Mapped[date | None] = mapped_column(sa.Date)
     description: Mapped[str] = mapped_column(sa.String(255), default="")
 
-    service_at_location: Mapped[ServiceAtLocation | None] = relationship(
-        back_populates="schedules"
-    )
+    service_at_location: Mapped[ServiceAtLocation | None] = relationship(back_populates="schedules")
 
     __table_args__ = (
         sa.CheckConstraint(
