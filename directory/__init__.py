@@ -44,8 +44,9 @@ def create_app(config: Config | None = None) -> Flask:
     csrf.init_app(app)
     install_security_headers(app)
 
-    from directory import cli, models, templating, views  # noqa: F401  (models: tables for Alembic)
+    from directory import cli, indexing, models, templating, views  # noqa: F401  (models: tables for Alembic)
 
+    indexing.install(app)
     templating.register(app)
     views.register(app)
     cli.register(app)

@@ -1,0 +1,25 @@
+"""Keeping the search index in step with the database, and choosing the engine."""
+
+from __future__ import annotations
+
+from flask import Flask
+from sqlalchemy.orm import Session
+
+from directory.extensions import db
+from directory.indexing import hooks  # noqa: F401  (re-index after every commit)
+from directory.indexing.engine import DirectorySearch
+
+
+def install(app: Flask) -> None:
+    config = app.extensions["signpost_config"]
+    app.extensions["search"] = DirectorySearch(
+        index_dir=config.search_index_dir,
+        use_whoosh=config.search_backend == "whoosh",
+        session_factory=lambda: Session(db.engine),
+    )
+
+
+def site_search() -> DirectorySearch:
+    from flask import current_app
+
+    return current_app.extensions["search"]

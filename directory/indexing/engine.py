@@ -1,0 +1,167 @@
+"""The site's search engine: the Whoosh index on disk, with an in-memory stand-in.
+
+The index is derived data. When it is missing, corrupt or locked, searches still answer
+from an in-memory index built from the database, the health check says so, and
+``flask search rebuild`` restores it. The database is never touched by a search failure.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from directory.indexing.documents import service_document
+from directory.queries.indexing import indexable_services, public_service_ids
+from search import (
+    IndexUnavailable,
+    MemoryBackend,
+    SearchBackend,
+    SearchQuery,
+    SearchResults,
+    WhooshBackend,
+)
+
+log = logging.getLogger(__name__)
+RETRY_OPEN_AFTER_SECONDS = 30.0
+
+
+@dataclass(frozen=True)
+class IndexHealth:
+    backend: str
+    problem: str | None
+    indexed: int
+    expected: int
+    missing: int
+    unexpected: int
+
+    @property
+    def in_step(self) -> bool:
+        return self.problem is None and self.missing == 0 and self.unexpected == 0
+
+
+@dataclass(frozen=True)
+class RebuildReport:
+    documents: int
+    seconds: float
+
+
+class DirectorySearch:
+    """Searches for one app; ``session_factory`` opens a fresh database session."""
+
+    def __init__(self, index_dir: Path, use_whoosh: bool, session_factory) -> None:  # type: ignore[no-untyped-def]
+        self.index_dir = index_dir
+        self.use_whoosh = use_whoosh
+        self._session_factory = session_factory
+        self._lock = threading.Lock()
+        self._whoosh: WhooshBackend | None = None
+        self._memory: MemoryBackend | None = None
+        self._last_open_attempt = 0.0
+        self.problem: str | None = None
+
+    def search(self, query: SearchQuery) -> SearchResults:
+        whoosh = self._open_whoosh()
+        if whoosh is not None:
+            try:
+                return whoosh.search(query)
+            except IndexUnavailable as error:
+                self._lost_whoosh(error)
+        return self._memory_backend().search(query)
+
+    def rebuild(self, today: date | None = None) -> RebuildReport:
+        """Write the whole index afresh from the database."""
+        started = time.perf_counter()
+        documents = self._documents(today or date.today())
+        if self.use_whoosh:
+            WhooshBackend.create(self.index_dir, documents).close()
+            with self._lock:
+                self._whoosh = None
+                self._last_open_attempt = 0.0
+                self.problem = None
+        with self._lock:
+            self._memory = MemoryBackend(documents) if not self.use_whoosh else None
+        return RebuildReport(len(documents), time.perf_counter() - started)
+
+    def update(self, service_ids: set[str], today: date | None = None) -> None:
+        """Bring the given services up to date in the index after a database change."""
+        documents = self._documents(today or date.today(), service_ids)
+        gone = service_ids - {document.id for document in documents}
+        self._open_whoosh()
+        for backend in self._live_backends():
+            try:
+                backend.remove(gone)
+                backend.index(documents)
+            except IndexUnavailable as error:
+                self._lost_whoosh(error)
+
+    def health(self, today: date | None = None) -> IndexHealth:
+        with self._session_factory() as session:
+            expected = public_service_ids(session, today or date.today())
+        whoosh = self._open_whoosh()
+        backend: SearchBackend = whoosh if whoosh is not None else self._memory_backend()
+        try:
+            indexed = backend.document_ids()
+        except IndexUnavailable as error:
+            self._lost_whoosh(error)
+            backend, indexed = self._memory_backend(), self._memory_backend().document_ids()
+        return IndexHealth(
+            backend="whoosh" if backend is whoosh else "memory",
+            problem=self.problem,
+            indexed=len(indexed),
+            expected=len(expected),
+            missing=len(expected - indexed),
+            unexpected=len(indexed - expected),
+        )
+
+    def close(self) -> None:
+        with self._lock:
+            if self._whoosh is not None:
+                self._whoosh.close()
+            self._whoosh = None
+
+    def _documents(self, today: date, ids: set[str] | None = None):  # type: ignore[no-untyped-def]
+        with self._session_factory() as session:
+            return [service_document(s, today) for s in indexable_services(session, today, ids)]
+
+    def _open_whoosh(self) -> WhooshBackend | None:
+        if not self.use_whoosh:
+            return None
+        with self._lock:
+            if self._whoosh is not None:
+                return self._whoosh
+            now = time.monotonic()
+            if self._last_open_attempt and now - self._last_open_attempt < RETRY_OPEN_AFTER_SECONDS:
+                return None
+            self._last_open_attempt = now
+            try:
+                self._whoosh = WhooshBackend(self.index_dir)
+            except IndexUnavailable as error:
+                self.problem = f"{error} ({error.__cause__ or 'no index'})"
+                log.warning("Search index unavailable, using the in-memory index: %s", error)
+                return None
+            self.problem = None
+            self._memory = None
+            return self._whoosh
+
+    def _lost_whoosh(self, error: IndexUnavailable) -> None:
+        log.warning("Search index failed, using the in-memory index: %s", error)
+        with self._lock:
+            self._whoosh = None
+            self._last_open_attempt = time.monotonic()
+            self.problem = str(error)
+
+    def _memory_backend(self) -> MemoryBackend:
+        with self._lock:
+            memory = self._memory
+        if memory is None:
+            memory = MemoryBackend(self._documents(date.today()))
+            with self._lock:
+                self._memory = memory
+        return memory
+
+    def _live_backends(self) -> list[SearchBackend]:
+        with self._lock:
+            return [b for b in (self._whoosh, self._memory) if b is not None]

@@ -1,0 +1,65 @@
+"""Keeping the index in step: after every commit, re-index the services it touched.
+
+Edits can touch a service through any of its parts (a phone, a schedule, a venue), so
+after each flush we note the service ids of every changed row, and after the commit we
+re-index those services from a fresh session. A rollback forgets them.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+
+import sqlalchemy as sa
+from flask import current_app, has_app_context
+from sqlalchemy.orm import Session
+
+from directory.models import Location, Service, ServiceAtLocation
+
+log = logging.getLogger(__name__)
+_PENDING = "signpost_changed_services"
+
+
+@sa.event.listens_for(Session, "after_flush")
+def _note_changes(session: Session, _context) -> None:  # type: ignore[no-untyped-def]
+    changed = session.info.setdefault(_PENDING, set())
+    changed.update(_service_ids(session, [*session.new, *session.dirty, *session.deleted]))
+
+
+@sa.event.listens_for(Session, "after_commit")
+def _reindex(session: Session) -> None:
+    changed = session.info.pop(_PENDING, set())
+    if not changed or not has_app_context() or "search" not in current_app.extensions:
+        return
+    try:
+        current_app.extensions["search"].update(changed)
+    except Exception:  # the database change stands; the health check shows the drift
+        log.exception("Re-indexing %d services failed", len(changed))
+
+
+@sa.event.listens_for(Session, "after_rollback")
+def _forget(session: Session) -> None:
+    session.info.pop(_PENDING, None)
+
+
+def _service_ids(session: Session, rows: Iterable[object]) -> set[str]:
+    ids: set[str] = set()
+    location_ids: set[str] = set()
+    for row in rows:
+        if isinstance(row, Service):
+            ids.add(row.id)
+        elif isinstance(row, Location):
+            location_ids.add(row.id)
+        elif isinstance(row, ServiceAtLocation):
+            ids.add(row.service_id)
+        elif getattr(row, "service_id", None):
+            ids.add(row.service_id)  # type: ignore[attr-defined]
+    if location_ids:
+        ids.update(
+            session.scalars(
+                sa.select(ServiceAtLocation.service_id).where(
+                    ServiceAtLocation.location_id.in_(location_ids)
+                )
+            )
+        )
+    return ids
