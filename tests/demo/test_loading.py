@@ -1,0 +1,166 @@
+"""Loading the demo: one transaction, repeatable, and all-or-nothing."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import pytest
+import sqlalchemy as sa
+from flask import Flask
+
+from directory.council import Council
+from directory.demo.loader import DemoLoadError, demo_dataset, demo_loaded, load_demo
+from directory.demo.records import DemoDataset
+from directory.extensions import db
+from directory.models import Organization, Service, ServiceKind
+from tests.demo import LOAD_DAY
+
+
+def _council(app: Flask) -> Council:
+    return app.extensions["council"]
+
+
+def _row_counts() -> dict[str, int]:
+    return {
+        table.name: db.session.scalar(sa.select(sa.func.count()).select_from(table))
+        for table in db.metadata.sorted_tables
+    }
+
+
+def _snapshot() -> tuple[dict[str, int], set[str]]:
+    """Row counts of every table, and the ids of every listing (which a reload changes)."""
+    return _row_counts(), set(db.session.scalars(sa.select(Service.id)))
+
+
+def _with_broken_listing(dataset: DemoDataset) -> DemoDataset:
+    """The dataset plus a listing that passes the checks but breaks an age constraint."""
+    broken = replace(dataset.services[-1], key="sample-broken", maximum_age=40)
+    return replace(dataset, services=(*dataset.services, broken))
+
+
+def test_loading_twice_gives_the_same_rows_without_duplicates(empty_app: Flask) -> None:
+    with empty_app.app_context():
+        assert not demo_loaded()
+        first = load_demo(_council(empty_app), today=LOAD_DAY)
+        counts = _row_counts()
+        second = load_demo(_council(empty_app), today=LOAD_DAY)
+        assert _row_counts() == counts
+        assert replace(first, seconds=0) == replace(second, seconds=0)
+        assert counts["service"] == first.services
+        assert counts["organization"] == first.organisations
+        assert counts["location"] == first.locations
+        assert counts["dated_session"] == first.sessions
+        assert demo_loaded()
+
+
+@pytest.mark.parametrize("loaded_before", [False, True], ids=["empty", "loaded"])
+def test_a_failed_load_leaves_the_database_unchanged(empty_app: Flask, loaded_before: bool) -> None:
+    with empty_app.app_context():
+        council = _council(empty_app)
+        if loaded_before:
+            load_demo(council, today=LOAD_DAY)
+        before = _snapshot()
+        broken = _with_broken_listing(demo_dataset(council, LOAD_DAY))
+        with pytest.raises(DemoLoadError, match="nothing changed"):
+            load_demo(council, broken, today=LOAD_DAY)
+        assert _snapshot() == before
+        assert demo_loaded() is loaded_before
+
+
+def test_listings_from_elsewhere_survive_a_reload(empty_app: Flask) -> None:
+    with empty_app.app_context():
+        council = _council(empty_app)
+        organisation = Organization(name="Netherton Parents Group")
+        db.session.add(
+            Service(
+                organization=organisation,
+                name="Netherton Toy Library",
+                kind=ServiceKind.COMMUNITY_GROUP,
+            )
+        )
+        db.session.commit()
+        load_demo(council, today=LOAD_DAY)
+        load_demo(council, today=LOAD_DAY)
+        names = set(db.session.scalars(sa.select(Service.name).where(Service.source != "demo")))
+        assert names == {"Netherton Toy Library"}
+
+
+def test_a_listing_added_to_a_demo_organisation_blocks_a_reload(empty_app: Flask) -> None:
+    with empty_app.app_context():
+        council = _council(empty_app)
+        load_demo(council, today=LOAD_DAY)
+        dudley_council = db.session.scalars(
+            sa.select(Organization).where(Organization.external_id == "dudley-council")
+        ).one()
+        db.session.add(
+            Service(
+                organization=dudley_council,
+                name="Sedgley Library Baby Rhyme Time",
+                kind=ServiceKind.ACTIVITY,
+            )
+        )
+        db.session.commit()
+        before = _snapshot()
+        with pytest.raises(DemoLoadError, match="Sedgley Library Baby Rhyme Time"):
+            load_demo(council, today=LOAD_DAY)
+        assert _snapshot() == before
+
+
+def test_a_council_whose_localities_lack_the_family_centres_is_refused(
+    empty_app: Flask,
+) -> None:
+    council = _council(empty_app)
+    hubs = tuple(
+        replace(locality, family_centre=f"doncaster-hub-{locality.code}")
+        for locality in council.localities
+    )
+    with empty_app.app_context():
+        with pytest.raises(DemoLoadError, match="doncaster-hub-brierley-hill"):
+            load_demo(replace(council, localities=hubs), today=LOAD_DAY)
+        assert set(_row_counts().values()) == {0}
+
+
+def test_the_load_command_prints_the_counts(empty_app: Flask) -> None:
+    result = empty_app.test_cli_runner().invoke(args=["demo", "load"])
+    assert result.exit_code == 0, result.output
+    assert re.match(r"Loaded the demo directory for Dudley Council in \d+\.\d\d s:", result.output)
+    printed = {label: int(n) for label, n in re.findall(r"^  (\S.*?) +(\d+)$", result.output, re.M)}
+    with empty_app.app_context():
+        counts = _row_counts()
+        samples = db.session.scalar(sa.select(sa.func.count()).where(Service.is_sample))
+    assert printed == {
+        "services": counts["service"],
+        "of which samples": samples,
+        "organisations": counts["organization"],
+        "locations": counts["location"],
+        "dated sessions": counts["dated_session"],
+        "taxonomy terms": counts["taxonomy_term"],
+    }
+
+
+def test_the_load_command_with_if_empty_leaves_a_filled_directory_alone(
+    empty_app: Flask,
+) -> None:
+    runner = empty_app.test_cli_runner()
+    assert runner.invoke(args=["demo", "load", "--if-empty"]).exit_code == 0
+    with empty_app.app_context():
+        before = _snapshot()
+    result = runner.invoke(args=["demo", "load", "--if-empty"])
+    assert result.exit_code == 0
+    assert "already has listings" in result.output
+    with empty_app.app_context():
+        assert _snapshot() == before
+
+
+def test_the_load_command_reports_a_council_that_does_not_fit(empty_app: Flask) -> None:
+    council = _council(empty_app)
+    first, *others = council.localities
+    empty_app.extensions["council"] = replace(
+        council, localities=(replace(first, family_centre="another-centre"), *others)
+    )
+    result = empty_app.test_cli_runner().invoke(args=["demo", "load"])
+    assert result.exit_code == 1
+    assert "Error:" in result.output
+    assert "'another-centre'" in result.output
+    assert "Traceback" not in result.output
