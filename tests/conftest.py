@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from flask import Flask
 
-from tests.support.apps import migrated_app, test_config
+from tests.support.apps import migrated_app, config_for_tests
 from tests.support.databases import database_backends, fresh_database
 
 
@@ -14,7 +14,7 @@ from tests.support.databases import database_backends, fresh_database
 def empty_app(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Flask]:
     """A migrated app on a fresh, empty SQLite or PostgreSQL database."""
     with fresh_database(request.param, tmp_path) as url:
-        app = migrated_app(test_config(url, tmp_path))
+        app = migrated_app(config_for_tests(url, tmp_path))
         yield app
         with app.app_context():
             from directory.extensions import db
@@ -42,7 +42,7 @@ def demo_app(
 
     directory = tmp_path_factory.mktemp(f"demo-{request.param}")
     with fresh_database(request.param, directory) as url:
-        app = migrated_app(test_config(url, directory))
+        app = migrated_app(config_for_tests(url, directory))
         app.test_client_class = HygieneCheckingClient
         with app.app_context():
             load_demo(app.extensions["council"])

@@ -7,7 +7,7 @@ import pytest
 from flask import Flask
 from playwright.sync_api import Browser
 
-from tests.support.apps import migrated_app, test_config
+from tests.support.apps import migrated_app, config_for_tests
 from tests.support.browser import chromium
 from tests.support.live_server import live_server
 
@@ -24,7 +24,7 @@ def browser_app(tmp_path_factory: pytest.TempPathFactory) -> Flask:
     from directory.demo.loader import load_demo
 
     directory: Path = tmp_path_factory.mktemp("browser")
-    app = migrated_app(test_config(f"sqlite:///{directory / 'signpost.db'}", directory))
+    app = migrated_app(config_for_tests(f"sqlite:///{directory / 'signpost.db'}", directory))
     with app.app_context():
         load_demo(app.extensions["council"])
     return app

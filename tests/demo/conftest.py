@@ -8,7 +8,7 @@ from flask import Flask
 from directory.demo.loader import DemoReport, load_demo
 from directory.extensions import db
 from tests.demo import LOAD_DAY
-from tests.support.apps import migrated_app, test_config
+from tests.support.apps import migrated_app, config_for_tests
 from tests.support.databases import database_backends, fresh_database
 
 
@@ -23,7 +23,7 @@ def demo_app(
     """
     directory = tmp_path_factory.mktemp("demo")
     with fresh_database(request.param, directory) as url:
-        app = migrated_app(test_config(url, directory))
+        app = migrated_app(config_for_tests(url, directory))
         with app.app_context():
             report = load_demo(app.extensions["council"], today=LOAD_DAY)
         yield app, report

@@ -12,7 +12,7 @@ from tests.support import apps
 
 @pytest.fixture
 def request_context(tmp_path: Path) -> Iterator[None]:
-    app = create_app(apps.test_config(f"sqlite:///{tmp_path / 'unused.db'}", tmp_path))
+    app = create_app(apps.config_for_tests(f"sqlite:///{tmp_path / 'unused.db'}", tmp_path))
     with app.test_request_context():
         yield
 

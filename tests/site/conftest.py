@@ -10,7 +10,7 @@ import pytest
 from flask import Flask
 
 from directory.config import PROJECT_ROOT
-from tests.support.apps import migrated_app, test_config
+from tests.support.apps import migrated_app, config_for_tests
 from tests.support.client import HygieneCheckingClient
 
 DIST = PROJECT_ROOT / "static" / "dist"
@@ -37,7 +37,7 @@ def site_app(tmp_path: Path) -> Callable[..., Flask]:
     def make(**overrides: object) -> Flask:
         directory = Path(tempfile.mkdtemp(dir=tmp_path))
         app = migrated_app(
-            test_config(f"sqlite:///{directory / 'signpost.db'}", directory, **overrides)
+            config_for_tests(f"sqlite:///{directory / 'signpost.db'}", directory, **overrides)
         )
         app.test_client_class = HygieneCheckingClient
         return app

@@ -13,7 +13,7 @@ from directory.config import DEFAULT_COUNCIL_FILE, Config
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 
-def test_config(database_url: str, directory: Path, **overrides: object) -> Config:
+def config_for_tests(database_url: str, directory: Path, **overrides: object) -> Config:
     settings: dict[str, object] = {
         "secret_key": "test-secret-key",
         "database_url": database_url,
