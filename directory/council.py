@@ -57,6 +57,15 @@ class TaxonomyTermConfig:
 
 
 @dataclass(frozen=True)
+class LifeEvent:
+    """A saved search in plain words on the home page ("Money worries")."""
+
+    label: str
+    search: tuple[tuple[str, str], ...]
+    """URL parameters for the search page, in order, as (name, value) pairs."""
+
+
+@dataclass(frozen=True)
 class SchoolHoliday:
     name: str
     start: date
@@ -80,6 +89,7 @@ class Council:
     localities: tuple[Locality, ...]
     taxonomy: tuple[TaxonomyTermConfig, ...]
     school_holidays: tuple[SchoolHoliday, ...]
+    life_events: tuple[LifeEvent, ...] = ()
 
     def terms(self, scheme: str) -> tuple[TaxonomyTermConfig, ...]:
         return tuple(term for term in self.taxonomy if term.scheme == scheme)
@@ -153,6 +163,10 @@ def _council_from(raw: dict[str, Any]) -> Council:
             _holiday(item, f"[[school_holidays]] number {n}")
             for n, item in enumerate(raw.get("school_holidays", []), start=1)
         ),
+        life_events=tuple(
+            _life_event(item, f"[[life_events]] number {n}", taxonomy)
+            for n, item in enumerate(_list(raw, "life_events", "[[life_events]]"), start=1)
+        ),
     )
 
 
@@ -181,6 +195,28 @@ def _postcode_area(value: object, where: str, key: str) -> str:
     if normalised is None:
         raise CouncilFileError(f"{where} {key} has {value!r}, which is not a postcode area.")
     return normalised
+
+
+_LIFE_EVENT_PARAMETERS = {"q", "need", "category", "kind", "age", "free", "holiday"}
+
+
+def _life_event(
+    item: dict[str, Any], where: str, taxonomy: tuple[TaxonomyTermConfig, ...]
+) -> LifeEvent:
+    search = item.get("search")
+    if not isinstance(search, dict) or not search:
+        raise CouncilFileError(f'{where} needs a search table, like {{ need = ["food"] }}.')
+    pairs: list[tuple[str, str]] = []
+    for name, value in search.items():
+        if name not in _LIFE_EVENT_PARAMETERS:
+            raise CouncilFileError(f"{where} search has {name!r}, which the search page ignores.")
+        values = value if isinstance(value, list) else [value]
+        for one in values:
+            scheme = {"need": "need", "category": "category"}.get(name)
+            if scheme and not any(t.scheme == scheme and t.code == one for t in taxonomy):
+                raise CouncilFileError(f"{where} search names the unknown {name} {one!r}.")
+            pairs.append((name, str(one)))
+    return LifeEvent(label=_text(item, "label", where), search=tuple(pairs))
 
 
 def _taxonomy(section: dict[str, Any]) -> tuple[TaxonomyTermConfig, ...]:

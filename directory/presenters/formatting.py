@@ -58,26 +58,33 @@ def age_range(minimum: int | None, maximum: int | None) -> str:
 
 
 def cost_lines(options: Iterable[CostOption]) -> list[str]:
-    """One line per cost option: "Free", "Free for families on free school meals", "£5: per day"."""
+    """One line per option: "Free", "£3.50 a session", "Other children: £5.00 a session".
+
+    ``option`` says who or what a price is for; it is left out when the price already says
+    it ("Each session" beside "£3.50 a session").
+    """
     lines = []
     for option in options:
-        detail = " ".join(part for part in (option.option, option.amount_description) if part)
-        if option.amount is None:
-            if detail:
-                lines.append(detail)
+        price = option.amount_description or _price(option.amount)
+        who = option.option.strip()
+        if not price:
+            if who:
+                lines.append(who)
             continue
-        price = (
-            gettext("Free")
-            if option.amount == 0
-            else gettext("£%(amount)s", amount=_money(option.amount))
-        )
-        if not detail:
+        last_word = who.lower().split()[-1] if who else ""
+        if not who or last_word in price.lower() or who.lower() == price.lower():
             lines.append(price)
-        elif detail.lower().startswith(price.lower()):
-            lines.append(detail)
         else:
-            lines.append(gettext("%(price)s: %(detail)s", price=price, detail=detail))
+            lines.append(gettext("%(who)s: %(price)s", who=who, price=price))
     return lines
+
+
+def _price(amount: Decimal | None) -> str:
+    if amount is None:
+        return ""
+    if amount == 0:
+        return gettext("Free")
+    return gettext("£%(amount)s", amount=_money(amount))
 
 
 def _money(amount: Decimal) -> str:
@@ -86,5 +93,5 @@ def _money(amount: Decimal) -> str:
 
 def telephone_href(number: str) -> str:
     """A ``tel:`` link target: digits and a leading plus only."""
-    digits = re.sub(r"[^\d+]", "", number)
+    digits = re.sub(r"[^\d+]", "", number.replace("(0)", ""))
     return f"tel:{digits}"

@@ -10,6 +10,7 @@ from sqlalchemy.orm import selectinload
 from directory.extensions import db
 from directory.models import (
     Audience,
+    Language,
     Location,
     Service,
     ServiceAtLocation,
@@ -83,3 +84,34 @@ def public_service(service_id: str, today: date) -> Service | None:
         )
     )
     return db.session.scalars(statement).first()
+
+
+def language_names() -> dict[str, str]:
+    """Code -> name of every language a service lists."""
+    rows = db.session.execute(sa.select(Language.code, Language.name).distinct())
+    return {code: name for code, name in rows}
+
+
+def family_centres_by_external_id(external_ids: list[str], today: date) -> dict[str, Service]:
+    statement = (
+        sa.select(Service)
+        .where(Service.external_id.in_(external_ids), publicly_visible(today))
+        .options(*_FOR_LISTS)
+    )
+    return {service.external_id or "": service for service in db.session.scalars(statement)}
+
+
+def public_services_by_id(ids: list[str], today: date) -> dict[str, Service]:
+    """Visible services for a page of search hits, with what a result shows."""
+    statement = (
+        sa.select(Service)
+        .where(Service.id.in_(ids), publicly_visible(today))
+        .options(
+            *_FOR_LISTS,
+            selectinload(Service.schedules),
+            selectinload(Service.sessions),
+            selectinload(Service.taxonomy_terms),
+            selectinload(Service.locations).selectinload(ServiceAtLocation.schedules),
+        )
+    )
+    return {service.id: service for service in db.session.scalars(statement)}

@@ -2,10 +2,11 @@
 
 from flask import Flask
 
-from directory.views import errors, public, site
+from directory.views import errors, find, public, site
 
 
 def register(app: Flask) -> None:
     app.register_blueprint(public.blueprint)
     app.register_blueprint(site.blueprint)
+    app.register_blueprint(find.blueprint)
     errors.register(app)

@@ -1,0 +1,155 @@
+"""The family search page: a GET form of words, postcode and filters, and its results."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from flask import Blueprint, abort, current_app, render_template, request, url_for
+from flask_babel import gettext
+
+from directory.council import Council
+from directory.finding.nearest import nearest_family_centre
+from directory.finding.recovery import looser_searches
+from directory.finding.request import (
+    PAGE_SIZE,
+    RADIUS_MILES,
+    SearchRequest,
+    build_query,
+    next_school_holiday,
+    parse_search_args,
+)
+from directory.forms.search import SearchForm
+from directory.indexing import site_search
+from directory.models import ServiceKind
+from directory.presenters.search import (
+    KIND_NAMES,
+    facets,
+    radius_words,
+    result_item,
+    summary_sentence,
+)
+from directory.presenters.service import DAY_NAMES, summarise
+from directory.queries.services import language_names, public_services_by_id
+from search import PageOutOfRange, SearchQuery
+
+blueprint = Blueprint("find", __name__)
+
+
+@blueprint.get("/find-support")
+def find_support() -> str:
+    council: Council = current_app.extensions["council"]
+    now = datetime.now()
+    try:
+        wanted = parse_search_args(request.args, council)
+    except PageOutOfRange:
+        abort(404)
+    form = SearchForm(formdata=request.args)
+    form.validate()
+    place = form.place
+    localities = _origin_localities(council, place)
+    origin = (float(place.easting), float(place.northing)) if place else None
+
+    def run(asked: SearchRequest) -> SearchQuery:
+        return build_query(asked, council, now, origin, localities)
+
+    try:
+        results = site_search().search(run(wanted))
+    except PageOutOfRange:
+        abort(404)
+    services = public_services_by_id([hit.id for hit in results.hits], now.date())
+    items = [result_item(services[hit.id], hit, now) for hit in results.hits if hit.id in services]
+    languages = language_names()
+    looser = []
+    if results.total == 0 and (wanted.has_filters or wanted.text):
+        looser = looser_searches(
+            wanted,
+            count=lambda asked: site_search().search(run(asked)).total,
+            labels=lambda name, value: _filter_label(council, languages, name, value),
+        )
+    centre = nearest_family_centre(council, place, localities, now.date())
+    holiday = next_school_holiday(council, now.date())
+    return render_template(
+        "find/results.html",
+        form=form,
+        wanted=wanted,
+        results=results,
+        items=items,
+        summary=summary_sentence(results.total, wanted, str(place.postcode) if place else None),
+        facets=facets(council, wanted, results.facets, languages),
+        looser=looser,
+        family_centre=summarise(centre, council) if centre else None,
+        holiday=holiday,
+        radius_choices=[(m, radius_words(m)) for m in RADIUS_MILES],
+        widened_radius=(
+            radius_words(results.widened.radius_m / 1609.344)
+            if results.widened and results.widened.radius_m
+            else None
+        ),
+        pagination=_pagination(wanted, results.total),
+        exit_this_page=_sensitive(council, wanted, services.values()),
+        free_count=results.facets.get("free", {}).get("yes", 0),
+    )
+
+
+def _origin_localities(council: Council, place) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    if place is None:
+        return ()
+    if place.sector:
+        locality = council.locality_for(place.outward, place.sector)
+        return (locality.code,) if locality else ()
+    return tuple(loc.code for loc in council.localities if place.outward in loc.postcode_districts)
+
+
+def _filter_label(council: Council, languages, name: str, value: str | None) -> str:  # type: ignore[no-untyped-def]
+    """How a looser search is offered: "Within 5 miles", "Without Food"."""
+    if name == "radius":
+        if value:
+            return gettext("Within %(distance)s", distance=radius_words(int(value)))
+        return gettext("Anywhere, not just near your postcode")
+    names = {
+        "needs": lambda: council.term("need", value).label,  # type: ignore[union-attr, arg-type]
+        "categories": lambda: council.term("category", value).label,  # type: ignore[union-attr, arg-type]
+        "kinds": lambda: str(KIND_NAMES[ServiceKind(value)]),
+        "localities": lambda: council.locality(value).name,  # type: ignore[union-attr, arg-type]
+        "languages": lambda: languages.get(value, value),
+        "days": lambda: str(DAY_NAMES[value]),  # type: ignore[index]
+        "age": lambda: gettext("the child’s age"),
+        "free": lambda: gettext("free only"),
+        "open_now": lambda: gettext("open now"),
+        "holiday": lambda: gettext("the school holiday dates"),
+        "text": lambda: gettext("your search words"),
+    }
+    return gettext("Without %(filter)s", filter=names[name]())
+
+
+def _sensitive(council: Council, wanted: SearchRequest, services) -> bool:  # type: ignore[no-untyped-def]
+    if any(("need", code) in council.sensitive_codes for code in wanted.needs):
+        return True
+    return any(
+        (term.scheme, term.code) in council.sensitive_codes
+        for service in services
+        for term in service.taxonomy_terms
+    )
+
+
+def _pagination(wanted: SearchRequest, total: int) -> dict[str, object] | None:
+    """GOV.UK pagination: first, last, and two either side of the current page."""
+    pages = max(1, -(-total // PAGE_SIZE))
+    if pages == 1:
+        return None
+
+    def href(number: int) -> str:
+        return url_for("find.find_support", **wanted.to_params(page=number))
+
+    items: list[dict[str, object]] = []
+    for number in range(1, pages + 1):
+        if number in (1, pages) or abs(number - wanted.page) <= 2:
+            items.append({"number": number, "href": href(number), "current": number == wanted.page})
+        elif abs(number - wanted.page) == 3:
+            items.append({"ellipsis": True})
+    return {
+        "previous": {"href": href(wanted.page - 1)} if wanted.page > 1 else None,
+        "next": {"href": href(wanted.page + 1)} if wanted.page < pages else None,
+        "items": items,
+        "landmarkLabel": gettext("Search results pages"),
+    }
