@@ -32,12 +32,13 @@ translations/.compiled: $(VENV)/.installed $(shell find translations -name '*.po
 	$(BIN)/python scripts/compile_translations.py
 	touch $@
 
-## Bring the database up to date and load postcodes and demo data if they are missing.
+## Bring the database up to date, load postcodes and demo data if missing, rebuild the index.
 database: setup
 	mkdir -p instance
 	$(BIN)/flask db upgrade
 	$(BIN)/flask postcodes load --if-empty
 	$(BIN)/flask demo load --if-empty
+	$(BIN)/flask search rebuild
 
 ## Lint and run every test (SQLite, PostgreSQL on 127.0.0.1:5432, headless Chromium).
 test: setup
@@ -55,8 +56,11 @@ translations: $(VENV)/.installed
 	$(BIN)/pybabel update -i translations/messages.pot -d translations --ignore-obsolete
 	$(BIN)/python scripts/compile_translations.py
 
+## Print speed figures: postcode loading and lookups, search engine, results and service pages.
 bench: setup
 	$(BIN)/python bench/postcodes.py
+	$(BIN)/python bench/search_engine.py 1000 10000
+	$(BIN)/python bench/pages.py
 
 clean:
 	rm -rf $(VENV) node_modules static/dist instance translations/.compiled

