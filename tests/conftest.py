@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from flask import Flask
 
-from tests.support.apps import migrated_app, config_for_tests
+from tests.support.apps import config_for_tests, migrated_app
 from tests.support.databases import database_backends, fresh_database
 
 

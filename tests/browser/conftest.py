@@ -7,7 +7,7 @@ import pytest
 from flask import Flask
 from playwright.sync_api import Browser
 
-from tests.support.apps import migrated_app, config_for_tests
+from tests.support.apps import config_for_tests, migrated_app
 from tests.support.browser import chromium
 from tests.support.live_server import live_server
 

@@ -8,7 +8,7 @@ from flask import Flask
 from directory.demo.loader import DemoReport, load_demo
 from directory.extensions import db
 from tests.demo import LOAD_DAY
-from tests.support.apps import migrated_app, config_for_tests
+from tests.support.apps import config_for_tests, migrated_app
 from tests.support.databases import database_backends, fresh_database
 
 

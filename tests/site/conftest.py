@@ -10,7 +10,7 @@ import pytest
 from flask import Flask
 
 from directory.config import PROJECT_ROOT
-from tests.support.apps import migrated_app, config_for_tests
+from tests.support.apps import config_for_tests, migrated_app
 from tests.support.client import HygieneCheckingClient
 
 DIST = PROJECT_ROOT / "static" / "dist"
