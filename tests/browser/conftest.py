@@ -27,6 +27,7 @@ def browser_app(tmp_path_factory: pytest.TempPathFactory) -> Flask:
     app = migrated_app(config_for_tests(f"sqlite:///{directory / 'signpost.db'}", directory))
     with app.app_context():
         load_demo(app.extensions["council"])
+        app.extensions["search"].rebuild()
     return app
 
 
