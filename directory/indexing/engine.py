@@ -87,10 +87,13 @@ class DirectorySearch:
 
     def update(self, service_ids: set[str], today: date | None = None) -> None:
         """Bring the given services up to date in the index after a database change."""
+        self._open_whoosh()
+        backends = self._live_backends()
+        if not backends:
+            return  # no index yet: the next rebuild reads everything from the database
         documents = self._documents(today or date.today(), service_ids)
         gone = service_ids - {document.id for document in documents}
-        self._open_whoosh()
-        for backend in self._live_backends():
+        for backend in backends:
             try:
                 backend.remove(gone)
                 backend.index(documents)
