@@ -15,8 +15,6 @@ from directory.models import (
     Service,
     ServiceAtLocation,
     ServiceStatus,
-    TaxonomyTerm,
-    service_taxonomy,
 )
 
 
@@ -35,31 +33,6 @@ _FOR_LISTS = (
     selectinload(Service.cost_options),
     selectinload(Service.locations).selectinload(ServiceAtLocation.location),
 )
-
-
-def public_services_with_term(scheme: str, code: str, today: date) -> list[Service]:
-    """Services families can see that carry one taxonomy term, by name."""
-    statement = (
-        sa.select(Service)
-        .join(service_taxonomy, service_taxonomy.c.service_id == Service.id)
-        .join(TaxonomyTerm, TaxonomyTerm.id == service_taxonomy.c.taxonomy_term_id)
-        .where(TaxonomyTerm.scheme == scheme, TaxonomyTerm.code == code, publicly_visible(today))
-        .options(*_FOR_LISTS)
-        .order_by(Service.name)
-    )
-    return list(db.session.scalars(statement))
-
-
-def public_term_counts(scheme: str, today: date) -> dict[str, int]:
-    """How many visible services carry each term of a scheme."""
-    statement = (
-        sa.select(TaxonomyTerm.code, sa.func.count(Service.id))
-        .join(service_taxonomy, service_taxonomy.c.taxonomy_term_id == TaxonomyTerm.id)
-        .join(Service, Service.id == service_taxonomy.c.service_id)
-        .where(TaxonomyTerm.scheme == scheme, publicly_visible(today))
-        .group_by(TaxonomyTerm.code)
-    )
-    return {code: count for code, count in db.session.execute(statement)}
 
 
 def public_service(service_id: str, today: date) -> Service | None:

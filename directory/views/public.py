@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import Blueprint, abort, current_app, render_template
+from flask import Blueprint, Response, abort, current_app, redirect, render_template, url_for
 
 from directory.council import Council
-from directory.presenters.service import service_page, summarise
-from directory.queries.services import (
-    public_service,
-    public_services_with_term,
-    public_term_counts,
-)
+from directory.indexing import site_search
+from directory.presenters.service import service_page
+from directory.queries.services import public_service
+from search import SearchQuery
 
 blueprint = Blueprint("public", __name__)
 
@@ -24,23 +22,20 @@ def _council() -> Council:
 @blueprint.get("/")
 def home() -> str:
     council = _council()
-    counts = public_term_counts("need", date.today())
-    return render_template("public/home.html", needs=council.terms("need"), counts=counts)
+    everything = site_search().search(SearchQuery(page_size=1))
+    return render_template(
+        "public/home.html",
+        needs=council.terms("need"),
+        counts=everything.facets.get("needs", {}),
+    )
 
 
 @blueprint.get("/needs/<code>")
-def need(code: str) -> str:
-    council = _council()
-    term = council.term("need", code)
-    if term is None:
+def need(code: str) -> Response:
+    """Topic pages are the search page with one need ticked (paged, filterable)."""
+    if _council().term("need", code) is None:
         abort(404)
-    services = public_services_with_term("need", code, date.today())
-    return render_template(
-        "public/need.html",
-        term=term,
-        services=[summarise(service, council) for service in services],
-        exit_this_page=term.sensitive,
-    )
+    return redirect(url_for("find.find_support", need=code), code=301)
 
 
 @blueprint.get("/services/<service_id>")
