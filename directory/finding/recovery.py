@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from directory.finding.request import RADIUS_MILES, SearchRequest
+from directory.finding.request import METRES_PER_MILE, RADIUS_MILES, SearchRequest
 
 MOST_DROPS_SHOWN = 3
 
@@ -23,23 +23,31 @@ def looser_searches(
     request: SearchRequest,
     count: Callable[[SearchRequest], int],
     labels: Callable[[str, str | None], str],
+    nearest: Callable[[SearchRequest], tuple[list[float], int]] | None,
 ) -> list[LooserSearch]:
     """A wider distance, then each filter (and the words) taken off on its own.
 
     Only options that find something are returned: the nearest wider distance first, then
-    filters best first. ``count`` runs a request and returns its total; ``labels`` names
-    what was changed ("radius" gets the new distance in miles as its value).
+    filters best first. ``count`` runs a request and returns its total; ``nearest`` runs it
+    with no distance limit and returns the distances in metres of its nearest matches (as
+    many as one page holds) and its total, so one search prices every wider distance.
+    It is None when the postcode was not found.
+    ``labels`` names what was changed ("radius" gets the new distance in miles).
     """
     found: list[LooserSearch] = []
-    if request.postcode:
-        wider = [replace(request, radius_miles=m, page=1) for m in RADIUS_MILES]
-        wider = [w for w in wider if w.radius_miles > request.radius_miles]
-        wider.append(replace(request, postcode="", page=1))
-        for looser in wider:
-            if total := count(looser):
-                value = str(looser.radius_miles) if looser.postcode else None
-                found.append(LooserSearch(labels("radius", value), total, looser.to_params()))
+    if request.postcode and nearest is not None:
+        distances, total = nearest(request)
+        wider = [miles for miles in RADIUS_MILES if miles > request.radius_miles]
+        for miles in wider:
+            within = sum(1 for metres in distances if metres <= miles * METRES_PER_MILE)
+            if within:
+                looser = replace(request, radius_miles=miles, page=1)
+                found.append(LooserSearch(labels("radius", str(miles)), within, looser.to_params()))
                 break
+        else:
+            if total:
+                anywhere = replace(request, postcode="", page=1)
+                found.append(LooserSearch(labels("radius", None), total, anywhere.to_params()))
     options: list[tuple[str, SearchRequest]] = []
     for name in ("needs", "categories", "kinds", "localities", "languages", "days"):
         for value in getattr(request, name):

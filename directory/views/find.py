@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from flask import Blueprint, abort, current_app, render_template, request, url_for
@@ -30,7 +31,7 @@ from directory.presenters.search import (
 )
 from directory.presenters.service import DAY_NAMES, summarise
 from directory.queries.services import language_names, public_services_by_id
-from search import PageOutOfRange, SearchQuery
+from search import MAX_PAGE_SIZE, PageOutOfRange, SearchQuery
 
 blueprint = Blueprint("find", __name__)
 
@@ -65,6 +66,7 @@ def find_support() -> str:
             wanted,
             count=lambda asked: site_search().search(run(asked)).total,
             labels=lambda name, value: _filter_label(council, languages, name, value),
+            nearest=(lambda asked: _nearest(run(asked))) if place else None,
         )
     centre = nearest_family_centre(council, place, localities, now.date())
     holiday = next_school_holiday(council, now.date())
@@ -89,6 +91,13 @@ def find_support() -> str:
         exit_this_page=_sensitive(council, wanted, services.values()),
         free_count=results.facets.get("free", {}).get("yes", 0),
     )
+
+
+def _nearest(query: SearchQuery) -> tuple[list[float], int]:
+    """Distances of the nearest matches with no distance limit, and how many match."""
+    unlimited = replace(query, radius_m=None, sort="nearest", page=1, page_size=MAX_PAGE_SIZE)
+    results = site_search().search(unlimited)
+    return [hit.distance_m for hit in results.hits if hit.distance_m is not None], results.total
 
 
 def _origin_localities(council: Council, place) -> tuple[str, ...]:  # type: ignore[no-untyped-def]

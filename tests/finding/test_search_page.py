@@ -237,3 +237,12 @@ def test_life_events_on_the_home_page_are_working_searches(search_app: Flask) ->
     for link in links:
         markup = client.get(link.replace("&amp;", "&")).get_data(as_text=True)
         assert _count(markup) > 0, link
+
+
+def test_nothing_found_with_an_unknown_postcode_still_offers_fewer_filters(
+    search_app: Flask,
+) -> None:
+    response, markup = _page(search_app, "kind=pantry&language=ku&postcode=DY99+9ZZ")
+    assert response.status_code == 200
+    assert "We could not find DY99 9ZZ" in visible_text(markup)
+    assert re.search(r"Without Kurdish: \d+ results?", visible_text(markup))
