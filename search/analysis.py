@@ -1,8 +1,8 @@
-"""The one text analyser both backends use, so a word matches the same way in each.
+"""The word-level text analysis shared by indexing, querying and the synonym table.
 
 Whoosh's ``StemmingAnalyzer`` (lowercase, English stop words, Porter stemming) is used
-directly rather than re-implemented: the in-memory backend then tokenises, drops stop words
-and renumbers phrase positions exactly as the Whoosh index does.
+directly rather than re-implemented, so the in-memory backend and the query builder cut and
+stem words exactly as the Whoosh index does. :mod:`search.phrases` adds synonym phrases.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import unicodedata
 from whoosh.analysis import StemmingAnalyzer
 
 WORD_PATTERN = r"\w+(?:\.?\w+)*"
-ANALYZER = StemmingAnalyzer(expression=WORD_PATTERN)
+STEMMER = StemmingAnalyzer(expression=WORD_PATTERN)
 
 _WORD = re.compile(WORD_PATTERN)
 
@@ -29,16 +29,11 @@ def words(text: str) -> list[str]:
 
 
 def stems(text: str) -> list[str]:
-    """The indexed tokens of ``text``: stop words removed, the rest stemmed."""
-    return [token.text for token in ANALYZER(clean(text))]
-
-
-def positioned_stems(text: str) -> list[tuple[int, str]]:
-    """Tokens with the positions phrase matching uses (stop words do not leave gaps)."""
-    return [(token.pos, token.text) for token in ANALYZER(clean(text), positions=True)]
+    """Stop words removed, the rest stemmed."""
+    return [token.text for token in STEMMER(clean(text))]
 
 
 def stem_word(word: str) -> str | None:
-    """The token one query word becomes, or None for a stop word or single letter."""
-    tokens = stems(word)
-    return tokens[0] if len(tokens) == 1 else None
+    """The stem one query word becomes, or None for a stop word or single letter."""
+    found = stems(word)
+    return found[0] if len(found) == 1 else None

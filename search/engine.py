@@ -1,0 +1,143 @@
+"""Runs a :class:`SearchQuery` against an :class:`IndexView`: the semantics every backend shares.
+
+The backend only weighs single terms; matching, filtering, facets and ranking happen here,
+once for every backend. When nothing matches, the query is loosened step by step and the
+results say how: first a corrected spelling, then a wider radius, then any rather than all
+of the words (a parenting course two miles away beats anything "course" next door). Filters
+are never dropped silently: facet counts show the searcher which to remove.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Set
+from dataclasses import dataclass
+
+from search.errors import PageOutOfRange
+from search.filtering import facet_counts, filter_clauses, intersect, within_radius
+from search.geo import nearest_distance
+from search.matching import match_text
+from search.query import MAX_RADIUS_M, SearchQuery, TextPlan, plan_text
+from search.ranking import Candidate, rank
+from search.results import SearchResults, Widening
+from search.spelling import best_correction
+from search.synonyms import SYNONYMS
+from search.view import IndexView
+
+WIDEN_STEPS = 2  # double the radius at most twice
+_SYNONYM_WORDS = dict.fromkeys(SYNONYMS.vocabulary, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class _Attempt:
+    plan: TextPlan
+    require_all: bool
+    radius_m: float | None
+    suggestion: str | None = None
+    widened: Widening | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Evaluation:
+    attempt: _Attempt
+    text_scores: Mapping[int, float] | None  # None: no words, everything matches
+    common: list[Set[int]]  # what the words and the radius allow
+    distances: Mapping[int, float]
+    clauses: Mapping[str, Set[int]]
+    matches: Set[int]
+
+
+def search(view: IndexView, query: SearchQuery) -> SearchResults:
+    """Match, loosen if nothing matched, count facets, rank, and cut out the page."""
+    plan = plan_text(query.text)
+    chosen = _evaluate(view, query, _Attempt(plan, True, query.radius_m))
+    if not chosen.matches:
+        for attempt in _looser(view, query, plan):
+            evaluation = _evaluate(view, query, attempt)
+            if evaluation.matches:
+                chosen = evaluation
+                break
+    start = (query.page - 1) * query.page_size
+    total = len(chosen.matches)
+    if query.page > 1 and start >= total:
+        raise PageOutOfRange(f"page {query.page} is past the last page of results")
+    hits = rank(
+        _candidates(view, query, chosen),
+        sort=query.sort,
+        has_origin=query.origin is not None,
+        today=query.today,
+        limit=start + query.page_size,
+    )
+    return SearchResults(
+        hits=tuple(hits[start:]),
+        total=total,
+        facets=facet_counts(view, chosen.matches, chosen.common, chosen.clauses),
+        suggestion=chosen.attempt.suggestion,
+        widened=chosen.attempt.widened,
+    )
+
+
+def _looser(view: IndexView, query: SearchQuery, plan: TextPlan) -> Iterator[_Attempt]:
+    """Ever looser attempts, tried in order until one finds something."""
+    suggestion = None
+    corrected = _corrected_text(plan, view.vocabulary()) if plan.groups else None
+    if corrected is not None:
+        plan, suggestion = plan_text(corrected), corrected
+        yield _Attempt(plan, True, query.radius_m, suggestion)
+    radii = _wider_radii(query.radius_m)
+    for radius in radii:
+        yield _Attempt(plan, True, radius, suggestion, Widening(radius_m=radius))
+    if len(plan.groups) > 1:
+        for radius in (query.radius_m, *radii):
+            widened = Widening(
+                any_terms=True, radius_m=None if radius == query.radius_m else radius
+            )
+            yield _Attempt(plan, False, radius, suggestion, widened)
+
+
+def _wider_radii(radius_m: float | None) -> list[float]:
+    radii: list[float] = []
+    while radius_m is not None and radius_m < MAX_RADIUS_M and len(radii) < WIDEN_STEPS:
+        radius_m = min(radius_m * 2, MAX_RADIUS_M)
+        radii.append(radius_m)
+    return radii
+
+
+def _corrected_text(plan: TextPlan, vocabulary: Mapping[str, int]) -> str | None:
+    """The text with unknown words respelt, or None if no word needed (or had) a fix."""
+    fixes: dict[str, str] = {}
+    for group in plan.groups:
+        word = group.words[0]
+        if group.synonym or not word.isalpha() or word in vocabulary:
+            continue
+        fix = best_correction(word, vocabulary, _SYNONYM_WORDS)
+        if fix is not None:
+            fixes[word] = fix
+    if not fixes:
+        return None
+    return " ".join(fixes.get(word, word) for word in plan.text.split())
+
+
+def _evaluate(view: IndexView, query: SearchQuery, attempt: _Attempt) -> _Evaluation:
+    scores = None
+    common: list[Set[int]] = [view.all_docs()]
+    if attempt.plan.groups:
+        scores = match_text(view, attempt.plan.groups, attempt.require_all)
+        common = [frozenset(scores)]
+    distances: dict[int, float] = {}
+    if query.origin is not None and attempt.radius_m is not None:
+        localities = (*query.origin_localities, *query.filters.localities)
+        area, distances = within_radius(view, query.origin, attempt.radius_m, localities)
+        common.append(area)
+    clauses = filter_clauses(view, query.filters)
+    matches = intersect([*common, *clauses.values()])
+    return _Evaluation(attempt, scores, common, distances, clauses, matches)
+
+
+def _candidates(view: IndexView, query: SearchQuery, chosen: _Evaluation) -> Iterator[Candidate]:
+    scores = chosen.text_scores
+    for doc in chosen.matches:
+        info = view.info(doc)
+        distance = chosen.distances.get(doc)
+        if distance is None and query.origin is not None:
+            distance = nearest_distance(query.origin, info.points)
+        yield (info.id, 0.0 if scores is None else scores[doc], distance, info.assured)

@@ -1,0 +1,97 @@
+"""Ranking: text relevance first, nudged by distance and freshness.
+
+For each matching service::
+
+    relevance = text_score / best_text_score                 (0..1; 1 with no words)
+    proximity = 1 / (1 + distance_m / DISTANCE_SCALE_M)      (0..1; NO_VENUE_PROXIMITY
+                                                              for no venue; 0 without origin)
+    freshness = 1 within FRESH_DAYS of the assured date, falling linearly to 0 at
+                STALE_DAYS (and 0 if never checked)
+    score     = relevance * (1 + DISTANCE_WEIGHT * proximity + FRESHNESS_WEIGHT * freshness)
+
+The adjustment multiplies relevance by at most ``1 + DISTANCE_WEIGHT + FRESHNESS_WEIGHT``
+(1.45), so distance and freshness only reorder services of similar relevance: a service
+whose text relevance is more than 1.45 times another's always ranks above it, however far
+away. That is how a strong match across town beats a weak match next door.
+
+``nearest`` orders by distance alone (ties by score), services with no venue last.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable
+from datetime import date
+
+from search.results import SearchHit
+
+DISTANCE_WEIGHT = 0.3
+FRESHNESS_WEIGHT = 0.15
+DISTANCE_SCALE_M = 3_000.0
+NO_VENUE_PROXIMITY = 0.5  # phone/online/outreach services reach the searcher wherever they are
+FRESH_DAYS = 90
+STALE_DAYS = 730
+
+
+# A match before ranking: id, raw text score, distance (None: no venue), assured date.
+# A plain tuple: thousands are made per query, and a class instance each cost twice as much.
+Candidate = tuple[str, float, float | None, date | None]
+
+
+def proximity(distance_m: float | None, has_origin: bool) -> float:
+    """0..1, higher when nearer; a constant for services without a venue."""
+    if not has_origin:
+        return 0.0
+    if distance_m is None:
+        return NO_VENUE_PROXIMITY
+    return 1.0 / (1.0 + distance_m / DISTANCE_SCALE_M)
+
+
+def freshness(assured: date | None, today: date) -> float:
+    """0..1, 1 for a listing checked recently, 0 for one never or long ago checked."""
+    if assured is None:
+        return 0.0
+    age_days = (today - assured).days
+    if age_days <= FRESH_DAYS:
+        return 1.0
+    if age_days >= STALE_DAYS:
+        return 0.0
+    return 1.0 - (age_days - FRESH_DAYS) / (STALE_DAYS - FRESH_DAYS)
+
+
+def blend(relevance: float, near: float, fresh: float) -> float:
+    """The final score; see the module docstring for why it can never override relevance."""
+    return relevance * (1.0 + DISTANCE_WEIGHT * near + FRESHNESS_WEIGHT * fresh)
+
+
+def rank(
+    candidates: Iterable[Candidate], *, sort: str, has_origin: bool, today: date, limit: int
+) -> list[SearchHit]:
+    """The best ``limit`` candidates in order (ties broken by id, so pages are stable).
+
+    Only the requested pages are ordered: a partial selection over thousands of matches.
+    """
+    pool = list(candidates)
+    best = max((candidate[1] for candidate in pool), default=0.0)
+    scale = 1.0 / best if best > 0 else 0.0
+    nearest = sort == "nearest"
+    keyed: list[tuple] = []
+    for doc_id, text_score, distance, assured in pool:
+        score = blend(
+            text_score * scale if scale else 1.0,
+            proximity(distance, has_origin),
+            freshness(assured, today),
+        )
+        if nearest:
+            keyed.append((distance is None, distance or 0.0, -score, doc_id))
+        else:
+            keyed.append((-score, doc_id, distance))
+    if nearest:
+        return [
+            SearchHit(doc_id, -negated, None if no_venue else distance)
+            for no_venue, distance, negated, doc_id in heapq.nsmallest(limit, keyed)
+        ]
+    return [
+        SearchHit(doc_id, -negated, distance)
+        for negated, doc_id, distance in heapq.nsmallest(limit, keyed)
+    ]

@@ -1,0 +1,47 @@
+"""What a search returns."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+FacetCounts = Mapping[str, Mapping[str, int]]
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One result: ``score`` is the blended ranking score, ``distance_m`` None if no venue."""
+
+    id: str
+    score: float
+    distance_m: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Widening:
+    """How the engine loosened a query that found nothing as asked.
+
+    ``any_terms``: results match some of the words rather than all of them.
+    ``radius_m``: the larger radius the results come from.
+    """
+
+    any_terms: bool = False
+    radius_m: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResults:
+    """A page of hits over ``total`` matches.
+
+    ``facets`` maps a facet name to code -> count over the whole filtered result set, each
+    facet counted as if its own filter were not applied (so a ticked box still shows what
+    its siblings would add). Codes with no matches are absent. When ``suggestion`` is set
+    the hits are for the suggested spelling, not the words typed.
+    """
+
+    hits: tuple[SearchHit, ...]
+    total: int
+    facets: FacetCounts = field(default_factory=lambda: MappingProxyType({}))
+    suggestion: str | None = None
+    widened: Widening | None = None

@@ -1,0 +1,155 @@
+"""One opened generation of the Whoosh index, as an :class:`~search.view.IndexView`.
+
+A snapshot holds one searcher for as long as the index is unchanged. Opening it reads the
+small stored fields and field lengths of every document once (ids, points, assured dates,
+keyword terms), so a query costs set operations plus a postings read per new term.
+
+Terms are weighed from their postings here rather than scored through Whoosh's query
+matchers: walking a tree of two dozen term matchers (four fields times a synonym group) cost
+about 20 microseconds a posting, reading the postings flat about one, and Whoosh's scoring
+is not true BM25F (see :mod:`search.scoring`). A term's weights depend on nothing but the
+snapshot, so they are cached until the index changes. The spelling
+vocabulary is read from its file only when a query needs correcting. Whoosh readers share
+file positions, so calls into Whoosh are serialised by a lock; under the GIL that costs
+little.
+"""
+
+from __future__ import annotations
+
+import pickle
+import struct
+import threading
+import zlib
+from collections.abc import Iterable, Mapping, Set
+from datetime import date
+from pathlib import Path
+
+from whoosh.index import Index
+from whoosh.index import IndexError as WhooshIndexError
+
+from search.errors import IndexUnavailable
+from search.indexing import TEXT_FIELDS
+from search.keywords import KeywordIndex
+from search.scoring import field_weights, sum_fields
+from search.view import DocInfo
+from search.vocabulary_file import read_vocabulary
+from search.whoosh_schema import ASSURED_FIELD, ID_FIELD, KEYWORDS_FIELD, POINTS_FIELD
+
+# What a damaged or vanished index makes Whoosh raise while opening or reading it: its
+# files are pickles, zlib blocks and packed structs, and it checks little itself.
+READ_ERRORS: tuple[type[Exception], ...] = (
+    OSError,
+    EOFError,
+    ValueError,
+    KeyError,
+    IndexError,
+    TypeError,
+    AttributeError,
+    struct.error,
+    zlib.error,
+    pickle.UnpicklingError,
+    WhooshIndexError,
+)
+TERM_CACHE_SIZE = 4096  # weighed terms kept per snapshot (cleared wholesale when full)
+
+
+class WhooshSnapshot:
+    """Reads one index generation; build a new snapshot when the index changes."""
+
+    def __init__(self, index: Index, directory: Path, generation: int) -> None:
+        """Open a searcher and load the per-document data; IndexUnavailable if unreadable."""
+        self.generation = generation
+        self._directory = directory
+        self._lock = threading.Lock()
+        self._info: dict[int, DocInfo] = {}
+        self._keywords = KeywordIndex()
+        self._term_cache: dict[str, dict[int, float]] = {}
+        self._vocabulary: dict[str, int] | None = None
+        try:
+            self._searcher = index.searcher()
+        except READ_ERRORS as error:
+            raise IndexUnavailable(f"search index {directory} cannot be opened") from error
+        try:
+            self._load()
+        except READ_ERRORS as error:
+            self._searcher.close()
+            raise IndexUnavailable(f"search index {directory} is corrupt") from error
+
+    def _load(self) -> None:
+        for docnum, stored in self._searcher.reader().iter_docs():
+            assured = stored.get(ASSURED_FIELD)
+            self._info[docnum] = DocInfo(
+                stored[ID_FIELD],
+                tuple(stored.get(POINTS_FIELD) or ()),
+                date.fromisoformat(assured) if assured else None,
+            )
+            self._keywords.add(docnum, stored.get(KEYWORDS_FIELD) or {})
+        self._docs = frozenset(self._info)
+        reader = self._searcher.reader()
+        every = range(reader.doc_count_all())
+        self._lengths = {
+            field: {doc: reader.doc_field_length(doc, field) or 0 for doc in every}
+            for field in TEXT_FIELDS
+        }
+        # Over live documents, as the in-memory backend counts them.
+        self._average_lengths = {
+            field: sum(self._lengths[field][doc] for doc in self._docs) / (len(self._docs) or 1)
+            for field in TEXT_FIELDS
+        }
+
+    def close(self) -> None:
+        with self._lock:
+            self._searcher.close()
+
+    def ids(self) -> set[str]:
+        return {info.id for info in self._info.values()}
+
+    # IndexView
+
+    def all_docs(self) -> Set[int]:
+        return self._docs
+
+    def info(self, doc: int) -> DocInfo:
+        return self._info[doc]
+
+    def postings(self, field: str, term: str) -> Set[int]:
+        return self._keywords.postings(field, term)
+
+    def bits(self, field: str, term: str) -> int:
+        return self._keywords.bits(field, term)
+
+    def terms(self, field: str) -> Iterable[str]:
+        return self._keywords.terms(field)
+
+    def vocabulary(self) -> Mapping[str, int]:
+        if self._vocabulary is None:
+            try:
+                self._vocabulary = read_vocabulary(self._directory)
+            except READ_ERRORS as error:
+                raise IndexUnavailable(f"spelling vocabulary of {self._directory}") from error
+        return self._vocabulary
+
+    def term_weights(self, token: str) -> Mapping[int, float]:
+        weights = self._term_cache.get(token)
+        if weights is None:
+            weights = sum_fields(self._weigh_term(field, token) for field in TEXT_FIELDS)
+            if len(self._term_cache) >= TERM_CACHE_SIZE:
+                self._term_cache.clear()
+            self._term_cache[token] = weights
+        return weights
+
+    def _weigh_term(self, field: str, token: str) -> dict[int, float]:
+        """Read one term's postings (weights already carry the field boost) and normalise."""
+        postings = []
+        with self._lock:
+            try:
+                reader = self._searcher.reader()
+                if (field, token) not in reader:
+                    return {}
+                matcher = reader.postings(field, token)
+                while matcher.is_active():
+                    postings.append((matcher.id(), matcher.weight()))
+                    matcher.next()
+            except READ_ERRORS as error:
+                raise IndexUnavailable(f"search index {self._directory} is corrupt") from error
+        return field_weights(postings, self._lengths[field], self._average_lengths[field])

@@ -1,0 +1,95 @@
+"""The in-memory and Whoosh backends agree on a generated directory."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from search import Filters, MemoryBackend, SearchQuery, ServiceDocument, WhooshBackend
+from tests.search.search_factories import DUDLEY, TODAY, make_doc
+
+WORDS = (
+    "parenting", "course", "support", "family", "hub", "food", "bank", "pantry", "larder",
+    "toddler", "group", "stay", "and", "play", "youth", "club", "teenagers", "counselling",
+    "therapy", "debt", "money", "benefits", "housing", "homeless", "school", "attendance",
+    "baby", "antenatal", "breastfeeding", "autism", "send", "ehcp", "behaviour", "sleep",
+    "football", "cooking", "library", "music", "dance", "volunteers", "advice", "drop", "in",
+    "weekly", "free", "lunch", "holiday", "activities",
+)  # fmt: skip
+NEEDS = ("food", "send", "parenting", "money", "housing")
+KINDS = ("family_centre", "pantry", "holiday_activity", "community_group")
+
+
+def generated(count: int, seed: int) -> list[ServiceDocument]:
+    rng = random.Random(seed)
+    documents = []
+    for index in range(count):
+        has_venue = rng.random() < 0.8
+        documents.append(
+            make_doc(
+                f"svc-{index:03d}",
+                " ".join(rng.sample(WORDS, 3)).title(),
+                description=" ".join(rng.choices(WORDS, k=rng.randint(5, 60))),
+                kind=rng.choice(KINDS),
+                need_codes=tuple(rng.sample(NEEDS, rng.randint(1, 2))),
+                localities=(rng.choice(("north", "south", "east")),),
+                borough_wide=not has_venue and rng.random() < 0.5,
+                points=(
+                    ((DUDLEY[0] + rng.uniform(-8e3, 8e3), DUDLEY[1] + rng.uniform(-8e3, 8e3)),)
+                    if has_venue
+                    else ()
+                ),
+                ages=tuple(range(rng.randint(-1, 5), rng.randint(6, 19))),
+                free=rng.random() < 0.6,
+                languages=("en", *rng.sample(("ur", "pl", "pa"), rng.randint(0, 1))),
+                open_slots=(f"{rng.choice(('MO', 'TU', 'SA'))}{rng.randint(9, 16):02d}",),
+                assured_date=f"2026-{rng.randint(1, 11):02d}-01",
+            )
+        )
+    return documents
+
+
+QUERIES = [
+    SearchQuery(text="parenting", today=TODAY),
+    SearchQuery(text="food bank", today=TODAY),
+    SearchQuery(text="stay and play", today=TODAY),
+    SearchQuery(text="teenagers football", today=TODAY),
+    SearchQuery(text="parnting corse", today=TODAY),
+    SearchQuery(text="counseling xylophone", today=TODAY),
+    SearchQuery(text="", filters=Filters(needs=("food",), free_only=True), today=TODAY),
+    SearchQuery(text="advice", filters=Filters(age=-1, languages=("ur",)), today=TODAY),
+    SearchQuery(text="debt", origin=DUDLEY, radius_m=3_000.0, today=TODAY),
+    SearchQuery(
+        text="", origin=DUDLEY, radius_m=2_000.0, origin_localities=("north",), today=TODAY
+    ),
+    SearchQuery(text="hub", origin=DUDLEY, sort="nearest", today=TODAY),
+    SearchQuery(text="", filters=Filters(days=("SA",), kinds=("pantry",)), today=TODAY),
+]
+
+
+@pytest.mark.parametrize("search_query", QUERIES, ids=lambda q: q.text or "filters")
+def test_backends_agree(tmp_path: Path, search_query: SearchQuery) -> None:
+    documents = generated(250, seed=11)
+    memory = MemoryBackend(documents)
+    with WhooshBackend.create(tmp_path / "index", documents) as whoosh:
+        wide = SearchQuery(**{**_fields(search_query), "page_size": 100})
+        expected, found = memory.search(wide), whoosh.search(wide)
+    assert found.total == expected.total
+    assert found.facets == expected.facets
+    assert (found.suggestion, found.widened) == (expected.suggestion, expected.widened)
+    if expected.total <= 100:
+        assert {hit.id for hit in found.hits} == {hit.id for hit in expected.hits}
+    # Whoosh stores field lengths to one byte of precision, so scores differ slightly;
+    # the order agrees wherever the memory scores are not near-ties.
+    scores = {hit.id: hit.score for hit in found.hits}
+    pairs = zip(expected.hits, expected.hits[1:], strict=False)
+    for better, worse in pairs:
+        if better.id in scores and worse.id in scores and better.score > worse.score * 1.05:
+            assert scores[better.id] >= scores[worse.id]
+    assert len(scores) == len(expected.hits)
+
+
+def _fields(search_query: SearchQuery) -> dict:
+    return {name: getattr(search_query, name) for name in SearchQuery.__dataclass_fields__}
