@@ -247,3 +247,24 @@ def test_nothing_found_with_an_unknown_postcode_still_offers_fewer_filters(
     assert response.status_code == 200
     assert "We could not find DY99 9ZZ" in visible_text(markup)
     assert re.search(r"Without Kurdish: \d+ results?", visible_text(markup))
+
+
+def test_open_now_finds_exactly_the_services_open_this_hour(search_app: Flask) -> None:
+    from datetime import datetime
+
+    from directory.indexing.documents import service_document
+    from directory.queries.indexing import indexable_services
+
+    now = datetime.now()
+    slot = f"{('MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU')[now.weekday()]}{now.hour:02d}"
+    with search_app.app_context():
+        expected = {
+            service.id
+            for service in indexable_services(db.session, now.date())
+            if slot in service_document(service, now.date()).open_slots
+        }
+    _, markup = _page(search_app, "open_now=yes")
+    if datetime.now().hour != now.hour:
+        return  # the hour turned during the test; the next run checks it
+    assert _count(markup) == len(expected)
+    assert set(_result_ids(markup)) <= expected
