@@ -59,7 +59,7 @@ translations: $(VENV)/.installed
 ## Print speed figures: postcode loading and lookups, search engine, results and service pages.
 bench: setup
 	$(BIN)/python bench/postcodes.py
-	$(BIN)/python bench/search_engine.py 1000 10000
+	$(BIN)/python -m bench.search_engine 1000 10000
 	$(BIN)/python bench/pages.py
 
 clean:
