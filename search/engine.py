@@ -50,7 +50,7 @@ def search(view: IndexView, query: SearchQuery) -> SearchResults:
     """Match, loosen if nothing matched, count facets, rank, and cut out the page."""
     plan = plan_text(query.text)
     chosen = _evaluate(view, query, _Attempt(plan, True, query.radius_m))
-    if not chosen.matches:
+    if not chosen.matches and query.loosen:
         for attempt in _looser(view, query, plan):
             evaluation = _evaluate(view, query, attempt)
             if evaluation.matches:

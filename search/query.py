@@ -111,6 +111,10 @@ class SearchQuery:
     page: int = 1
     page_size: int = 20
     today: date = field(default_factory=date.today)
+    loosen: bool = True
+    """When nothing matches, try a corrected spelling, a wider radius, then any word.
+
+    Off for counting exactly what a changed search would find (recovery offers)."""
 
     def __post_init__(self) -> None:
         if not 1 <= self.page <= MAX_PAGE:

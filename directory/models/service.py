@@ -65,7 +65,8 @@ class Service(UuidPrimaryKey, Timestamps, db.Model):
     visible_to: Mapped[date | None] = mapped_column(sa.Date)
     is_sample: Mapped[bool] = mapped_column(sa.Boolean, default=False)
     source: Mapped[str] = mapped_column(sa.String(64), default="manual")
-    external_id: Mapped[str | None] = mapped_column(sa.String(128))
+    # Indexed on its own: family centres are found by the council file's external ids.
+    external_id: Mapped[str | None] = mapped_column(sa.String(128), index=True)
     edited_fields: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
 
     organization: Mapped[Organization] = relationship(back_populates="services")

@@ -64,7 +64,7 @@ def find_support() -> str:
     if results.total == 0 and (wanted.has_filters or wanted.text):
         looser = looser_searches(
             wanted,
-            count=lambda asked: site_search().search(run(asked)).total,
+            count=lambda asked: _exact_total(run(asked)),
             labels=lambda name, value: _filter_label(council, languages, name, value),
             nearest=(lambda asked: _nearest(run(asked))) if place else None,
         )
@@ -93,9 +93,16 @@ def find_support() -> str:
     )
 
 
+def _exact_total(query: SearchQuery) -> int:
+    """How many a changed search finds as asked, without the engine's own loosening."""
+    return site_search().search(replace(query, page=1, page_size=1, loosen=False)).total
+
+
 def _nearest(query: SearchQuery) -> tuple[list[float], int]:
     """Distances of the nearest matches with no distance limit, and how many match."""
-    unlimited = replace(query, radius_m=None, sort="nearest", page=1, page_size=MAX_PAGE_SIZE)
+    unlimited = replace(
+        query, radius_m=None, sort="nearest", page=1, page_size=MAX_PAGE_SIZE, loosen=False
+    )
     results = site_search().search(unlimited)
     return [hit.distance_m for hit in results.hits if hit.distance_m is not None], results.total
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from search import Filters, PageOutOfRange, SearchBackend, SearchQuery, Widening
@@ -318,3 +320,11 @@ def test_same_results_from_both_backends(build: Build) -> None:
     )
     # Pinned so the two parametrised runs must agree.
     assert ids(results) == ["family-centre", "calm-families", "food-bank"]
+
+
+def test_without_loosening_a_query_counts_only_exact_matches(dudley: SearchBackend) -> None:
+    loosened = dudley.search(query("behavour"))
+    exact = dudley.search(replace(query("behavour"), loosen=False))
+    assert loosened.total > 0 and loosened.suggestion == "behaviour"
+    assert exact.total == 0
+    assert exact.suggestion is None
