@@ -120,13 +120,17 @@ def _corrected_text(plan: TextPlan, vocabulary: Mapping[str, int]) -> str | None
 def _evaluate(view: IndexView, query: SearchQuery, attempt: _Attempt) -> _Evaluation:
     scores = None
     common: list[Set[int]] = [view.all_docs()]
+    worded: Set[int] | None = None
     if attempt.plan.groups:
         scores = match_text(view, attempt.plan.groups, attempt.require_all)
-        common = [frozenset(scores)]
+        worded = frozenset(scores)
+        common = [worded]
     distances: dict[int, float] = {}
     if query.origin is not None and attempt.radius_m is not None:
         localities = (*query.origin_localities, *query.filters.localities)
-        area, distances = within_radius(view, query.origin, attempt.radius_m, localities)
+        area, distances = within_radius(
+            view, query.origin, attempt.radius_m, localities, among=worded
+        )
         common.append(area)
     clauses = filter_clauses(view, query.filters)
     matches = intersect([*common, *clauses.values()])

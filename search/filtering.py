@@ -70,12 +70,22 @@ def filter_clauses(view: IndexView, filters: Filters) -> dict[str, Set[int]]:
 
 
 def within_radius(
-    view: IndexView, origin: Point, radius_m: float, localities: Iterable[str]
+    view: IndexView,
+    origin: Point,
+    radius_m: float,
+    localities: Iterable[str],
+    among: Set[int] | None = None,
 ) -> tuple[Set[int], dict[int, float]]:
     """Documents with a venue inside the circle (and their exact distances), plus services
-    with no venue that cover one of ``localities`` or the whole borough."""
+    with no venue that cover one of ``localities`` or the whole borough.
+
+    ``among`` limits the distance work to documents that can match anyway (those the words
+    matched); the area is only ever used intersected with them.
+    """
     cells = covering_cells(origin, radius_m)
     nearby = view.postings(VENUE, YES) if cells is None else union(view, CELL, cells)
+    if among is not None:
+        nearby = among & nearby if len(among) < len(nearby) else nearby & among
     distances: dict[int, float] = {}
     for doc in nearby:
         distance = nearest_distance(origin, view.info(doc).points)
