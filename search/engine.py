@@ -122,7 +122,7 @@ def _evaluate(view: IndexView, query: SearchQuery, attempt: _Attempt) -> _Evalua
     common: list[Set[int]] = [view.all_docs()]
     worded: Set[int] | None = None
     if attempt.plan.groups:
-        scores = match_text(view, attempt.plan.groups, attempt.require_all)
+        scores = _scored_words(view, attempt)
         worded = frozenset(scores)
         common = [worded]
     distances: dict[int, float] = {}
@@ -135,6 +135,22 @@ def _evaluate(view: IndexView, query: SearchQuery, attempt: _Attempt) -> _Evalua
     clauses = filter_clauses(view, query.filters)
     matches = intersect([*common, *clauses.values()])
     return _Evaluation(attempt, scores, common, distances, clauses, matches)
+
+
+TEXT_MATCHES_KEPT = 256
+
+
+def _scored_words(view: IndexView, attempt: _Attempt) -> Mapping[int, float]:
+    """``match_text``, remembered by views that never change (a Whoosh snapshot)."""
+    cache: dict[object, Mapping[int, float]] | None = getattr(view, "text_matches", None)
+    if cache is None:
+        return match_text(view, attempt.plan.groups, attempt.require_all)
+    key = (attempt.plan.groups, attempt.require_all)
+    if key not in cache:
+        if len(cache) >= TEXT_MATCHES_KEPT:
+            cache.clear()
+        cache[key] = match_text(view, attempt.plan.groups, attempt.require_all)
+    return cache[key]
 
 
 def _candidates(view: IndexView, query: SearchQuery, chosen: _Evaluation) -> Iterator[Candidate]:

@@ -64,6 +64,9 @@ class WhooshSnapshot:
         self._info: dict[int, DocInfo] = {}
         self._keywords = KeywordIndex()
         self._term_cache: dict[str, dict[int, float]] = {}
+        # Scored word matches, reused when a page asks the same words with other filters
+        # (the zero-result offers do). Safe: a snapshot never changes.
+        self.text_matches: dict[object, dict[int, float]] = {}
         self._vocabulary: dict[str, int] | None = None
         try:
             self._searcher = index.searcher()
