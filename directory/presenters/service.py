@@ -92,20 +92,6 @@ class SessionRow:
 
 
 @dataclass(frozen=True)
-class ServiceSummary:
-    """What a list of services shows for each one."""
-
-    id: str
-    name: str
-    organisation: str
-    summary: str
-    ages: str
-    cost: list[str]
-    where: str
-    is_sample: bool
-
-
-@dataclass(frozen=True)
 class ServicePage:
     id: str
     name: str
@@ -131,19 +117,6 @@ class ServicePage:
     areas: list[str]
     is_sample: bool
     sensitive: bool
-
-
-def summarise(service: Service, council: Council) -> ServiceSummary:
-    return ServiceSummary(
-        id=service.id,
-        name=service.name,
-        organisation=service.organization.name,
-        summary=service.summary or _first_sentence(service.description),
-        ages=age_range(service.minimum_age, service.maximum_age),
-        cost=cost_lines(service.cost_options),
-        where=_where(service),
-        is_sample=service.is_sample,
-    )
 
 
 def service_page(service: Service, council: Council, today: date) -> ServicePage:
@@ -245,22 +218,3 @@ def _area(area: ServiceArea, council: Council) -> str:
         return gettext("By phone or online, wherever you live")
     locality = council.locality(area.locality or "")
     return gettext("In %(place)s", place=locality.name if locality else area.locality)
-
-
-def _where(service: Service) -> str:
-    """Where to find it, in a few words, for lists."""
-    towns = [link.location.city or link.location.name for link in service.locations]
-    visible = [
-        town
-        for link, town in zip(service.locations, towns, strict=True)
-        if town and not link.location.masked_address
-    ]
-    if visible:
-        return ", ".join(dict.fromkeys(visible))
-    methods = [str(DELIVERY_NAMES[DeliveryMethod(m)]) for m in service.delivery_methods]
-    return ", ".join(methods)
-
-
-def _first_sentence(text: str) -> str:
-    sentence, _, _ = text.partition(". ")
-    return sentence.rstrip(".") + "." if sentence else ""

@@ -29,7 +29,7 @@ from directory.presenters.search import (
     result_item,
     summary_sentence,
 )
-from directory.presenters.service import DAY_NAMES, summarise
+from directory.presenters.service import DAY_NAMES
 from directory.queries.services import language_names, public_services_by_id
 from search import MAX_PAGE_SIZE, PageOutOfRange, SearchQuery
 
@@ -79,7 +79,7 @@ def find_support() -> str:
         summary=summary_sentence(results.total, wanted, str(place.postcode) if place else None),
         facets=facets(council, wanted, results.facets, languages),
         looser=looser,
-        family_centre=summarise(centre, council) if centre else None,
+        family_centre=centre,
         holiday=holiday,
         radius_choices=[(m, radius_words(m)) for m in RADIUS_MILES],
         widened_radius=(
