@@ -15,12 +15,12 @@ from datetime import date, datetime
 from directory.council import Council, SchoolHoliday
 from directory.models import ServiceKind
 from directory.models.service import OLDEST_AGE_SERVED, PRE_BIRTH_AGE
+from directory.postcodes.distance import METRES_PER_MILE
 from search import MAX_PAGE, MAX_TEXT_CHARS, Filters, PageOutOfRange, SearchQuery
 from search.query import DAYS
 
 RADIUS_MILES = (1, 3, 5, 10, 20)
 DEFAULT_RADIUS_MILES = 3
-METRES_PER_MILE = 1609.344
 PAGE_SIZE = 20
 _LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
 MULTI_FIELDS = ("need", "category", "kind", "locality", "language", "day")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask
+from flask import Flask, current_app
 from sqlalchemy.orm import Session
 
 from directory.extensions import db
@@ -20,6 +20,4 @@ def install(app: Flask) -> None:
 
 
 def site_search() -> DirectorySearch:
-    from flask import current_app
-
     return current_app.extensions["search"]

@@ -12,6 +12,7 @@ from directory.council import Council
 from directory.finding.nearest import nearest_family_centre
 from directory.finding.recovery import looser_searches
 from directory.finding.request import (
+    METRES_PER_MILE,
     PAGE_SIZE,
     RADIUS_MILES,
     SearchRequest,
@@ -83,7 +84,7 @@ def find_support() -> str:
         holiday=holiday,
         radius_choices=[(m, radius_words(m)) for m in RADIUS_MILES],
         widened_radius=(
-            radius_words(results.widened.radius_m / 1609.344)
+            radius_words(results.widened.radius_m / METRES_PER_MILE)
             if results.widened and results.widened.radius_m
             else None
         ),
