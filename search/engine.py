@@ -16,11 +16,13 @@ from search.errors import PageOutOfRange
 from search.filtering import facet_counts, filter_clauses, intersect, within_radius
 from search.geo import nearest_distance
 from search.matching import match_text
+from search.meaning import priority_listings, score_meaning
 from search.query import MAX_RADIUS_M, SearchQuery, TextPlan, plan_text
 from search.ranking import Candidate, rank
 from search.results import SearchResults, Widening
 from search.spelling import best_correction
 from search.synonyms import SYNONYMS
+from search.understanding import Concept, Reading
 from search.view import IndexView
 
 WIDEN_STEPS = 2  # double the radius at most twice
@@ -34,6 +36,7 @@ class _Attempt:
     radius_m: float | None
     suggestion: str | None = None
     widened: Widening | None = None
+    concepts: tuple[Concept, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,11 +50,13 @@ class _Evaluation:
 
 
 def search(view: IndexView, query: SearchQuery) -> SearchResults:
-    """Match, loosen if nothing matched, count facets, rank, and cut out the page."""
-    plan = plan_text(query.text)
-    chosen = _evaluate(view, query, _Attempt(plan, True, query.radius_m))
+    """Read, match, loosen if nothing matched, count facets, rank, and cut out the page."""
+    reading = _read(view, query)
+    concepts = reading.without(query.set_aside).concepts if reading else ()
+    plan = plan_text(query.text, _quiet(query))
+    chosen = _evaluate(view, query, _Attempt(plan, True, query.radius_m, concepts=concepts))
     if not chosen.matches and query.loosen:
-        for attempt in _looser(view, query, plan):
+        for attempt in _looser(view, query, chosen.attempt):
             evaluation = _evaluate(view, query, attempt)
             if evaluation.matches:
                 chosen = evaluation
@@ -73,25 +78,37 @@ def search(view: IndexView, query: SearchQuery) -> SearchResults:
         facets=facet_counts(view, chosen.matches, chosen.common, chosen.clauses),
         suggestion=chosen.attempt.suggestion,
         widened=chosen.attempt.widened,
+        reading=reading,
     )
 
 
-def _looser(view: IndexView, query: SearchQuery, plan: TextPlan) -> Iterator[_Attempt]:
+def _read(view: IndexView, query: SearchQuery) -> Reading | None:
+    if query.reader is None or not query.text:
+        return None
+    return query.reader.read(query.text, view.vocabulary(), query.today)
+
+
+def _looser(view: IndexView, query: SearchQuery, first: _Attempt) -> Iterator[_Attempt]:
     """Ever looser attempts, tried in order until one finds something."""
+    plan, concepts = first.plan, first.concepts
     suggestion = None
     corrected = _corrected_text(plan, view.vocabulary()) if plan.groups else None
     if corrected is not None:
-        plan, suggestion = plan_text(corrected), corrected
-        yield _Attempt(plan, True, query.radius_m, suggestion)
+        plan, suggestion = plan_text(corrected, _quiet(query)), corrected
+        yield _Attempt(plan, True, query.radius_m, suggestion, concepts=concepts)
     radii = _wider_radii(query.radius_m)
     for radius in radii:
-        yield _Attempt(plan, True, radius, suggestion, Widening(radius_m=radius))
+        yield _Attempt(plan, True, radius, suggestion, Widening(radius_m=radius), concepts)
     if len(plan.groups) > 1:
         for radius in (query.radius_m, *radii):
             widened = Widening(
                 any_terms=True, radius_m=None if radius == query.radius_m else radius
             )
-            yield _Attempt(plan, False, radius, suggestion, widened)
+            yield _Attempt(plan, False, radius, suggestion, widened, concepts)
+
+
+def _quiet(query: SearchQuery) -> frozenset[str]:
+    return query.reader.quiet_words if query.reader else frozenset()
 
 
 def _wider_radii(radius_m: float | None) -> list[float]:
@@ -121,7 +138,7 @@ def _evaluate(view: IndexView, query: SearchQuery, attempt: _Attempt) -> _Evalua
     scores = None
     common: list[Set[int]] = [view.all_docs()]
     worded: Set[int] | None = None
-    if attempt.plan.groups:
+    if attempt.plan.groups or attempt.concepts:
         scores = _scored_words(view, attempt)
         worded = frozenset(scores)
         common = [worded]
@@ -144,20 +161,28 @@ def _scored_words(view: IndexView, attempt: _Attempt) -> Mapping[int, float]:
     """``match_text``, remembered by views that never change (a Whoosh snapshot)."""
     cache: dict[object, Mapping[int, float]] | None = getattr(view, "text_matches", None)
     if cache is None:
-        return match_text(view, attempt.plan.groups, attempt.require_all)
-    key = (attempt.plan.groups, attempt.require_all)
+        return _score(view, attempt)
+    key = (attempt.plan.groups, attempt.require_all, attempt.concepts)
     if key not in cache:
         if len(cache) >= TEXT_MATCHES_KEPT:
             cache.clear()
-        cache[key] = match_text(view, attempt.plan.groups, attempt.require_all)
+        cache[key] = _score(view, attempt)
     return cache[key]
+
+
+def _score(view: IndexView, attempt: _Attempt) -> Mapping[int, float]:
+    if attempt.concepts:
+        return score_meaning(view, attempt.plan.groups, attempt.concepts, attempt.require_all)
+    return match_text(view, attempt.plan.groups, attempt.require_all)
 
 
 def _candidates(view: IndexView, query: SearchQuery, chosen: _Evaluation) -> Iterator[Candidate]:
     scores = chosen.text_scores
+    first = priority_listings(view, chosen.attempt.concepts)
     for doc in chosen.matches:
         info = view.info(doc)
         distance = chosen.distances.get(doc)
         if distance is None and query.origin is not None:
             distance = nearest_distance(query.origin, info.points)
-        yield (info.id, 0.0 if scores is None else scores[doc], distance, info.assured)
+        score = 0.0 if scores is None else scores[doc]
+        yield (info.id, score, distance, info.assured, doc in first)

@@ -12,13 +12,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from search.analysis import stem_word, words
 from search.documents import MAX_AGE, MIN_AGE, SLOT_PATTERN
 from search.errors import InvalidQuery, PageOutOfRange
 from search.phrases import phrase_token
 from search.synonyms import SYNONYMS, SynonymTable
+
+if TYPE_CHECKING:
+    from search.understanding import QueryReader
 
 MAX_TEXT_CHARS = 256
 MAX_TERMS = 12
@@ -115,6 +118,10 @@ class SearchQuery:
     """When nothing matches, try a corrected spelling, a wider radius, then any word.
 
     Off for counting exactly what a changed search would find (recovery offers)."""
+    reader: QueryReader | None = None
+    """Reads the words for what they mean (:mod:`search.understanding`); None: keywords only."""
+    set_aside: tuple[str, ...] = ()
+    """Keys of concepts the searcher removed ("need:food"): the words are searched as text."""
 
     def __post_init__(self) -> None:
         if not 1 <= self.page <= MAX_PAGE:
@@ -134,6 +141,9 @@ class SearchQuery:
             raise InvalidQuery("sorting by nearest needs an origin")
         object.__setattr__(self, "origin_localities", tuple(self.origin_localities))
         _check_codes("origin_localities", self.origin_localities)
+        object.__setattr__(self, "set_aside", tuple(self.set_aside))
+        if len(self.set_aside) > MAX_CODES:
+            raise InvalidQuery(f"set_aside: at most {MAX_CODES} values")
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,11 +185,16 @@ def normalise_text(raw: str) -> str:
     return cut.rsplit(" ", 1)[0] if " " in cut else cut
 
 
-def expand_synonyms(terms: Sequence[str], table: SynonymTable = SYNONYMS) -> tuple[TermGroup, ...]:
+def expand_synonyms(
+    terms: Sequence[str],
+    table: SynonymTable = SYNONYMS,
+    quiet: frozenset[str] = frozenset(),
+) -> tuple[TermGroup, ...]:
     """Group query words, widening each synonym phrase to its whole group.
 
     The longest synonym phrase wins ("holiday activity and food" before "holiday activity").
-    Stop words and filler words ("near me") outside a phrase make no group.
+    Stop words, filler words ("near me") and ``quiet`` words (words that mean nothing in a
+    family's search: "help", "kids") outside a phrase make no group.
     """
     kept = [(word, stem) for word in terms if (stem := stem_word(word)) is not None]
     tokens = [stem for _, stem in kept]
@@ -202,16 +217,16 @@ def expand_synonyms(terms: Sequence[str], table: SynonymTable = SYNONYMS) -> tup
             position += length
             continue
         word, stem = kept[position]
-        if word not in FILLER_WORDS:
+        if word not in FILLER_WORDS and word not in quiet:
             groups.append(TermGroup((word,), (Alternative(stem),)))
         position += 1
     return tuple(groups)
 
 
-def plan_text(raw: str) -> TextPlan:
+def plan_text(raw: str, quiet: frozenset[str] = frozenset()) -> TextPlan:
     """Normalise then group: the whole text side of a query, independent of any engine."""
     text = normalise_text(raw)
-    return TextPlan(text, expand_synonyms(text.split()))
+    return TextPlan(text, expand_synonyms(text.split(), quiet=quiet))
 
 
 def _check_codes(name: str, codes: tuple[str, ...]) -> None:

@@ -15,6 +15,9 @@ whose text relevance is more than 1.45 times another's always ranks above it, ho
 away. That is how a strong match across town beats a weak match next door.
 
 ``nearest`` orders by distance alone (ties by score), services with no venue last.
+
+Either way, listings that meet a danger the words signal (``first``) come before all
+others: a parent in danger must never see an unrelated service first.
 """
 
 from __future__ import annotations
@@ -33,9 +36,10 @@ FRESH_DAYS = 90
 STALE_DAYS = 730
 
 
-# A match before ranking: id, raw text score, distance (None: no venue), assured date.
-# A plain tuple: thousands are made per query, and a class instance each cost twice as much.
-Candidate = tuple[str, float, float | None, date | None]
+# A match before ranking: id, raw text score, distance (None: no venue), assured date, and
+# whether it meets a danger the words signal. A plain tuple: thousands are made per query,
+# and a class instance each cost twice as much.
+Candidate = tuple[str, float, float | None, date | None, bool]
 
 
 def proximity(distance_m: float | None, has_origin: bool) -> float:
@@ -76,22 +80,22 @@ def rank(
     scale = 1.0 / best if best > 0 else 0.0
     nearest = sort == "nearest"
     keyed: list[tuple] = []
-    for doc_id, text_score, distance, assured in pool:
+    for doc_id, text_score, distance, assured, first in pool:
         score = blend(
             text_score * scale if scale else 1.0,
             proximity(distance, has_origin),
             freshness(assured, today),
         )
         if nearest:
-            keyed.append((distance is None, distance or 0.0, -score, doc_id))
+            keyed.append((not first, distance is None, distance or 0.0, -score, doc_id))
         else:
-            keyed.append((-score, doc_id, distance))
+            keyed.append((not first, -score, doc_id, distance))
     if nearest:
         return [
             SearchHit(doc_id, -negated, None if no_venue else distance)
-            for no_venue, distance, negated, doc_id in heapq.nsmallest(limit, keyed)
+            for _, no_venue, distance, negated, doc_id in heapq.nsmallest(limit, keyed)
         ]
     return [
         SearchHit(doc_id, -negated, distance)
-        for negated, doc_id, distance in heapq.nsmallest(limit, keyed)
+        for _, negated, doc_id, distance in heapq.nsmallest(limit, keyed)
     ]

@@ -5,6 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from search.understanding import Reading
 
 FacetCounts = Mapping[str, Mapping[str, int]]
 
@@ -45,3 +49,5 @@ class SearchResults:
     facets: FacetCounts = field(default_factory=lambda: MappingProxyType({}))
     suggestion: str | None = None
     widened: Widening | None = None
+    reading: Reading | None = None
+    """How the words were read, when the query had a reader."""

@@ -18,7 +18,9 @@ TODAY = date(2026, 11, 23)
 
 
 def ranked(candidates: list, sort: str = "relevance", has_origin: bool = True) -> list:
-    return rank(candidates, sort=sort, has_origin=has_origin, today=TODAY, limit=100)
+    """Rank (id, score, distance, assured) tuples, none of them meeting a danger."""
+    pool = [(*candidate, False) for candidate in candidates]
+    return rank(pool, sort=sort, has_origin=has_origin, today=TODAY, limit=100)
 
 
 def test_far_strong_match_beats_near_weak_match() -> None:
@@ -76,10 +78,24 @@ def test_without_words_every_match_is_equally_relevant() -> None:
 
 def test_ties_break_by_id_and_limit_cuts_the_list() -> None:
     hits = rank(
-        [("b", 1.0, None, None), ("a", 1.0, None, None), ("c", 1.0, None, None)],
+        [
+            ("b", 1.0, None, None, False),
+            ("a", 1.0, None, None, False),
+            ("c", 1.0, None, None, False),
+        ],
         sort="relevance",
         has_origin=False,
         today=TODAY,
         limit=2,
     )
     assert [hit.id for hit in hits] == ["a", "b"]
+
+
+def test_listings_meeting_a_danger_come_first_in_either_order() -> None:
+    pool = [
+        ("unrelated-near", 9.0, 10.0, TODAY, False),
+        ("refuge-far", 0.1, 30_000.0, None, True),
+    ]
+    for sort in ("relevance", "nearest"):
+        hits = rank(pool, sort=sort, has_origin=True, today=TODAY, limit=10)
+        assert [hit.id for hit in hits] == ["refuge-far", "unrelated-near"], sort

@@ -1,0 +1,144 @@
+"""Ranking by meaning: how well a listing meets what the words were read to say.
+
+Once a query is read into concepts (see :mod:`search.understanding`), a listing is scored by
+*coverage*: the share of the query's units of meaning it meets. A unit is a concept ("hits
+me": domestic abuse), or a group of words no concept stands for ("stourbridge"). A listing
+meets a concept by having what the concept asks for (the need, the age, free...); one that
+merely contains the concept's words gets half credit at most, so the meaning beats the
+literal word: for "can't afford to feed my kids" a food bank beats a baby feeding café.
+The text score still orders listings that cover as much::
+
+    relevance = COVERAGE_WEIGHT * coverage + (1 - COVERAGE_WEIGHT) * text / best text
+
+With ``COVERAGE_WEIGHT`` at 0.85 a listing meeting every unit (0.85 at least) is more than
+1.45 times as relevant as one meeting half (0.575 at most), so, as the ranking promises,
+distance and freshness cannot lift the second above the first.
+
+Candidates are the listings meeting a topic concept (a need, category, kind or danger)
+plus those matching all the words. Ages, times and cost only rank, unless the query says
+nothing else ("free"), when they choose too. Concepts are never filters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence, Set
+
+from search.filtering import union
+from search.indexing import (
+    AGE,
+    CATEGORY,
+    DAY,
+    FREE,
+    KIND,
+    NEED,
+    SESSION_DATE,
+    SLOT,
+    YES,
+    age_term_covers,
+)
+from search.matching import match_text
+from search.query import TermGroup
+from search.understanding import Concept
+from search.view import IndexView
+
+COVERAGE_WEIGHT = 0.85
+LITERAL_CREDIT = 0.5  # containing a concept's words, without meeting it
+
+
+def meeting(view: IndexView, concept: Concept) -> Set[int]:
+    """Listings that meet ``concept``: any one of the things it asks for."""
+    found: list[Set[int]] = [
+        union(view, NEED, concept.needs),
+        union(view, CATEGORY, concept.categories),
+        union(view, KIND, concept.kinds),
+        union(view, SESSION_DATE, concept.session_dates),
+    ]
+    if concept.ages is not None:
+        low, high = concept.ages
+        covering = tuple(
+            term
+            for term in view.terms(AGE)
+            if any(age_term_covers(term, age) for age in range(low, high + 1))
+        )
+        found.append(union(view, AGE, covering))
+    if concept.free:
+        found.append(view.postings(FREE, YES))
+    if concept.hours is not None:
+        found.append(union(view, SLOT, _slots(view, concept)))
+    elif concept.days:
+        found.append(union(view, DAY, concept.days))
+    return frozenset().union(*found)
+
+
+def score_meaning(
+    view: IndexView,
+    groups: Sequence[TermGroup],
+    concepts: Sequence[Concept],
+    require_all: bool = True,
+) -> dict[int, float]:
+    """Relevance (0..1) of every candidate listing; see the module docstring.
+
+    ``require_all`` False (the engine loosening a query that found nothing) also admits
+    listings matching any one of the words.
+    """
+    met = [meeting(view, concept) for concept in concepts]
+    per_group = [match_text(view, [group], require_all=True) for group in groups]
+    text = match_text(view, groups, require_all=False) if groups else {}
+    best_text = max(text.values(), default=0.0) or 1.0
+    consumed = [_consumed(concept, groups) for concept in concepts]
+    free_groups = [i for i in range(len(groups)) if not any(i in c for c in consumed)]
+    units = len(concepts) + len(free_groups)
+
+    choosing = [docs for concept, docs in zip(concepts, met, strict=True) if concept.is_topic]
+    if not choosing and not free_groups:
+        choosing = met
+    candidates: set[int] = set().union(*choosing) if choosing else set()
+    if groups:
+        candidates |= _all_words(per_group) if require_all else set(text)
+
+    scores: dict[int, float] = {}
+    for doc in candidates:
+        covered = 0.0
+        for docs, groups_of_concept in zip(met, consumed, strict=True):
+            if doc in docs:
+                covered += 1.0
+            elif groups_of_concept:
+                literal = sum(1 for i in groups_of_concept if doc in per_group[i])
+                covered += LITERAL_CREDIT * literal / len(groups_of_concept)
+        covered += sum(1 for i in free_groups if doc in per_group[i])
+        coverage = covered / units if units else 1.0
+        scores[doc] = COVERAGE_WEIGHT * coverage + (1 - COVERAGE_WEIGHT) * (
+            text.get(doc, 0.0) / best_text
+        )
+    return scores
+
+
+def priority_listings(view: IndexView, concepts: Sequence[Concept]) -> Set[int]:
+    """Listings meeting a danger the words signal: they come before every other."""
+    found = [meeting(view, concept) for concept in concepts if concept.priority]
+    return frozenset().union(*found) if found else frozenset()
+
+
+def _consumed(concept: Concept, groups: Sequence[TermGroup]) -> set[int]:
+    """Indexes of the text groups whose words the concept stands for."""
+    words = set(concept.words)
+    return {i for i, group in enumerate(groups) if words.intersection(group.words)}
+
+
+def _all_words(per_group: Sequence[Mapping[int, float]]) -> set[int]:
+    ordered = sorted(per_group, key=len)
+    found = set(ordered[0])
+    for other in ordered[1:]:
+        found.intersection_update(other.keys())
+    return found
+
+
+def _slots(view: IndexView, concept: Concept) -> tuple[str, ...]:
+    """Opening-hours terms ("TU09-11") open on one of the days at one of the hours."""
+    start, end = concept.hours or (0, 24)
+    days = concept.days or ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+    return tuple(
+        term
+        for term in view.terms(SLOT)
+        if term[:2] in days and int(term[2:4]) < end and int(term[5:7]) >= start
+    )

@@ -1,0 +1,267 @@
+"""The family phrasebook: the words families use, cross-referenced to the terms we index by.
+
+The idea is the 211 Human Services Indexing System's "use references": "hits me", "weed" or
+"sofa surfing" are not our category names, but each stands for one (domestic abuse, drugs
+and alcohol, housing). A phrasebook is data, one file per language: needs, categories and
+kinds it points at, ages, times and cost it reads, words that mean nothing here, and the
+phrases that signal danger. A council can add to the shipped book or replace entries.
+
+Phrases are compared as *keys*: lower case, apostrophes dropped inside words ("can't" is
+"cant"), and each word reduced by the language's stemmer (English: Porter, so "hitting"
+and "hits" are one; Porter2, as Whoosh's original Porter leaves "hitting" as "hitt").
+Languages without a stemmer compare words as written.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from whoosh.lang import has_stemmer, stemmer_for_language
+
+from search.query import DAYS
+
+TOPIC_SECTIONS = ("needs", "categories", "kinds")
+ENTRY_SECTIONS = (*TOPIC_SECTIONS, "ages", "times", "cost", "dangers")
+_APOSTROPHES = re.compile(r"(?<=\w)['’`](?=\w)")
+_WORD = re.compile(r"\w+")
+_CODE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
+
+
+def stemmer(language: str) -> Callable[[str], str] | None:
+    """The Snowball stemmer Whoosh ships for ``language`` (English: Porter2), if any."""
+    return stemmer_for_language(language) if has_stemmer(language) else None
+
+
+class PhrasebookError(ValueError):
+    """A phrasebook entry is malformed; the message names the entry and what to fix."""
+
+
+def phrase_words(text: str) -> list[str]:
+    """Words as the reader compares them before stemming: folded, lower case, no apostrophes."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return _WORD.findall(_APOSTROPHES.sub("", folded))
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One meaning in the book, with the phrases that express it.
+
+    ``section`` is one of :data:`ENTRY_SECTIONS`; ``code`` the need, category or kind code,
+    or the book's own name for an age band, time, cost or danger. What a section reads
+    from its entries:
+
+    - ages: ``ages`` (years; -1 is pregnancy)
+    - times: ``days``, ``hours`` (open at an hour h with start <= h < end) and ``holiday``
+      (part of the name of a council school holiday; "" is the next holiday of any name)
+    - dangers: ``needs``, whose services come first when the danger is read
+    """
+
+    section: str
+    code: str
+    phrases: tuple[str, ...]
+    ages: tuple[int, int] | None = None
+    days: tuple[str, ...] = ()
+    hours: tuple[int, int] | None = None
+    holiday: str | None = None
+    needs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, eq=False)
+class Phrasebook:
+    """A language's phrasebook, ready for matching (compared by identity)."""
+
+    language: str
+    entries: tuple[Entry, ...]
+    meaningless: frozenset[str]
+    keys: Mapping[tuple[str, ...], Entry] = field(repr=False)
+    """Each phrase's stemmed word sequence and the entry it belongs to."""
+    vocabulary: frozenset[str] = field(repr=False)
+    """Every word the phrases use, unstemmed: what typo tolerance may correct towards."""
+
+    @property
+    def longest(self) -> int:
+        return max((len(key) for key in self.keys), default=0)
+
+    def stem(self, word: str) -> str:
+        stem = stemmer(self.language)
+        return stem(word) if stem else word
+
+    def key(self, text: str) -> tuple[str, ...]:
+        return tuple(self.stem(word) for word in phrase_words(text))
+
+    def entry(self, section: str, code: str) -> Entry | None:
+        return next((e for e in self.entries if e.section == section and e.code == code), None)
+
+    def danger_needs(self) -> dict[str, tuple[str, ...]]:
+        """Danger code -> the needs whose services meet it."""
+        return {e.code: e.needs for e in self.entries if e.section == "dangers"}
+
+
+def build_phrasebook(
+    language: str, entries: Sequence[Entry], meaningless: Sequence[str]
+) -> Phrasebook:
+    """Index phrases by key; a phrase may stand for one meaning only."""
+    stem = stemmer(language)
+    keys: dict[tuple[str, ...], Entry] = {}
+    vocabulary: set[str] = set()
+    for entry in entries:
+        for phrase in entry.phrases:
+            words = phrase_words(phrase)
+            if not words:
+                raise PhrasebookError(f"[{entry.section}.{entry.code}] has an empty phrase.")
+            key = tuple(stem(word) if stem else word for word in words)
+            other = keys.get(key)
+            if other is not None and other is not entry:
+                raise PhrasebookError(
+                    f"The phrase {phrase!r} is in [{entry.section}.{entry.code}] and in "
+                    f"[{other.section}.{other.code}]; a phrase may have one meaning only."
+                )
+            keys[key] = entry
+            vocabulary.update(words)
+    quiet = frozenset(word for text in meaningless for word in phrase_words(text))
+    return Phrasebook(language, tuple(entries), quiet, keys, frozenset(vocabulary))
+
+
+def parse_phrasebook(raw: Mapping[str, Any], where: str = "phrasebook") -> Phrasebook:
+    """A phrasebook from its TOML tables (see ``councils/phrasebooks/en.toml``)."""
+    language = raw.get("language")
+    if not isinstance(language, str) or not _CODE.match(language):
+        raise PhrasebookError(f"{where}: language must be a code like 'en'.")
+    entries = parse_entries(raw, where)
+    meaningless = _strings(raw.get("meaningless", {}).get("words", []), f"{where} [meaningless]")
+    return build_phrasebook(language, entries, meaningless)
+
+
+def parse_entries(raw: Mapping[str, Any], where: str) -> list[Entry]:
+    """Every entry of the entry sections present in ``raw``."""
+    entries: list[Entry] = []
+    for section in ENTRY_SECTIONS:
+        tables = raw.get(section, {})
+        if not isinstance(tables, Mapping):
+            raise PhrasebookError(f"{where}: [{section}] must be a table of tables.")
+        for code, table in tables.items():
+            entries.append(_entry(section, code, table, f"{where} [{section}.{code}]"))
+    unknown = set(raw) - {*ENTRY_SECTIONS, "language", "meaningless", "replace"}
+    if unknown:
+        raise PhrasebookError(f"{where}: unknown section(s) {', '.join(sorted(unknown))}.")
+    return entries
+
+
+def merge_phrasebook(base: Phrasebook, additions: Mapping[str, Any], where: str) -> Phrasebook:
+    """The shipped book with a council's additions.
+
+    An entry in ``additions`` adds its phrases to the entry of the same section and code (or
+    becomes a new entry). Listing ``"section.code"`` in ``replace`` drops the shipped
+    phrases of that entry first. ``[meaningless] words`` are added to the shipped ones.
+    """
+    replaced = set(_strings(additions.get("replace", []), f"{where} replace"))
+    merged = {(e.section, e.code): e for e in base.entries}
+    for name in replaced:
+        section, _, code = name.partition(".")
+        if (section, code) not in merged:
+            raise PhrasebookError(f"{where} replace names {name!r}, which is not in the book.")
+        merged[(section, code)] = _with_phrases(merged[(section, code)], ())
+    for entry in parse_entries(additions, where):
+        current = merged.get((entry.section, entry.code))
+        if current is None:
+            merged[(entry.section, entry.code)] = entry
+            continue
+        phrases = tuple(dict.fromkeys((*current.phrases, *entry.phrases)))
+        merged[(entry.section, entry.code)] = Entry(
+            section=entry.section,
+            code=entry.code,
+            phrases=phrases,
+            ages=entry.ages or current.ages,
+            days=entry.days or current.days,
+            hours=entry.hours or current.hours,
+            holiday=entry.holiday if entry.holiday is not None else current.holiday,
+            needs=entry.needs or current.needs,
+        )
+    quiet = _strings(additions.get("meaningless", {}).get("words", []), f"{where} [meaningless]")
+    return build_phrasebook(base.language, list(merged.values()), [*base.meaningless, *quiet])
+
+
+def holiday_dates(
+    holiday: str, holidays: Sequence[tuple[str, date, date]], today: date
+) -> tuple[str, ...]:
+    """ISO dates of the next (or current) school holiday whose name contains ``holiday``."""
+    wanted = holiday.casefold()
+    upcoming = [
+        (start, end)
+        for name, start, end in holidays
+        if end >= today and wanted in name.casefold().replace("-", " ")
+    ]
+    if not upcoming:
+        return ()
+    start, end = min(upcoming)
+    start = max(start, today)
+    return tuple(
+        date.fromordinal(day).isoformat() for day in range(start.toordinal(), end.toordinal() + 1)
+    )
+
+
+def _with_phrases(entry: Entry, phrases: tuple[str, ...]) -> Entry:
+    return Entry(
+        entry.section,
+        entry.code,
+        phrases,
+        entry.ages,
+        entry.days,
+        entry.hours,
+        entry.holiday,
+        entry.needs,
+    )
+
+
+def _entry(section: str, code: object, table: object, where: str) -> Entry:
+    if not isinstance(code, str) or not _CODE.match(code):
+        raise PhrasebookError(f"{where}: the code must be lower-case letters, digits, - or _.")
+    if not isinstance(table, Mapping):
+        raise PhrasebookError(f"{where} must be a table with phrases = [...].")
+    phrases = tuple(_strings(table.get("phrases", []), where))
+    ages = _pair(table.get("ages") or _min_max(table), where, "ages", -1, 25)
+    hours = _pair(table.get("hours"), where, "hours", 0, 24)
+    days = tuple(_strings(table.get("days", []), where))
+    if set(days) - set(DAYS):
+        raise PhrasebookError(f"{where}: days must be among {', '.join(DAYS)}.")
+    holiday = table.get("holiday")
+    if holiday is not None and not isinstance(holiday, str):
+        raise PhrasebookError(f"{where}: holiday must be text (part of a holiday's name).")
+    needs = tuple(_strings(table.get("needs", []), where))
+    if section == "ages" and ages is None:
+        raise PhrasebookError(f"{where}: an age band needs min and max (years, -1 = pregnancy).")
+    if section == "times" and not (days or hours or holiday is not None):
+        raise PhrasebookError(f"{where}: a time needs days, hours or holiday.")
+    if section == "dangers" and not needs:
+        raise PhrasebookError(f"{where}: a danger needs the needs whose services help.")
+    return Entry(section, code, phrases, ages, days, hours, holiday, needs)
+
+
+def _min_max(table: Mapping[str, Any]) -> list[int] | None:
+    if "min" in table or "max" in table:
+        return [table.get("min"), table.get("max")]
+    return None
+
+
+def _pair(value: object, where: str, name: str, low: int, high: int) -> tuple[int, int] | None:
+    if value is None:
+        return None
+    if (
+        not isinstance(value, list | tuple)
+        or len(value) != 2
+        or not all(isinstance(v, int) and not isinstance(v, bool) for v in value)
+        or not low <= value[0] <= value[1] <= high
+    ):
+        raise PhrasebookError(f"{where}: {name} must be two whole numbers from {low} to {high}.")
+    return (value[0], value[1])
+
+
+def _strings(value: object, where: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise PhrasebookError(f"{where}: expected a list of non-empty texts.")
+    return [v.strip() for v in value]

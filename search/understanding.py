@@ -1,0 +1,262 @@
+"""Query understanding: what a family's words say about what they need. Pure code.
+
+"my partner hits me" holds no category name, but the phrasebook knows "hits me" stands for
+domestic abuse, and that it is a danger. :func:`read_query` reads a query into
+:class:`Concept` values (needs, categories, kinds, ages, times, cost and dangers), each
+naming the words it stands for. The engine uses them as strong ranking signals, never as
+filters (see :mod:`search.meaning`), and the site shows them so a family can set one aside.
+
+Reading is forgiving: words are stemmed, apostrophes dropped, up to two other words may sit
+between the words of a phrase ("can't afford to feed" holds "can't feed"), and a longer
+word that is neither a phrasebook word nor a word any listing uses is corrected to the
+nearest phrasebook word one edit away (two for long words), as long as both start with the
+same letter: "sucidal" reads as "suicidal", while "feed" never becomes "weed".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from search.phrasebook import Entry, Phrasebook, holiday_dates, phrase_words
+from search.spelling import edit_distance
+
+MAX_READ_WORDS = 40  # a long sentence, but not an essay: reading is linear in it
+MAX_GAP = 2  # other words allowed between two words of a phrase
+MIN_FUZZY_LENGTH = 5
+_TOKEN = re.compile(r"\w+(?:['’`]\w+)*")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
+
+
+@dataclass(frozen=True, slots=True)
+class Concept:
+    """Something the words were read to mean, as what a listing must have to meet it.
+
+    A listing meets a concept when it has any of its needs, categories or kinds, serves an
+    age in ``ages``, is free (``free``), opens on ``days`` within ``hours``, or has a session
+    on one of ``session_dates``. ``key`` ("need:food", "danger:domestic-abuse") names it
+    for the page and for setting it aside. ``words`` are the query words it stands for, as
+    the text matcher splits them. A ``priority`` concept (a danger) puts the listings that
+    meet it before all others.
+    """
+
+    key: str
+    words: tuple[str, ...]
+    needs: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    ages: tuple[int, int] | None = None
+    free: bool = False
+    days: tuple[str, ...] = ()
+    hours: tuple[int, int] | None = None
+    session_dates: tuple[str, ...] = ()
+    priority: bool = False
+
+    @property
+    def section(self) -> str:
+        return self.key.partition(":")[0]
+
+    @property
+    def code(self) -> str:
+        return self.key.partition(":")[2]
+
+    @property
+    def is_topic(self) -> bool:
+        """Whether it says what the help is about, rather than who, when or what cost."""
+        return bool(self.needs or self.categories or self.kinds)
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """How a query was read: its concepts, the dangers it signals, and typo fixes made."""
+
+    concepts: tuple[Concept, ...] = ()
+    dangers: tuple[str, ...] = ()
+    corrections: tuple[tuple[str, str], ...] = ()
+
+    def without(self, keys: Sequence[str]) -> Reading:
+        """The same reading with some concepts set aside (dangers are still signalled)."""
+        kept = tuple(concept for concept in self.concepts if concept.key not in keys)
+        return replace(self, concepts=kept)
+
+
+@dataclass(frozen=True, eq=False)
+class QueryReader:
+    """A phrasebook with what reading needs besides: the council's school holidays."""
+
+    phrasebook: Phrasebook
+    holidays: tuple[tuple[str, date, date], ...] = ()
+    _first: dict[str, list[tuple[str, ...]]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        first: dict[str, list[tuple[str, ...]]] = {}
+        for key in sorted(self.phrasebook.keys, key=len, reverse=True):
+            first.setdefault(key[0], []).append(key)
+        object.__setattr__(self, "_first", first)
+
+    @property
+    def quiet_words(self) -> frozenset[str]:
+        return self.phrasebook.meaningless
+
+    def read(self, text: str, known_words: Mapping[str, int], today: date) -> Reading:
+        """Read ``text``; ``known_words`` (the index's words) are never typo-corrected."""
+        tokens = _tokens(text)
+        book = self.phrasebook
+        stems: list[str] = []
+        corrections: list[tuple[str, str]] = []
+        for token in tokens:
+            word = token.key
+            fixed = word
+            if word not in book.vocabulary and word not in book.meaningless:
+                fixed = _correction(word, book.vocabulary, known_words) or word
+                if fixed != word:
+                    corrections.append((word, fixed))
+            stems.append(book.stem(fixed))
+        matches = self._matches(stems)
+        concepts = self._concepts(matches, tokens, today)
+        dangers = tuple(c.code for c in concepts if c.priority)
+        return Reading(concepts, dangers, tuple(dict.fromkeys(corrections)))
+
+    def _matches(self, stems: Sequence[str]) -> list[tuple[Entry, tuple[int, ...]]]:
+        """Non-overlapping phrase matches: more phrase words first, then the tighter, then
+        the earlier ("can't afford" beats "can't ... feed" in "can't afford to feed")."""
+        found: list[tuple[int, int, int, tuple[int, ...], Entry]] = []
+        for start, stem in enumerate(stems):
+            for key in self._first.get(stem, ()):
+                positions = _match_at(stems, start, key)
+                if positions is not None:
+                    span = positions[-1] - start
+                    found.append((-len(key), span, start, positions, self.phrasebook.keys[key]))
+        found.sort(key=lambda item: item[:3])
+        taken: set[int] = set()
+        chosen: list[tuple[Entry, tuple[int, ...]]] = []
+        for _, _, _, positions, entry in found:
+            if taken.isdisjoint(positions):
+                taken.update(positions)
+                chosen.append((entry, positions))
+        chosen.sort(key=lambda item: item[1][0])
+        return chosen
+
+    def _concepts(
+        self, matches: list[tuple[Entry, tuple[int, ...]]], tokens: list[_Token], today: date
+    ) -> tuple[Concept, ...]:
+        by_key: dict[str, Concept] = {}
+        for entry, positions in matches:
+            words = tuple(part for p in positions for part in tokens[p].parts)
+            concept = self._concept(entry, words, today)
+            if concept is None:
+                continue
+            current = by_key.get(concept.key)
+            if current is not None:
+                concept = replace(current, words=tuple(dict.fromkeys(current.words + words)))
+            by_key[concept.key] = concept
+        return _fold_needs_into_dangers(list(by_key.values()))
+
+    def _concept(self, entry: Entry, words: tuple[str, ...], today: date) -> Concept | None:
+        """The concept an entry stands for; None for a holiday with no dates to come."""
+        key = f"{_SECTION_KEYS[entry.section]}:{entry.code}"
+        if entry.section == "dangers":
+            return Concept(key, words, needs=entry.needs, priority=True)
+        if entry.section == "needs":
+            return Concept(key, words, needs=(entry.code,))
+        if entry.section == "categories":
+            return Concept(key, words, categories=(entry.code,))
+        if entry.section == "kinds":
+            return Concept(key, words, kinds=(entry.code,))
+        if entry.section == "ages":
+            return Concept(key, words, ages=entry.ages)
+        if entry.section == "cost":
+            return Concept(key, words, free=True)
+        dates = (
+            holiday_dates(entry.holiday, self.holidays, today) if entry.holiday is not None else ()
+        )
+        if not (dates or entry.days or entry.hours):
+            return None
+        return Concept(key, words, days=entry.days, hours=entry.hours, session_dates=dates)
+
+
+_SECTION_KEYS = {
+    "needs": "need",
+    "categories": "category",
+    "kinds": "kind",
+    "ages": "age",
+    "times": "time",
+    "cost": "cost",
+    "dangers": "danger",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    key: str  # lower case, apostrophes dropped: "cant"
+    parts: tuple[str, ...]  # as the text matcher splits it: ("can", "t", "cant")
+
+
+def _tokens(text: str) -> list[_Token]:
+    folded = unicodedata.normalize("NFKC", _CONTROL.sub(" ", text[:2048])).casefold()
+    tokens: list[_Token] = []
+    for raw in _TOKEN.findall(folded)[:MAX_READ_WORDS]:
+        key = "".join(phrase_words(raw))
+        parts = tuple(dict.fromkeys((*re.findall(r"\w+", raw), key)))
+        tokens.append(_Token(key, parts))
+    return tokens
+
+
+def _match_at(stems: Sequence[str], start: int, key: tuple[str, ...]) -> tuple[int, ...] | None:
+    """Positions of ``key``'s words from ``start``, each at most MAX_GAP words after the last."""
+    positions = [start]
+    for word in key[1:]:
+        last = positions[-1]
+        for position in range(last + 1, min(last + 2 + MAX_GAP, len(stems))):
+            if stems[position] == word:
+                positions.append(position)
+                break
+        else:
+            return None
+    return tuple(positions)
+
+
+def _correction(word: str, vocabulary: frozenset[str], known: Mapping[str, int]) -> str | None:
+    """The phrasebook word a misspelt ``word`` stands for, if exactly one is nearest."""
+    if len(word) < MIN_FUZZY_LENGTH or not word.isalpha() or word in known:
+        return None
+    limit = 1 if len(word) < 8 else 2
+    best: list[str] = []
+    best_distance = limit + 1
+    for candidate in vocabulary:
+        if candidate[0] != word[0] or abs(len(candidate) - len(word)) > limit:
+            continue
+        distance = edit_distance(word, candidate, limit)
+        if distance > limit:
+            continue
+        if distance < best_distance:
+            best, best_distance = [candidate], distance
+        elif distance == best_distance:
+            best.append(candidate)
+    return best[0] if len(best) == 1 else None
+
+
+def _fold_needs_into_dangers(concepts: list[Concept]) -> tuple[Concept, ...]:
+    """A need a danger already stands for ("domestic abuse refuge") joins the danger."""
+    dangers = [c for c in concepts if c.priority]
+    kept: list[Concept] = []
+    for concept in concepts:
+        home = next(
+            (
+                d
+                for d in dangers
+                if concept.section == "need" and set(concept.needs) <= set(d.needs)
+            ),
+            None,
+        )
+        if home is None:
+            kept.append(concept)
+            continue
+        index = dangers.index(home)
+        merged = replace(home, words=tuple(dict.fromkeys(home.words + concept.words)))
+        dangers[index] = merged
+    by_key = {d.key: d for d in dangers}
+    return tuple(by_key.get(c.key, c) for c in kept)
