@@ -1,0 +1,122 @@
+"""Ranking by meaning, on both backends: what the words say beats the literal words."""
+
+from __future__ import annotations
+
+from search import SearchBackend
+from search.understanding import QueryReader
+from tests.search.search_factories import DUDLEY, Build, ids, make_doc, query
+from tests.search.test_understanding import reader
+
+READER: QueryReader = reader()
+
+
+def ask(backend: SearchBackend, text: str, **fields: object) -> list[str]:
+    return ids(backend.search(query(text, reader=READER, **fields)))
+
+
+def situations(build: Build) -> SearchBackend:
+    return build(
+        [
+            make_doc(
+                "co-parenting",
+                "Co-parenting course",
+                description="For parents who have separated from a partner: parenting apart.",
+                need_codes=("relationships-and-conflict",),
+            ),
+            make_doc(
+                "stop-smoking",
+                "Stop smoking group",
+                description="Quit with your partner or a friend; we help you both.",
+                need_codes=("health",),
+            ),
+            make_doc(
+                "refuge-outreach",
+                "Women's Aid outreach",
+                description="Safety planning and support for women and children.",
+                need_codes=("domestic-abuse",),
+                points=((420_000.0, 290_000.0),),
+            ),
+            make_doc(
+                "baby-feeding",
+                "Baby feeding cafe",
+                description="Help to feed your baby, breast or bottle.",
+                need_codes=("health",),
+                points=(DUDLEY,),
+            ),
+            make_doc(
+                "food-bank",
+                "Brierley Hill Food Bank",
+                description="Emergency food parcels.",
+                need_codes=("food",),
+            ),
+            make_doc(
+                "drug-service",
+                "Young people's drug and alcohol team",
+                description="Confidential help for under 18s.",
+                need_codes=("substance-use",),
+            ),
+            make_doc(
+                "school-uniform",
+                "School Uniform Exchange",
+                description="Swap outgrown school uniform.",
+                need_codes=("money-and-debt",),
+                free=True,
+            ),
+            make_doc(
+                "attendance",
+                "School attendance support",
+                description="When a child will not go to school.",
+                need_codes=("school-and-attendance",),
+            ),
+            make_doc(
+                "rhyme-time",
+                "Rhyme Time",
+                description="Songs and rhymes for under 5s. Story time too.",
+                need_codes=("activities",),
+            ),
+        ]
+    )
+
+
+def test_a_situation_finds_the_service_for_its_need_first(build: Build) -> None:
+    backend = situations(build)
+    assert ask(backend, "my partner hits me")[0] == "refuge-outreach"
+    assert ask(backend, "can't afford to feed my kids")[0] == "food-bank"
+    assert "rhyme-time" not in ask(backend, "we argue all the time")
+
+
+def test_a_word_no_listing_contains_still_finds_its_need(build: Build) -> None:
+    assert ask(situations(build), "cannabis") == ["drug-service"]
+
+
+def test_a_danger_puts_its_services_first_even_far_away(build: Build) -> None:
+    backend = situations(build)
+    results = ask(backend, "partner hits me", origin=DUDLEY, sort="nearest")
+    assert results[0] == "refuge-outreach"
+
+
+def test_the_words_themselves_still_count(build: Build) -> None:
+    # "school" reads as a need, but the listing holding every word is the better match.
+    assert ask(situations(build), "school uniform")[0] == "school-uniform"
+
+
+def test_meaning_ranks_but_never_filters(build: Build) -> None:
+    found = ask(situations(build), "free food bank")
+    assert found[0] == "food-bank"  # meets the topic; free only ranks
+    assert "school-uniform" not in found  # free alone does not choose when there is a topic
+
+
+def test_a_set_aside_reading_searches_the_words_only(build: Build) -> None:
+    backend = situations(build)
+    assert ask(backend, "cannabis", set_aside=("need:substance-use",)) == []
+    assert ask(backend, "hungry")[0] == "food-bank"
+
+
+def test_results_carry_the_reading(build: Build) -> None:
+    results = situations(build).search(query("dv", reader=READER))
+    assert results.reading is not None
+    assert results.reading.dangers == ("domestic-abuse",)
+
+
+def test_without_a_reader_search_is_keywords_only(build: Build) -> None:
+    assert ids(situations(build).search(query("cannabis"))) == []
