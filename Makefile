@@ -61,6 +61,7 @@ bench: setup
 	$(BIN)/python bench/postcodes.py
 	$(BIN)/python -m bench.search_engine 1000 10000
 	$(BIN)/python bench/pages.py
+	$(BIN)/python bench/relevance.py
 
 clean:
 	rm -rf $(VENV) node_modules static/dist instance translations/.compiled

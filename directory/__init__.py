@@ -44,8 +44,11 @@ def create_app(config: Config | None = None) -> Flask:
     csrf.init_app(app)
     install_security_headers(app)
 
-    from directory import cli, indexing, models, templating, views  # noqa: F401  (models: tables for Alembic)
+    from directory import cli, indexing, models, templating, understanding, views  # noqa: F401  (models: tables for Alembic)
+    from directory.safety import install_no_store
 
+    understanding.install(app)
+    install_no_store(app)
     indexing.install(app)
     templating.register(app)
     views.register(app)

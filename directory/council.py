@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -29,6 +29,17 @@ class HelpLine:
     name: str
     phone: str
     hours: str
+
+
+@dataclass(frozen=True)
+class ChildrenServices:
+    """The council's front door for worries about a child's safety, by day and out of hours."""
+
+    name: str
+    phone: str
+    hours: str
+    out_of_hours_phone: str
+    out_of_hours: str
 
 
 @dataclass(frozen=True)
@@ -54,6 +65,8 @@ class TaxonomyTermConfig:
     description: str
     sensitive: bool = False
     """Pages about this term show "Exit this page" (domestic abuse, for example)."""
+    danger: str | None = None
+    """The danger (a phrasebook and safety-line code) a search for this term signals."""
 
 
 @dataclass(frozen=True)
@@ -90,6 +103,11 @@ class Council:
     taxonomy: tuple[TaxonomyTermConfig, ...]
     school_holidays: tuple[SchoolHoliday, ...]
     life_events: tuple[LifeEvent, ...] = ()
+    children_services: ChildrenServices | None = None
+    phrasebook: dict[str, Any] = field(default_factory=dict)
+    """Additions to the shipped family phrasebook (see directory/understanding.py)."""
+    safety: dict[str, Any] = field(default_factory=dict)
+    """Changes to the shipped safety lines, per danger (see directory/safety.py)."""
 
     def terms(self, scheme: str) -> tuple[TaxonomyTermConfig, ...]:
         return tuple(term for term in self.taxonomy if term.scheme == scheme)
@@ -167,7 +185,32 @@ def _council_from(raw: dict[str, Any]) -> Council:
             _life_event(item, f"[[life_events]] number {n}", taxonomy)
             for n, item in enumerate(_list(raw, "life_events", "[[life_events]]"), start=1)
         ),
+        children_services=_children_services(section.get("children_services")),
+        phrasebook=_optional_table(raw, "phrasebook"),
+        safety=_optional_table(raw, "safety"),
     )
+
+
+def _children_services(raw: object) -> ChildrenServices | None:
+    if raw is None:
+        return None
+    where = "[council.children_services]"
+    if not isinstance(raw, dict):
+        raise CouncilFileError(f"{where} must be a table.")
+    return ChildrenServices(
+        name=_text(raw, "name", where),
+        phone=_text(raw, "phone", where),
+        hours=_text(raw, "hours", where),
+        out_of_hours_phone=_text(raw, "out_of_hours_phone", where),
+        out_of_hours=_text(raw, "out_of_hours", where),
+    )
+
+
+def _optional_table(raw: dict[str, Any], key: str) -> dict[str, Any]:
+    value = raw.get(key, {})
+    if not isinstance(value, dict):
+        raise CouncilFileError(f"[{key}] must be a table.")
+    return value
 
 
 def _locality(item: dict[str, Any], where: str) -> Locality:
@@ -237,6 +280,7 @@ def _taxonomy(section: dict[str, Any]) -> tuple[TaxonomyTermConfig, ...]:
                     label=_text(item, "label", where),
                     description=str(item.get("description", "")),
                     sensitive=bool(item.get("sensitive", False)),
+                    danger=_optional_code(item, "danger", where),
                 )
             )
         _unique([t.code for t in terms if t.scheme == scheme], f"{scheme} code")
@@ -282,6 +326,10 @@ def _code(raw: dict[str, Any], key: str, where: str) -> str:
             f"{where} {key} {value!r} must be lower-case letters, digits and hyphens."
         )
     return value
+
+
+def _optional_code(raw: dict[str, Any], key: str, where: str) -> str | None:
+    return _code(raw, key, where) if key in raw else None
 
 
 def _unique(codes: list[str], what: str) -> None:

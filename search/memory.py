@@ -21,7 +21,7 @@ from search.phrases import index_tokens
 from search.query import SearchQuery
 from search.results import SearchResults
 from search.scoring import field_weights, sum_fields
-from search.view import DocInfo
+from search.view import DocInfo, IndexView
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,3 +168,10 @@ class _MemoryIndex:
             self._lengths[field],
             self._total_length[field] / len(self._docs),
         )
+
+
+def document_view(document: ServiceDocument) -> IndexView:
+    """A view holding one document, to ask what in it a query matches (explaining ranks)."""
+    view = _MemoryIndex()
+    view.add(document)
+    return view

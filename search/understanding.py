@@ -10,7 +10,9 @@ Reading is forgiving: words are stemmed, apostrophes dropped, up to two other wo
 between the words of a phrase ("can't afford to feed" holds "can't feed"), and a longer
 word that is neither a phrasebook word nor a word any listing uses is corrected to the
 nearest phrasebook word one edit away (two for long words), as long as both start with the
-same letter: "sucidal" reads as "suicidal", while "feed" never becomes "weed".
+same letter: "sucidal" reads as "suicidal", while "feed" never becomes "weed". Common words
+of the language are never corrected either, since a real word read as a danger word would
+be a false alarm ("struggled" is not "strangled", "rated" is not "raped").
 """
 
 from __future__ import annotations
@@ -89,6 +91,8 @@ class QueryReader:
 
     phrasebook: Phrasebook
     holidays: tuple[tuple[str, date, date], ...] = ()
+    common_words: frozenset[str] = frozenset()
+    """Real words of the language, which typo tolerance must leave as they are."""
     _first: dict[str, list[tuple[str, ...]]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -110,7 +114,11 @@ class QueryReader:
         for token in tokens:
             word = token.key
             fixed = word
-            if word not in book.vocabulary and word not in book.meaningless:
+            if (
+                word not in book.vocabulary
+                and word not in book.meaningless
+                and word not in self.common_words
+            ):
                 fixed = _correction(word, book.vocabulary, known_words) or word
                 if fixed != word:
                     corrections.append((word, fixed))

@@ -18,11 +18,14 @@ from directory.models.service import OLDEST_AGE_SERVED, PRE_BIRTH_AGE
 from directory.postcodes.distance import METRES_PER_MILE
 from search import MAX_PAGE, MAX_TEXT_CHARS, Filters, PageOutOfRange, SearchQuery
 from search.query import DAYS
+from search.understanding import QueryReader
 
 RADIUS_MILES = (1, 3, 5, 10, 20)
 DEFAULT_RADIUS_MILES = 3
 PAGE_SIZE = 20
 _LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
+_CONCEPT_KEY = re.compile(r"^[a-z]+:[a-z0-9_-]{1,40}$")
+MAX_SET_ASIDE = 10
 MULTI_FIELDS = ("need", "category", "kind", "locality", "language", "day")
 
 
@@ -43,6 +46,8 @@ class SearchRequest:
     holiday: bool = False
     sort: str = "relevance"
     page: int = 1
+    set_aside: tuple[str, ...] = ()
+    """How the words were read that the family removed ("need:food"): see search.understanding."""
     raw_text_cut: bool = field(default=False, compare=False)
 
     @property
@@ -96,6 +101,8 @@ class SearchRequest:
                 params[flag] = "yes"
         if request.sort != "relevance":
             params["sort"] = request.sort
+        if request.set_aside and request.text:
+            params["not"] = list(request.set_aside)
         if request.page != 1:
             params["page"] = request.page
         return params
@@ -124,6 +131,9 @@ def parse_search_args(args: Mapping[str, object], council: Council) -> SearchReq
         holiday=_flag(args, "holiday"),
         sort="nearest" if _first(args, "sort") == "nearest" else "relevance",
         page=_page(_first(args, "page")),
+        set_aside=tuple(dict.fromkeys(v for v in _all(args, "not") if _CONCEPT_KEY.match(v)))[
+            :MAX_SET_ASIDE
+        ],
     )
 
 
@@ -139,8 +149,12 @@ def build_query(
     now: datetime,
     origin: tuple[float, float] | None = None,
     origin_localities: Sequence[str] = (),
+    reader: QueryReader | None = None,
 ) -> SearchQuery:
-    """The engine query for a request; ``origin`` is the searcher's easting/northing."""
+    """The engine query for a request; ``origin`` is the searcher's easting/northing.
+
+    With a ``reader`` the words are read for what they mean as well as matched.
+    """
     today = now.date()
     holiday = next_school_holiday(council, today) if request.holiday else None
     return SearchQuery(
@@ -164,6 +178,8 @@ def build_query(
         page=request.page,
         page_size=PAGE_SIZE,
         today=today,
+        reader=reader,
+        set_aside=request.set_aside,
     )
 
 

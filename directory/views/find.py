@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 
 from flask import Blueprint, abort, current_app, render_template, request, url_for
 from flask_babel import gettext
@@ -22,7 +23,8 @@ from directory.finding.request import (
 )
 from directory.forms.search import SearchForm
 from directory.indexing import site_search
-from directory.models import ServiceKind
+from directory.models import Service, ServiceKind
+from directory.presenters.reading import understood_tags
 from directory.presenters.search import (
     KIND_NAMES,
     facets,
@@ -32,6 +34,7 @@ from directory.presenters.search import (
 )
 from directory.presenters.service import DAY_NAMES
 from directory.queries.services import language_names, public_services_by_id
+from directory.safety import SafetyLines, mark_sensitive, signalled_dangers
 from search import MAX_PAGE_SIZE, PageOutOfRange, SearchQuery
 
 blueprint = Blueprint("find", __name__)
@@ -51,8 +54,11 @@ def find_support() -> str:
     localities = _origin_localities(council, place)
     origin = (float(place.easting), float(place.northing)) if place else None
 
+    reader = current_app.extensions["query_reader"]
+    safety: SafetyLines = current_app.extensions["safety_lines"]
+
     def run(asked: SearchRequest) -> SearchQuery:
-        return build_query(asked, council, now, origin, localities)
+        return build_query(asked, council, now, origin, localities, reader)
 
     try:
         results = site_search().search(run(wanted))
@@ -71,6 +77,12 @@ def find_support() -> str:
         )
     centre = nearest_family_centre(council, place, localities, now.date())
     holiday = next_school_holiday(council, now.date())
+    dangers = signalled_dangers(results.reading, wanted.needs, council)
+    exit_this_page = bool(dangers) or _sensitive(
+        council, wanted, _first_page(wanted, services, lambda: run(replace(wanted, page=1)))
+    )
+    if exit_this_page:
+        mark_sensitive()
     return render_template(
         "find/results.html",
         form=form,
@@ -89,7 +101,10 @@ def find_support() -> str:
             else None
         ),
         pagination=_pagination(wanted, results.total),
-        exit_this_page=_sensitive(council, wanted, services.values()),
+        exit_this_page=exit_this_page,
+        safety_panel=safety.panel(dangers),
+        children_services=council.children_services,
+        understood=understood_tags(results.reading, wanted, council, safety),
         free_count=results.facets.get("free", {}).get("yes", 0),
     )
 
@@ -139,12 +154,27 @@ def _filter_label(council: Council, languages, name: str, value: str | None) -> 
     return gettext("Without %(filter)s", filter=names[name]())
 
 
-def _sensitive(council: Council, wanted: SearchRequest, services) -> bool:  # type: ignore[no-untyped-def]
+def _first_page(
+    wanted: SearchRequest, shown: dict[str, Service], first: Callable[[], SearchQuery]
+) -> Iterable[Service]:
+    """The listings on page 1 of this search: ``shown`` when this is page 1."""
+    if wanted.page == 1:
+        return shown.values()
+    hits = site_search().search(first()).hits
+    return public_services_by_id([hit.id for hit in hits], date.today()).values()
+
+
+def _sensitive(council: Council, wanted: SearchRequest, first_page: Iterable[Service]) -> bool:
+    """A sensitive need ticked, or held by a listing on the first page of this search.
+
+    The first page decides for every page, so "Exit this page" does not come and go as the
+    family pages through one search.
+    """
     if any(("need", code) in council.sensitive_codes for code in wanted.needs):
         return True
     return any(
         (term.scheme, term.code) in council.sensitive_codes
-        for service in services
+        for service in first_page
         for term in service.taxonomy_terms
     )
 

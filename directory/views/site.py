@@ -9,6 +9,7 @@ from flask import Blueprint, abort, current_app, redirect, render_template, requ
 from werkzeug.wrappers import Response
 
 from directory.i18n import LOCALE_COOKIE, available_locales
+from directory.safety import mark_sensitive
 
 blueprint = Blueprint("site", __name__)
 
@@ -38,6 +39,13 @@ def privacy() -> str:
         locale_cookie=LOCALE_COOKIE,
         session_cookie=current_app.config["SESSION_COOKIE_NAME"],
     )
+
+
+@blueprint.get("/browse-safely")
+def browse_safely() -> str:
+    """How to hide a visit: linked from the safety panel, so it is sensitive itself."""
+    mark_sensitive()
+    return render_template("site/browse_safely.html", exit_this_page=True)
 
 
 @blueprint.get("/language/<code>")

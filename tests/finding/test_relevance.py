@@ -1,82 +1,50 @@
-"""Relevance: what families type, and the services they should see in the top five.
+"""Relevance: queries written the way parents type, held to the targets on both databases.
 
-Each case is a query in a family's own words (typos, synonyms, plain speech) over the
-Dudley demo data, and part of the name of a service that must be in the first five
-("a|b": either).
+The set is ``tests/fixtures/relevance/families.toml``; ``bench/relevance.py`` prints the
+same figures and lists the queries that miss (``--failures``).
 """
 
 from __future__ import annotations
 
-import pytest
-import sqlalchemy as sa
+from collections import Counter
+
 from flask import Flask
 
-from directory.extensions import db
-from directory.models import Service
-from search import SearchQuery
+from bench.relevance import TARGETS, Report, evaluate, load_cases
+from directory.config import DEFAULT_COUNCIL_FILE
+from directory.council import load_council
+from directory.safety import SAFETY_FILE, SafetyLines, load_safety_lines
 
-CASES = [
-    ("food bank", "Food Bank"),
-    ("foodbank", "Food Bank"),
-    ("food parcel", "Food Bank"),
-    ("community pantry", "Community Pantry"),
-    ("cheap food", "Pantry|Budget"),
-    ("larder", "Pantry"),
-    ("stay and play", "Stay and Play"),
-    ("toddler group", "Stay and Play"),
-    ("play group for my 2 year old", "Stay and Play"),
-    ("holiday club", "Holiday Club"),
-    ("HAF", "Holiday Activities and Food"),
-    ("holiday club free school meals", "Holiday Activities and Food"),
-    ("help with my sons behavour", "Parent"),
-    ("parenting course", "Parenting"),
-    ("parnting class", "Parenting"),
-    ("incredible years", "The Incredible Years"),
-    ("solihull", "Solihull Approach"),
-    ("domestic abuse", "Domestic Abuse"),
-    ("domestic violence", "Domestic Abuse"),
-    ("DV", "Domestic Abuse"),
-    ("refuge", "Refuge"),
-    ("counselling for my daughter", "Counselling"),
-    ("talking therapy", "Counselling"),
-    ("CAMHS", "CAMHS Positive Steps"),
-    ("feeling low", "Wellbeing"),
-    ("autism", "Autistic"),
-    ("special needs", "SEND"),
-    ("EHCP", "SEND"),
-    ("local offer", "Local Offer"),
-    ("debt advice", "Money Advice"),
-    ("benefits", "Benefits and Money"),
-    ("citizens advice", "Citizens Advice"),
-    ("childminder", "Childminding"),
-    ("nursery", "Nursery"),
-    ("after school club", "After-School Club"),
-    ("new baby", "Baby"),
-    ("pregnant", "Bump to Baby|Pregnancy"),
-    ("breastfeeding", "Baby Feeding"),
-    ("youth club", "Youth Club"),
-    ("bereavement", "Bereavement"),
-    ("grief", "Bereavement"),
-    ("drugs and alcohol", "Drug and Alcohol"),
-    ("job club", "Job Club"),
-    ("young carers", "Young Carers"),
-    ("family centre", "Family Centre"),
-    ("stourbridge family centre", "Stourbridge Family Centre"),
-    ("brierly hill family center", "Brierley Hill Family Centre"),
-    ("school uniform", "School Uniform"),
-    ("homework help", "Homework Club"),
-    ("mediation", "Family Mediation"),
-    ("cluster connect", "Cluster Connect"),
-]
+MIN_CASES = 150
+MIN_PER_NEED = 5
+MIN_PER_DANGER = 5
 
 
-@pytest.mark.parametrize(("words", "expected"), CASES, ids=[case[0] for case in CASES])
-def test_family_query_finds_the_right_service_in_the_top_five(
-    search_app: Flask, words: str, expected: str
-) -> None:
+def _misses(report: Report) -> str:
+    return "\n".join(
+        f"{o.case.query!r}: {list(o.top)} panel={list(o.dangers)}" for o in report.failures
+    )
+
+
+def test_family_queries_meet_the_relevance_and_safety_targets(search_app: Flask) -> None:
     with search_app.app_context():
-        results = search_app.extensions["search"].search(SearchQuery(text=words, page_size=5))
-        ids = [hit.id for hit in results.hits]
-        names = db.session.scalars(sa.select(Service.name).where(Service.id.in_(ids))).all()
-    wanted = expected.lower().split("|")
-    assert any(part in name.lower() for name in names for part in wanted), (words, names)
+        report = evaluate(search_app, load_cases())
+    assert report.success_at_3 >= TARGETS["success"], _misses(report)
+    assert report.precision_at_3 >= TARGETS["precision"], _misses(report)
+    assert report.safety_hit_rate == 1.0, _misses(report)
+    assert not report.false_alarms, _misses(report)
+    assert not report.unsafe_firsts, _misses(report)
+
+
+def test_the_set_covers_every_need_and_every_danger() -> None:
+    council = load_council(DEFAULT_COUNCIL_FILE)
+    safety: SafetyLines = load_safety_lines(council, SAFETY_FILE)
+    cases = load_cases()
+    assert len(cases) >= MIN_CASES
+    needs = Counter(need for case in cases for need in case.needs)
+    known = {term.code for term in council.terms("need")}
+    assert set(needs) <= known
+    assert {code: needs[code] for code in known if needs[code] < MIN_PER_NEED} == {}
+    dangers = Counter(case.danger for case in cases if case.danger)
+    assert set(dangers) == set(safety.dangers)
+    assert min(dangers.values()) >= MIN_PER_DANGER

@@ -1,0 +1,80 @@
+"""``flask search explain "words"``: how a query was read, and why its top results rank so."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import click
+from flask import current_app
+
+from directory.council import Council
+from directory.extensions import db
+from directory.finding.request import build_query, parse_search_args
+from directory.indexing import site_search
+from directory.indexing.documents import service_document
+from directory.queries.services import public_services_by_id
+from directory.safety import SafetyLines
+from directory.understanding import concept_label
+from search.explaining import reasons
+from search.query import plan_text
+from search.understanding import QueryReader
+
+
+@click.command("explain")
+@click.argument("words")
+@click.option("--top", default=10, show_default=True, help="How many results to explain.")
+def explain_command(words: str, top: int) -> None:
+    """Print how WORDS are read (needs, ages, times, safety) and why the top results rank."""
+    council: Council = current_app.extensions["council"]
+    reader: QueryReader = current_app.extensions["query_reader"]
+    safety: SafetyLines = current_app.extensions["safety_lines"]
+    now = datetime.now()
+    query = build_query(parse_search_args({"q": [words]}, council), council, now, reader=reader)
+    results = site_search().search(query)
+    reading = results.reading
+    echo = click.echo
+    echo(f"Words: {query.text}")
+    if reading is None or not reading.concepts:
+        echo("Read as: nothing the phrasebook knows; searched as keywords only.")
+    else:
+        echo("Read as:")
+        for concept in reading.concepts:
+            label = concept_label(concept, council, safety)
+            said = " ".join(dict.fromkeys(w for w in concept.words if len(w) > 1))
+            first = "; its listings come first" if concept.priority else ""
+            echo(f"  {label} [{concept.key}] from '{said}'{first}")
+    if reading and reading.corrections:
+        fixes = ", ".join(f"{typed} -> {meant}" for typed, meant in reading.corrections)
+        echo(f"Typos read as: {fixes}")
+    plan = plan_text(query.text, reader.quiet_words)
+    searched = [" ".join(group.words) for group in plan.groups]
+    echo(f"Words searched as text: {', '.join(searched) or 'none'}")
+    panel = safety.panel(reading.dangers if reading else ())
+    if panel:
+        for danger in panel:
+            lines = "; ".join(f"{line.name} {line.phone or line.text}" for line in danger.lines)
+            echo(f"Safety panel: {danger.label}: 999; {lines}")
+    else:
+        echo("Safety panel: not shown (no danger signalled).")
+    _explain_hits(results, query, top, now)
+
+
+def _explain_hits(results, query, top: int, now: datetime) -> None:  # type: ignore[no-untyped-def]
+    hits = results.hits[:top]
+    click.echo(f"Top {len(hits)} of {results.total} results:")
+    services = public_services_by_id([hit.id for hit in hits], now.date())
+    concepts = results.reading.concepts if results.reading else ()
+    groups = plan_text(query.text, query.reader.quiet_words).groups
+    for number, hit in enumerate(hits, start=1):
+        service = services.get(hit.id)
+        if service is None:
+            continue
+        why = reasons(service_document(service, now.date()), concepts, groups)
+        parts = [
+            f"meets {', '.join(why.meets)}" if why.meets else "meets nothing read",
+            f"words {', '.join(why.words)}" if why.words else "no words",
+        ]
+        if why.first:
+            parts.append("first: meets a danger")
+        click.echo(f"{number:3}. {hit.score:5.2f}  {service.name}  ({'; '.join(parts)})")
+    db.session.remove()

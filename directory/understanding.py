@@ -1,0 +1,159 @@
+"""The deployment's query reader: the shipped family phrasebook with the council's additions.
+
+The phrasebook for each language ships in ``councils/phrasebooks/LANG.toml``; a council file
+adds phrases (or replaces an entry's) in a ``[phrasebook]`` table of the same shape. Every
+need, category and kind the book points at must be one the council file defines, and every
+danger one the safety lines know: a wrong code stops the site at start, naming the entry.
+Entries for codes this council does not use are dropped, so one shipped book serves every
+council.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+
+from flask import Flask
+from flask_babel import gettext, ngettext
+from spellchecker import SpellChecker
+
+from directory.council import Council, CouncilFileError
+from directory.models import ServiceKind
+from directory.models.service import PRE_BIRTH_AGE
+from directory.presenters.search import KIND_NAMES
+from directory.presenters.service import DAY_NAMES
+from directory.safety import SafetyLines, load_safety_lines
+from search.phrasebook import (
+    Phrasebook,
+    PhrasebookError,
+    build_phrasebook,
+    merge_phrasebook,
+    parse_phrasebook,
+)
+from search.understanding import Concept, QueryReader
+
+PHRASEBOOKS = Path(__file__).resolve().parent.parent / "councils" / "phrasebooks"
+DEFAULT_LANGUAGE = "en"
+COMMON_WORD_FREQUENCY = 100
+"""How often a word must occur in pyspellchecker's corpus to count as a real word (its
+rarest words, such as "evection", are more often a family's typo than what they meant)."""
+
+
+def install(app: Flask) -> None:
+    """Build the reader and the safety lines once, when the site starts."""
+    council: Council = app.extensions["council"]
+    safety = load_safety_lines(council)
+    app.extensions["safety_lines"] = safety
+    app.extensions["query_reader"] = load_reader(council, safety, PHRASEBOOKS)
+
+
+def load_reader(
+    council: Council, safety: SafetyLines, directory: Path = PHRASEBOOKS
+) -> QueryReader:
+    path = directory / f"{DEFAULT_LANGUAGE}.toml"
+    try:
+        shipped = parse_phrasebook(tomllib.loads(path.read_text(encoding="utf-8")), path.name)
+        book = merge_phrasebook(shipped, council.phrasebook, "[phrasebook]")
+    except (PhrasebookError, tomllib.TOMLDecodeError) as error:
+        raise CouncilFileError(str(error)) from None
+    book = _for_council(book, council, safety)
+    holidays = tuple((h.name, h.start, h.end) for h in council.school_holidays)
+    return QueryReader(book, holidays, common_words(book.language))
+
+
+@cache
+def common_words(language: str) -> frozenset[str]:
+    """Real words of ``language`` from pyspellchecker's word lists (none if it has no list)."""
+    try:
+        frequencies = SpellChecker(language=language).word_frequency.dictionary
+    except ValueError:
+        return frozenset()
+    return frozenset(w for w, n in frequencies.items() if n >= COMMON_WORD_FREQUENCY)
+
+
+def _for_council(book: Phrasebook, council: Council, safety: SafetyLines) -> Phrasebook:
+    """Keep the entries this council can use; a council's own entry must name real codes."""
+    known = {
+        "needs": {t.code for t in council.terms("need")},
+        "categories": {t.code for t in council.terms("category")},
+        "kinds": {kind.value for kind in ServiceKind},
+    }
+    own = {
+        (section, code)
+        for section, tables in council.phrasebook.items()
+        if isinstance(tables, Mapping)
+        for code in tables
+    }
+    kept = []
+    for entry in book.entries:
+        codes = known.get(entry.section)
+        if entry.section == "dangers":
+            unknown = [n for n in entry.needs if n not in known["needs"]]
+            if entry.code not in safety.dangers:
+                unknown.append(entry.code)
+        else:
+            unknown = [entry.code] if codes is not None and entry.code not in codes else []
+        if not unknown:
+            kept.append(entry)
+        elif (entry.section, entry.code) in own:
+            raise CouncilFileError(
+                f"[phrasebook.{entry.section}.{entry.code}] names {', '.join(unknown)}, "
+                "which this council file does not define."
+            )
+    return build_phrasebook(book.language, kept, sorted(book.meaningless))
+
+
+def concept_label(concept: Concept, council: Council, safety: SafetyLines) -> str:
+    """What a concept is called where the page says how the words were read."""
+    section, code = concept.section, concept.code
+    if section == "danger" and code in safety.dangers:
+        return safety.dangers[code].label
+    if section in ("need", "category"):
+        term = council.term(section, code)
+        return term.label if term else code
+    if section == "kind":
+        return str(KIND_NAMES.get(ServiceKind(code), code))
+    if section == "age" and concept.ages is not None:
+        return _ages(*concept.ages)
+    if section == "cost":
+        return gettext("Free")
+    if concept.session_dates:
+        first = concept.session_dates[0]
+        holiday = next(
+            (
+                h
+                for h in council.school_holidays
+                if h.start.isoformat() <= first <= h.end.isoformat()
+            ),
+            None,
+        )
+        if holiday is not None:
+            return gettext("In the %(holiday)s", holiday=holiday.name)
+    return _time(concept)
+
+
+def _ages(low: int, high: int) -> str:
+    if high == PRE_BIRTH_AGE:
+        return gettext("Expecting a baby")
+    if low <= 0 and high <= 1:
+        return gettext("Babies")
+    low = max(low, 0)
+    return ngettext("Ages %(low)s to %(num)s year", "Ages %(low)s to %(num)s years", high, low=low)
+
+
+def _time(concept: Concept) -> str:
+    days = [str(DAY_NAMES[day]) for day in concept.days]
+    if concept.hours is not None:
+        start, end = concept.hours
+        if start >= 17:
+            return gettext("Evenings")
+        if start >= 14:
+            return gettext("After school")
+        return gettext("Mornings") if end <= 13 else gettext("During the day")
+    if set(concept.days) == {"SA", "SU"}:
+        return gettext("At the weekend")
+    if len(days) == 1:
+        return gettext("On %(day)s", day=days[0])
+    return gettext("On %(days)s", days=", ".join(days))
