@@ -79,7 +79,7 @@ def test_demonstration_data_is_announced(client: FlaskClient) -> None:
 
     banner = page.find(f".//{NS}div[@class='govuk-phase-banner govuk-width-container']")
     assert banner is not None
-    assert "This site shows demonstration data." in _text(banner)
+    assert _text(banner) == "Demo Some listings are made up."
     assert "demonstration data" in _text(page.find(f".//{NS}footer"))
 
 

@@ -1,0 +1,61 @@
+"""A family on a small phone (320 x 640), in real headless Chromium, with JavaScript on and off."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from tests.support.browser import serious_axe_violations
+
+PHONE = {"width": 320, "height": 640}
+
+
+@dataclass(frozen=True)
+class Phone:
+    page: Page
+    javascript: bool
+
+    def box(self, selector: str) -> dict[str, float]:
+        box = self.page.locator(selector).first.bounding_box()
+        assert box is not None, selector
+        return box
+
+    def bottom(self, selector: str) -> float:
+        box = self.box(selector)
+        return box["y"] + box["height"]
+
+    def check_accessibility(self) -> None:
+        """axe runs in the page, so only with JavaScript on."""
+        if self.javascript:
+            assert serious_axe_violations(self.page) == []
+
+
+@pytest.fixture(params=[True, False], ids=["javascript-on", "javascript-off"])
+def phone(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Phone]:
+    context = browser.new_context(
+        viewport=PHONE, is_mobile=True, has_touch=True, java_script_enabled=request.param
+    )
+    yield Phone(context.new_page(), request.param)
+    context.close()
+
+
+def test_home_page_search_box_and_button_are_on_the_first_screen(
+    phone: Phone, base_url: str
+) -> None:
+    phone.page.goto(base_url + "/")
+
+    assert phone.bottom("input[name=q]") <= PHONE["height"]
+    assert phone.bottom("form[role=search] button") <= PHONE["height"]
+    phone.check_accessibility()
+
+
+def test_demonstration_banner_is_one_short_line(phone: Phone, base_url: str) -> None:
+    phone.page.goto(base_url + "/")
+
+    text = phone.box(".govuk-phase-banner__text")
+    tag = phone.box(".govuk-phase-banner .govuk-tag")
+    assert text["height"] <= tag["height"] * 1.2, "the banner text wraps onto a second line"
+    assert abs(text["y"] - tag["y"]) < tag["height"], "the text should sit beside the tag"
