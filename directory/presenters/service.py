@@ -14,16 +14,14 @@ from directory.models import (
     ReferralRoute,
     Schedule,
     Service,
-    ServiceArea,
-    ServiceAreaScope,
 )
 from directory.models.schedule import WEEKDAYS
+from directory.presenters.facts import PhoneLink, area_words, phone_links
 from directory.presenters.formatting import (
     age_range,
     cost_lines,
     day_month_year,
     long_date,
-    telephone_href,
     time_range,
 )
 
@@ -63,13 +61,6 @@ class OpeningRow:
     day: str
     times: str
     note: str
-
-
-@dataclass(frozen=True)
-class PhoneLink:
-    number: str
-    href: str
-    description: str
 
 
 @dataclass(frozen=True)
@@ -137,17 +128,14 @@ def service_page(service: Service, council: Council, today: date) -> ServicePage
             _venue(link.location, opening_rows(link.schedules, today)) for link in service.locations
         ],
         sessions=_upcoming_sessions(service, today),
-        phones=[
-            PhoneLink(phone.number, telephone_href(phone.number), phone.description)
-            for phone in service.phones
-        ],
+        phones=phone_links(service),
         website=service.url,
         email=service.email,
         last_checked=day_month_year(service.assured_date) if service.assured_date else None,
         languages=sorted(language.name for language in service.languages),
         needs=[term.name for term in service.terms("need")],
         delivery=[str(DELIVERY_NAMES[DeliveryMethod(m)]) for m in service.delivery_methods],
-        areas=[_area(area, council) for area in service.service_areas],
+        areas=[area_words(area, council) for area in service.service_areas],
         is_sample=service.is_sample,
         sensitive=any(
             (term.scheme, term.code) in council.sensitive_codes for term in service.taxonomy_terms
@@ -209,12 +197,3 @@ def _upcoming_sessions(service: Service, today: date) -> list[SessionRow]:
         )
         for s in upcoming[:UPCOMING_SESSIONS_SHOWN]
     ]
-
-
-def _area(area: ServiceArea, council: Council) -> str:
-    if area.scope == ServiceAreaScope.BOROUGH:
-        return gettext("Anywhere in %(place)s", place=council.area_name)
-    if area.scope == ServiceAreaScope.REMOTE:
-        return gettext("By phone or online, wherever you live")
-    locality = council.locality(area.locality or "")
-    return gettext("In %(place)s", place=locality.name if locality else area.locality)

@@ -81,6 +81,8 @@ def public_services_by_id(ids: list[str], today: date) -> dict[str, Service]:
         .where(Service.id.in_(ids), publicly_visible(today))
         .options(
             *_FOR_LISTS,
+            selectinload(Service.phones),
+            selectinload(Service.service_areas),
             selectinload(Service.schedules),
             selectinload(Service.sessions),
             selectinload(Service.taxonomy_terms),

@@ -59,3 +59,18 @@ def test_demonstration_banner_is_one_short_line(phone: Phone, base_url: str) -> 
     tag = phone.box(".govuk-phase-banner .govuk-tag")
     assert text["height"] <= tag["height"] * 1.2, "the banner text wraps onto a second line"
     assert abs(text["y"] - tag["y"]) < tag["height"], "the text should sit beside the tag"
+
+
+def test_result_cards_say_where_when_and_give_a_phone_link(phone: Phone, base_url: str) -> None:
+    phone.page.goto(base_url + "/find-support?kind=family_centre")
+
+    card = phone.page.locator(".app-service-list__item").first
+    facts = card.locator(".app-facts")
+    assert facts.locator("dt", has_text="Where").count() == 1
+    assert facts.locator("dt", has_text="When").count() == 1
+    call = facts.locator("a[href^='tel:']")
+    assert call.count() == 1
+    assert call.is_visible()
+    box = call.bounding_box()
+    assert box is not None and box["x"] + box["width"] <= PHONE["width"]
+    phone.check_accessibility()
