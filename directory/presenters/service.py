@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from flask_babel import gettext, lazy_gettext
 
@@ -16,7 +16,7 @@ from directory.models import (
     Service,
 )
 from directory.models.schedule import WEEKDAYS
-from directory.presenters.facts import PhoneLink, area_words, phone_links
+from directory.presenters.facts import PhoneLink, area_words, next_opening, phone_links, where
 from directory.presenters.formatting import (
     age_range,
     cost_lines,
@@ -94,6 +94,10 @@ class ServicePage:
     application_process: str
     referral: str
     referral_url: str | None
+    where: str
+    """The address when there is one venue, else the towns or the areas covered."""
+    when: str
+    """When it is next open, or its next session."""
     cost: list[str]
     opening: list[OpeningRow]
     venues: list[Venue]
@@ -110,7 +114,8 @@ class ServicePage:
     sensitive: bool
 
 
-def service_page(service: Service, council: Council, today: date) -> ServicePage:
+def service_page(service: Service, council: Council, now: datetime) -> ServicePage:
+    today = now.date()
     return ServicePage(
         id=service.id,
         name=service.name,
@@ -122,6 +127,8 @@ def service_page(service: Service, council: Council, today: date) -> ServicePage
         application_process=service.application_process,
         referral=str(REFERRAL_WORDS[service.referral_route]),
         referral_url=service.referral_url,
+        where=_where(service, council),
+        when=next_opening(service, now),
         cost=cost_lines(service.cost_options),
         opening=opening_rows(service.schedules, today),
         venues=[
@@ -141,6 +148,13 @@ def service_page(service: Service, council: Council, today: date) -> ServicePage
             (term.scheme, term.code) in council.sensitive_codes for term in service.taxonomy_terms
         ),
     )
+
+
+def _where(service: Service, council: Council) -> str:
+    venues = [link.location for link in service.locations]
+    if len(venues) == 1 and not venues[0].masked_address and venues[0].address_lines:
+        return ", ".join(venues[0].address_lines)
+    return where(service, council)
 
 
 def opening_rows(schedules: list[Schedule], today: date) -> list[OpeningRow]:

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import datetime
+from urllib.parse import urlsplit
 
-from flask import Blueprint, Response, abort, current_app, redirect, render_template, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 
 from directory.council import Council
 from directory.indexing import site_search
 from directory.presenters.service import service_page
 from directory.queries.services import public_service
+from directory.views.site import safe_local_path
 from search import SearchQuery
 
 blueprint = Blueprint("public", __name__)
@@ -40,9 +51,31 @@ def need(code: str) -> Response:
 
 @blueprint.get("/services/<service_id>")
 def service(service_id: str) -> str:
-    today = date.today()
-    found = public_service(service_id, today)
+    now = datetime.now()
+    found = public_service(service_id, now.date())
     if found is None:
         abort(404)
-    page = service_page(found, _council(), today)
-    return render_template("public/service.html", page=page, exit_this_page=page.sensitive)
+    page = service_page(found, _council(), now)
+    return render_template(
+        "public/service.html",
+        page=page,
+        exit_this_page=page.sensitive,
+        back_to_results=results_address(request.referrer),
+    )
+
+
+def results_address(referrer: str | None) -> str | None:
+    """The results page the family came from, if they came from one on this site.
+
+    Only a page of our own search results on this very host is accepted, and only its path
+    and query are kept, so the back link can never lead anywhere else.
+    """
+    if not referrer:
+        return None
+    parts = urlsplit(referrer)
+    if parts.scheme not in {"http", "https"} or parts.netloc != request.host:
+        return None
+    if parts.path != url_for("find.find_support"):
+        return None
+    address = parts.path + (f"?{parts.query}" if parts.query else "")
+    return address if safe_local_path(address) == address else None

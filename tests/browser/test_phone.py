@@ -74,3 +74,20 @@ def test_result_cards_say_where_when_and_give_a_phone_link(phone: Phone, base_ur
     box = call.bounding_box()
     assert box is not None and box["x"] + box["width"] <= PHONE["width"]
     phone.check_accessibility()
+
+
+def test_service_page_leads_with_the_phone_and_goes_back_to_the_exact_results(
+    phone: Phone, base_url: str
+) -> None:
+    results = base_url + "/find-support?q=family+centre&kind=family_centre"
+    page = phone.page
+    page.goto(results)
+    page.locator(".app-service-list__item h3 a").first.click()
+    page.wait_for_url("**/services/**")
+
+    assert phone.bottom(".app-key-facts a[href^='tel:']") <= PHONE["height"]
+    phone.check_accessibility()
+    back = page.get_by_role("link", name="Back to search results")
+    back.click()
+    page.wait_for_url(results)
+    assert page.url == results

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 
 import sqlalchemy as sa
@@ -10,6 +9,7 @@ from flask import Flask
 
 from directory.extensions import db
 from directory.models import DeliveryMethod, Location, Service, ServiceAtLocation
+from tests.support.html import definitions
 
 CARD = re.compile(r'<li class="app-service-list__item">(.*?)</li>', re.S)
 SERVICE_LINK = re.compile(r'href="/services/([0-9a-f-]{36})"')
@@ -26,15 +26,8 @@ def _cards(app: Flask, query: str) -> dict[str, str]:
     return cards
 
 
-def _text(fragment: str) -> str:
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", fragment)).split())
-
-
 def _facts(card: str) -> dict[str, str]:
-    return {
-        _text(term): _text(value)
-        for term, value in re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", card, re.S)
-    }
+    return definitions(card)
 
 
 def test_every_in_person_service_says_where_it_is(search_app: Flask) -> None:
