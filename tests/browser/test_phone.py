@@ -6,8 +6,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
+import sqlalchemy as sa
+from flask import Flask
 from playwright.sync_api import Browser, Page
 
+from directory.extensions import db
+from directory.models import Audience, Service, ServiceStatus
 from tests.support.browser import serious_axe_violations
 
 PHONE = {"width": 320, "height": 640}
@@ -91,3 +95,27 @@ def test_service_page_leads_with_the_phone_and_goes_back_to_the_exact_results(
     back.click()
     page.wait_for_url(results)
     assert page.url == results
+
+
+def test_a_gone_listing_is_a_readable_page_that_leads_on(
+    phone: Phone, base_url: str, browser_app: Flask
+) -> None:
+    with browser_app.app_context():
+        gone = db.session.scalars(
+            sa.select(Service.id).where(
+                Service.status == ServiceStatus.INACTIVE, Service.audience == Audience.PUBLIC
+            )
+        ).first()
+    assert gone is not None
+
+    response = phone.page.goto(f"{base_url}/services/{gone}")
+
+    assert response is not None and response.status == 410
+    assert "is no longer listed" in phone.page.locator("h1").inner_text()
+    calls = phone.page.locator("main a[href^='tel:']").count()
+    similar_calls = phone.page.locator(".app-service-list a[href^='tel:']").count()
+    assert calls - similar_calls == 1  # the council's help line, never the gone listing's
+    phone.check_accessibility()
+    phone.page.locator(".app-service-list__item h3 a").first.click()
+    phone.page.wait_for_url("**/services/**")
+    assert phone.page.locator(".app-key-facts").count() == 1
