@@ -24,7 +24,6 @@ import argparse
 import logging
 import shutil
 import sys
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -185,19 +184,13 @@ def report(rows: list[tuple[str, View, View, Reach]], base_url: str) -> str:
 
 @contextmanager
 def served_app() -> Iterator[str]:
-    from werkzeug.serving import make_server
-
+    """The app from the environment's settings on a free local port, as the tests serve it."""
     from directory import create_app
+    from tests.support.live_server import live_server
 
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
-    server = make_server("127.0.0.1", 0, create_app(), threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        thread.join(timeout=5)
+    with live_server(create_app()) as base_url:
+        yield base_url
 
 
 def main() -> int:

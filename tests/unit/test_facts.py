@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime, time
 
 import pytest
-from flask import Flask
-from flask_babel import Babel
 
 from directory.config import DEFAULT_COUNCIL_FILE
 from directory.council import load_council
@@ -28,12 +25,7 @@ COUNCIL = load_council(DEFAULT_COUNCIL_FILE)
 NOW = datetime(2026, 11, 26, 14, 30)
 
 
-@pytest.fixture(autouse=True)
-def request_context() -> Iterator[None]:
-    app = Flask(__name__)
-    Babel(app)
-    with app.test_request_context():
-        yield
+pytestmark = pytest.mark.usefixtures("babel_request")
 
 
 def _weekly(*rows: tuple[str, time, time], **validity: date) -> Service:
