@@ -119,3 +119,13 @@ def test_a_gone_listing_is_a_readable_page_that_leads_on(
     phone.page.locator(".app-service-list__item h3 a").first.click()
     phone.page.wait_for_url("**/services/**")
     assert phone.page.locator(".app-key-facts").count() == 1
+
+
+def test_accessibility_statement_reads_on_a_phone(phone: Phone, base_url: str) -> None:
+    phone.page.goto(base_url + "/accessibility-statement")
+
+    email = phone.page.locator("main a[href^='mailto:']").first
+    assert email.is_visible()
+    box = email.bounding_box()
+    assert box is not None and box["x"] + box["width"] <= PHONE["width"]
+    phone.check_accessibility()
