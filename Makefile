@@ -53,7 +53,8 @@ lint: $(VENV)/.installed
 ## Extract strings, update every catalogue, compile them.
 translations: $(VENV)/.installed
 	$(BIN)/pybabel extract -F babel.cfg -k lazy_gettext -o translations/messages.pot .
-	$(BIN)/pybabel update -i translations/messages.pot -d translations --ignore-obsolete
+	if ls translations/*/LC_MESSAGES/messages.po >/dev/null 2>&1; then \
+		$(BIN)/pybabel update -i translations/messages.pot -d translations --ignore-obsolete; fi
 	$(BIN)/python scripts/compile_translations.py
 
 ## Print speed figures: postcode loading and lookups, search engine, results and service pages.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Flask
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
+from directory import assets, responses
 from directory.config import PROJECT_ROOT, Config
 from directory.council import load_council
 from directory.extensions import babel, csrf, db, migrate
@@ -43,12 +44,12 @@ def create_app(config: Config | None = None) -> Flask:
     babel.init_app(app, locale_selector=select_locale)
     csrf.init_app(app)
     install_security_headers(app)
+    responses.install(app)
+    assets.install(app)
 
     from directory import cli, indexing, models, templating, understanding, views  # noqa: F401  (models: tables for Alembic)
-    from directory.safety import install_no_store
 
     understanding.install(app)
-    install_no_store(app)
     indexing.install(app)
     templating.register(app)
     views.register(app)

@@ -18,6 +18,7 @@ from directory.postcodes.parsing import normalise_outward_or_sector
 TAXONOMY_SCHEMES = ("category", "need", "circumstance", "level")
 _CODE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 class CouncilFileError(ValueError):
@@ -98,6 +99,8 @@ class Council:
     brand_colour: str
     font_family: str
     help_line: HelpLine
+    contact_email: str
+    """Where anyone can write to the team that runs the directory (accessibility, formats)."""
     demo_data: bool
     localities: tuple[Locality, ...]
     taxonomy: tuple[TaxonomyTermConfig, ...]
@@ -161,6 +164,9 @@ def _council_from(raw: dict[str, Any]) -> Council:
     colour = _text(section, "brand_colour", "[council]")
     if not _COLOUR.match(colour):
         raise CouncilFileError(f"[council] brand_colour must look like #1d70b8, not {colour!r}.")
+    email = _text(section, "contact_email", "[council]")
+    if not _EMAIL.match(email):
+        raise CouncilFileError(f"[council] contact_email must be an email address, not {email!r}.")
     return Council(
         code=_code(section, "code", "[council]"),
         name=_text(section, "name", "[council]"),
@@ -174,6 +180,7 @@ def _council_from(raw: dict[str, Any]) -> Council:
             phone=_text(help_line, "phone", "[council.help_line]"),
             hours=_text(help_line, "hours", "[council.help_line]"),
         ),
+        contact_email=email,
         demo_data=bool(section.get("demo_data", False)),
         localities=localities,
         taxonomy=taxonomy,

@@ -1,12 +1,12 @@
 """Safety first: the numbers a family in danger sees before any listing.
 
-National lines ship in ``councils/safety.toml``; the council file adds its children's
+National lines ship in ``councils/safety/national.toml``; the council file adds its children's
 services front door (``[council.children_services]``) and may replace or add lines per
 danger (``[safety.CODE]``). A search signals a danger through its words (the phrasebook's
 dangers), a need filter whose council term names a danger, or a listing in its results
 with a sensitive need: the first two open the results page with the safety panel, all
-three show "Exit this page", and every such page is sent with ``Cache-Control: no-store``
-so it does not come back from the browser's history.
+three show "Exit this page", and every page with it is sent with ``Cache-Control:
+no-store`` so it does not come back from the browser's history (``directory.responses``).
 """
 
 from __future__ import annotations
@@ -17,12 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, Response, g
-
 from directory.council import Council, CouncilFileError
 from search.understanding import Reading
 
-SAFETY_FILE = Path(__file__).resolve().parent.parent / "councils" / "safety.toml"
+SAFETY_FILE = Path(__file__).resolve().parent.parent / "councils" / "safety" / "national.toml"
 
 
 @dataclass(frozen=True)
@@ -95,19 +93,6 @@ def signalled_dangers(reading: Reading | None, needs: Iterable[str], council: Co
         if term is not None and term.danger is not None:
             found.append(term.danger)
     return list(dict.fromkeys(found))
-
-
-def mark_sensitive() -> None:
-    """This response must not be stored: it would come back from the browser's history."""
-    g.sensitive_page = True
-
-
-def install_no_store(app: Flask) -> None:
-    @app.after_request
-    def _no_store_for_sensitive_pages(response: Response) -> Response:
-        if g.get("sensitive_page"):
-            response.headers["Cache-Control"] = "no-store"
-        return response
 
 
 def _danger(code: str, table: Any, where: str) -> Danger:

@@ -19,7 +19,7 @@ CONTENT_SECURITY_POLICY = {
     "connect-src": "'self'",
     "form-action": "'self'",
     "frame-ancestors": "'none'",
-    "base-uri": "'self'",
+    "base-uri": "'none'",
     "object-src": "'none'",
 }
 

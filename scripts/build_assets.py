@@ -1,10 +1,15 @@
 """Build the front-end assets into ``static/dist/``.
 
 For every council file in ``councils/`` this compiles ``static/src/application.scss`` into
-``static/dist/<council code>.css`` with the council's brand colour and system font stack,
-then copies GOV.UK Frontend's JavaScript, our own ``application.js``, the images the CSS
-refers to and our favicon. Council sites must not use the GDS Transport typeface or the
-crown, so no font files and no crown-branded images are copied.
+a stylesheet with the council's brand colour and system font stack; it bundles
+``static/src/application.js`` with esbuild, keeping only the GOV.UK Frontend components it
+imports; and it copies the images the CSS refers to and our favicon. Council sites must not
+use the GDS Transport typeface or the crown, so no font files and no crown-branded images
+are copied.
+
+Every file is named after its content (``dudley.3f2a9c01d4.css``), so browsers may keep it
+for a year: a changed file gets a new name. ``static/dist/assets.json`` maps each logical
+name (``dudley.css``) to the file that holds it, for the ``asset_url`` template helper.
 
 Run ``npm ci`` first; the build stops with a message when the npm packages are missing.
 """
@@ -12,12 +17,15 @@ Run ``npm ci`` first; the build stops with a message when the npm packages are m
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import brotli
 
 from directory.council import Council, load_council
 
@@ -26,6 +34,7 @@ SOURCE = ROOT / "static" / "src"
 DIST = ROOT / "static" / "dist"
 NODE_MODULES = ROOT / "node_modules"
 SASS = NODE_MODULES / ".bin" / "sass"
+ESBUILD = NODE_MODULES / ".bin" / "esbuild"
 GOVUK = NODE_MODULES / "govuk-frontend"
 GOVUK_DIST = GOVUK / "dist" / "govuk"
 
@@ -51,6 +60,8 @@ GENERIC_FONT_KEYWORDS = frozenset(
 _FONT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 \-]*$")
 _CSS_URL = re.compile(r"""url\(["']?([^"')]+)["']?\)""")
 MINIMUM_CONTRAST = 4.5
+MANIFEST = DIST / "assets.json"
+HASH_LENGTH = 10
 
 
 class BuildError(RuntimeError):
@@ -65,8 +76,12 @@ def main() -> int:
         return 1
     for output in outputs:
         data = output.read_bytes()
-        gzipped = len(gzip.compress(data, compresslevel=9))
-        print(f"{output.relative_to(ROOT)}: {len(data):,} bytes ({gzipped:,} gzipped)")
+        gzipped = output.with_name(output.name + ".gz").stat().st_size
+        brotlied = output.with_name(output.name + ".br").stat().st_size
+        print(
+            f"{output.relative_to(ROOT)}: {len(data):,} bytes "
+            f"({gzipped:,} gzipped, {brotlied:,} with brotli)"
+        )
     return 0
 
 
@@ -78,16 +93,22 @@ def build() -> list[Path]:
     if DIST.exists():
         shutil.rmtree(DIST)
     (DIST / "images").mkdir(parents=True)
-    outputs = [compile_stylesheet(council) for council in councils]
-    outputs += copy_images_used_by(outputs)
-    outputs += copy_scripts()
+    stylesheets = [compile_stylesheet(council) for council in councils]
+    images = copy_images_used_by(stylesheets)
+    outputs = [*images, bundle_script()]
+    for stylesheet in stylesheets:
+        point_at_hashed_images(stylesheet, images)
+    outputs = [name_by_content(path) for path in [*stylesheets, *outputs]]
+    write_manifest(outputs)
+    for output in outputs:
+        precompress(output)
     return outputs
 
 
 def check_npm_packages() -> None:
     """Fail unless the pinned packages from package.json are installed."""
     wanted = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["dependencies"]
-    if not SASS.exists() or not (GOVUK / "package.json").exists():
+    if not SASS.exists() or not ESBUILD.exists() or not (GOVUK / "package.json").exists():
         raise BuildError("the npm packages are not installed. Run `npm ci` first.")
     installed = json.loads((GOVUK / "package.json").read_text(encoding="utf-8"))["version"]
     if installed != wanted["govuk-frontend"]:
@@ -182,9 +203,78 @@ def copy_images_used_by(stylesheets: list[Path]) -> list[Path]:
     return [*outputs, Path(favicon)]
 
 
-def copy_scripts() -> list[Path]:
-    sources = (GOVUK_DIST / "govuk-frontend.min.js", SOURCE / "application.js")
-    return [Path(shutil.copy2(source, DIST / source.name)) for source in sources]
+def bundle_script() -> Path:
+    """``application.js`` and the parts of GOV.UK Frontend it imports, as one small module."""
+    target = DIST / "application.js"
+    command = [
+        str(ESBUILD),
+        str(SOURCE / "application.js"),
+        "--bundle",
+        "--format=esm",
+        "--minify",
+        "--legal-comments=none",
+        "--log-level=warning",
+        f"--outfile={target}",
+    ]
+    result = subprocess.run(command, text=True, capture_output=True, cwd=ROOT, check=False)
+    if result.returncode != 0:
+        raise BuildError(f"esbuild failed:\n{result.stderr}")
+    return target
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:HASH_LENGTH]
+
+
+def hashed_name(path: Path, data: bytes) -> str:
+    """``dudley.css`` -> ``dudley.<hash of its content>.css``."""
+    return f"{path.stem}.{content_hash(data)}{path.suffix}"
+
+
+def name_by_content(path: Path) -> Path:
+    hashed = path.with_name(hashed_name(path, path.read_bytes()))
+    path.rename(hashed)
+    return hashed
+
+
+def point_at_hashed_images(stylesheet: Path, images: list[Path]) -> None:
+    """Refer to each image the stylesheet uses by its content-hashed name."""
+    names = {
+        f"images/{image.name}": f"images/{hashed_name(image, image.read_bytes())}"
+        for image in images
+    }
+    css = stylesheet.read_text(encoding="utf-8")
+    stylesheet.write_text(
+        _CSS_URL.sub(
+            lambda match: match.group(0).replace(
+                match.group(1), names.get(match.group(1), match.group(1))
+            ),
+            css,
+        ),
+        encoding="utf-8",
+    )
+
+
+def precompress(path: Path) -> None:
+    """Brotli and gzip copies at their best settings, for browsers that accept them.
+
+    The app sends these instead of compressing each time; built once, they are smaller
+    than compression on the fly can afford to be.
+    """
+    data = path.read_bytes()
+    path.with_name(path.name + ".br").write_bytes(brotli.compress(data, quality=11))
+    path.with_name(path.name + ".gz").write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+
+
+def write_manifest(outputs: list[Path]) -> None:
+    """``assets.json``: logical name -> content-hashed name, both relative to ``DIST``."""
+    entries = {}
+    for output in outputs:
+        hashed = output.relative_to(DIST).as_posix()
+        stem, digest, suffix = output.name.rsplit(".", 2)
+        assert len(digest) == HASH_LENGTH, output
+        entries[hashed.replace(output.name, f"{stem}.{suffix}")] = hashed
+    MANIFEST.write_text(json.dumps(entries, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -210,7 +210,7 @@ def _flag(args: Mapping[str, object], name: str) -> bool:
 
 
 def _choice_int(raw: str, choices: tuple[int, ...], default: int) -> int:
-    return int(raw) if raw.isdigit() and int(raw) in choices else default
+    return int(raw) if raw.isascii() and raw.isdigit() and int(raw) in choices else default
 
 
 def _age(raw: str) -> int | None:
@@ -226,6 +226,6 @@ def _age(raw: str) -> int | None:
 def _page(raw: str) -> int:
     if not raw:
         return 1
-    if not raw.isdigit() or not 1 <= int(raw) <= MAX_PAGE:
+    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= MAX_PAGE:
         raise PageOutOfRange(f"page {raw!r} is not a page of results")
     return int(raw)

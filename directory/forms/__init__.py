@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
+from wtforms import FieldList, FormField
+
+# WTForms refuses filters on fields that hold other fields.
+_FIELDS_WITHOUT_FILTERS = (FieldList, FormField)
 
 
 def _strip(value: object) -> object:
@@ -12,6 +16,9 @@ def _strip(value: object) -> object:
 class BaseForm(FlaskForm):
     class Meta:
         def bind_field(self, form, unbound_field, options):  # type: ignore[no-untyped-def]
-            filters = unbound_field.kwargs.get("filters", ())
-            unbound_field.kwargs["filters"] = (_strip, *filters)
-            return unbound_field.bind(form=form, **options)
+            # A new list for each bound field: the unbound field is shared by every form
+            # of the class, so changing its own filters would add one more each time.
+            filters = list(unbound_field.kwargs.get("filters", ()))
+            if not issubclass(unbound_field.field_class, _FIELDS_WITHOUT_FILTERS):
+                filters.insert(0, _strip)
+            return unbound_field.bind(form=form, filters=filters, **options)

@@ -11,6 +11,12 @@ from directory.forms import BaseForm
 from directory.postcodes.lookup import Place, PostcodeNotFound, find_place
 from directory.postcodes.messages import message_for
 from directory.postcodes.parsing import PostcodeError
+from search import MAX_TEXT_CHARS
+
+
+def _searched_part(value: object) -> object:
+    """Only the words that are searched, so the box never shows more than was used."""
+    return value[:MAX_TEXT_CHARS] if isinstance(value, str) else value
 
 
 class SearchForm(BaseForm):
@@ -19,7 +25,9 @@ class SearchForm(BaseForm):
     class Meta:
         csrf = False
 
-    q = StringField(lazy_gettext("What are you looking for?"), widget=GovTextInput())
+    q = StringField(
+        lazy_gettext("What are you looking for?"), widget=GovTextInput(), filters=[_searched_part]
+    )
     postcode = StringField(lazy_gettext("Postcode"), widget=GovTextInput())
 
     place: Place | None = None

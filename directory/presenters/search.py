@@ -6,13 +6,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
+from flask import current_app
 from flask_babel import gettext, lazy_gettext, ngettext
 
 from directory.council import Council
 from directory.finding.request import METRES_PER_MILE, SearchRequest
 from directory.models import DeliveryMethod, Service, ServiceKind
 from directory.models.schedule import WEEKDAYS
-from directory.presenters.formatting import age_range, cost_lines, long_date, time_range
+from directory.presenters.facts import PhoneLink, next_opening, phone_links, where
+from directory.presenters.formatting import age_range, cost_lines
 from directory.presenters.service import DAY_NAMES, DELIVERY_NAMES
 from search import SearchHit
 
@@ -49,11 +51,14 @@ class ResultItem:
     name: str
     organisation: str
     summary: str
+    where: str
     distance: str | None
     how_delivered: str
+    """How it is offered, when that is more than in person ("By phone, Online")."""
     cost: str
     ages: str
     when: str
+    phone: PhoneLink | None
     is_sample: bool
 
 
@@ -79,46 +84,30 @@ def miles(distance_m: float) -> str:
     return gettext("%(miles)s miles away", miles=f"{value:.1f}")
 
 
-def result_item(service: Service, hit: SearchHit, now: datetime) -> ResultItem:
+def result_item(
+    service: Service, hit: SearchHit, now: datetime, council: Council | None = None
+) -> ResultItem:
+    council = council or current_app.extensions["council"]
+    methods = [DeliveryMethod(method) for method in service.delivery_methods]
+    phones = phone_links(service)
     return ResultItem(
         id=service.id,
         name=service.name,
         organisation=service.organization.name,
         summary=service.summary,
+        where=where(service, council),
         distance=miles(hit.distance_m) if hit.distance_m is not None else None,
-        how_delivered=", ".join(
-            str(DELIVERY_NAMES[DeliveryMethod(method)]) for method in service.delivery_methods
+        how_delivered=(
+            ", ".join(str(DELIVERY_NAMES[method]) for method in methods)
+            if methods != [DeliveryMethod.IN_PERSON]
+            else ""
         ),
         cost="; ".join(cost_lines(service.cost_options)),
         ages=age_range(service.minimum_age, service.maximum_age),
-        when=when_next(service, now),
+        when=next_opening(service, now),
+        phone=phones[0] if phones else None,
         is_sample=service.is_sample,
     )
-
-
-def when_next(service: Service, now: datetime) -> str:
-    """The next dated session, else today's opening, else nothing."""
-    upcoming = [s for s in service.sessions if s.ends_at >= now]
-    if upcoming:
-        session = min(upcoming, key=lambda s: s.starts_at)
-        return gettext(
-            "Next session: %(date)s, %(times)s",
-            date=long_date(session.starts_at.date()),
-            times=time_range(session.starts_at.time(), session.ends_at.time()),
-        )
-    today = now.date()
-    schedules = [
-        *service.schedules,
-        *(schedule for link in service.locations for schedule in link.schedules),
-    ]
-    if not schedules:
-        return ""
-    todays = sorted((s for s in schedules if s.applies_on(today)), key=lambda s: s.opens_at)
-    if todays:
-        times = ", ".join(time_range(s.opens_at, s.closes_at) for s in todays)
-        return gettext("Open today: %(times)s", times=times)
-    days = sorted({s.byday for s in schedules}, key=WEEKDAYS.index)
-    return gettext("Open on %(days)s", days=", ".join(str(DAY_NAMES[d]) for d in days))
 
 
 def facets(

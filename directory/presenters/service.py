@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from flask_babel import gettext, lazy_gettext
 
@@ -14,16 +14,14 @@ from directory.models import (
     ReferralRoute,
     Schedule,
     Service,
-    ServiceArea,
-    ServiceAreaScope,
 )
 from directory.models.schedule import WEEKDAYS
+from directory.presenters.facts import PhoneLink, area_words, next_opening, phone_links, where
 from directory.presenters.formatting import (
     age_range,
     cost_lines,
     day_month_year,
     long_date,
-    telephone_href,
     time_range,
 )
 
@@ -66,13 +64,6 @@ class OpeningRow:
 
 
 @dataclass(frozen=True)
-class PhoneLink:
-    number: str
-    href: str
-    description: str
-
-
-@dataclass(frozen=True)
 class Venue:
     name: str
     address_lines: list[str]
@@ -103,6 +94,10 @@ class ServicePage:
     application_process: str
     referral: str
     referral_url: str | None
+    where: str
+    """The address when there is one venue, else the towns or the areas covered."""
+    when: str
+    """When it is next open, or its next session."""
     cost: list[str]
     opening: list[OpeningRow]
     venues: list[Venue]
@@ -119,7 +114,8 @@ class ServicePage:
     sensitive: bool
 
 
-def service_page(service: Service, council: Council, today: date) -> ServicePage:
+def service_page(service: Service, council: Council, now: datetime) -> ServicePage:
+    today = now.date()
     return ServicePage(
         id=service.id,
         name=service.name,
@@ -131,28 +127,34 @@ def service_page(service: Service, council: Council, today: date) -> ServicePage
         application_process=service.application_process,
         referral=str(REFERRAL_WORDS[service.referral_route]),
         referral_url=service.referral_url,
+        where=_where(service, council),
+        when=next_opening(service, now),
         cost=cost_lines(service.cost_options),
         opening=opening_rows(service.schedules, today),
         venues=[
             _venue(link.location, opening_rows(link.schedules, today)) for link in service.locations
         ],
         sessions=_upcoming_sessions(service, today),
-        phones=[
-            PhoneLink(phone.number, telephone_href(phone.number), phone.description)
-            for phone in service.phones
-        ],
+        phones=phone_links(service),
         website=service.url,
         email=service.email,
         last_checked=day_month_year(service.assured_date) if service.assured_date else None,
         languages=sorted(language.name for language in service.languages),
         needs=[term.name for term in service.terms("need")],
         delivery=[str(DELIVERY_NAMES[DeliveryMethod(m)]) for m in service.delivery_methods],
-        areas=[_area(area, council) for area in service.service_areas],
+        areas=[area_words(area, council) for area in service.service_areas],
         is_sample=service.is_sample,
         sensitive=any(
             (term.scheme, term.code) in council.sensitive_codes for term in service.taxonomy_terms
         ),
     )
+
+
+def _where(service: Service, council: Council) -> str:
+    venues = [link.location for link in service.locations]
+    if len(venues) == 1 and not venues[0].masked_address and venues[0].address_lines:
+        return ", ".join(venues[0].address_lines)
+    return where(service, council)
 
 
 def opening_rows(schedules: list[Schedule], today: date) -> list[OpeningRow]:
@@ -209,12 +211,3 @@ def _upcoming_sessions(service: Service, today: date) -> list[SessionRow]:
         )
         for s in upcoming[:UPCOMING_SESSIONS_SHOWN]
     ]
-
-
-def _area(area: ServiceArea, council: Council) -> str:
-    if area.scope == ServiceAreaScope.BOROUGH:
-        return gettext("Anywhere in %(place)s", place=council.area_name)
-    if area.scope == ServiceAreaScope.REMOTE:
-        return gettext("By phone or online, wherever you live")
-    locality = council.locality(area.locality or "")
-    return gettext("In %(place)s", place=locality.name if locality else area.locality)

@@ -59,6 +59,27 @@ def public_service(service_id: str, today: date) -> Service | None:
     return db.session.scalars(statement).first()
 
 
+def gone_service(service_id: str, today: date) -> Service | None:
+    """A public listing families can no longer use: withdrawn, closed or out of season.
+
+    Practitioner-only listings are never returned: to the public they do not exist.
+    """
+    statement = (
+        sa.select(Service)
+        .where(
+            Service.id == service_id,
+            Service.audience == Audience.PUBLIC,
+            sa.not_(publicly_visible(today)),
+        )
+        .options(
+            selectinload(Service.organization),
+            selectinload(Service.taxonomy_terms),
+            selectinload(Service.locations).selectinload(ServiceAtLocation.location),
+        )
+    )
+    return db.session.scalars(statement).first()
+
+
 def language_names() -> dict[str, str]:
     """Code -> name of every language a service lists."""
     rows = db.session.execute(sa.select(Language.code, Language.name).distinct())
@@ -81,6 +102,8 @@ def public_services_by_id(ids: list[str], today: date) -> dict[str, Service]:
         .where(Service.id.in_(ids), publicly_visible(today))
         .options(
             *_FOR_LISTS,
+            selectinload(Service.phones),
+            selectinload(Service.service_areas),
             selectinload(Service.schedules),
             selectinload(Service.sessions),
             selectinload(Service.taxonomy_terms),

@@ -34,7 +34,7 @@ from directory.presenters.search import (
 )
 from directory.presenters.service import DAY_NAMES
 from directory.queries.services import language_names, public_services_by_id
-from directory.safety import SafetyLines, mark_sensitive, signalled_dangers
+from directory.safety import SafetyLines, signalled_dangers
 from search import MAX_PAGE_SIZE, PageOutOfRange, SearchQuery
 
 blueprint = Blueprint("find", __name__)
@@ -81,8 +81,6 @@ def find_support() -> str:
     exit_this_page = bool(dangers) or _sensitive(
         council, wanted, _first_page(wanted, services, lambda: run(replace(wanted, page=1)))
     )
-    if exit_this_page:
-        mark_sensitive()
     return render_template(
         "find/results.html",
         form=form,

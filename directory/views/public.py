@@ -2,15 +2,31 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import datetime
+from urllib.parse import urlsplit
 
-from flask import Blueprint, Response, abort, current_app, redirect, render_template, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 
 from directory.council import Council
 from directory.indexing import site_search
+from directory.models import Service
+from directory.presenters.gone import gone_page, search_origin
+from directory.presenters.search import ResultItem, result_item
 from directory.presenters.service import service_page
-from directory.queries.services import public_service
-from search import SearchQuery
+from directory.queries.services import gone_service, public_service, public_services_by_id
+from directory.views.site import safe_local_path
+from search import Filters, SearchQuery
+
+SIMILAR_SHOWN = 5
 
 blueprint = Blueprint("public", __name__)
 
@@ -39,10 +55,85 @@ def need(code: str) -> Response:
 
 
 @blueprint.get("/services/<service_id>")
-def service(service_id: str) -> str:
-    today = date.today()
-    found = public_service(service_id, today)
+def service(service_id: str) -> str | tuple[str, int]:
+    now = datetime.now()
+    found = public_service(service_id, now.date())
     if found is None:
+        return _gone(service_id, now)
+    page = service_page(found, _council(), now)
+    return render_template(
+        "public/service.html",
+        page=page,
+        exit_this_page=page.sensitive,
+        back_to_results=results_address(request.referrer),
+    )
+
+
+def _gone(service_id: str, now: datetime) -> tuple[str, int]:
+    """410 Gone for a listing families can no longer use, with somewhere to go next."""
+    gone = gone_service(service_id, now.date())
+    if gone is None:
         abort(404)
-    page = service_page(found, _council(), today)
-    return render_template("public/service.html", page=page, exit_this_page=page.sensitive)
+    council = _council()
+    page = gone_page(gone, council, now.date())
+    origin = search_origin(gone)
+    return (
+        render_template(
+            "public/gone.html",
+            page=page,
+            similar=_similar_services(gone, origin, now),
+            nearby=origin is not None,
+            exit_this_page=page.sensitive,
+        ),
+        410,
+    )
+
+
+def _similar_services(
+    gone: Service, origin: tuple[float, float] | None, now: datetime
+) -> list[ResultItem]:
+    """The nearest public services for its needs and its youngest age, of the same kind if
+    there are any, else of any kind, else for its needs alone."""
+    needs = tuple(term.code for term in gone.terms("need"))
+    age = gone.minimum_age if gone.minimum_age is not None else gone.maximum_age
+    attempts = [
+        Filters(needs=needs, kinds=(gone.kind.value,), age=age),
+        Filters(needs=needs, age=age),
+    ]
+    if needs:
+        attempts.append(Filters(needs=needs))
+    for filters in attempts:
+        query = SearchQuery(
+            origin=origin,
+            filters=filters,
+            sort="nearest" if origin else "relevance",
+            page_size=SIMILAR_SHOWN,
+            today=now.date(),
+            loosen=False,
+        )
+        hits = site_search().search(query).hits
+        if hits:
+            services = public_services_by_id([hit.id for hit in hits], now.date())
+            return [
+                result_item(services[hit.id], hit, now, _council())
+                for hit in hits
+                if hit.id in services
+            ]
+    return []
+
+
+def results_address(referrer: str | None) -> str | None:
+    """The results page the family came from, if they came from one on this site.
+
+    Only a page of our own search results on this very host is accepted, and only its path
+    and query are kept, so the back link can never lead anywhere else.
+    """
+    if not referrer:
+        return None
+    parts = urlsplit(referrer)
+    if parts.scheme not in {"http", "https"} or parts.netloc != request.host:
+        return None
+    if parts.path != url_for("find.find_support"):
+        return None
+    address = parts.path + (f"?{parts.query}" if parts.query else "")
+    return address if safe_local_path(address) == address else None

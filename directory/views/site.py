@@ -9,7 +9,6 @@ from flask import Blueprint, abort, current_app, redirect, render_template, requ
 from werkzeug.wrappers import Response
 
 from directory.i18n import LOCALE_COOKIE, available_locales
-from directory.safety import mark_sensitive
 
 blueprint = Blueprint("site", __name__)
 
@@ -44,7 +43,6 @@ def privacy() -> str:
 @blueprint.get("/browse-safely")
 def browse_safely() -> str:
     """How to hide a visit: linked from the safety panel, so it is sensitive itself."""
-    mark_sensitive()
     return render_template("site/browse_safely.html", exit_this_page=True)
 
 

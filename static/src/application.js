@@ -1,6 +1,28 @@
-// Starts GOV.UK Frontend's components (including "Exit this page" and its 3 x Shift
-// shortcut). Loaded as a module, so browsers too old for GOV.UK Frontend skip it and
-// get the pages without JavaScript, which work in full.
-import { initAll } from "./govuk-frontend.min.js";
+// Starts the GOV.UK Frontend components our pages use (including "Exit this page" and its
+// 3 x Shift shortcut). scripts/build_assets.py bundles this with esbuild, keeping only the
+// components imported here: when a page starts using another component with a
+// data-module, import it and add it to the list (a test checks every page's modules are
+// here). Loaded as a module, so browsers too old for GOV.UK Frontend skip it and get the
+// pages without JavaScript, which work in full.
+import {
+  Button,
+  Checkboxes,
+  createAll,
+  ErrorSummary,
+  ExitThisPage,
+  Radios,
+  ServiceNavigation,
+  SkipLink,
+} from "govuk-frontend";
 
-initAll();
+for (const Component of [
+  Button,
+  Checkboxes,
+  ErrorSummary,
+  ExitThisPage,
+  Radios,
+  ServiceNavigation,
+  SkipLink,
+]) {
+  createAll(Component);
+}

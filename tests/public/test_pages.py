@@ -84,13 +84,17 @@ def test_every_public_service_page_renders(demo_app: Flask) -> None:
         assert response.status_code == 200, service_id
 
 
-def test_withdrawn_and_practitioner_only_services_are_not_found(demo_app: Flask) -> None:
-    withdrawn = _service(demo_app, Service.status != ServiceStatus.ACTIVE)
+def test_withdrawn_services_are_gone_and_practitioner_only_ones_not_found(
+    demo_app: Flask,
+) -> None:
+    withdrawn = _service(
+        demo_app, Service.status != ServiceStatus.ACTIVE, Service.audience == Audience.PUBLIC
+    )
     private = _service(
         demo_app, Service.audience == Audience.PRACTITIONERS, Service.status == ServiceStatus.ACTIVE
     )
     client = demo_app.test_client()
-    assert client.get(f"/services/{withdrawn.id}").status_code == 404
+    assert client.get(f"/services/{withdrawn.id}").status_code == 410
     assert client.get(f"/services/{private.id}").status_code == 404
 
 

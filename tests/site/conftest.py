@@ -18,8 +18,8 @@ DIST = PROJECT_ROOT / "static" / "dist"
 
 @pytest.fixture(scope="session")
 def built_assets() -> Path:
-    """``static/dist/``, built now if the Dudley stylesheet is missing (needs ``npm ci``)."""
-    if not (DIST / "dudley.css").exists():
+    """``static/dist/``, built now if its manifest is missing (needs ``npm ci``)."""
+    if not (DIST / "assets.json").exists():
         result = subprocess.run(
             [sys.executable, str(PROJECT_ROOT / "scripts" / "build_assets.py")],
             capture_output=True,

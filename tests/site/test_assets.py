@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import gzip
+import hashlib
 import importlib.util
+import json
 import re
 from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
 
+import brotli
 import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
@@ -26,8 +30,13 @@ def build_script() -> ModuleType:
     return module
 
 
+def _built(built_assets: Path, name: str) -> Path:
+    manifest = json.loads((built_assets / "assets.json").read_text(encoding="utf-8"))
+    return built_assets / manifest[name]
+
+
 def test_council_stylesheet_has_its_brand_colour_and_fonts(built_assets: Path) -> None:
-    css = (built_assets / "dudley.css").read_text(encoding="utf-8")
+    css = _built(built_assets, "dudley.css").read_text(encoding="utf-8")
 
     assert "#005a5b" in css
     assert 'font-family:"Arial","Helvetica",sans-serif' in css
@@ -39,12 +48,44 @@ def test_council_stylesheet_has_its_brand_colour_and_fonts(built_assets: Path) -
 def test_build_ships_scripts_and_favicon_but_no_fonts_or_crown(built_assets: Path) -> None:
     shipped = {path.relative_to(built_assets).as_posix() for path in built_assets.rglob("*")}
 
-    assert {"govuk-frontend.min.js", "application.js", "images/favicon.svg"} <= shipped
+    manifest = json.loads((built_assets / "assets.json").read_text(encoding="utf-8"))
+    assert {"application.js", "dudley.css", "doncaster.css", "images/favicon.svg"} == set(manifest)
+    assert set(manifest.values()) <= shipped
     assert not any(
         re.search(r"\.(woff2?|ttf|otf)$|crest|govuk-icon|manifest", name) for name in shipped
     )
-    application = (built_assets / "application.js").read_text(encoding="utf-8")
-    assert 'import { initAll } from "./govuk-frontend.min.js";' in application
+
+
+def test_every_built_file_is_named_after_its_content(built_assets: Path) -> None:
+    manifest = json.loads((built_assets / "assets.json").read_text(encoding="utf-8"))
+    for logical, hashed in manifest.items():
+        data = (built_assets / hashed).read_bytes()
+        stem, suffix = logical.rsplit(".", 1)
+        digest = hashlib.sha256(data).hexdigest()[:10]
+        assert hashed == f"{stem}.{digest}.{suffix}"
+
+
+def test_every_built_file_has_brotli_and_gzip_copies_of_the_same_content(
+    built_assets: Path,
+) -> None:
+    manifest = json.loads((built_assets / "assets.json").read_text(encoding="utf-8"))
+    for hashed in manifest.values():
+        data = (built_assets / hashed).read_bytes()
+        assert brotli.decompress((built_assets / f"{hashed}.br").read_bytes()) == data
+        assert gzip.decompress((built_assets / f"{hashed}.gz").read_bytes()) == data
+
+
+def test_script_is_one_small_bundle_of_the_components_used(built_assets: Path) -> None:
+    script = _built(built_assets, "application.js")
+    code = script.read_text(encoding="utf-8")
+
+    assert "import " not in code and "import(" not in code, "the bundle should stand alone"
+    for used in ("govuk-exit-this-page", "govuk-checkboxes", "govuk-button", "govuk-skip-link"):
+        assert used in code
+    for unused in ("govuk-accordion", "govuk-tabs", "govuk-file-upload", "govuk-password-input"):
+        assert unused not in code
+    assert len((built_assets / f"{script.name}.gz").read_bytes()) <= 15 * 1024
+    assert len((built_assets / f"{script.name}.br").read_bytes()) <= 15 * 1024
 
 
 @pytest.mark.parametrize(

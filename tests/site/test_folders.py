@@ -15,7 +15,10 @@ def test_flask_serves_the_root_static_folder(client: FlaskClient, built_assets: 
     app: Flask = client.application
 
     assert Path(app.static_folder) == PROJECT_ROOT / "static"
-    response = client.get("/static/dist/dudley.css")
+    with app.test_request_context():
+        address = app.jinja_env.globals["asset_url"]("dudley.css")
+    assert address.startswith("/static/dist/dudley.")
+    response = client.get(address)
     assert response.status_code == 200
     assert response.mimetype == "text/css"
     response.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from xml.etree.ElementTree import Element, tostring
@@ -78,7 +79,7 @@ def test_demonstration_data_is_announced(client: FlaskClient) -> None:
 
     banner = page.find(f".//{NS}div[@class='govuk-phase-banner govuk-width-container']")
     assert banner is not None
-    assert "This site shows demonstration data." in _text(banner)
+    assert _text(banner) == "Demo Some listings are made up."
     assert "demonstration data" in _text(page.find(f".//{NS}footer"))
 
 
@@ -125,9 +126,10 @@ def test_page_uses_only_built_local_assets(client: FlaskClient, built_assets: Pa
     stylesheet = page.find(f".//{NS}link[@rel='stylesheet']")
     script = page.find(f".//{NS}script[@type='module']")
     icon = page.find(f".//{NS}link[@rel='icon']")
-    assert stylesheet.get("href") == "/static/dist/dudley.css"
-    assert script.get("src") == "/static/dist/application.js"
-    assert icon.get("href") == "/static/dist/images/favicon.svg"
+    hashed = r"\.[0-9a-f]{10}\."
+    assert re.fullmatch(rf"/static/dist/dudley{hashed}css", stylesheet.get("href"))
+    assert re.fullmatch(rf"/static/dist/application{hashed}js", script.get("src"))
+    assert re.fullmatch(rf"/static/dist/images/favicon{hashed}svg", icon.get("href"))
     for url in (stylesheet.get("href"), script.get("src"), icon.get("href")):
         response = client.get(url)
         response.close()

@@ -27,6 +27,23 @@ def test_accessibility_statement_is_written_for_the_council(client: FlaskClient)
     assert "This statement was prepared on 23 November 2026." in text
 
 
+def test_accessibility_statement_offers_email_relay_uk_and_says_shift_needs_javascript(
+    client: FlaskClient,
+) -> None:
+    markup = client.get("/accessibility-statement").get_data(as_text=True)
+    text = visible_text(markup)
+
+    assert 'href="mailto:familydirectory@example.org"' in markup
+    assert "email familydirectory@example.org at any time" in text
+    assert "Relay UK: dial 18001 then 01384 812440" in text
+    assert 'href="tel:01384812440"' in markup
+    assert (
+        "pressing the Shift key 3 times to leave a page about a sensitive subject needs JavaScript"
+        in text
+    )
+    assert "Shift key 3 times when JavaScript is turned on" in text
+
+
 def test_privacy_notice_names_every_cookie_and_no_tracking(client: FlaskClient) -> None:
     response = client.get("/privacy")
 

@@ -10,7 +10,7 @@ NONCE = re.compile(r"'nonce-([A-Za-z0-9_-]+)'")
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self'; "
     "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; "
-    "frame-ancestors 'none'; base-uri 'self'; object-src 'none'"
+    "frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
 )
 
 

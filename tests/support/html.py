@@ -6,6 +6,7 @@ text (with "Error: " first when the page shows form errors), and no duplicate id
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 from xml.etree.ElementTree import Element
@@ -57,3 +58,14 @@ def check_page(markup: str) -> Element:
 def visible_text(markup: str) -> str:
     """The page's text with tags and repeated white space removed, for content asserts."""
     return re.sub(r"\s+", " ", _text(parse_page(markup)))
+
+
+def fragment_text(fragment: str) -> str:
+    """The text of a piece of markup (not a whole page), tags dropped, spaces collapsed."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", fragment)).split())
+
+
+def definitions(markup: str) -> dict[str, str]:
+    """The terms and descriptions of a description list, as text."""
+    rows = re.findall(r"<dt[^>]*>(.*?)</dt>\s*<dd[^>]*>(.*?)</dd>", markup, re.S)
+    return {fragment_text(term): fragment_text(value) for term, value in rows}

@@ -70,6 +70,8 @@ def _dudley_with(old: str, new: str) -> str:
         ("start = 2026-12-21", "start = 2027-12-21", "ends before it starts"),
         ('service_name = "Dudley Family Directory"\n', "", "needs service_name"),
         ("[[taxonomy.level]]", "[[taxonomy.colour]]", "not a known scheme"),
+        ('contact_email = "familydirectory@example.org"', 'contact_email = "nobody"', "email"),
+        ('contact_email = "familydirectory@example.org"\n', "", "needs contact_email"),
     ],
 )
 def test_a_wrong_council_file_names_the_problem(

@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import time
 from decimal import Decimal
 
 import pytest
-from flask import Flask
 
 from directory.models import CostOption
 from directory.presenters.formatting import age_range, clock_time, cost_lines, telephone_href
 
-
-@pytest.fixture(autouse=True)
-def request_context() -> Iterator[None]:
-    app = Flask(__name__)
-    from flask_babel import Babel
-
-    Babel(app)
-    with app.test_request_context():
-        yield
+pytestmark = pytest.mark.usefixtures("babel_request")
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,161 @@
+"""The facts a family looks for first, for result cards and service pages alike.
+
+Where a service is (town or area, never a refuge's), when it is next open or its next
+session, and the number to call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from flask_babel import format_date, gettext, ngettext
+
+from directory.council import Council
+from directory.models import (
+    DatedSession,
+    Location,
+    Schedule,
+    Service,
+    ServiceArea,
+    ServiceAreaScope,
+)
+from directory.presenters.formatting import clock_time, long_date, telephone_href, time_range
+
+PLACES_NAMED = 2
+"""Towns named on a result card before "and N more places"."""
+
+
+@dataclass(frozen=True)
+class PhoneLink:
+    number: str
+    href: str
+    description: str
+
+
+def phone_links(service: Service) -> list[PhoneLink]:
+    return [
+        PhoneLink(phone.number, telephone_href(phone.number), phone.description)
+        for phone in service.phones
+    ]
+
+
+def next_opening(service: Service, now: datetime) -> str:
+    """ "Open now until 5pm", "Next open tomorrow, 9am to 5pm", "Next session: Monday, 10am to
+    2pm": dated sessions when the service has them, else its weekly opening."""
+    if service.sessions:
+        return _next_session(service.sessions, now)
+    schedules = [
+        *service.schedules,
+        *(schedule for link in service.locations for schedule in link.schedules),
+    ]
+    return _next_open(schedules, now) if schedules else ""
+
+
+def _next_session(sessions: Iterable[DatedSession], now: datetime) -> str:
+    upcoming = sorted((s for s in sessions if s.ends_at > now), key=lambda s: s.starts_at)
+    if not upcoming:
+        return gettext("No sessions coming up")
+    first = upcoming[0]
+    if first.starts_at <= now:
+        return gettext("On now, until %(time)s", time=clock_time(first.ends_at.time()))
+    return gettext(
+        "Next session: %(day)s, %(times)s",
+        day=day_words(first.starts_at.date(), now.date()),
+        times=time_range(first.starts_at.time(), first.ends_at.time()),
+    )
+
+
+def _next_open(schedules: list[Schedule], now: datetime) -> str:
+    today = now.date()
+    todays = sorted({(s.opens_at, s.closes_at) for s in schedules if s.applies_on(today)})
+    closes = _open_until(todays, now.time())
+    if closes is not None:
+        return gettext("Open now until %(time)s", time=clock_time(closes))
+    later = [window for window in todays if window[0] > now.time()]
+    if later:
+        return gettext("Open later today, %(times)s", times=_windows(later))
+    tomorrow = today + timedelta(days=1)
+    day = min(filter(None, (_next_day(s, tomorrow) for s in schedules)), default=None)
+    if day is None:
+        return ""
+    windows = sorted({(s.opens_at, s.closes_at) for s in schedules if s.applies_on(day)})
+    return gettext(
+        "Next open %(day)s, %(times)s", day=day_words(day, today), times=_windows(windows)
+    )
+
+
+def _next_day(schedule: Schedule, start: date) -> date | None:
+    """The first day from ``start`` on which ``schedule`` opens, if it ever does again."""
+    if schedule.valid_from and schedule.valid_from > start:
+        start = schedule.valid_from
+    day = start + timedelta(days=(schedule.weekday_index - start.weekday()) % 7)
+    return day if schedule.valid_to is None or day <= schedule.valid_to else None
+
+
+def _windows(windows: list[tuple[time, time]]) -> str:
+    return ", ".join(time_range(opens, closes) for opens, closes in windows)
+
+
+def _open_until(windows: list[tuple[time, time]], clock: time) -> time | None:
+    """When opening that covers ``clock`` ends, running on through windows that meet."""
+    closes = max((c for o, c in windows if o <= clock < c), default=None)
+    if closes is None:
+        return None
+    for opens, later in windows:
+        if opens <= closes < later:
+            closes = later
+    return closes
+
+
+def day_words(day: date, today: date) -> str:
+    """ "today", "tomorrow", "Monday" within the week, else "Monday 4 January 2027"."""
+    days = (day - today).days
+    if days == 0:
+        return gettext("today")
+    if days == 1:
+        return gettext("tomorrow")
+    if 1 < days < 7:
+        return format_date(day, "EEEE")
+    return long_date(day)
+
+
+def where(service: Service, council: Council) -> str:
+    """The towns of its venues ("Brierley Hill"), else the areas it covers ("In Halesowen").
+
+    A refuge's venue is never named, not even its town.
+    """
+    venues = [link.location for link in service.locations]
+    if any(venue.masked_address for venue in venues):
+        return gettext("Address given when you contact them")
+    towns = list(dict.fromkeys(_town(venue, council) for venue in venues))
+    towns = [town for town in towns if town]
+    if towns:
+        named = ", ".join(towns[:PLACES_NAMED])
+        more = len(towns) - PLACES_NAMED
+        if more > 0:
+            return ngettext(
+                "%(places)s and %(num)s more place",
+                "%(places)s and %(num)s more places",
+                more,
+                places=named,
+            )
+        return named
+    return "; ".join(area_words(area, council) for area in service.service_areas)
+
+
+def _town(venue: Location, council: Council) -> str:
+    if venue.city:
+        return str(venue.city)
+    locality = council.locality(venue.locality or "")
+    return locality.name if locality else ""
+
+
+def area_words(area: ServiceArea, council: Council) -> str:
+    if area.scope == ServiceAreaScope.BOROUGH:
+        return gettext("Anywhere in %(place)s", place=council.area_name)
+    if area.scope == ServiceAreaScope.REMOTE:
+        return gettext("By phone or online, wherever you live")
+    locality = council.locality(area.locality or "")
+    return gettext("In %(place)s", place=locality.name if locality else area.locality)
