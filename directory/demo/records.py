@@ -1,15 +1,26 @@
 """Plain records for the demonstration directory.
 
 The hand-written seed listings and the sample generator both produce these; the loader
-checks them and turns them into rows. Keys become ``external_id`` with ``source="demo"``.
+checks them and hands them to the write path. Keys become ``external_id`` with
+``source="demo"``. Only the service differs from the write path's records: its last check
+is a number of days before the load, so the demo always looks recently checked.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
-from decimal import Decimal
+from datetime import date
 
+from directory.listings.records import (
+    Area,
+    ContactRecord,
+    Cost,
+    Opening,
+    OrganisationRecord,
+    PhoneNumber,
+    SessionRecord,
+    VenueRecord,
+)
 from directory.models import (
     Audience,
     DeliveryMethod,
@@ -18,6 +29,24 @@ from directory.models import (
     ServiceKind,
     ServiceStatus,
 )
+
+__all__ = [
+    "BOROUGH",
+    "DEMO_SOURCE",
+    "LANGUAGE_NAMES",
+    "REMOTE",
+    "Area",
+    "ContactRecord",
+    "Cost",
+    "DemoDataset",
+    "DemoLoadError",
+    "Opening",
+    "OrganisationRecord",
+    "PhoneNumber",
+    "ServiceRecord",
+    "SessionRecord",
+    "VenueRecord",
+]
 
 DEMO_SOURCE = "demo"
 
@@ -38,80 +67,6 @@ LANGUAGE_NAMES = {
     "bfi": "British Sign Language",
 }
 """The languages demo listings are offered in, by the codes records use."""
-
-
-@dataclass(frozen=True)
-class OrganisationRecord:
-    key: str
-    name: str
-    description: str = ""
-    website: str | None = None
-    email: str | None = None
-
-
-@dataclass(frozen=True)
-class VenueRecord:
-    """A venue at one of the demo postcodes (``directory/demo/postcodes.csv``)."""
-
-    key: str
-    name: str
-    postcode: str
-    address_1: str = ""
-    address_2: str = ""
-    city: str = ""
-    description: str = ""
-    accessibility: tuple[str, ...] = ()
-    masked_address: bool = False
-
-
-@dataclass(frozen=True)
-class Opening:
-    """Weekly opening: one schedule row per day, at every venue (or the service if none)."""
-
-    days: tuple[str, ...]
-    opens: time
-    closes: time
-    valid_from: date | None = None
-    valid_to: date | None = None
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class SessionRecord:
-    starts_at: datetime
-    ends_at: datetime
-    venue: str | None = None
-    places: int | None = None
-    booking_url: str | None = None
-    description: str = ""
-
-
-@dataclass(frozen=True)
-class Cost:
-    option: str
-    amount: Decimal | None
-    description: str = ""
-
-
-@dataclass(frozen=True)
-class PhoneNumber:
-    number: str
-    description: str = ""
-
-
-@dataclass(frozen=True)
-class ContactRecord:
-    title: str
-    name: str = ""
-    email: str | None = None
-    phone: str | None = None
-
-
-@dataclass(frozen=True)
-class Area:
-    scope: ServiceAreaScope
-    locality: str | None = None
-    description: str = ""
 
 
 BOROUGH = Area(ServiceAreaScope.BOROUGH, description="Families anywhere in Dudley borough")
