@@ -14,6 +14,7 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
+from directory.listings.geocoding import Point
 from directory.listings.records import (
     OrganisationRecord,
     ServiceRecord,
@@ -60,7 +61,13 @@ VENUE_FIELDS = (
     "postal_code",
     "masked_address",
     "accessibility",
+    "latitude",
+    "longitude",
+    "easting",
+    "northing",
+    "locality",
 )
+"""The last five follow from the postcode; they are kept so a rollback needs no lookup."""
 _SERVICE_TEXT = (
     "name",
     "summary",
@@ -130,17 +137,23 @@ def stored_organisation_fields(row: Organization) -> Fields:
     return {name: getattr(row, name) for name in ORGANISATION_FIELDS}
 
 
-def venue_fields(record: VenueRecord, postcode: str) -> Fields:
-    """``postcode`` is the canonical form the geocoder found."""
+def venue_fields(record: VenueRecord, point: Point, locality: str | None) -> Fields:
+    """A masked venue (a refuge) keeps no coordinates, so distances cannot give it away."""
+    shown = not record.masked_address
     return {
         "name": record.name,
         "description": record.description,
         "address_1": record.address_1,
         "address_2": record.address_2,
         "city": record.city,
-        "postal_code": postcode,
+        "postal_code": point.postcode,
         "masked_address": record.masked_address,
         "accessibility": sorted(record.accessibility),
+        "latitude": point.latitude if shown else None,
+        "longitude": point.longitude if shown else None,
+        "easting": point.easting if shown else None,
+        "northing": point.northing if shown else None,
+        "locality": locality,
     }
 
 
@@ -319,7 +332,6 @@ def set_organisation_fields(row: Organization, fields: Mapping[str, Any]) -> Non
 
 
 def set_venue_fields(row: Location, fields: Mapping[str, Any]) -> None:
-    """Geocoding (coordinates, locality) follows the postcode and is done by the caller."""
     for name, value in fields.items():
         if name == "accessibility":
             row.accessibility = [Accessibility(description=text) for text in value]

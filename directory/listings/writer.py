@@ -85,6 +85,8 @@ class WriteOptions:
     withdraw_share: float = DEFAULT_WITHDRAW_SHARE
     allow_mass_withdrawal: bool = False
     kind: str = "import"
+    mark_edited: bool = False
+    """An editor's save: the fields it changes become theirs, and later imports keep them."""
 
 
 def write_listings(
@@ -244,12 +246,11 @@ class _Write:
             stored = self._stored(Location, list(keys), selectinload(Location.accessibility))
             for key in keys:
                 point = self.points[key]
-                new = venue_fields(records[key], point.postcode)
+                new = venue_fields(records[key], point, self._locality(point))
                 row = stored.get(key)
                 if row is None:
                     row = Location(id=new_id(), source=self.source, external_id=key)
                     set_venue_fields(row, new)
-                    self._place(row, point)
                     db.session.add(row)
                     self._log("venue", row.id, key, "created", differences({}, new))
                     self.report.venues["created"] += 1
@@ -257,7 +258,6 @@ class _Write:
                 changed = differences(stored_venue_fields(row), new)
                 if changed:
                     set_venue_fields(row, {name: pair[1] for name, pair in changed.items()})
-                    self._place(row, point)
                     self._log("venue", row.id, key, "changed", changed)
                     self.report.venues["changed"] += 1
             db.session.flush()
@@ -271,15 +271,9 @@ class _Write:
         )
         return {key: row_id for key, row_id in db.session.execute(statement)}
 
-    def _place(self, row: Location, point: Point) -> None:
-        """Coordinates and locality from the postcode; a masked venue keeps no coordinates."""
+    def _locality(self, point: Point) -> str | None:
         locality = self.council.locality_for(point.district, point.sector)
-        row.locality = locality.code if locality else None
-        shown = not row.masked_address
-        row.latitude = point.latitude if shown else None
-        row.longitude = point.longitude if shown else None
-        row.easting = point.easting if shown else None
-        row.northing = point.northing if shown else None
+        return locality.code if locality else None
 
     def _services(self, records: Sequence[ServiceRecord]) -> None:
         stored = self._stored(Service, [r.key for r in records], *SERVICE_CONTENTS)
@@ -300,6 +294,8 @@ class _Write:
             with db.session.no_autoflush:
                 updates = {name: pair[1] for name, pair in changed.items()}
                 set_service_fields(row, updates, self.resolver)
+            if self.options.mark_edited:
+                row.edited_fields = sorted(edited | set(changed))
             self._log("service", row.id, record.key, "changed", changed)
             self.report.changed.append(Change(record.key, record.name, changed))
         db.session.flush()
