@@ -9,7 +9,7 @@ load on the same day changes nothing; a failed load leaves the database as it wa
 from __future__ import annotations
 
 import time as clock
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import date, timedelta
 
 import sqlalchemy as sa
@@ -92,8 +92,14 @@ def listing_records(dataset: DemoDataset, today: date) -> records.Dataset:
 
 
 def _listing(service: ServiceRecord, today: date) -> records.ServiceRecord:
+    """Demo openings are the same at each of a service's venues (or the service's own)."""
     values = {f.name: getattr(service, f.name) for f in fields(service)}
     checked = values.pop("checked_days_ago")
+    values["openings"] = tuple(
+        replace(opening, venue=venue)
+        for opening in service.openings
+        for venue in (service.venues or (None,))
+    )
     return records.ServiceRecord(
         **values, assured_date=None if checked is None else today - timedelta(days=checked)
     )

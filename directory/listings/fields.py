@@ -164,25 +164,19 @@ def stored_venue_fields(row: Location) -> Fields:
 
 
 def service_fields(record: ServiceRecord) -> Fields:
-    """A record's fields; openings without a venue apply at each of the service's venues."""
-    schedules = []
-    for opening in record.openings:
-        places: tuple[str | None, ...] = (
-            (opening.venue,) if opening.venue else (record.venues or (None,))
-        )
-        schedules.extend(
-            {
-                "venue": venue,
-                "byday": day,
-                "opens_at": _iso(opening.opens),
-                "closes_at": _iso(opening.closes),
-                "valid_from": _iso(opening.valid_from),
-                "valid_to": _iso(opening.valid_to),
-                "description": opening.note,
-            }
-            for venue in places
-            for day in opening.days
-        )
+    schedules = [
+        {
+            "venue": opening.venue,
+            "byday": day,
+            "opens_at": _iso(opening.opens),
+            "closes_at": _iso(opening.closes),
+            "valid_from": _iso(opening.valid_from),
+            "valid_to": _iso(opening.valid_to),
+            "description": opening.note,
+        }
+        for opening in record.openings
+        for day in opening.days
+    ]
     return {
         "name": record.name,
         "summary": record.summary,

@@ -48,7 +48,7 @@ class VenueRecord:
 
 @dataclass(frozen=True)
 class Opening:
-    """Weekly opening on ``days``: at ``venue``, else at every venue (or the service if none)."""
+    """Weekly opening on ``days``, at ``venue`` (None: the service's own times, at no venue)."""
 
     days: tuple[str, ...]
     opens: time

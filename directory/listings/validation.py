@@ -211,7 +211,7 @@ class _Checker:
                 self.problems.error(where("cost"), f"the cost {cost.amount} is below zero")
         for area in record.areas:
             if area.locality is not None and self.council.locality(area.locality) is None:
-                self.problems.error(where("locality"), f"{area.locality!r} is not a locality")
+                self.problems.error(where("areas"), f"{area.locality!r} is not a locality")
         return replace(
             record,
             url=self._link(record.url, where("website")),
