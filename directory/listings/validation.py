@@ -11,11 +11,11 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from urllib.parse import urlsplit
 
 import phonenumbers
 
 from directory.council import Council
+from directory.links import safe_link
 from directory.listings.fields import TAXONOMY_FIELDS
 from directory.listings.geocoding import Geocoder, Point
 from directory.listings.languages import language_code
@@ -31,19 +31,8 @@ from directory.listings.records import (
 from directory.models.service import OLDEST_AGE_SERVED, PRE_BIRTH_AGE
 from directory.postcodes.parsing import PostcodeError, parse_postcode
 
-SAFE_LINK_SCHEMES = frozenset({"http", "https", "tel", "mailto"})
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _BARE_DOMAIN = re.compile(r"^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)+(/\S*)?$", re.IGNORECASE)
-
-
-def safe_link(value: str | None) -> bool:
-    """Whether a link may be shown as a link: http, https, tel or mailto only."""
-    if not value:
-        return False
-    parts = urlsplit(value.strip())
-    if parts.scheme.lower() not in SAFE_LINK_SCHEMES:
-        return False
-    return parts.scheme.lower() in {"tel", "mailto"} or bool(parts.netloc)
 
 
 @dataclass
