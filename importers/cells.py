@@ -50,13 +50,31 @@ class CellError(ValueError):
     pass
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+
+
 def text(value: object) -> str:
-    """Text with outer white space trimmed; numbers from spreadsheets without ".0"."""
+    """Text with outer white space trimmed; numbers from spreadsheets without ".0".
+
+    A quote before a formula character is how exports keep spreadsheets from running a
+    cell as a formula (see ``spreadsheet_safe``); it is taken off again here.
+    """
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    raw = str(value)
+    if raw[:1] == "'" and raw[1:2] and raw[1] in FORMULA_STARTS:
+        raw = raw[1:]
+    return raw.strip()
+
+
+def spreadsheet_safe(value: str) -> str:
+    """A cell a spreadsheet will show as text: formula starts get a quote, numbers do not."""
+    if value.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.match(value):
+        return "'" + value
+    return value
 
 
 def optional_text(value: object) -> str | None:
@@ -112,6 +130,15 @@ def day(value: object) -> date | None:
         except ValueError:
             continue
     raise CellError(f"{cleaned!r} is not a date like 2026-11-23 or 23/11/2026")
+
+
+def _is_date(value: str) -> bool:
+    """Whether a part after "from" or "until" is a date, not words ("Until its funding ends")."""
+    try:
+        day(value)
+    except CellError:
+        return False
+    return True
 
 
 def clock(value: object) -> time:
@@ -181,9 +208,9 @@ def openings(value: object, venue: str | None) -> tuple[Opening, ...]:
         notes = []
         for part in rest:
             lowered = part.lower()
-            if lowered.startswith("from "):
+            if lowered.startswith("from ") and _is_date(part[5:]):
                 valid_from = day(part[5:])
-            elif lowered.startswith("until "):
+            elif lowered.startswith("until ") and _is_date(part[6:]):
                 valid_to = day(part[6:])
             elif part:
                 notes.append(part)
