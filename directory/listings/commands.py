@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +13,9 @@ import sqlalchemy as sa
 from flask import current_app
 from flask.cli import AppGroup
 
+from directory.exports.listings import public_services
+from directory.exports.oruk_json import oruk_page
+from directory.exports.template_csv import write_template_csv
 from directory.extensions import db
 from directory.listings.geocoding import DatabaseGeocoder
 from directory.listings.mappings import (
@@ -207,3 +212,36 @@ def rollback_command(batch: str) -> None:
         f"Rolled back batch {result.batch} as batch {result.rolled_back}: "
         f"{result.restored} restored, {result.deleted} removed."
     )
+
+
+@listings_cli.command("export")
+@click.option(
+    "--format",
+    "format_",
+    type=click.Choice(["csv", "oruk"]),
+    default="csv",
+    show_default=True,
+    help="The import template as CSV, or Open Referral UK JSON.",
+)
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file instead of printing.",
+)
+def export_command(format_: str, output: Path | None) -> None:
+    """Write every listing families can see today."""
+    services = public_services(date.today())
+    handle = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
+    try:
+        if format_ == "csv":
+            count = write_template_csv(services, handle)
+        else:
+            page = oruk_page(services, current_app.extensions["council"])
+            json.dump(page, handle, indent=2, ensure_ascii=False)
+            handle.write("\n")
+            count = page["total_items"]
+    finally:
+        if output:
+            handle.close()
+    if output:
+        click.echo(f"Wrote {count} services to {output}.")
