@@ -77,7 +77,7 @@ COLUMNS = (
     Column("address_1", "First line of the address", "Halesowen Road"),
     Column("address_2", "Second line of the address"),
     Column("city", "Town", "Dudley"),
-    Column("postcode", "A real postcode; the venue is placed from it", "DY2 0BH"),
+    Column("postcode", "A real postcode; the venue is placed from it", "DY2 0AA"),
     Column("accessibility", "Access notes; ...", "Step-free access"),
     Column("masked_address", "yes for a refuge: the address is never shown"),
 )

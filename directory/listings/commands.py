@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import sys
 from datetime import date
@@ -35,6 +36,7 @@ from directory.listings.writer import (
 from directory.models import ImportBatch
 from importers.limits import FileRefused
 from importers.reading import read_file
+from importers.template import COLUMN_NAMES, COLUMNS
 
 listings_cli = AppGroup("listings", help="Import, roll back and export listings.")
 ACTOR = "flask listings"
@@ -245,3 +247,23 @@ def export_command(format_: str, output: Path | None) -> None:
             handle.close()
     if output:
         click.echo(f"Wrote {count} services to {output}.")
+
+
+@listings_cli.command("template")
+@click.option("--example", is_flag=True, help="Add an example row under the column names.")
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file instead of printing.",
+)
+def template_command(example: bool, output: Path | None) -> None:
+    """Print the blank CSV import template (or one with an example row)."""
+    rows = [list(COLUMN_NAMES)]
+    if example:
+        rows.append([column.example for column in COLUMNS])
+    handle = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
+    try:
+        csv.writer(handle, lineterminator="\r\n").writerows(rows)
+    finally:
+        if output:
+            handle.close()

@@ -175,3 +175,13 @@ def test_batches_are_listed_and_one_can_be_rolled_back(
     assert actions == {"created", "deleted"}
     again = runner.invoke(args=["listings", "rollback", batch])
     assert again.exit_code == 1 and "already rolled back" in again.output
+
+
+def test_the_example_template_imports_cleanly(runner: FlaskCliRunner, tmp_path: Path) -> None:
+    blank = runner.invoke(args=["listings", "template"])
+    assert blank.output.splitlines() == [blank.output.splitlines()[0]]
+    example = tmp_path / "example.csv"
+    runner.invoke(args=["listings", "template", "--example", "--output", str(example)])
+    report = _import(runner, path=str(example))
+    assert report["exit_code"] == 0, report["errors"]
+    assert report["created"] == 1
