@@ -7,29 +7,39 @@ from pathlib import Path
 from importers.csv_reader import csv_rows
 from importers.limits import FileRefused, Limits, check_size, file_format
 from importers.tabular import ReadResult, read_rows
+from importers.xlsx_reader import xlsx_rows
 
 
 def read_file(
-    path: Path, mapping: dict[str, str] | None = None, limits: Limits | None = None
+    path: Path,
+    mapping: dict[str, str] | None = None,
+    limits: Limits | None = None,
+    sheet: str | None = None,
 ) -> ReadResult:
-    """Records and a row-level report from a CSV or XLSX file in the import template."""
+    """Records and a row-level report from a file in the import template."""
     limits = limits or Limits()
     check_size(path.stat().st_size, limits)
-    data = path.read_bytes()
-    return read_bytes(data, mapping or {}, limits, path.name)
+    return read_bytes(path.read_bytes(), mapping or {}, limits, path.name, sheet)
 
 
-def read_bytes(data: bytes, mapping: dict[str, str], limits: Limits, name: str = "") -> ReadResult:
+def read_bytes(
+    data: bytes,
+    mapping: dict[str, str],
+    limits: Limits,
+    name: str = "",
+    sheet: str | None = None,
+) -> ReadResult:
     check_size(len(data), limits)
     kind = file_format(data)
     if kind == "csv":
         result = read_rows(csv_rows(data, mapping), mapping, limits, "csv")
+    elif kind == "xlsx":
+        result = read_rows(xlsx_rows(data, limits, sheet), mapping, limits, "xlsx")
     else:
         raise FileRefused(f"{name or 'The file'} is {kind.upper()}, which is not read yet.")
     suffix = Path(name).suffix.lower().lstrip(".")
     if suffix and suffix != kind and not (suffix == "txt" and kind == "csv"):
         result.problems.warn(
-            "File",
-            f"the name ends .{suffix}, but the file is {kind.upper()} and was read as such",
+            "File", f"the name ends .{suffix}, but the file is {kind.upper()} and was read as such"
         )
     return result

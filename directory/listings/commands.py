@@ -50,6 +50,7 @@ ACTOR = "flask listings"
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="JSON of their column names to the template's; remembered for the source.",
 )
+@click.option("--sheet", help="The sheet of an .xlsx file to read (default: the first).")
 @click.option("--apply", "apply_", is_flag=True, help="Write the changes (without it: dry run).")
 @click.option(
     "--full-feed",
@@ -66,6 +67,7 @@ def import_command(
     file: Path,
     source: str,
     mapping: Path | None,
+    sheet: str | None,
     apply_: bool,
     full_feed: bool,
     allow_mass_withdrawal: bool,
@@ -74,7 +76,7 @@ def import_command(
     """Check FILE (CSV, XLSX or JSON) and show what would change; --apply writes it."""
     try:
         columns = read_mapping_file(mapping) if mapping else saved_mapping(source)
-        result = read_file(file, columns)
+        result = read_file(file, columns, sheet=sheet)
     except (MappingError, FileRefused) as error:
         _fail_early(str(error), as_json)
         return

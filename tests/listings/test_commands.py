@@ -185,3 +185,10 @@ def test_the_example_template_imports_cleanly(runner: FlaskCliRunner, tmp_path: 
     report = _import(runner, path=str(example))
     assert report["exit_code"] == 0, report["errors"]
     assert report["created"] == 1
+
+
+def test_a_spreadsheet_imports_from_its_named_sheet(runner: FlaskCliRunner) -> None:
+    path = str(IMPORTS / "fis_listings.xlsx")
+    report = _import(runner, "--sheet", "Listings", "--apply", path=path)
+    assert (report["exit_code"], report["created"]) == (0, 4)
+    assert _import(runner, path=LISTINGS)["changed"] == 4  # the CSV has no checked dates
