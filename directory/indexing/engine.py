@@ -10,23 +10,30 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from directory.indexing.documents import service_document
-from directory.queries.indexing import indexable_services, public_service_ids
+from directory.queries.indexing import (
+    indexable_services,
+    public_service_ids,
+    visible_service_ids,
+)
 from search import (
     IndexUnavailable,
     MemoryBackend,
     SearchBackend,
     SearchQuery,
     SearchResults,
+    ServiceDocument,
     WhooshBackend,
 )
 
 log = logging.getLogger(__name__)
 RETRY_OPEN_AFTER_SECONDS = 30.0
+UPDATE_CHUNK = 1000
 
 
 @dataclass(frozen=True)
@@ -91,12 +98,12 @@ class DirectorySearch:
         backends = self._live_backends()
         if not backends:
             return  # no index yet: the next rebuild reads everything from the database
-        documents = self._documents(today or date.today(), service_ids)
-        gone = service_ids - {document.id for document in documents}
+        today = today or date.today()
+        visible = self._visible(service_ids, today)
         for backend in backends:
             try:
-                backend.remove(gone)
-                backend.index(documents)
+                backend.remove(service_ids - visible)
+                backend.index(self._documents_in_chunks(today, visible))
             except IndexUnavailable as error:
                 self._lost_whoosh(error)
 
@@ -124,6 +131,24 @@ class DirectorySearch:
             if self._whoosh is not None:
                 self._whoosh.close()
             self._whoosh = None
+
+    def _visible(self, ids: set[str], today: date) -> set[str]:
+        """Which of ``ids`` families may see, asked a chunk at a time (SQL has a limit)."""
+        ordered = sorted(ids)
+        with self._session_factory() as session:
+            return {
+                found
+                for start in range(0, len(ordered), UPDATE_CHUNK)
+                for found in visible_service_ids(
+                    session, today, ordered[start : start + UPDATE_CHUNK]
+                )
+            }
+
+    def _documents_in_chunks(self, today: date, ids: set[str]) -> Iterator[ServiceDocument]:
+        """Documents built a chunk at a time, so a large import never holds them all."""
+        ordered = sorted(ids)
+        for start in range(0, len(ordered), UPDATE_CHUNK):
+            yield from self._documents(today, set(ordered[start : start + UPDATE_CHUNK]))
 
     def _documents(self, today: date, ids: set[str] | None = None):  # type: ignore[no-untyped-def]
         with self._session_factory() as session:

@@ -1,8 +1,10 @@
 """The write path: validate records, work out what changes, and apply it all or nothing.
 
-A dry run and an apply run the same code in one transaction; a dry run rolls it back at
-the end, so what it reports is exactly what applying would do. Services are handled a chunk
-at a time and let go after each flush, so memory follows the chunk, not the file.
+A dry run and an apply work out the differences with the same code, so what a dry run
+reports is what applying would do; only an apply writes, in one transaction. Services are
+handled a chunk at a time and let go after each chunk, so memory follows the chunk, not
+the file. A constraint only the database checks is found when applying, which then
+changes nothing.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from sqlalchemy.orm import selectinload
 
 from directory.council import Council
 from directory.extensions import db
+from directory.indexing.hooks import reindex_after_commit
 from directory.listings.audit import AuditTrail
 from directory.listings.duplicates import Newcomer, likely_duplicates
 from directory.listings.fields import (
@@ -37,6 +40,7 @@ from directory.listings.languages import language_name
 from directory.listings.problems import Problems
 from directory.listings.records import Dataset, ServiceRecord
 from directory.listings.report import Change, Conflict, WriteReport
+from directory.listings.rows import NewRows
 from directory.listings.taxonomy import sync_taxonomy
 from directory.listings.validation import check_dataset
 from directory.models import (
@@ -144,6 +148,9 @@ def _chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
 
 
 class _Write:
+    """One write. A dry run works out every difference but changes nothing; an apply
+    inserts new rows in bulk, changes existing ones through the ORM, and commits once."""
+
     def __init__(
         self,
         dataset: Dataset,
@@ -156,13 +163,17 @@ class _Write:
         self.points = points
         self.council = council
         self.options = options
+        self.apply = options.apply
         self.source = options.source
         self.report = report
         self.batch_id = new_id()
         self.audit = AuditTrail(self.batch_id, options.actor)
+        self.new_rows = NewRows()
         self.terms: dict[tuple[str, str], TaxonomyTerm] = {}
+        self.term_ids: dict[tuple[str, str], str] = {}
         self.organisation_ids: dict[str, str] = {}
         self.venue_ids: dict[str, str] = {}
+        self.created_ids: set[str] = set()
         self.newcomers: list[Newcomer] = []
         self.resolver = Resolver(
             organisation=lambda key: db.session.get_one(Organization, self.organisation_ids[key]),
@@ -173,7 +184,7 @@ class _Write:
 
     def run(self) -> None:
         session = db.session
-        if self.options.apply:
+        if self.apply:
             session.add(
                 ImportBatch(
                     id=self.batch_id,
@@ -184,7 +195,8 @@ class _Write:
                 )
             )
             session.flush()
-        self.terms = sync_taxonomy(self.council)
+            self.terms = sync_taxonomy(self.council)
+            self.term_ids = {key: term.id for key, term in self.terms.items()}
         self._organisations()
         self._venues()
         for chunk in _chunks(self.dataset.services):
@@ -195,7 +207,7 @@ class _Write:
             session.rollback()
             return
         self.report.duplicates = likely_duplicates(self.newcomers, self.source)
-        if not self.options.apply or not self._changes_anything():
+        if not self.apply or not self._changes_anything():
             session.rollback()
             return
         self.audit.write()
@@ -204,6 +216,7 @@ class _Write:
         self.report.applied = True
         self.report.batch = self.batch_id
         batch.report = self.report.summary_json()
+        reindex_after_commit(session, self.created_ids)
         session.commit()
 
     def _changes_anything(self) -> bool:
@@ -224,21 +237,23 @@ class _Write:
                 new = organisation_fields(records[key])
                 row = stored.get(key)
                 if row is None:
-                    row = Organization(id=new_id(), source=self.source, external_id=key)
-                    set_organisation_fields(row, new)
-                    db.session.add(row)
-                    self._log("organisation", row.id, key, "created", differences({}, new))
-                    self.report.organisations["created"] += 1
+                    self._create_organisation(key, new)
                     continue
                 changed = differences(stored_organisation_fields(row), new)
                 if changed:
-                    set_organisation_fields(row, {name: pair[1] for name, pair in changed.items()})
-                    self._log("organisation", row.id, key, "changed", changed)
                     self.report.organisations["changed"] += 1
-            db.session.flush()
-            self.audit.write()
-            self._let_go()
+                    if self.apply:
+                        set_organisation_fields(row, {n: pair[1] for n, pair in changed.items()})
+                        self._log("organisation", row.id, key, "changed", changed)
+            self._flush()
         self.organisation_ids = self._ids(Organization)
+
+    def _create_organisation(self, key: str, fields: dict[str, Any]) -> None:
+        self.report.organisations["created"] += 1
+        if self.apply:
+            row_id = new_id()
+            self.new_rows.organisation(row_id, self.source, key, fields)
+            self._log("organisation", row_id, key, "created", differences({}, fields))
 
     def _venues(self) -> None:
         records = {record.key: record for record in self.dataset.venues}
@@ -249,20 +264,19 @@ class _Write:
                 new = venue_fields(records[key], point, self._locality(point))
                 row = stored.get(key)
                 if row is None:
-                    row = Location(id=new_id(), source=self.source, external_id=key)
-                    set_venue_fields(row, new)
-                    db.session.add(row)
-                    self._log("venue", row.id, key, "created", differences({}, new))
                     self.report.venues["created"] += 1
+                    if self.apply:
+                        row_id = new_id()
+                        self.new_rows.venue(row_id, self.source, key, new)
+                        self._log("venue", row_id, key, "created", differences({}, new))
                     continue
                 changed = differences(stored_venue_fields(row), new)
                 if changed:
-                    set_venue_fields(row, {name: pair[1] for name, pair in changed.items()})
-                    self._log("venue", row.id, key, "changed", changed)
                     self.report.venues["changed"] += 1
-            db.session.flush()
-            self.audit.write()
-            self._let_go()
+                    if self.apply:
+                        set_venue_fields(row, {name: pair[1] for name, pair in changed.items()})
+                        self._log("venue", row.id, key, "changed", changed)
+            self._flush()
         self.venue_ids = self._ids(Location)
 
     def _ids(self, model: type[Organization] | type[Location]) -> dict[str, str]:
@@ -277,6 +291,8 @@ class _Write:
 
     def _services(self, records: Sequence[ServiceRecord]) -> None:
         stored = self._stored(Service, [r.key for r in records], *SERVICE_CONTENTS)
+        if self.apply and stored:
+            self._load_referenced(records)
         for record in records:
             new = service_fields(record)
             row = stored.get(record.key)
@@ -291,24 +307,29 @@ class _Write:
             if not changed:
                 self.report.unchanged += 1
                 continue
+            self.report.changed.append(Change(record.key, record.name, changed))
+            if not self.apply:
+                continue
             with db.session.no_autoflush:
                 updates = {name: pair[1] for name, pair in changed.items()}
                 set_service_fields(row, updates, self.resolver)
             if self.options.mark_edited:
                 row.edited_fields = sorted(edited | set(changed))
             self._log("service", row.id, record.key, "changed", changed)
-            self.report.changed.append(Change(record.key, record.name, changed))
-        db.session.flush()
-        self.audit.write()
-        self._let_go()
+        self._flush()
+
+    def _load_referenced(self, records: Sequence[ServiceRecord]) -> None:
+        """Load the chunk's organisations and venues in two queries, not one per service."""
+        organisations = {self.organisation_ids[r.organisation] for r in records}
+        venues = {
+            self.venue_ids[key]
+            for r in records
+            for key in (*r.venues, *(s.venue for s in r.sessions if s.venue))
+        }
+        db.session.scalars(sa.select(Organization).where(Organization.id.in_(organisations))).all()
+        db.session.scalars(sa.select(Location).where(Location.id.in_(venues))).all()
 
     def _create(self, record: ServiceRecord, new: dict[str, Any]) -> None:
-        row = Service(id=new_id(), source=self.source, external_id=record.key, edited_fields=[])
-        db.session.add(row)
-        with db.session.no_autoflush:
-            set_service_fields(row, new, self.resolver)
-        fields = differences({}, new)
-        self._log("service", row.id, record.key, "created", fields)
         self.report.created.append(Change(record.key, record.name, {}))
         venues = [self.points[key] for key in record.venues if key in self.points]
         self.newcomers.append(
@@ -319,6 +340,21 @@ class _Write:
                 tuple((point.easting, point.northing) for point in venues),
             )
         )
+        if not self.apply:
+            return
+        row_id = new_id()
+        self.new_rows.service(
+            row_id,
+            self.source,
+            record.key,
+            new,
+            self.organisation_ids[record.organisation],
+            self.venue_ids,
+            self.term_ids,
+            language_name,
+        )
+        self.created_ids.add(row_id)
+        self._log("service", row_id, record.key, "created", differences({}, new))
 
     def _withdraw_missing(self) -> None:
         """Withdraw (never delete) this source's listings that the full feed leaves out."""
@@ -345,10 +381,11 @@ class _Write:
                 continue
             row = db.session.get_one(Service, found.id)
             changes = {"status": [row.status.value, WITHDRAWN.value]}
-            row.status = WITHDRAWN
-            self._log("service", row.id, found.external_id, "withdrawn", changes)
             self.report.withdrawn.append(Change(found.external_id, found.name, changes))
-        db.session.flush()
+            if self.apply:
+                row.status = WITHDRAWN
+                self._log("service", row.id, found.external_id, "withdrawn", changes)
+        self._flush()
 
     def _stored(self, model: type, keys: list[str], *options: Any) -> dict[str, Any]:
         statement = (
@@ -358,8 +395,12 @@ class _Write:
         )
         return {row.external_id: row for row in db.session.scalars(statement)}
 
-    def _let_go(self) -> None:
-        """Forget rows already flushed, so a long file does not pile up in memory."""
+    def _flush(self) -> None:
+        """Write this chunk, then forget its rows, so a long file does not pile up in memory."""
+        if self.apply:
+            self.new_rows.insert()
+            db.session.flush()
+            self.audit.write()
         for row in list(db.session.identity_map.values()):
             if row in db.session and not isinstance(row, (TaxonomyTerm, ImportBatch)):
                 db.session.expunge(row)
@@ -367,5 +408,4 @@ class _Write:
     def _log(
         self, entity: str, entity_id: str, key: str, action: str, changes: dict[str, list[Any]]
     ) -> None:
-        if self.options.apply:
-            self.audit.record(entity, entity_id, self.source, key, action, changes)
+        self.audit.record(entity, entity_id, self.source, key, action, changes)

@@ -12,7 +12,7 @@ from flask import Flask
 from directory.extensions import db
 from directory.listings.records import VenueRecord
 from directory.listings.writer import WriteFailed
-from directory.models import AuditEntry, ImportBatch, Phone, Service, ServiceStatus
+from directory.models import AuditEntry, ImportBatch, Service, ServiceStatus
 from tests.listings.helpers import SOURCE, VENUE, dataset, listing, row_counts, write
 from tests.support.factories import create_service
 
@@ -193,11 +193,11 @@ def test_a_fault_mid_apply_leaves_database_and_index_as_they_were(app_context: F
     search.rebuild()
     before, index_before = row_counts(), search.health()
 
-    def fail_on_the_second_phone(_mapper, _connection, target: Phone) -> None:
-        if target.number == "01384 813954":
+    def fail_on_phones(_conn, _cursor, statement: str, *_args: object) -> None:
+        if statement.startswith("INSERT INTO phone"):
             raise RuntimeError("disk on fire")
 
-    sa.event.listen(Phone, "before_insert", fail_on_the_second_phone)
+    sa.event.listen(db.engine, "before_cursor_execute", fail_on_phones)
     try:
         with pytest.raises(RuntimeError, match="disk on fire"):
             write(
@@ -209,7 +209,7 @@ def test_a_fault_mid_apply_leaves_database_and_index_as_they_were(app_context: F
                 )
             )
     finally:
-        sa.event.remove(Phone, "before_insert", fail_on_the_second_phone)
+        sa.event.remove(db.engine, "before_cursor_execute", fail_on_phones)
     assert row_counts() == before
     assert _service("first").name == "First group"
     assert search.health() == index_before and index_before.in_step
@@ -230,15 +230,16 @@ def test_a_database_refusal_is_reported_in_one_line_and_changes_nothing(
 ) -> None:
     before = row_counts()
 
-    def refuse(_mapper, _connection, _target: Service) -> None:
-        raise sa.exc.OperationalError("INSERT INTO service", {}, Exception("disk I/O error"))
+    def refuse(_conn, _cursor, statement: str, *_args: object) -> None:
+        if statement.startswith("INSERT INTO service "):
+            raise sa.exc.OperationalError(statement, {}, Exception("disk I/O error"))
 
-    sa.event.listen(Service, "before_insert", refuse)
+    sa.event.listen(db.engine, "before_cursor_execute", refuse)
     try:
         with pytest.raises(WriteFailed) as raised:
             write(dataset())
     finally:
-        sa.event.remove(Service, "before_insert", refuse)
+        sa.event.remove(db.engine, "before_cursor_execute", refuse)
     assert str(raised.value) == (
         "The database refused the changes, so nothing changed: disk I/O error"
     )
