@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 import phonenumbers
 
@@ -270,22 +271,12 @@ class _Checker:
     def _phone(self, value: str | None, where: str) -> str | None:
         if value is None or not value.strip():
             return None
-        try:
-            number = phonenumbers.parse(value, "GB")
-        except phonenumbers.NumberParseException:
-            number = None
-        if number is None or not phonenumbers.is_possible_number(number):
+        formatted, in_use = _formatted_phone(value.strip())
+        if formatted is None:
             self.problems.error(where, f"{value.strip()!r} is not a phone number")
-            return None
-        if not phonenumbers.is_valid_number(number):
+        elif not in_use:
             self.problems.warn(where, f"{value.strip()!r} is not a number in use")
-        national = number.country_code == 44
-        style = (
-            phonenumbers.PhoneNumberFormat.NATIONAL
-            if national
-            else phonenumbers.PhoneNumberFormat.INTERNATIONAL
-        )
-        return phonenumbers.format_number(number, style)
+        return formatted
 
     def _languages(self, values: tuple[str, ...], where: str) -> tuple[str, ...]:
         codes = []
@@ -312,3 +303,20 @@ class _Checker:
             else:
                 codes.append(code)
         return tuple(dict.fromkeys(codes))
+
+
+@lru_cache(maxsize=4096)
+def _formatted_phone(value: str) -> tuple[str | None, bool]:
+    """The number as people write it in the UK ("01384 813322"), and whether it is in use."""
+    try:
+        number = phonenumbers.parse(value, "GB")
+    except phonenumbers.NumberParseException:
+        return None, False
+    if not phonenumbers.is_possible_number(number):
+        return None, False
+    style = (
+        phonenumbers.PhoneNumberFormat.NATIONAL
+        if number.country_code == 44
+        else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    )
+    return phonenumbers.format_number(number, style), phonenumbers.is_valid_number(number)

@@ -169,7 +169,6 @@ class _Write:
         self.batch_id = new_id()
         self.audit = AuditTrail(self.batch_id, options.actor)
         self.new_rows = NewRows()
-        self.terms: dict[tuple[str, str], TaxonomyTerm] = {}
         self.term_ids: dict[tuple[str, str], str] = {}
         self.organisation_ids: dict[str, str] = {}
         self.venue_ids: dict[str, str] = {}
@@ -178,7 +177,9 @@ class _Write:
         self.resolver = Resolver(
             organisation=lambda key: db.session.get_one(Organization, self.organisation_ids[key]),
             venue=lambda key: db.session.get_one(Location, self.venue_ids[key]),
-            term=lambda scheme, code: self.terms[(scheme, code)],
+            term=lambda scheme, code: db.session.get_one(
+                TaxonomyTerm, self.term_ids[(scheme, code)]
+            ),
             language_name=language_name,
         )
 
@@ -195,8 +196,8 @@ class _Write:
                 )
             )
             session.flush()
-            self.terms = sync_taxonomy(self.council)
-            self.term_ids = {key: term.id for key, term in self.terms.items()}
+            terms = sync_taxonomy(self.council)
+            self.term_ids = {key: term.id for key, term in terms.items()}
         self._organisations()
         self._venues()
         for chunk in _chunks(self.dataset.services):
@@ -401,9 +402,7 @@ class _Write:
             self.new_rows.insert()
             db.session.flush()
             self.audit.write()
-        for row in list(db.session.identity_map.values()):
-            if row in db.session and not isinstance(row, (TaxonomyTerm, ImportBatch)):
-                db.session.expunge(row)
+        db.session.expunge_all()
 
     def _log(
         self, entity: str, entity_id: str, key: str, action: str, changes: dict[str, list[Any]]
