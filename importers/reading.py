@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from directory.council import Council
 from importers.csv_reader import csv_rows
 from importers.limits import FileRefused, Limits, check_size, file_format
+from importers.oruk import read_oruk_json
 from importers.tabular import ReadResult, read_rows
 from importers.xlsx_reader import xlsx_rows
 
@@ -15,11 +17,15 @@ def read_file(
     mapping: dict[str, str] | None = None,
     limits: Limits | None = None,
     sheet: str | None = None,
+    council: Council | None = None,
 ) -> ReadResult:
-    """Records and a row-level report from a file in the import template."""
+    """Records and a row-level report from a file in the import template or ORUK JSON.
+
+    ORUK JSON needs the ``council``, whose taxonomy and localities its terms are matched to.
+    """
     limits = limits or Limits()
     check_size(path.stat().st_size, limits)
-    return read_bytes(path.read_bytes(), mapping or {}, limits, path.name, sheet)
+    return read_bytes(path.read_bytes(), mapping or {}, limits, path.name, sheet, council)
 
 
 def read_bytes(
@@ -28,6 +34,7 @@ def read_bytes(
     limits: Limits,
     name: str = "",
     sheet: str | None = None,
+    council: Council | None = None,
 ) -> ReadResult:
     check_size(len(data), limits)
     kind = file_format(data)
@@ -35,8 +42,10 @@ def read_bytes(
         result = read_rows(csv_rows(data, mapping), mapping, limits, "csv")
     elif kind == "xlsx":
         result = read_rows(xlsx_rows(data, limits, sheet), mapping, limits, "xlsx")
+    elif council is None:
+        raise FileRefused("Open Referral UK JSON is matched to a council file, and none was given.")
     else:
-        raise FileRefused(f"{name or 'The file'} is {kind.upper()}, which is not read yet.")
+        result = read_oruk_json(data, council, limits)
     suffix = Path(name).suffix.lower().lstrip(".")
     if suffix and suffix != kind and not (suffix == "txt" and kind == "csv"):
         result.problems.warn(

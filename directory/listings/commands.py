@@ -34,7 +34,8 @@ from directory.listings.writer import (
     write_listings,
 )
 from directory.models import ImportBatch
-from importers.limits import FileRefused
+from importers.limits import FileRefused, Limits
+from importers.oruk import read_oruk_url
 from importers.reading import read_file
 from importers.template import COLUMN_NAMES, COLUMNS
 
@@ -43,7 +44,7 @@ ACTOR = "flask listings"
 
 
 @listings_cli.command("import")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file")
 @click.option("--source", required=True, help="Who the listings come from, e.g. fis-spreadsheet.")
 @click.option(
     "--mapping",
@@ -64,7 +65,7 @@ ACTOR = "flask listings"
 )
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead.")
 def import_command(
-    file: Path,
+    file: str,
     source: str,
     mapping: Path | None,
     sheet: str | None,
@@ -73,10 +74,17 @@ def import_command(
     allow_mass_withdrawal: bool,
     as_json: bool,
 ) -> None:
-    """Check FILE (CSV, XLSX or JSON) and show what would change; --apply writes it."""
+    """Check FILE (CSV, XLSX or ORUK JSON, or an ORUK API's /services address) and show
+    what would change; --apply writes it."""
+    council = current_app.extensions["council"]
     try:
         columns = read_mapping_file(mapping) if mapping else saved_mapping(source)
-        result = read_file(file, columns, sheet=sheet)
+        if file.startswith(("http://", "https://")):
+            result = read_oruk_url(file, council, Limits())
+        elif not Path(file).is_file():
+            raise FileRefused(f"There is no file {file}.")
+        else:
+            result = read_file(Path(file), columns, sheet=sheet, council=council)
     except (MappingError, FileRefused) as error:
         _fail_early(str(error), as_json)
         return
@@ -92,7 +100,7 @@ def import_command(
     try:
         report = write_listings(
             result.dataset,
-            current_app.extensions["council"],
+            council,
             DatabaseGeocoder(),
             options,
             result.problems,
@@ -115,13 +123,14 @@ def _fail_early(message: str, as_json: bool) -> None:
     raise click.ClickException(message)
 
 
-def _print_report(file: Path, report: WriteReport, rows: int) -> None:
+def _print_report(file: str, report: WriteReport, rows: int) -> None:
+    name = file if "://" in file else Path(file).name
     if report.applied:
-        click.echo(f"Imported {file.name} for {report.source!r} as batch {report.batch}:")
+        click.echo(f"Imported {name} for {report.source!r} as batch {report.batch}:")
     elif report.ok and not (report.created or report.changed or report.withdrawn):
-        click.echo(f"{file.name} for {report.source!r}: nothing to change.")
+        click.echo(f"{name} for {report.source!r}: nothing to change.")
     else:
-        click.echo(f"Dry run of {file.name} for {report.source!r} (nothing written):")
+        click.echo(f"Dry run of {name} for {report.source!r} (nothing written):")
     counts = report.counts()
     click.echo(f"  {'rows read':<12}{rows:>7}")
     for label in (

@@ -24,6 +24,8 @@ class Problems:
 
     column_labels: Mapping[str, str] = field(default_factory=dict)
     """Record field -> the column it came from, so a reader's rows name their columns."""
+    field_word: str = "column"
+    """What the reader's places are called: columns of a sheet, fields of a JSON feed."""
     errors: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
 
@@ -31,7 +33,8 @@ class Problems:
         if origin:
             if field_name is None:
                 return origin
-            return f"{origin}, column {self.column_labels.get(field_name, field_name)}"
+            label = self.column_labels.get(field_name, field_name)
+            return f"{origin}, {self.field_word} {label}"
         return f"{what} {key!r}"
 
     def error(self, where: str, message: str) -> None:
