@@ -22,7 +22,7 @@ from directory.demo.samples import sample_dataset
 from directory.demo.seeds import seed_dataset
 from directory.extensions import db
 from directory.listings import records
-from directory.listings.geocoding import Point, TableGeocoder
+from directory.listings.geocoding import TableGeocoder
 from directory.listings.writer import WriteFailed, WriteOptions, write_listings
 from directory.models import Service
 
@@ -66,20 +66,7 @@ def directory_is_empty() -> bool:
 
 def demo_geocoder() -> TableGeocoder:
     """The demo's committed extract of Code-Point Open, so it needs no postcode table."""
-    return TableGeocoder(
-        {
-            code: Point(
-                postcode=point.postcode,
-                district=point.district,
-                sector=point.sector,
-                easting=point.easting,
-                northing=point.northing,
-                latitude=point.latitude,
-                longitude=point.longitude,
-            )
-            for code, point in demo_postcodes().items()
-        }
-    )
+    return TableGeocoder(demo_postcodes())
 
 
 def listing_records(dataset: DemoDataset, today: date) -> records.Dataset:
@@ -87,7 +74,7 @@ def listing_records(dataset: DemoDataset, today: date) -> records.Dataset:
     return records.Dataset(
         dataset.organisations,
         dataset.venues,
-        tuple(_listing(service, today) for service in dataset.services),
+        tuple(_listing(service, today) for service in dataset.services),  # type: ignore[arg-type]
     )
 
 
@@ -95,6 +82,7 @@ def _listing(service: ServiceRecord, today: date) -> records.ServiceRecord:
     """Demo openings are the same at each of a service's venues (or the service's own)."""
     values = {f.name: getattr(service, f.name) for f in fields(service)}
     checked = values.pop("checked_days_ago")
+    del values["assured_date"]
     values["openings"] = tuple(
         replace(opening, venue=venue)
         for opening in service.openings

@@ -9,8 +9,8 @@ is a number of days before the load, so the demo always looks recently checked.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
+from directory.listings import records as listing_records
 from directory.listings.records import (
     Area,
     ContactRecord,
@@ -21,14 +21,7 @@ from directory.listings.records import (
     SessionRecord,
     VenueRecord,
 )
-from directory.models import (
-    Audience,
-    DeliveryMethod,
-    ReferralRoute,
-    ServiceAreaScope,
-    ServiceKind,
-    ServiceStatus,
-)
+from directory.models import ServiceAreaScope
 
 __all__ = [
     "BOROUGH",
@@ -74,56 +67,11 @@ REMOTE = Area(ServiceAreaScope.REMOTE, description="By phone or online")
 
 
 @dataclass(frozen=True)
-class ServiceRecord:
-    """One listing. Taxonomy fields hold codes from the council file."""
+class ServiceRecord(listing_records.ServiceRecord):
+    """One listing. Openings without a venue apply at each of its venues (or the service)."""
 
-    key: str
-    organisation: str
-    name: str
-    kind: ServiceKind
-    summary: str
-    description: str
-    categories: tuple[str, ...]
-    needs: tuple[str, ...]
-    levels: tuple[str, ...]
-    circumstances: tuple[str, ...] = ()
-    venues: tuple[str, ...] = ()
-    openings: tuple[Opening, ...] = ()
-    sessions: tuple[SessionRecord, ...] = ()
-    phones: tuple[PhoneNumber, ...] = ()
-    contacts: tuple[ContactRecord, ...] = ()
-    costs: tuple[Cost, ...] = ()
-    areas: tuple[Area, ...] = ()
-    languages: tuple[str, ...] = ()
-    delivery: tuple[DeliveryMethod, ...] = (DeliveryMethod.IN_PERSON,)
-    minimum_age: int | None = None
-    maximum_age: int | None = None
-    url: str | None = None
-    email: str | None = None
-    status: ServiceStatus = ServiceStatus.ACTIVE
-    audience: Audience = Audience.PUBLIC
-    referral_route: ReferralRoute = ReferralRoute.SELF
-    referral_url: str | None = None
-    professional_notes: str = ""
-    application_process: str = ""
-    eligibility: str = ""
-    fees: str = ""
     checked_days_ago: int | None = None
     """How long before the load someone last checked it (becomes ``assured_date``)."""
-    visible_from: date | None = None
-    visible_to: date | None = None
-    is_sample: bool = False
 
 
-@dataclass(frozen=True)
-class DemoDataset:
-    organisations: tuple[OrganisationRecord, ...]
-    venues: tuple[VenueRecord, ...]
-    services: tuple[ServiceRecord, ...]
-
-    def __add__(self, other: DemoDataset) -> DemoDataset:
-        return DemoDataset(
-            self.organisations + other.organisations,
-            self.venues + other.venues,
-            self.services + other.services,
-        )
+DemoDataset = listing_records.Dataset

@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import ClassVar
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from flask import Flask
+from flask import Flask, request
 from flask.testing import FlaskCliRunner
 
 from directory.config import DEFAULT_COUNCIL_FILE
@@ -23,6 +19,7 @@ from importers.oruk import read_oruk_json
 from tests.listings.helpers import row_counts
 from tests.postcodes.helpers import load_fixture_zip
 from tests.support.apps import FIXTURES
+from tests.support.live_server import live_server
 
 FEED = FIXTURES / "imports" / "oruk_feed.json"
 COUNCIL = load_council(DEFAULT_COUNCIL_FILE)
@@ -82,61 +79,32 @@ def test_our_own_oruk_export_reads_back_without_errors(demo_app: Flask, tmp_path
     assert len(result.dataset.services) == json.loads(output.read_text())["total_items"]
 
 
-class _Pages(BaseHTTPRequestHandler):
-    pages: ClassVar[dict[int, object]] = {}
-    failing: ClassVar[set[int]] = set()
-
-    def do_GET(self) -> None:
-        page = int(parse_qs(urlsplit(self.path).query).get("page", ["1"])[0])
-        if page in self.failing or page not in self.pages:
-            self.send_response(500)
-            self.end_headers()
-            return
-        body = json.dumps(self.pages[page]).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *_args: object) -> None:
-        pass
-
-
 @contextmanager
 def _oruk_api(
-    services: list[dict], per_page: int, failing: set[int] = frozenset()
+    services: list[dict], per_page: int, failing: frozenset[int] = frozenset()
 ) -> Iterator[str]:
+    """A small ORUK API on a local port: pages of ``services``; pages in ``failing`` give 500."""
     chunks = [services[i : i + per_page] for i in range(0, len(services), per_page)]
-    handler = type(
-        "Pages",
-        (_Pages,),
-        {
-            "pages": {
-                n: {
-                    "total_items": len(services),
-                    "total_pages": len(chunks),
-                    "page_number": n,
-                    "size": len(chunk),
-                    "first_page": n == 1,
-                    "last_page": n == len(chunks),
-                    "empty": False,
-                    "contents": chunk,
-                }
-                for n, chunk in enumerate(chunks, start=1)
-            },
-            "failing": set(failing),
-        },
-    )
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/services?per_page={per_page}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    api = Flask("oruk-api")
+
+    @api.get("/services")
+    def pages():  # type: ignore[no-untyped-def]
+        number = request.args.get("page", 1, type=int)
+        if number in failing or not 1 <= number <= len(chunks):
+            return {"error": "the feed fell over"}, 500
+        return {
+            "total_items": len(services),
+            "total_pages": len(chunks),
+            "page_number": number,
+            "size": len(chunks[number - 1]),
+            "first_page": number == 1,
+            "last_page": number == len(chunks),
+            "empty": False,
+            "contents": chunks[number - 1],
+        }
+
+    with live_server(api) as base_url:
+        yield f"{base_url}/services?per_page={per_page}"
 
 
 def _services(count: int) -> list[dict]:
@@ -170,7 +138,7 @@ def test_a_page_that_fails_mid_way_applies_nothing(
 ) -> None:
     with empty_app.app_context():
         before = row_counts()
-    with _oruk_api(_services(7), per_page=3, failing={2}) as url:
+    with _oruk_api(_services(7), per_page=3, failing=frozenset({2})) as url:
         result = runner.invoke(
             args=["listings", "import", url, "--source", "oruk-neighbour", "--apply"]
         )
