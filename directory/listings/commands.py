@@ -88,8 +88,6 @@ def import_command(
     except (MappingError, FileRefused) as error:
         _fail_early(str(error), as_json)
         return
-    if mapping and apply_:
-        remember_mapping(source, columns)
     options = WriteOptions(
         source=source,
         actor=ACTOR,
@@ -108,6 +106,9 @@ def import_command(
     except WriteFailed as error:
         _fail_early(str(error), as_json)
         return
+    if mapping and apply_ and report.ok:
+        remember_mapping(source, columns)
+        db.session.commit()
     if as_json:
         click.echo(json.dumps(report.as_json(), indent=2, default=str))
     else:

@@ -41,7 +41,7 @@ def saved_mapping(source: str) -> dict[str, str]:
 
 
 def remember_mapping(source: str, columns: dict[str, str]) -> None:
-    """Keep ``columns`` for ``source`` (committed with the import that used it)."""
+    """Keep ``columns`` for ``source``; the caller commits."""
     saved = db.session.get(ColumnMapping, source)
     if saved is None:
         db.session.add(ColumnMapping(source=source, columns=columns))
