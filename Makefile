@@ -57,12 +57,13 @@ translations: $(VENV)/.installed
 		$(BIN)/pybabel update -i translations/messages.pot -d translations --ignore-obsolete; fi
 	$(BIN)/python scripts/compile_translations.py
 
-## Print speed figures: postcode loading and lookups, search engine, results and service pages.
+## Print speed figures: postcodes, search engine, results and service pages, imports.
 bench: setup
 	$(BIN)/python bench/postcodes.py
 	$(BIN)/python -m bench.search_engine 1000 10000
 	$(BIN)/python bench/pages.py
 	$(BIN)/python bench/relevance.py
+	$(BIN)/python bench/imports.py 10000
 
 clean:
 	rm -rf $(VENV) node_modules static/dist instance translations/.compiled

@@ -7,9 +7,11 @@ def register(app: Flask) -> None:
     from directory.demo.commands import demo_cli
     from directory.indexing.commands import search_cli
     from directory.indexing.explain import explain_command
+    from directory.listings.commands import listings_cli
     from directory.postcodes.commands import postcodes_cli
 
     app.cli.add_command(postcodes_cli)
     app.cli.add_command(demo_cli)
     search_cli.add_command(explain_command)
     app.cli.add_command(search_cli)
+    app.cli.add_command(listings_cli)

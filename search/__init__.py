@@ -5,7 +5,7 @@ Knows nothing of Flask or the database; the directory turns its records into
 """
 
 from search.backend import SearchBackend
-from search.documents import ServiceDocument
+from search.documents import ServiceDocument, fingerprint
 from search.errors import (
     IndexLocked,
     IndexUnavailable,
@@ -50,6 +50,7 @@ __all__ = [
     "WhooshBackend",
     "Widening",
     "expand_synonyms",
+    "fingerprint",
     "normalise_text",
     "plan_text",
 ]

@@ -42,6 +42,10 @@ class SearchBackend(Protocol):
         """Ids of every indexed document."""
         ...
 
+    def document_fingerprints(self) -> dict[str, str | None]:
+        """Id -> :func:`~search.documents.fingerprint` of every indexed document."""
+        ...
+
     def count(self) -> int:
         """How many documents are indexed."""
         ...

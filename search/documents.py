@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from datetime import date
 
 DELIVERY_MODES = frozenset({"in_person", "phone", "online", "outreach"})
@@ -70,6 +71,12 @@ class ServiceDocument:
             raise ValueError(f"{self.id}: open slots look like 'MO09', got {self.open_slots}")
         for iso in (*self.session_dates, *filter(None, [self.assured_date])):
             date.fromisoformat(iso)
+
+
+def fingerprint(doc: ServiceDocument) -> str:
+    """A short digest of everything the document says, so a health check can tell an index
+    that holds old text for a service from one that is up to date."""
+    return hashlib.sha256(repr(astuple(doc)).encode("utf-8")).hexdigest()[:20]
 
 
 def _has_space(value: str) -> bool:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass
 from datetime import date
 
-from search.documents import ServiceDocument
+from search.documents import ServiceDocument, fingerprint
 from search.engine import search as run_search
 from search.indexing import TEXT_FIELDS, keyword_terms, spelling_words, text_fields
 from search.keywords import KeywordIndex
@@ -74,6 +74,10 @@ class MemoryBackend:
         with self._lock:
             return set(self._index.keys)
 
+    def document_fingerprints(self) -> dict[str, str | None]:
+        with self._lock:
+            return dict(self._index.fingerprints)
+
     def count(self) -> int:
         with self._lock:
             return len(self._index.keys)
@@ -84,6 +88,7 @@ class _MemoryIndex:
 
     def __init__(self) -> None:
         self.keys: dict[str, int] = {}
+        self.fingerprints: dict[str, str] = {}
         self._entries: dict[int, _Entry] = {}
         self._next = 0
         self._keywords = KeywordIndex()
@@ -115,11 +120,13 @@ class _MemoryIndex:
         self._entries[key] = entry
         self._docs.add(key)
         self.keys[doc.id] = key
+        self.fingerprints[doc.id] = fingerprint(doc)
 
     def discard(self, doc_id: str) -> None:
         key = self.keys.pop(doc_id, None)
         if key is None:
             return
+        del self.fingerprints[doc_id]
         entry = self._entries.pop(key)
         self._docs.discard(key)
         self._keywords.discard(key, entry.keywords)

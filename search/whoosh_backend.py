@@ -120,6 +120,9 @@ class WhooshBackend:
     def document_ids(self) -> set[str]:
         return self._fresh_snapshot().ids()
 
+    def document_fingerprints(self) -> dict[str, str | None]:
+        return self._fresh_snapshot().fingerprints()
+
     def count(self) -> int:
         return len(self._fresh_snapshot().all_docs())
 

@@ -12,7 +12,7 @@ from typing import Any
 from whoosh.fields import ID, STORED, TEXT, Schema
 
 from search.analysis import clean
-from search.documents import ServiceDocument
+from search.documents import ServiceDocument, fingerprint
 from search.indexing import TEXT_FIELDS, keyword_terms, text_fields
 from search.phrases import INDEX_ANALYZER
 
@@ -20,6 +20,7 @@ ID_FIELD = "id"
 POINTS_FIELD = "points"
 ASSURED_FIELD = "assured"
 KEYWORDS_FIELD = "keywords"
+FINGERPRINT_FIELD = "fingerprint"
 
 
 def build_schema() -> Schema:
@@ -27,7 +28,7 @@ def build_schema() -> Schema:
     schema = Schema(
         **{ID_FIELD: ID(stored=True, unique=True)},
         **{POINTS_FIELD: STORED(), ASSURED_FIELD: STORED()},
-        **{KEYWORDS_FIELD: STORED()},
+        **{KEYWORDS_FIELD: STORED(), FINGERPRINT_FIELD: STORED()},
     )
     for name, boost in TEXT_FIELDS.items():
         schema.add(name, TEXT(analyzer=INDEX_ANALYZER, phrase=False, field_boost=boost))
@@ -40,6 +41,7 @@ def whoosh_fields(doc: ServiceDocument) -> dict[str, Any]:
         ID_FIELD: doc.id,
         POINTS_FIELD: doc.points,
         ASSURED_FIELD: doc.assured_date,
+        FINGERPRINT_FIELD: fingerprint(doc),
     }
     values.update({name: clean(text) for name, text in text_fields(doc).items() if text})
     values[KEYWORDS_FIELD] = {name: terms for name, terms in keyword_terms(doc).items() if terms}

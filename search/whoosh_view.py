@@ -33,7 +33,13 @@ from search.keywords import KeywordIndex
 from search.scoring import field_weights, sum_fields
 from search.view import DocInfo
 from search.vocabulary_file import read_vocabulary
-from search.whoosh_schema import ASSURED_FIELD, ID_FIELD, KEYWORDS_FIELD, POINTS_FIELD
+from search.whoosh_schema import (
+    ASSURED_FIELD,
+    FINGERPRINT_FIELD,
+    ID_FIELD,
+    KEYWORDS_FIELD,
+    POINTS_FIELD,
+)
 
 # What a damaged or vanished index makes Whoosh raise while opening or reading it: its
 # files are pickles, zlib blocks and packed structs, and it checks little itself.
@@ -62,6 +68,7 @@ class WhooshSnapshot:
         self._directory = directory
         self._lock = threading.Lock()
         self._info: dict[int, DocInfo] = {}
+        self._fingerprints: dict[str, str | None] = {}
         self._keywords = KeywordIndex()
         self._term_cache: dict[str, dict[int, float]] = {}
         # Scored word matches, reused when a page asks the same words with other filters
@@ -87,6 +94,7 @@ class WhooshSnapshot:
                 date.fromisoformat(assured) if assured else None,
             )
             self._keywords.add(docnum, stored.get(KEYWORDS_FIELD) or {})
+            self._fingerprints[stored[ID_FIELD]] = stored.get(FINGERPRINT_FIELD)
         self._docs = frozenset(self._info)
         reader = self._searcher.reader()
         every = range(reader.doc_count_all())
@@ -106,6 +114,10 @@ class WhooshSnapshot:
 
     def ids(self) -> set[str]:
         return {info.id for info in self._info.values()}
+
+    def fingerprints(self) -> dict[str, str | None]:
+        """Id -> fingerprint of every document (None if indexed before fingerprints were)."""
+        return dict(self._fingerprints)
 
     # IndexView
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from directory.listings.geocoding import Point
 from directory.postcodes.grid import to_wgs84
 from directory.postcodes.parsing import parse_postcode
 
@@ -20,14 +21,9 @@ POSTCODES_FILE = Path(__file__).with_name("postcodes.csv")
 
 
 @dataclass(frozen=True)
-class DemoPostcode:
-    postcode: str
-    district: str
-    sector: str
-    easting: int
-    northing: int
-    latitude: float
-    longitude: float
+class DemoPostcode(Point):
+    """A point the write path can place venues on, with names for sample venues."""
+
     post_town: str
     area: str
 

@@ -1,23 +1,45 @@
 """Plain records for the demonstration directory.
 
 The hand-written seed listings and the sample generator both produce these; the loader
-checks them and turns them into rows. Keys become ``external_id`` with ``source="demo"``.
+checks them and hands them to the write path. Keys become ``external_id`` with
+``source="demo"``. Only the service differs from the write path's records: its last check
+is a number of days before the load, so the demo always looks recently checked.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
-from decimal import Decimal
 
-from directory.models import (
-    Audience,
-    DeliveryMethod,
-    ReferralRoute,
-    ServiceAreaScope,
-    ServiceKind,
-    ServiceStatus,
+from directory.listings import records as listing_records
+from directory.listings.records import (
+    Area,
+    ContactRecord,
+    Cost,
+    Opening,
+    OrganisationRecord,
+    PhoneNumber,
+    SessionRecord,
+    VenueRecord,
 )
+from directory.models import ServiceAreaScope
+
+__all__ = [
+    "BOROUGH",
+    "DEMO_SOURCE",
+    "LANGUAGE_NAMES",
+    "REMOTE",
+    "Area",
+    "ContactRecord",
+    "Cost",
+    "DemoDataset",
+    "DemoLoadError",
+    "Opening",
+    "OrganisationRecord",
+    "PhoneNumber",
+    "ServiceRecord",
+    "SessionRecord",
+    "VenueRecord",
+]
 
 DEMO_SOURCE = "demo"
 
@@ -40,135 +62,16 @@ LANGUAGE_NAMES = {
 """The languages demo listings are offered in, by the codes records use."""
 
 
-@dataclass(frozen=True)
-class OrganisationRecord:
-    key: str
-    name: str
-    description: str = ""
-    website: str | None = None
-    email: str | None = None
-
-
-@dataclass(frozen=True)
-class VenueRecord:
-    """A venue at one of the demo postcodes (``directory/demo/postcodes.csv``)."""
-
-    key: str
-    name: str
-    postcode: str
-    address_1: str = ""
-    address_2: str = ""
-    city: str = ""
-    description: str = ""
-    accessibility: tuple[str, ...] = ()
-    masked_address: bool = False
-
-
-@dataclass(frozen=True)
-class Opening:
-    """Weekly opening: one schedule row per day, at every venue (or the service if none)."""
-
-    days: tuple[str, ...]
-    opens: time
-    closes: time
-    valid_from: date | None = None
-    valid_to: date | None = None
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class SessionRecord:
-    starts_at: datetime
-    ends_at: datetime
-    venue: str | None = None
-    places: int | None = None
-    booking_url: str | None = None
-    description: str = ""
-
-
-@dataclass(frozen=True)
-class Cost:
-    option: str
-    amount: Decimal | None
-    description: str = ""
-
-
-@dataclass(frozen=True)
-class PhoneNumber:
-    number: str
-    description: str = ""
-
-
-@dataclass(frozen=True)
-class ContactRecord:
-    title: str
-    name: str = ""
-    email: str | None = None
-    phone: str | None = None
-
-
-@dataclass(frozen=True)
-class Area:
-    scope: ServiceAreaScope
-    locality: str | None = None
-    description: str = ""
-
-
 BOROUGH = Area(ServiceAreaScope.BOROUGH, description="Families anywhere in Dudley borough")
 REMOTE = Area(ServiceAreaScope.REMOTE, description="By phone or online")
 
 
 @dataclass(frozen=True)
-class ServiceRecord:
-    """One listing. Taxonomy fields hold codes from the council file."""
+class ServiceRecord(listing_records.ServiceRecord):
+    """One listing. Openings without a venue apply at each of its venues (or the service)."""
 
-    key: str
-    organisation: str
-    name: str
-    kind: ServiceKind
-    summary: str
-    description: str
-    categories: tuple[str, ...]
-    needs: tuple[str, ...]
-    levels: tuple[str, ...]
-    circumstances: tuple[str, ...] = ()
-    venues: tuple[str, ...] = ()
-    openings: tuple[Opening, ...] = ()
-    sessions: tuple[SessionRecord, ...] = ()
-    phones: tuple[PhoneNumber, ...] = ()
-    contacts: tuple[ContactRecord, ...] = ()
-    costs: tuple[Cost, ...] = ()
-    areas: tuple[Area, ...] = ()
-    languages: tuple[str, ...] = ()
-    delivery: tuple[DeliveryMethod, ...] = (DeliveryMethod.IN_PERSON,)
-    minimum_age: int | None = None
-    maximum_age: int | None = None
-    url: str | None = None
-    email: str | None = None
-    status: ServiceStatus = ServiceStatus.ACTIVE
-    audience: Audience = Audience.PUBLIC
-    referral_route: ReferralRoute = ReferralRoute.SELF
-    referral_url: str | None = None
-    professional_notes: str = ""
-    application_process: str = ""
-    eligibility: str = ""
-    fees: str = ""
     checked_days_ago: int | None = None
     """How long before the load someone last checked it (becomes ``assured_date``)."""
-    visible_from: date | None = None
-    visible_to: date | None = None
-    is_sample: bool = False
 
 
-@dataclass(frozen=True)
-class DemoDataset:
-    organisations: tuple[OrganisationRecord, ...]
-    venues: tuple[VenueRecord, ...]
-    services: tuple[ServiceRecord, ...]
-
-    def __add__(self, other: DemoDataset) -> DemoDataset:
-        return DemoDataset(
-            self.organisations + other.organisations,
-            self.venues + other.venues,
-            self.services + other.services,
-        )
+DemoDataset = listing_records.Dataset

@@ -4,36 +4,54 @@ from __future__ import annotations
 
 import click
 from flask.cli import AppGroup
+from sqlalchemy.exc import SQLAlchemyError
 
 from directory.indexing import site_search
+from directory.indexing.engine import RebuildRefused
 from search import IndexUnavailable
 
 search_cli = AppGroup("search", help="The search index.")
 
 
 @search_cli.command("rebuild")
-def rebuild_command() -> None:
+@click.option(
+    "--allow-empty", is_flag=True, help="Replace a non-empty index even if no listing is found."
+)
+def rebuild_command(allow_empty: bool) -> None:
     """Write the search index afresh from the database."""
     try:
-        report = site_search().rebuild()
-    except IndexUnavailable as error:
+        report = site_search().rebuild(allow_empty=allow_empty)
+    except RebuildRefused as error:
+        raise click.ClickException(str(error)) from None
+    except (IndexUnavailable, OSError) as error:
         raise click.ClickException(f"Could not write the search index: {error}") from None
+    except SQLAlchemyError as error:
+        raise click.ClickException(f"Could not read the database: {_first_line(error)}") from None
     click.echo(f"Indexed {report.documents} services in {report.seconds:.1f}s.")
 
 
 @search_cli.command("health")
 def health_command() -> None:
     """Say whether the index matches the database; exit 1 if it does not."""
-    health = site_search().health()
+    try:
+        health = site_search().health()
+    except SQLAlchemyError as error:
+        raise click.ClickException(f"Could not read the database: {_first_line(error)}") from None
     click.echo(f"Engine in use: {health.backend}")
     if health.problem:
         click.echo(f"Problem: {health.problem}")
     click.echo(
         f"Indexed {health.indexed} of {health.expected} visible services; "
-        f"{health.missing} missing, {health.unexpected} that should not be there."
+        f"{health.missing} missing, {health.unexpected} that should not be there, "
+        f"{health.stale} out of date."
     )
     if not health.in_step:
         raise click.ClickException(
             "The index does not match the database: run flask search rebuild."
         )
     click.echo("The index matches the database.")
+
+
+def _first_line(error: SQLAlchemyError) -> str:
+    """The driver's own reason, without SQLAlchemy's statement and background link."""
+    return str(getattr(error, "orig", None) or error).strip().splitlines()[0]

@@ -10,23 +10,27 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from directory.indexing.documents import service_document
-from directory.queries.indexing import indexable_services, public_service_ids
+from directory.queries.indexing import indexable_services, visible_service_ids
 from search import (
     IndexUnavailable,
     MemoryBackend,
     SearchBackend,
     SearchQuery,
     SearchResults,
+    ServiceDocument,
     WhooshBackend,
+    fingerprint,
 )
 
 log = logging.getLogger(__name__)
 RETRY_OPEN_AFTER_SECONDS = 30.0
+UPDATE_CHUNK = 1000
 
 
 @dataclass(frozen=True)
@@ -37,10 +41,18 @@ class IndexHealth:
     expected: int
     missing: int
     unexpected: int
+    stale: int = 0
+    """Services indexed with text or facts the database no longer has."""
 
     @property
     def in_step(self) -> bool:
-        return self.problem is None and self.missing == 0 and self.unexpected == 0
+        return (
+            self.problem is None and self.missing == 0 and self.unexpected == 0 and self.stale == 0
+        )
+
+
+class RebuildRefused(RuntimeError):
+    """A rebuild would replace a non-empty index with an empty one."""
 
 
 @dataclass(frozen=True)
@@ -71,10 +83,22 @@ class DirectorySearch:
                 self._lost_whoosh(error)
         return self._memory_backend().search(query)
 
-    def rebuild(self, today: date | None = None) -> RebuildReport:
-        """Write the whole index afresh from the database."""
+    def rebuild(self, today: date | None = None, *, allow_empty: bool = False) -> RebuildReport:
+        """Write the whole index afresh from the database.
+
+        Refuses (``RebuildRefused``) to replace an index that has documents with an empty
+        one unless ``allow_empty``: an empty read is more often a wrong database than an
+        empty directory.
+        """
         started = time.perf_counter()
         documents = self._documents(today or date.today())
+        if not documents and not allow_empty:
+            held = self._documents_held()
+            if held:
+                raise RebuildRefused(
+                    f"The database has no listings to index but the index holds {held}; "
+                    "check DATABASE_URL, or rebuild with --allow-empty."
+                )
         if self.use_whoosh:
             WhooshBackend.create(self.index_dir, documents).close()
             with self._lock:
@@ -91,39 +115,69 @@ class DirectorySearch:
         backends = self._live_backends()
         if not backends:
             return  # no index yet: the next rebuild reads everything from the database
-        documents = self._documents(today or date.today(), service_ids)
-        gone = service_ids - {document.id for document in documents}
+        today = today or date.today()
+        visible = self._visible(service_ids, today)
         for backend in backends:
             try:
-                backend.remove(gone)
-                backend.index(documents)
+                backend.remove(service_ids - visible)
+                backend.index(self._documents_in_chunks(today, visible))
             except IndexUnavailable as error:
                 self._lost_whoosh(error)
 
     def health(self, today: date | None = None) -> IndexHealth:
-        with self._session_factory() as session:
-            expected = public_service_ids(session, today or date.today())
+        """Compare what each indexed document says with what the database says now."""
+        today = today or date.today()
+        expected = {doc.id: fingerprint(doc) for doc in self._documents(today)}
         whoosh = self._open_whoosh()
         backend: SearchBackend = whoosh if whoosh is not None else self._memory_backend()
         try:
-            indexed = backend.document_ids()
+            indexed = backend.document_fingerprints()
         except IndexUnavailable as error:
             self._lost_whoosh(error)
-            backend, indexed = self._memory_backend(), self._memory_backend().document_ids()
+            backend = self._memory_backend()
+            indexed = backend.document_fingerprints()
         return IndexHealth(
             backend="whoosh" if backend is whoosh else "memory",
             problem=self.problem,
             indexed=len(indexed),
             expected=len(expected),
-            missing=len(expected - indexed),
-            unexpected=len(indexed - expected),
+            missing=len(expected.keys() - indexed.keys()),
+            unexpected=len(indexed.keys() - expected.keys()),
+            stale=sum(
+                1 for doc_id, digest in expected.items() if indexed.get(doc_id, digest) != digest
+            ),
         )
+
+    def _documents_held(self) -> int:
+        whoosh = self._open_whoosh()
+        try:
+            return whoosh.count() if whoosh is not None else 0
+        except IndexUnavailable:
+            return 0
 
     def close(self) -> None:
         with self._lock:
             if self._whoosh is not None:
                 self._whoosh.close()
             self._whoosh = None
+
+    def _visible(self, ids: set[str], today: date) -> set[str]:
+        """Which of ``ids`` families may see, asked a chunk at a time (SQL has a limit)."""
+        ordered = sorted(ids)
+        with self._session_factory() as session:
+            return {
+                found
+                for start in range(0, len(ordered), UPDATE_CHUNK)
+                for found in visible_service_ids(
+                    session, today, ordered[start : start + UPDATE_CHUNK]
+                )
+            }
+
+    def _documents_in_chunks(self, today: date, ids: set[str]) -> Iterator[ServiceDocument]:
+        """Documents built a chunk at a time, so a large import never holds them all."""
+        ordered = sorted(ids)
+        for start in range(0, len(ordered), UPDATE_CHUNK):
+            yield from self._documents(today, set(ordered[start : start + UPDATE_CHUNK]))
 
     def _documents(self, today: date, ids: set[str] | None = None):  # type: ignore[no-untyped-def]
         with self._session_factory() as session:

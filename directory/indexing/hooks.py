@@ -26,6 +26,11 @@ def _note_changes(session: Session, _context) -> None:  # type: ignore[no-untype
     changed.update(_service_ids(session, [*session.new, *session.dirty, *session.deleted]))
 
 
+def reindex_after_commit(session: Session, service_ids: set[str]) -> None:
+    """Re-index services written without the ORM (bulk inserts) after the next commit."""
+    session.info.setdefault(_PENDING, set()).update(service_ids)
+
+
 @sa.event.listens_for(Session, "after_commit")
 def _reindex(session: Session) -> None:
     changed = session.info.pop(_PENDING, set())

@@ -1,5 +1,6 @@
 """The directory's tables, named after Open Referral UK / HSDS 3.0 where they fit."""
 
+from directory.models.audit import AuditEntry, ColumnMapping, ImportBatch
 from directory.models.enums import (
     Audience,
     DeliveryMethod,
@@ -25,10 +26,13 @@ from directory.models.taxonomy import TaxonomyTerm, service_taxonomy
 __all__ = [
     "Accessibility",
     "Audience",
+    "AuditEntry",
+    "ColumnMapping",
     "Contact",
     "CostOption",
     "DatedSession",
     "DeliveryMethod",
+    "ImportBatch",
     "Language",
     "Location",
     "Organization",

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from flask_babel import gettext, lazy_gettext
 
 from directory.council import Council
+from directory.links import shown_link
 from directory.models import (
     DeliveryMethod,
     Location,
@@ -126,7 +127,7 @@ def service_page(service: Service, council: Council, now: datetime) -> ServicePa
         eligibility=service.eligibility_description,
         application_process=service.application_process,
         referral=str(REFERRAL_WORDS[service.referral_route]),
-        referral_url=service.referral_url,
+        referral_url=shown_link(service.referral_url),
         where=_where(service, council),
         when=next_opening(service, now),
         cost=cost_lines(service.cost_options),
@@ -136,7 +137,7 @@ def service_page(service: Service, council: Council, now: datetime) -> ServicePa
         ],
         sessions=_upcoming_sessions(service, today),
         phones=phone_links(service),
-        website=service.url,
+        website=shown_link(service.url),
         email=service.email,
         last_checked=day_month_year(service.assured_date) if service.assured_date else None,
         languages=sorted(language.name for language in service.languages),
@@ -207,7 +208,7 @@ def _upcoming_sessions(service: Service, today: date) -> list[SessionRow]:
             times=time_range(s.starts_at.time(), s.ends_at.time()),
             venue=s.location.name if s.location else None,
             places=s.places,
-            booking_url=s.booking_url,
+            booking_url=shown_link(s.booking_url),
         )
         for s in upcoming[:UPCOMING_SESSIONS_SHOWN]
     ]

@@ -34,5 +34,7 @@ def indexable_services(
     return list(session.scalars(statement))
 
 
-def public_service_ids(session: Session, today: date) -> set[str]:
-    return set(session.scalars(sa.select(Service.id).where(publicly_visible(today))))
+def visible_service_ids(session: Session, today: date, ids: Collection[str]) -> set[str]:
+    """Which of ``ids`` families may see today."""
+    statement = sa.select(Service.id).where(publicly_visible(today), Service.id.in_(list(ids)))
+    return set(session.scalars(statement))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import timedelta
 
 import pytest
 import sqlalchemy as sa
@@ -13,8 +14,9 @@ from directory.council import Council
 from directory.demo.loader import DemoLoadError, demo_dataset, demo_loaded, load_demo
 from directory.demo.records import DemoDataset
 from directory.extensions import db
-from directory.models import Organization, Service, ServiceKind
+from directory.models import AuditEntry, ImportBatch, Service, ServiceStatus
 from tests.demo import LOAD_DAY
+from tests.support.factories import create_service
 
 
 def _council(app: Flask) -> Council:
@@ -71,40 +73,53 @@ def test_a_failed_load_leaves_the_database_unchanged(empty_app: Flask, loaded_be
 def test_listings_from_elsewhere_survive_a_reload(empty_app: Flask) -> None:
     with empty_app.app_context():
         council = _council(empty_app)
-        organisation = Organization(name="Netherton Parents Group")
-        db.session.add(
-            Service(
-                organization=organisation,
-                name="Netherton Toy Library",
-                kind=ServiceKind.COMMUNITY_GROUP,
-            )
-        )
-        db.session.commit()
+        create_service("Netherton Toy Library", organisation="Netherton Parents Group")
         load_demo(council, today=LOAD_DAY)
         load_demo(council, today=LOAD_DAY)
         names = set(db.session.scalars(sa.select(Service.name).where(Service.source != "demo")))
         assert names == {"Netherton Toy Library"}
 
 
-def test_a_listing_added_to_a_demo_organisation_blocks_a_reload(empty_app: Flask) -> None:
+def test_a_second_load_on_the_same_day_writes_nothing(empty_app: Flask) -> None:
     with empty_app.app_context():
         council = _council(empty_app)
         load_demo(council, today=LOAD_DAY)
-        dudley_council = db.session.scalars(
-            sa.select(Organization).where(Organization.external_id == "dudley-council")
-        ).one()
-        db.session.add(
-            Service(
-                organization=dudley_council,
-                name="Sedgley Library Baby Rhyme Time",
-                kind=ServiceKind.ACTIVITY,
+        before = _row_counts()
+        load_demo(council, today=LOAD_DAY)
+        assert _row_counts() == before
+        assert db.session.scalar(sa.select(sa.func.count()).select_from(ImportBatch)) == 1
+
+
+def test_a_load_on_a_later_day_changes_only_dates_and_audits_them(empty_app: Flask) -> None:
+    with empty_app.app_context():
+        council = _council(empty_app)
+        load_demo(council, today=LOAD_DAY)
+        load_demo(council, today=LOAD_DAY + timedelta(days=1))
+        batches = db.session.scalars(sa.select(ImportBatch).order_by(ImportBatch.created_at))
+        first, second = list(batches)
+        assert first.counts["created"] == second.counts["changed"] > 0
+        assert second.counts["created"] == second.counts["withdrawn"] == 0
+        changed_fields = set().union(
+            *db.session.scalars(
+                sa.select(AuditEntry.changes).where(AuditEntry.batch_id == second.id)
             )
         )
-        db.session.commit()
-        before = _snapshot()
-        with pytest.raises(DemoLoadError, match="Sedgley Library Baby Rhyme Time"):
-            load_demo(council, today=LOAD_DAY)
-        assert _snapshot() == before
+        dated = {"assured_date", "schedules", "sessions", "visible_from", "visible_to"}
+        assert changed_fields <= dated
+
+
+def test_a_demo_listing_left_out_of_the_data_is_withdrawn_not_deleted(empty_app: Flask) -> None:
+    with empty_app.app_context():
+        council = _council(empty_app)
+        dataset = demo_dataset(council, LOAD_DAY)
+        load_demo(council, dataset, today=LOAD_DAY)
+        gone = next(s for s in reversed(dataset.services) if s.status is ServiceStatus.ACTIVE)
+        kept = tuple(s for s in dataset.services if s is not gone)
+        load_demo(council, replace(dataset, services=kept), today=LOAD_DAY)
+        service = db.session.scalars(
+            sa.select(Service).where(Service.external_id == gone.key)
+        ).one()
+        assert service.status is ServiceStatus.INACTIVE
 
 
 def test_a_council_whose_localities_lack_the_family_centres_is_refused(

@@ -1,0 +1,27 @@
+"""Which links may be shown as links: http, https, tel and mailto, never script or data."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+SAFE_LINK_SCHEMES = frozenset({"http", "https", "tel", "mailto"})
+
+
+def safe_link(value: str | None) -> bool:
+    """Whether ``value`` is a link with a safe scheme (and a host, for web addresses)."""
+    if not value:
+        return False
+    parts = urlsplit(value.strip())
+    scheme = parts.scheme.lower()
+    if scheme not in SAFE_LINK_SCHEMES:
+        return False
+    return scheme in {"tel", "mailto"} or bool(parts.netloc)
+
+
+def shown_link(value: str | None) -> str | None:
+    """``value`` if it is safe to put in an ``href``; None (show no link) if it is not.
+
+    The write path refuses unsafe links, but rows written before it, or by hand, may
+    still hold one, so pages check again when they draw the link.
+    """
+    return value.strip() if value and safe_link(value) else None

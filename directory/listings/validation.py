@@ -1,0 +1,322 @@
+"""Checking records before anything is written, so no way in can skip the checks.
+
+Each check says exactly what is wrong and where. Values that can be put right without
+guessing are put right (phone numbers formatted, postcodes in canonical form, taxonomy
+labels turned into codes) and the cleaned records are what the write path stores.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+import phonenumbers
+
+from directory.council import Council
+from directory.links import safe_link
+from directory.listings.fields import TAXONOMY_FIELDS
+from directory.listings.geocoding import Geocoder, Point
+from directory.listings.languages import language_code
+from directory.listings.problems import Problems
+from directory.listings.records import (
+    ContactRecord,
+    Dataset,
+    OrganisationRecord,
+    PhoneNumber,
+    ServiceRecord,
+    VenueRecord,
+)
+from directory.models.service import OLDEST_AGE_SERVED, PRE_BIRTH_AGE
+from directory.postcodes.parsing import PostcodeError, parse_postcode
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_BARE_DOMAIN = re.compile(r"^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)+(/\S*)?$", re.IGNORECASE)
+
+
+@dataclass
+class Checked:
+    """Records after the checks: cleaned, with each venue's point, and every problem."""
+
+    dataset: Dataset
+    points: dict[str, Point]
+    problems: Problems
+    unknown_terms: dict[str, list[str]] = field(default_factory=dict)
+
+
+def check_dataset(
+    dataset: Dataset,
+    council: Council,
+    geocoder: Geocoder,
+    problems: Problems,
+    *,
+    known_organisations: set[str] = frozenset(),  # type: ignore[assignment]
+    known_venues: set[str] = frozenset(),  # type: ignore[assignment]
+) -> Checked:
+    """Check and clean ``dataset``; ``known_*`` are keys already stored for its source."""
+    checker = _Checker(council, geocoder, problems)
+    _repeated_keys(problems, "Organisation", dataset.organisations)
+    _repeated_keys(problems, "Venue", dataset.venues)
+    _repeated_keys(problems, "Service", dataset.services)
+    organisations = tuple(checker.organisation(record) for record in dataset.organisations)
+    venues = tuple(checker.venue(record) for record in dataset.venues)
+    organisation_keys = known_organisations | {record.key for record in organisations}
+    venue_keys = known_venues | {record.key for record in venues}
+    services = tuple(
+        checker.service(record, organisation_keys, venue_keys) for record in dataset.services
+    )
+    return Checked(
+        Dataset(organisations, venues, services),
+        checker.points,
+        problems,
+        {scheme: sorted(codes) for scheme, codes in sorted(checker.unknown_terms.items())},
+    )
+
+
+def _repeated_keys(
+    problems: Problems,
+    what: str,
+    records: Iterable[OrganisationRecord | VenueRecord | ServiceRecord],
+) -> None:
+    places: dict[str, list[str]] = defaultdict(list)
+    for record in records:
+        places[record.key].append(record.origin)
+    for key, origins in places.items():
+        if len(origins) > 1:
+            shown = ", ".join(o for o in origins if o) or f"{len(origins)} records"
+            problems.error(f"{what} {key!r}", f"the same id appears more than once ({shown})")
+
+
+class _Checker:
+    def __init__(self, council: Council, geocoder: Geocoder, problems: Problems) -> None:
+        self.council = council
+        self.geocoder = geocoder
+        self.problems = problems
+        self.points: dict[str, Point] = {}
+        self.unknown_terms: dict[str, set[str]] = defaultdict(set)
+        self._postcodes_ready = geocoder.ready()
+        self._terms = {
+            scheme: {
+                **{term.label.casefold(): term.code for term in council.terms(scheme)},
+                **{term.code: term.code for term in council.terms(scheme)},
+            }
+            for scheme in TAXONOMY_FIELDS.values()
+        }
+        if not self._postcodes_ready:
+            problems.error(
+                "Postcodes",
+                "no postcodes are loaded, so venues cannot be placed: run flask postcodes load",
+            )
+
+    def organisation(self, record: OrganisationRecord) -> OrganisationRecord:
+        def where(name: str | None = None) -> str:
+            return self.problems.where("Organisation", record.key, record.origin, name)
+
+        if not record.name.strip():
+            self.problems.error(where("organisation_name"), "the organisation has no name")
+        return replace(
+            record,
+            website=self._link(record.website, where("organisation_website")),
+            email=self._email(record.email, where("organisation_email")),
+        )
+
+    def venue(self, record: VenueRecord) -> VenueRecord:
+        def where(name: str | None = None) -> str:
+            return self.problems.where("Venue", record.key, record.origin, name)
+
+        if not record.name.strip():
+            self.problems.error(where("venue_name"), "the venue has no name")
+        try:
+            postcode = parse_postcode(record.postcode)
+        except PostcodeError:
+            self.problems.error(where("postcode"), f"{record.postcode!r} is not a postcode")
+            return record
+        if not postcode.is_full:
+            self.problems.error(
+                where("postcode"), f"{record.postcode!r} is only part of a postcode"
+            )
+            return record
+        if not self._postcodes_ready:
+            return replace(record, postcode=str(postcode))
+        point = self.geocoder.locate(str(postcode))
+        if point is None:
+            self.problems.error(where("postcode"), f"{record.postcode!r} is not a real postcode")
+            return replace(record, postcode=str(postcode))
+        self.points[record.key] = point
+        if self.council.locality_for(point.district, point.sector) is None:
+            self.problems.warn(
+                where("postcode"),
+                f"{point.postcode} is outside every locality in the council file",
+            )
+        return replace(record, postcode=str(postcode))
+
+    def service(
+        self, record: ServiceRecord, organisations: set[str], venues: set[str]
+    ) -> ServiceRecord:
+        def where(name: str | None = None) -> str:
+            return self.problems.where("Service", record.key, record.origin, name)
+
+        if not record.key.strip():
+            self.problems.error(where("service_id"), "the service has no id")
+        if not record.name.strip():
+            self.problems.error(where("name"), "the service has no name")
+        if record.organisation not in organisations:
+            self.problems.error(
+                where("organisation_name"), f"names an unknown organisation {record.organisation!r}"
+            )
+        named_venues = {
+            *record.venues,
+            *(s.venue for s in record.sessions if s.venue),
+            *(o.venue for o in record.openings if o.venue),
+        }
+        for venue in sorted(named_venues - venues):
+            self.problems.error(where("venue_name"), f"names an unknown venue {venue!r}")
+        self._ages(record, where)
+        if record.visible_from and record.visible_to and record.visible_from > record.visible_to:
+            self.problems.error(
+                where("visible_to"),
+                f"shown until {record.visible_to.isoformat()}, before it is shown from "
+                f"{record.visible_from.isoformat()}",
+            )
+        for opening in record.openings:
+            if opening.opens >= opening.closes:
+                self.problems.error(
+                    where("opening_times"),
+                    f"opens at {opening.opens:%H:%M} but closes at {opening.closes:%H:%M}",
+                )
+            if opening.valid_from and opening.valid_to and opening.valid_from > opening.valid_to:
+                self.problems.error(where("opening_times"), "the times end before they start")
+        for session in record.sessions:
+            if session.starts_at >= session.ends_at:
+                self.problems.error(
+                    where("sessions"),
+                    f"the session on {session.starts_at:%Y-%m-%d} ends before it starts",
+                )
+            if session.places is not None and session.places < 0:
+                self.problems.error(where("sessions"), "a session has fewer than 0 places")
+        for cost in record.costs:
+            if cost.amount is not None and cost.amount < 0:
+                self.problems.error(where("cost"), f"the cost {cost.amount} is below zero")
+        for area in record.areas:
+            if area.locality is not None and self.council.locality(area.locality) is None:
+                self.problems.error(where("areas"), f"{area.locality!r} is not a locality")
+        return replace(
+            record,
+            url=self._link(record.url, where("website")),
+            referral_url=self._link(record.referral_url, where("referral_url")),
+            email=self._email(record.email, where("email")),
+            sessions=tuple(
+                replace(s, booking_url=self._link(s.booking_url, where("sessions")))
+                for s in record.sessions
+            ),
+            phones=tuple(
+                PhoneNumber(number, phone.description)
+                for phone in record.phones
+                if (number := self._phone(phone.number, where("phone")))
+            ),
+            contacts=tuple(
+                ContactRecord(
+                    c.title,
+                    c.name,
+                    self._email(c.email, where("contacts")),
+                    self._phone(c.phone, where("contacts")) if c.phone else None,
+                )
+                for c in record.contacts
+            ),
+            languages=self._languages(record.languages, where("languages")),
+            **{
+                name: self._terms_for(scheme, getattr(record, name), where(name))
+                for name, scheme in TAXONOMY_FIELDS.items()
+            },
+        )
+
+    def _ages(self, record: ServiceRecord, where) -> None:  # type: ignore[no-untyped-def]
+        low, high = record.minimum_age, record.maximum_age
+        if low is not None and low < PRE_BIRTH_AGE:
+            self.problems.error(where("minimum_age"), f"minimum age {low} is below {PRE_BIRTH_AGE}")
+        if high is not None and high > OLDEST_AGE_SERVED:
+            self.problems.error(
+                where("maximum_age"), f"maximum age {high} is above {OLDEST_AGE_SERVED}"
+            )
+        if low is not None and high is not None and high < low:
+            self.problems.error(
+                where("maximum_age"), f"maximum age {high} is below minimum age {low}"
+            )
+
+    def _link(self, value: str | None, where: str) -> str | None:
+        if value is None or not value.strip():
+            return None
+        text = value.strip()
+        if ":" not in text.split("/", 1)[0] and _BARE_DOMAIN.match(text):
+            self.problems.warn(where, f"{text!r} has no https:// at the start, so it was added")
+            return f"https://{text}"
+        if not safe_link(text):
+            self.problems.error(
+                where, f"{text!r} is not a web address (only http, https, tel or mailto links)"
+            )
+            return None
+        return text
+
+    def _email(self, value: str | None, where: str) -> str | None:
+        if value is None or not value.strip():
+            return None
+        text = value.strip()
+        if not _EMAIL.match(text):
+            self.problems.error(where, f"{text!r} is not an email address")
+            return None
+        return text
+
+    def _phone(self, value: str | None, where: str) -> str | None:
+        if value is None or not value.strip():
+            return None
+        formatted, in_use = _formatted_phone(value.strip())
+        if formatted is None:
+            self.problems.error(where, f"{value.strip()!r} is not a phone number")
+        elif not in_use:
+            self.problems.warn(where, f"{value.strip()!r} is not a number in use")
+        return formatted
+
+    def _languages(self, values: tuple[str, ...], where: str) -> tuple[str, ...]:
+        codes = []
+        for value in values:
+            code = language_code(value)
+            if code is None:
+                self.problems.warn(
+                    where, f"{value!r} is not a language we know, so it was left out"
+                )
+            else:
+                codes.append(code)
+        return tuple(dict.fromkeys(codes))
+
+    def _terms_for(self, scheme: str, values: tuple[str, ...], where: str) -> tuple[str, ...]:
+        codes = []
+        known = self._terms[scheme]
+        for value in values:
+            code = known.get(value) or known.get(value.strip().casefold())
+            if code is None:
+                self.unknown_terms[scheme].add(value)
+                self.problems.warn(
+                    where, f"{value!r} is not a {scheme} in the council file, so it was left out"
+                )
+            else:
+                codes.append(code)
+        return tuple(dict.fromkeys(codes))
+
+
+@lru_cache(maxsize=4096)
+def _formatted_phone(value: str) -> tuple[str | None, bool]:
+    """The number as people write it in the UK ("01384 813322"), and whether it is in use."""
+    try:
+        number = phonenumbers.parse(value, "GB")
+    except phonenumbers.NumberParseException:
+        return None, False
+    if not phonenumbers.is_possible_number(number):
+        return None, False
+    style = (
+        phonenumbers.PhoneNumberFormat.NATIONAL
+        if number.country_code == 44
+        else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    )
+    return phonenumbers.format_number(number, style), phonenumbers.is_valid_number(number)

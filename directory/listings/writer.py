@@ -1,0 +1,410 @@
+"""The write path: validate records, work out what changes, and apply it all or nothing.
+
+A dry run and an apply work out the differences with the same code, so what a dry run
+reports is what applying would do; only an apply writes, in one transaction. Services are
+handled a chunk at a time and let go after each chunk, so memory follows the chunk, not
+the file. A constraint only the database checks is found when applying, which then
+changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import selectinload
+
+from directory.council import Council
+from directory.extensions import db
+from directory.indexing.hooks import reindex_after_commit
+from directory.listings.audit import AuditTrail
+from directory.listings.duplicates import Newcomer, likely_duplicates
+from directory.listings.fields import (
+    Resolver,
+    differences,
+    organisation_fields,
+    service_fields,
+    set_organisation_fields,
+    set_service_fields,
+    set_venue_fields,
+    stored_organisation_fields,
+    stored_service_fields,
+    stored_venue_fields,
+    venue_fields,
+)
+from directory.listings.geocoding import Geocoder, Point
+from directory.listings.languages import language_name
+from directory.listings.problems import Problems
+from directory.listings.records import Dataset, ServiceRecord
+from directory.listings.report import Change, Conflict, WriteReport
+from directory.listings.rows import NewRows
+from directory.listings.taxonomy import sync_taxonomy
+from directory.listings.validation import check_dataset
+from directory.models import (
+    DatedSession,
+    ImportBatch,
+    Location,
+    Organization,
+    Service,
+    ServiceAtLocation,
+    ServiceStatus,
+    TaxonomyTerm,
+)
+from directory.models.mixins import new_id
+
+DEFAULT_WITHDRAW_SHARE = 0.2
+CHUNK = 500
+WITHDRAWN = ServiceStatus.INACTIVE
+_STILL_LISTED = (ServiceStatus.ACTIVE, ServiceStatus.TEMPORARILY_CLOSED)
+
+SERVICE_CONTENTS = (
+    selectinload(Service.organization),
+    selectinload(Service.taxonomy_terms),
+    selectinload(Service.schedules),
+    selectinload(Service.sessions).selectinload(DatedSession.location),
+    selectinload(Service.phones),
+    selectinload(Service.contacts),
+    selectinload(Service.cost_options),
+    selectinload(Service.languages),
+    selectinload(Service.service_areas),
+    selectinload(Service.locations).selectinload(ServiceAtLocation.location),
+    selectinload(Service.locations).selectinload(ServiceAtLocation.schedules),
+)
+"""Everything :func:`stored_service_fields` reads, loaded in a few queries per chunk."""
+
+
+class WriteFailed(RuntimeError):
+    """The database refused the write; nothing was changed."""
+
+
+@dataclass(frozen=True)
+class WriteOptions:
+    source: str
+    actor: str
+    apply: bool = False
+    full_feed: bool = False
+    withdraw_share: float = DEFAULT_WITHDRAW_SHARE
+    allow_mass_withdrawal: bool = False
+    kind: str = "import"
+    mark_edited: bool = False
+    """An editor's save: the fields it changes become theirs, and later imports keep them."""
+
+
+def write_listings(
+    dataset: Dataset,
+    council: Council,
+    geocoder: Geocoder,
+    options: WriteOptions,
+    problems: Problems | None = None,
+) -> WriteReport:
+    """Check ``dataset`` and write it for ``options.source`` (only with ``options.apply``).
+
+    Returns what changed, or would change. Nothing is written when a record has an error or
+    a full feed would withdraw too many listings. Raises ``WriteFailed`` if the database
+    refuses the changes, leaving it as it was.
+    """
+    problems = problems or Problems()
+    report = WriteReport(source=options.source)
+    try:
+        checked = check_dataset(
+            dataset,
+            council,
+            geocoder,
+            problems,
+            known_organisations=_stored_keys(Organization, options.source),
+            known_venues=_stored_keys(Location, options.source),
+        )
+        report.errors, report.warnings = problems.errors, problems.warnings
+        report.unknown_terms = checked.unknown_terms
+        if problems.errors:
+            db.session.rollback()
+            return report
+        _Write(checked.dataset, checked.points, council, options, report).run()
+    except SQLAlchemyError as error:
+        db.session.rollback()
+        reason = getattr(error, "orig", None) or error
+        raise WriteFailed(
+            f"The database refused the changes, so nothing changed: {reason}"
+        ) from error
+    except BaseException:
+        db.session.rollback()
+        raise
+    return report
+
+
+def _stored_keys(model: type[Organization] | type[Location], source: str) -> set[str]:
+    statement = sa.select(model.external_id).where(
+        model.source == source, model.external_id.is_not(None)
+    )
+    return set(db.session.scalars(statement))
+
+
+def _chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+class _Write:
+    """One write. A dry run works out every difference but changes nothing; an apply
+    inserts new rows in bulk, changes existing ones through the ORM, and commits once."""
+
+    def __init__(
+        self,
+        dataset: Dataset,
+        points: dict[str, Point],
+        council: Council,
+        options: WriteOptions,
+        report: WriteReport,
+    ) -> None:
+        self.dataset = dataset
+        self.points = points
+        self.council = council
+        self.options = options
+        self.apply = options.apply
+        self.source = options.source
+        self.report = report
+        self.batch_id = new_id()
+        self.audit = AuditTrail(self.batch_id, options.actor)
+        self.new_rows = NewRows()
+        self.term_ids: dict[tuple[str, str], str] = {}
+        self.organisation_ids: dict[str, str] = {}
+        self.venue_ids: dict[str, str] = {}
+        self.created_ids: set[str] = set()
+        self.newcomers: list[Newcomer] = []
+        self.resolver = Resolver(
+            organisation=lambda key: db.session.get_one(Organization, self.organisation_ids[key]),
+            venue=lambda key: db.session.get_one(Location, self.venue_ids[key]),
+            term=lambda scheme, code: db.session.get_one(
+                TaxonomyTerm, self.term_ids[(scheme, code)]
+            ),
+            language_name=language_name,
+        )
+
+    def run(self) -> None:
+        session = db.session
+        if self.apply:
+            session.add(
+                ImportBatch(
+                    id=self.batch_id,
+                    source=self.source,
+                    actor=self.options.actor,
+                    kind=self.options.kind,
+                    full_feed=self.options.full_feed,
+                )
+            )
+            session.flush()
+            terms = sync_taxonomy(self.council)
+            self.term_ids = {key: term.id for key, term in terms.items()}
+        self._organisations()
+        self._venues()
+        for chunk in _chunks(self.dataset.services):
+            self._services(chunk)
+        if self.options.full_feed:
+            self._withdraw_missing()
+        if self.report.refused:
+            session.rollback()
+            return
+        self.report.duplicates = likely_duplicates(self.newcomers, self.source)
+        if not self.apply or not self._changes_anything():
+            session.rollback()
+            return
+        self.audit.write()
+        batch = session.get_one(ImportBatch, self.batch_id)
+        batch.counts = self.report.counts()
+        self.report.applied = True
+        self.report.batch = self.batch_id
+        batch.report = self.report.summary_json()
+        reindex_after_commit(session, self.created_ids)
+        session.commit()
+
+    def _changes_anything(self) -> bool:
+        report = self.report
+        return bool(
+            report.created
+            or report.changed
+            or report.withdrawn
+            or any(report.organisations.values())
+            or any(report.venues.values())
+        )
+
+    def _organisations(self) -> None:
+        records = {record.key: record for record in self.dataset.organisations}
+        for keys in _chunks(list(records)):
+            stored = self._stored(Organization, list(keys))
+            for key in keys:
+                new = organisation_fields(records[key])
+                row = stored.get(key)
+                if row is None:
+                    self._create_organisation(key, new)
+                    continue
+                changed = differences(stored_organisation_fields(row), new)
+                if changed:
+                    self.report.organisations["changed"] += 1
+                    if self.apply:
+                        set_organisation_fields(row, {n: pair[1] for n, pair in changed.items()})
+                        self._log("organisation", row.id, key, "changed", changed)
+            self._flush()
+        self.organisation_ids = self._ids(Organization)
+
+    def _create_organisation(self, key: str, fields: dict[str, Any]) -> None:
+        self.report.organisations["created"] += 1
+        if self.apply:
+            row_id = new_id()
+            self.new_rows.organisation(row_id, self.source, key, fields)
+            self._log("organisation", row_id, key, "created", differences({}, fields))
+
+    def _venues(self) -> None:
+        records = {record.key: record for record in self.dataset.venues}
+        for keys in _chunks(list(records)):
+            stored = self._stored(Location, list(keys), selectinload(Location.accessibility))
+            for key in keys:
+                point = self.points[key]
+                new = venue_fields(records[key], point, self._locality(point))
+                row = stored.get(key)
+                if row is None:
+                    self.report.venues["created"] += 1
+                    if self.apply:
+                        row_id = new_id()
+                        self.new_rows.venue(row_id, self.source, key, new)
+                        self._log("venue", row_id, key, "created", differences({}, new))
+                    continue
+                changed = differences(stored_venue_fields(row), new)
+                if changed:
+                    self.report.venues["changed"] += 1
+                    if self.apply:
+                        set_venue_fields(row, {name: pair[1] for name, pair in changed.items()})
+                        self._log("venue", row.id, key, "changed", changed)
+            self._flush()
+        self.venue_ids = self._ids(Location)
+
+    def _ids(self, model: type[Organization] | type[Location]) -> dict[str, str]:
+        statement = sa.select(model.external_id, model.id).where(
+            model.source == self.source, model.external_id.is_not(None)
+        )
+        return {key: row_id for key, row_id in db.session.execute(statement)}
+
+    def _locality(self, point: Point) -> str | None:
+        locality = self.council.locality_for(point.district, point.sector)
+        return locality.code if locality else None
+
+    def _services(self, records: Sequence[ServiceRecord]) -> None:
+        stored = self._stored(Service, [r.key for r in records], *SERVICE_CONTENTS)
+        if self.apply and stored:
+            self._load_referenced(records)
+        for record in records:
+            new = service_fields(record)
+            row = stored.get(record.key)
+            if row is None:
+                self._create(record, new)
+                continue
+            changed = differences(stored_service_fields(row), new)
+            edited = set(row.edited_fields or ())
+            for name in sorted(edited & set(changed)):
+                kept, incoming = changed.pop(name)
+                self.report.conflicts.append(Conflict(record.key, row.name, name, kept, incoming))
+            if not changed:
+                self.report.unchanged += 1
+                continue
+            self.report.changed.append(Change(record.key, record.name, changed))
+            if not self.apply:
+                continue
+            with db.session.no_autoflush:
+                updates = {name: pair[1] for name, pair in changed.items()}
+                set_service_fields(row, updates, self.resolver)
+            if self.options.mark_edited:
+                row.edited_fields = sorted(edited | set(changed))
+            self._log("service", row.id, record.key, "changed", changed)
+        self._flush()
+
+    def _load_referenced(self, records: Sequence[ServiceRecord]) -> None:
+        """Load the chunk's organisations and venues in two queries, not one per service."""
+        organisations = {self.organisation_ids[r.organisation] for r in records}
+        venues = {
+            self.venue_ids[key]
+            for r in records
+            for key in (*r.venues, *(s.venue for s in r.sessions if s.venue))
+        }
+        db.session.scalars(sa.select(Organization).where(Organization.id.in_(organisations))).all()
+        db.session.scalars(sa.select(Location).where(Location.id.in_(venues))).all()
+
+    def _create(self, record: ServiceRecord, new: dict[str, Any]) -> None:
+        self.report.created.append(Change(record.key, record.name, {}))
+        venues = [self.points[key] for key in record.venues if key in self.points]
+        self.newcomers.append(
+            Newcomer(
+                record.key,
+                record.name,
+                tuple(point.postcode for point in venues),
+                tuple((point.easting, point.northing) for point in venues),
+            )
+        )
+        if not self.apply:
+            return
+        row_id = new_id()
+        self.new_rows.service(
+            row_id,
+            self.source,
+            record.key,
+            new,
+            self.organisation_ids[record.organisation],
+            self.venue_ids,
+            self.term_ids,
+            language_name,
+        )
+        self.created_ids.add(row_id)
+        self._log("service", row_id, record.key, "created", differences({}, new))
+
+    def _withdraw_missing(self) -> None:
+        """Withdraw (never delete) this source's listings that the full feed leaves out."""
+        listed = {record.key for record in self.dataset.services}
+        current = db.session.execute(
+            sa.select(Service.id, Service.external_id, Service.name, Service.edited_fields).where(
+                Service.source == self.source, Service.status.in_(_STILL_LISTED)
+            )
+        ).all()
+        missing = [row for row in current if row.external_id not in listed]
+        share = len(missing) / len(current) if current else 0.0
+        if share > self.options.withdraw_share and not self.options.allow_mass_withdrawal:
+            self.report.refused = (
+                f"The feed would withdraw {len(missing)} of {len(current)} listings from "
+                f"{self.source!r} ({share:.0%}), more than the {self.options.withdraw_share:.0%} "
+                "allowed. Check the file is complete, or allow it explicitly."
+            )
+            return
+        for found in missing:
+            if "status" in (found.edited_fields or ()):
+                self.report.conflicts.append(
+                    Conflict(found.external_id, found.name, "status", "kept", WITHDRAWN.value)
+                )
+                continue
+            row = db.session.get_one(Service, found.id)
+            changes = {"status": [row.status.value, WITHDRAWN.value]}
+            self.report.withdrawn.append(Change(found.external_id, found.name, changes))
+            if self.apply:
+                row.status = WITHDRAWN
+                self._log("service", row.id, found.external_id, "withdrawn", changes)
+        self._flush()
+
+    def _stored(self, model: type, keys: list[str], *options: Any) -> dict[str, Any]:
+        statement = (
+            sa.select(model)
+            .where(model.source == self.source, model.external_id.in_(keys))
+            .options(*options)
+        )
+        return {row.external_id: row for row in db.session.scalars(statement)}
+
+    def _flush(self) -> None:
+        """Write this chunk, then forget its rows, so a long file does not pile up in memory."""
+        if self.apply:
+            self.new_rows.insert()
+            db.session.flush()
+            self.audit.write()
+        db.session.expunge_all()
+
+    def _log(
+        self, entity: str, entity_id: str, key: str, action: str, changes: dict[str, list[Any]]
+    ) -> None:
+        self.audit.record(entity, entity_id, self.source, key, action, changes)

@@ -1,0 +1,62 @@
+"""CSV in the import template, in any common encoding and with any common delimiter."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+
+from charset_normalizer import from_bytes
+
+from importers.limits import FileRefused
+from importers.template import template_column
+
+DELIMITERS = (",", ";", "\t", "|")
+_SNIFF_BYTES = 64 * 1024
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 (with or without a byte order mark), else the encoding the bytes fit best.
+
+    Windows-1252 is tried before guessing: it is what Excel on Windows saves in England,
+    and a short file's £ signs are too little for a guess to go on.
+    """
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data[:_SNIFF_BYTES]).best()
+    if best is None:
+        raise FileRefused("The file is not text in any encoding we know.")
+    return data.decode(best.encoding, errors="replace")
+
+
+def delimiter(text: str, mapping: dict[str, str]) -> str:
+    """The delimiter that splits the top lines into the most template columns."""
+    top = text[:_SNIFF_BYTES].splitlines()[:10]
+
+    def score(candidate: str) -> int:
+        rows = csv.reader(top, delimiter=candidate)
+        return max(
+            (sum(template_column(cell, mapping) is not None for cell in row) for row in rows),
+            default=0,
+        )
+
+    return max(DELIMITERS, key=score)
+
+
+def csv_rows(data: bytes, mapping: dict[str, str]) -> Iterator[tuple[int, list[str]]]:
+    """Numbered rows (1 is the first line) of a CSV file's cells."""
+    text = decode(data)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter(text, mapping))
+    try:
+        for row in reader:
+            yield reader.line_num, row
+    except csv.Error as error:
+        raise FileRefused(
+            f"Line {reader.line_num} of the CSV file cannot be read: {error}"
+        ) from None

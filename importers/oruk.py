@@ -1,0 +1,426 @@
+"""Open Referral UK / HSDS 3.0 JSON: a file of services, or a live API read page by page.
+
+A file may hold a list of services or the paginated ``/services`` response (services in
+``contents``). Each service may nest its organisation, locations (with addresses and
+accessibility), contacts, phones, schedules, cost options, eligibility, languages and
+taxonomy terms (as ``attributes``). Real feeds depart from the schema: each departure is
+reported as a warning where it is, a service that cannot be read at all is an error, and
+nothing in a feed makes the reader crash.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterable
+from datetime import date, datetime, time
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from directory.council import Council
+from directory.listings.problems import Problems
+from directory.listings.records import (
+    Area,
+    ContactRecord,
+    Cost,
+    Dataset,
+    Opening,
+    OrganisationRecord,
+    PhoneNumber,
+    ServiceRecord,
+    VenueRecord,
+)
+from directory.models import DeliveryMethod, ServiceAreaScope, ServiceKind, ServiceStatus
+from directory.models.schedule import WEEKDAYS
+from importers.limits import FileRefused, Limits
+from importers.oruk_schema import departures, service_validator
+from importers.tabular import ReadResult
+
+TAXONOMY_SCHEMES = {
+    "category": "categories",
+    "need": "needs",
+    "level": "levels",
+    "circumstance": "circumstances",
+}
+FIELD_PATHS = {
+    "postcode": "addresses[0].postal_code",
+    "organisation_name": "organization.name",
+    "website": "url",
+    "phone": "phones",
+    "opening_times": "schedules",
+    "cost": "cost_options",
+    "areas": "service_areas",
+    "venue_name": "service_at_locations",
+}
+PAGE_TIMEOUT_SECONDS = 30
+
+
+class _Unreadable(ValueError):
+    """A service this reader cannot turn into a record; the message says why."""
+
+
+def read_oruk_json(data: bytes, council: Council, limits: Limits) -> ReadResult:
+    try:
+        document = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError) as error:
+        raise FileRefused(f"The file is not valid JSON: {error}") from None
+    return read_services(services_in(document, "The file"), council, limits)
+
+
+def services_in(document: Any, where: str) -> list[Any]:
+    """The services of a list, or of a page's ``contents``."""
+    if isinstance(document, list):
+        return document
+    if isinstance(document, dict) and isinstance(document.get("contents"), list):
+        return document["contents"]
+    raise FileRefused(
+        f"{where} is neither a list of services nor a page of them (an object with contents)."
+    )
+
+
+def read_oruk_url(url: str, council: Council, limits: Limits) -> ReadResult:
+    """Every page of an ORUK ``/services`` endpoint; any page that fails refuses the lot."""
+    services: list[Any] = []
+    received = 0
+    page = 1
+    while True:
+        address = _page_address(url, page)
+        try:
+            with urllib.request.urlopen(address, timeout=PAGE_TIMEOUT_SECONDS) as response:
+                body = response.read(limits.bytes - received + 1)
+        except urllib.error.HTTPError as error:
+            error.close()
+            raise FileRefused(_unread(page, url, f"HTTP {error.code}")) from None
+        except (urllib.error.URLError, TimeoutError, OSError) as error:
+            raise FileRefused(_unread(page, url, getattr(error, "reason", None) or error)) from None
+        received += len(body)
+        if received > limits.bytes:
+            raise FileRefused(f"The feed is larger than {limits.bytes // (1024 * 1024)} MB.")
+        try:
+            document = json.loads(body.decode("utf-8-sig"))
+        except (UnicodeDecodeError, ValueError) as error:
+            raise FileRefused(
+                f"Page {page} of {url} is not valid JSON ({error}), so nothing was imported."
+            ) from None
+        services.extend(services_in(document, f"Page {page} of {url}"))
+        if len(services) > limits.rows:
+            raise FileRefused(f"The feed has more than {limits.rows} services.")
+        if not isinstance(document, dict) or _last_page(document, page):
+            break
+        page += 1
+    return read_services(services, council, limits)
+
+
+def _unread(page: int, url: str, reason: object) -> str:
+    return f"Page {page} of {url} could not be read ({reason}), so nothing was imported."
+
+
+def _page_address(url: str, page: int) -> str:
+    parts = urllib.parse.urlsplit(url)
+    query = [(k, v) for k, v in urllib.parse.parse_qsl(parts.query) if k != "page"]
+    query.append(("page", str(page)))
+    return urllib.parse.urlunsplit(parts._replace(query=urllib.parse.urlencode(query)))
+
+
+def _last_page(document: dict[str, Any], page: int) -> bool:
+    if document.get("last_page") is True or not document.get("contents"):
+        return True
+    total = document.get("total_pages")
+    return isinstance(total, int) and page >= total
+
+
+def read_services(services: list[Any], council: Council, limits: Limits) -> ReadResult:
+    if len(services) > limits.rows:
+        raise FileRefused(f"The file has more than {limits.rows} services.")
+    problems = Problems(column_labels=FIELD_PATHS, field_word="field")
+    reader = _Reader(council, problems)
+    for number, item in enumerate(services, start=1):
+        reader.add(number, item)
+    return ReadResult(reader.dataset(), problems, len(services), "json")
+
+
+class _Reader:
+    def __init__(self, council: Council, problems: Problems) -> None:
+        self.council = council
+        self.problems = problems
+        self.organisations: dict[str, OrganisationRecord] = {}
+        self.venues: dict[str, VenueRecord] = {}
+        self.services: list[ServiceRecord] = []
+        self.schemes = {
+            scheme: {
+                **{term.code: term.code for term in council.terms(scheme)},
+                **{term.label.casefold(): term.code for term in council.terms(scheme)},
+            }
+            for scheme in TAXONOMY_SCHEMES
+        }
+
+    def dataset(self) -> Dataset:
+        return Dataset(
+            tuple(self.organisations.values()), tuple(self.venues.values()), tuple(self.services)
+        )
+
+    def add(self, number: int, item: Any) -> None:
+        label = (
+            f"Service {item.get('id')!r}"
+            if isinstance(item, dict) and item.get("id")
+            else f"Service number {number}"
+        )
+        for path, message in departures(service_validator(), item):
+            self.problems.warn(f"{label}, field {path}", f"departs from the ORUK schema: {message}")
+        try:
+            self.services.append(self._service(item, label))
+        except _Unreadable as error:
+            self.problems.error(label, str(error))
+        except (KeyError, TypeError, ValueError, AttributeError, InvalidOperation) as error:
+            self.problems.error(label, f"cannot be read ({type(error).__name__}: {error})")
+
+    def _service(self, item: Any, label: str) -> ServiceRecord:
+        if not isinstance(item, dict):
+            raise _Unreadable("is not an object")
+        key, name = _text(item.get("id")), _text(item.get("name"))
+        if not key:
+            raise _Unreadable("has no id")
+        organisation = self._organisation(item, label)
+        venues: list[str] = []
+        openings = [
+            opening for s in _list(item, "schedules") if (opening := self._opening(s, None, label))
+        ]
+        for link in _list(item, "service_at_locations"):
+            venue = self._venue(_dict(link.get("location")), label)
+            if venue is None:
+                continue
+            venues.append(venue)
+            openings.extend(
+                opening
+                for s in _list(link, "schedules")
+                if (opening := self._opening(s, venue, label))
+            )
+        terms = self._terms(item)
+        phones = [
+            PhoneNumber(_text(p.get("number")), _text(p.get("description")))
+            for p in _list(item, "phones")
+            if _text(p.get("number"))
+        ]
+        return ServiceRecord(
+            key=key,
+            organisation=organisation,
+            name=name,
+            kind=ServiceKind.SUPPORT_SERVICE,
+            status=_status(item.get("status")),
+            description=_text(item.get("description")),
+            url=_text(item.get("url")) or None,
+            email=_text(item.get("email")) or None,
+            phones=tuple(phones),
+            contacts=tuple(self._contact(c) for c in _list(item, "contacts")),
+            eligibility=_text(item.get("eligibility_description")),
+            application_process=_text(item.get("application_process")),
+            fees=_text(item.get("fees_description") or item.get("fees")),
+            minimum_age=_age(item.get("minimum_age")),
+            maximum_age=_age(item.get("maximum_age")),
+            assured_date=_date(item.get("assured_date")),
+            costs=tuple(self._cost(c) for c in _list(item, "cost_options")),
+            languages=tuple(
+                _text(language.get("code") or language.get("name"))
+                for language in _list(item, "languages")
+                if _text(language.get("code") or language.get("name"))
+            ),
+            areas=tuple(self._areas(item)),
+            venues=tuple(dict.fromkeys(venues)),
+            openings=tuple(openings),
+            delivery=(DeliveryMethod.IN_PERSON,)
+            if venues
+            else ((DeliveryMethod.PHONE,) if phones else (DeliveryMethod.ONLINE,)),
+            origin=label,
+            **terms,
+        )
+
+    def _organisation(self, item: dict[str, Any], label: str) -> str:
+        raw = _dict(item.get("organization"))
+        key = _text(raw.get("id") or item.get("organization_id"))
+        if not key:
+            raise _Unreadable("names no organisation (organization or organization_id)")
+        if key not in self.organisations and raw:
+            self.organisations[key] = OrganisationRecord(
+                key=key,
+                name=_text(raw.get("name")),
+                description=_text(raw.get("description")),
+                website=_text(raw.get("website")) or None,
+                email=_text(raw.get("email")) or None,
+                origin=label,
+            )
+        return key
+
+    def _venue(self, raw: dict[str, Any], label: str) -> str | None:
+        key = _text(raw.get("id"))
+        if not key:
+            self.problems.warn(
+                f"{label}, field service_at_locations", "a location with no id was left out"
+            )
+            return None
+        if key in self.venues:
+            return key
+        addresses = _list(raw, "addresses")
+        address = next(
+            (a for a in addresses if a.get("address_type") == "physical"),
+            addresses[0] if addresses else {},
+        )
+        postcode = _text(address.get("postal_code"))
+        if not postcode:
+            self.problems.warn(
+                f"{label}, field service_at_locations",
+                f"the location {key!r} has no postcode, so it was left out",
+            )
+            return None
+        self.venues[key] = VenueRecord(
+            key=key,
+            name=_text(raw.get("name")) or _text(address.get("address_1")),
+            postcode=postcode,
+            address_1=_text(address.get("address_1")),
+            address_2=_text(address.get("address_2")),
+            city=_text(address.get("city")),
+            description=_text(raw.get("description")),
+            accessibility=tuple(
+                _text(a.get("description"))
+                for a in _list(raw, "accessibility")
+                if _text(a.get("description"))
+            ),
+            origin=label,
+        )
+        return key
+
+    def _opening(self, raw: dict[str, Any], venue: str | None, label: str) -> Opening | None:
+        where = f"{label}, field schedules"
+        freq = _text(raw.get("freq")).upper()
+        days = tuple(d for d in re.split(r"[,\s]+", _text(raw.get("byday")).upper()) if d)
+        if (
+            freq not in {"", "WEEKLY"}
+            or not days
+            or not raw.get("opens_at")
+            or not raw.get("closes_at")
+        ):
+            self.problems.warn(where, "a schedule that is not weekly opening times was left out")
+            return None
+        if not set(days) <= set(WEEKDAYS):
+            self.problems.warn(
+                where, f"byday {raw.get('byday')!r} is not weekdays like MO,TU, so it was left out"
+            )
+            return None
+        return Opening(
+            days=tuple(sorted(set(days), key=WEEKDAYS.index)),
+            opens=_time(raw["opens_at"]),
+            closes=_time(raw["closes_at"]),
+            valid_from=_date(raw.get("valid_from")),
+            valid_to=_date(raw.get("valid_to")),
+            note=_text(raw.get("description") or raw.get("notes")),
+            venue=venue,
+        )
+
+    def _contact(self, raw: dict[str, Any]) -> ContactRecord:
+        phones = [_text(p.get("number")) for p in _list(raw, "phones") if _text(p.get("number"))]
+        return ContactRecord(
+            title=_text(raw.get("title")),
+            name=_text(raw.get("name")),
+            email=_text(raw.get("email")) or None,
+            phone=phones[0] if phones else None,
+        )
+
+    def _cost(self, raw: dict[str, Any]) -> Cost:
+        amount = raw.get("amount")
+        return Cost(
+            option=_text(raw.get("option")),
+            amount=None if amount in (None, "") else Decimal(str(amount)),
+            description=_text(raw.get("amount_description")),
+        )
+
+    def _areas(self, item: dict[str, Any]) -> Iterable[Area]:
+        for raw in _list(item, "service_areas"):
+            name = _text(raw.get("name") or raw.get("service_area"))
+            locality = next(
+                (
+                    loc
+                    for loc in self.council.localities
+                    if name.casefold() in {loc.code, loc.name.casefold()}
+                ),
+                None,
+            )
+            if locality is not None:
+                yield Area(ServiceAreaScope.LOCALITY, locality.code, _text(raw.get("description")))
+            elif name.casefold() in {"borough", self.council.area_name.casefold()}:
+                yield Area(ServiceAreaScope.BOROUGH, None, _text(raw.get("description")))
+
+    def _terms(self, item: dict[str, Any]) -> dict[str, tuple[str, ...]]:
+        """Terms from ``attributes``, placed in the council's scheme that knows them."""
+        found: dict[str, list[str]] = {field: [] for field in TAXONOMY_SCHEMES.values()}
+        for attribute in _list(item, "attributes"):
+            term = _dict(attribute.get("taxonomy_term"))
+            code, name = _text(term.get("term") or term.get("code")), _text(term.get("name"))
+            scheme = _text(attribute.get("link_type") or term.get("taxonomy")).lower()
+            if scheme in TAXONOMY_SCHEMES:
+                found[TAXONOMY_SCHEMES[scheme]].append(code or name)
+                continue
+            known = next(
+                (
+                    s
+                    for s, terms in self.schemes.items()
+                    if code in terms or name.casefold() in terms
+                ),
+                None,
+            )
+            found[TAXONOMY_SCHEMES[known or "need"]].append(
+                code if known and code in self.schemes[known] else name or code
+            )
+        return {field: tuple(values) for field, values in found.items()}
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _list(raw: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    value = raw.get(key)
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def _status(value: Any) -> ServiceStatus:
+    try:
+        return ServiceStatus(_text(value).lower() or "active")
+    except ValueError:
+        raise _Unreadable(f"has the status {value!r}, which is not an ORUK status") from None
+
+
+def _age(value: Any) -> int | None:
+    if value in (None, ""):
+        return None
+    number = float(value)
+    if not number.is_integer():
+        raise _Unreadable(f"has the age {value!r}, which is not a whole number of years")
+    return int(number)
+
+
+def _date(value: Any) -> date | None:
+    text = _text(value)
+    if not text:
+        return None
+    try:
+        return (
+            datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+            if "T" in text
+            else date.fromisoformat(text)
+        )
+    except ValueError:
+        raise _Unreadable(f"has the date {text!r}, which is not a date like 2026-11-23") from None
+
+
+def _time(value: Any) -> time:
+    text = _text(value)
+    try:
+        return time.fromisoformat(text[:8] if len(text) >= 8 else text)
+    except ValueError:
+        raise _Unreadable(f"has the time {text!r}, which is not a time like 09:30") from None

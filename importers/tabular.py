@@ -1,0 +1,324 @@
+"""Template rows (from CSV or XLSX) into the write path's records, row by row.
+
+The header row is the first of the top rows that names every required column (title rows
+and merged headers above it are skipped with a warning). Blank rows are skipped. Every
+problem is reported at its row and column as the file names them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from directory.listings.problems import Problems
+from directory.listings.records import (
+    Dataset,
+    OrganisationRecord,
+    ServiceRecord,
+    SessionRecord,
+    VenueRecord,
+)
+from directory.models import (
+    Audience,
+    DeliveryMethod,
+    ReferralRoute,
+    ServiceKind,
+    ServiceStatus,
+)
+from importers import cells
+from importers.cells import CellError
+from importers.limits import FileRefused, Limits
+from importers.template import REQUIRED, ROW_COLUMNS, template_column
+
+HEADER_SEARCH_ROWS = 10
+_SESSION = re.compile(
+    r"^(?P<day>\S+)\s+(?P<start>[\d:.apm]+)\s*(?:-|\u2013|to)\s*(?P<end>[\d:.apm]+)$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class ReadResult:
+    """What a reader made of a file: records, problems, and how many rows it read."""
+
+    dataset: Dataset
+    problems: Problems
+    rows: int
+    format: str
+    columns: dict[str, str] = field(default_factory=dict)
+    """Their header -> template column, as used."""
+
+
+def read_rows(
+    rows: Iterable[tuple[int, Sequence[Any]]],
+    mapping: dict[str, str],
+    limits: Limits,
+    file_format: str,
+) -> ReadResult:
+    """Read numbered rows (the header among them) into records and a row-level report."""
+    problems = Problems()
+    iterator = iter(rows)
+    header_number, header = _find_header(iterator, mapping, problems)
+    if len(header) > limits.columns:
+        raise FileRefused(
+            f"The file has {len(header)} columns; at most {limits.columns} are accepted."
+        )
+    columns: dict[int, str] = {}
+    used: dict[str, str] = {}
+    for index, title in enumerate(header):
+        title_text = cells.text(title)
+        if not title_text:
+            continue
+        column = template_column(title_text, mapping)
+        if column is None:
+            problems.warn(
+                f"Row {header_number}",
+                f"column {title_text!r} is not in the template, so it was ignored",
+            )
+        elif column in used.values():
+            problems.error(f"Row {header_number}", f"two columns are both {column}")
+        else:
+            columns[index] = column
+            used[title_text] = column
+    problems.column_labels = {ours: theirs for theirs, ours in used.items()}
+    builder = _Builder(problems)
+    count = 0
+    for number, row in iterator:
+        values = {columns[i]: value for i, value in enumerate(row) if i in columns}
+        if not any(cells.text(value) for value in values.values()):
+            continue
+        count += 1
+        if count > limits.rows:
+            raise FileRefused(f"The file has more than {limits.rows} rows of listings.")
+        builder.add(f"Row {number}", values)
+    return ReadResult(builder.dataset(), problems, count, file_format, used)
+
+
+def _find_header(
+    rows: Iterator[tuple[int, Sequence[Any]]], mapping: dict[str, str], problems: Problems
+) -> tuple[int, Sequence[Any]]:
+    skipped = 0
+    for number, row in rows:
+        found = {template_column(cells.text(cell), mapping) for cell in row if cells.text(cell)}
+        if set(REQUIRED) <= found:
+            if skipped:
+                problems.warn(
+                    f"Row {number}",
+                    f"the column names are on row {number}; the {skipped} rows above were skipped",
+                )
+            return number, row
+        if any(cells.text(cell) for cell in row):
+            skipped += 1
+        if number >= HEADER_SEARCH_ROWS:
+            break
+    missing = ", ".join(REQUIRED)
+    raise FileRefused(
+        f"No row in the first {HEADER_SEARCH_ROWS} names the columns {missing} "
+        "(or columns mapped to them): check the file is in the template, or give a mapping."
+    )
+
+
+class _Builder:
+    """Gathers rows into services, organisations and venues, reporting as it goes."""
+
+    def __init__(self, problems: Problems) -> None:
+        self.problems = problems
+        self.services: dict[str, ServiceRecord] = {}
+        self.first_rows: dict[str, tuple[str, dict[str, Any]]] = {}
+        self.organisations: dict[str, OrganisationRecord] = {}
+        self.venues: dict[str, VenueRecord] = {}
+
+    def dataset(self) -> Dataset:
+        return Dataset(
+            tuple(self.organisations.values()),
+            tuple(self.venues.values()),
+            tuple(self.services.values()),
+        )
+
+    def add(self, origin: str, values: dict[str, Any]) -> None:
+        reader = _Cells(origin, values, self.problems)
+        key = reader.text("service_id")
+        if not key:
+            self.problems.error(reader.where("service_id"), "the service has no id")
+            return
+        venue = self._venue(reader)
+        openings = reader.read("opening_times", cells.openings, venue, default=())
+        sessions = reader.read("sessions", _sessions, venue, default=())
+        if key in self.services:
+            self._same_service(key, origin, values)
+            known = self.services[key]
+            self.services[key] = replace(
+                known,
+                venues=known.venues + ((venue,) if venue and venue not in known.venues else ()),
+                openings=known.openings + openings,
+                sessions=known.sessions + sessions,
+            )
+            return
+        self.first_rows[key] = (origin, values)
+        self.services[key] = ServiceRecord(
+            key=key,
+            organisation=self._organisation(reader),
+            name=reader.text("name"),
+            kind=reader.choice("kind", ServiceKind, ServiceKind.SUPPORT_SERVICE),
+            status=reader.choice("status", ServiceStatus, ServiceStatus.ACTIVE),
+            summary=reader.text("summary"),
+            description=reader.text("description"),
+            url=reader.optional("website"),
+            email=reader.optional("email"),
+            phones=reader.read("phone", cells.phones, default=()),
+            contacts=reader.read("contacts", cells.contacts, default=()),
+            audience=reader.choice("audience", Audience, Audience.PUBLIC),
+            referral_route=reader.choice("referral_route", ReferralRoute, ReferralRoute.SELF),
+            referral_url=reader.optional("referral_url"),
+            application_process=reader.text("application_process"),
+            eligibility=reader.text("eligibility"),
+            fees=reader.text("fees"),
+            professional_notes=reader.text("professional_notes"),
+            minimum_age=reader.read("minimum_age", cells.whole_number),
+            maximum_age=reader.read("maximum_age", cells.whole_number),
+            needs=tuple(cells.items(values.get("needs"))),
+            categories=tuple(cells.items(values.get("categories"))),
+            levels=tuple(cells.items(values.get("levels"))),
+            circumstances=tuple(cells.items(values.get("circumstances"))),
+            languages=tuple(cells.items(values.get("languages"))),
+            delivery=reader.read("delivery", _delivery, default=(DeliveryMethod.IN_PERSON,)),
+            areas=reader.read("areas", cells.areas, default=()),
+            costs=reader.read("cost", cells.costs, default=()),
+            venues=(venue,) if venue else (),
+            openings=openings,
+            sessions=sessions,
+            assured_date=reader.read("assured_date", cells.day),
+            visible_from=reader.read("visible_from", cells.day),
+            visible_to=reader.read("visible_to", cells.day),
+            is_sample=reader.read("is_sample", cells.yes_no, default=False),
+            origin=origin,
+        )
+
+    def _same_service(self, key: str, origin: str, values: dict[str, Any]) -> None:
+        """A later row of a service may leave its columns blank, but not say otherwise."""
+        first_origin, first = self.first_rows[key]
+        for column, value in values.items():
+            if column in ROW_COLUMNS or not cells.text(value):
+                continue
+            if cells.text(value) != cells.text(first.get(column)):
+                label = self.problems.column_labels.get(column, column)
+                self.problems.error(
+                    f"{origin}, column {label}",
+                    f"service {key!r} is also on {first_origin.lower()} with "
+                    f"{cells.text(first.get(column))!r}, not {cells.text(value)!r}",
+                )
+
+    def _organisation(self, reader: _Cells) -> str:
+        name = reader.text("organisation_name")
+        key = reader.text("organisation_id") or _slug(name)
+        if key not in self.organisations:
+            self.organisations[key] = OrganisationRecord(
+                key=key,
+                name=name,
+                description=reader.text("organisation_description"),
+                website=reader.optional("organisation_website"),
+                email=reader.optional("organisation_email"),
+                origin=reader.origin,
+            )
+        return key
+
+    def _venue(self, reader: _Cells) -> str | None:
+        name, postcode = reader.text("venue_name"), reader.text("postcode")
+        key = reader.text("venue_id")
+        if not (key or name or postcode):
+            return None
+        key = key or _slug(f"{name} {postcode}")
+        if key not in self.venues:
+            self.venues[key] = VenueRecord(
+                key=key,
+                name=name,
+                postcode=postcode,
+                address_1=reader.text("address_1"),
+                address_2=reader.text("address_2"),
+                city=reader.text("city"),
+                description=reader.text("venue_description"),
+                accessibility=tuple(cells.items(reader.values.get("accessibility"))),
+                masked_address=reader.read("masked_address", cells.yes_no, default=False),
+                origin=reader.origin,
+            )
+        return key
+
+
+class _Cells:
+    """One row's cells, read with problems placed at the row and the file's column name."""
+
+    def __init__(self, origin: str, values: dict[str, Any], problems: Problems) -> None:
+        self.origin = origin
+        self.values = values
+        self.problems = problems
+
+    def where(self, column: str) -> str:
+        return f"{self.origin}, column {self.problems.column_labels.get(column, column)}"
+
+    def text(self, column: str) -> str:
+        return cells.text(self.values.get(column))
+
+    def optional(self, column: str) -> str | None:
+        return cells.optional_text(self.values.get(column))
+
+    def read(self, column: str, parse: Callable[..., Any], *args: Any, default: Any = None) -> Any:
+        """The parsed cell; ``default`` when it is blank or cannot be read (reported)."""
+        value = self.values.get(column)
+        if not cells.text(value) and not isinstance(value, bool):
+            return default
+        try:
+            return parse(value, *args)
+        except CellError as error:
+            self.problems.error(self.where(column), str(error))
+            return default
+
+    def choice(self, column: str, enum: type[StrEnum], default: StrEnum) -> Any:
+        return self.read(column, cells.choice, enum, default, default=default)
+
+
+def _sessions(value: object, venue: str | None) -> tuple[SessionRecord, ...]:
+    """ "2026-12-22 10:00-14:00 | places 30 | book https://... | Christmas holidays; ..." """
+    found = []
+    for item in cells.items(value):
+        first, *rest = cells.parts(item)
+        match = _SESSION.match(first)
+        if not match:
+            raise CellError(f"{first!r} is not a session like 2026-12-22 10:00-14:00")
+        on = cells.day(match.group("day"))
+        assert on is not None
+        places = booking = None
+        notes = []
+        for part in rest:
+            lowered = part.lower()
+            if lowered.startswith("places "):
+                places = cells.whole_number(part[7:])
+            elif lowered.startswith("book "):
+                booking = part[5:].strip() or None
+            elif part:
+                notes.append(part)
+        found.append(
+            SessionRecord(
+                starts_at=datetime.combine(on, cells.clock(match.group("start"))),
+                ends_at=datetime.combine(on, cells.clock(match.group("end"))),
+                venue=venue,
+                places=places,
+                booking_url=booking,
+                description=" | ".join(notes),
+            )
+        )
+    return tuple(found)
+
+
+def _delivery(value: object) -> tuple[DeliveryMethod, ...]:
+    return tuple(
+        cells.choice(item, DeliveryMethod, DeliveryMethod.IN_PERSON)  # type: ignore[misc]
+        for item in cells.items(value)
+    )
+
+
+def _slug(text: str) -> str:
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower()))
