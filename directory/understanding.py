@@ -140,6 +140,8 @@ def _ages(low: int, high: int) -> str:
     if low <= 0 and high <= 1:
         return gettext("Babies")
     low = max(low, 0)
+    if low == high:
+        return ngettext("%(num)s year old", "%(num)s year olds", high)
     return ngettext("Ages %(low)s to %(num)s year", "Ages %(low)s to %(num)s years", high, low=low)
 
 

@@ -6,13 +6,18 @@ me": domestic abuse), or a group of words no concept stands for ("stourbridge").
 meets a concept by having what the concept asks for (the need, the age, free...); one that
 merely contains the concept's words gets half credit at most, so the meaning beats the
 literal word: for "can't afford to feed my kids" a food bank beats a baby feeding café.
-The text score still orders listings that cover as much::
+The text score and *focus* (the share of a listing's needs that the query asked about: a
+bereavement service before a youth club that lists bereavement among five needs) order
+listings that cover as much::
 
-    relevance = COVERAGE_WEIGHT * coverage + (1 - COVERAGE_WEIGHT) * text / best text
+    ordering  = (1 - FOCUS_SHARE) * text / best text + FOCUS_SHARE * focus      (0..1)
+    relevance = coverage ** 2 * (1 + ordering) / 2
 
-With ``COVERAGE_WEIGHT`` at 0.85 a listing meeting every unit (0.85 at least) is more than
-1.45 times as relevant as one meeting half (0.575 at most), so, as the ranking promises,
-distance and freshness cannot lift the second above the first.
+A listing meeting every unit scores 0.5 at least and one meeting half 0.25 at most: twice
+as relevant, more than the 1.45 that distance and freshness can multiply by, so, as the
+ranking promises, they cannot lift the second above the first. Among listings that cover
+as much, the words still spread scores by up to 2 to 1, as in a keyword search, so a
+listing named for what was typed leads its peers.
 
 Candidates are the listings meeting a topic concept (a need, category, kind or danger)
 plus those matching all the words. Ages, times and cost only rank, unless the query says
@@ -41,8 +46,8 @@ from search.query import TermGroup
 from search.understanding import Concept
 from search.view import IndexView
 
-COVERAGE_WEIGHT = 0.85
 LITERAL_CREDIT = 0.5  # containing a concept's words, without meeting it
+FOCUS_SHARE = 0.1  # of the ordering band: the text counts more than how focused a listing is
 
 
 def meeting(view: IndexView, concept: Concept) -> Set[int]:
@@ -96,6 +101,8 @@ def score_meaning(
     if groups:
         candidates |= _all_words(per_group) if require_all else set(text)
 
+    asked = {need for concept in concepts for need in concept.needs}
+    focus = _focus(view, candidates, asked) if asked else {}
     scores: dict[int, float] = {}
     for doc in candidates:
         covered = 0.0
@@ -107,10 +114,24 @@ def score_meaning(
                 covered += LITERAL_CREDIT * literal / len(groups_of_concept)
         covered += sum(1 for i in free_groups if doc in per_group[i])
         coverage = covered / units if units else 1.0
-        scores[doc] = COVERAGE_WEIGHT * coverage + (1 - COVERAGE_WEIGHT) * (
-            text.get(doc, 0.0) / best_text
-        )
+        ordering = text.get(doc, 0.0) / best_text
+        if asked:
+            ordering = (1 - FOCUS_SHARE) * ordering + FOCUS_SHARE * focus.get(doc, 0.0)
+        scores[doc] = coverage**2 * (1 + ordering) / 2
     return scores
+
+
+def _focus(view: IndexView, candidates: Set[int], asked: Set[str]) -> dict[int, float]:
+    """Share of each candidate's needs that are among the needs ``asked`` about."""
+    held: dict[int, int] = {}
+    wanted: dict[int, int] = {}
+    for code in view.terms(NEED):
+        for doc in view.postings(NEED, code):
+            if doc in candidates:
+                held[doc] = held.get(doc, 0) + 1
+                if code in asked:
+                    wanted[doc] = wanted.get(doc, 0) + 1
+    return {doc: wanted.get(doc, 0) / count for doc, count in held.items()}
 
 
 def priority_listings(view: IndexView, concepts: Sequence[Concept]) -> Set[int]:
