@@ -25,7 +25,7 @@ def test_a_safety_search_shows_how_to_get_safe_before_anything_else(
     page.get_by_role("button", name="Search").first.click()
     page.wait_for_url(re.compile(r"/find-support\?"))
 
-    panel = page.get_by_role("region", name=re.compile("call 999"))
+    panel = page.get_by_role("region", name=re.compile("Call 999"))
     assert panel.is_visible()
     assert panel.bounding_box()["y"] < 640, "the panel starts on the first phone screen"
     helpline = panel.get_by_role("link", name="0808 2000 247")

@@ -43,7 +43,7 @@ def test_every_danger_has_a_query_here() -> None:
 def test_a_danger_opens_the_page_with_its_numbers(search_app: Flask, danger: str) -> None:
     response, markup = _get(search_app, f"q={DANGER_QUERIES[danger]}")
     panel = _panel(markup)
-    assert "call 999" in panel
+    assert "Call 999" in panel
     for line in NATIONAL[danger]["lines"]:
         number = line.get("phone") or line.get("text")
         assert number in panel, (danger, line["name"])
