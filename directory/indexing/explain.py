@@ -6,6 +6,7 @@ from datetime import datetime
 
 import click
 from flask import current_app
+from flask.cli import with_appcontext
 
 from directory.council import Council
 from directory.extensions import db
@@ -23,6 +24,7 @@ from search.understanding import QueryReader
 @click.command("explain")
 @click.argument("words")
 @click.option("--top", default=10, show_default=True, help="How many results to explain.")
+@with_appcontext
 def explain_command(words: str, top: int) -> None:
     """Print how WORDS are read (needs, ages, times, safety) and why the top results rank."""
     council: Council = current_app.extensions["council"]

@@ -119,3 +119,17 @@ def test_browse_safely_page_is_private_and_offers_exit(search_app: Flask) -> Non
     markup = response.get_data(as_text=True)
     assert "govuk-exit-this-page" in markup
     assert "private" in visible_text(markup).lower()
+
+
+def test_explain_says_how_words_were_read_and_why_results_rank(search_app: Flask) -> None:
+    runner = search_app.test_cli_runner()
+    result = runner.invoke(args=["search", "explain", "my partner hits me", "--top", "3"])
+    assert result.exit_code == 0, result.output
+    assert "Domestic abuse [danger:domestic-abuse]" in result.output
+    assert "its listings come first" in result.output
+    assert "0808 2000 247" in result.output
+    ranked = [line for line in result.output.splitlines() if line.strip()[:2] in ("1.", "2.")]
+    assert len(ranked) == 2 and all("first: meets a danger" in line for line in ranked)
+    plain = runner.invoke(args=["search", "explain", "zumba"])
+    assert "keywords only" in plain.output
+    assert "not shown" in plain.output
