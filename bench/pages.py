@@ -3,7 +3,8 @@
 Builds a synthetic directory of SIZE listings (the Dudley demo data cloned with varied
 names, real postcodes from the West Midlands, schedules, costs and taxonomy), then prints:
 index rebuild time, and p50/p95 render times for the home page, service pages and the full
-results page (keyword + postcode + two filters) over a mixed set of queries.
+results page (keyword + postcode + two filters) over a mixed set of queries, and the engine
+time per query with and without reading the words (query understanding).
 
     .venv/bin/python bench/pages.py [SIZE ...] [--queries N] [--seed S]
 
@@ -20,6 +21,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Callable
+from datetime import datetime
 from datetime import time as clock_time
 from pathlib import Path
 
@@ -27,12 +29,16 @@ import sqlalchemy as sa
 from flask import Flask, current_app
 from flask_migrate import upgrade
 
+from search import MemoryBackend
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from directory import create_app
 from directory.config import DEFAULT_COUNCIL_FILE, Config
 from directory.demo.loader import load_demo
 from directory.extensions import db
+from directory.finding.request import build_query, parse_search_args
+from directory.indexing.documents import service_document
 from directory.models import (
     CostOption,
     Language,
@@ -43,6 +49,7 @@ from directory.models import (
     ServiceAtLocation,
     service_taxonomy,
 )
+from directory.queries.indexing import indexable_services
 
 WORDS = (
     "family",
@@ -104,6 +111,12 @@ QUERIES = (
     "baby",
     "job club",
     "bereavement",
+    "my partner hits me",
+    "cant afford to feed my kids",
+    "my son wont go to school",
+    "cannabis",
+    "speech delay",
+    "free weekend activities for my toddler",
 )
 FILTERS = (
     "free=yes",
@@ -319,6 +332,31 @@ def bench(size: int, queries: int, seed: int) -> None:
         report(
             "results page (words + postcode + 2 filters)",
             timed(lambda: _must_succeed(client.get(next(pages))), len(urls)),
+        )
+        with app.app_context():
+            reading_cost(app)
+
+
+def reading_cost(app: Flask, rounds: int = 5) -> None:
+    """Engine time per query with and without reading the words, on an in-memory index of
+    the same listings (Whoosh snapshots remember scored words, which would hide the cost)."""
+    today = datetime.now()
+    documents = [
+        service_document(service, today.date())
+        for service in indexable_services(db.session, today.date())
+    ]
+    memory = MemoryBackend(documents)
+    council = app.extensions["council"]
+    reader = app.extensions["query_reader"]
+    for label, used in (("with reading", reader), ("keywords only", None)):
+        queries = [
+            build_query(parse_search_args({"q": [words]}, council), council, today, reader=used)
+            for words in QUERIES
+        ] * rounds
+        pending = iter(queries)
+        report(
+            f"search engine, {label} (in memory)",
+            timed(lambda pending=pending: memory.search(next(pending)), len(queries)),
         )
 
 

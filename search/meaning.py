@@ -26,7 +26,7 @@ nothing else ("free"), when they choose too. Concepts are never filters.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Iterable, Mapping, Sequence, Set
 
 from search.filtering import union
 from search.indexing import (
@@ -84,12 +84,12 @@ def score_meaning(
     """Relevance (0..1) of every candidate listing; see the module docstring.
 
     ``require_all`` False (the engine loosening a query that found nothing) also admits
-    listings matching any one of the words.
+    listings matching any one of the words. Credits are summed set by set rather than
+    listing by listing: a need can hold thousands of listings.
     """
     met = [meeting(view, concept) for concept in concepts]
     per_group = [match_text(view, [group], require_all=True) for group in groups]
-    text = match_text(view, groups, require_all=False) if groups else {}
-    best_text = max(text.values(), default=0.0) or 1.0
+    text = _summed(per_group)  # the same as matching any of the words, without re-weighing
     consumed = [_consumed(concept, groups) for concept in concepts]
     free_groups = [i for i in range(len(groups)) if not any(i in c for c in consumed)]
     units = len(concepts) + len(free_groups)
@@ -101,37 +101,51 @@ def score_meaning(
     if groups:
         candidates |= _all_words(per_group) if require_all else set(text)
 
-    asked = {need for concept in concepts for need in concept.needs}
-    focus = _focus(view, candidates, asked) if asked else {}
+    covered = dict.fromkeys(candidates, 0.0)
+    for docs, own_groups in zip(met, consumed, strict=True):
+        _credit(covered, docs, 1.0)
+        for i in own_groups:
+            _credit(covered, per_group[i].keys() - docs, LITERAL_CREDIT / len(own_groups))
+    for i in free_groups:
+        _credit(covered, per_group[i].keys(), 1.0)
+
+    best_text = max(text.values(), default=0.0) or 1.0
+    focus = _focus(view, candidates, {need for c in concepts for need in c.needs})
     scores: dict[int, float] = {}
-    for doc in candidates:
-        covered = 0.0
-        for docs, groups_of_concept in zip(met, consumed, strict=True):
-            if doc in docs:
-                covered += 1.0
-            elif groups_of_concept:
-                literal = sum(1 for i in groups_of_concept if doc in per_group[i])
-                covered += LITERAL_CREDIT * literal / len(groups_of_concept)
-        covered += sum(1 for i in free_groups if doc in per_group[i])
-        coverage = covered / units if units else 1.0
+    for doc, credit in covered.items():
+        coverage = credit / units if units else 1.0
         ordering = text.get(doc, 0.0) / best_text
-        if asked:
+        if focus is not None:
             ordering = (1 - FOCUS_SHARE) * ordering + FOCUS_SHARE * focus.get(doc, 0.0)
         scores[doc] = coverage**2 * (1 + ordering) / 2
     return scores
 
 
-def _focus(view: IndexView, candidates: Set[int], asked: Set[str]) -> dict[int, float]:
-    """Share of each candidate's needs that are among the needs ``asked`` about."""
-    held: dict[int, int] = {}
+def _credit(covered: dict[int, float], docs: Iterable[int], amount: float) -> None:
+    for doc in docs:
+        if doc in covered:
+            covered[doc] += amount
+
+
+def _summed(per_group: Sequence[Mapping[int, float]]) -> dict[int, float]:
+    total: dict[int, float] = {}
+    for scores in per_group:
+        for doc, score in scores.items():
+            total[doc] = total.get(doc, 0.0) + score
+    return total
+
+
+def _focus(view: IndexView, candidates: Set[int], asked: Set[str]) -> dict[int, float] | None:
+    """Share of each candidate's needs that are among the needs ``asked`` (None: no needs
+    asked about)."""
+    if not asked:
+        return None
     wanted: dict[int, int] = {}
-    for code in view.terms(NEED):
+    for code in asked:
         for doc in view.postings(NEED, code):
             if doc in candidates:
-                held[doc] = held.get(doc, 0) + 1
-                if code in asked:
-                    wanted[doc] = wanted.get(doc, 0) + 1
-    return {doc: wanted.get(doc, 0) / count for doc, count in held.items()}
+                wanted[doc] = wanted.get(doc, 0) + 1
+    return {doc: count / max(view.info(doc).needs, count) for doc, count in wanted.items()}
 
 
 def priority_listings(view: IndexView, concepts: Sequence[Concept]) -> Set[int]:

@@ -104,7 +104,7 @@ class _MemoryIndex:
         self._next += 1
         assured = date.fromisoformat(doc.assured_date) if doc.assured_date else None
         entry = _Entry(
-            DocInfo(doc.id, doc.points, assured),
+            DocInfo(doc.id, doc.points, assured, len(doc.need_codes)),
             keyword_terms(doc),
             {field: Counter(index_tokens(text)) for field, text in text_fields(doc).items()},
             frozenset(spelling_words(doc)),

@@ -22,6 +22,8 @@ class DocInfo:
     id: str
     points: tuple[Point, ...]
     assured: date | None
+    needs: int = 0
+    """How many needs the listing meets: how focused it is (see :mod:`search.meaning`)."""
 
 
 class IndexView(Protocol):

@@ -28,7 +28,7 @@ from whoosh.index import Index
 from whoosh.index import IndexError as WhooshIndexError
 
 from search.errors import IndexUnavailable
-from search.indexing import TEXT_FIELDS
+from search.indexing import NEED, TEXT_FIELDS
 from search.keywords import KeywordIndex
 from search.scoring import field_weights, sum_fields
 from search.view import DocInfo
@@ -88,12 +88,14 @@ class WhooshSnapshot:
     def _load(self) -> None:
         for docnum, stored in self._searcher.reader().iter_docs():
             assured = stored.get(ASSURED_FIELD)
+            keywords = stored.get(KEYWORDS_FIELD) or {}
             self._info[docnum] = DocInfo(
                 stored[ID_FIELD],
                 tuple(stored.get(POINTS_FIELD) or ()),
                 date.fromisoformat(assured) if assured else None,
+                len(keywords.get(NEED, ())),
             )
-            self._keywords.add(docnum, stored.get(KEYWORDS_FIELD) or {})
+            self._keywords.add(docnum, keywords)
             self._fingerprints[stored[ID_FIELD]] = stored.get(FINGERPRINT_FIELD)
         self._docs = frozenset(self._info)
         reader = self._searcher.reader()
