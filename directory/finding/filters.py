@@ -30,7 +30,7 @@ from search.query import DAYS
 from search.understanding import Concept
 
 MAX_VALUES = 50
-_TRUE = frozenset({"yes", "y", "on", "true", "1"})
+YES_WORDS = frozenset({"yes", "y", "on", "true", "1"})
 _LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
 
 
@@ -200,7 +200,7 @@ class Flag(Filter):
     offered: Callable[[Names], bool] = lambda names: True
 
     def read(self, raw: Sequence[str], council: Council) -> tuple[str, ...]:
-        return ("yes",) if raw and raw[0].lower() in _TRUE else ()
+        return ("yes",) if is_yes(raw) else ()
 
     def engine(self, values: tuple[str, ...], when: When) -> dict[str, object]:
         return self.terms(when)
@@ -262,6 +262,11 @@ def moment_concepts(event: LifeEvent, today: date) -> tuple[Concept, ...]:
             )
         )
     return tuple(concepts)
+
+
+def is_yes(raw: Sequence[str]) -> bool:
+    """Whether the first value says yes, however it is written ("yes", "on", "TRUE")."""
+    return bool(raw) and raw[0].lower() in YES_WORDS
 
 
 def next_school_holiday(council: Council, today: date) -> SchoolHoliday | None:

@@ -40,7 +40,6 @@ DEFAULT_RADIUS_MILES = 3
 PAGE_SIZE = 20
 _CONCEPT_KEY = re.compile(r"^[a-z]+:[a-z0-9_-]{1,40}$")
 MAX_SET_ASIDE = 10
-_TRUE = frozenset({"yes", "y", "on", "true", "1"})
 
 Chosen = tuple[tuple[str, tuple[str, ...]], ...]
 """The filters chosen, as (parameter, values) in the order of ``FILTERS``; none empty."""
@@ -115,10 +114,6 @@ def read_page(raw: str) -> int:
 
 def read_set_aside(raw: Sequence[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(v for v in raw if _CONCEPT_KEY.match(v)))[:MAX_SET_ASIDE]
-
-
-def read_flag(raw: Sequence[str]) -> bool:
-    return bool(raw) and raw[0].lower() in _TRUE
 
 
 def read_radius(raw: str) -> int:

@@ -22,7 +22,6 @@ from govuk_frontend_wtf.wtforms_widgets import (
 from werkzeug.datastructures import MultiDict
 from wtforms import (
     BooleanField,
-    Field,
     HiddenField,
     SelectField,
     SelectMultipleField,
@@ -31,13 +30,12 @@ from wtforms import (
 from wtforms.validators import ValidationError
 
 from directory.council import Council
-from directory.finding.filters import FILTERS, Age, Codes, Filter, Flag, Moment, Names
+from directory.finding.filters import FILTERS, Age, Codes, Filter, Flag, Moment, Names, is_yes
 from directory.finding.request import (
     DEFAULT_RADIUS_MILES,
     RADIUS_MILES,
     SearchRequest,
     arg_values,
-    read_flag,
     read_page,
     read_radius,
     read_set_aside,
@@ -100,21 +98,22 @@ class FilterSelect(GovSelect):
 class _TableField:
     """A field whose values are read by its row of the filter table."""
 
-    row: Filter
+    values: tuple[str, ...] = ()
+    """What the address chose, as the filter table keeps it ("food", "2", "yes")."""
+
+    def __init__(self, row: Filter, **kwargs: Any) -> None:
+        super().__init__(row.legend, **kwargs)  # type: ignore[call-arg]
+        self.row = row
 
     def process_formdata(self, valuelist: list[str]) -> None:
-        values = self.row.read([str(v).strip() for v in valuelist], self.meta.council)  # type: ignore[attr-defined]
-        self.data = self._from_values(values)
+        self.values = self.row.read([str(v).strip() for v in valuelist], self.meta.council)  # type: ignore[attr-defined]
+        self.data = self._data()
 
     def pre_validate(self, form: BaseForm) -> None:
         """Unknown values were already dropped: nothing in the address is an error."""
 
-    def _from_values(self, values: tuple[str, ...]) -> Any:
-        raise NotImplementedError
-
-    @property
-    def values(self) -> tuple[str, ...]:
-        raise NotImplementedError
+    def _data(self) -> Any:
+        return self.values[0] if self.values else ""
 
 
 class CodesField(_TableField, SelectMultipleField):
@@ -123,30 +122,19 @@ class CodesField(_TableField, SelectMultipleField):
     widget = FilterCheckboxes()
 
     def __init__(self, row: Codes, **kwargs: Any) -> None:
-        super().__init__(row.legend, choices=[], **kwargs)
-        self.row = row
+        super().__init__(row, choices=[], **kwargs)
 
-    def _from_values(self, values: tuple[str, ...]) -> list[str]:
-        return list(values)
-
-    @property
-    def values(self) -> tuple[str, ...]:
-        return tuple(self.data or ())
+    def _data(self) -> list[str]:
+        return list(self.values)
 
 
 class AgeField(_TableField, SelectField):
+    """A select of ages; its ``choices`` come from the table when the form is built."""
+
     widget = FilterSelect()
 
     def __init__(self, row: Age, **kwargs: Any) -> None:
-        super().__init__(row.legend, choices=[], **kwargs)
-        self.row = row
-
-    def _from_values(self, values: tuple[str, ...]) -> str:
-        return values[0] if values else ""
-
-    @property
-    def values(self) -> tuple[str, ...]:
-        return (self.data,) if self.data else ()
+        super().__init__(row, choices=[], **kwargs)
 
 
 class FlagField(_TableField, BooleanField):
@@ -154,37 +142,15 @@ class FlagField(_TableField, BooleanField):
 
     widget = FilterCheckbox()
 
-    def __init__(self, row: Flag, **kwargs: Any) -> None:
-        super().__init__(row.legend, **kwargs)
-        self.row = row
-
-    def _from_values(self, values: tuple[str, ...]) -> bool:
-        return bool(values)
+    def _data(self) -> bool:
+        return bool(self.values)
 
     def _value(self) -> str:
         return "yes"
 
-    @property
-    def values(self) -> tuple[str, ...]:
-        return ("yes",) if self.data else ()
-
 
 class HiddenFilterField(_TableField, HiddenField):
     """A filter the panel keeps but does not show (a life event's ranking)."""
-
-    def __init__(self, row: Moment, **kwargs: Any) -> None:
-        super().__init__(row.legend, **kwargs)
-        self.row = row
-
-    def _from_values(self, values: tuple[str, ...]) -> str:
-        return values[0] if values else ""
-
-    def _value(self) -> str:
-        return self.data or ""
-
-    @property
-    def values(self) -> tuple[str, ...]:
-        return (self.data,) if self.data else ()
 
 
 _FIELD_FOR = {Codes: CodesField, Age: AgeField, Flag: FlagField, Moment: HiddenFilterField}
@@ -249,10 +215,14 @@ class SearchForm(BaseForm):
         except (PostcodeError, PostcodeNotFound) as error:
             raise ValidationError(message_for(error)) from None
 
-    def filter_fields(self) -> Iterator[Field]:
+    def filter_fields(self) -> Iterator[_TableField]:
         """The fields of the filter table, in its order."""
         for row in FILTERS:
-            yield self[row.param]
+            yield self[row.param]  # type: ignore[misc]
+
+    def kept_filters(self) -> list[_TableField]:
+        """Chosen filters the panel does not show but must send again (a life event)."""
+        return [f for f in self.filter_fields() if isinstance(f, HiddenFilterField) and f.values]
 
     def search_request(self, args: Mapping[str, object]) -> SearchRequest:
         """What was asked: the form's fields, and the page and readings set aside."""
@@ -263,14 +233,12 @@ class SearchForm(BaseForm):
             postcode=(self.postcode.data or "")[:16],
             radius_miles=self.radius.data or DEFAULT_RADIUS_MILES,
             chosen=tuple(
-                (field.row.param, field.values)  # type: ignore[attr-defined]
-                for field in self.filter_fields()
-                if field.values  # type: ignore[attr-defined]
+                (field.row.param, field.values) for field in self.filter_fields() if field.values
             ),
             sort=self.sort.data,
             page=read_page((arg_values(args, "page") or [""])[0]),
             set_aside=read_set_aside(arg_values(args, "not")),
-            as_typed=read_flag(arg_values(args, "as_typed")),
+            as_typed=is_yes(arg_values(args, "as_typed")),
         )
 
 

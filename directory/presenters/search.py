@@ -10,7 +10,7 @@ from flask import current_app, url_for
 from flask_babel import gettext, ngettext
 
 from directory.council import Council
-from directory.finding.filters import BY_PARAM, FILTERS, Codes, Flag, Names
+from directory.finding.filters import BY_PARAM, FILTERS, Codes, Flag, Moment, Names
 from directory.finding.request import METRES_PER_MILE, SearchRequest
 from directory.models import DeliveryMethod, Service
 from directory.presenters.facts import PhoneLink, next_opening, phone_links, where
@@ -38,7 +38,7 @@ class ResultItem:
 
 @dataclass(frozen=True)
 class RemovableTag:
-    """ "Free ✕": a filter applied, and the same search without it."""
+    """ "Free ✕": something applied to a search, and the same search without it."""
 
     label: str
     remove_href: str
@@ -109,7 +109,7 @@ def shown_filter_fields(form, names: Names) -> list:  # type: ignore[no-untyped-
             continue
         if isinstance(row, Flag) and not (row.offered(names) or field.values):
             continue
-        if field.type == "HiddenFilterField":
+        if isinstance(row, Moment):
             continue
         shown.append(field)
     return shown
