@@ -192,7 +192,8 @@ class Flag(Filter):
     """A checkbox that is on (``yes``) or off; ``terms`` are its engine terms when on."""
 
     terms: Callable[[When], dict[str, object]] = lambda when: {}
-    label: Callable[[Names], str] = lambda names: ""
+    label: Callable[[Names], str] | None = None
+    """Its label when that depends on the day ("In the Christmas holidays"); else ``legend``."""
     hint: Callable[[Names], str] = lambda names: ""
     wording: Callable[[Names], str] = lambda names: ""
     dropped: str = ""
@@ -206,7 +207,7 @@ class Flag(Filter):
         return self.terms(when)
 
     def options(self, names: Names) -> dict[str, str]:
-        return {"yes": self.label(names)}
+        return {"yes": self.label(names) if self.label else str(self.legend)}
 
     def phrase(self, values: tuple[str, ...], names: Names, lead: bool = False) -> str | None:
         return self.wording(names)
@@ -280,12 +281,16 @@ def holiday_dates(holiday: SchoolHoliday) -> tuple[str, ...]:
     return tuple((holiday.start + timedelta(days=n)).isoformat() for n in range(days))
 
 
-def _terms(scheme: str) -> Callable[[Council], list[str]]:
-    return lambda council: [term.code for term in council.terms(scheme)]
-
-
-def _term_labels(scheme: str) -> Callable[[Names], dict[str, str]]:
-    return lambda names: {term.code: term.label for term in names.council.terms(scheme)}
+def taxonomy(scheme: str, legend: str, facet: str, topic: bool = False) -> Codes:
+    """A filter on one of the council file's taxonomy schemes, whose name is its parameter."""
+    return Codes(
+        scheme,
+        legend,
+        facet=facet,
+        known=lambda council: [term.code for term in council.terms(scheme)],
+        labels=lambda names: {term.code: term.label for term in names.council.terms(scheme)},
+        topic=topic,
+    )
 
 
 def _holiday_terms(when: When) -> dict[str, object]:
@@ -318,7 +323,6 @@ FILTERS: tuple[Filter, ...] = (
         lazy_gettext("Free"),
         facet="free",
         terms=lambda when: {"free_only": True},
-        label=lambda names: gettext("Free"),
         wording=lambda names: gettext("free"),
         dropped=lazy_gettext("free only"),
     ),
@@ -326,7 +330,6 @@ FILTERS: tuple[Filter, ...] = (
         "open_now",
         lazy_gettext("Open now"),
         terms=lambda when: {"open_slot": f"{DAYS[when.now.weekday()]}{when.now.hour:02d}"},
-        label=lambda names: gettext("Open now"),
         wording=lambda names: gettext("open now"),
         dropped=lazy_gettext("open now"),
     ),
@@ -341,22 +344,8 @@ FILTERS: tuple[Filter, ...] = (
         offered=lambda names: names.holiday is not None,
     ),
     Age("age", lazy_gettext("Age of your child")),
-    Codes(
-        "need",
-        lazy_gettext("What you need help with"),
-        facet="needs",
-        known=_terms("need"),
-        labels=_term_labels("need"),
-        topic=True,
-    ),
-    Codes(
-        "category",
-        lazy_gettext("Type of help"),
-        facet="categories",
-        known=_terms("category"),
-        labels=_term_labels("category"),
-        topic=True,
-    ),
+    taxonomy("need", lazy_gettext("What you need help with"), facet="needs", topic=True),
+    taxonomy("category", lazy_gettext("Type of help"), facet="categories", topic=True),
     Codes(
         "kind",
         lazy_gettext("Kind of service"),
