@@ -37,8 +37,7 @@ from flask import Flask
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from directory.finding.request import build_query  # noqa: E402
-from directory.forms.search import parse_search_args  # noqa: E402
+from directory.finding.request import build_query, parse_search_args  # noqa: E402
 from directory.indexing import site_search  # noqa: E402
 from directory.queries.services import public_services_by_id  # noqa: E402
 from directory.safety import signalled_dangers  # noqa: E402
@@ -148,7 +147,7 @@ def evaluate(app: Flask, cases: list[Case], read_words: bool = True) -> Report:
             if wanted_names
             else any(helps)
         )
-        dangers = tuple(signalled_dangers(results.reading, wanted.values("need"), council))
+        dangers = tuple(signalled_dangers(results.reading, wanted.needs, council))
         first_needs = needs[0] if needs else set()
         first_ok = not case.danger or bool(first_needs & set(danger_needs.get(case.danger, ())))
         outcomes.append(

@@ -16,7 +16,7 @@ from search.errors import PageOutOfRange
 from search.filtering import facet_counts, filter_clauses, intersect, within_radius
 from search.geo import nearest_distance
 from search.matching import match_text
-from search.meaning import preference_scores, priority_listings, score_meaning
+from search.meaning import fitting, priority_listings, score_meaning
 from search.query import MAX_RADIUS_M, SearchQuery, TextPlan, plan_text
 from search.ranking import Candidate, rank
 from search.results import SearchResults, Widening
@@ -141,7 +141,7 @@ def _evaluate(view: IndexView, query: SearchQuery, attempt: _Attempt) -> _Evalua
     common: list[Set[int]] = [view.all_docs()]
     worded: Set[int] | None = None
     if attempt.plan.groups or attempt.concepts:
-        scores = _scored_words(view, attempt, query.prefer)
+        scores = _scored_words(view, attempt)
         worded = frozenset(scores)
         common = [worded]
     distances: dict[int, float] = {}
@@ -153,34 +153,30 @@ def _evaluate(view: IndexView, query: SearchQuery, attempt: _Attempt) -> _Evalua
         common.append(area)
     clauses = filter_clauses(view, query.filters)
     matches = intersect([*common, *clauses.values()])
-    if scores is None and query.prefer:
-        scores = preference_scores(view, matches, query.prefer)
+    if query.prefer:
+        scores = fitting(view, matches, scores, query.prefer)
     return _Evaluation(attempt, scores, common, distances, clauses, matches)
 
 
 TEXT_MATCHES_KEPT = 256
 
 
-def _scored_words(
-    view: IndexView, attempt: _Attempt, prefer: tuple[Concept, ...]
-) -> Mapping[int, float]:
+def _scored_words(view: IndexView, attempt: _Attempt) -> Mapping[int, float]:
     """``match_text``, remembered by views that never change (a Whoosh snapshot)."""
     cache: dict[object, Mapping[int, float]] | None = getattr(view, "text_matches", None)
     if cache is None:
-        return _score(view, attempt, prefer)
-    key = (attempt.plan.groups, attempt.require_all, attempt.concepts, prefer)
+        return _score(view, attempt)
+    key = (attempt.plan.groups, attempt.require_all, attempt.concepts)
     if key not in cache:
         if len(cache) >= TEXT_MATCHES_KEPT:
             cache.clear()
-        cache[key] = _score(view, attempt, prefer)
+        cache[key] = _score(view, attempt)
     return cache[key]
 
 
-def _score(view: IndexView, attempt: _Attempt, prefer: tuple[Concept, ...]) -> Mapping[int, float]:
-    if attempt.concepts or prefer:
-        return score_meaning(
-            view, attempt.plan.groups, attempt.concepts, attempt.require_all, preferred=prefer
-        )
+def _score(view: IndexView, attempt: _Attempt) -> Mapping[int, float]:
+    if attempt.concepts:
+        return score_meaning(view, attempt.plan.groups, attempt.concepts, attempt.require_all)
     return match_text(view, attempt.plan.groups, attempt.require_all)
 
 

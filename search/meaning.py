@@ -17,12 +17,6 @@ distance and freshness cannot lift the second above the first.
 Candidates are the listings meeting a topic concept (a need, category, kind or danger)
 plus those matching all the words. Ages, times and cost only rank, unless the query says
 nothing else ("free"), when they choose too. Concepts are never filters.
-
-*Preferred* concepts (what fits the family's moment: a life event's "food support, open in
-the next week") are units like any other, but never choose a listing. With no words
-they rank the listings the filters allow, matching the filters being one unit every
-listing meets: with two preferences a listing meeting both scores 1, one 2/3 and none 1/3,
-so each step is more than the 1.45 that distance and freshness can make up.
 """
 
 from __future__ import annotations
@@ -81,22 +75,19 @@ def score_meaning(
     groups: Sequence[TermGroup],
     concepts: Sequence[Concept],
     require_all: bool = True,
-    preferred: Sequence[Concept] = (),
 ) -> dict[int, float]:
     """Relevance (0..1) of every candidate listing; see the module docstring.
 
     ``require_all`` False (the engine loosening a query that found nothing) also admits
-    listings matching any one of the words. ``preferred`` concepts count as units met or
-    not, but add no candidates.
+    listings matching any one of the words.
     """
     met = [meeting(view, concept) for concept in concepts]
-    liked = [meeting(view, concept) for concept in preferred]
     per_group = [match_text(view, [group], require_all=True) for group in groups]
     text = match_text(view, groups, require_all=False) if groups else {}
     best_text = max(text.values(), default=0.0) or 1.0
     consumed = [_consumed(concept, groups) for concept in concepts]
     free_groups = [i for i in range(len(groups)) if not any(i in c for c in consumed)]
-    units = len(concepts) + len(free_groups) + len(preferred)
+    units = len(concepts) + len(free_groups)
 
     choosing = [docs for concept, docs in zip(concepts, met, strict=True) if concept.is_topic]
     if not choosing and not free_groups:
@@ -115,21 +106,11 @@ def score_meaning(
                 literal = sum(1 for i in groups_of_concept if doc in per_group[i])
                 covered += LITERAL_CREDIT * literal / len(groups_of_concept)
         covered += sum(1 for i in free_groups if doc in per_group[i])
-        covered += sum(1 for docs in liked if doc in docs)
         coverage = covered / units if units else 1.0
         scores[doc] = COVERAGE_WEIGHT * coverage + (1 - COVERAGE_WEIGHT) * (
             text.get(doc, 0.0) / best_text
         )
     return scores
-
-
-def preference_scores(
-    view: IndexView, matches: Set[int], preferred: Sequence[Concept]
-) -> dict[int, float]:
-    """Relevance (0..1) of listings found by filters alone, by the preferences they meet."""
-    liked = [meeting(view, concept) for concept in preferred]
-    units = 1 + len(liked)
-    return {doc: (1 + sum(1 for docs in liked if doc in docs)) / units for doc in matches}
 
 
 def priority_listings(view: IndexView, concepts: Sequence[Concept]) -> Set[int]:
@@ -161,3 +142,28 @@ def _slots(view: IndexView, concept: Concept) -> tuple[str, ...]:
         for term in view.terms(SLOT)
         if term[:2] in days and int(term[2:4]) < end and int(term[5:7]) >= start
     )
+
+
+PREFERENCE_STEP = 2.0
+
+
+def fitting(
+    view: IndexView,
+    matches: Set[int],
+    scores: Mapping[int, float] | None,
+    preferred: Sequence[Concept],
+) -> dict[int, float]:
+    """Scores of ``matches`` weighed by how well each fits the searcher's moment.
+
+    ``preferred`` concepts (a life event's "food support, open in the next week") never
+    choose a listing; each one a listing misses halves its score (1 for each when
+    ``scores`` is None: no words). Halving is more than the 1.45 that distance and
+    freshness can multiply by, so among listings the words rank alike, one meeting more
+    preferences always comes first.
+    """
+    met = [meeting(view, concept) for concept in preferred]
+    return {
+        doc: (1.0 if scores is None else scores[doc])
+        / PREFERENCE_STEP ** sum(1 for docs in met if doc not in docs)
+        for doc in matches
+    }

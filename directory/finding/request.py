@@ -33,6 +33,7 @@ __all__ = [
     "SearchRequest",
     "build_query",
     "next_school_holiday",
+    "parse_search_args",
 ]
 
 RADIUS_MILES = (1, 3, 5, 10, 20)
@@ -62,6 +63,11 @@ class SearchRequest:
     def values(self, param: str) -> tuple[str, ...]:
         """The values chosen for one filter ("need" -> ("food",))."""
         return dict(self.chosen).get(param, ())
+
+    @property
+    def needs(self) -> tuple[str, ...]:
+        """The needs ticked (a topic page is one): the safety panel reads them."""
+        return self.values("need")
 
     @property
     def has_filters(self) -> bool:
@@ -101,6 +107,15 @@ class SearchRequest:
         if request.page != 1:
             params["page"] = request.page
         return params
+
+
+def parse_search_args(args: Mapping[str, object], council: Council) -> SearchRequest:
+    """Read an address's parameters (a MultiDict, or a plain mapping of lists) as the search
+    form reads them; for callers with no form of their own (benches, ``flask search
+    explain``). Needs an app context."""
+    from directory.forms.search import read_search_args  # the form module imports this one
+
+    return read_search_args(args, council)
 
 
 def read_page(raw: str) -> int:

@@ -246,7 +246,7 @@ for _row in FILTERS:
     setattr(SearchForm, _row.param, _FIELD_FOR[type(_row)](_row))
 
 
-def parse_search_args(args: Mapping[str, object], council: Council) -> SearchRequest:
+def read_search_args(args: Mapping[str, object], council: Council) -> SearchRequest:
     """Read an address's parameters (a MultiDict, or a plain mapping of lists)."""
     formdata = args if hasattr(args, "getlist") else MultiDict(_pairs(args))
     return SearchForm(formdata=formdata, meta={"council": council}).search_request(formdata)

@@ -9,8 +9,7 @@ from flask import current_app
 
 from directory.council import Council
 from directory.extensions import db
-from directory.finding.request import build_query
-from directory.forms.search import parse_search_args
+from directory.finding.request import build_query, parse_search_args
 from directory.indexing import site_search
 from directory.indexing.documents import service_document
 from directory.queries.services import public_services_by_id

@@ -70,7 +70,7 @@ def find_support() -> str:
             nearest=(lambda asked: _nearest(run(asked))) if place else None,
         )
     centre = nearest_family_centre(council, place, localities, now.date())
-    dangers = signalled_dangers(results.reading, wanted.values("need"), council)
+    dangers = signalled_dangers(results.reading, wanted.needs, council)
     exit_this_page = bool(dangers) or _sensitive(
         council, wanted, _first_page(wanted, services, lambda: run(replace(wanted, page=1)))
     )
@@ -173,7 +173,7 @@ def _sensitive(council: Council, wanted: SearchRequest, first_page: Iterable[Ser
     The first page decides for every page, so "Exit this page" does not come and go as the
     family pages through one search.
     """
-    if any(("need", code) in council.sensitive_codes for code in wanted.values("need")):
+    if any(("need", code) in council.sensitive_codes for code in wanted.needs):
         return True
     return any(
         (term.scheme, term.code) in council.sensitive_codes

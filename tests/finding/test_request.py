@@ -16,8 +16,9 @@ from directory.finding.request import (
     SearchRequest,
     build_query,
     next_school_holiday,
+    parse_search_args,
 )
-from directory.forms.search import SearchForm, parse_search_args
+from directory.forms.search import SearchForm
 from search import PageOutOfRange
 
 COUNCIL = load_council(DEFAULT_COUNCIL_FILE)
