@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from flask import current_app, url_for
 from flask_babel import gettext, ngettext
@@ -17,6 +18,11 @@ from directory.presenters.facts import PhoneLink, next_opening, phone_links, whe
 from directory.presenters.formatting import age_range, cost_lines
 from directory.presenters.service import DELIVERY_NAMES
 from search import SearchHit
+
+if TYPE_CHECKING:
+    from wtforms import Field
+
+    from directory.forms.search import SearchForm  # which imports this module
 
 
 @dataclass(frozen=True)
@@ -77,7 +83,7 @@ def result_item(
     )
 
 
-def count_options(form, counts: Mapping[str, Mapping[str, int]], names: Names) -> None:  # type: ignore[no-untyped-def]
+def count_options(form: SearchForm, counts: Mapping[str, Mapping[str, int]], names: Names) -> None:
     """Give the form's filter options their counts ("Food (12)").
 
     Options that would find nothing are left out unless ticked, and a ticked option that
@@ -100,7 +106,7 @@ def count_options(form, counts: Mapping[str, Mapping[str, int]], names: Names) -
             field.description = row.hint(names)
 
 
-def shown_filter_fields(form, names: Names) -> list:  # type: ignore[no-untyped-def, type-arg]
+def shown_filter_fields(form: SearchForm, names: Names) -> list[Field]:
     """The filter fields the panel shows: those with something to choose."""
     shown = []
     for row in FILTERS:
