@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from directory.models.enums import ServiceKind
 from directory.postcodes.parsing import normalise_outward_or_sector
 
 TAXONOMY_SCHEMES = ("category", "need", "circumstance", "level")
@@ -71,12 +72,29 @@ class TaxonomyTermConfig:
 
 
 @dataclass(frozen=True)
+class RankFirst:
+    """What fits a life event's moment, ranked first among its results (never a filter).
+
+    A listing fits by having any of the needs, categories or kinds, and, with
+    ``open_within_days``, by being open or holding a session within that many days.
+    """
+
+    needs: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    open_within_days: int | None = None
+
+
+@dataclass(frozen=True)
 class LifeEvent:
     """A saved search in plain words on the home page ("Money worries")."""
 
     label: str
     search: tuple[tuple[str, str], ...]
     """URL parameters for the search page, in order, as (name, value) pairs."""
+    code: str = ""
+    """Names the event in the search's address (``event=CODE``) when it ranks ``first``."""
+    first: RankFirst | None = None
 
 
 @dataclass(frozen=True)
@@ -125,6 +143,10 @@ class Council:
 
     def locality(self, code: str) -> Locality | None:
         return next((loc for loc in self.localities if loc.code == code), None)
+
+    def life_event(self, code: str) -> LifeEvent | None:
+        """The life event that ranks its results by ``code`` (one with ``first``)."""
+        return next((e for e in self.life_events if e.first and e.code == code), None)
 
     def locality_for(self, district: str, sector: str) -> Locality | None:
         """The locality a postcode falls in; a sector rule beats a district rule."""
@@ -188,10 +210,7 @@ def _council_from(raw: dict[str, Any]) -> Council:
             _holiday(item, f"[[school_holidays]] number {n}")
             for n, item in enumerate(raw.get("school_holidays", []), start=1)
         ),
-        life_events=tuple(
-            _life_event(item, f"[[life_events]] number {n}", taxonomy)
-            for n, item in enumerate(_list(raw, "life_events", "[[life_events]]"), start=1)
-        ),
+        life_events=_life_events(raw, taxonomy),
         children_services=_children_services(section.get("children_services")),
         phrasebook=_optional_table(raw, "phrasebook"),
         safety=_optional_table(raw, "safety"),
@@ -248,6 +267,19 @@ def _postcode_area(value: object, where: str, key: str) -> str:
 
 
 _LIFE_EVENT_PARAMETERS = {"q", "need", "category", "kind", "age", "free", "holiday"}
+_RANK_FIRST_KEYS = {"need", "category", "kind", "open_within_days"}
+MAX_OPEN_WITHIN_DAYS = 28
+
+
+def _life_events(
+    raw: dict[str, Any], taxonomy: tuple[TaxonomyTermConfig, ...]
+) -> tuple[LifeEvent, ...]:
+    events = tuple(
+        _life_event(item, f"[[life_events]] number {n}", taxonomy)
+        for n, item in enumerate(_list(raw, "life_events", "[[life_events]]"), start=1)
+    )
+    _unique([event.code for event in events if event.code], "life event code")
+    return events
 
 
 def _life_event(
@@ -262,11 +294,58 @@ def _life_event(
             raise CouncilFileError(f"{where} search has {name!r}, which the search page ignores.")
         values = value if isinstance(value, list) else [value]
         for one in values:
-            scheme = {"need": "need", "category": "category"}.get(name)
-            if scheme and not any(t.scheme == scheme and t.code == one for t in taxonomy):
-                raise CouncilFileError(f"{where} search names the unknown {name} {one!r}.")
+            _check_term(name, one, where + " search", taxonomy)
             pairs.append((name, str(one)))
-    return LifeEvent(label=_text(item, "label", where), search=tuple(pairs))
+    first = _rank_first(item.get("first"), where, taxonomy)
+    code = ""
+    if first is not None:
+        if "code" not in item:
+            raise CouncilFileError(f'{where} ranks results first, so it needs a code, like "food".')
+        code = _code(item, "code", where)
+        pairs.append(("event", code))
+    return LifeEvent(label=_text(item, "label", where), search=tuple(pairs), code=code, first=first)
+
+
+def _rank_first(
+    raw: object, where: str, taxonomy: tuple[TaxonomyTermConfig, ...]
+) -> RankFirst | None:
+    if raw is None:
+        return None
+    where = f"{where} first"
+    if not isinstance(raw, dict) or not raw:
+        raise CouncilFileError(f'{where} must be a table, like {{ kind = ["pantry"] }}.')
+    unknown = sorted(set(raw) - _RANK_FIRST_KEYS)
+    if unknown:
+        raise CouncilFileError(
+            f"{where} has {unknown[0]!r}; use {', '.join(sorted(_RANK_FIRST_KEYS))}."
+        )
+    codes: dict[str, tuple[str, ...]] = {}
+    for name in ("need", "category", "kind"):
+        values = raw.get(name, [])
+        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+            raise CouncilFileError(f"{where} {name} must be a list of codes.")
+        for one in values:
+            _check_term(name, one, where, taxonomy)
+        codes[name] = tuple(values)
+    days = raw.get("open_within_days")
+    if days is not None and (
+        isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= MAX_OPEN_WITHIN_DAYS
+    ):
+        raise CouncilFileError(
+            f"{where} open_within_days must be a number of days from 1 to {MAX_OPEN_WITHIN_DAYS}."
+        )
+    return RankFirst(codes["need"], codes["category"], codes["kind"], days)
+
+
+def _check_term(
+    name: str, code: object, where: str, taxonomy: tuple[TaxonomyTermConfig, ...]
+) -> None:
+    """A need or category a council term defines, or a kind the directory knows."""
+    scheme = {"need": "need", "category": "category"}.get(name)
+    if scheme and not any(t.scheme == scheme and t.code == code for t in taxonomy):
+        raise CouncilFileError(f"{where} names the unknown {name} {code!r}.")
+    if name == "kind" and code not in {kind.value for kind in ServiceKind}:
+        raise CouncilFileError(f"{where} names the unknown kind {code!r}.")
 
 
 def _taxonomy(section: dict[str, Any]) -> tuple[TaxonomyTermConfig, ...]:

@@ -22,8 +22,7 @@ from spellchecker import SpellChecker
 from directory.council import Council, CouncilFileError
 from directory.models import ServiceKind
 from directory.models.service import PRE_BIRTH_AGE
-from directory.presenters.search import KIND_NAMES
-from directory.presenters.service import DAY_NAMES
+from directory.presenters.service import DAY_NAMES, KIND_NAMES
 from directory.safety import SafetyLines, load_safety_lines
 from search.phrasebook import (
     Phrasebook,

@@ -16,7 +16,7 @@ from search.errors import PageOutOfRange
 from search.filtering import facet_counts, filter_clauses, intersect, within_radius
 from search.geo import nearest_distance
 from search.matching import match_text
-from search.meaning import priority_listings, score_meaning
+from search.meaning import fitting, priority_listings, score_meaning
 from search.query import MAX_RADIUS_M, SearchQuery, TextPlan, plan_text
 from search.ranking import Candidate, rank
 from search.results import SearchResults, Widening
@@ -92,7 +92,9 @@ def _looser(view: IndexView, query: SearchQuery, first: _Attempt) -> Iterator[_A
     """Ever looser attempts, tried in order until one finds something."""
     plan, concepts = first.plan, first.concepts
     suggestion = None
-    corrected = _corrected_text(plan, view.vocabulary()) if plan.groups else None
+    corrected = (
+        _corrected_text(plan, view.vocabulary()) if plan.groups and query.correct_spelling else None
+    )
     if corrected is not None:
         plan, suggestion = plan_text(corrected, _quiet(query)), corrected
         yield _Attempt(plan, True, query.radius_m, suggestion, concepts=concepts)
@@ -151,6 +153,8 @@ def _evaluate(view: IndexView, query: SearchQuery, attempt: _Attempt) -> _Evalua
         common.append(area)
     clauses = filter_clauses(view, query.filters)
     matches = intersect([*common, *clauses.values()])
+    if query.prefer:
+        scores = fitting(view, matches, scores, query.prefer)
     return _Evaluation(attempt, scores, common, distances, clauses, matches)
 
 

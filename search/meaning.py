@@ -177,3 +177,28 @@ def _slots(view: IndexView, concept: Concept) -> tuple[str, ...]:
         for term in view.terms(SLOT)
         if term[:2] in days and int(term[2:4]) < end and int(term[5:7]) >= start
     )
+
+
+PREFERENCE_STEP = 2.0
+
+
+def fitting(
+    view: IndexView,
+    matches: Set[int],
+    scores: Mapping[int, float] | None,
+    preferred: Sequence[Concept],
+) -> dict[int, float]:
+    """Scores of ``matches`` weighed by how well each fits the searcher's moment.
+
+    ``preferred`` concepts (a life event's "food support, open in the next week") never
+    choose a listing; each one a listing misses halves its score (1 for each when
+    ``scores`` is None: no words). Halving is more than the 1.45 that distance and
+    freshness can multiply by, so among listings the words rank alike, one meeting more
+    preferences always comes first.
+    """
+    met = [meeting(view, concept) for concept in preferred]
+    return {
+        doc: (1.0 if scores is None else scores[doc])
+        / PREFERENCE_STEP ** sum(1 for docs in met if doc not in docs)
+        for doc in matches
+    }

@@ -21,7 +21,7 @@ from search.phrases import phrase_token
 from search.synonyms import SYNONYMS, SynonymTable
 
 if TYPE_CHECKING:
-    from search.understanding import QueryReader
+    from search.understanding import Concept, QueryReader
 
 MAX_TEXT_CHARS = 256
 MAX_TERMS = 12
@@ -122,6 +122,11 @@ class SearchQuery:
     """Reads the words for what they mean (:mod:`search.understanding`); None: keywords only."""
     set_aside: tuple[str, ...] = ()
     """Keys of concepts the searcher removed ("need:food"): the words are searched as text."""
+    prefer: tuple[Concept, ...] = ()
+    """What fits the searcher's moment (a life event's "food support, open this week"):
+    listings meeting more of these rank higher; they never choose or drop a listing."""
+    correct_spelling: bool = True
+    """Off when the searcher asked for their words as typed ("Search instead for ...")."""
 
     def __post_init__(self) -> None:
         if not 1 <= self.page <= MAX_PAGE:
@@ -144,6 +149,9 @@ class SearchQuery:
         object.__setattr__(self, "set_aside", tuple(self.set_aside))
         if len(self.set_aside) > MAX_CODES:
             raise InvalidQuery(f"set_aside: at most {MAX_CODES} values")
+        object.__setattr__(self, "prefer", tuple(self.prefer))
+        if len(self.prefer) > MAX_CODES:
+            raise InvalidQuery(f"prefer: at most {MAX_CODES} concepts")
 
 
 @dataclass(frozen=True, slots=True)

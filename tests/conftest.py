@@ -6,9 +6,19 @@ from pathlib import Path
 
 import pytest
 from flask import Flask
+from flask_babel import Babel
 
 from tests.support.apps import config_for_tests, migrated_app
 from tests.support.databases import database_backends, fresh_database
+
+
+@pytest.fixture
+def babel_request() -> Iterator[None]:
+    """A request context with Flask-Babel, for wording helpers and forms that translate."""
+    app = Flask(__name__)
+    Babel(app)
+    with app.test_request_context():
+        yield
 
 
 @pytest.fixture(params=database_backends())

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from directory.finding.filters import BY_PARAM
 from directory.finding.request import METRES_PER_MILE, RADIUS_MILES, SearchRequest
 
 MOST_DROPS_SHOWN = 3
@@ -32,7 +33,8 @@ def looser_searches(
     with no distance limit and returns the distances in metres of its nearest matches (as
     many as one page holds) and its total, so one search prices every wider distance.
     It is None when the postcode was not found.
-    ``labels`` names what was changed ("radius" gets the new distance in miles).
+    ``labels`` names what was changed: a filter's parameter and value, "radius" with the
+    new distance in miles, or "text".
     """
     found: list[LooserSearch] = []
     if request.postcode and nearest is not None:
@@ -48,13 +50,12 @@ def looser_searches(
             if total:
                 anywhere = replace(request, postcode="", page=1)
                 found.append(LooserSearch(labels("radius", None), total, anywhere.to_params()))
-    options: list[tuple[str, SearchRequest]] = []
-    for name in ("needs", "categories", "kinds", "localities", "languages", "days"):
-        for value in getattr(request, name):
-            options.append((labels(name, value), request.without(name, value)))
-    for name in ("age", "free", "open_now", "holiday"):
-        if getattr(request, name) not in (None, False):
-            options.append((labels(name, None), request.without(name)))
+    options = [
+        (labels(param, value), request.without(param, value))
+        for param, values in request.chosen
+        if BY_PARAM[param].narrows
+        for value in values
+    ]
     if request.text and request.has_filters:
         options.append((labels("text", None), replace(request, text="", page=1)))
     drops = [

@@ -1,16 +1,50 @@
-"""The family search box: words and a postcode. Filters are read by ``finding.request``."""
+"""The family search form: words, a postcode and distance, and a field for every filter.
+
+A GET form read from the page's address. Its filter fields are made from the rows of
+``directory.finding.filters.FILTERS`` and read their values through them, so the form,
+the engine query, the tags and the headings can never disagree about a filter. Fields
+render with the GOV.UK macros (govuk-frontend-wtf widgets). Nothing a family can type
+into the address is an error except an impossible page (``PageOutOfRange``, a 404).
+"""
 
 from __future__ import annotations
 
-from flask_babel import lazy_gettext
-from govuk_frontend_wtf.wtforms_widgets import GovTextInput
-from wtforms import StringField
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from flask_babel import gettext, lazy_gettext
+from govuk_frontend_wtf.wtforms_widgets import (
+    GovCheckboxesInput,
+    GovCheckboxInput,
+    GovSelect,
+    GovTextInput,
+)
+from werkzeug.datastructures import MultiDict
+from wtforms import (
+    BooleanField,
+    HiddenField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+)
 from wtforms.validators import ValidationError
 
+from directory.council import Council
+from directory.finding.filters import FILTERS, Age, Codes, Filter, Flag, Moment, Names, is_yes
+from directory.finding.request import (
+    DEFAULT_RADIUS_MILES,
+    RADIUS_MILES,
+    SearchRequest,
+    arg_values,
+    read_page,
+    read_radius,
+    read_set_aside,
+)
 from directory.forms import BaseForm
 from directory.postcodes.lookup import Place, PostcodeNotFound, find_place
 from directory.postcodes.messages import message_for
 from directory.postcodes.parsing import PostcodeError
+from directory.presenters.search import radius_words
 from search import MAX_TEXT_CHARS
 
 
@@ -19,18 +53,159 @@ def _searched_part(value: object) -> object:
     return value[:MAX_TEXT_CHARS] if isinstance(value, str) else value
 
 
+class FilterCheckboxes(GovCheckboxesInput):
+    """Small GOV.UK checkboxes in a fieldset, each with an id made from its value."""
+
+    def map_gov_params(self, field, **kwargs):  # type: ignore[no-untyped-def]
+        params = super().map_gov_params(field, **kwargs)
+        prefix = f"filter-{field.name}"
+        params.update(
+            idPrefix=prefix,
+            classes="govuk-checkboxes--small",
+            hint=None,
+            fieldset={"legend": {"text": field.label.text, "classes": "govuk-fieldset__legend--s"}},
+        )
+        for item in params["items"]:
+            item["id"] = f"{prefix}-{item['value']}"
+        return params
+
+
+class FilterCheckbox(GovCheckboxInput):
+    """One small GOV.UK checkbox, with the field's description as its hint."""
+
+    def map_gov_params(self, field, **kwargs):  # type: ignore[no-untyped-def]
+        params = super().map_gov_params(field, **kwargs)
+        item = params["items"][0]
+        item["id"] = f"filter-{field.name}"
+        if field.description:
+            item["hint"] = {"text": field.description}
+        params.update(
+            idPrefix=item["id"],
+            classes="govuk-checkboxes--small",
+            hint=None,
+            formGroup={"classes": "govuk-!-margin-bottom-2"},
+        )
+        return params
+
+
+class FilterSelect(GovSelect):
+    def map_gov_params(self, field, **kwargs):  # type: ignore[no-untyped-def]
+        params = super().map_gov_params(field, **kwargs)
+        params["label"]["classes"] = "govuk-label--s"
+        return params
+
+
+class _TableField:
+    """A field whose values are read by its row of the filter table."""
+
+    values: tuple[str, ...] = ()
+    """What the address chose, as the filter table keeps it ("food", "2", "yes")."""
+
+    def __init__(self, row: Filter, **kwargs: Any) -> None:
+        super().__init__(row.legend, **kwargs)  # type: ignore[call-arg]
+        self.row = row
+
+    def process_formdata(self, valuelist: list[str]) -> None:
+        self.values = self.row.read([str(v).strip() for v in valuelist], self.meta.council)  # type: ignore[attr-defined]
+        self.data = self._data()
+
+    def pre_validate(self, form: BaseForm) -> None:
+        """Unknown values were already dropped: nothing in the address is an error."""
+
+    def _data(self) -> Any:
+        return self.values[0] if self.values else ""
+
+
+class CodesField(_TableField, SelectMultipleField):
+    """Checkboxes of codes; ``choices`` are set with their counts before rendering."""
+
+    widget = FilterCheckboxes()
+
+    def __init__(self, row: Codes, **kwargs: Any) -> None:
+        super().__init__(row, choices=[], **kwargs)
+
+    def _data(self) -> list[str]:
+        return list(self.values)
+
+
+class AgeField(_TableField, SelectField):
+    """A select of ages; its ``choices`` come from the table when the form is built."""
+
+    widget = FilterSelect()
+
+    def __init__(self, row: Age, **kwargs: Any) -> None:
+        super().__init__(row, choices=[], **kwargs)
+
+
+class FlagField(_TableField, BooleanField):
+    """A checkbox sent as ``yes``; its label (with a count) is set before rendering."""
+
+    widget = FilterCheckbox()
+
+    def _data(self) -> bool:
+        return bool(self.values)
+
+    def _value(self) -> str:
+        return "yes"
+
+
+class HiddenFilterField(_TableField, HiddenField):
+    """A filter the panel keeps but does not show (a life event's ranking)."""
+
+
+_FIELD_FOR = {Codes: CodesField, Age: AgeField, Flag: FlagField, Moment: HiddenFilterField}
+
+
+class RadiusField(SelectField):
+    widget = FilterSelect()
+
+    def process_formdata(self, valuelist: list[str]) -> None:
+        self.data = read_radius(valuelist[0].strip() if valuelist else "")
+
+    def pre_validate(self, form: BaseForm) -> None:
+        """An odd distance falls back to the usual one."""
+
+
 class SearchForm(BaseForm):
-    """A GET form: no CSRF token (it changes nothing), and it must work when bookmarked."""
+    """A GET form: no CSRF token (it changes nothing), and it must work when bookmarked.
+
+    Build it with the council: ``SearchForm(args, meta={"council": council})``.
+    """
 
     class Meta:
         csrf = False
+        council: Council | None = None
 
     q = StringField(
-        lazy_gettext("What are you looking for?"), widget=GovTextInput(), filters=[_searched_part]
+        lazy_gettext("What are you looking for?"),
+        description=lazy_gettext("For example, food bank, stay and play, or help with behaviour"),
+        widget=GovTextInput(),
+        filters=[_searched_part],
     )
-    postcode = StringField(lazy_gettext("Postcode"), widget=GovTextInput())
+    postcode = StringField(
+        lazy_gettext("Postcode"),
+        description=lazy_gettext("Or the first part, like DY1"),
+        widget=GovTextInput(),
+    )
+    radius = RadiusField(
+        lazy_gettext("Distance"),
+        description=lazy_gettext("From your postcode"),
+        coerce=int,
+        default=DEFAULT_RADIUS_MILES,
+    )
+    sort = HiddenField()
 
     place: Place | None = None
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.radius.choices = [
+            (miles, gettext("Within %(distance)s", distance=radius_words(miles)))
+            for miles in RADIUS_MILES
+        ]
+        ages = self.age.row.options(Names(self.meta.council))  # type: ignore[attr-defined]
+        self.age.choices = [("", gettext("Any age")), *ages.items()]
+        self.sort.data = "nearest" if self.sort.data == "nearest" else "relevance"
 
     def validate_postcode(self, field: StringField) -> None:
         if not field.data:
@@ -39,3 +214,47 @@ class SearchForm(BaseForm):
             self.place = find_place(field.data)
         except (PostcodeError, PostcodeNotFound) as error:
             raise ValidationError(message_for(error)) from None
+
+    def filter_fields(self) -> Iterator[_TableField]:
+        """The fields of the filter table, in its order."""
+        for row in FILTERS:
+            yield self[row.param]  # type: ignore[misc]
+
+    def kept_filters(self) -> list[_TableField]:
+        """Chosen filters the panel does not show but must send again (a life event)."""
+        return [f for f in self.filter_fields() if isinstance(f, HiddenFilterField) and f.values]
+
+    def search_request(self, args: Mapping[str, object]) -> SearchRequest:
+        """What was asked: the form's fields, and the page and readings set aside."""
+        raw_text = arg_values(args, "q")
+        return SearchRequest(
+            text=self.q.data or "",
+            raw_text_cut=bool(raw_text) and len(raw_text[0]) > MAX_TEXT_CHARS,
+            postcode=(self.postcode.data or "")[:16],
+            radius_miles=self.radius.data or DEFAULT_RADIUS_MILES,
+            chosen=tuple(
+                (field.row.param, field.values) for field in self.filter_fields() if field.values
+            ),
+            sort=self.sort.data,
+            page=read_page((arg_values(args, "page") or [""])[0]),
+            set_aside=read_set_aside(arg_values(args, "not")),
+            as_typed=is_yes(arg_values(args, "as_typed")),
+        )
+
+
+for _row in FILTERS:
+    setattr(SearchForm, _row.param, _FIELD_FOR[type(_row)](_row))
+
+
+def read_search_args(args: Mapping[str, object], council: Council) -> SearchRequest:
+    """Read an address's parameters (a MultiDict, or a plain mapping of lists)."""
+    formdata = args if hasattr(args, "getlist") else MultiDict(_pairs(args))
+    return SearchForm(formdata=formdata, meta={"council": council}).search_request(formdata)
+
+
+def _pairs(args: Mapping[str, object]) -> list[tuple[str, str]]:
+    pairs = []
+    for name, value in args.items():
+        for one in value if isinstance(value, list | tuple) else [value]:
+            pairs.append((name, str(one)))
+    return pairs

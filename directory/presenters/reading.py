@@ -2,35 +2,27 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from flask import url_for
 
 from directory.council import Council
 from directory.finding.request import SearchRequest
+from directory.presenters.search import RemovableTag
 from directory.safety import SafetyLines
 from directory.understanding import concept_label
 from search.understanding import Reading
 
 
-@dataclass(frozen=True)
-class UnderstoodTag:
-    """ "Domestic abuse ✕": what was read, and the same search without it."""
-
-    label: str
-    remove_href: str
-
-
 def understood_tags(
     reading: Reading | None, wanted: SearchRequest, council: Council, safety: SafetyLines
-) -> list[UnderstoodTag]:
+) -> list[RemovableTag]:
+    """ "Domestic abuse ✕": what was read, and the same search without it."""
     if reading is None:
         return []
     tags = []
     for concept in reading.without(wanted.set_aside).concepts:
         without = wanted.to_params(set_aside=(*wanted.set_aside, concept.key), page=1)
         tags.append(
-            UnderstoodTag(
+            RemovableTag(
                 concept_label(concept, council, safety),
                 url_for("find.find_support", **without),
             )

@@ -5,44 +5,24 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from flask import current_app
-from flask_babel import gettext, lazy_gettext, ngettext
+from flask import current_app, url_for
+from flask_babel import gettext, ngettext
 
 from directory.council import Council
+from directory.finding.filters import BY_PARAM, FILTERS, Codes, Flag, Moment, Names
 from directory.finding.request import METRES_PER_MILE, SearchRequest
-from directory.models import DeliveryMethod, Service, ServiceKind
-from directory.models.schedule import WEEKDAYS
+from directory.models import DeliveryMethod, Service
 from directory.presenters.facts import PhoneLink, next_opening, phone_links, where
 from directory.presenters.formatting import age_range, cost_lines
-from directory.presenters.service import DAY_NAMES, DELIVERY_NAMES
+from directory.presenters.service import DELIVERY_NAMES
 from search import SearchHit
 
-# The search page's parameter -> the engine's facet of the same filter.
-FACET_KEYS = {
-    "need": "needs",
-    "category": "categories",
-    "kind": "kinds",
-    "locality": "localities",
-    "language": "languages",
-    "day": "days",
-}
+if TYPE_CHECKING:
+    from wtforms import Field
 
-KIND_NAMES = {
-    ServiceKind.FAMILY_CENTRE: lazy_gettext("Family centre"),
-    ServiceKind.FAMILY_HUB: lazy_gettext("Family hub"),
-    ServiceKind.FIS_ENTRY: lazy_gettext("Family Information Service"),
-    ServiceKind.HOLIDAY_ACTIVITY: lazy_gettext("Holiday activities"),
-    ServiceKind.PANTRY: lazy_gettext("Community pantry"),
-    ServiceKind.COMMUNITY_GROUP: lazy_gettext("Community group"),
-    ServiceKind.CLUSTER_CONNECT: lazy_gettext("Cluster Connect"),
-    ServiceKind.PARENTING_PROGRAMME: lazy_gettext("Parenting programme"),
-    ServiceKind.SUPPORT_SERVICE: lazy_gettext("Support service"),
-    ServiceKind.HELPLINE: lazy_gettext("Helpline"),
-    ServiceKind.ONLINE_RESOURCE: lazy_gettext("Online help"),
-    ServiceKind.CHILDCARE: lazy_gettext("Childcare"),
-    ServiceKind.ACTIVITY: lazy_gettext("Activity or club"),
-}
+    from directory.forms.search import SearchForm  # which imports this module
 
 
 @dataclass(frozen=True)
@@ -63,18 +43,11 @@ class ResultItem:
 
 
 @dataclass(frozen=True)
-class FacetOption:
-    value: str
+class RemovableTag:
+    """ "Free ✕": something applied to a search, and the same search without it."""
+
     label: str
-    count: int
-    checked: bool
-
-
-@dataclass(frozen=True)
-class Facet:
-    name: str
-    legend: str
-    options: list[FacetOption]
+    remove_href: str
 
 
 def miles(distance_m: float) -> str:
@@ -110,78 +83,98 @@ def result_item(
     )
 
 
-def facets(
-    council: Council,
-    request: SearchRequest,
-    counts: Mapping[str, Mapping[str, int]],
-    language_names: Mapping[str, str],
-) -> list[Facet]:
-    """The filter checkboxes with their counts; options with nothing to add are left out."""
+def count_options(form: SearchForm, counts: Mapping[str, Mapping[str, int]], names: Names) -> None:
+    """Give the form's filter options their counts ("Food (12)").
 
-    def build(name: str, legend: str, labels: Mapping[str, str], chosen: tuple[str, ...]):  # type: ignore[no-untyped-def]
-        found = counts.get(FACET_KEYS[name], {})
-        options = [
-            FacetOption(code, str(label), found.get(code, 0), code in chosen)
-            for code, label in labels.items()
-            if found.get(code, 0) or code in chosen
-        ]
-        return Facet(name, legend, options)
+    Options that would find nothing are left out unless ticked, and a ticked option that
+    finds nothing shows no count: a count of 0 is never offered as if it were a choice.
+    """
+    for row in FILTERS:
+        field = form[row.param]
+        if isinstance(row, Codes):
+            found = counts.get(row.facet or "", {})
+            labels = row.options(names)
+            chosen = field.values
+            shown = [code for code in labels if found.get(code) or code in chosen]
+            shown += [code for code in chosen if code not in labels]
+            field.choices = [
+                (code, _counted(labels.get(code, code), found.get(code, 0))) for code in shown
+            ]
+        elif isinstance(row, Flag):
+            count = counts.get(row.facet, {}).get("yes", 0) if row.facet else 0
+            field.label.text = _counted(row.options(names)["yes"], count)
+            field.description = row.hint(names)
 
+
+def shown_filter_fields(form: SearchForm, names: Names) -> list[Field]:
+    """The filter fields the panel shows: those with something to choose."""
+    shown = []
+    for row in FILTERS:
+        field = form[row.param]
+        if isinstance(row, Codes) and not field.choices:
+            continue
+        if isinstance(row, Flag) and not (row.offered(names) or field.values):
+            continue
+        if isinstance(row, Moment):
+            continue
+        shown.append(field)
+    return shown
+
+
+def _counted(label: str, count: int) -> str:
+    return gettext("%(label)s (%(count)s)", label=label, count=count) if count else label
+
+
+def applied_tags(request: SearchRequest, names: Names) -> list[RemovableTag]:
+    """A removable tag for every filter value applied, in the order of the filter table."""
     return [
-        build(
-            "need",
-            gettext("What you need help with"),
-            {t.code: t.label for t in council.terms("need")},
-            request.needs,
-        ),
-        build(
-            "category",
-            gettext("Type of help"),
-            {t.code: t.label for t in council.terms("category")},
-            request.categories,
-        ),
-        build("kind", gettext("Kind of service"), _kind_labels(), request.kinds),
-        build(
-            "locality",
-            gettext("Area"),
-            {loc.code: loc.name for loc in council.localities},
-            request.localities,
-        ),
-        build("language", gettext("Language spoken"), dict(language_names), request.languages),
-        build(
-            "day",
-            gettext("Day of the week"),
-            {day: str(DAY_NAMES[day]) for day in WEEKDAYS},
-            request.days,
-        ),
+        RemovableTag(
+            BY_PARAM[param].tag(value, names),
+            url_for("find.find_support", **request.without(param, value).to_params()),
+        )
+        for param, values in request.chosen
+        for value in values
     ]
 
 
-def _kind_labels() -> dict[str, str]:
-    return {kind.value: str(name) for kind, name in KIND_NAMES.items()}
+def summary_sentence(
+    total: int,
+    request: SearchRequest,
+    place: str | None,
+    names: Names,
+    text: str | None = None,
+    radius_miles: float | None = None,
+) -> str:
+    """ "7 results for ‘stay and play’ within 3 miles of DY5, free, for 2 year olds".
 
-
-def summary_sentence(total: int, request: SearchRequest, place: str | None) -> str:
-    """ "12 results for ‘food bank’ within 3 miles of DY1 1AA"."""
-    count = ngettext("%(num)s result", "%(num)s results", total)
-    if request.text and place:
-        return gettext(
-            "%(count)s for ‘%(text)s’ within %(radius)s of %(place)s",
-            count=count,
-            text=request.text,
-            radius=radius_words(request.radius_miles),
-            place=place,
-        )
-    if request.text:
-        return gettext("%(count)s for ‘%(text)s’", count=count, text=request.text)
+    ``text`` and ``radius_miles`` are what the results are for, when the engine corrected
+    the words or widened the distance; the request's own otherwise.
+    """
+    words = request.text if text is None else text
+    count = ngettext("%(num)s result", "%(num)s results", total) if total else gettext("No results")
+    sentence = gettext("%(count)s for ‘%(text)s’", count=count, text=words) if words else count
+    qualifiers = []
+    for param, values in request.chosen:
+        row = BY_PARAM[param]
+        if isinstance(row, Codes) and row.topic:
+            lead = not words and sentence == count
+            sentence = gettext(
+                "%(results)s %(topic)s", results=sentence, topic=row.phrase(values, names, lead)
+            )
+        elif phrase := row.phrase(values, names):
+            qualifiers.append(phrase)
     if place:
-        return gettext(
-            "%(count)s within %(radius)s of %(place)s",
-            count=count,
-            radius=radius_words(request.radius_miles),
+        sentence = gettext(
+            "%(results)s within %(radius)s of %(place)s",
+            results=sentence,
+            radius=radius_words(radius_miles or request.radius_miles),
             place=place,
         )
-    return count
+    if qualifiers:
+        sentence = gettext(
+            "%(results)s, %(qualifiers)s", results=sentence, qualifiers=", ".join(qualifiers)
+        )
+    return sentence
 
 
 def radius_words(radius_miles: float) -> str:

@@ -10,29 +10,22 @@ from flask import Blueprint, abort, current_app, render_template, request, url_f
 from flask_babel import gettext
 
 from directory.council import Council
+from directory.finding.filters import BY_PARAM, Names
 from directory.finding.nearest import nearest_family_centre
 from directory.finding.recovery import looser_searches
-from directory.finding.request import (
-    METRES_PER_MILE,
-    PAGE_SIZE,
-    RADIUS_MILES,
-    SearchRequest,
-    build_query,
-    next_school_holiday,
-    parse_search_args,
-)
+from directory.finding.request import METRES_PER_MILE, PAGE_SIZE, SearchRequest, build_query
 from directory.forms.search import SearchForm
 from directory.indexing import site_search
-from directory.models import Service, ServiceKind
+from directory.models import Service
 from directory.presenters.reading import understood_tags
 from directory.presenters.search import (
-    KIND_NAMES,
-    facets,
+    applied_tags,
+    count_options,
     radius_words,
     result_item,
+    shown_filter_fields,
     summary_sentence,
 )
-from directory.presenters.service import DAY_NAMES
 from directory.queries.services import language_names, public_services_by_id
 from directory.safety import SafetyLines, signalled_dangers
 from search import MAX_PAGE_SIZE, PageOutOfRange, SearchQuery
@@ -44,11 +37,11 @@ blueprint = Blueprint("find", __name__)
 def find_support() -> str:
     council: Council = current_app.extensions["council"]
     now = datetime.now()
+    form = SearchForm(request.args, meta={"council": council})
     try:
-        wanted = parse_search_args(request.args, council)
+        wanted = form.search_request(request.args)
     except PageOutOfRange:
         abort(404)
-    form = SearchForm(formdata=request.args)
     form.validate()
     place = form.place
     localities = _origin_localities(council, place)
@@ -66,45 +59,68 @@ def find_support() -> str:
         abort(404)
     services = public_services_by_id([hit.id for hit in results.hits], now.date())
     items = [result_item(services[hit.id], hit, now) for hit in results.hits if hit.id in services]
-    languages = language_names()
+    names = Names(council, language_names(), now.date())
+    count_options(form, results.facets, names)
     looser = []
     if results.total == 0 and (wanted.has_filters or wanted.text):
         looser = looser_searches(
             wanted,
             count=lambda asked: _exact_total(run(asked)),
-            labels=lambda name, value: _filter_label(council, languages, name, value),
+            labels=lambda name, value: _looser_label(names, name, value),
             nearest=(lambda asked: _nearest(run(asked))) if place else None,
         )
     centre = nearest_family_centre(council, place, localities, now.date())
-    holiday = next_school_holiday(council, now.date())
     dangers = signalled_dangers(results.reading, wanted.needs, council)
     exit_this_page = bool(dangers) or _sensitive(
         council, wanted, _first_page(wanted, services, lambda: run(replace(wanted, page=1)))
     )
+    widened_miles = (
+        results.widened.radius_m / METRES_PER_MILE
+        if results.widened and results.widened.radius_m
+        else None
+    )
+    postcode = str(place.postcode) if place else None
     return render_template(
         "find/results.html",
         form=form,
         wanted=wanted,
         results=results,
         items=items,
-        summary=summary_sentence(results.total, wanted, str(place.postcode) if place else None),
-        facets=facets(council, wanted, results.facets, languages),
+        heading=summary_sentence(
+            results.total, wanted, postcode, names, results.suggestion, widened_miles
+        ),
+        page_count=max(1, -(-results.total // PAGE_SIZE)),
+        filter_fields=shown_filter_fields(form, names),
+        applied=applied_tags(wanted, names),
+        clear_filters=url_for(
+            "find.find_support", **replace(wanted, chosen=(), page=1).to_params()
+        ),
+        sort_choices=_sort_choices(wanted) if place else [],
         looser=looser,
         family_centre=centre,
-        holiday=holiday,
-        radius_choices=[(m, radius_words(m)) for m in RADIUS_MILES],
-        widened_radius=(
-            radius_words(results.widened.radius_m / METRES_PER_MILE)
-            if results.widened and results.widened.radius_m
-            else None
-        ),
+        asked_radius=radius_words(wanted.radius_miles),
+        widened_radius=radius_words(widened_miles) if widened_miles else None,
         pagination=_pagination(wanted, results.total),
         exit_this_page=exit_this_page,
         safety_panel=safety.panel(dangers),
         children_services=council.children_services,
         understood=understood_tags(results.reading, wanted, council, safety),
-        free_count=results.facets.get("free", {}).get("yes", 0),
     )
+
+
+def _sort_choices(wanted: SearchRequest) -> list[tuple[str, str, str]]:
+    """(label, address, whether current) for each order the results can be sorted in."""
+    return [
+        (
+            label,
+            url_for("find.find_support", **wanted.to_params(sort=sort, page=1)),
+            "current" if wanted.sort == sort else "",
+        )
+        for sort, label in (
+            ("relevance", gettext("Best match")),
+            ("nearest", gettext("Nearest first")),
+        )
+    ]
 
 
 def _exact_total(query: SearchQuery) -> int:
@@ -130,26 +146,15 @@ def _origin_localities(council: Council, place) -> tuple[str, ...]:  # type: ign
     return tuple(loc.code for loc in council.localities if place.outward in loc.postcode_districts)
 
 
-def _filter_label(council: Council, languages, name: str, value: str | None) -> str:  # type: ignore[no-untyped-def]
+def _looser_label(names: Names, name: str, value: str | None) -> str:
     """How a looser search is offered: "Within 5 miles", "Without Food"."""
     if name == "radius":
         if value:
             return gettext("Within %(distance)s", distance=radius_words(int(value)))
         return gettext("Anywhere, not just near your postcode")
-    names = {
-        "needs": lambda: council.term("need", value).label,  # type: ignore[union-attr, arg-type]
-        "categories": lambda: council.term("category", value).label,  # type: ignore[union-attr, arg-type]
-        "kinds": lambda: str(KIND_NAMES[ServiceKind(value)]),
-        "localities": lambda: council.locality(value).name,  # type: ignore[union-attr, arg-type]
-        "languages": lambda: languages.get(value, value),
-        "days": lambda: str(DAY_NAMES[value]),  # type: ignore[index]
-        "age": lambda: gettext("the child’s age"),
-        "free": lambda: gettext("free only"),
-        "open_now": lambda: gettext("open now"),
-        "holiday": lambda: gettext("the school holiday dates"),
-        "text": lambda: gettext("your search words"),
-    }
-    return gettext("Without %(filter)s", filter=names[name]())
+    if name == "text":
+        return gettext("Without %(filter)s", filter=gettext("your search words"))
+    return BY_PARAM[name].without(value or "", names)
 
 
 def _first_page(

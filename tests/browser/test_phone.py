@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -10,6 +11,7 @@ import sqlalchemy as sa
 from flask import Flask
 from playwright.sync_api import Browser, Page
 
+from bench.phone import reach
 from directory.extensions import db
 from directory.models import Audience, Service, ServiceStatus
 from tests.support.browser import serious_axe_violations
@@ -129,3 +131,132 @@ def test_accessibility_statement_reads_on_a_phone(phone: Phone, base_url: str) -
     box = email.bounding_box()
     assert box is not None and box["x"] + box["width"] <= PHONE["width"]
     phone.check_accessibility()
+
+
+FILTERED = "/find-support?q=stay+and+play&postcode=DY5&age=2&free=yes"
+DESKTOP = {"width": 1024, "height": 768}
+
+
+def test_results_come_first_with_filters_applied(phone: Phone, base_url: str) -> None:
+    page = phone.page
+    page.goto(base_url + FILTERED)
+
+    heading = page.locator("h1").inner_text()
+    assert re.fullmatch(
+        r"\d+ results for ‘stay and play’ within 3 miles of DY5, free, for 2 year olds", heading
+    )
+    assert phone.box(".app-service-list__item")["y"] < PHONE["height"] - 40
+    tags = page.locator(".app-applied__tag")
+    assert [" ".join(tags.nth(i).inner_text().split()[:3]) for i in range(tags.count())] == [
+        "Free ✕ (remove",
+        "2 years old",
+    ]
+    assert page.get_by_role("link", name="Clear filters").is_visible()
+    assert page.get_by_role("link", name="Nearest first").is_visible()
+    panel = page.locator("details.app-filter-panel")
+    assert panel.get_attribute("open") is None, "the panel is folded on a phone"
+    assert "2 filters applied" in page.locator(".app-filter-panel__toggle").inner_text()
+    assert not page.get_by_label("What are you looking for?").is_visible()
+    phone.check_accessibility()
+
+
+def test_taking_off_a_filter_tag_keeps_the_rest(phone: Phone, base_url: str) -> None:
+    page = phone.page
+    page.goto(base_url + FILTERED)
+    page.get_by_role("link", name=re.compile(r"^2 years old")).click()
+    page.wait_for_url(re.compile(r"free=yes"))
+    assert "age=" not in page.url
+    assert page.locator("h1").inner_text().endswith("within 3 miles of DY5, free")
+    assert page.locator(".app-applied__tag").count() == 1
+    phone.check_accessibility()
+
+
+def test_applying_filters_from_the_folded_panel_lands_on_the_results(
+    phone: Phone, base_url: str
+) -> None:
+    page = phone.page
+    page.goto(base_url + FILTERED)
+    page.locator(".app-filter-panel__toggle").click()
+    monday = page.get_by_role("checkbox", name=re.compile(r"^Monday \(\d+\)$"))
+    assert monday.is_visible()
+    phone.check_accessibility()  # the open panel, too
+    monday.check()
+    page.get_by_role("button", name="Apply filters").click()
+    page.wait_for_url(re.compile(r"day=MO.*#results$"))
+
+    assert page.evaluate("window.scrollY") > 0, "the page should land on the results"
+    assert abs(phone.box("h1")["y"]) < 30, "the heading should be at the top of the screen"
+    top = phone.box(".app-service-list__item")["y"]
+    assert top < PHONE["height"], "the first result should be on the screen landed on"
+    assert page.locator("details.app-filter-panel").get_attribute("open") is None
+    assert "3 filters applied" in page.locator(".app-filter-panel__toggle").inner_text()
+
+
+def test_a_keyboard_reaches_the_first_result_in_a_handful_of_presses(
+    phone: Phone, base_url: str
+) -> None:
+    phone.page.goto(base_url + FILTERED)
+    assert reach(phone.page, ".app-service-list__item").tabs <= 10
+
+
+def test_back_from_a_service_returns_to_the_same_filtered_results(
+    phone: Phone, base_url: str
+) -> None:
+    page = phone.page
+    page.goto(base_url + FILTERED)
+    heading = page.locator("h1").inner_text()
+    page.locator(".app-service-list__item h3 a").first.click()
+    page.wait_for_url("**/services/**")
+    page.get_by_role("link", name="Back to search results").click()
+    page.wait_for_url(re.compile(r"/find-support\?"))
+    assert page.url == base_url + FILTERED
+    assert page.locator("h1").inner_text() == heading
+
+
+def test_zero_results_and_did_you_mean_read_on_a_phone(phone: Phone, base_url: str) -> None:
+    page = phone.page
+    page.goto(base_url + "/find-support?kind=pantry&language=ku&postcode=DY8+1XF")
+    assert page.locator("h1").inner_text().startswith("No results for Community pantry")
+    assert page.get_by_role("link", name="Without Kurdish").is_visible()
+    phone.check_accessibility()
+    page.goto(base_url + "/find-support?q=parnting")
+    assert page.locator("h1").inner_text().endswith("results for ‘parenting’")
+    assert page.title().startswith(page.locator("h1").inner_text())
+    instead = page.get_by_role("link", name="Search instead for ‘parnting’")
+    assert instead.is_visible()
+    phone.check_accessibility()
+    instead.click()
+    page.wait_for_url(re.compile(r"as_typed=yes"))
+    assert page.locator("h1").inner_text() == "No results for ‘parnting’"
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["javascript-on", "javascript-off"])
+def test_on_a_desktop_the_panel_is_open_beside_the_results_and_can_be_skipped(
+    browser: Browser, base_url: str, javascript: bool
+) -> None:
+    context = browser.new_context(viewport=DESKTOP, java_script_enabled=javascript)
+    page = context.new_page()
+    page.goto(base_url + FILTERED)
+
+    words = page.get_by_label("What are you looking for?")
+    assert words.is_visible()
+    assert not page.locator(".app-filter-panel__toggle").is_visible()
+    first = page.locator(".app-service-list__item").first.bounding_box()
+    assert first is not None and first["x"] > words.bounding_box()["x"] + 200
+    if javascript:
+        assert page.locator("details.app-filter-panel").get_attribute("open") is not None
+        assert serious_axe_violations(page) == []
+    skip = page.get_by_role("link", name="Skip to results")
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        if skip.evaluate("el => el === document.activeElement"):
+            break
+    else:
+        pytest.fail("Skip to results is not in the keyboard's path")
+    assert skip.is_visible(), "the skip link shows when it has focus"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate(
+        "() => document.querySelector('.app-service-list__item').contains(document.activeElement)"
+    )
+    context.close()

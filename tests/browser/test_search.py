@@ -31,17 +31,18 @@ def test_search_and_filter_from_the_home_page(
     outside: list[str] = []
     block_other_hosts(page, base_url, outside)
     _search_from_home(page, base_url)
-    assert page.locator("h1").inner_text() == "Find support"
+    assert re.fullmatch(r"\d+ results for ‘stay and play’", page.locator("h1").inner_text())
     before = _count(page)
     assert before > 0
     assert page.locator(".app-service-list__item").count() == min(before, 20)
 
-    page.get_by_label(re.compile(r"^Free \(\d+\)$")).check()
+    page.get_by_role("checkbox", name=re.compile(r"^Free \(\d+\)$")).check()
     page.get_by_role("button", name="Apply filters").click()
-    page.wait_for_url(re.compile(r"free=yes"))
+    page.wait_for_url(re.compile(r"free=yes.*#results$"))
     after = _count(page)
+    assert page.locator("h1").inner_text().endswith("for ‘stay and play’, free")
     assert 0 < after <= before
-    assert page.get_by_label(re.compile(r"^Free")).is_checked()
+    assert page.get_by_role("checkbox", name=re.compile(r"^Free")).is_checked()
     assert outside == []
     context.close()
 

@@ -19,15 +19,30 @@ UNICODE_DIGITS = ["²", "①", "\u0661", "\uff15", "1²"]  # ..., Arabic-Indic 1
 
 
 @pytest.mark.parametrize("raw", UNICODE_DIGITS)
+@pytest.mark.usefixtures("babel_request")
 def test_a_unicode_digit_is_not_a_page_number(raw: str) -> None:
     with pytest.raises(PageOutOfRange):
         parse_search_args(MultiDict({"page": raw}), COUNCIL)
 
 
 @pytest.mark.parametrize("raw", [*UNICODE_DIGITS, "\u0661\u0660"])
+@pytest.mark.usefixtures("babel_request")
 def test_a_unicode_digit_is_not_a_radius(raw: str) -> None:
     request = parse_search_args(MultiDict({"radius": raw}), COUNCIL)
     assert request.radius_miles == DEFAULT_RADIUS_MILES
+
+
+@pytest.mark.parametrize("raw", UNICODE_DIGITS)
+@pytest.mark.usefixtures("babel_request")
+def test_a_unicode_digit_is_not_an_age(raw: str) -> None:
+    assert parse_search_args(MultiDict({"age": raw}), COUNCIL).values("age") == ()
+
+
+@pytest.mark.parametrize("query", ["age=%C2%B2", "age=%D9%A1", "need=%D9%A1", "event=%C2%B2"])
+def test_a_unicode_filter_value_is_ignored(search_app: Flask, query: str) -> None:
+    response = search_app.test_client().get(f"/find-support?q=food&{query}")
+    assert response.status_code == 200
+    assert "Filters:" not in response.get_data(as_text=True)
 
 
 @pytest.mark.parametrize("query", ["page=%C2%B2", "page=%E2%91%A0", "page=%D9%A1"])

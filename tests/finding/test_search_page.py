@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from html import unescape
 
 import sqlalchemy as sa
 from flask import Flask
@@ -26,9 +27,21 @@ def _result_ids(markup: str) -> list[str]:
 
 
 def _count(markup: str) -> int:
-    match = re.search(r'id="results-count">\s*(\d+) results?', markup)
+    match = re.search(r'id="results-count">\s*(\d+|No) results?', markup)
     assert match, "the page should state how many results"
-    return int(match.group(1))
+    return 0 if match.group(1) == "No" else int(match.group(1))
+
+
+def _heading(markup: str) -> str:
+    match = re.search(r"<h1[^>]*>(.*?)</h1>", markup, re.S)
+    assert match
+    return " ".join(unescape(match.group(1)).split())
+
+
+def _title(markup: str) -> str:
+    match = re.search(r"<title>(.*?)</title>", markup, re.S)
+    assert match
+    return " ".join(unescape(match.group(1)).split())
 
 
 def _names(app: Flask, ids: list[str]) -> list[str]:
@@ -147,7 +160,7 @@ def test_school_holiday_filter_finds_dated_sessions_in_the_holiday(search_app: F
 
 def test_facet_counts_match_what_ticking_the_box_finds(search_app: Flask) -> None:
     _, markup = _page(search_app, "q=group")
-    match = re.search(r'for="filter-need-parenting">Parenting \((\d+)\)', markup)
+    match = re.search(r'for="filter-need-parenting">\s*Parenting \((\d+)\)', markup)
     assert match
     _, ticked = _page(search_app, "q=group&need=parenting")
     assert _count(ticked) == int(match.group(1))
@@ -194,10 +207,18 @@ def test_a_radius_with_nothing_offers_the_nearest_distance_that_has_something(
         )
 
 
-def test_misspelling_offers_did_you_mean(search_app: Flask) -> None:
+def test_misspelling_shows_the_corrected_search_and_offers_the_words_as_typed(
+    search_app: Flask,
+) -> None:
     _, markup = _page(search_app, "q=parnting")
     assert _count(markup) > 0
-    assert "Showing results for" in visible_text(markup)
+    assert _heading(markup).endswith("results for ‘parenting’")
+    assert _title(markup).startswith(_heading(markup))
+    link = re.search(r'href="([^"]+)">Search instead for ‘parnting’</a>', markup)
+    assert link, "the page should offer the words as typed"
+    _, as_typed = _page(search_app, unescape(link.group(1)).split("?", 1)[1])
+    assert _heading(as_typed) == "No results for ‘parnting’"
+    assert "Search instead" not in as_typed
 
 
 def test_postcode_problems_get_specific_messages(search_app: Flask) -> None:
@@ -268,3 +289,88 @@ def test_open_now_finds_exactly_the_services_open_this_hour(search_app: Flask) -
         return  # the hour turned during the test; the next run checks it
     assert _count(markup) == len(expected)
     assert set(_result_ids(markup)) <= expected
+
+
+def test_the_heading_and_title_say_what_was_asked(search_app: Flask) -> None:
+    _, markup = _page(search_app, "q=stay+and+play&postcode=DY5&age=2&free=yes")
+    total = _count(markup)
+    assert total > 0
+    expected = (
+        f"{total} result{'s' if total != 1 else ''} for ‘stay and play’ within 3 miles of DY5,"
+        " free, for 2 year olds"
+    )
+    assert _heading(markup) == expected
+    assert _title(markup).startswith(expected)
+
+
+def test_a_topic_and_filters_lead_the_heading_when_there_are_no_words(search_app: Flask) -> None:
+    _, markup = _page(search_app, "need=food&need=housing&day=SA&language=pl&locality=halesowen")
+    heading = _heading(markup)
+    assert re.fullmatch(
+        r"(\d+ results?|No results) for Food or Housing, in Halesowen, with Polish spoken,"
+        r" open on Saturday",
+        heading,
+    ), heading
+
+
+def test_the_title_says_which_page_of_how_many(search_app: Flask) -> None:
+    _, first = _page(search_app, "q=family")
+    pages = -(-_count(first) // 20)
+    assert pages >= 2
+    _, second = _page(search_app, "q=family&page=2")
+    assert f"page 2 of {pages}" in _title(second)
+    assert _title(second).startswith(_heading(second))
+
+
+def test_zero_results_say_for_what(search_app: Flask) -> None:
+    _, markup = _page(search_app, "kind=pantry&language=ku&postcode=DY8+1XF")
+    assert _heading(markup) == (
+        "No results for Community pantry within 3 miles of DY8 1XF, with Kurdish spoken"
+    )
+
+
+def test_no_ticked_option_shows_a_count_of_nothing(search_app: Flask) -> None:
+    _, markup = _page(search_app, "kind=pantry&language=ku")
+    assert _count(markup) == 0
+    labels = re.findall(r'for="filter-[a-z_]+-[a-z_-]+">\s*([^<]*?)\s*</label>', markup)
+    assert "Kurdish" in labels
+    assert not [label for label in labels if label.endswith("(0)")]
+
+
+def test_applied_filters_are_removable_tags_with_clear_filters(search_app: Flask) -> None:
+    _, markup = _page(search_app, "q=club&free=yes&age=2&day=SA")
+    tags = dict(
+        (" ".join(unescape(label).split()), unescape(href))
+        for href, label in re.findall(
+            r'class="app-applied__tag" href="([^"]+)">([^<]*)<span', markup
+        )
+    )
+    assert list(tags) == ["Free", "2 years old", "Saturday"]
+    assert "free=" not in tags["Free"] and "age=2" in tags["Free"] and "q=club" in tags["Free"]
+    _, without = _page(search_app, tags["2 years old"].split("?", 1)[1])
+    assert "for 2 year olds" not in _heading(without)
+    assert ", free, open on Saturday" in _heading(without)
+    assert 'href="/find-support?q=club">Clear filters' in markup
+
+
+def test_we_need_food_this_week_lists_food_open_this_week_before_courses(
+    search_app: Flask,
+) -> None:
+    client = search_app.test_client()
+    home = client.get("/").get_data(as_text=True)
+    link = re.search(r'href="(/find-support\?[^"]+)">We need food this week<', home)
+    assert link and "event=food-this-week" in unescape(link.group(1))
+    query = unescape(link.group(1)).split("?", 1)[1]
+    _, markup = _page(search_app, query)
+    _, second = _page(search_app, query + "&page=2")
+    names = _names(search_app, _result_ids(markup) + _result_ids(second))
+    top = names[:6]
+    assert any("Food Bank" in name for name in top), top
+    assert any("Pantry" in name for name in names[:10]), names[:10]
+    assert not [n for n in top if "Cook and Eat" in n or "Holiday" in n or "Cluster" in n], top
+    first_course = next(i for i, name in enumerate(names) if "Cook and Eat" in name)
+    food_banks = [i for i, name in enumerate(names) if "Food Bank" in name]
+    assert sum(1 for i in food_banks if i < first_course) >= 5
+    assert "We need food this week" in visible_text(markup)  # a tag, to rank as usual
+    _, plain = _page(search_app, "need=food")
+    assert _count(plain) == _count(markup), "what fits the moment ranks, never filters"

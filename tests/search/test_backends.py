@@ -230,6 +230,13 @@ def test_suggestion_keeps_the_other_words(dudley: SearchBackend) -> None:
     assert ids(results) == ["food-bank"]
 
 
+def test_words_searched_as_typed_are_never_respelt(dudley: SearchBackend) -> None:
+    results = dudley.search(query("emergency parcles", correct_spelling=False))
+    assert results.suggestion is None
+    assert results.widened is not None and results.widened.any_terms
+    assert dudley.search(query("parcles", correct_spelling=False)).total == 0
+
+
 def test_no_suggestion_when_the_words_are_known(dudley: SearchBackend) -> None:
     results = dudley.search(query("antenatal"))
     assert results.suggestion is None

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from search import SearchBackend
-from search.understanding import QueryReader
-from tests.search.search_factories import DUDLEY, Build, ids, make_doc, query
+from search import Filters, SearchBackend
+from search.understanding import Concept, QueryReader
+from tests.search.search_factories import DUDLEY, Build, ids, make_doc, query, slots
 from tests.search.test_understanding import reader
 
 READER: QueryReader = reader()
@@ -120,3 +120,81 @@ def test_results_carry_the_reading(build: Build) -> None:
 
 def test_without_a_reader_search_is_keywords_only(build: Build) -> None:
     assert ids(situations(build).search(query("cannabis"))) == []
+
+
+def _moment(build: Build) -> SearchBackend:
+    """Food listings: a course first by name, a food bank and a pantry open this week."""
+    return build(
+        [
+            make_doc(
+                "cooking-course",
+                "Cook and eat on a budget",
+                description="Six weeks of cooking good food for family meals.",
+                need_codes=("food",),
+                category_codes=("courses-and-groups", "food-support"),
+                kind="community_group",
+                points=(DUDLEY,),
+                assured_date="2026-11-20",
+            ),
+            make_doc(
+                "food-bank",
+                "Brierley Hill Food Bank",
+                description="Emergency food parcels.",
+                need_codes=("food",),
+                category_codes=("food-support",),
+                kind="support_service",
+                open_slots=slots("TU", 10, 11),
+                points=((391_500.0, 287_000.0),),
+            ),
+            make_doc(
+                "pantry",
+                "Netherton Community Pantry",
+                description="A weekly shop for a few pounds.",
+                need_codes=("food",),
+                category_codes=("food-support",),
+                kind="pantry",
+                open_slots=slots("WE", 10, 11),
+                points=((393_000.0, 288_000.0),),
+            ),
+            make_doc(
+                "youth-club",
+                "Youth club",
+                description="Games and sport.",
+                need_codes=("activities",),
+                open_slots=slots("FR", 18),
+            ),
+        ]
+    )
+
+
+FOOD_SUPPORT = Concept("prefer:food", (), categories=("food-support",), kinds=("pantry",))
+OPEN_THIS_WEEK = Concept("time:open-soon", (), days=("MO", "TU", "WE", "TH", "FR", "SA", "SU"))
+
+
+def test_what_fits_the_moment_ranks_first_over_distance(build: Build) -> None:
+    backend = _moment(build)
+    plain = ids(backend.search(query(filters=Filters(needs=("food",)), origin=DUDLEY)))
+    assert plain[0] == "cooking-course"  # next door, and checked last week
+    preferred = backend.search(
+        query(
+            filters=Filters(needs=("food",)),
+            origin=DUDLEY,
+            prefer=(FOOD_SUPPORT, OPEN_THIS_WEEK),
+        )
+    )
+    assert ids(preferred)[-1] == "cooking-course"
+    assert set(ids(preferred)[:2]) == {"food-bank", "pantry"}
+
+
+def test_preferences_rank_but_never_choose(build: Build) -> None:
+    backend = _moment(build)
+    asked = query(filters=Filters(needs=("food",)), prefer=(OPEN_THIS_WEEK,))
+    assert set(ids(backend.search(asked))) == {"cooking-course", "food-bank", "pantry"}
+    # With words, preferences reorder what the words find and add nothing.
+    worded = backend.search(query("food", prefer=(FOOD_SUPPORT, OPEN_THIS_WEEK)))
+    found = ids(worded)
+    assert "youth-club" not in found
+    assert found.index("food-bank") < found.index("cooking-course")
+    everything = ids(backend.search(query(prefer=(OPEN_THIS_WEEK,))))
+    assert set(everything) == {"cooking-course", "food-bank", "pantry", "youth-club"}
+    assert everything[-1] == "cooking-course"

@@ -89,3 +89,34 @@ def test_corrupt_council_file_says_it_is_not_toml(tmp_path: Path) -> None:
 def test_missing_council_file_says_how_to_fix_it(tmp_path: Path) -> None:
     with pytest.raises(CouncilFileError, match="Set COUNCIL_FILE"):
         load_council(tmp_path / "nowhere.toml")
+
+
+def test_a_life_event_can_rank_what_fits_its_moment_first() -> None:
+    council = load_council(COUNCILS / "dudley.toml")
+    event = council.life_event("food-this-week")
+    assert event is not None and event.first is not None
+    assert event.label == "We need food this week"
+    assert ("event", "food-this-week") in event.search
+    assert "pantry" in event.first.kinds and event.first.open_within_days == 7
+    assert council.life_event("no-such-event") is None
+
+
+@pytest.mark.parametrize(
+    ("first", "message"),
+    [
+        ('first = { kind = ["rocket"] }', "unknown kind 'rocket'"),
+        ('first = { category = ["nope"] }', "unknown category 'nope'"),
+        ("first = { open_within_days = 0 }", "open_within_days must be a number of days"),
+        ('first = { kinds = ["pantry"] }', "has 'kinds'"),
+    ],
+)
+def test_a_wrong_rank_first_names_the_problem(tmp_path: Path, first: str, message: str) -> None:
+    old = 'first = { category = ["food-support"], kind = ["pantry"], open_within_days = 7 }'
+    with pytest.raises(CouncilFileError, match=message):
+        load_council(_write(tmp_path, _dudley_with(old, first)))
+
+
+def test_a_life_event_that_ranks_needs_a_code(tmp_path: Path) -> None:
+    text = _dudley_with('code = "food-this-week"\n', "")
+    with pytest.raises(CouncilFileError, match="needs a code"):
+        load_council(_write(tmp_path, text))

@@ -2,28 +2,32 @@
 
 from __future__ import annotations
 
-from flask import Flask
+import pytest
 from werkzeug.datastructures import MultiDict
 
+from directory.config import DEFAULT_COUNCIL_FILE
+from directory.council import load_council
 from directory.forms.search import SearchForm
+
+COUNCIL = load_council(DEFAULT_COUNCIL_FILE)
+pytestmark = pytest.mark.usefixtures("babel_request")
 
 
 def _form(**data: str) -> SearchForm:
-    return SearchForm(formdata=MultiDict(data))
+    return SearchForm(formdata=MultiDict(data), meta={"council": COUNCIL})
 
 
 def test_the_base_form_strips_white_space() -> None:
-    with Flask(__name__).test_request_context():
-        form = _form(q="  food bank \n", postcode=" ")
+    form = _form(q="  food bank \n", postcode=" ", need=" food ")
     assert form.q.data == "food bank"
     assert form.postcode.data == ""
+    assert form["need"].data == ["food"]
 
 
 def test_building_many_forms_does_not_grow_the_filter_list() -> None:
     before = list(SearchForm.q.kwargs.get("filters", ()))
-    with Flask(__name__).test_request_context():
-        for _ in range(500):
-            form = _form(q=" play ")
+    for _ in range(500):
+        form = _form(q=" play ")
     assert list(SearchForm.q.kwargs.get("filters", ())) == before
     assert len(form.q.filters) == len(before) + 1
     assert form.q.data == "play"
