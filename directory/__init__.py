@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
-from directory import assets, responses
+from directory import accounts, assets, responses
 from directory.config import PROJECT_ROOT, Config
 from directory.council import load_council
 from directory.extensions import babel, csrf, db, migrate
@@ -44,6 +44,7 @@ def create_app(config: Config | None = None) -> Flask:
     babel.init_app(app, locale_selector=select_locale)
     csrf.init_app(app)
     install_security_headers(app)
+    accounts.install(app)
     responses.install(app)
     assets.install(app)
 
@@ -53,5 +54,6 @@ def create_app(config: Config | None = None) -> Flask:
     indexing.install(app)
     templating.register(app)
     views.register(app)
+    accounts.limit_views(app)
     cli.register(app)
     return app

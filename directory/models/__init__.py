@@ -1,5 +1,6 @@
 """The directory's tables, named after Open Referral UK / HSDS 3.0 where they fit."""
 
+from directory.models.accounts import AccountLink, RecoveryCode, Role, User, WebSession
 from directory.models.audit import AuditEntry, ColumnMapping, ImportBatch
 from directory.models.enums import (
     Audience,
@@ -25,6 +26,7 @@ from directory.models.taxonomy import TaxonomyTerm, service_taxonomy
 
 __all__ = [
     "Accessibility",
+    "AccountLink",
     "Audience",
     "AuditEntry",
     "ColumnMapping",
@@ -39,7 +41,9 @@ __all__ = [
     "Phone",
     "Postcode",
     "PostcodeDistrict",
+    "RecoveryCode",
     "ReferralRoute",
+    "Role",
     "Schedule",
     "Service",
     "ServiceArea",
@@ -48,5 +52,7 @@ __all__ = [
     "ServiceKind",
     "ServiceStatus",
     "TaxonomyTerm",
+    "User",
+    "WebSession",
     "service_taxonomy",
 ]
