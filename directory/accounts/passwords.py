@@ -80,11 +80,11 @@ def password_problem(password: str, *, names: tuple[str, ...], email: str = "") 
         return gettext(
             "This password is one of the most common. Choose one that is harder to guess."
         )
-    letters = _letters(password)
+    readings = {_letters(password), re.sub(r"[^a-z]", "", folded)}
     guessable = {_letters(word) for name in (*names, *PRODUCT_NAMES) for word in name.split()}
     guessable |= {_letters(name) for name in (*names, *PRODUCT_NAMES)}
     guessable.discard("")
-    if letters and _only_words(letters, guessable):
+    if any(letters and _only_words(letters, guessable) for letters in readings):
         return gettext(
             "Password must not be the name of the council or of this service. Choose words "
             "that are harder to guess."

@@ -6,6 +6,7 @@ from flask import current_app
 from flask_babel import lazy_gettext
 from govuk_frontend_wtf.wtforms_widgets import GovInput, GovRadioInput, GovTextInput
 from wtforms import PasswordField, RadioField, StringField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Regexp, ValidationError
 
 from directory.accounts.passwords import password_problem
@@ -24,12 +25,16 @@ class GovPasswordField(GovInput):
 
 
 ROLE_CHOICES = [
-    (Role.PRACTITIONER.value, lazy_gettext("Practitioner: can see practitioner-only listings")),
-    (
+    SelectChoice(
+        Role.PRACTITIONER.value, lazy_gettext("Practitioner: can see practitioner-only listings")
+    ),
+    SelectChoice(
         Role.EDITOR.value,
         lazy_gettext("Editor: can change listings, run imports and answer reports"),
     ),
-    (Role.ADMIN.value, lazy_gettext("Admin: can also invite staff and change their roles")),
+    SelectChoice(
+        Role.ADMIN.value, lazy_gettext("Admin: can also invite staff and change their roles")
+    ),
 ]
 
 
