@@ -23,7 +23,6 @@ from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from directory.models import Role, User
-from directory.views.site import safe_local_path
 
 ACCESS_ATTRIBUTE = "staff_access"
 STAFF_BLUEPRINT_PREFIX = "manage"
@@ -68,6 +67,8 @@ def fully_signed_in() -> bool:
 
 def staff_destination(target: str | None) -> str:
     """A page on this site to go to after signing in; the staff home page for anything else."""
+    from directory.views.site import safe_local_path  # views import this module
+
     path = safe_local_path(target)
     if path == "/" or not path.startswith("/manage"):
         return url_for("manage_home.home")
