@@ -114,7 +114,7 @@ def test_an_editor_who_never_set_up_an_app_must_do_so_first(empty_app: Flask) ->
 
 @pytest.mark.parametrize(
     ("role", "forbidden"),
-    [(Role.PRACTITIONER, Role.ADMIN), (Role.EDITOR, Role.ADMIN)],
+    [(Role.PRACTITIONER, Role.EDITOR), (Role.PRACTITIONER, Role.ADMIN), (Role.EDITOR, Role.ADMIN)],
 )
 def test_no_staff_route_is_reachable_without_the_right_role(
     empty_app: Flask, role: Role, forbidden: Role

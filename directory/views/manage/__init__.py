@@ -10,15 +10,17 @@ from flask_login import current_user
 
 from directory.accounts.access import enforce, fully_signed_in, is_staff_request
 from directory.accounts.users import is_locked
+from directory.forms.listings import STATUS_NAMES
 from directory.models import Role, User
-from directory.views.manage import account, home, users
+from directory.views.manage import account, home, listings, users
 
-BLUEPRINTS = (home.blueprint, account.blueprint, users.blueprint)
+BLUEPRINTS = (home.blueprint, account.blueprint, users.blueprint, listings.blueprint)
 
 
 def register(app: Flask) -> None:
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
+    app.add_template_filter(change_value)
     app.before_request(enforce)
     app.context_processor(staff_context)
 
@@ -33,11 +35,25 @@ def staff_context() -> dict[str, Any]:
         "roles": Role,
         "role_names": role_names(),
         "account_status": account_status,
+        "status_names": {status.value: str(name) for status, name in STATUS_NAMES.items()},
     }
     if fully_signed_in():
         context["service_navigation"] = _navigation(current_user.role)
         context["staff_user"] = current_user
     return context
+
+
+def change_value(value: Any) -> str:
+    """A value from the audit trail, in a few words: lists joined, nothing said as such."""
+    if value is None or value == "" or value == []:
+        return gettext("nothing")
+    if isinstance(value, list):
+        return "; ".join(change_value(item) for item in value)
+    if isinstance(value, dict):
+        return " | ".join(str(part) for part in value.values() if part not in (None, ""))
+    if isinstance(value, bool):
+        return gettext("yes") if value else gettext("no")
+    return str(value)
 
 
 def role_names() -> dict[str, str]:
@@ -61,6 +77,7 @@ def account_status(person: User) -> str:
 def _navigation(role: Role) -> list[dict[str, Any]]:
     items: list[tuple[str, str, Role]] = [
         (gettext("Home"), "manage_home.home", Role.PRACTITIONER),
+        (gettext("Listings"), "manage_listings.listings", Role.EDITOR),
         (gettext("Users"), "manage_users.users_list", Role.ADMIN),
         (gettext("Your account"), "manage_account.account", Role.PRACTITIONER),
     ]
