@@ -13,6 +13,7 @@ from directory.models.enums import (
 from directory.models.location import Accessibility, Location, ServiceAtLocation
 from directory.models.organization import Organization
 from directory.models.postcode import Postcode, PostcodeDistrict
+from directory.models.reports import ProblemReport, ReportStatus
 from directory.models.schedule import DatedSession, Schedule
 from directory.models.service import (
     Contact,
@@ -41,8 +42,10 @@ __all__ = [
     "Phone",
     "Postcode",
     "PostcodeDistrict",
+    "ProblemReport",
     "RecoveryCode",
     "ReferralRoute",
+    "ReportStatus",
     "Role",
     "Schedule",
     "Service",

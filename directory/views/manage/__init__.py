@@ -12,9 +12,15 @@ from directory.accounts.access import enforce, fully_signed_in, is_staff_request
 from directory.accounts.users import is_locked
 from directory.forms.listings import STATUS_NAMES
 from directory.models import Role, User
-from directory.views.manage import account, home, listings, users
+from directory.views.manage import account, home, listings, reports, users
 
-BLUEPRINTS = (home.blueprint, account.blueprint, users.blueprint, listings.blueprint)
+BLUEPRINTS = (
+    home.blueprint,
+    account.blueprint,
+    users.blueprint,
+    listings.blueprint,
+    reports.blueprint,
+)
 
 
 def register(app: Flask) -> None:
@@ -78,6 +84,7 @@ def _navigation(role: Role) -> list[dict[str, Any]]:
     items: list[tuple[str, str, Role]] = [
         (gettext("Home"), "manage_home.home", Role.PRACTITIONER),
         (gettext("Listings"), "manage_listings.listings", Role.EDITOR),
+        (gettext("Reports"), "manage_reports.queue", Role.EDITOR),
         (gettext("Users"), "manage_users.users_list", Role.ADMIN),
         (gettext("Your account"), "manage_account.account", Role.PRACTITIONER),
     ]
