@@ -267,6 +267,7 @@ def test_stored_script_in_every_text_field_renders_inert(listing_app: Flask) -> 
         browser.get(edit),
         browser.get(f"/manage/listings/{service_id}/preview"),
         browser.get("/manage/listings/?q=name"),
+        browser.get(f"/manage/listings/{service_id}/history"),
         listing_app.test_client().get(f"/services/{service_id}"),
         listing_app.test_client().get("/find-support?q=netherton"),
     ]
@@ -277,3 +278,17 @@ def test_stored_script_in_every_text_field_renders_inert(listing_app: Flask) -> 
         assert "<img src=x" not in markup and "onerror=alert" not in markup.replace(
             "onerror=alert(2)&gt;", ""
         )
+
+
+def test_an_editor_can_change_a_field_editors_changed_before(listing_app: Flask) -> None:
+    service_id = _make_listing(listing_app)
+    browser = _editor(listing_app)
+    edit = f"/manage/listings/{service_id}/edit"
+    for number in ("01384 812440", "01384 812441"):
+        values = _open_form(browser, edit)
+        values["phone"] = number
+        assert _save(browser, edit, values).status_code == 302
+    with listing_app.app_context():
+        service = db.session.get(Service, service_id)
+        assert [phone.number for phone in service.phones] == ["01384 812441"]
+        assert service.edited_fields == ["phones"]

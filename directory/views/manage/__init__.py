@@ -12,7 +12,7 @@ from directory.accounts.access import enforce, fully_signed_in, is_staff_request
 from directory.accounts.users import is_locked
 from directory.forms.listings import STATUS_NAMES
 from directory.models import Role, User
-from directory.views.manage import account, home, listings, reports, users
+from directory.views.manage import account, history, home, listings, reports, users
 
 BLUEPRINTS = (
     home.blueprint,
@@ -20,6 +20,7 @@ BLUEPRINTS = (
     users.blueprint,
     listings.blueprint,
     reports.blueprint,
+    history.blueprint,
 )
 
 
@@ -42,6 +43,23 @@ def staff_context() -> dict[str, Any]:
         "role_names": role_names(),
         "account_status": account_status,
         "status_names": {status.value: str(name) for status, name in STATUS_NAMES.items()},
+        "entity_names": {
+            "service": gettext("Listing"),
+            "venue": gettext("Venue"),
+            "organisation": gettext("Organisation"),
+        },
+        "action_names": {
+            "created": gettext("created"),
+            "changed": gettext("changed"),
+            "withdrawn": gettext("withdrawn"),
+            "deleted": gettext("removed"),
+        },
+        "batch_kind_names": {
+            "import": gettext("Import"),
+            "edit": gettext("Editor’s change"),
+            "rollback": gettext("Rollback"),
+            "review": gettext("Checked"),
+        },
     }
     if fully_signed_in():
         context["service_navigation"] = _navigation(current_user.role)
@@ -85,6 +103,7 @@ def _navigation(role: Role) -> list[dict[str, Any]]:
         (gettext("Home"), "manage_home.home", Role.PRACTITIONER),
         (gettext("Listings"), "manage_listings.listings", Role.EDITOR),
         (gettext("Reports"), "manage_reports.queue", Role.EDITOR),
+        (gettext("History"), "manage_history.batches", Role.EDITOR),
         (gettext("Users"), "manage_users.users_list", Role.ADMIN),
         (gettext("Your account"), "manage_account.account", Role.PRACTITIONER),
     ]
