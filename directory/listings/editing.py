@@ -16,6 +16,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 import sqlalchemy as sa
 
@@ -92,6 +93,7 @@ def save_listing(
     service_id: str | None = None,
     version: int | None = None,
     geocoder: Geocoder | None = None,
+    kind: str = "edit",
 ) -> EditOutcome:
     """Check and write one listing given as template rows (its own row first)."""
     numbered = [(1, list(COLUMN_NAMES))] + [
@@ -111,7 +113,7 @@ def save_listing(
         read.dataset,
         council,
         geocoder or DatabaseGeocoder(),
-        WriteOptions(source=source, actor=actor, apply=True, kind="edit", mark_edited=True),
+        WriteOptions(source=source, actor=actor, apply=True, kind=kind, mark_edited=True),
         read.problems,
     )
     key = read.dataset.services[0].key if read.dataset.services else None
@@ -147,4 +149,18 @@ def set_status(service: Service, status: str, *, actor: str, council: Council) -
         actor=actor,
         council=council,
         service_id=service.id,
+    )
+
+
+def mark_checked(service: Service, *, actor: str, council: Council) -> EditOutcome:
+    """Record that someone checked the listing today: its last checked date, audited."""
+    rows = listing_rows(service)
+    rows[0] = {**rows[0], "assured_date": date.today().isoformat()}
+    return save_listing(
+        rows,
+        source=service.source,
+        actor=actor,
+        council=council,
+        service_id=service.id,
+        kind="review",
     )

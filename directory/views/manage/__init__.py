@@ -12,7 +12,7 @@ from directory.accounts.access import enforce, fully_signed_in, is_staff_request
 from directory.accounts.users import is_locked
 from directory.forms.listings import STATUS_NAMES
 from directory.models import Role, User
-from directory.views.manage import account, history, home, listings, reports, users
+from directory.views.manage import account, history, home, listings, reports, review, users
 
 BLUEPRINTS = (
     home.blueprint,
@@ -21,6 +21,7 @@ BLUEPRINTS = (
     listings.blueprint,
     reports.blueprint,
     history.blueprint,
+    review.blueprint,
 )
 
 
@@ -103,6 +104,7 @@ def _navigation(role: Role) -> list[dict[str, Any]]:
         (gettext("Home"), "manage_home.home", Role.PRACTITIONER),
         (gettext("Listings"), "manage_listings.listings", Role.EDITOR),
         (gettext("Reports"), "manage_reports.queue", Role.EDITOR),
+        (gettext("Review"), "manage_review.queue", Role.EDITOR),
         (gettext("History"), "manage_history.batches", Role.EDITOR),
         (gettext("Users"), "manage_users.users_list", Role.ADMIN),
         (gettext("Your account"), "manage_account.account", Role.PRACTITIONER),

@@ -35,6 +35,7 @@ from directory.postcodes.messages import message_for
 from directory.postcodes.parsing import PostcodeError
 from directory.presenters.service import service_page
 from directory.queries.manage import PAGE_SIZE, find_listings, staff_service
+from directory.review import is_overdue
 
 blueprint = Blueprint("manage_listings", __name__, url_prefix="/manage/listings")
 
@@ -213,6 +214,7 @@ def listing(service_id: str) -> str:
         service=service,
         rows=listing_rows(service),
         visible=service.is_visible_to_public(datetime.now().date()),
+        overdue=is_overdue(service.assured_date, datetime.now().date(), _council()),
         confirm=ConfirmForm(),
     )
 
