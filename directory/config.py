@@ -58,6 +58,11 @@ class Config:
     idle_minutes: int = 30
     absolute_hours: int = 20
     smtp: SmtpSettings | None = None
+    trusted_proxies: int = 0
+    """How many proxies in front of the app set X-Forwarded-For/-Proto/-Host (ProxyFix)."""
+    database_connect_timeout: int = 5
+    database_statement_timeout: int = 15
+    """Seconds before a connection attempt, or one statement, is given up (PostgreSQL)."""
     extra: Mapping[str, object] = field(default_factory=dict)
 
     @classmethod
@@ -100,7 +105,37 @@ class Config:
             idle_minutes=_number(env, "STAFF_IDLE_MINUTES", 30),
             absolute_hours=_number(env, "STAFF_ABSOLUTE_HOURS", 20),
             smtp=_smtp(env),
+            trusted_proxies=_number(env, "TRUSTED_PROXIES", 0, minimum=0),
+            database_connect_timeout=_number(env, "DATABASE_CONNECT_TIMEOUT", 5),
+            database_statement_timeout=_number(env, "DATABASE_STATEMENT_TIMEOUT", 15),
         )
+
+    def engine_options(self) -> dict[str, object]:
+        """Fail a request in seconds when the database is slow, silent or gone.
+
+        PostgreSQL: a connect timeout, a statement timeout, and TCP settings that give up on
+        a server that stops answering mid-request (instead of waiting minutes for TCP).
+        SQLite: wait at most the statement timeout for another writer's lock.
+        """
+        if self.database_url.startswith("sqlite"):
+            return {
+                "pool_pre_ping": True,
+                "connect_args": {"timeout": self.database_statement_timeout},
+            }
+        milliseconds = self.database_statement_timeout * 1000
+        return {
+            "pool_pre_ping": True,
+            "pool_timeout": self.database_connect_timeout,
+            "connect_args": {
+                "connect_timeout": self.database_connect_timeout,
+                "options": f"-c statement_timeout={milliseconds} -c lock_timeout={milliseconds}",
+                "keepalives": 1,
+                "keepalives_idle": 5,
+                "keepalives_interval": 2,
+                "keepalives_count": 2,
+                "tcp_user_timeout": milliseconds,
+            },
+        }
 
     @property
     def rate_limit_storage_uri(self) -> str:
@@ -113,7 +148,7 @@ class Config:
         return {
             "SECRET_KEY": self.secret_key,
             "SQLALCHEMY_DATABASE_URI": self.database_url,
-            "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+            "SQLALCHEMY_ENGINE_OPTIONS": self.engine_options(),
             "TESTING": self.testing,
             "WTF_CSRF_ENABLED": True,
             "BABEL_DEFAULT_LOCALE": "en",
@@ -137,12 +172,12 @@ def _choice(env: Mapping[str, str], name: str, default: str, allowed: set[str]) 
     return value
 
 
-def _number(env: Mapping[str, str], name: str, default: int) -> int:
+def _number(env: Mapping[str, str], name: str, default: int, minimum: int = 1) -> int:
     value = env.get(name)
     if not value:
         return default
-    if not value.isdigit() or int(value) < 1:
-        raise ConfigError(f"{name} must be a whole number above 0, not {value!r}.")
+    if not value.isdigit() or int(value) < minimum:
+        raise ConfigError(f"{name} must be a whole number, {minimum} or more, not {value!r}.")
     return int(value)
 
 

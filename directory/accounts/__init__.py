@@ -46,8 +46,10 @@ def redis_client(config: Config):  # type: ignore[no-untyped-def]
 def install(app: Flask) -> None:
     config: Config = app.extensions["signpost_config"]
     store: SessionStore
+    if config.redis_url:
+        app.extensions["signpost_redis"] = redis_client(config)
     if config.session_store == "redis":
-        store = RedisSessionStore(redis_client(config), config.rate_limit_prefix)
+        store = RedisSessionStore(app.extensions["signpost_redis"], config.rate_limit_prefix)
     else:
         store = DatabaseSessionStore()
     app.session_interface = ServerSessionInterface(

@@ -171,6 +171,7 @@ class ServerSession(CallbackDict, SessionMixin):  # type: ignore[misc]
         self.modified = False
         self.rotate_requested = False
         self.end_requested = False
+        self.store_failed = False
 
     @property
     def new(self) -> bool:  # type: ignore[override]
@@ -201,7 +202,12 @@ class ServerSessionInterface(SessionInterface):
         sid = request.cookies.get(self.get_cookie_name(app))
         if not sid or len(sid) > 128:
             return ServerSession()
-        stored = self.store.load(_hash(sid))
+        try:
+            stored = self.store.load(_hash(sid))
+        except Exception:  # the store is down: no session; the page then says so (503)
+            session = ServerSession()
+            session.store_failed = True
+            return session
         if stored is None:
             return ServerSession(ended_because="missing")
         now = now_utc()
@@ -218,6 +224,8 @@ class ServerSessionInterface(SessionInterface):
         )
 
     def save_session(self, app: Flask, session: ServerSession, response: Response) -> None:  # type: ignore[override]
+        if session.store_failed:
+            return
         name = self.get_cookie_name(app)
         domain = self.get_cookie_domain(app)
         path = self.get_cookie_path(app)
