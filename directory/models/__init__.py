@@ -1,7 +1,7 @@
 """The directory's tables, named after Open Referral UK / HSDS 3.0 where they fit."""
 
 from directory.models.accounts import AccountLink, RecoveryCode, Role, User, WebSession
-from directory.models.audit import AuditEntry, ColumnMapping, ImportBatch
+from directory.models.audit import AuditEntry, ColumnMapping, ImportBatch, ImportUpload
 from directory.models.enums import (
     Audience,
     DeliveryMethod,
@@ -36,6 +36,7 @@ __all__ = [
     "DatedSession",
     "DeliveryMethod",
     "ImportBatch",
+    "ImportUpload",
     "Language",
     "Location",
     "Organization",

@@ -12,7 +12,16 @@ from directory.accounts.access import enforce, fully_signed_in, is_staff_request
 from directory.accounts.users import is_locked
 from directory.forms.listings import STATUS_NAMES
 from directory.models import Role, User
-from directory.views.manage import account, history, home, listings, reports, review, users
+from directory.views.manage import (
+    account,
+    history,
+    home,
+    imports,
+    listings,
+    reports,
+    review,
+    users,
+)
 
 BLUEPRINTS = (
     home.blueprint,
@@ -22,6 +31,7 @@ BLUEPRINTS = (
     reports.blueprint,
     history.blueprint,
     review.blueprint,
+    imports.blueprint,
 )
 
 
@@ -105,6 +115,7 @@ def _navigation(role: Role) -> list[dict[str, Any]]:
         (gettext("Listings"), "manage_listings.listings", Role.EDITOR),
         (gettext("Reports"), "manage_reports.queue", Role.EDITOR),
         (gettext("Review"), "manage_review.queue", Role.EDITOR),
+        (gettext("Imports"), "manage_imports.imports", Role.EDITOR),
         (gettext("History"), "manage_history.batches", Role.EDITOR),
         (gettext("Users"), "manage_users.users_list", Role.ADMIN),
         (gettext("Your account"), "manage_account.account", Role.PRACTITIONER),
