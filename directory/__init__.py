@@ -8,7 +8,7 @@ from flask import Flask
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 from sqlalchemy.engine import make_url
 
-from directory import accounts, assets, health, responses
+from directory import accounts, assets, health, insights, responses
 from directory.config import PROJECT_ROOT, Config, ConfigError
 from directory.council import load_council
 from directory.extensions import babel, csrf, db, migrate
@@ -58,6 +58,7 @@ def create_app(config: Config | None = None) -> Flask:
     understanding.install(app)
     indexing.install(app)
     templating.register(app)
+    insights.install(app)
     views.register(app)
     accounts.limit_views(app)
     cli.register(app)

@@ -10,6 +10,7 @@ from directory.models.enums import (
     ServiceKind,
     ServiceStatus,
 )
+from directory.models.insights import SearchRecord
 from directory.models.location import Accessibility, Location, ServiceAtLocation
 from directory.models.organization import Organization
 from directory.models.postcode import Postcode, PostcodeDistrict
@@ -49,6 +50,7 @@ __all__ = [
     "ReportStatus",
     "Role",
     "Schedule",
+    "SearchRecord",
     "Service",
     "ServiceArea",
     "ServiceAreaScope",

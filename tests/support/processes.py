@@ -34,13 +34,23 @@ def _free_port() -> int:
 
 
 @contextmanager
-def gunicorn_worker(environment: Mapping[str, str]) -> Iterator[str]:
-    """Serve ``wsgi:app`` in its own gunicorn process with ``environment``; yield its URL."""
+def gunicorn_worker(
+    environment: Mapping[str, str], output: list[str] | None = None
+) -> Iterator[str]:
+    """Serve ``wsgi:app`` in its own gunicorn process with ``environment``; yield its URL.
+
+    When it stops, what it printed (its logs) is added to ``output`` if given.
+    """
     port = _free_port()
     env = {"PATH": os.environ.get("PATH", ""), "HOME": os.environ.get("HOME", "/tmp")}
     env.update(environment)
     with tempfile.TemporaryFile() as log:
-        yield from _serve(port, env, log)
+        try:
+            yield from _serve(port, env, log)
+        finally:
+            if output is not None:
+                log.seek(0)
+                output.append(log.read().decode(errors="replace"))
 
 
 def _serve(port: int, env: dict[str, str], log) -> Iterator[str]:  # type: ignore[no-untyped-def]

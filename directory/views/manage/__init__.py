@@ -17,6 +17,7 @@ from directory.views.manage import (
     history,
     home,
     imports,
+    insights,
     listings,
     reports,
     review,
@@ -32,6 +33,7 @@ BLUEPRINTS = (
     history.blueprint,
     review.blueprint,
     imports.blueprint,
+    insights.blueprint,
 )
 
 
@@ -117,6 +119,7 @@ def _navigation(role: Role) -> list[dict[str, Any]]:
         (gettext("Review"), "manage_review.queue", Role.EDITOR),
         (gettext("Imports"), "manage_imports.imports", Role.EDITOR),
         (gettext("History"), "manage_history.batches", Role.EDITOR),
+        (gettext("Insights"), "manage_insights.insights_page", Role.EDITOR),
         (gettext("Users"), "manage_users.users_list", Role.ADMIN),
         (gettext("Your account"), "manage_account.account", Role.PRACTITIONER),
     ]
