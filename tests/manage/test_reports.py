@@ -111,3 +111,15 @@ def test_a_practitioner_cannot_read_reports(listing_app: Flask) -> None:  # noqa
     browser = listing_app.test_client()
     sign_in(listing_app, browser, make_staff(listing_app, Role.PRACTITIONER))
     assert browser.get("/manage/reports/").status_code == 403
+
+
+def test_a_report_with_script_in_it_renders_inert(listing_app: Flask) -> None:  # noqa: F811
+    service_id = _make_listing(listing_app)
+    payload = '"><script>alert(1)</script><img src=x onerror=alert(2)>'
+    _report(listing_app, service_id, what_is_wrong=payload, name=payload, contact=payload)
+    editor = _editor(listing_app)
+    with listing_app.app_context():
+        report_id = db.session.scalars(sa.select(ProblemReport.id)).one()
+    for address in ("/manage/reports/", f"/manage/reports/{report_id}"):
+        markup = page_text(editor.get(address))
+        assert "<script>alert" not in markup and "<img src=x" not in markup

@@ -101,3 +101,29 @@ def test_the_family_site_sets_no_session_cookie(empty_app: Flask, client: FlaskC
     for path in ("/", "/privacy", "/accessibility-statement"):
         response = client.get(path)
         assert "Set-Cookie" not in response.headers, path
+
+
+def test_sessions_kept_in_redis_time_out_and_end_the_same_way(make_app) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    import redis
+
+    from tests.support.redis import forget, fresh_prefix, redis_url
+
+    url, prefix = redis_url(), fresh_prefix()
+    try:
+        app = make_app(session_store="redis", redis_url=url, rate_limit_prefix=prefix)
+        editor = make_staff(app, Role.EDITOR)
+        browser = app.test_client()
+        sign_in(app, browser, editor)
+        assert browser.get("/manage/").status_code == 200
+        client = redis.Redis.from_url(url)
+        [key] = list(client.scan_iter(match=f"{prefix}:session:*"))
+        record = json.loads(client.get(key))
+        record["last_seen_at"] = (now_utc() - timedelta(minutes=31)).isoformat()
+        client.set(key, json.dumps(record))
+        response = browser.get("/manage/")
+        assert response.headers["Location"] == "/manage/sign-in?next=/manage/&ended=idle"
+        assert client.get(key) is None, "the timed-out session is deleted from Redis"
+    finally:
+        forget(prefix)
