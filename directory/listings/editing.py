@@ -141,26 +141,21 @@ def _service_id(source: str, key: str) -> str | None:
 
 def set_status(service: Service, status: str, *, actor: str, council: Council) -> EditOutcome:
     """Publish or withdraw a listing: its status changes like any other field."""
-    rows = listing_rows(service)
-    rows[0] = {**rows[0], "status": status}
-    return save_listing(
-        rows,
-        source=service.source,
-        actor=actor,
-        council=council,
-        service_id=service.id,
-    )
+    return _change(service, {"status": status}, actor=actor, council=council, kind="edit")
 
 
 def mark_checked(service: Service, *, actor: str, council: Council) -> EditOutcome:
     """Record that someone checked the listing today: its last checked date, audited."""
+    today = {"assured_date": date.today().isoformat()}
+    return _change(service, today, actor=actor, council=council, kind="review")
+
+
+def _change(
+    service: Service, cells: Mapping[str, str], *, actor: str, council: Council, kind: str
+) -> EditOutcome:
+    """Save the listing as it is stored, with ``cells`` of its own row changed."""
     rows = listing_rows(service)
-    rows[0] = {**rows[0], "assured_date": date.today().isoformat()}
+    rows[0] = {**rows[0], **cells}
     return save_listing(
-        rows,
-        source=service.source,
-        actor=actor,
-        council=council,
-        service_id=service.id,
-        kind="review",
+        rows, source=service.source, actor=actor, council=council, service_id=service.id, kind=kind
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Blueprint, abort, render_template, request
 
 from directory.accounts.access import requires
@@ -32,6 +34,11 @@ def batches() -> str:
 @blueprint.get("/batches/<batch_id>")
 @requires(Role.EDITOR)
 def batch(batch_id: str) -> str:
+    return render_template("manage/history/batch.html", **batch_page(batch_id))
+
+
+def batch_page(batch_id: str) -> dict[str, Any]:
+    """What a batch's page shows: the batch and one page of its audit rows."""
     found = history.batch(batch_id)
     if found is None:
         abort(404)
@@ -40,13 +47,11 @@ def batch(batch_id: str) -> str:
     except ValueError:
         page = 1
     entries, total = history.batch_entries(batch_id, page)
-    names = history.service_names({e.entity_id for e in entries if e.entity == "service"})
-    return render_template(
-        "manage/history/batch.html",
-        batch=found,
-        entries=entries,
-        total=total,
-        page=page,
-        pages=max(1, -(-total // history.BATCH_PAGE)),
-        names=names,
-    )
+    return {
+        "batch": found,
+        "entries": entries,
+        "total": total,
+        "page": page,
+        "pages": max(1, -(-total // history.BATCH_PAGE)),
+        "names": history.service_names({e.entity_id for e in entries if e.entity == "service"}),
+    }

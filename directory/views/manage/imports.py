@@ -22,7 +22,7 @@ from directory.listings.uploads import (
     staged,
 )
 from directory.models import ImportUpload, Role
-from directory.queries import history
+from directory.views.manage.history import batch_page
 from importers.limits import FileRefused
 from importers.template import COLUMN_NAMES
 
@@ -133,19 +133,9 @@ def apply(upload_id: str) -> str | Response:
 @blueprint.get("/batches/<batch_id>")
 @requires(Role.EDITOR)
 def batch(batch_id: str) -> str:
-    found = history.batch(batch_id)
-    if found is None:
-        abort(404)
-    entries, total = history.batch_entries(batch_id, 1)
+    """The batch's audit trail, with its warnings and the rollback button."""
     return render_template(
-        "manage/imports/batch.html",
-        batch=found,
-        entries=entries,
-        total=total,
-        page=1,
-        pages=max(1, -(-total // history.BATCH_PAGE)),
-        names=history.service_names({e.entity_id for e in entries if e.entity == "service"}),
-        confirm=ConfirmForm(),
+        "manage/imports/batch.html", **batch_page(batch_id), confirm=ConfirmForm()
     )
 
 
