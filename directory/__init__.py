@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from flask import Flask
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
+from sqlalchemy.engine import make_url
 
-from directory import assets, responses
-from directory.config import PROJECT_ROOT, Config
+from directory import accounts, assets, health, insights, responses
+from directory.config import PROJECT_ROOT, Config, ConfigError
 from directory.council import load_council
 from directory.extensions import babel, csrf, db, migrate
 from directory.i18n import select_locale
@@ -39,11 +42,14 @@ def create_app(config: Config | None = None) -> Flask:
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
 
+    _refuse_missing_sqlite_file(config)
     db.init_app(app)
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
     babel.init_app(app, locale_selector=select_locale)
     csrf.init_app(app)
     install_security_headers(app)
+    accounts.install(app)
+    health.install(app)
     responses.install(app)
     assets.install(app)
 
@@ -52,6 +58,28 @@ def create_app(config: Config | None = None) -> Flask:
     understanding.install(app)
     indexing.install(app)
     templating.register(app)
+    insights.install(app)
     views.register(app)
+    accounts.limit_views(app)
     cli.register(app)
     return app
+
+
+def _refuse_missing_sqlite_file(config: Config) -> None:
+    """Outside development, serving from an SQLite file that is not there is a mistake
+    (a wrong path or a lost volume), not a wish for an empty directory: stop at start.
+
+    ``flask`` commands may still make it (``flask db upgrade`` creates the file).
+    """
+    import click
+
+    if config.environment == "development" or click.get_current_context(silent=True):
+        return
+    url = make_url(config.database_url)
+    if url.get_backend_name() != "sqlite" or url.database in {None, "", ":memory:"}:
+        return
+    if not Path(url.database).exists():
+        raise ConfigError(
+            f"The SQLite database {url.database} does not exist. Check DATABASE_URL, or "
+            "create it with flask db upgrade."
+        )

@@ -4,6 +4,7 @@ from flask import Flask
 
 
 def register(app: Flask) -> None:
+    from directory.accounts.commands import users_cli
     from directory.demo.commands import demo_cli
     from directory.indexing.commands import search_cli
     from directory.indexing.explain import explain_command
@@ -15,3 +16,4 @@ def register(app: Flask) -> None:
     search_cli.add_command(explain_command)
     app.cli.add_command(search_cli)
     app.cli.add_command(listings_cli)
+    app.cli.add_command(users_cli)

@@ -22,6 +22,19 @@ class ConfigError(RuntimeError):
 
 
 @dataclass(frozen=True)
+class SmtpSettings:
+    """Where staff emails (invitations, password resets) are sent from."""
+
+    host: str
+    port: int = 587
+    username: str = ""
+    password: str = ""
+    security: str = "starttls"
+    """"starttls", "tls" (SMTP over TLS from the start) or "none" (a local relay only)."""
+    sender: str = ""
+
+
+@dataclass(frozen=True)
 class Config:
     """Everything the app factory needs to build one site."""
 
@@ -32,6 +45,24 @@ class Config:
     search_backend: str = "whoosh"
     environment: str = "development"
     testing: bool = False
+    redis_url: str | None = None
+    session_store: str = "database"
+    """Where staff sessions live: "database" or "redis"."""
+    rate_limit_store: str = "memory"
+    """Where rate-limit counters live: "memory" (one process) or "redis" (shared)."""
+    rate_limit_prefix: str = "signpost"
+    sign_in_limit: str = "10 per minute;100 per day"
+    """Sign-in attempts one address may make (Flask-Limiter's notation)."""
+    report_limit: str = "5 per hour;20 per day"
+    """Problem reports one address may send."""
+    idle_minutes: int = 30
+    absolute_hours: int = 20
+    smtp: SmtpSettings | None = None
+    trusted_proxies: int = 0
+    """How many proxies in front of the app set X-Forwarded-For/-Proto/-Host (ProxyFix)."""
+    database_connect_timeout: int = 5
+    database_statement_timeout: int = 15
+    """Seconds before a connection attempt, or one statement, is given up (PostgreSQL)."""
     extra: Mapping[str, object] = field(default_factory=dict)
 
     @classmethod
@@ -47,6 +78,15 @@ class Config:
         backend = env.get("SEARCH_BACKEND", "whoosh")
         if backend not in {"whoosh", "memory"}:
             raise ConfigError(f"SEARCH_BACKEND must be 'whoosh' or 'memory', not {backend!r}.")
+        redis_url = env.get("REDIS_URL") or None
+        session_store = _choice(env, "SESSION_STORE", "database", {"database", "redis"})
+        rate_limit_store = _choice(env, "RATE_LIMIT_STORE", "memory", {"memory", "redis"})
+        for name, chosen in (
+            ("SESSION_STORE", session_store),
+            ("RATE_LIMIT_STORE", rate_limit_store),
+        ):
+            if chosen == "redis" and not redis_url:
+                raise ConfigError(f"{name}=redis needs REDIS_URL, like redis://127.0.0.1:6379/0.")
         return cls(
             secret_key=secret_key,
             database_url=_normalise_database_url(
@@ -56,6 +96,51 @@ class Config:
             council_file=Path(env.get("COUNCIL_FILE", DEFAULT_COUNCIL_FILE)),
             search_backend=backend,
             environment=environment,
+            redis_url=redis_url,
+            session_store=session_store,
+            rate_limit_store=rate_limit_store,
+            rate_limit_prefix=env.get("RATE_LIMIT_PREFIX", "signpost"),
+            sign_in_limit=env.get("SIGN_IN_RATE_LIMIT", "10 per minute;100 per day"),
+            report_limit=env.get("REPORT_RATE_LIMIT", "5 per hour;20 per day"),
+            idle_minutes=_number(env, "STAFF_IDLE_MINUTES", 30),
+            absolute_hours=_number(env, "STAFF_ABSOLUTE_HOURS", 20),
+            smtp=_smtp(env),
+            trusted_proxies=_number(env, "TRUSTED_PROXIES", 0, minimum=0),
+            database_connect_timeout=_number(env, "DATABASE_CONNECT_TIMEOUT", 5),
+            database_statement_timeout=_number(env, "DATABASE_STATEMENT_TIMEOUT", 15),
+        )
+
+    def engine_options(self) -> dict[str, object]:
+        """Fail a request in seconds when the database is slow, silent or gone.
+
+        PostgreSQL: a connect timeout, a statement timeout, and TCP settings that give up on
+        a server that stops answering mid-request (instead of waiting minutes for TCP).
+        SQLite: wait at most the statement timeout for another writer's lock.
+        """
+        if self.database_url.startswith("sqlite"):
+            return {
+                "pool_pre_ping": True,
+                "connect_args": {"timeout": self.database_statement_timeout},
+            }
+        milliseconds = self.database_statement_timeout * 1000
+        return {
+            "pool_pre_ping": True,
+            "pool_timeout": self.database_connect_timeout,
+            "connect_args": {
+                "connect_timeout": self.database_connect_timeout,
+                "options": f"-c statement_timeout={milliseconds} -c lock_timeout={milliseconds}",
+                "keepalives": 1,
+                "keepalives_idle": 5,
+                "keepalives_interval": 2,
+                "keepalives_count": 2,
+                "tcp_user_timeout": milliseconds,
+            },
+        }
+
+    @property
+    def rate_limit_storage_uri(self) -> str:
+        return (
+            self.redis_url if self.rate_limit_store == "redis" and self.redis_url else "memory://"
         )
 
     def flask_settings(self) -> dict[str, object]:
@@ -63,7 +148,7 @@ class Config:
         return {
             "SECRET_KEY": self.secret_key,
             "SQLALCHEMY_DATABASE_URI": self.database_url,
-            "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+            "SQLALCHEMY_ENGINE_OPTIONS": self.engine_options(),
             "TESTING": self.testing,
             "WTF_CSRF_ENABLED": True,
             "BABEL_DEFAULT_LOCALE": "en",
@@ -71,8 +156,47 @@ class Config:
             "SESSION_COOKIE_HTTPONLY": True,
             "SESSION_COOKIE_SAMESITE": "Lax",
             "SESSION_COOKIE_SECURE": self.environment == "production",
+            "SESSION_COOKIE_NAME": "signpost_session",
+            "RATELIMIT_STORAGE_URI": self.rate_limit_storage_uri,
+            "RATELIMIT_KEY_PREFIX": self.rate_limit_prefix,
+            "RATELIMIT_HEADERS_ENABLED": False,
             **self.extra,
         }
+
+
+def _choice(env: Mapping[str, str], name: str, default: str, allowed: set[str]) -> str:
+    value = env.get(name, default) or default
+    if value not in allowed:
+        options = " or ".join(repr(option) for option in sorted(allowed))
+        raise ConfigError(f"{name} must be {options}, not {value!r}.")
+    return value
+
+
+def _number(env: Mapping[str, str], name: str, default: int, minimum: int = 1) -> int:
+    value = env.get(name)
+    if not value:
+        return default
+    if not value.isdigit() or int(value) < minimum:
+        raise ConfigError(f"{name} must be a whole number, {minimum} or more, not {value!r}.")
+    return int(value)
+
+
+def _smtp(env: Mapping[str, str]) -> SmtpSettings | None:
+    """Email is sent only when SMTP_HOST is set; otherwise links are shown to the admin."""
+    host = env.get("SMTP_HOST")
+    if not host:
+        return None
+    sender = env.get("MAIL_FROM", "")
+    if "@" not in sender:
+        raise ConfigError("SMTP_HOST needs MAIL_FROM, the address staff emails come from.")
+    return SmtpSettings(
+        host=host,
+        port=_number(env, "SMTP_PORT", 587),
+        username=env.get("SMTP_USERNAME", ""),
+        password=env.get("SMTP_PASSWORD", ""),
+        security=_choice(env, "SMTP_SECURITY", "starttls", {"starttls", "tls", "none"}),
+        sender=sender,
+    )
 
 
 def _normalise_database_url(url: str) -> str:

@@ -105,6 +105,16 @@ class SchoolHoliday:
 
 
 @dataclass(frozen=True)
+class StaffSettings:
+    """The council's choices for its staff side (the ``[staff]`` table, all optional)."""
+
+    practitioners_need_second_factor: bool = False
+    """Editors and admins always need a one-time code; practitioners only if this is set."""
+    review_interval_months: int = 12
+    """How often each listing should be checked, unless a listing says otherwise."""
+
+
+@dataclass(frozen=True)
 class Council:
     """One deployment's council settings."""
 
@@ -129,6 +139,7 @@ class Council:
     """Additions to the shipped family phrasebook (see directory/understanding.py)."""
     safety: dict[str, Any] = field(default_factory=dict)
     """Changes to the shipped safety lines, per danger (see directory/safety.py)."""
+    staff: StaffSettings = field(default_factory=StaffSettings)
 
     def terms(self, scheme: str) -> tuple[TaxonomyTermConfig, ...]:
         return tuple(term for term in self.taxonomy if term.scheme == scheme)
@@ -214,7 +225,26 @@ def _council_from(raw: dict[str, Any]) -> Council:
         children_services=_children_services(section.get("children_services")),
         phrasebook=_optional_table(raw, "phrasebook"),
         safety=_optional_table(raw, "safety"),
+        staff=_staff(_optional_table(raw, "staff")),
     )
+
+
+def _staff(raw: dict[str, Any]) -> StaffSettings:
+    known = {"practitioners_need_second_factor", "review_interval_months"}
+    for key in raw:
+        if key not in known:
+            raise CouncilFileError(
+                f"[staff] has {key!r}; it knows " + ", ".join(sorted(known)) + "."
+            )
+    second_factor = raw.get("practitioners_need_second_factor", False)
+    if not isinstance(second_factor, bool):
+        raise CouncilFileError("[staff] practitioners_need_second_factor must be true or false.")
+    months = raw.get("review_interval_months", 12)
+    if not isinstance(months, int) or isinstance(months, bool) or not 1 <= months <= 60:
+        raise CouncilFileError(
+            "[staff] review_interval_months must be a whole number from 1 to 60."
+        )
+    return StaffSettings(second_factor, months)
 
 
 def _children_services(raw: object) -> ChildrenServices | None:

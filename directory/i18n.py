@@ -18,7 +18,8 @@ def available_locales() -> list[str]:
 
 def select_locale() -> str:
     """The page's language; outside a request (the ``flask`` commands) the default, English."""
-    if not has_request_context():
+    if not has_request_context() or request.path.startswith("/manage"):
+        # Staff pages are in English whatever the visitor's browser prefers.
         return current_app.config["BABEL_DEFAULT_LOCALE"]
     locales = available_locales()
     chosen = request.cookies.get(LOCALE_COOKIE)

@@ -7,7 +7,8 @@ Static files come precompressed (``directory.assets``).
 No page is kept by a shared cache: pages are ``private, no-cache`` (a browser may keep one,
 but asks again before showing it), and ``no-store`` where nothing should stay on the
 device: pages about sensitive topics (those with "Exit this page"), responses that set a
-cookie, and server errors. Static files decide their own caching.
+cookie, server errors and every staff page (under /manage). Static files decide their own
+caching.
 """
 
 from __future__ import annotations
@@ -64,6 +65,7 @@ def _cache_policy(response: Response) -> Response:
         return response
     must_not_store = (
         g.get("sensitive_page", False)
+        or request.path.startswith("/manage")
         or "Set-Cookie" in response.headers
         or response.status_code >= 500
     )

@@ -44,7 +44,9 @@ def sum_fields(per_field: Iterable[Mapping[int, float]]) -> dict[int, float]:
 
 
 def idf(document_count: int, document_frequency: int) -> float:
-    return math.log(document_count / (document_frequency + 1)) + 1
+    # An empty index (every listing withdrawn or rolled back) counts as one document, so
+    # the logarithm stays defined and a search finds nothing instead of failing.
+    return math.log(max(document_count, 1) / (document_frequency + 1)) + 1
 
 
 def saturate(weights: Mapping[int, float], term_idf: float) -> dict[int, float]:

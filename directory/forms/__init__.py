@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import FieldList, FormField
+from wtforms import FieldList, FormField, PasswordField
 
-# WTForms refuses filters on fields that hold other fields.
-_FIELDS_WITHOUT_FILTERS = (FieldList, FormField)
+# WTForms refuses filters on fields that hold other fields; a password is kept exactly as
+# typed or pasted, spaces and all.
+_FIELDS_WITHOUT_FILTERS = (FieldList, FormField, PasswordField)
 
 
 def _strip(value: object) -> object:

@@ -83,6 +83,10 @@ class DirectorySearch:
                 self._lost_whoosh(error)
         return self._memory_backend().search(query)
 
+    def index_ready(self) -> bool:
+        """Whether the chosen engine can answer (Whoosh: its index opens)."""
+        return not self.use_whoosh or self._open_whoosh() is not None
+
     def rebuild(self, today: date | None = None, *, allow_empty: bool = False) -> RebuildReport:
         """Write the whole index afresh from the database.
 

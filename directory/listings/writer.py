@@ -302,7 +302,9 @@ class _Write:
                 continue
             changed = differences(stored_service_fields(row), new)
             edited = set(row.edited_fields or ())
-            for name in sorted(edited & set(changed)):
+            # An import keeps what editors changed here; an editor's own save changes it.
+            kept = set() if self.options.mark_edited else edited
+            for name in sorted(kept & set(changed)):
                 kept, incoming = changed.pop(name)
                 self.report.conflicts.append(Conflict(record.key, row.name, name, kept, incoming))
             if not changed:

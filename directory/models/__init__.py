@@ -1,6 +1,7 @@
 """The directory's tables, named after Open Referral UK / HSDS 3.0 where they fit."""
 
-from directory.models.audit import AuditEntry, ColumnMapping, ImportBatch
+from directory.models.accounts import AccountLink, RecoveryCode, Role, User, WebSession
+from directory.models.audit import AuditEntry, ColumnMapping, ImportBatch, ImportUpload
 from directory.models.enums import (
     Audience,
     DeliveryMethod,
@@ -9,9 +10,11 @@ from directory.models.enums import (
     ServiceKind,
     ServiceStatus,
 )
+from directory.models.insights import SearchRecord
 from directory.models.location import Accessibility, Location, ServiceAtLocation
 from directory.models.organization import Organization
 from directory.models.postcode import Postcode, PostcodeDistrict
+from directory.models.reports import ProblemReport, ReportStatus
 from directory.models.schedule import DatedSession, Schedule
 from directory.models.service import (
     Contact,
@@ -25,6 +28,7 @@ from directory.models.taxonomy import TaxonomyTerm, service_taxonomy
 
 __all__ = [
     "Accessibility",
+    "AccountLink",
     "Audience",
     "AuditEntry",
     "ColumnMapping",
@@ -33,14 +37,20 @@ __all__ = [
     "DatedSession",
     "DeliveryMethod",
     "ImportBatch",
+    "ImportUpload",
     "Language",
     "Location",
     "Organization",
     "Phone",
     "Postcode",
     "PostcodeDistrict",
+    "ProblemReport",
+    "RecoveryCode",
     "ReferralRoute",
+    "ReportStatus",
+    "Role",
     "Schedule",
+    "SearchRecord",
     "Service",
     "ServiceArea",
     "ServiceAreaScope",
@@ -48,5 +58,7 @@ __all__ = [
     "ServiceKind",
     "ServiceStatus",
     "TaxonomyTerm",
+    "User",
+    "WebSession",
     "service_taxonomy",
 ]

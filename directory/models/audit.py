@@ -64,3 +64,18 @@ class ColumnMapping(db.Model):
     updated_at: Mapped[datetime] = mapped_column(
         sa.DateTime(timezone=True), default=utc_now, onupdate=utc_now
     )
+
+
+class ImportUpload(UuidPrimaryKey, db.Model):
+    """A file an editor uploaded, kept between its dry run and their go-ahead (or a day)."""
+
+    __tablename__ = "import_upload"
+
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utc_now)
+    actor: Mapped[str] = mapped_column(sa.String(255))
+    filename: Mapped[str] = mapped_column(sa.String(255))
+    source: Mapped[str] = mapped_column(sa.String(64))
+    full_feed: Mapped[bool] = mapped_column(sa.Boolean, default=False)
+    columns: Mapped[dict[str, str]] = mapped_column(sa.JSON, default=dict)
+    """Their header -> our template column, as the editor mapped them."""
+    data: Mapped[bytes] = mapped_column(sa.LargeBinary)

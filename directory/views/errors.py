@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from flask import Flask, render_template
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import BadRequest, InternalServerError, MethodNotAllowed, NotFound
+from werkzeug.exceptions import (
+    BadRequest,
+    Forbidden,
+    InternalServerError,
+    MethodNotAllowed,
+    NotFound,
+    TooManyRequests,
+)
 
 Page = tuple[str, int] | tuple[str, int, dict[str, str]]
 
@@ -12,7 +19,9 @@ Page = tuple[str, int] | tuple[str, int, dict[str, str]]
 def register(app: Flask) -> None:
     app.register_error_handler(CSRFError, csrf_failed)
     app.register_error_handler(BadRequest, bad_request)
+    app.register_error_handler(Forbidden, forbidden)
     app.register_error_handler(NotFound, not_found)
+    app.register_error_handler(TooManyRequests, too_many_requests)
     app.register_error_handler(MethodNotAllowed, method_not_allowed)
     app.register_error_handler(InternalServerError, server_error)
 
@@ -23,6 +32,14 @@ def csrf_failed(error: CSRFError) -> Page:
 
 def bad_request(error: BadRequest) -> Page:
     return render_template("errors/400.html"), 400
+
+
+def forbidden(error: Forbidden) -> Page:
+    return render_template("errors/403.html"), 403
+
+
+def too_many_requests(error: TooManyRequests) -> Page:
+    return render_template("errors/429.html"), 429, {"Retry-After": "60"}
 
 
 def not_found(error: NotFound) -> Page:

@@ -14,6 +14,7 @@ from flask import current_app
 
 from directory.demo.loader import demo_geocoder
 from directory.extensions import db
+from directory.listings.geocoding import Geocoder
 from directory.listings.records import Dataset, OrganisationRecord, ServiceRecord, VenueRecord
 from directory.listings.writer import WriteOptions, write_listings
 from directory.models import Service, ServiceKind
@@ -31,12 +32,14 @@ def create_service(
     kind: ServiceKind = ServiceKind.ACTIVITY,
     postcode: str | None = None,
     venue_name: str = "Test Community Centre",
+    geocoder: Geocoder | None = None,
     **fields: Any,
 ) -> Service:
     """Write one listing (with its organisation and, given a postcode, a venue) and return it.
 
-    ``fields`` are any other :class:`ServiceRecord` fields. Raises ``AssertionError`` with
-    the write path's errors if it refuses the listing.
+    ``fields`` are any other :class:`ServiceRecord` fields. Venues are placed with the demo's
+    postcodes unless a ``geocoder`` is given (the loaded postcode table, for instance).
+    Raises ``AssertionError`` with the write path's errors if it refuses the listing.
     """
     number = next(_numbers)
     key = key or f"test-service-{number}"
@@ -51,7 +54,7 @@ def create_service(
     report = write_listings(
         Dataset((organisation_record,), venues, (record,)),
         current_app.extensions["council"],
-        demo_geocoder(),
+        geocoder or demo_geocoder(),
         WriteOptions(source=source, actor="tests", apply=True),
     )
     assert report.ok, [str(problem) for problem in report.errors]

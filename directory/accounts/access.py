@@ -1,0 +1,109 @@
+"""Who may open which staff page. Every page under /manage says so, or nobody may.
+
+A view is marked with one of:
+
+- ``@open_to_everyone``: sign-in, invitations and password resets;
+- ``@during_sign_in``: pages for someone whose password was right but who has not yet given
+  a one-time code (entering one, setting one up, signing out);
+- ``@requires(Role.EDITOR)`` (or another role): everything else. Editors and admins (and
+  practitioners, if the council says so) must have given a one-time code as well.
+
+``enforce`` runs before every request to a staff blueprint and refuses anything unmarked,
+so a new page that forgets to say who may see it is closed, not open.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from flask import abort, current_app, redirect, request, session, url_for
+from flask_login import current_user
+from werkzeug.wrappers import Response
+
+from directory.models import Role, User
+
+ACCESS_ATTRIBUTE = "staff_access"
+STAFF_BLUEPRINT_PREFIX = "manage"
+SECOND_FACTOR_DONE = "second_factor_done"
+
+
+@dataclass(frozen=True)
+class Access:
+    kind: str
+    """"open", "sign-in" or "role"."""
+    role: Role | None = None
+
+
+def _mark(access: Access) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    def mark(view: Callable[..., Any]) -> Callable[..., Any]:
+        setattr(view, ACCESS_ATTRIBUTE, access)
+        return view
+
+    return mark
+
+
+open_to_everyone = _mark(Access("open"))
+during_sign_in = _mark(Access("sign-in"))
+
+
+def requires(role: Role) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    return _mark(Access("role", role))
+
+
+def needs_second_factor(user: User) -> bool:
+    """Editors and admins always; practitioners if the council says so or they set one up."""
+    if user.role in {Role.EDITOR, Role.ADMIN} or user.has_second_factor:
+        return True
+    return current_app.extensions["council"].staff.practitioners_need_second_factor
+
+
+def fully_signed_in() -> bool:
+    if not current_user.is_authenticated:
+        return False
+    return bool(session.get(SECOND_FACTOR_DONE)) or not needs_second_factor(current_user)
+
+
+def staff_destination(target: str | None) -> str:
+    """A page on this site to go to after signing in; the staff home page for anything else."""
+    from directory.views.site import safe_local_path  # views import this module
+
+    path = safe_local_path(target)
+    if path == "/" or not path.startswith("/manage"):
+        return url_for("manage_home.home")
+    return path
+
+
+def is_staff_request() -> bool:
+    return bool(request.blueprint and request.blueprint.startswith(STAFF_BLUEPRINT_PREFIX))
+
+
+def enforce() -> Response | None:
+    """Before every staff page: send the visitor to sign in, to their code, or away."""
+    if not is_staff_request():
+        return None
+    view = current_app.view_functions.get(request.endpoint or "")
+    access: Access | None = getattr(view, ACCESS_ATTRIBUTE, None)
+    if access is None:
+        abort(403)
+    if access.kind == "open":
+        return None
+    if not current_user.is_authenticated:
+        reason = getattr(session, "ended_because", None)
+        arguments = {"next": request.full_path.rstrip("?") if request.method == "GET" else None}
+        if reason in {"idle", "absolute"}:
+            arguments["ended"] = reason
+        return redirect(url_for("manage_account.sign_in", **arguments))
+    if not fully_signed_in():
+        if access.kind == "sign-in":
+            return None
+        if current_user.has_second_factor:
+            return redirect(url_for("manage_account.enter_code"))
+        return redirect(url_for("manage_account.set_up_second_factor"))
+    if access.kind == "sign-in":
+        return None
+    assert access.role is not None
+    if not current_user.role.at_least(access.role):
+        abort(403)
+    return None

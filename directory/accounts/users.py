@@ -1,0 +1,236 @@
+"""Reading and changing staff accounts. All SQL for accounts lives here, not in views."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import sqlalchemy as sa
+
+from directory.accounts import second_factor
+from directory.accounts.passwords import hash_password, needs_rehash, verify_password
+from directory.accounts.sessions import as_utc, now_utc
+from directory.extensions import db
+from directory.models import AccountLink, RecoveryCode, Role, User
+
+LOCKOUT_ATTEMPTS = 10
+LOCKOUT_PERIOD = timedelta(minutes=30)
+LINK_LIFETIMES = {"invitation": timedelta(days=3), "reset": timedelta(hours=1)}
+
+
+class AccountError(ValueError):
+    """An account cannot be made or changed as asked; the message says why."""
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().casefold()
+
+
+def user_by_email(email: str) -> User | None:
+    return db.session.scalars(sa.select(User).where(User.email == normalise_email(email))).first()
+
+
+def user_by_id(user_id: str) -> User | None:
+    return db.session.get(User, user_id)
+
+
+def all_users() -> list[User]:
+    return list(db.session.scalars(sa.select(User).order_by(User.name, User.email)))
+
+
+def create_user(email: str, name: str, role: Role, password: str | None = None) -> User:
+    if user_by_email(email) is not None:
+        raise AccountError(f"There is already an account for {normalise_email(email)}.")
+    user = User(
+        email=normalise_email(email),
+        name=name.strip(),
+        role=role,
+        password_hash=hash_password(password) if password else None,
+        failed_attempts=0,
+        disabled=False,
+    )
+    db.session.add(user)
+    db.session.flush()
+    return user
+
+
+def is_locked(user: User, now: datetime | None = None) -> bool:
+    return user.locked_until is not None and as_utc(user.locked_until) > (now or now_utc())
+
+
+def note_failure(user: User) -> None:
+    """One more wrong password or code; the tenth in a row locks the account for a while."""
+    user.failed_attempts = (user.failed_attempts or 0) + 1
+    if user.failed_attempts >= LOCKOUT_ATTEMPTS:
+        user.locked_until = now_utc() + LOCKOUT_PERIOD
+        user.failed_attempts = 0
+    db.session.commit()
+
+
+def check_password(email: str, password: str) -> User | None:
+    """The account if ``password`` is right and the account may sign in now, else None.
+
+    Every refusal looks the same to the caller, so nothing tells whether an account exists,
+    is locked or is disabled. A hash made with older parameters is replaced.
+    """
+    user = user_by_email(email)
+    right = verify_password(user.password_hash if user else None, password)
+    if user is None:
+        return None
+    if not right:
+        if not is_locked(user):
+            note_failure(user)
+        return None
+    if is_locked(user) or not user.is_active:
+        return None
+    if needs_rehash(user.password_hash or ""):
+        user.password_hash = hash_password(password)
+        db.session.commit()
+    return user
+
+
+def check_code(user: User, code: str) -> bool:
+    """A one-time code or an unused recovery code. Wrong codes count towards the lockout."""
+    if is_locked(user) or not user.is_active or not user.has_second_factor:
+        return False
+    step = second_factor.accepted_step(user.totp_secret or "", code, user.totp_last_step)
+    if step is not None:
+        user.totp_last_step = step
+        db.session.commit()
+        return True
+    recovery = db.session.scalars(
+        sa.select(RecoveryCode).where(
+            RecoveryCode.user_id == user.id,
+            RecoveryCode.code_hash == second_factor.recovery_code_hash(code),
+            RecoveryCode.used_at.is_(None),
+        )
+    ).first()
+    if recovery is not None and second_factor.normalise_recovery_code(code):
+        recovery.used_at = now_utc()
+        db.session.commit()
+        return True
+    note_failure(user)
+    return False
+
+
+def signed_in(user: User) -> None:
+    user.failed_attempts = 0
+    user.locked_until = None
+    user.last_signed_in_at = now_utc()
+    db.session.commit()
+
+
+def unused_recovery_codes(user: User) -> int:
+    return (
+        db.session.scalar(
+            sa.select(sa.func.count(RecoveryCode.id)).where(
+                RecoveryCode.user_id == user.id, RecoveryCode.used_at.is_(None)
+            )
+        )
+        or 0
+    )
+
+
+def confirm_second_factor(user: User, secret: str, code: str) -> list[str] | None:
+    """Turn on one-time codes if ``code`` is right for ``secret``; return new recovery codes."""
+    step = second_factor.accepted_step(secret, code, None)
+    if step is None:
+        return None
+    user.totp_secret = secret
+    user.totp_confirmed_at = now_utc()
+    user.totp_last_step = step
+    codes = replace_recovery_codes(user)
+    db.session.commit()
+    return codes
+
+
+def replace_recovery_codes(user: User) -> list[str]:
+    db.session.execute(sa.delete(RecoveryCode).where(RecoveryCode.user_id == user.id))
+    codes = second_factor.new_recovery_codes()
+    db.session.add_all(
+        RecoveryCode(user_id=user.id, code_hash=second_factor.recovery_code_hash(code))
+        for code in codes
+    )
+    return codes
+
+
+def remove_second_factor(user: User) -> None:
+    """An admin's help for someone who lost their phone and codes: they enrol again."""
+    user.totp_secret = None
+    user.totp_confirmed_at = None
+    user.totp_last_step = None
+    db.session.execute(sa.delete(RecoveryCode).where(RecoveryCode.user_id == user.id))
+    db.session.commit()
+
+
+def set_password(user: User, password: str) -> None:
+    user.password_hash = hash_password(password)
+    user.failed_attempts = 0
+    user.locked_until = None
+    db.session.commit()
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class IssuedLink:
+    token: str
+    expires_at: datetime
+
+
+def issue_link(user: User, purpose: str, created_by: str) -> IssuedLink:
+    """A new single-use link; any earlier unused link of the same kind stops working."""
+    now = now_utc()
+    db.session.execute(
+        sa.update(AccountLink)
+        .where(
+            AccountLink.user_id == user.id,
+            AccountLink.purpose == purpose,
+            AccountLink.used_at.is_(None),
+        )
+        .values(used_at=now)
+    )
+    token = secrets.token_urlsafe(32)
+    expires_at = now + LINK_LIFETIMES[purpose]
+    db.session.add(
+        AccountLink(
+            user_id=user.id,
+            purpose=purpose,
+            token_hash=_token_hash(token),
+            expires_at=expires_at,
+            created_by=created_by,
+        )
+    )
+    db.session.commit()
+    return IssuedLink(token, expires_at)
+
+
+def valid_link(token: str, purpose: str) -> AccountLink | None:
+    """The link if it exists, is of this kind, is unused and has not expired."""
+    if not token or len(token) > 128:
+        return None
+    link = db.session.scalars(
+        sa.select(AccountLink).where(AccountLink.token_hash == _token_hash(token))
+    ).first()
+    if (
+        link is None
+        or link.purpose != purpose
+        or link.used_at is not None
+        or as_utc(link.expires_at) <= now_utc()
+    ):
+        return None
+    return link
+
+
+def use_link(link: AccountLink) -> bool:
+    """Mark the link used; False if another request used it first (it works only once)."""
+    claimed = db.session.execute(
+        sa.update(AccountLink)
+        .where(AccountLink.id == link.id, AccountLink.used_at.is_(None))
+        .values(used_at=now_utc())
+    )
+    return claimed.rowcount == 1

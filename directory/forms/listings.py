@@ -1,0 +1,390 @@
+"""The listing form: the import template's columns for one service, as GOV.UK fields.
+
+Each field is named after its template column, so the form becomes template rows that the
+import reader checks (``directory.listings.editing``), and a problem it reports ("Row 3,
+column postcode") lands on the field it is about. Cells holding several items show one
+item a line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from flask_babel import lazy_gettext
+from govuk_frontend_wtf.wtforms_widgets import (
+    GovCheckboxesInput,
+    GovCheckboxInput,
+    GovRadioInput,
+    GovSelect,
+    GovTextArea,
+    GovTextInput,
+)
+from wtforms import (
+    BooleanField,
+    FieldList,
+    Form,
+    FormField,
+    HiddenField,
+    RadioField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
+
+from directory.council import Council
+from directory.forms import BaseForm
+from directory.links import safe_link
+from directory.models import Audience, DeliveryMethod, ReferralRoute, ServiceKind, ServiceStatus
+
+MULTI_LINE = (
+    "phone",
+    "contacts",
+    "languages",
+    "areas",
+    "cost",
+    "opening_times",
+    "sessions",
+    "accessibility",
+)
+"""Columns of several items ("a; b"), shown and typed one item a line."""
+CHOICES = ("needs", "categories", "levels", "circumstances", "delivery")
+"""Columns of several codes, chosen with checkboxes."""
+LINKS = ("website", "referral_url", "organisation_website")
+SPARE_VENUES = 1
+
+KIND_NAMES = {
+    ServiceKind.FAMILY_CENTRE: lazy_gettext("Family centre"),
+    ServiceKind.FAMILY_HUB: lazy_gettext("Family hub"),
+    ServiceKind.FIS_ENTRY: lazy_gettext("Family Information Service entry"),
+    ServiceKind.HOLIDAY_ACTIVITY: lazy_gettext("Holiday activity"),
+    ServiceKind.PANTRY: lazy_gettext("Pantry or food bank"),
+    ServiceKind.COMMUNITY_GROUP: lazy_gettext("Community group"),
+    ServiceKind.CLUSTER_CONNECT: lazy_gettext("Cluster Connect"),
+    ServiceKind.PARENTING_PROGRAMME: lazy_gettext("Parenting programme"),
+    ServiceKind.SUPPORT_SERVICE: lazy_gettext("Support service"),
+    ServiceKind.HELPLINE: lazy_gettext("Helpline"),
+    ServiceKind.ONLINE_RESOURCE: lazy_gettext("Online resource"),
+    ServiceKind.CHILDCARE: lazy_gettext("Childcare"),
+    ServiceKind.ACTIVITY: lazy_gettext("Activity"),
+}
+STATUS_NAMES = {
+    ServiceStatus.ACTIVE: lazy_gettext("Published: families can find it"),
+    ServiceStatus.TEMPORARILY_CLOSED: lazy_gettext("Closed for now"),
+    ServiceStatus.INACTIVE: lazy_gettext("Not published, or withdrawn"),
+    ServiceStatus.DEFUNCT: lazy_gettext("Closed for good"),
+}
+DELIVERY_NAMES = {
+    DeliveryMethod.IN_PERSON: lazy_gettext("In person"),
+    DeliveryMethod.PHONE: lazy_gettext("By phone"),
+    DeliveryMethod.ONLINE: lazy_gettext("Online"),
+    DeliveryMethod.OUTREACH: lazy_gettext("Outreach (they come to you)"),
+}
+
+
+def _choices(names: Mapping[Any, Any]) -> list[SelectChoice]:
+    return [SelectChoice(str(value), label) for value, label in names.items()]
+
+
+def _safe_link(form: Form, field: StringField) -> None:
+    if field.data and not safe_link(field.data) and "://" in field.data:
+        raise ValidationError(
+            lazy_gettext("Enter a web address starting with https://, like https://example.org")
+        )
+    if field.data and field.data.split(":", 1)[0].strip().lower() in {
+        "javascript",
+        "data",
+        "vbscript",
+        "file",
+    }:
+        raise ValidationError(
+            lazy_gettext("Enter a web address starting with https://, like https://example.org")
+        )
+
+
+def _text(label: str, hint: str | None = None, max_length: int | None = None) -> StringField:
+    validators: list[Any] = [Optional()]
+    if max_length:
+        validators.append(
+            Length(
+                max=max_length,
+                message=lazy_gettext(
+                    "%(field)s must be %(number)s characters or fewer",
+                    field=label,
+                    number=max_length,
+                ),
+            )
+        )
+    return StringField(label, description=hint, widget=GovTextInput(), validators=validators)
+
+
+def _lines(label: str, hint: str) -> TextAreaField:
+    return TextAreaField(label, description=hint, widget=GovTextArea())
+
+
+class VenueForm(Form):
+    """One venue of the listing, with the opening times and sessions held there."""
+
+    venue_id = HiddenField()
+    venue_name = _text(lazy_gettext("Venue name"), max_length=255)
+    address_1 = _text(lazy_gettext("Address line 1"), max_length=255)
+    address_2 = _text(lazy_gettext("Address line 2 (optional)"), max_length=255)
+    city = _text(lazy_gettext("Town or city"), max_length=255)
+    postcode = _text(
+        lazy_gettext("Postcode"),
+        lazy_gettext("The venue is placed on the map from its postcode, looked up here"),
+    )
+    venue_description = _lines(lazy_gettext("About the venue (optional)"), "")
+    accessibility = _lines(
+        lazy_gettext("Access (optional)"), lazy_gettext("One a line, like: Step-free access")
+    )
+    masked_address = BooleanField(
+        lazy_gettext("Keep the address private (a refuge): families never see it"),
+        widget=GovCheckboxInput(),
+    )
+    opening_times = _lines(
+        lazy_gettext("Opening times here (optional)"),
+        lazy_gettext(
+            "One a line, like: Mon-Fri 09:00-17:00 | from 2026-01-05 | until 2026-03-30 | term time"
+        ),
+    )
+    sessions = _lines(
+        lazy_gettext("Dated sessions here (optional)"),
+        lazy_gettext("One a line, like: 2026-12-22 10:00-14:00 | places 30 | book https://..."),
+    )
+    remove = BooleanField(
+        lazy_gettext("Take this venue off the listing"), widget=GovCheckboxInput()
+    )
+
+    def is_blank(self) -> bool:
+        return not any(
+            (self[name].data or "").strip()
+            for name in ("venue_name", "address_1", "postcode", "opening_times", "sessions")
+        )
+
+
+class ListingForm(BaseForm):
+    version = HiddenField()
+    name = StringField(
+        lazy_gettext("Name of the service"),
+        widget=GovTextInput(),
+        validators=[
+            DataRequired(message=lazy_gettext("Enter the name of the service")),
+            Length(max=255, message=lazy_gettext("Name must be 255 characters or fewer")),
+        ],
+    )
+    organisation_name = StringField(
+        lazy_gettext("Organisation that runs it"),
+        description=lazy_gettext("A change here changes it for all of its listings"),
+        widget=GovTextInput(),
+        validators=[
+            DataRequired(message=lazy_gettext("Enter the name of the organisation that runs it"))
+        ],
+    )
+    organisation_website = _text(lazy_gettext("Organisation’s website (optional)"))
+    organisation_email = _text(lazy_gettext("Organisation’s email address (optional)"))
+    kind = SelectField(
+        lazy_gettext("Kind of service"), choices=_choices(KIND_NAMES), widget=GovSelect()
+    )
+    status = RadioField(
+        lazy_gettext("Status"), choices=_choices(STATUS_NAMES), widget=GovRadioInput()
+    )
+    summary = _text(
+        lazy_gettext("Summary (optional)"),
+        lazy_gettext("One sentence, shown in search results"),
+        max_length=300,
+    )
+    description = _lines(lazy_gettext("What it is (optional)"), lazy_gettext("In plain words"))
+    audience = RadioField(
+        lazy_gettext("Who can see it"),
+        choices=[
+            SelectChoice(Audience.PUBLIC.value, lazy_gettext("Everyone")),
+            SelectChoice(Audience.PRACTITIONERS.value, lazy_gettext("Practitioners only")),
+        ],
+        widget=GovRadioInput(),
+    )
+    referral_route = RadioField(
+        lazy_gettext("How families get help"),
+        choices=[
+            SelectChoice(ReferralRoute.SELF.value, lazy_gettext("They contact the service")),
+            SelectChoice(
+                ReferralRoute.PROFESSIONAL.value, lazy_gettext("A professional refers them")
+            ),
+            SelectChoice(ReferralRoute.BOTH.value, lazy_gettext("Either")),
+        ],
+        widget=GovRadioInput(),
+    )
+    referral_url = _text(lazy_gettext("Referral form address (optional)"))
+    application_process = _lines(lazy_gettext("How to get help (optional)"), "")
+    eligibility = _lines(lazy_gettext("Who can use it (optional)"), "")
+    fees = _lines(lazy_gettext("Fees in words (optional)"), "")
+    professional_notes = _lines(
+        lazy_gettext("Notes for practitioners (optional)"),
+        lazy_gettext("Only practitioners see these, never families"),
+    )
+    minimum_age = _text(
+        lazy_gettext("Youngest age (optional)"),
+        lazy_gettext("In years; -1 for pregnancy"),
+    )
+    maximum_age = _text(lazy_gettext("Oldest age (optional)"), lazy_gettext("In years, up to 25"))
+    needs = SelectMultipleField(lazy_gettext("Needs it helps with"), widget=GovCheckboxesInput())
+    categories = SelectMultipleField(lazy_gettext("Categories"), widget=GovCheckboxesInput())
+    levels = SelectMultipleField(lazy_gettext("Levels of need"), widget=GovCheckboxesInput())
+    circumstances = SelectMultipleField(lazy_gettext("Circumstances"), widget=GovCheckboxesInput())
+    delivery = SelectMultipleField(
+        lazy_gettext("How it is delivered"),
+        choices=_choices(DELIVERY_NAMES),
+        widget=GovCheckboxesInput(),
+    )
+    areas = _lines(lazy_gettext("Areas it covers (optional)"), "")
+    languages = _lines(
+        lazy_gettext("Languages spoken (optional)"),
+        lazy_gettext("One a line, by name or code, like: Urdu"),
+    )
+    website = _text(lazy_gettext("Website (optional)"), lazy_gettext("Like https://example.org"))
+    email = _text(lazy_gettext("Email address (optional)"))
+    phone = _lines(
+        lazy_gettext("Phone numbers (optional)"),
+        lazy_gettext("One a line, like: 01384 813322 | Bookings"),
+    )
+    contacts = _lines(
+        lazy_gettext("Named contacts (optional)"),
+        lazy_gettext("One a line: job title | name | email | phone"),
+    )
+    cost = _lines(
+        lazy_gettext("Cost (optional)"),
+        lazy_gettext("One a line: who it is for | amount in pounds | description, like: Free | 0"),
+    )
+    opening_times = _lines(
+        lazy_gettext("Opening times not at a venue (optional)"),
+        lazy_gettext("One a line, like: Mon-Fri 09:00-17:00 (for a helpline, say)"),
+    )
+    sessions = _lines(
+        lazy_gettext("Dated sessions not at a venue (optional)"),
+        lazy_gettext("One a line, like: 2026-12-22 10:00-14:00 | places 30"),
+    )
+    assured_date = _text(
+        lazy_gettext("Last checked (optional)"), lazy_gettext("For example, 23/11/2026")
+    )
+    visible_from = _text(
+        lazy_gettext("Show from (optional)"), lazy_gettext("For seasonal listings, like 01/07/2026")
+    )
+    visible_to = _text(
+        lazy_gettext("Show until (optional)"), lazy_gettext("For example, 31/08/2026")
+    )
+    is_sample = BooleanField(
+        lazy_gettext("This is a made-up sample listing"), widget=GovCheckboxInput()
+    )
+    venues = FieldList(FormField(VenueForm), min_entries=1)
+
+    validate_website = _safe_link
+    validate_referral_url = _safe_link
+    validate_organisation_website = _safe_link
+
+    def set_council(self, council: Council) -> None:
+        for name, scheme in (
+            ("needs", "need"),
+            ("categories", "category"),
+            ("levels", "level"),
+            ("circumstances", "circumstance"),
+        ):
+            self[name].choices = [SelectChoice(t.code, t.label) for t in council.terms(scheme)]
+        codes = ", ".join(locality.code for locality in council.localities)
+        self.areas.description = lazy_gettext(
+            "One a line: borough, remote, or an area (%(codes)s), then | and a description",
+            codes=codes,
+        )
+
+    # Rows of the import template <-> the form.
+
+    def fill(self, rows: list[dict[str, str]]) -> None:
+        """Show stored rows: the listing's own row first, then one row per venue."""
+        first = rows[0] if rows else {}
+        for name, field in self._fields.items():
+            if name in {"csrf_token", "version", "venues"}:
+                continue
+            value = first.get(name, "")
+            if name in CHOICES:
+                field.data = [item.strip() for item in value.split(";") if item.strip()]
+            elif isinstance(field, BooleanField):
+                field.data = value == "yes"
+            else:
+                field.data = _as_lines(name, value)
+        venue_rows = [row for row in rows if row.get("venue_id")]
+        own = [row for row in rows if not row.get("venue_id")]
+        self.opening_times.data = _as_lines(
+            "opening_times", own[0].get("opening_times", "") if own else ""
+        )
+        self.sessions.data = _as_lines("sessions", own[0].get("sessions", "") if own else "")
+        while len(self.venues.entries):
+            self.venues.pop_entry()
+        for row in [*venue_rows, *({} for _ in range(SPARE_VENUES))]:
+            entry = self.venues.append_entry()
+            for name in entry.form._fields:
+                if name == "remove":
+                    continue
+                value = row.get(name, "")
+                field = entry.form[name]
+                field.data = (
+                    value == "yes" if isinstance(field, BooleanField) else _as_lines(name, value)
+                )
+
+    def rows(self, key: str, organisation_key: str) -> list[dict[str, str]]:
+        """The form as template rows for the listing ``key``."""
+        own: dict[str, str] = {"service_id": key, "organisation_id": organisation_key}
+        for name, field in self._fields.items():
+            if name in {"csrf_token", "version", "venues"}:
+                continue
+            own[name] = _as_cell(name, field)
+        rows = [own]
+        for entry in self.venues.entries:
+            venue: VenueForm = entry.form
+            if venue.remove.data or venue.is_blank():
+                continue
+            row = {"service_id": key}
+            for name, field in venue._fields.items():
+                if name != "remove":
+                    row[name] = _as_cell(name, field)
+            rows.append(row)
+        return rows
+
+    def add_error(self, field: Any, message: str) -> None:
+        """An error found after validation (by the reader or the write path)."""
+        field.errors = [*field.errors, message]
+        for entry in self.venues.entries:
+            entry.form._errors = None
+        self.venues.errors = [entry.errors for entry in self.venues.entries]
+        if not any(self.venues.errors):
+            self.venues.errors = []
+        self._errors = None
+
+    def field_for(self, row: int, column: str) -> Any | None:
+        """The field a problem at ``row`` (the form's n-th row) and ``column`` is about."""
+        if row == 0:
+            return self._fields.get(column)
+        venues = [
+            e for e in self.venues.entries if not e.form.remove.data and not e.form.is_blank()
+        ]
+        if row - 1 < len(venues):
+            return venues[row - 1].form._fields.get(column)
+        return None
+
+
+def _as_lines(name: str, value: str) -> str:
+    if name in MULTI_LINE:
+        return "\n".join(item.strip() for item in value.split(";") if item.strip())
+    return value
+
+
+def _as_cell(name: str, field: Any) -> str:
+    if name in CHOICES:
+        return "; ".join(field.data or [])
+    if isinstance(field, BooleanField):
+        return "yes" if field.data else "no"
+    value = (field.data or "").strip() if isinstance(field.data, str) else str(field.data or "")
+    if name in MULTI_LINE:
+        return "; ".join(line.strip() for line in value.splitlines() if line.strip())
+    return value

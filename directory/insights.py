@@ -1,0 +1,210 @@
+"""Search insights: what families looked for, and what found nothing, kept anonymously.
+
+When the results page is drawn, its search is recorded: the words with anything personal
+taken out (postcodes, phone numbers, email addresses, long numbers), the outward part of
+the postcode and its locality, the filters, the number of results and the day. Never the
+time, the visitor's address, their browser, a full postcode or a session id. Only the first
+page of a search counts, so paging through results does not count it twice.
+
+Request logs keep paths without query strings (``flask run`` here; ``gunicorn.conf.py``
+for gunicorn), so a family's postcode and words never reach a log file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+from urllib.parse import urlsplit
+
+import sqlalchemy as sa
+from flask import Flask, template_rendered
+from sqlalchemy.exc import SQLAlchemyError
+from werkzeug.serving import WSGIRequestHandler
+
+from directory.extensions import db
+from directory.models import SearchRecord
+from directory.postcodes.parsing import PostcodeError, parse_postcode
+from importers.cells import spreadsheet_safe
+
+log = logging.getLogger(__name__)
+
+RESULTS_TEMPLATE = "find/results.html"
+MOST_WORDS = 200
+_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", re.IGNORECASE)
+_EMAIL = re.compile(r"\S+@\S+")
+_NUMBER = re.compile(r"\+?\d[\d\s-]{4,}\d")
+_LINK = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
+_FILTERS = ("needs", "categories", "kinds", "localities", "languages", "days")
+
+
+def install(app: Flask) -> None:
+    template_rendered.connect(_record_search, app)
+    WSGIRequestHandler.log_request = _log_request_without_query  # type: ignore[method-assign]
+
+
+def _log_request_without_query(
+    self: WSGIRequestHandler, code: int | str = "-", size: int | str = "-"
+) -> None:
+    """The development server's access log line, with the path but never the query."""
+    path = urlsplit(self.path).path
+    self.log("info", '"%s %s %s" %s %s', self.command, path, self.request_version, code, size)
+
+
+def clean_words(text: str) -> str:
+    """The words of a search with anything that could identify someone taken out."""
+    cleaned = _LINK.sub(" ", text)
+    cleaned = _EMAIL.sub(" ", cleaned)
+    cleaned = _POSTCODE.sub(" ", cleaned)
+    cleaned = _NUMBER.sub(" ", cleaned)
+    return " ".join(cleaned.lower().split())[:MOST_WORDS]
+
+
+def outward_code(postcode: str) -> str | None:
+    if not postcode.strip():
+        return None
+    try:
+        return parse_postcode(postcode).outward
+    except PostcodeError:
+        return None
+
+
+def _record_search(sender: Flask, template: Any, context: dict[str, Any], **_: Any) -> None:
+    if template.name != RESULTS_TEMPLATE:
+        return
+    wanted = context.get("wanted")
+    results = context.get("results")
+    if wanted is None or results is None or getattr(wanted, "page", 1) != 1:
+        return
+    words = clean_words(getattr(wanted, "text", "") or "")
+    filters = sorted(
+        f"{name}:{value}" for name in _FILTERS for value in getattr(wanted, name, ()) or ()
+    )
+    for flag in ("free", "open_now", "holiday"):
+        if getattr(wanted, flag, False):
+            filters.append(flag)
+    if getattr(wanted, "age", None) is not None:
+        filters.append(f"age:{wanted.age}")
+    outward = outward_code(getattr(wanted, "postcode", "") or "")
+    if not words and not filters and not outward:
+        return
+    council = sender.extensions["council"]
+    locality = None
+    if outward:
+        matches = [loc.code for loc in council.localities if outward in loc.postcode_districts]
+        locality = matches[0] if len(matches) == 1 else None
+    try:
+        with db.engine.begin() as connection:
+            connection.execute(
+                sa.insert(SearchRecord).values(
+                    id=_new_id(),
+                    day=date.today(),
+                    words=words,
+                    outward=outward,
+                    locality=locality,
+                    filters=sorted(filters),
+                    results=int(getattr(results, "total", 0)),
+                )
+            )
+    except SQLAlchemyError:  # insights must never cost a family their results
+        log.exception("Could not record a search for insights")
+
+
+def _new_id() -> str:
+    from directory.models.mixins import new_id
+
+    return new_id()
+
+
+@dataclass(frozen=True)
+class Row:
+    words: str
+    searches: int
+    found_nothing: int
+    average_results: float
+
+
+def _since(days: int) -> date:
+    return date.today() - timedelta(days=days - 1)
+
+
+def _scope(days: int, locality: str | None) -> list[Any]:
+    conditions: list[Any] = [SearchRecord.day >= _since(days)]
+    if locality:
+        conditions.append(SearchRecord.locality == locality)
+    return conditions
+
+
+def top_searches(
+    days: int, locality: str | None, *, nothing_found: bool, limit: int = 50
+) -> list[Row]:
+    """The most searched words (or those that found nothing), with counts."""
+    conditions = [*_scope(days, locality), SearchRecord.words != ""]
+    if nothing_found:
+        conditions.append(SearchRecord.results == 0)
+    zero = sa.func.sum(sa.case((SearchRecord.results == 0, 1), else_=0))
+    statement = (
+        sa.select(
+            SearchRecord.words,
+            sa.func.count().label("searches"),
+            zero.label("found_nothing"),
+            sa.func.avg(SearchRecord.results).label("average"),
+        )
+        .where(*conditions)
+        .group_by(SearchRecord.words)
+        .order_by(sa.desc("searches"), SearchRecord.words)
+        .limit(limit)
+    )
+    return [
+        Row(words, searches, int(found_nothing or 0), float(average or 0))
+        for words, searches, found_nothing, average in db.session.execute(statement)
+    ]
+
+
+def by_day(days: int, locality: str | None) -> list[tuple[date, int, int]]:
+    """Searches and searches that found nothing, per day (days with none left out)."""
+    zero = sa.func.sum(sa.case((SearchRecord.results == 0, 1), else_=0))
+    statement = (
+        sa.select(SearchRecord.day, sa.func.count(), zero)
+        .where(*_scope(days, locality))
+        .group_by(SearchRecord.day)
+        .order_by(SearchRecord.day)
+    )
+    return [
+        (day, count, int(nothing or 0)) for day, count, nothing in db.session.execute(statement)
+    ]
+
+
+def by_locality(days: int) -> list[tuple[str | None, int, int]]:
+    zero = sa.func.sum(sa.case((SearchRecord.results == 0, 1), else_=0))
+    statement = (
+        sa.select(SearchRecord.locality, sa.func.count(), zero)
+        .where(*_scope(days, None))
+        .group_by(SearchRecord.locality)
+        .order_by(sa.desc(sa.func.count()))
+    )
+    return [
+        (code, count, int(nothing or 0)) for code, count, nothing in db.session.execute(statement)
+    ]
+
+
+def csv_text(rows: Iterable[Row], heading: Iterable[str]) -> str:
+    """Rows as CSV; cells a spreadsheet would run as a formula start with a quote."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(list(heading))
+    for row in rows:
+        writer.writerow(
+            [
+                spreadsheet_safe(row.words),
+                row.searches,
+                row.found_nothing,
+                f"{row.average_results:.1f}",
+            ]
+        )
+    return out.getvalue()

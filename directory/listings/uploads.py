@@ -1,0 +1,155 @@
+"""Imports from the browser: the same reader, write path and mappings as ``flask listings
+import``, with the file kept in the database between the dry run and the go-ahead (so any
+server behind the load balancer can finish it)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+import sqlalchemy as sa
+
+from directory.council import Council
+from directory.extensions import db
+from directory.listings.geocoding import DatabaseGeocoder
+from directory.listings.mappings import remember_mapping, saved_mapping
+from directory.listings.report import WriteReport
+from directory.listings.writer import WriteFailed, WriteOptions, write_listings
+from directory.models import ImportBatch, ImportUpload
+from directory.models.mixins import utc_now
+from importers import cells
+from importers.csv_reader import csv_rows
+from importers.limits import FileRefused, Limits, check_size, file_format
+from importers.reading import read_bytes
+from importers.tabular import ReadResult
+from importers.template import COLUMN_NAMES, template_column
+from importers.xlsx_reader import xlsx_rows
+
+KEPT_FOR = timedelta(days=1)
+HEADER_ROWS_LOOKED_AT = 10
+
+
+def stage_upload(data: bytes, filename: str, source: str, full_feed: bool, actor: str) -> str:
+    """Keep an uploaded file for its dry run; refuses (FileRefused) what no reader takes."""
+    limits = Limits()
+    check_size(len(data), limits)
+    file_format(data)
+    db.session.execute(
+        sa.delete(ImportUpload).where(ImportUpload.created_at < utc_now() - KEPT_FOR)
+    )
+    upload = ImportUpload(
+        actor=actor,
+        filename=filename[:255],
+        source=source,
+        full_feed=full_feed,
+        columns=saved_mapping(source),
+        data=data,
+    )
+    db.session.add(upload)
+    db.session.commit()
+    return upload.id
+
+
+def staged(upload_id: str, actor: str) -> ImportUpload | None:
+    """An upload of this editor's that has not expired."""
+    upload = db.session.get(ImportUpload, upload_id)
+    if upload is None or upload.actor != actor:
+        return None
+    created = (
+        upload.created_at
+        if upload.created_at.tzinfo
+        else upload.created_at.replace(tzinfo=utc_now().tzinfo)
+    )
+    return upload if created > utc_now() - KEPT_FOR else None
+
+
+@dataclass(frozen=True)
+class HeaderChoice:
+    header: str
+    column: str | None
+    """The template column it maps to now (saved mapping, else by name), or None."""
+
+
+def header_choices(upload: ImportUpload) -> list[HeaderChoice] | None:
+    """The file's column names and where each goes; None for Open Referral UK JSON."""
+    kind = file_format(upload.data)
+    if kind == "json":
+        return None
+    rows: Iterator[tuple[int, Any]] = (
+        csv_rows(upload.data, upload.columns) if kind == "csv" else xlsx_rows(upload.data, Limits())
+    )
+    best: list[str] = []
+    for number, row in rows:
+        texts = [cells.text(cell) for cell in row]
+        if sum(1 for text in texts if text) > sum(1 for text in best if text):
+            best = texts
+        if number >= HEADER_ROWS_LOOKED_AT:
+            break
+    return [
+        HeaderChoice(header, template_column(header, upload.columns)) for header in best if header
+    ]
+
+
+def set_columns(upload: ImportUpload, choices: dict[str, str]) -> None:
+    """Their header -> our column, for headers whose choice differs from the template's name."""
+    upload.columns = {
+        header: column
+        for header, column in choices.items()
+        if column in COLUMN_NAMES and template_column(header, {}) != column
+    }
+    db.session.commit()
+
+
+@dataclass
+class UploadRun:
+    read: ReadResult | None
+    report: WriteReport | None
+    refused: str | None = None
+
+
+def run_upload(
+    upload: ImportUpload,
+    council: Council,
+    *,
+    apply: bool,
+    actor: str,
+    allow_mass_withdrawal: bool = False,
+) -> UploadRun:
+    """Read the file and work out (or, with ``apply``, write) its changes."""
+    try:
+        read = read_bytes(
+            upload.data, dict(upload.columns), Limits(), upload.filename, None, council
+        )
+    except FileRefused as error:
+        return UploadRun(None, None, str(error))
+    options = WriteOptions(
+        source=upload.source,
+        actor=actor,
+        apply=apply,
+        full_feed=upload.full_feed,
+        allow_mass_withdrawal=allow_mass_withdrawal,
+    )
+    try:
+        report = write_listings(read.dataset, council, DatabaseGeocoder(), options, read.problems)
+    except WriteFailed as error:
+        return UploadRun(read, None, str(error))
+    if apply and report.ok:
+        if upload.columns:
+            remember_mapping(upload.source, dict(upload.columns))
+        db.session.delete(db.session.merge(upload))
+        db.session.commit()
+    return UploadRun(read, report)
+
+
+def import_batches(limit: int = 100) -> list[ImportBatch]:
+    """Imports and rollbacks, newest first (editors' one-listing saves are in History)."""
+    return list(
+        db.session.scalars(
+            sa.select(ImportBatch)
+            .where(ImportBatch.kind.in_(("import", "rollback")))
+            .order_by(ImportBatch.created_at.desc())
+            .limit(limit)
+        )
+    )

@@ -1,0 +1,108 @@
+"""Staff accounts: who may sign in, their second factor, one-time links and sessions."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column
+
+from directory.extensions import db
+from directory.models.enums import enum_column_type
+from directory.models.mixins import UuidPrimaryKey, utc_now
+
+
+class Role(StrEnum):
+    """What a member of staff may do; each role may do everything the ones before it may."""
+
+    PRACTITIONER = "practitioner"
+    EDITOR = "editor"
+    ADMIN = "admin"
+
+    @property
+    def rank(self) -> int:
+        return list(Role).index(self)
+
+    def at_least(self, other: Role) -> bool:
+        return self.rank >= other.rank
+
+
+class User(UuidPrimaryKey, db.Model):
+    """A member of staff. Flask-Login reads ``is_active``, ``is_authenticated`` and ``get_id``."""
+
+    __tablename__ = "staff_user"
+
+    email: Mapped[str] = mapped_column(sa.String(255), unique=True)
+    """Always stored lower-case, so sign-in ignores the case it is typed in."""
+    name: Mapped[str] = mapped_column(sa.String(255))
+    role: Mapped[Role] = mapped_column(enum_column_type(Role, "staff_role"))
+    password_hash: Mapped[str | None] = mapped_column(sa.String(255))
+    """None until the invitation is accepted."""
+    totp_secret: Mapped[str | None] = mapped_column(sa.String(64))
+    totp_confirmed_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    totp_last_step: Mapped[int | None] = mapped_column(sa.BigInteger)
+    """The time step of the last code accepted, so a code works only once."""
+    failed_attempts: Mapped[int] = mapped_column(sa.Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    disabled: Mapped[bool] = mapped_column(sa.Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utc_now)
+    last_signed_in_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+
+    # Flask-Login's user protocol.
+    is_authenticated = True
+    is_anonymous = False
+
+    @property
+    def is_active(self) -> bool:
+        return not self.disabled and self.password_hash is not None
+
+    def get_id(self) -> str:
+        return self.id
+
+    @property
+    def has_second_factor(self) -> bool:
+        return self.totp_secret is not None and self.totp_confirmed_at is not None
+
+
+class RecoveryCode(UuidPrimaryKey, db.Model):
+    """A single-use code that stands in for a one-time code when the phone is lost."""
+
+    __tablename__ = "staff_recovery_code"
+
+    user_id: Mapped[str] = mapped_column(
+        sa.ForeignKey("staff_user.id", ondelete="CASCADE"), index=True
+    )
+    code_hash: Mapped[str] = mapped_column(sa.String(64))
+    used_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+
+
+class AccountLink(UuidPrimaryKey, db.Model):
+    """A single-use, expiring link: an invitation or a password reset. Only its hash is kept."""
+
+    __tablename__ = "staff_account_link"
+
+    user_id: Mapped[str] = mapped_column(
+        sa.ForeignKey("staff_user.id", ondelete="CASCADE"), index=True
+    )
+    purpose: Mapped[str] = mapped_column(sa.String(16))
+    """"invitation" or "reset"."""
+    token_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utc_now)
+    expires_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True))
+    used_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    created_by: Mapped[str] = mapped_column(sa.String(255))
+
+
+class WebSession(db.Model):
+    """A session kept on the server; the browser holds only a random id whose hash is the key."""
+
+    __tablename__ = "web_session"
+
+    id: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
+    user_id: Mapped[str | None] = mapped_column(sa.String(36), index=True)
+    data: Mapped[dict[str, Any]] = mapped_column(sa.JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True))
+    last_seen_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True))
+    expires_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), index=True)

@@ -1,0 +1,63 @@
+"""Reading the audit trail: a listing's changes, and everything one batch did."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from directory.extensions import db
+from directory.models import AuditEntry, ImportBatch, Service, ServiceAtLocation
+
+BATCH_PAGE = 200
+
+
+def listing_history(service: Service) -> list[tuple[AuditEntry, ImportBatch]]:
+    """Changes to the listing, its venues and its organisation, newest first."""
+    venue_ids = db.session.scalars(
+        sa.select(ServiceAtLocation.location_id).where(ServiceAtLocation.service_id == service.id)
+    ).all()
+    ids = {service.id, service.organization_id, *venue_ids}
+    rows = db.session.execute(
+        sa.select(AuditEntry, ImportBatch)
+        .join(ImportBatch, ImportBatch.id == AuditEntry.batch_id)
+        .where(AuditEntry.entity_id.in_(ids))
+        .order_by(AuditEntry.at.desc(), ImportBatch.created_at.desc(), AuditEntry.sequence.desc())
+    )
+    return [(entry, batch) for entry, batch in rows]
+
+
+def batch(batch_id: str) -> ImportBatch | None:
+    return db.session.get(ImportBatch, batch_id)
+
+
+def batch_entries(batch_id: str, page: int) -> tuple[list[AuditEntry], int]:
+    """One page of a batch's audit rows in the order they were made, and how many in all."""
+    total = (
+        db.session.scalar(
+            sa.select(sa.func.count(AuditEntry.id)).where(AuditEntry.batch_id == batch_id)
+        )
+        or 0
+    )
+    entries = db.session.scalars(
+        sa.select(AuditEntry)
+        .where(AuditEntry.batch_id == batch_id)
+        .order_by(AuditEntry.sequence)
+        .limit(BATCH_PAGE)
+        .offset((page - 1) * BATCH_PAGE)
+    ).all()
+    return list(entries), total
+
+
+def recent_batches(limit: int = 100) -> list[ImportBatch]:
+    return list(
+        db.session.scalars(
+            sa.select(ImportBatch).order_by(ImportBatch.created_at.desc()).limit(limit)
+        )
+    )
+
+
+def service_names(ids: set[str]) -> dict[str, str]:
+    if not ids:
+        return {}
+    return dict(
+        db.session.execute(sa.select(Service.id, Service.name).where(Service.id.in_(ids))).all()
+    )

@@ -1,0 +1,50 @@
+"""Reading listings for the staff pages: every listing, whatever its status or audience."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.orm import selectinload
+
+from directory.extensions import db
+from directory.listings.writer import SERVICE_CONTENTS
+from directory.models import Location, Organization, Service, ServiceAtLocation
+
+PAGE_SIZE = 50
+
+
+def staff_service(service_id: str) -> Service | None:
+    """One listing with everything its form and pages show."""
+    return db.session.scalars(
+        sa.select(Service)
+        .where(Service.id == service_id)
+        .options(
+            *SERVICE_CONTENTS,
+            selectinload(Service.locations)
+            .selectinload(ServiceAtLocation.location)
+            .selectinload(Location.accessibility),
+        )
+        .execution_options(populate_existing=True)
+    ).first()
+
+
+def find_listings(words: str, status: str | None, page: int) -> tuple[list[Service], int]:
+    """Listings whose name or organisation holds ``words``, by name; and how many in all."""
+    statement = sa.select(Service).join(Organization, Organization.id == Service.organization_id)
+    if words:
+        pattern = f"%{words.lower()}%"
+        statement = statement.where(
+            sa.or_(
+                sa.func.lower(Service.name).like(pattern),
+                sa.func.lower(Organization.name).like(pattern),
+            )
+        )
+    if status:
+        statement = statement.where(Service.status == status)
+    total = db.session.scalar(sa.select(sa.func.count()).select_from(statement.subquery())) or 0
+    services = db.session.scalars(
+        statement.options(selectinload(Service.organization))
+        .order_by(sa.func.lower(Service.name), Service.id)
+        .limit(PAGE_SIZE)
+        .offset((page - 1) * PAGE_SIZE)
+    ).all()
+    return list(services), total

@@ -1,0 +1,132 @@
+"""The staff side, under /manage: every page says who may open it (``accounts.access``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask, request, url_for
+from flask_babel import gettext
+from flask_login import current_user
+
+from directory.accounts.access import enforce, fully_signed_in, is_staff_request
+from directory.accounts.users import is_locked
+from directory.forms.listings import STATUS_NAMES
+from directory.models import Role, User
+from directory.views.manage import (
+    account,
+    history,
+    home,
+    imports,
+    insights,
+    listings,
+    reports,
+    review,
+    users,
+)
+
+BLUEPRINTS = (
+    home.blueprint,
+    account.blueprint,
+    users.blueprint,
+    listings.blueprint,
+    reports.blueprint,
+    history.blueprint,
+    review.blueprint,
+    imports.blueprint,
+    insights.blueprint,
+)
+
+
+def register(app: Flask) -> None:
+    for blueprint in BLUEPRINTS:
+        app.register_blueprint(blueprint)
+    app.add_template_filter(change_value)
+    app.before_request(enforce)
+    app.context_processor(staff_context)
+
+
+def staff_context() -> dict[str, Any]:
+    """Staff pages are in English, have no language switcher, and a staff menu."""
+    if not is_staff_request():
+        return {}
+    context: dict[str, Any] = {
+        "current_locale": "en",
+        "available_locales": ["en"],
+        "roles": Role,
+        "role_names": role_names(),
+        "account_status": account_status,
+        "status_names": {status.value: str(name) for status, name in STATUS_NAMES.items()},
+        "entity_names": {
+            "service": gettext("Listing"),
+            "venue": gettext("Venue"),
+            "organisation": gettext("Organisation"),
+        },
+        "action_names": {
+            "created": gettext("created"),
+            "changed": gettext("changed"),
+            "withdrawn": gettext("withdrawn"),
+            "deleted": gettext("removed"),
+        },
+        "batch_kind_names": {
+            "import": gettext("Import"),
+            "edit": gettext("Editor’s change"),
+            "rollback": gettext("Rollback"),
+            "review": gettext("Checked"),
+        },
+    }
+    if fully_signed_in():
+        context["service_navigation"] = _navigation(current_user.role)
+        context["staff_user"] = current_user
+    return context
+
+
+def change_value(value: Any) -> str:
+    """A value from the audit trail, in a few words: lists joined, nothing said as such."""
+    if value is None or value == "" or value == []:
+        return gettext("nothing")
+    if isinstance(value, list):
+        return "; ".join(change_value(item) for item in value)
+    if isinstance(value, dict):
+        return " | ".join(str(part) for part in value.values() if part not in (None, ""))
+    if isinstance(value, bool):
+        return gettext("yes") if value else gettext("no")
+    return str(value)
+
+
+def role_names() -> dict[str, str]:
+    return {
+        Role.PRACTITIONER.value: gettext("Practitioner"),
+        Role.EDITOR.value: gettext("Editor"),
+        Role.ADMIN.value: gettext("Admin"),
+    }
+
+
+def account_status(person: User) -> str:
+    if person.disabled:
+        return gettext("Cannot sign in")
+    if person.password_hash is None:
+        return gettext("Invited")
+    if is_locked(person):
+        return gettext("Locked after too many wrong tries")
+    return gettext("Active")
+
+
+def _navigation(role: Role) -> list[dict[str, Any]]:
+    items: list[tuple[str, str, Role]] = [
+        (gettext("Home"), "manage_home.home", Role.PRACTITIONER),
+        (gettext("Listings"), "manage_listings.listings", Role.EDITOR),
+        (gettext("Reports"), "manage_reports.queue", Role.EDITOR),
+        (gettext("Review"), "manage_review.queue", Role.EDITOR),
+        (gettext("Imports"), "manage_imports.imports", Role.EDITOR),
+        (gettext("History"), "manage_history.batches", Role.EDITOR),
+        (gettext("Insights"), "manage_insights.insights_page", Role.EDITOR),
+        (gettext("Users"), "manage_users.users_list", Role.ADMIN),
+        (gettext("Your account"), "manage_account.account", Role.PRACTITIONER),
+    ]
+    navigation = []
+    for text, endpoint, needed in items:
+        if not role.at_least(needed):
+            continue
+        href = url_for(endpoint)
+        navigation.append({"href": href, "text": text, "active": request.endpoint == endpoint})
+    return navigation

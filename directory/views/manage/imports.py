@@ -1,0 +1,160 @@
+"""Imports from the browser: upload, choose the source, map columns, dry run, confirm; the
+history of batches with their reports, and a rollback button."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext
+from flask_login import current_user
+from werkzeug.wrappers import Response
+
+from directory.accounts.access import requires
+from directory.forms.accounts import ConfirmForm
+from directory.forms.imports import UploadForm
+from directory.listings.editing import MANUAL_SOURCE
+from directory.listings.rollback import RollbackRefused, rollback_batch
+from directory.listings.uploads import (
+    header_choices,
+    import_batches,
+    run_upload,
+    set_columns,
+    stage_upload,
+    staged,
+)
+from directory.models import ImportUpload, Role
+from directory.views.manage.history import batch_page
+from importers.limits import FileRefused
+from importers.template import COLUMN_NAMES
+
+blueprint = Blueprint("manage_imports", __name__, url_prefix="/manage/imports")
+
+
+def _upload(upload_id: str) -> ImportUpload:
+    upload = staged(upload_id, current_user.email)
+    if upload is None:
+        abort(404)
+    return upload
+
+
+@blueprint.get("/")
+@requires(Role.EDITOR)
+def imports() -> str:
+    return render_template(
+        "manage/imports/list.html", batches=import_batches(), confirm=ConfirmForm()
+    )
+
+
+@blueprint.route("/new", methods=["GET", "POST"])
+@requires(Role.EDITOR)
+def new() -> str | Response:
+    form = UploadForm()
+    if form.validate_on_submit():
+        if form.source.data == MANUAL_SOURCE:
+            form.source.errors.append(
+                gettext("The source manual is for listings made on these pages: choose another")
+            )
+        else:
+            try:
+                upload_id = stage_upload(
+                    form.file.data.read(),
+                    form.file.data.filename or "upload",
+                    form.source.data,
+                    form.full_feed.data,
+                    current_user.email,
+                )
+            except FileRefused as error:
+                form.file.errors.append(str(error))
+            else:
+                return redirect(url_for(".columns", upload_id=upload_id))
+    return render_template("manage/imports/new.html", form=form)
+
+
+@blueprint.route("/<upload_id>/columns", methods=["GET", "POST"])
+@requires(Role.EDITOR)
+def columns(upload_id: str) -> str | Response:
+    upload = _upload(upload_id)
+    try:
+        choices = header_choices(upload)
+    except FileRefused as error:
+        flash(str(error), "warning")
+        return redirect(url_for(".new"))
+    if choices is None:  # ORUK JSON names its own fields
+        return redirect(url_for(".dry_run", upload_id=upload.id))
+    if request.method == "POST":
+        if not ConfirmForm().validate_on_submit():
+            abort(400)
+        chosen = {
+            choice.header: request.form.get(f"column-{number}", "")
+            for number, choice in enumerate(choices)
+        }
+        set_columns(upload, chosen)
+        return redirect(url_for(".dry_run", upload_id=upload.id))
+    return render_template(
+        "manage/imports/columns.html", upload=upload, choices=choices, columns=COLUMN_NAMES
+    )
+
+
+@blueprint.get("/<upload_id>/check")
+@requires(Role.EDITOR)
+def dry_run(upload_id: str) -> str:
+    upload = _upload(upload_id)
+    run = run_upload(
+        upload, current_app.extensions["council"], apply=False, actor=current_user.email
+    )
+    return render_template(
+        "manage/imports/dry_run.html", upload=upload, run=run, confirm=ConfirmForm()
+    )
+
+
+@blueprint.post("/<upload_id>/apply")
+@requires(Role.EDITOR)
+def apply(upload_id: str) -> str | Response:
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    upload = _upload(upload_id)
+    run = run_upload(
+        upload,
+        current_app.extensions["council"],
+        apply=True,
+        actor=current_user.email,
+        allow_mass_withdrawal=request.form.get("allow_mass_withdrawal") == "yes",
+    )
+    if run.report is not None and run.report.applied and run.report.batch:
+        flash(gettext("Imported. Families see the changes now."), "success")
+        return redirect(url_for(".batch", batch_id=run.report.batch))
+    if run.report is not None and run.report.ok:
+        flash(gettext("Nothing to change: the directory already says what the file says."), "info")
+        return redirect(url_for(".imports"))
+    return render_template(
+        "manage/imports/dry_run.html", upload=upload, run=run, confirm=ConfirmForm()
+    )
+
+
+@blueprint.get("/batches/<batch_id>")
+@requires(Role.EDITOR)
+def batch(batch_id: str) -> str:
+    """The batch's audit trail, with its warnings and the rollback button."""
+    return render_template(
+        "manage/imports/batch.html", **batch_page(batch_id), confirm=ConfirmForm()
+    )
+
+
+@blueprint.post("/batches/<batch_id>/rollback")
+@requires(Role.EDITOR)
+def rollback(batch_id: str) -> Response:
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    try:
+        result = rollback_batch(batch_id, current_user.email)
+    except RollbackRefused as error:
+        flash(str(error), "warning")
+        return redirect(url_for(".batch", batch_id=batch_id))
+    flash(
+        gettext(
+            "Rolled back: %(restored)s changes undone and %(deleted)s new records removed.",
+            restored=result.restored,
+            deleted=result.deleted,
+        ),
+        "success",
+    )
+    return redirect(url_for(".batch", batch_id=result.rolled_back))

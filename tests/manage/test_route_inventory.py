@@ -1,0 +1,189 @@
+"""Every route, listed from the app itself: no staff page without the right role and, for
+editors and admins, a second factor; no POST without a CSRF token; the same exact headers."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from werkzeug.routing import Rule
+
+from directory.accounts.access import ACCESS_ATTRIBUTE, Access
+from directory.models import Role
+from tests.site.test_security_headers import CONTENT_SECURITY_POLICY, NONCE
+from tests.support.client import page_text
+from tests.support.staff import PASSWORD, csrf_token, make_staff, sign_in, submit
+
+# Pages anyone may open, and pages for someone part way through signing in. Adding one
+# here is a decision to review: everything else under /manage needs a role.
+OPEN_PAGES = {
+    "manage_account.sign_in",
+    "manage_account.open_invitation",
+    "manage_account.accept_invitation",
+    "manage_account.open_reset_link",
+    "manage_account.new_password",
+    "manage_account.reset_password",
+}
+SIGN_IN_PAGES = {
+    "manage_account.enter_code",
+    "manage_account.set_up_second_factor",
+    "manage_account.sign_out",
+}
+
+
+def _staff_rules(app: Flask) -> list[Rule]:
+    return [rule for rule in app.url_map.iter_rules() if rule.rule.startswith("/manage")]
+
+
+def _access(app: Flask, rule: Rule) -> Access:
+    return getattr(app.view_functions[rule.endpoint], ACCESS_ATTRIBUTE)
+
+
+def _address(rule: Rule) -> str:
+    return re.sub(r"<(?:[^:>]+:)?[^>]+>", "placeholder", rule.rule)
+
+
+def _requests(app: Flask, needing: Role | None = None) -> list[tuple[str, str, str]]:
+    found = []
+    for rule in _staff_rules(app):
+        access = _access(app, rule)
+        if access.kind != "role" or (needing and access.role != needing):
+            continue
+        for method in sorted((rule.methods or set()) & {"GET", "POST"}):
+            found.append((rule.endpoint, method, _address(rule)))
+    return found
+
+
+def _send(client: FlaskClient, method: str, address: str, token: str):  # type: ignore[no-untyped-def]
+    if method == "GET":
+        return client.get(address)
+    return client.post(address, data={"csrf_token": token})
+
+
+def test_every_staff_route_says_who_may_see_it(empty_app: Flask) -> None:
+    rules = _staff_rules(empty_app)
+    assert len(rules) > 10
+    for rule in rules:
+        assert rule.endpoint.startswith("manage"), rule
+        access = getattr(empty_app.view_functions[rule.endpoint], ACCESS_ATTRIBUTE, None)
+        assert access is not None, f"{rule.rule} does not say who may see it"
+    for rule in empty_app.url_map.iter_rules():
+        if rule.endpoint.startswith("manage"):
+            assert rule.rule.startswith("/manage/"), f"{rule.endpoint} is outside /manage"
+    opened = {r.endpoint for r in rules if _access(empty_app, r).kind == "open"}
+    half = {r.endpoint for r in rules if _access(empty_app, r).kind == "sign-in"}
+    assert opened == OPEN_PAGES
+    assert half == SIGN_IN_PAGES
+
+
+def test_no_staff_route_is_reachable_without_signing_in(empty_app: Flask) -> None:
+    client = empty_app.test_client()
+    token = csrf_token(client, "/manage/sign-in")
+    requests = _requests(empty_app)
+    assert requests
+    for endpoint, method, address in requests:
+        response = _send(client, method, address, token)
+        assert response.status_code == 302, (endpoint, method, response.status_code)
+        assert response.headers["Location"].startswith("/manage/sign-in"), endpoint
+
+
+def test_no_staff_route_is_reachable_with_a_password_but_no_second_factor(
+    empty_app: Flask,
+) -> None:
+    admin = make_staff(empty_app, Role.ADMIN)
+    client = empty_app.test_client()
+    submit(client, "/manage/sign-in", {"email": admin.email, "password": PASSWORD})
+    token = csrf_token(client, "/manage/sign-in/code")
+    for endpoint, method, address in _requests(empty_app):
+        response = _send(client, method, address, token)
+        assert response.status_code == 302, (endpoint, method)
+        assert response.headers["Location"] == "/manage/sign-in/code", endpoint
+
+
+def test_an_editor_who_never_set_up_an_app_must_do_so_first(empty_app: Flask) -> None:
+    editor = make_staff(empty_app, Role.EDITOR, second_factor_set_up=False)
+    client = empty_app.test_client()
+    submit(client, "/manage/sign-in", {"email": editor.email, "password": PASSWORD})
+    token = csrf_token(client, "/manage/set-up-two-factor")
+    for endpoint, method, address in _requests(empty_app):
+        response = _send(client, method, address, token)
+        assert response.headers["Location"] == "/manage/set-up-two-factor", endpoint
+
+
+@pytest.mark.parametrize(
+    ("role", "forbidden"),
+    [(Role.PRACTITIONER, Role.EDITOR), (Role.PRACTITIONER, Role.ADMIN), (Role.EDITOR, Role.ADMIN)],
+)
+def test_no_staff_route_is_reachable_without_the_right_role(
+    empty_app: Flask, role: Role, forbidden: Role
+) -> None:
+    person = make_staff(empty_app, role)
+    client = empty_app.test_client()
+    sign_in(empty_app, client, person)
+    token = csrf_token(client, "/manage/account")
+    requests = _requests(empty_app, needing=forbidden)
+    assert requests, f"no routes need {forbidden}"
+    for endpoint, method, address in requests:
+        response = _send(client, method, address, token)
+        assert response.status_code == 403, (endpoint, method, response.status_code)
+
+
+def test_every_post_is_refused_without_a_csrf_token(empty_app: Flask) -> None:
+    admin = make_staff(empty_app, Role.ADMIN)
+    client = empty_app.test_client()
+    sign_in(empty_app, client, admin)
+    posts = [
+        rule
+        for rule in empty_app.url_map.iter_rules()
+        if "POST" in (rule.methods or set()) and rule.endpoint != "static"
+    ]
+    assert len(posts) > 5
+    for rule in posts:
+        for data in ({}, {"csrf_token": "made-up"}):
+            response = client.post(_address(rule), data=data)
+            assert response.status_code == 400, (rule.rule, response.status_code)
+            assert "Sorry, we could not accept your form" in page_text(response), rule.rule
+
+
+def _assert_exact_headers(response) -> None:  # type: ignore[no-untyped-def]
+    policy = response.headers["Content-Security-Policy"]
+    nonce = NONCE.search(policy)
+    assert nonce is not None
+    assert policy == CONTENT_SECURITY_POLICY.format(nonce=nonce.group(1))
+    assert response.headers["Referrer-Policy"] == "same-origin"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["X-Frame-Options"] == "DENY"
+    assert response.headers["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert response.headers["Cross-Origin-Resource-Policy"] == "same-origin"
+    assert response.headers["Permissions-Policy"] == (
+        "geolocation=(), camera=(), microphone=(), interest-cohort=()"
+    )
+
+
+def test_staff_and_error_pages_send_the_exact_headers_and_are_never_stored(
+    empty_app: Flask, client: FlaskClient
+) -> None:
+    editor = make_staff(empty_app, Role.EDITOR)
+    anonymous = client.get("/manage/sign-in")
+    sign_in(empty_app, client, editor)
+    pages = {
+        "sign-in": anonymous,
+        "staff home": client.get("/manage/"),
+        "account": client.get("/manage/account"),
+        "forbidden": client.get("/manage/users/"),
+        "missing staff page": client.get("/manage/no-such-page"),
+    }
+    assert pages["forbidden"].status_code == 403
+    for name, response in pages.items():
+        _assert_exact_headers(response)
+        assert response.headers["Cache-Control"] == "no-store", name
+    public = client.get("/privacy")
+    _assert_exact_headers(public)
+    assert public.headers["Cache-Control"] == "private, no-cache"
+
+
+def test_staff_pages_say_they_are_in_english(empty_app: Flask, client: FlaskClient) -> None:
+    response = client.get("/manage/sign-in", headers={"Accept-Language": "pl, cy;q=0.8"})
+    assert '<html lang="en"' in page_text(response)
