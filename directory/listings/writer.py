@@ -21,6 +21,12 @@ from directory.council import Council
 from directory.extensions import db
 from directory.indexing.hooks import reindex_after_commit
 from directory.listings.audit import AuditTrail
+from directory.listings.digests import (
+    content_digest,
+    digest_written,
+    remember_digests,
+    stored_digests,
+)
 from directory.listings.duplicates import Newcomer, likely_duplicates
 from directory.listings.fields import (
     Resolver,
@@ -174,6 +180,8 @@ class _Write:
         self.venue_ids: dict[str, str] = {}
         self.created_ids: set[str] = set()
         self.newcomers: list[Newcomer] = []
+        self.found_unchanged: dict[str, str] = {}
+        """Digests of listings a full comparison found unchanged, by service id."""
         self.resolver = Resolver(
             organisation=lambda key: db.session.get_one(Organization, self.organisation_ids[key]),
             venue=lambda key: db.session.get_one(Location, self.venue_ids[key]),
@@ -210,7 +218,11 @@ class _Write:
         self.report.duplicates = likely_duplicates(self.newcomers, self.source)
         if not self.apply or not self._changes_anything():
             session.rollback()
+            if self.apply and self.found_unchanged:
+                remember_digests(session, self.found_unchanged)
+                session.commit()
             return
+        remember_digests(session, self.found_unchanged)
         self.audit.write()
         batch = session.get_one(ImportBatch, self.batch_id)
         batch.counts = self.report.counts()
@@ -291,22 +303,34 @@ class _Write:
         return locality.code if locality else None
 
     def _services(self, records: Sequence[ServiceRecord]) -> None:
-        stored = self._stored(Service, [r.key for r in records], *SERVICE_CONTENTS)
+        """Listings whose digest matches are unchanged without being loaded; the rest are
+        compared field by field."""
+        fields = {record.key: service_fields(record) for record in records}
+        digests = {key: content_digest(value) for key, value in fields.items()}
+        known = stored_digests(db.session, self.source, list(fields))
+        differing = [r for r in records if known.get(r.key, "") != digests[r.key]]
+        self.report.unchanged += len(records) - len(differing)
+        stored = self._stored(
+            Service, [r.key for r in differing if r.key in known], *SERVICE_CONTENTS
+        )
         if self.apply and stored:
-            self._load_referenced(records)
-        for record in records:
-            new = service_fields(record)
+            self._load_referenced(differing)
+        for record in differing:
+            new, digest = fields[record.key], digests[record.key]
             row = stored.get(record.key)
             if row is None:
-                self._create(record, new)
+                self._create(record, new, digest)
                 continue
             changed = differences(stored_service_fields(row), new)
             edited = set(row.edited_fields or ())
-            for name in sorted(edited & set(changed)):
+            conflicts = sorted(edited & set(changed))
+            for name in conflicts:
                 kept, incoming = changed.pop(name)
                 self.report.conflicts.append(Conflict(record.key, row.name, name, kept, incoming))
             if not changed:
                 self.report.unchanged += 1
+                if not conflicts:
+                    self.found_unchanged[row.id] = digest
                 continue
             self.report.changed.append(Change(record.key, record.name, changed))
             if not self.apply:
@@ -314,6 +338,7 @@ class _Write:
             with db.session.no_autoflush:
                 updates = {name: pair[1] for name, pair in changed.items()}
                 set_service_fields(row, updates, self.resolver)
+            digest_written(db.session, row, None if conflicts else digest)
             if self.options.mark_edited:
                 row.edited_fields = sorted(edited | set(changed))
             self._log("service", row.id, record.key, "changed", changed)
@@ -330,7 +355,7 @@ class _Write:
         db.session.scalars(sa.select(Organization).where(Organization.id.in_(organisations))).all()
         db.session.scalars(sa.select(Location).where(Location.id.in_(venues))).all()
 
-    def _create(self, record: ServiceRecord, new: dict[str, Any]) -> None:
+    def _create(self, record: ServiceRecord, new: dict[str, Any], digest: str) -> None:
         self.report.created.append(Change(record.key, record.name, {}))
         venues = [self.points[key] for key in record.venues if key in self.points]
         self.newcomers.append(
@@ -353,6 +378,7 @@ class _Write:
             self.venue_ids,
             self.term_ids,
             language_name,
+            digest,
         )
         self.created_ids.add(row_id)
         self._log("service", row_id, record.key, "created", differences({}, new))
