@@ -33,7 +33,8 @@ from directory.listings.writer import WriteFailed, WriteOptions, write_listings
 from directory.models import Service
 from importers.csv_reader import csv_rows
 from importers.limits import Limits, check_size
-from importers.tabular import ReadResult, read_rows
+from importers.result import ReadResult
+from importers.tabular import read_rows
 
 __all__ = [
     "DEMO_FILE",
@@ -91,7 +92,8 @@ def demo_rows(council: Council, today: date, path: Path = DEMO_FILE) -> list[Row
 
 def read_demo(council: Council, today: date, path: Path = DEMO_FILE) -> ReadResult:
     """The demo's records and the template reader's report on them, as of ``today``."""
-    return read_rows(demo_rows(council, today, path), {}, Limits(), "csv")
+    rows = demo_rows(council, today, path)
+    return read_rows(lambda: rows, {}, Limits(), "csv")
 
 
 def load_demo(council: Council, *, today: date | None = None, path: Path = DEMO_FILE) -> DemoReport:

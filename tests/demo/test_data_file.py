@@ -16,7 +16,7 @@ from directory.demo.postcodes import demo_postcodes
 from directory.listings.problems import Problems
 from directory.listings.records import Dataset, ServiceRecord
 from directory.listings.validation import check_dataset
-from importers.tabular import ReadResult
+from importers.result import ReadResult
 from tests.demo import LOAD_DAY
 from tests.demo.helpers import Rows, edited_demo_file, service_rows
 
