@@ -102,7 +102,7 @@ def run_one(size: int) -> None:
                 result = read_file(source, limits=limits)
                 options = WriteOptions(source="bench", actor="bench", apply=apply)
                 return write_listings(
-                    result.dataset, council, demo_geocoder(), options, result.problems
+                    result.chunks(), council, demo_geocoder(), options, result.problems
                 )
 
             started = time.perf_counter()

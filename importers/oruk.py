@@ -15,7 +15,7 @@ import re
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -37,7 +37,7 @@ from directory.models import DeliveryMethod, ServiceAreaScope, ServiceKind, Serv
 from directory.models.schedule import WEEKDAYS
 from importers.limits import FileRefused, Limits
 from importers.oruk_schema import departures, service_validator
-from importers.tabular import ReadResult
+from importers.result import CHUNK, ReadResult
 
 TAXONOMY_SCHEMES = {
     "category": "categories",
@@ -132,22 +132,40 @@ def _last_page(document: dict[str, Any], page: int) -> bool:
     return isinstance(total, int) and page >= total
 
 
-def read_services(services: list[Any], council: Council, limits: Limits) -> ReadResult:
+def read_services(
+    services: list[Any], council: Council, limits: Limits, chunk_size: int = CHUNK
+) -> ReadResult:
+    """Services made records a chunk at a time (the feed itself is already in memory)."""
     if len(services) > limits.rows:
         raise FileRefused(f"The file has more than {limits.rows} services.")
     problems = Problems(column_labels=FIELD_PATHS, field_word="field")
-    reader = _Reader(council, problems)
+    return ReadResult(
+        _records(services, _Reader(council, problems), chunk_size), problems, len(services), "json"
+    )
+
+
+def _records(services: list[Any], reader: _Reader, chunk_size: int) -> Iterator[Dataset]:
+    """Every organisation comes in the first chunk: a service may name one only by its id,
+    and the service that describes it may come later in the feed."""
+    reader.organisations = reader.described_organisations(services)
     for number, item in enumerate(services, start=1):
         reader.add(number, item)
-    return ReadResult(reader.dataset(), problems, len(services), "json")
+        if len(reader.services) >= chunk_size:
+            yield reader.take()
+    chunk = reader.take()
+    if chunk.services or chunk.organisations or chunk.venues:
+        yield chunk
 
 
 class _Reader:
+    """Turns services into records; keeps only the keys of venues already handed on."""
+
     def __init__(self, council: Council, problems: Problems) -> None:
         self.council = council
         self.problems = problems
-        self.organisations: dict[str, OrganisationRecord] = {}
-        self.venues: dict[str, VenueRecord] = {}
+        self.organisations: list[OrganisationRecord] = []
+        self.venues: list[VenueRecord] = []
+        self.venue_keys: set[str] = set()
         self.services: list[ServiceRecord] = []
         self.schemes = {
             scheme: {
@@ -157,17 +175,33 @@ class _Reader:
             for scheme in TAXONOMY_SCHEMES
         }
 
-    def dataset(self) -> Dataset:
-        return Dataset(
-            tuple(self.organisations.values()), tuple(self.venues.values()), tuple(self.services)
-        )
+    def take(self) -> Dataset:
+        """The services read since last time, with the organisations and venues they named."""
+        chunk = Dataset(tuple(self.organisations), tuple(self.venues), tuple(self.services))
+        self.organisations, self.venues, self.services = [], [], []
+        return chunk
+
+    def described_organisations(self, services: list[Any]) -> list[OrganisationRecord]:
+        """Each organisation a service with an id describes, from the first to describe it."""
+        found: dict[str, OrganisationRecord] = {}
+        for number, item in enumerate(services, start=1):
+            if not isinstance(item, dict) or not _text(item.get("id")):
+                continue
+            raw = _dict(item.get("organization"))
+            key = _text(raw.get("id") or item.get("organization_id"))
+            if key and raw and key not in found:
+                found[key] = OrganisationRecord(
+                    key=key,
+                    name=_text(raw.get("name")),
+                    description=_text(raw.get("description")),
+                    website=_text(raw.get("website")) or None,
+                    email=_text(raw.get("email")) or None,
+                    origin=_label(item, number),
+                )
+        return list(found.values())
 
     def add(self, number: int, item: Any) -> None:
-        label = (
-            f"Service {item.get('id')!r}"
-            if isinstance(item, dict) and item.get("id")
-            else f"Service number {number}"
-        )
+        label = _label(item, number)
         for path, message in departures(service_validator(), item):
             self.problems.warn(f"{label}, field {path}", f"departs from the ORUK schema: {message}")
         try:
@@ -183,7 +217,7 @@ class _Reader:
         key, name = _text(item.get("id")), _text(item.get("name"))
         if not key:
             raise _Unreadable("has no id")
-        organisation = self._organisation(item, label)
+        organisation = _organisation_key(item)
         venues: list[str] = []
         openings = [
             opening for s in _list(item, "schedules") if (opening := self._opening(s, None, label))
@@ -237,22 +271,6 @@ class _Reader:
             **terms,
         )
 
-    def _organisation(self, item: dict[str, Any], label: str) -> str:
-        raw = _dict(item.get("organization"))
-        key = _text(raw.get("id") or item.get("organization_id"))
-        if not key:
-            raise _Unreadable("names no organisation (organization or organization_id)")
-        if key not in self.organisations and raw:
-            self.organisations[key] = OrganisationRecord(
-                key=key,
-                name=_text(raw.get("name")),
-                description=_text(raw.get("description")),
-                website=_text(raw.get("website")) or None,
-                email=_text(raw.get("email")) or None,
-                origin=label,
-            )
-        return key
-
     def _venue(self, raw: dict[str, Any], label: str) -> str | None:
         key = _text(raw.get("id"))
         if not key:
@@ -260,7 +278,7 @@ class _Reader:
                 f"{label}, field service_at_locations", "a location with no id was left out"
             )
             return None
-        if key in self.venues:
+        if key in self.venue_keys:
             return key
         addresses = _list(raw, "addresses")
         address = next(
@@ -274,20 +292,23 @@ class _Reader:
                 f"the location {key!r} has no postcode, so it was left out",
             )
             return None
-        self.venues[key] = VenueRecord(
-            key=key,
-            name=_text(raw.get("name")) or _text(address.get("address_1")),
-            postcode=postcode,
-            address_1=_text(address.get("address_1")),
-            address_2=_text(address.get("address_2")),
-            city=_text(address.get("city")),
-            description=_text(raw.get("description")),
-            accessibility=tuple(
-                _text(a.get("description"))
-                for a in _list(raw, "accessibility")
-                if _text(a.get("description"))
-            ),
-            origin=label,
+        self.venue_keys.add(key)
+        self.venues.append(
+            VenueRecord(
+                key=key,
+                name=_text(raw.get("name")) or _text(address.get("address_1")),
+                postcode=postcode,
+                address_1=_text(address.get("address_1")),
+                address_2=_text(address.get("address_2")),
+                city=_text(address.get("city")),
+                description=_text(raw.get("description")),
+                accessibility=tuple(
+                    _text(a.get("description"))
+                    for a in _list(raw, "accessibility")
+                    if _text(a.get("description"))
+                ),
+                origin=label,
+            )
         )
         return key
 
@@ -373,6 +394,20 @@ class _Reader:
                 code if known and code in self.schemes[known] else name or code
             )
         return {field: tuple(values) for field, values in found.items()}
+
+
+def _label(item: Any, number: int) -> str:
+    """Where a service's problems are reported: its id, else its place in the feed."""
+    if isinstance(item, dict) and item.get("id"):
+        return f"Service {item.get('id')!r}"
+    return f"Service number {number}"
+
+
+def _organisation_key(item: dict[str, Any]) -> str:
+    key = _text(_dict(item.get("organization")).get("id") or item.get("organization_id"))
+    if not key:
+        raise _Unreadable("names no organisation (organization or organization_id)")
+    return key
 
 
 def _text(value: Any) -> str:

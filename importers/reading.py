@@ -8,7 +8,8 @@ from directory.council import Council
 from importers.csv_reader import csv_rows
 from importers.limits import FileRefused, Limits, check_size, file_format
 from importers.oruk import read_oruk_json
-from importers.tabular import ReadResult, read_rows
+from importers.result import ReadResult
+from importers.tabular import read_rows
 from importers.xlsx_reader import xlsx_rows
 
 
@@ -19,7 +20,8 @@ def read_file(
     sheet: str | None = None,
     council: Council | None = None,
 ) -> ReadResult:
-    """Records and a row-level report from a file in the import template or ORUK JSON.
+    """Records (read a chunk at a time) and a row-level report from a file in the import
+    template or ORUK JSON. Raises ``FileRefused`` if the file cannot be taken.
 
     ORUK JSON needs the ``council``, whose taxonomy and localities its terms are matched to.
     """
@@ -39,9 +41,9 @@ def read_bytes(
     check_size(len(data), limits)
     kind = file_format(data)
     if kind == "csv":
-        result = read_rows(csv_rows(data, mapping), mapping, limits, "csv")
+        result = read_rows(lambda: csv_rows(data, mapping), mapping, limits, "csv")
     elif kind == "xlsx":
-        result = read_rows(xlsx_rows(data, limits, sheet), mapping, limits, "xlsx")
+        result = read_rows(lambda: xlsx_rows(data, limits, sheet), mapping, limits, "xlsx")
     elif council is None:
         raise FileRefused("Open Referral UK JSON is matched to a council file, and none was given.")
     else:

@@ -1,15 +1,20 @@
-"""Template rows (from CSV or XLSX) into the write path's records, row by row.
+"""Template rows (from CSV or XLSX) into the write path's records, a chunk at a time.
 
 The header row is the first of the top rows that names every required column (title rows
 and merged headers above it are skipped with a warning). Blank rows are skipped. Every
 problem is reported at its row and column as the file names them.
+
+The rows are read twice. The first look finds the header, counts the rows (refusing a file
+with too many) and notes the last row of each service; the second builds the records and
+hands each service on as soon as its last row is read. So a service's rows may be anywhere
+in the file, yet only services still waiting for a later row are held in memory.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
@@ -32,6 +37,7 @@ from directory.models import (
 from importers import cells
 from importers.cells import CellError
 from importers.limits import FileRefused, Limits
+from importers.result import CHUNK, ReadResult
 from importers.template import REQUIRED, ROW_COLUMNS, template_column
 
 HEADER_SEARCH_ROWS = 10
@@ -40,27 +46,44 @@ _SESSION = re.compile(
     re.IGNORECASE,
 )
 
+Rows = Iterable[tuple[int, Sequence[Any]]]
 
-@dataclass
-class ReadResult:
-    """What a reader made of a file: records, problems, and how many rows it read."""
 
-    dataset: Dataset
-    problems: Problems
-    rows: int
-    format: str
-    columns: dict[str, str] = field(default_factory=dict)
-    """Their header -> template column, as used."""
+@dataclass(frozen=True)
+class _Layout:
+    """What the first look over the rows found."""
+
+    header_number: int
+    columns: dict[int, str]
+    """Cell index -> template column."""
+    last_rows: dict[str, int]
+    """Service id -> the number of its last row."""
+    count: int
 
 
 def read_rows(
-    rows: Iterable[tuple[int, Sequence[Any]]],
+    rows: Callable[[], Rows],
     mapping: dict[str, str],
     limits: Limits,
     file_format: str,
+    chunk_size: int = CHUNK,
 ) -> ReadResult:
-    """Read numbered rows (the header among them) into records and a row-level report."""
+    """Read numbered rows (the header among them) into records and a row-level report.
+
+    ``rows`` gives the rows afresh each time it is called; it is called twice. Raises
+    ``FileRefused`` before any record is read if the file cannot be taken.
+    """
     problems = Problems()
+    layout, used = _look_over(rows(), mapping, limits, problems)
+    problems.column_labels = {ours: theirs for theirs, ours in used.items()}
+    return ReadResult(
+        _records(rows, layout, problems, chunk_size), problems, layout.count, file_format, used
+    )
+
+
+def _look_over(
+    rows: Rows, mapping: dict[str, str], limits: Limits, problems: Problems
+) -> tuple[_Layout, dict[str, str]]:
     iterator = iter(rows)
     header_number, header = _find_header(iterator, mapping, problems)
     if len(header) > limits.columns:
@@ -84,18 +107,43 @@ def read_rows(
         else:
             columns[index] = column
             used[title_text] = column
-    problems.column_labels = {ours: theirs for theirs, ours in used.items()}
-    builder = _Builder(problems)
+    last_rows: dict[str, int] = {}
     count = 0
     for number, row in iterator:
-        values = {columns[i]: value for i, value in enumerate(row) if i in columns}
-        if not any(cells.text(value) for value in values.values()):
+        values = _values(row, columns)
+        if values is None:
             continue
         count += 1
         if count > limits.rows:
             raise FileRefused(f"The file has more than {limits.rows} rows of listings.")
-        builder.add(f"Row {number}", values)
-    return ReadResult(builder.dataset(), problems, count, file_format, used)
+        last_rows[cells.text(values.get("service_id"))] = number
+    return _Layout(header_number, columns, last_rows, count), used
+
+
+def _values(row: Sequence[Any], columns: dict[int, str]) -> dict[str, Any] | None:
+    """The row's cells by template column; None for a blank row."""
+    values = {columns[i]: value for i, value in enumerate(row) if i in columns}
+    return values if any(cells.text(value) for value in values.values()) else None
+
+
+def _records(
+    rows: Callable[[], Rows], layout: _Layout, problems: Problems, chunk_size: int
+) -> Iterator[Dataset]:
+    builder = _Builder(problems)
+    for number, row in rows():
+        if number <= layout.header_number:
+            continue
+        values = _values(row, layout.columns)
+        if values is None:
+            continue
+        key = builder.add(f"Row {number}", values)
+        if key and layout.last_rows.get(key) == number:
+            builder.finish(key)
+        if len(builder.finished) >= chunk_size:
+            yield builder.take()
+    chunk = builder.take()
+    if chunk.services or chunk.organisations or chunk.venues:
+        yield chunk
 
 
 def _find_header(
@@ -123,43 +171,55 @@ def _find_header(
 
 
 class _Builder:
-    """Gathers rows into services, organisations and venues, reporting as it goes."""
+    """Gathers rows into services, organisations and venues, reporting as it goes.
+
+    Only services still waiting for a row are kept, with their first row (which later rows
+    must agree with); finished services wait in ``finished`` for the next chunk, with the
+    organisations and venues first named since the last one. Of the rest, only keys are kept.
+    """
 
     def __init__(self, problems: Problems) -> None:
         self.problems = problems
-        self.services: dict[str, ServiceRecord] = {}
+        self.pending: dict[str, ServiceRecord] = {}
         self.first_rows: dict[str, tuple[str, dict[str, Any]]] = {}
-        self.organisations: dict[str, OrganisationRecord] = {}
-        self.venues: dict[str, VenueRecord] = {}
+        self.finished: list[ServiceRecord] = []
+        self.organisations: list[OrganisationRecord] = []
+        self.venues: list[VenueRecord] = []
+        self.organisation_keys: set[str] = set()
+        self.venue_keys: set[str] = set()
 
-    def dataset(self) -> Dataset:
-        return Dataset(
-            tuple(self.organisations.values()),
-            tuple(self.venues.values()),
-            tuple(self.services.values()),
-        )
+    def take(self) -> Dataset:
+        """The finished services, with the organisations and venues named since last time."""
+        chunk = Dataset(tuple(self.organisations), tuple(self.venues), tuple(self.finished))
+        self.organisations, self.venues, self.finished = [], [], []
+        return chunk
 
-    def add(self, origin: str, values: dict[str, Any]) -> None:
+    def finish(self, key: str) -> None:
+        self.finished.append(self.pending.pop(key))
+        del self.first_rows[key]
+
+    def add(self, origin: str, values: dict[str, Any]) -> str | None:
+        """Add one row; returns the id of its service (None if it has none)."""
         reader = _Cells(origin, values, self.problems)
         key = reader.text("service_id")
         if not key:
             self.problems.error(reader.where("service_id"), "the service has no id")
-            return
+            return None
         venue = self._venue(reader)
         openings = reader.read("opening_times", cells.openings, venue, default=())
         sessions = reader.read("sessions", _sessions, venue, default=())
-        if key in self.services:
+        if key in self.pending:
             self._same_service(key, origin, values)
-            known = self.services[key]
-            self.services[key] = replace(
+            known = self.pending[key]
+            self.pending[key] = replace(
                 known,
                 venues=known.venues + ((venue,) if venue and venue not in known.venues else ()),
                 openings=known.openings + openings,
                 sessions=known.sessions + sessions,
             )
-            return
+            return key
         self.first_rows[key] = (origin, values)
-        self.services[key] = ServiceRecord(
+        self.pending[key] = ServiceRecord(
             key=key,
             organisation=self._organisation(reader),
             name=reader.text("name"),
@@ -197,6 +257,7 @@ class _Builder:
             is_sample=reader.read("is_sample", cells.yes_no, default=False),
             origin=origin,
         )
+        return key
 
     def _same_service(self, key: str, origin: str, values: dict[str, Any]) -> None:
         """A later row of a service may leave its columns blank, but not say otherwise."""
@@ -215,14 +276,17 @@ class _Builder:
     def _organisation(self, reader: _Cells) -> str:
         name = reader.text("organisation_name")
         key = reader.text("organisation_id") or _slug(name)
-        if key not in self.organisations:
-            self.organisations[key] = OrganisationRecord(
-                key=key,
-                name=name,
-                description=reader.text("organisation_description"),
-                website=reader.optional("organisation_website"),
-                email=reader.optional("organisation_email"),
-                origin=reader.origin,
+        if key not in self.organisation_keys:
+            self.organisation_keys.add(key)
+            self.organisations.append(
+                OrganisationRecord(
+                    key=key,
+                    name=name,
+                    description=reader.text("organisation_description"),
+                    website=reader.optional("organisation_website"),
+                    email=reader.optional("organisation_email"),
+                    origin=reader.origin,
+                )
             )
         return key
 
@@ -232,18 +296,21 @@ class _Builder:
         if not (key or name or postcode):
             return None
         key = key or _slug(f"{name} {postcode}")
-        if key not in self.venues:
-            self.venues[key] = VenueRecord(
-                key=key,
-                name=name,
-                postcode=postcode,
-                address_1=reader.text("address_1"),
-                address_2=reader.text("address_2"),
-                city=reader.text("city"),
-                description=reader.text("venue_description"),
-                accessibility=tuple(cells.items(reader.values.get("accessibility"))),
-                masked_address=reader.read("masked_address", cells.yes_no, default=False),
-                origin=reader.origin,
+        if key not in self.venue_keys:
+            self.venue_keys.add(key)
+            self.venues.append(
+                VenueRecord(
+                    key=key,
+                    name=name,
+                    postcode=postcode,
+                    address_1=reader.text("address_1"),
+                    address_2=reader.text("address_2"),
+                    city=reader.text("city"),
+                    description=reader.text("venue_description"),
+                    accessibility=tuple(cells.items(reader.values.get("accessibility"))),
+                    masked_address=reader.read("masked_address", cells.yes_no, default=False),
+                    origin=reader.origin,
+                )
             )
         return key
 

@@ -1,39 +1,55 @@
-"""Loading the demonstration directory through the write path, as any import is.
+"""Loading the demonstration directory: a data file read by the importer, as any import is.
 
-Every row the demo writes has ``source="demo"``. A load is a full feed of that source: it
-creates and changes what differs, withdraws demo listings no longer in the data, keeps
-whatever was added elsewhere, and writes an audit trail, all in one transaction. A second
-load on the same day changes nothing; a failed load leaves the database as it was.
+``listings.csv`` holds the demo directory in the import template (see
+:mod:`directory.demo.relative_dates` for the one addition: dates written relative to the
+day of the load). The importer's CSV reader reads it, the dates are resolved, and the
+template reader and the write path take it from there exactly as for ``flask listings
+import --apply --full-feed --source demo``: one transaction, an audit trail, demo listings
+no longer in the file withdrawn, whatever was added elsewhere kept. A second load on the
+same day changes nothing; a failed load leaves the database as it was.
+
+The real listings' facts come from the seed documents in ``shared/seeds`` (000 and 001 for
+Dudley, 003 for the named parenting programmes); where they give no website or phone
+number, the listing has none rather than an invented one. Sample listings are invented,
+named "... (sample)", with Ofcom drama phone numbers and example.org links.
 """
 
 from __future__ import annotations
 
 import time as clock
-from dataclasses import dataclass, fields, replace
-from datetime import date, timedelta
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
 
 import sqlalchemy as sa
 
 from directory.council import Council
-from directory.demo.checks import check_dataset
+from directory.demo.checks import DemoLoadError, check_council_fits
 from directory.demo.postcodes import demo_postcodes
-from directory.demo.records import DEMO_SOURCE, DemoDataset, DemoLoadError, ServiceRecord
-from directory.demo.samples import sample_dataset
-from directory.demo.seeds import seed_dataset
+from directory.demo.relative_dates import LoadDay, RelativeDateError, Row, resolve_rows
 from directory.extensions import db
-from directory.listings import records
 from directory.listings.geocoding import TableGeocoder
 from directory.listings.writer import WriteFailed, WriteOptions, write_listings
 from directory.models import Service
+from importers.csv_reader import csv_rows
+from importers.limits import Limits, check_size
+from importers.result import ReadResult
+from importers.tabular import read_rows
 
 __all__ = [
+    "DEMO_FILE",
+    "DEMO_SOURCE",
     "DemoLoadError",
     "DemoReport",
-    "demo_dataset",
     "demo_loaded",
+    "demo_rows",
     "directory_is_empty",
     "load_demo",
+    "read_demo",
 ]
+
+DEMO_FILE = Path(__file__).with_name("listings.csv")
+DEMO_SOURCE = "demo"
 
 
 @dataclass(frozen=True)
@@ -47,11 +63,6 @@ class DemoReport:
     sessions: int
     taxonomy_terms: int
     seconds: float
-
-
-def demo_dataset(council: Council, today: date) -> DemoDataset:
-    """Dudley's seed listings plus the sample listings, as of ``today``."""
-    return seed_dataset(council, today) + sample_dataset(council, today)
 
 
 def demo_loaded() -> bool:
@@ -69,42 +80,32 @@ def demo_geocoder() -> TableGeocoder:
     return TableGeocoder(demo_postcodes())
 
 
-def listing_records(dataset: DemoDataset, today: date) -> records.Dataset:
-    """The demo as the write path's records: "checked N days ago" becomes a date."""
-    return records.Dataset(
-        dataset.organisations,
-        dataset.venues,
-        tuple(_listing(service, today) for service in dataset.services),  # type: ignore[arg-type]
-    )
+def demo_rows(council: Council, today: date, path: Path = DEMO_FILE) -> list[Row]:
+    """The file's rows as the importer's CSV reader reads them, dated as of ``today``."""
+    data = path.read_bytes()
+    check_size(len(data), Limits())
+    try:
+        return resolve_rows(list(csv_rows(data, {})), LoadDay.of(today, council.school_holidays))
+    except RelativeDateError as error:
+        raise DemoLoadError(f"{path.name}: {error}") from error
 
 
-def _listing(service: ServiceRecord, today: date) -> records.ServiceRecord:
-    """Demo openings are the same at each of a service's venues (or the service's own)."""
-    values = {f.name: getattr(service, f.name) for f in fields(service)}
-    checked = values.pop("checked_days_ago")
-    del values["assured_date"]
-    values["openings"] = tuple(
-        replace(opening, venue=venue)
-        for opening in service.openings
-        for venue in (service.venues or (None,))
-    )
-    return records.ServiceRecord(
-        **values, assured_date=None if checked is None else today - timedelta(days=checked)
-    )
+def read_demo(council: Council, today: date, path: Path = DEMO_FILE) -> ReadResult:
+    """The demo's records and the template reader's report on them, as of ``today``."""
+    rows = demo_rows(council, today, path)
+    return read_rows(lambda: rows, {}, Limits(), "csv")
 
 
-def load_demo(
-    council: Council, dataset: DemoDataset | None = None, *, today: date | None = None
-) -> DemoReport:
-    """Bring the demo listings in line with ``dataset`` (the full demo by default).
+def load_demo(council: Council, *, today: date | None = None, path: Path = DEMO_FILE) -> DemoReport:
+    """Bring the demo listings in line with the demo file (as of ``today``).
 
-    Raises ``DemoLoadError`` if the data does not fit the council file or the write path
-    or database refuses it; nothing is changed in either case.
+    Raises ``DemoLoadError`` if the file does not fit the council file, has errors, or the
+    database refuses it; nothing is changed in any of those cases.
     """
     started = clock.perf_counter()
-    today = today or date.today()
-    dataset = demo_dataset(council, today) if dataset is None else dataset
-    check_dataset(council, dataset)
+    result = read_demo(council, today or date.today(), path)
+    dataset = result.dataset
+    check_council_fits(council, dataset)
     options = WriteOptions(
         source=DEMO_SOURCE,
         actor="flask demo load",
@@ -114,7 +115,7 @@ def load_demo(
         kind="demo",
     )
     try:
-        report = write_listings(listing_records(dataset, today), council, demo_geocoder(), options)
+        report = write_listings(dataset, council, demo_geocoder(), options, result.problems)
     except WriteFailed as error:
         raise DemoLoadError(str(error)) from error
     if report.errors:

@@ -23,7 +23,7 @@ _PENDING = "signpost_changed_services"
 @sa.event.listens_for(Session, "after_flush")
 def _note_changes(session: Session, _context) -> None:  # type: ignore[no-untyped-def]
     changed = session.info.setdefault(_PENDING, set())
-    changed.update(_service_ids(session, [*session.new, *session.dirty, *session.deleted]))
+    changed.update(touched_service_ids(session, [*session.new, *session.dirty, *session.deleted]))
 
 
 def reindex_after_commit(session: Session, service_ids: set[str]) -> None:
@@ -47,9 +47,14 @@ def _forget(session: Session) -> None:
     session.info.pop(_PENDING, None)
 
 
-def _service_ids(session: Session, rows: Iterable[object]) -> set[str]:
+def touched_service_ids(
+    session: Session, rows: Iterable[object], *, through_venues: bool = True
+) -> set[str]:
+    """The services ``rows`` belong to: themselves, their parts (a phone, the times at one
+    of their venues) and, ``through_venues``, every service at a venue among them."""
     ids: set[str] = set()
     location_ids: set[str] = set()
+    pair_ids: set[str] = set()
     for row in rows:
         if isinstance(row, Service):
             ids.add(row.id)
@@ -59,12 +64,11 @@ def _service_ids(session: Session, rows: Iterable[object]) -> set[str]:
             ids.add(row.service_id)
         elif getattr(row, "service_id", None):
             ids.add(row.service_id)  # type: ignore[attr-defined]
-    if location_ids:
-        ids.update(
-            session.scalars(
-                sa.select(ServiceAtLocation.service_id).where(
-                    ServiceAtLocation.location_id.in_(location_ids)
-                )
-            )
-        )
+        elif getattr(row, "service_at_location_id", None):
+            pair_ids.add(row.service_at_location_id)  # type: ignore[attr-defined]
+    pairs = sa.select(ServiceAtLocation.service_id)
+    if pair_ids:
+        ids.update(session.scalars(pairs.where(ServiceAtLocation.id.in_(pair_ids))))
+    if location_ids and through_venues:
+        ids.update(session.scalars(pairs.where(ServiceAtLocation.location_id.in_(location_ids))))
     return ids

@@ -97,7 +97,7 @@ def import_command(
     )
     try:
         report = write_listings(
-            result.dataset,
+            result.chunks(),
             council,
             DatabaseGeocoder(),
             options,

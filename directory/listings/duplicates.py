@@ -33,48 +33,64 @@ def comparable(name: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", name.lower().replace("'", "")))
 
 
-def likely_duplicates(newcomers: list[Newcomer], source: str) -> list[Duplicate]:
-    """Pairs of a new listing from ``source`` and a listing from any other source."""
-    if not newcomers:
-        return []
-    rows = db.session.execute(
-        sa.select(
-            Service.name,
-            Service.source,
-            Service.external_id,
-            Location.postal_code,
-            Location.easting,
-            Location.northing,
-        )
-        .join(ServiceAtLocation, ServiceAtLocation.service_id == Service.id)
-        .join(Location, Location.id == ServiceAtLocation.location_id)
-        .where(Service.source != source)
-    ).all()
-    by_name_and_postcode = {(comparable(r.name), r.postal_code): r for r in rows}
-    by_cell: dict[tuple[int, int], list[sa.Row]] = defaultdict(list)
-    for row in rows:
-        if row.easting is not None and row.northing is not None:
-            by_cell[(row.easting // _CELL_METRES, row.northing // _CELL_METRES)].append(row)
-    found: list[Duplicate] = []
-    for newcomer in newcomers:
-        name = comparable(newcomer.name)
-        match = next(
-            (
-                by_name_and_postcode[(name, p)]
-                for p in newcomer.postcodes
-                if (name, p) in by_name_and_postcode
-            ),
-            None,
-        )
-        if match is not None:
-            found.append(
-                _duplicate(newcomer, match, f"same name and postcode ({match.postal_code})")
+class DuplicateFinder:
+    """Finds, for new listings from ``source``, likely duplicates from any other source.
+
+    The other sources' listings are read once, when first needed, and kept in a grid, so
+    each chunk of a large import is checked as it is written.
+    """
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._by_name_and_postcode: dict[tuple[str, str | None], sa.Row] | None = None
+        self._by_cell: dict[tuple[int, int], list[sa.Row]] = defaultdict(list)
+
+    def check(self, newcomers: list[Newcomer]) -> list[Duplicate]:
+        if not newcomers:
+            return []
+        by_name_and_postcode = self._listings()
+        found: list[Duplicate] = []
+        for newcomer in newcomers:
+            name = comparable(newcomer.name)
+            match = next(
+                (
+                    by_name_and_postcode[(name, p)]
+                    for p in newcomer.postcodes
+                    if (name, p) in by_name_and_postcode
+                ),
+                None,
             )
-            continue
-        near = _similar_nearby(newcomer, name, by_cell)
-        if near is not None:
-            found.append(_duplicate(newcomer, near, "a very similar name close by"))
-    return found
+            if match is not None:
+                found.append(
+                    _duplicate(newcomer, match, f"same name and postcode ({match.postal_code})")
+                )
+                continue
+            near = _similar_nearby(newcomer, name, self._by_cell)
+            if near is not None:
+                found.append(_duplicate(newcomer, near, "a very similar name close by"))
+        return found
+
+    def _listings(self) -> dict[tuple[str, str | None], sa.Row]:
+        if self._by_name_and_postcode is None:
+            rows = db.session.execute(
+                sa.select(
+                    Service.name,
+                    Service.source,
+                    Service.external_id,
+                    Location.postal_code,
+                    Location.easting,
+                    Location.northing,
+                )
+                .join(ServiceAtLocation, ServiceAtLocation.service_id == Service.id)
+                .join(Location, Location.id == ServiceAtLocation.location_id)
+                .where(Service.source != self.source)
+            ).all()
+            self._by_name_and_postcode = {(comparable(r.name), r.postal_code): r for r in rows}
+            for row in rows:
+                if row.easting is not None and row.northing is not None:
+                    cell = (row.easting // _CELL_METRES, row.northing // _CELL_METRES)
+                    self._by_cell[cell].append(row)
+        return self._by_name_and_postcode
 
 
 def _similar_nearby(

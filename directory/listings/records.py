@@ -6,6 +6,7 @@ Keys are the source's own ids: they become ``external_id`` beside the batch's ``
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -147,9 +148,14 @@ class Dataset:
     venues: tuple[VenueRecord, ...] = ()
     services: tuple[ServiceRecord, ...] = ()
 
-    def __add__(self, other: Dataset) -> Dataset:
-        return Dataset(
-            self.organisations + other.organisations,
-            self.venues + other.venues,
-            self.services + other.services,
-        )
+    @classmethod
+    def merged(cls, chunks: Iterable[Dataset]) -> Dataset:
+        """One dataset of everything in ``chunks``, in order."""
+        organisations: list[OrganisationRecord] = []
+        venues: list[VenueRecord] = []
+        services: list[ServiceRecord] = []
+        for chunk in chunks:
+            organisations.extend(chunk.organisations)
+            venues.extend(chunk.venues)
+            services.extend(chunk.services)
+        return cls(tuple(organisations), tuple(venues), tuple(services))

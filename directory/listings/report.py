@@ -81,6 +81,14 @@ class WriteReport:
     refused: str | None = None
     """Why nothing was written although the records were fine (too many withdrawals)."""
 
+    def forget_changes(self) -> None:
+        """With errors nothing is written: the report says only what is wrong."""
+        self.created, self.changed, self.withdrawn, self.conflicts = [], [], [], []
+        self.duplicates = []
+        self.unchanged = 0
+        self.organisations = {"created": 0, "changed": 0}
+        self.venues = {"created": 0, "changed": 0}
+
     @property
     def ok(self) -> bool:
         return not self.errors and self.refused is None

@@ -93,6 +93,7 @@ class NewRows:
         venue_ids: Mapping[str, str],
         term_ids: Mapping[tuple[str, str], str],
         language_name: Any,
+        digest: str,
     ) -> None:
         now = utc_now()
         rows = self.rows
@@ -130,6 +131,7 @@ class NewRows:
                 "source": source,
                 "external_id": key,
                 "edited_fields": [],
+                "content_digest": digest,
                 "created_at": now,
                 "updated_at": now,
             }

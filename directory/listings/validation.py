@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -52,50 +52,27 @@ def check_dataset(
     geocoder: Geocoder,
     problems: Problems,
     *,
-    known_organisations: set[str] = frozenset(),  # type: ignore[assignment]
-    known_venues: set[str] = frozenset(),  # type: ignore[assignment]
+    known_organisations: Container[str] = frozenset(),
+    known_venues: Container[str] = frozenset(),
 ) -> Checked:
     """Check and clean ``dataset``; ``known_*`` are keys already stored for its source."""
-    checker = _Checker(council, geocoder, problems)
-    _repeated_keys(problems, "Organisation", dataset.organisations)
-    _repeated_keys(problems, "Venue", dataset.venues)
-    _repeated_keys(problems, "Service", dataset.services)
-    organisations = tuple(checker.organisation(record) for record in dataset.organisations)
-    venues = tuple(checker.venue(record) for record in dataset.venues)
-    organisation_keys = known_organisations | {record.key for record in organisations}
-    venue_keys = known_venues | {record.key for record in venues}
-    services = tuple(
-        checker.service(record, organisation_keys, venue_keys) for record in dataset.services
-    )
-    return Checked(
-        Dataset(organisations, venues, services),
-        checker.points,
-        problems,
-        {scheme: sorted(codes) for scheme, codes in sorted(checker.unknown_terms.items())},
-    )
+    checker = Checker(council, geocoder, problems)
+    checked = checker.check(dataset, known_organisations, known_venues)
+    checked.unknown_terms = checker.unknown_terms_found()
+    return checked
 
 
-def _repeated_keys(
-    problems: Problems,
-    what: str,
-    records: Iterable[OrganisationRecord | VenueRecord | ServiceRecord],
-) -> None:
-    places: dict[str, list[str]] = defaultdict(list)
-    for record in records:
-        places[record.key].append(record.origin)
-    for key, origins in places.items():
-        if len(origins) > 1:
-            shown = ", ".join(o for o in origins if o) or f"{len(origins)} records"
-            problems.error(f"{what} {key!r}", f"the same id appears more than once ({shown})")
+class Checker:
+    """Checks records a chunk at a time, remembering across chunks only the keys (and where
+    each was first seen), so a key given twice in a file is found wherever the two are."""
 
-
-class _Checker:
     def __init__(self, council: Council, geocoder: Geocoder, problems: Problems) -> None:
         self.council = council
         self.geocoder = geocoder
         self.problems = problems
-        self.points: dict[str, Point] = {}
         self.unknown_terms: dict[str, set[str]] = defaultdict(set)
+        self.seen: dict[str, dict[str, str]] = {"Organisation": {}, "Venue": {}, "Service": {}}
+        """Kind -> key -> where it was first seen."""
         self._postcodes_ready = geocoder.ready()
         self._terms = {
             scheme: {
@@ -110,6 +87,49 @@ class _Checker:
                 "no postcodes are loaded, so venues cannot be placed: run flask postcodes load",
             )
 
+    def check(
+        self,
+        chunk: Dataset,
+        known_organisations: Container[str] = frozenset(),
+        known_venues: Container[str] = frozenset(),
+    ) -> Checked:
+        """Check and clean one chunk. A service may name organisations and venues of this
+        chunk, of earlier ones, or ``known_*`` (already stored for the source)."""
+        self._repeated_keys("Organisation", chunk.organisations)
+        self._repeated_keys("Venue", chunk.venues)
+        self._repeated_keys("Service", chunk.services)
+        points: dict[str, Point] = {}
+        organisations = tuple(self.organisation(record) for record in chunk.organisations)
+        venues = tuple(self.venue(record, points) for record in chunk.venues)
+        named_organisations = _Either(known_organisations, self.seen["Organisation"])
+        named_venues = _Either(known_venues, self.seen["Venue"])
+        services = tuple(
+            self.service(record, named_organisations, named_venues) for record in chunk.services
+        )
+        return Checked(Dataset(organisations, venues, services), points, self.problems)
+
+    def unknown_terms_found(self) -> dict[str, list[str]]:
+        return {scheme: sorted(codes) for scheme, codes in sorted(self.unknown_terms.items())}
+
+    def _repeated_keys(
+        self, what: str, records: Iterable[OrganisationRecord | VenueRecord | ServiceRecord]
+    ) -> None:
+        seen = self.seen[what]
+        places: dict[str, list[str]] = defaultdict(list)
+        for record in records:
+            places[record.key].append(record.origin)
+        for key, origins in places.items():
+            earlier = seen.get(key)
+            if earlier is None:
+                seen[key] = origins[0]
+            else:
+                origins = [earlier, *origins]
+            if len(origins) > 1:
+                shown = ", ".join(o for o in origins if o) or f"{len(origins)} records"
+                self.problems.error(
+                    f"{what} {key!r}", f"the same id appears more than once ({shown})"
+                )
+
     def organisation(self, record: OrganisationRecord) -> OrganisationRecord:
         def where(name: str | None = None) -> str:
             return self.problems.where("Organisation", record.key, record.origin, name)
@@ -122,7 +142,7 @@ class _Checker:
             email=self._email(record.email, where("organisation_email")),
         )
 
-    def venue(self, record: VenueRecord) -> VenueRecord:
+    def venue(self, record: VenueRecord, points: dict[str, Point]) -> VenueRecord:
         def where(name: str | None = None) -> str:
             return self.problems.where("Venue", record.key, record.origin, name)
 
@@ -144,7 +164,7 @@ class _Checker:
         if point is None:
             self.problems.error(where("postcode"), f"{record.postcode!r} is not a real postcode")
             return replace(record, postcode=str(postcode))
-        self.points[record.key] = point
+        points[record.key] = point
         if self.council.locality_for(point.district, point.sector) is None:
             self.problems.warn(
                 where("postcode"),
@@ -153,7 +173,7 @@ class _Checker:
         return replace(record, postcode=str(postcode))
 
     def service(
-        self, record: ServiceRecord, organisations: set[str], venues: set[str]
+        self, record: ServiceRecord, organisations: Container[str], venues: Container[str]
     ) -> ServiceRecord:
         def where(name: str | None = None) -> str:
             return self.problems.where("Service", record.key, record.origin, name)
@@ -171,7 +191,7 @@ class _Checker:
             *(s.venue for s in record.sessions if s.venue),
             *(o.venue for o in record.openings if o.venue),
         }
-        for venue in sorted(named_venues - venues):
+        for venue in sorted(v for v in named_venues if v not in venues):
             self.problems.error(where("venue_name"), f"names an unknown venue {venue!r}")
         self._ages(record, where)
         if record.visible_from and record.visible_to and record.visible_from > record.visible_to:
@@ -320,3 +340,14 @@ def _formatted_phone(value: str) -> tuple[str | None, bool]:
         else phonenumbers.PhoneNumberFormat.INTERNATIONAL
     )
     return phonenumbers.format_number(number, style), phonenumbers.is_valid_number(number)
+
+
+@dataclass(frozen=True)
+class _Either:
+    """Keys in either of two containers, without copying either."""
+
+    first: Container[str]
+    second: Container[str]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.first or key in self.second

@@ -1,15 +1,17 @@
 """The write path: validate records, work out what changes, and apply it all or nothing.
 
 A dry run and an apply work out the differences with the same code, so what a dry run
-reports is what applying would do; only an apply writes, in one transaction. Services are
-handled a chunk at a time and let go after each chunk, so memory follows the chunk, not
-the file. A constraint only the database checks is found when applying, which then
-changes nothing.
+reports is what applying would do; only an apply writes, in one transaction. Records come
+a chunk at a time (as readers read them) and each chunk is checked, compared and written,
+then let go, so memory follows the chunk, not the file: across chunks only keys, ids and
+the report are kept. Once a chunk has an error nothing more is written (the rest is still
+checked, so every error is reported) and the transaction is rolled back at the end. A
+constraint only the database checks is found when applying, which then changes nothing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,7 +23,13 @@ from directory.council import Council
 from directory.extensions import db
 from directory.indexing.hooks import reindex_after_commit
 from directory.listings.audit import AuditTrail
-from directory.listings.duplicates import Newcomer, likely_duplicates
+from directory.listings.digests import (
+    content_digest,
+    digest_written,
+    remember_digests,
+    stored_digests,
+)
+from directory.listings.duplicates import DuplicateFinder, Newcomer
 from directory.listings.fields import (
     Resolver,
     differences,
@@ -38,11 +46,16 @@ from directory.listings.fields import (
 from directory.listings.geocoding import Geocoder, Point
 from directory.listings.languages import language_name
 from directory.listings.problems import Problems
-from directory.listings.records import Dataset, ServiceRecord
+from directory.listings.records import (
+    Dataset,
+    OrganisationRecord,
+    ServiceRecord,
+    VenueRecord,
+)
 from directory.listings.report import Change, Conflict, WriteReport
 from directory.listings.rows import NewRows
 from directory.listings.taxonomy import sync_taxonomy
-from directory.listings.validation import check_dataset
+from directory.listings.validation import Checked, Checker
 from directory.models import (
     DatedSession,
     ImportBatch,
@@ -94,13 +107,14 @@ class WriteOptions:
 
 
 def write_listings(
-    dataset: Dataset,
+    records: Dataset | Iterable[Dataset],
     council: Council,
     geocoder: Geocoder,
     options: WriteOptions,
     problems: Problems | None = None,
 ) -> WriteReport:
-    """Check ``dataset`` and write it for ``options.source`` (only with ``options.apply``).
+    """Check ``records`` (a dataset, or chunks of one as a reader gives them) and write them
+    for ``options.source`` (only with ``options.apply``).
 
     Returns what changed, or would change. Nothing is written when a record has an error or
     a full feed would withdraw too many listings. Raises ``WriteFailed`` if the database
@@ -108,21 +122,9 @@ def write_listings(
     """
     problems = problems or Problems()
     report = WriteReport(source=options.source)
+    chunks = (records,) if isinstance(records, Dataset) else records
     try:
-        checked = check_dataset(
-            dataset,
-            council,
-            geocoder,
-            problems,
-            known_organisations=_stored_keys(Organization, options.source),
-            known_venues=_stored_keys(Location, options.source),
-        )
-        report.errors, report.warnings = problems.errors, problems.warnings
-        report.unknown_terms = checked.unknown_terms
-        if problems.errors:
-            db.session.rollback()
-            return report
-        _Write(checked.dataset, checked.points, council, options, report).run()
+        _Write(Checker(council, geocoder, problems), council, options, report).run(chunks)
     except SQLAlchemyError as error:
         db.session.rollback()
         reason = getattr(error, "orig", None) or error
@@ -135,13 +137,6 @@ def write_listings(
     return report
 
 
-def _stored_keys(model: type[Organization] | type[Location], source: str) -> set[str]:
-    statement = sa.select(model.external_id).where(
-        model.source == source, model.external_id.is_not(None)
-    )
-    return set(db.session.scalars(statement))
-
-
 def _chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
@@ -152,15 +147,10 @@ class _Write:
     inserts new rows in bulk, changes existing ones through the ORM, and commits once."""
 
     def __init__(
-        self,
-        dataset: Dataset,
-        points: dict[str, Point],
-        council: Council,
-        options: WriteOptions,
-        report: WriteReport,
+        self, checker: Checker, council: Council, options: WriteOptions, report: WriteReport
     ) -> None:
-        self.dataset = dataset
-        self.points = points
+        self.checker = checker
+        self.problems = checker.problems
         self.council = council
         self.options = options
         self.apply = options.apply
@@ -169,11 +159,19 @@ class _Write:
         self.batch_id = new_id()
         self.audit = AuditTrail(self.batch_id, options.actor)
         self.new_rows = NewRows()
+        self.duplicates = DuplicateFinder(options.source)
         self.term_ids: dict[tuple[str, str], str] = {}
         self.organisation_ids: dict[str, str] = {}
         self.venue_ids: dict[str, str] = {}
+        """The source's keys -> row ids, stored or created by this write (a dry run's new
+        keys map to "", having no row)."""
+        self.venue_points: dict[str, Point] = {}
+        """Where this write's venues are, for spotting duplicates of listings at them."""
         self.created_ids: set[str] = set()
         self.newcomers: list[Newcomer] = []
+        """New listings of the chunk being written, to look for duplicates of."""
+        self.found_unchanged: dict[str, str] = {}
+        """Digests of listings a full comparison found unchanged, by service id."""
         self.resolver = Resolver(
             organisation=lambda key: db.session.get_one(Organization, self.organisation_ids[key]),
             venue=lambda key: db.session.get_one(Location, self.venue_ids[key]),
@@ -183,7 +181,7 @@ class _Write:
             language_name=language_name,
         )
 
-    def run(self) -> None:
+    def run(self, chunks: Iterable[Dataset]) -> None:
         session = db.session
         if self.apply:
             session.add(
@@ -198,27 +196,46 @@ class _Write:
             session.flush()
             terms = sync_taxonomy(self.council)
             self.term_ids = {key: term.id for key, term in terms.items()}
-        self._organisations()
-        self._venues()
-        for chunk in _chunks(self.dataset.services):
-            self._services(chunk)
+        self.organisation_ids = self._ids(Organization)
+        self.venue_ids = self._ids(Location)
+        for chunk in chunks:
+            checked = self.checker.check(chunk, self.organisation_ids, self.venue_ids)
+            if not self.problems.errors:
+                self._write_chunk(checked)
+        report = self.report
+        report.errors, report.warnings = self.problems.errors, self.problems.warnings
+        report.unknown_terms = self.checker.unknown_terms_found()
+        if report.errors:
+            session.rollback()
+            report.forget_changes()
+            return
         if self.options.full_feed:
             self._withdraw_missing()
-        if self.report.refused:
+        if report.refused:
             session.rollback()
             return
-        self.report.duplicates = likely_duplicates(self.newcomers, self.source)
         if not self.apply or not self._changes_anything():
             session.rollback()
+            if self.apply and self.found_unchanged:
+                remember_digests(session, self.found_unchanged)
+                session.commit()
             return
+        remember_digests(session, self.found_unchanged)
         self.audit.write()
         batch = session.get_one(ImportBatch, self.batch_id)
-        batch.counts = self.report.counts()
-        self.report.applied = True
-        self.report.batch = self.batch_id
-        batch.report = self.report.summary_json()
+        batch.counts = report.counts()
+        report.applied = True
+        report.batch = self.batch_id
+        batch.report = report.summary_json()
         reindex_after_commit(session, self.created_ids)
         session.commit()
+
+    def _write_chunk(self, checked: Checked) -> None:
+        self.venue_points.update(checked.points)
+        self._organisations(checked.dataset.organisations)
+        self._venues(checked.dataset.venues, checked.points)
+        for services in _chunks(checked.dataset.services):
+            self._services(services)
 
     def _changes_anything(self) -> bool:
         report = self.report
@@ -230,8 +247,8 @@ class _Write:
             or any(report.venues.values())
         )
 
-    def _organisations(self) -> None:
-        records = {record.key: record for record in self.dataset.organisations}
+    def _organisations(self, chunk: Sequence[OrganisationRecord]) -> None:
+        records = {record.key: record for record in chunk}
         for keys in _chunks(list(records)):
             stored = self._stored(Organization, list(keys))
             for key in keys:
@@ -247,27 +264,28 @@ class _Write:
                         set_organisation_fields(row, {n: pair[1] for n, pair in changed.items()})
                         self._log("organisation", row.id, key, "changed", changed)
             self._flush()
-        self.organisation_ids = self._ids(Organization)
 
     def _create_organisation(self, key: str, fields: dict[str, Any]) -> None:
         self.report.organisations["created"] += 1
+        row_id = new_id() if self.apply else ""
+        self.organisation_ids[key] = row_id
         if self.apply:
-            row_id = new_id()
             self.new_rows.organisation(row_id, self.source, key, fields)
             self._log("organisation", row_id, key, "created", differences({}, fields))
 
-    def _venues(self) -> None:
-        records = {record.key: record for record in self.dataset.venues}
+    def _venues(self, chunk: Sequence[VenueRecord], points: dict[str, Point]) -> None:
+        records = {record.key: record for record in chunk}
         for keys in _chunks(list(records)):
             stored = self._stored(Location, list(keys), selectinload(Location.accessibility))
             for key in keys:
-                point = self.points[key]
+                point = points[key]
                 new = venue_fields(records[key], point, self._locality(point))
                 row = stored.get(key)
                 if row is None:
                     self.report.venues["created"] += 1
+                    row_id = new_id() if self.apply else ""
+                    self.venue_ids[key] = row_id
                     if self.apply:
-                        row_id = new_id()
                         self.new_rows.venue(row_id, self.source, key, new)
                         self._log("venue", row_id, key, "created", differences({}, new))
                     continue
@@ -278,7 +296,6 @@ class _Write:
                         set_venue_fields(row, {name: pair[1] for name, pair in changed.items()})
                         self._log("venue", row.id, key, "changed", changed)
             self._flush()
-        self.venue_ids = self._ids(Location)
 
     def _ids(self, model: type[Organization] | type[Location]) -> dict[str, str]:
         statement = sa.select(model.external_id, model.id).where(
@@ -291,24 +308,36 @@ class _Write:
         return locality.code if locality else None
 
     def _services(self, records: Sequence[ServiceRecord]) -> None:
-        stored = self._stored(Service, [r.key for r in records], *SERVICE_CONTENTS)
+        """Listings whose digest matches are unchanged without being loaded; the rest are
+        compared field by field."""
+        fields = {record.key: service_fields(record) for record in records}
+        digests = {key: content_digest(value) for key, value in fields.items()}
+        known = stored_digests(db.session, self.source, list(fields))
+        differing = [r for r in records if known.get(r.key, "") != digests[r.key]]
+        self.report.unchanged += len(records) - len(differing)
+        stored = self._stored(
+            Service, [r.key for r in differing if r.key in known], *SERVICE_CONTENTS
+        )
         if self.apply and stored:
-            self._load_referenced(records)
-        for record in records:
-            new = service_fields(record)
+            self._load_referenced(differing)
+        for record in differing:
+            new, digest = fields[record.key], digests[record.key]
             row = stored.get(record.key)
             if row is None:
-                self._create(record, new)
+                self._create(record, new, digest)
                 continue
             changed = differences(stored_service_fields(row), new)
             edited = set(row.edited_fields or ())
             # An import keeps what editors changed here; an editor's own save changes it.
-            kept = set() if self.options.mark_edited else edited
-            for name in sorted(kept & set(changed)):
+            protected = set() if self.options.mark_edited else edited
+            conflicts = sorted(protected & set(changed))
+            for name in conflicts:
                 kept, incoming = changed.pop(name)
                 self.report.conflicts.append(Conflict(record.key, row.name, name, kept, incoming))
             if not changed:
                 self.report.unchanged += 1
+                if not conflicts:
+                    self.found_unchanged[row.id] = digest
                 continue
             self.report.changed.append(Change(record.key, record.name, changed))
             if not self.apply:
@@ -316,10 +345,13 @@ class _Write:
             with db.session.no_autoflush:
                 updates = {name: pair[1] for name, pair in changed.items()}
                 set_service_fields(row, updates, self.resolver)
+            digest_written(db.session, row, None if conflicts else digest)
             if self.options.mark_edited:
                 row.edited_fields = sorted(edited | set(changed))
             self._log("service", row.id, record.key, "changed", changed)
         self._flush()
+        self.report.duplicates.extend(self.duplicates.check(self.newcomers))
+        self.newcomers = []
 
     def _load_referenced(self, records: Sequence[ServiceRecord]) -> None:
         """Load the chunk's organisations and venues in two queries, not one per service."""
@@ -332,9 +364,9 @@ class _Write:
         db.session.scalars(sa.select(Organization).where(Organization.id.in_(organisations))).all()
         db.session.scalars(sa.select(Location).where(Location.id.in_(venues))).all()
 
-    def _create(self, record: ServiceRecord, new: dict[str, Any]) -> None:
+    def _create(self, record: ServiceRecord, new: dict[str, Any], digest: str) -> None:
         self.report.created.append(Change(record.key, record.name, {}))
-        venues = [self.points[key] for key in record.venues if key in self.points]
+        venues = [self.venue_points[key] for key in record.venues if key in self.venue_points]
         self.newcomers.append(
             Newcomer(
                 record.key,
@@ -355,13 +387,14 @@ class _Write:
             self.venue_ids,
             self.term_ids,
             language_name,
+            digest,
         )
         self.created_ids.add(row_id)
         self._log("service", row_id, record.key, "created", differences({}, new))
 
     def _withdraw_missing(self) -> None:
         """Withdraw (never delete) this source's listings that the full feed leaves out."""
-        listed = {record.key for record in self.dataset.services}
+        listed = self.checker.seen["Service"]
         current = db.session.execute(
             sa.select(Service.id, Service.external_id, Service.name, Service.edited_fields).where(
                 Service.source == self.source, Service.status.in_(_STILL_LISTED)

@@ -68,6 +68,9 @@ class Service(UuidPrimaryKey, Timestamps, db.Model):
     # Indexed on its own: family centres are found by the council file's external ids.
     external_id: Mapped[str | None] = mapped_column(sa.String(128), index=True)
     edited_fields: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
+    content_digest: Mapped[str | None] = mapped_column(sa.String(64))
+    """Digest of the fields the write path last wrote; cleared by any other change
+    (see ``directory.listings.digests``)."""
 
     organization: Mapped[Organization] = relationship(back_populates="services")
     locations: Mapped[list[ServiceAtLocation]] = relationship(

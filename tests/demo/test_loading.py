@@ -5,17 +5,18 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 from flask import Flask
 
 from directory.council import Council
-from directory.demo.loader import DemoLoadError, demo_dataset, demo_loaded, load_demo
-from directory.demo.records import DemoDataset
+from directory.demo.loader import DemoLoadError, demo_loaded, load_demo
 from directory.extensions import db
 from directory.models import AuditEntry, ImportBatch, Service, ServiceStatus
 from tests.demo import LOAD_DAY
+from tests.demo.helpers import Rows, edited_demo_file
 from tests.support.factories import create_service
 
 
@@ -35,10 +36,10 @@ def _snapshot() -> tuple[dict[str, int], set[str]]:
     return _row_counts(), set(db.session.scalars(sa.select(Service.id)))
 
 
-def _with_broken_listing(dataset: DemoDataset) -> DemoDataset:
-    """The dataset plus a listing that passes the checks but breaks an age constraint."""
-    broken = replace(dataset.services[-1], key="sample-broken", maximum_age=40)
-    return replace(dataset, services=(*dataset.services, broken))
+def _with_broken_listing(rows: Rows) -> Rows:
+    """The rows plus a listing that the write path refuses: nobody is 40 and a child."""
+    broken = {**rows[-1], "service_id": "sample-broken", "maximum_age": "40"}
+    return [*rows, broken]
 
 
 def test_loading_twice_gives_the_same_rows_without_duplicates(empty_app: Flask) -> None:
@@ -57,15 +58,17 @@ def test_loading_twice_gives_the_same_rows_without_duplicates(empty_app: Flask) 
 
 
 @pytest.mark.parametrize("loaded_before", [False, True], ids=["empty", "loaded"])
-def test_a_failed_load_leaves_the_database_unchanged(empty_app: Flask, loaded_before: bool) -> None:
+def test_a_failed_load_leaves_the_database_unchanged(
+    empty_app: Flask, loaded_before: bool, tmp_path: Path
+) -> None:
     with empty_app.app_context():
         council = _council(empty_app)
         if loaded_before:
             load_demo(council, today=LOAD_DAY)
         before = _snapshot()
-        broken = _with_broken_listing(demo_dataset(council, LOAD_DAY))
-        with pytest.raises(DemoLoadError, match="nothing changed"):
-            load_demo(council, broken, today=LOAD_DAY)
+        broken = edited_demo_file(tmp_path, _with_broken_listing)
+        with pytest.raises(DemoLoadError, match=r"nothing changed: Row 337, column maximum_age"):
+            load_demo(council, today=LOAD_DAY, path=broken)
         assert _snapshot() == before
         assert demo_loaded() is loaded_before
 
@@ -108,18 +111,20 @@ def test_a_load_on_a_later_day_changes_only_dates_and_audits_them(empty_app: Fla
         assert changed_fields <= dated
 
 
-def test_a_demo_listing_left_out_of_the_data_is_withdrawn_not_deleted(empty_app: Flask) -> None:
+def test_a_demo_listing_left_out_of_the_data_is_withdrawn_not_deleted(
+    empty_app: Flask, tmp_path: Path
+) -> None:
+    gone = "dudley-parenting-apart"
     with empty_app.app_context():
         council = _council(empty_app)
-        dataset = demo_dataset(council, LOAD_DAY)
-        load_demo(council, dataset, today=LOAD_DAY)
-        gone = next(s for s in reversed(dataset.services) if s.status is ServiceStatus.ACTIVE)
-        kept = tuple(s for s in dataset.services if s is not gone)
-        load_demo(council, replace(dataset, services=kept), today=LOAD_DAY)
-        service = db.session.scalars(
-            sa.select(Service).where(Service.external_id == gone.key)
-        ).one()
+        load_demo(council, today=LOAD_DAY)
+        without = edited_demo_file(
+            tmp_path, lambda rows: [row for row in rows if row["service_id"] != gone]
+        )
+        load_demo(council, today=LOAD_DAY, path=without)
+        service = db.session.scalars(sa.select(Service).where(Service.external_id == gone)).one()
         assert service.status is ServiceStatus.INACTIVE
+        assert demo_loaded()
 
 
 def test_a_council_whose_localities_lack_the_family_centres_is_refused(

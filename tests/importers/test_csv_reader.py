@@ -11,7 +11,7 @@ import pytest
 from directory.listings.records import Cost, Opening
 from importers.limits import FileRefused, Limits
 from importers.reading import read_file
-from importers.tabular import ReadResult
+from importers.result import ReadResult
 from tests.support.apps import FIXTURES
 
 IMPORTS = FIXTURES / "imports"
@@ -105,6 +105,9 @@ def test_a_cell_that_cannot_be_read_is_an_error_at_its_row_and_column(tmp_path: 
         "Age From": "minimum_age",
     }
     result = read_file(path, mapping)
+    assert not result.problems.errors, "problems are found as the records are read"
+    [service] = result.dataset.services
+    assert service.minimum_age is None
     assert [str(e) for e in result.problems.errors] == [
         "Row 2, column Opening Times: 'Someday' is not days like Mon-Fri or Tue, Thu",
         "Row 2, column Age From: 'five' is not a whole number",
@@ -113,6 +116,7 @@ def test_a_cell_that_cannot_be_read_is_an_error_at_its_row_and_column(tmp_path: 
 
 def test_a_repeated_id_that_disagrees_is_an_error() -> None:
     result = read_file(IMPORTS / "fis_with_errors.csv")
+    assert result.dataset.services
     assert any(
         str(e).startswith("Row 4, column name: service 'fis-001' is also on row 2")
         for e in result.problems.errors

@@ -48,6 +48,7 @@ def test_a_feed_becomes_services_with_venues_times_costs_and_terms() -> None:
 
 def test_departures_are_reported_where_they_are_and_never_crash() -> None:
     result = read_oruk_json(FEED.read_bytes(), COUNCIL, Limits())
+    assert len(result.dataset.services) == 2, "the two services that cannot be read are not"
     errors = [str(e) for e in result.problems.errors]
     assert errors == [
         "Service '5e0c1d2a-3b4c-4d5e-8f6a-000000000003': "
