@@ -1,7 +1,7 @@
 """Service content digest, so an unchanged re-import skips listings without loading them
 
 Revision ID: 3c9d1e7a2b40
-Revises: 65fbb6bf44d1
+Revises: 2ba18b2566bf
 Create Date: 2026-11-26 16:30:00.000000
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '3c9d1e7a2b40'
-down_revision = '65fbb6bf44d1'
+down_revision = '2ba18b2566bf'
 branch_labels = None
 depends_on = None
 
