@@ -100,7 +100,7 @@ def save_listing(
         (FIRST_ROW + number, [row.get(name, "") for name in COLUMN_NAMES])
         for number, row in enumerate(rows)
     ]
-    read = read_rows(numbered, {}, Limits(), "form")
+    read = read_rows(lambda: numbered, {}, Limits(), "form")
     if read.problems.errors:
         return EditOutcome(errors=read.problems.errors, warnings=read.problems.warnings)
     if service_id is not None:
