@@ -11,6 +11,9 @@ from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
+from flask_babel import lazy_gettext
+
+from directory.listings.problems import Text
 from directory.listings.records import Area, ContactRecord, Cost, Opening, PhoneNumber
 from directory.models import ServiceAreaScope
 from directory.models.schedule import WEEKDAYS
@@ -47,7 +50,11 @@ _FALSE = {"no", "n", "false", "0", ""}
 
 
 class CellError(ValueError):
-    pass
+    """A cell that cannot be read; ``message`` (lazy, translated when shown) says why."""
+
+    def __init__(self, message: Text) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -91,7 +98,7 @@ def parts(item: str) -> list[str]:
 
 def whole_number(value: object) -> int | None:
     if isinstance(value, bool):
-        raise CellError(f"{value!r} is not a whole number")
+        raise CellError(lazy_gettext("%(value)s is not a whole number", value=repr(value)))
     if isinstance(value, int):
         return value
     if isinstance(value, float) and value.is_integer():
@@ -100,7 +107,7 @@ def whole_number(value: object) -> int | None:
     if not cleaned:
         return None
     if not re.fullmatch(r"-?\d+", cleaned):
-        raise CellError(f"{cleaned!r} is not a whole number")
+        raise CellError(lazy_gettext("%(value)s is not a whole number", value=repr(cleaned)))
     return int(cleaned)
 
 
@@ -112,7 +119,7 @@ def yes_no(value: object) -> bool:
         return True
     if cleaned in _FALSE:
         return False
-    raise CellError(f"{text(value)!r} is not yes or no")
+    raise CellError(lazy_gettext("%(value)s is not yes or no", value=repr(text(value))))
 
 
 def day(value: object) -> date | None:
@@ -129,7 +136,9 @@ def day(value: object) -> date | None:
             return datetime.strptime(cleaned, pattern).date()
         except ValueError:
             continue
-    raise CellError(f"{cleaned!r} is not a date like 2026-11-23 or 23/11/2026")
+    raise CellError(
+        lazy_gettext("%(value)s is not a date like 2026-11-23 or 23/11/2026", value=repr(cleaned))
+    )
 
 
 def _is_date(value: str) -> bool:
@@ -152,15 +161,19 @@ def clock(value: object) -> time:
         return time(12)
     match = re.fullmatch(r"(\d{1,2})(?:[:.](\d{2}))?(am|pm)?", cleaned)
     if not match:
-        raise CellError(f"{text(value)!r} is not a time like 09:30")
+        raise CellError(_not_a_time(value))
     hour, minute = int(match.group(1)), int(match.group(2) or 0)
     if match.group(3) == "pm" and hour < 12:
         hour += 12
     if match.group(3) == "am" and hour == 12:
         hour = 0
     if hour > 23 or minute > 59:
-        raise CellError(f"{text(value)!r} is not a time like 09:30")
+        raise CellError(_not_a_time(value))
     return time(hour, minute)
+
+
+def _not_a_time(value: object) -> Text:
+    return lazy_gettext("%(value)s is not a time like 09:30", value=repr(text(value)))
 
 
 def choice(value: object, enum: type[StrEnum], default: StrEnum) -> StrEnum:
@@ -172,7 +185,11 @@ def choice(value: object, enum: type[StrEnum], default: StrEnum) -> StrEnum:
         if cleaned in {member.value, member.value.replace("_", " "), member.name.lower()}:
             return member
     allowed = ", ".join(member.value for member in enum)
-    raise CellError(f"{text(value)!r} is not one of {allowed}")
+    raise CellError(
+        lazy_gettext(
+            "%(value)s is not one of %(allowed)s", value=repr(text(value)), allowed=allowed
+        )
+    )
 
 
 def weekdays(value: str) -> tuple[str, ...]:
@@ -185,14 +202,18 @@ def weekdays(value: str) -> tuple[str, ...]:
         ends = [end.strip() for end in re.split(r"\s*(?:-|\u2013|to)\s*", piece)]
         codes = [_DAY_NAMES.get(end) for end in ends]
         if None in codes or len(codes) > 2:
-            raise CellError(f"{value.strip()!r} is not days like Mon-Fri or Tue, Thu")
+            raise CellError(
+                lazy_gettext(
+                    "%(value)s is not days like Mon-Fri or Tue, Thu", value=repr(value.strip())
+                )
+            )
         if len(codes) == 2:
             first, last = WEEKDAYS.index(codes[0]), WEEKDAYS.index(codes[1])  # type: ignore[arg-type]
             found.extend(WEEKDAYS[first : last + 1])
         else:
             found.append(codes[0])  # type: ignore[arg-type]
     if not found:
-        raise CellError(f"{value.strip()!r} names no days")
+        raise CellError(lazy_gettext("%(value)s names no days", value=repr(value.strip())))
     return tuple(sorted(set(found), key=WEEKDAYS.index))
 
 
@@ -203,7 +224,11 @@ def openings(value: object, venue: str | None) -> tuple[Opening, ...]:
         first, *rest = parts(item)
         match = _TIME_RANGE.match(first)
         if not match or not match.group("days"):
-            raise CellError(f"{first!r} is not opening times like Mon-Fri 09:00-17:00")
+            raise CellError(
+                lazy_gettext(
+                    "%(value)s is not opening times like Mon-Fri 09:00-17:00", value=repr(first)
+                )
+            )
         valid_from = valid_to = None
         notes = []
         for part in rest:
@@ -246,7 +271,9 @@ def money(value: object) -> Decimal | None:
     try:
         return Decimal(cleaned)
     except InvalidOperation:
-        raise CellError(f"{text(value)!r} is not an amount of money like 3.50") from None
+        raise CellError(
+            lazy_gettext("%(value)s is not an amount of money like 3.50", value=repr(text(value)))
+        ) from None
 
 
 def phones(value: object) -> tuple[PhoneNumber, ...]:

@@ -7,6 +7,7 @@ import io
 from collections.abc import Iterator
 
 from charset_normalizer import from_bytes
+from flask_babel import lazy_gettext
 
 from importers.limits import FileRefused
 from importers.template import template_column
@@ -31,7 +32,7 @@ def decode(data: bytes) -> str:
         pass
     best = from_bytes(data[:_SNIFF_BYTES]).best()
     if best is None:
-        raise FileRefused("The file is not text in any encoding we know.")
+        raise FileRefused(lazy_gettext("The file is not text in any encoding we know."))
     return data.decode(best.encoding, errors="replace")
 
 
@@ -58,5 +59,9 @@ def csv_rows(data: bytes, mapping: dict[str, str]) -> Iterator[tuple[int, list[s
             yield reader.line_num, row
     except csv.Error as error:
         raise FileRefused(
-            f"Line {reader.line_num} of the CSV file cannot be read: {error}"
+            lazy_gettext(
+                "Line %(number)s of the CSV file cannot be read: %(error)s",
+                number=reader.line_num,
+                error=str(error),
+            )
         ) from None

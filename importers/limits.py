@@ -7,11 +7,15 @@ import json
 import zipfile
 from dataclasses import dataclass
 
+from flask_babel import lazy_gettext
+from flask_babel.speaklater import LazyString
+
 MEGABYTE = 1024 * 1024
 
 
 class FileRefused(ValueError):
-    """The whole file is refused before any row is read; the message says why."""
+    """The whole file is refused before any row is read; the message (lazy, translated when
+    shown) says why."""
 
 
 @dataclass(frozen=True)
@@ -21,41 +25,59 @@ class Limits:
     columns: int = 200
 
 
-_OTHER_FORMATS = (
-    (b"%PDF", "a PDF document"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"\xd0\xcf\x11\xe0", "an old-style Excel or Word file (.xls/.doc): save it as .xlsx or .csv"),
-    (b"PK\x03\x04", "a zip file that is not a spreadsheet"),
+_OTHER_FORMATS: tuple[tuple[bytes, LazyString], ...] = (
+    (b"%PDF", lazy_gettext("The file is a PDF document, not a CSV, XLSX or JSON file.")),
+    (b"\x89PNG", lazy_gettext("The file is a PNG image, not a CSV, XLSX or JSON file.")),
+    (b"\xff\xd8\xff", lazy_gettext("The file is a JPEG image, not a CSV, XLSX or JSON file.")),
+    (b"GIF8", lazy_gettext("The file is a GIF image, not a CSV, XLSX or JSON file.")),
+    (
+        b"\xd0\xcf\x11\xe0",
+        lazy_gettext(
+            "The file is an old-style Excel or Word file (.xls/.doc), not a CSV, XLSX or JSON "
+            "file: save it as .xlsx or .csv."
+        ),
+    ),
+    (
+        b"PK\x03\x04",
+        lazy_gettext(
+            "The file is a zip file that is not a spreadsheet, not a CSV, XLSX or JSON file."
+        ),
+    ),
 )
 
 
 def check_size(size: int, limits: Limits) -> None:
     if size > limits.bytes:
         raise FileRefused(
-            f"The file is {size / MEGABYTE:.1f} MB; at most {limits.bytes / MEGABYTE:.0f} MB "
-            "is accepted."
+            lazy_gettext(
+                "The file is %(size)s MB; at most %(limit)s MB is accepted.",
+                size=f"{size / MEGABYTE:.1f}",
+                limit=f"{limits.bytes / MEGABYTE:.0f}",
+            )
         )
     if size == 0:
-        raise FileRefused("The file is empty.")
+        raise FileRefused(lazy_gettext("The file is empty."))
 
 
 def file_format(data: bytes) -> str:
     """ "xlsx", "json" or "csv", from what the bytes are; anything else is refused."""
     if data.startswith(b"PK\x03\x04") and _is_workbook(data):
         return "xlsx"
-    for magic, description in _OTHER_FORMATS:
+    for magic, refusal in _OTHER_FORMATS:
         if data.startswith(magic):
-            raise FileRefused(f"The file is {description}, not a CSV, XLSX or JSON file.")
+            raise FileRefused(refusal)
     if b"\x00" in data[:4096]:
-        raise FileRefused("The file is not text, so it is not a CSV or JSON file.")
+        raise FileRefused(lazy_gettext("The file is not text, so it is not a CSV or JSON file."))
     stripped = data.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped[:1] in (b"{", b"["):
         try:
             json.loads(data.decode("utf-8-sig"))
         except (UnicodeDecodeError, ValueError) as error:
-            raise FileRefused(f"The file looks like JSON but is not valid JSON: {error}") from None
+            raise FileRefused(
+                lazy_gettext(
+                    "The file looks like JSON but is not valid JSON: %(error)s", error=str(error)
+                )
+            ) from None
         return "json"
     return "csv"
 

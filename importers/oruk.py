@@ -20,8 +20,10 @@ from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from flask_babel import lazy_gettext
+
 from directory.council import Council
-from directory.listings.problems import Problems
+from directory.listings.problems import Problems, Text, in_field, place
 from directory.listings.records import (
     Area,
     ContactRecord,
@@ -59,25 +61,34 @@ PAGE_TIMEOUT_SECONDS = 30
 
 
 class _Unreadable(ValueError):
-    """A service this reader cannot turn into a record; the message says why."""
+    """A service this reader cannot turn into a record; ``message`` says why."""
+
+    def __init__(self, message: Text) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 def read_oruk_json(data: bytes, council: Council, limits: Limits) -> ReadResult:
     try:
         document = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError) as error:
-        raise FileRefused(f"The file is not valid JSON: {error}") from None
-    return read_services(services_in(document, "The file"), council, limits)
+        raise FileRefused(
+            lazy_gettext("The file is not valid JSON: %(error)s", error=str(error))
+        ) from None
+    return read_services(services_in(document, lazy_gettext("The file")), council, limits)
 
 
-def services_in(document: Any, where: str) -> list[Any]:
+def services_in(document: Any, where: Text) -> list[Any]:
     """The services of a list, or of a page's ``contents``."""
     if isinstance(document, list):
         return document
     if isinstance(document, dict) and isinstance(document.get("contents"), list):
         return document["contents"]
     raise FileRefused(
-        f"{where} is neither a list of services nor a page of them (an object with contents)."
+        lazy_gettext(
+            "%(place)s is neither a list of services nor a page of them (an object with contents).",
+            place=where,
+        )
     )
 
 
@@ -98,24 +109,43 @@ def read_oruk_url(url: str, council: Council, limits: Limits) -> ReadResult:
             raise FileRefused(_unread(page, url, getattr(error, "reason", None) or error)) from None
         received += len(body)
         if received > limits.bytes:
-            raise FileRefused(f"The feed is larger than {limits.bytes // (1024 * 1024)} MB.")
+            raise FileRefused(
+                lazy_gettext(
+                    "The feed is larger than %(limit)s MB.", limit=limits.bytes // (1024 * 1024)
+                )
+            )
         try:
             document = json.loads(body.decode("utf-8-sig"))
         except (UnicodeDecodeError, ValueError) as error:
             raise FileRefused(
-                f"Page {page} of {url} is not valid JSON ({error}), so nothing was imported."
+                lazy_gettext(
+                    "Page %(page)s of %(url)s is not valid JSON (%(error)s), so nothing was "
+                    "imported.",
+                    page=page,
+                    url=url,
+                    error=str(error),
+                )
             ) from None
-        services.extend(services_in(document, f"Page {page} of {url}"))
+        services.extend(
+            services_in(document, lazy_gettext("Page %(page)s of %(url)s", page=page, url=url))
+        )
         if len(services) > limits.rows:
-            raise FileRefused(f"The feed has more than {limits.rows} services.")
+            raise FileRefused(
+                lazy_gettext("The feed has more than %(limit)s services.", limit=limits.rows)
+            )
         if not isinstance(document, dict) or _last_page(document, page):
             break
         page += 1
     return read_services(services, council, limits)
 
 
-def _unread(page: int, url: str, reason: object) -> str:
-    return f"Page {page} of {url} could not be read ({reason}), so nothing was imported."
+def _unread(page: int, url: str, reason: object) -> Text:
+    return lazy_gettext(
+        "Page %(page)s of %(url)s could not be read (%(reason)s), so nothing was imported.",
+        page=page,
+        url=url,
+        reason=str(reason),
+    )
 
 
 def _page_address(url: str, page: int) -> str:
@@ -137,7 +167,9 @@ def read_services(
 ) -> ReadResult:
     """Services made records a chunk at a time (the feed itself is already in memory)."""
     if len(services) > limits.rows:
-        raise FileRefused(f"The file has more than {limits.rows} services.")
+        raise FileRefused(
+            lazy_gettext("The file has more than %(limit)s services.", limit=limits.rows)
+        )
     problems = Problems(column_labels=FIELD_PATHS, field_word="field")
     return ReadResult(
         _records(services, _Reader(council, problems), chunk_size), problems, len(services), "json"
@@ -203,20 +235,30 @@ class _Reader:
     def add(self, number: int, item: Any) -> None:
         label = _label(item, number)
         for path, message in departures(service_validator(), item):
-            self.problems.warn(f"{label}, field {path}", f"departs from the ORUK schema: {message}")
+            self.problems.warn(
+                in_field(label, path),
+                lazy_gettext("departs from the ORUK schema: %(message)s", message=message),
+            )
         try:
             self.services.append(self._service(item, label))
         except _Unreadable as error:
-            self.problems.error(label, str(error))
+            self.problems.error(label, error.message)
         except (KeyError, TypeError, ValueError, AttributeError, InvalidOperation) as error:
-            self.problems.error(label, f"cannot be read ({type(error).__name__}: {error})")
+            self.problems.error(
+                label,
+                lazy_gettext(
+                    "cannot be read (%(kind)s: %(error)s)",
+                    kind=type(error).__name__,
+                    error=str(error),
+                ),
+            )
 
-    def _service(self, item: Any, label: str) -> ServiceRecord:
+    def _service(self, item: Any, label: Text) -> ServiceRecord:
         if not isinstance(item, dict):
-            raise _Unreadable("is not an object")
+            raise _Unreadable(lazy_gettext("is not an object"))
         key, name = _text(item.get("id")), _text(item.get("name"))
         if not key:
-            raise _Unreadable("has no id")
+            raise _Unreadable(lazy_gettext("has no id"))
         organisation = _organisation_key(item)
         venues: list[str] = []
         openings = [
@@ -271,11 +313,12 @@ class _Reader:
             **terms,
         )
 
-    def _venue(self, raw: dict[str, Any], label: str) -> str | None:
+    def _venue(self, raw: dict[str, Any], label: Text) -> str | None:
         key = _text(raw.get("id"))
         if not key:
             self.problems.warn(
-                f"{label}, field service_at_locations", "a location with no id was left out"
+                in_field(label, "service_at_locations"),
+                lazy_gettext("a location with no id was left out"),
             )
             return None
         if key in self.venue_keys:
@@ -288,8 +331,10 @@ class _Reader:
         postcode = _text(address.get("postal_code"))
         if not postcode:
             self.problems.warn(
-                f"{label}, field service_at_locations",
-                f"the location {key!r} has no postcode, so it was left out",
+                in_field(label, "service_at_locations"),
+                lazy_gettext(
+                    "the location %(key)s has no postcode, so it was left out", key=repr(key)
+                ),
             )
             return None
         self.venue_keys.add(key)
@@ -312,8 +357,8 @@ class _Reader:
         )
         return key
 
-    def _opening(self, raw: dict[str, Any], venue: str | None, label: str) -> Opening | None:
-        where = f"{label}, field schedules"
+    def _opening(self, raw: dict[str, Any], venue: str | None, label: Text) -> Opening | None:
+        where = in_field(label, "schedules")
         freq = _text(raw.get("freq")).upper()
         days = tuple(d for d in re.split(r"[,\s]+", _text(raw.get("byday")).upper()) if d)
         if (
@@ -322,11 +367,17 @@ class _Reader:
             or not raw.get("opens_at")
             or not raw.get("closes_at")
         ):
-            self.problems.warn(where, "a schedule that is not weekly opening times was left out")
+            self.problems.warn(
+                where, lazy_gettext("a schedule that is not weekly opening times was left out")
+            )
             return None
         if not set(days) <= set(WEEKDAYS):
             self.problems.warn(
-                where, f"byday {raw.get('byday')!r} is not weekdays like MO,TU, so it was left out"
+                where,
+                lazy_gettext(
+                    "byday %(value)s is not weekdays like MO,TU, so it was left out",
+                    value=repr(raw.get("byday")),
+                ),
             )
             return None
         return Opening(
@@ -396,17 +447,17 @@ class _Reader:
         return {field: tuple(values) for field, values in found.items()}
 
 
-def _label(item: Any, number: int) -> str:
+def _label(item: Any, number: int) -> Text:
     """Where a service's problems are reported: its id, else its place in the feed."""
     if isinstance(item, dict) and item.get("id"):
-        return f"Service {item.get('id')!r}"
-    return f"Service number {number}"
+        return place("Service", str(item.get("id")))
+    return lazy_gettext("Service number %(number)s", number=number)
 
 
 def _organisation_key(item: dict[str, Any]) -> str:
     key = _text(_dict(item.get("organization")).get("id") or item.get("organization_id"))
     if not key:
-        raise _Unreadable("names no organisation (organization or organization_id)")
+        raise _Unreadable(lazy_gettext("names no organisation (organization or organization_id)"))
     return key
 
 
@@ -427,7 +478,9 @@ def _status(value: Any) -> ServiceStatus:
     try:
         return ServiceStatus(_text(value).lower() or "active")
     except ValueError:
-        raise _Unreadable(f"has the status {value!r}, which is not an ORUK status") from None
+        raise _Unreadable(
+            lazy_gettext("has the status %(value)s, which is not an ORUK status", value=repr(value))
+        ) from None
 
 
 def _age(value: Any) -> int | None:
@@ -435,7 +488,11 @@ def _age(value: Any) -> int | None:
         return None
     number = float(value)
     if not number.is_integer():
-        raise _Unreadable(f"has the age {value!r}, which is not a whole number of years")
+        raise _Unreadable(
+            lazy_gettext(
+                "has the age %(value)s, which is not a whole number of years", value=repr(value)
+            )
+        )
     return int(number)
 
 
@@ -450,7 +507,11 @@ def _date(value: Any) -> date | None:
             else date.fromisoformat(text)
         )
     except ValueError:
-        raise _Unreadable(f"has the date {text!r}, which is not a date like 2026-11-23") from None
+        raise _Unreadable(
+            lazy_gettext(
+                "has the date %(value)s, which is not a date like 2026-11-23", value=repr(text)
+            )
+        ) from None
 
 
 def _time(value: Any) -> time:
@@ -458,4 +519,6 @@ def _time(value: Any) -> time:
     try:
         return time.fromisoformat(text[:8] if len(text) >= 8 else text)
     except ValueError:
-        raise _Unreadable(f"has the time {text!r}, which is not a time like 09:30") from None
+        raise _Unreadable(
+            lazy_gettext("has the time %(value)s, which is not a time like 09:30", value=repr(text))
+        ) from None

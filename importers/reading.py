@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from flask_babel import lazy_gettext
+
 from directory.council import Council
 from importers.csv_reader import csv_rows
 from importers.limits import FileRefused, Limits, check_size, file_format
@@ -45,12 +47,19 @@ def read_bytes(
     elif kind == "xlsx":
         result = read_rows(lambda: xlsx_rows(data, limits, sheet), mapping, limits, "xlsx")
     elif council is None:
-        raise FileRefused("Open Referral UK JSON is matched to a council file, and none was given.")
+        raise FileRefused(
+            lazy_gettext("Open Referral UK JSON is matched to a council file, and none was given.")
+        )
     else:
         result = read_oruk_json(data, council, limits)
     suffix = Path(name).suffix.lower().lstrip(".")
     if suffix and suffix != kind and not (suffix == "txt" and kind == "csv"):
         result.problems.warn(
-            "File", f"the name ends .{suffix}, but the file is {kind.upper()} and was read as such"
+            lazy_gettext("File"),
+            lazy_gettext(
+                "the name ends .%(suffix)s, but the file is %(format)s and was read as such",
+                suffix=suffix,
+                format=kind.upper(),
+            ),
         )
     return result

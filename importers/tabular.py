@@ -19,7 +19,9 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from directory.listings.problems import Problems
+from flask_babel import lazy_gettext
+
+from directory.listings.problems import Problems, Text, in_column, row_place
 from directory.listings.records import (
     Dataset,
     OrganisationRecord,
@@ -88,7 +90,11 @@ def _look_over(
     header_number, header = _find_header(iterator, mapping, problems)
     if len(header) > limits.columns:
         raise FileRefused(
-            f"The file has {len(header)} columns; at most {limits.columns} are accepted."
+            lazy_gettext(
+                "The file has %(count)s columns; at most %(limit)s are accepted.",
+                count=len(header),
+                limit=limits.columns,
+            )
         )
     columns: dict[int, str] = {}
     used: dict[str, str] = {}
@@ -99,11 +105,17 @@ def _look_over(
         column = template_column(title_text, mapping)
         if column is None:
             problems.warn(
-                f"Row {header_number}",
-                f"column {title_text!r} is not in the template, so it was ignored",
+                row_place(header_number),
+                lazy_gettext(
+                    "column %(name)s is not in the template, so it was ignored",
+                    name=repr(title_text),
+                ),
             )
         elif column in used.values():
-            problems.error(f"Row {header_number}", f"two columns are both {column}")
+            problems.error(
+                row_place(header_number),
+                lazy_gettext("two columns are both %(column)s", column=column),
+            )
         else:
             columns[index] = column
             used[title_text] = column
@@ -115,7 +127,11 @@ def _look_over(
             continue
         count += 1
         if count > limits.rows:
-            raise FileRefused(f"The file has more than {limits.rows} rows of listings.")
+            raise FileRefused(
+                lazy_gettext(
+                    "The file has more than %(limit)s rows of listings.", limit=limits.rows
+                )
+            )
         last_rows[cells.text(values.get("service_id"))] = number
     return _Layout(header_number, columns, last_rows, count), used
 
@@ -136,7 +152,7 @@ def _records(
         values = _values(row, layout.columns)
         if values is None:
             continue
-        key = builder.add(f"Row {number}", values)
+        key = builder.add(number, values)
         if key and layout.last_rows.get(key) == number:
             builder.finish(key)
         if len(builder.finished) >= chunk_size:
@@ -155,8 +171,13 @@ def _find_header(
         if set(REQUIRED) <= found:
             if skipped:
                 problems.warn(
-                    f"Row {number}",
-                    f"the column names are on row {number}; the {skipped} rows above were skipped",
+                    row_place(number),
+                    lazy_gettext(
+                        "the column names are on row %(number)s; the %(skipped)s rows above "
+                        "were skipped",
+                        number=number,
+                        skipped=skipped,
+                    ),
                 )
             return number, row
         if any(cells.text(cell) for cell in row):
@@ -165,8 +186,12 @@ def _find_header(
             break
     missing = ", ".join(REQUIRED)
     raise FileRefused(
-        f"No row in the first {HEADER_SEARCH_ROWS} names the columns {missing} "
-        "(or columns mapped to them): check the file is in the template, or give a mapping."
+        lazy_gettext(
+            "No row in the first %(count)s names the columns %(columns)s (or columns mapped to "
+            "them): check the file is in the template, or give a mapping.",
+            count=HEADER_SEARCH_ROWS,
+            columns=missing,
+        )
     )
 
 
@@ -181,7 +206,8 @@ class _Builder:
     def __init__(self, problems: Problems) -> None:
         self.problems = problems
         self.pending: dict[str, ServiceRecord] = {}
-        self.first_rows: dict[str, tuple[str, dict[str, Any]]] = {}
+        self.first_rows: dict[str, tuple[int, dict[str, Any]]] = {}
+        """Service id -> the number and cells of its first row."""
         self.finished: list[ServiceRecord] = []
         self.organisations: list[OrganisationRecord] = []
         self.venues: list[VenueRecord] = []
@@ -198,12 +224,13 @@ class _Builder:
         self.finished.append(self.pending.pop(key))
         del self.first_rows[key]
 
-    def add(self, origin: str, values: dict[str, Any]) -> str | None:
-        """Add one row; returns the id of its service (None if it has none)."""
+    def add(self, number: int, values: dict[str, Any]) -> str | None:
+        """Add row ``number``; returns the id of its service (None if it has none)."""
+        origin = row_place(number)
         reader = _Cells(origin, values, self.problems)
         key = reader.text("service_id")
         if not key:
-            self.problems.error(reader.where("service_id"), "the service has no id")
+            self.problems.error(reader.where("service_id"), lazy_gettext("the service has no id"))
             return None
         venue = self._venue(reader)
         openings = reader.read("opening_times", cells.openings, venue, default=())
@@ -218,7 +245,7 @@ class _Builder:
                 sessions=known.sessions + sessions,
             )
             return key
-        self.first_rows[key] = (origin, values)
+        self.first_rows[key] = (number, values)
         self.pending[key] = ServiceRecord(
             key=key,
             organisation=self._organisation(reader),
@@ -259,18 +286,23 @@ class _Builder:
         )
         return key
 
-    def _same_service(self, key: str, origin: str, values: dict[str, Any]) -> None:
+    def _same_service(self, key: str, origin: Text, values: dict[str, Any]) -> None:
         """A later row of a service may leave its columns blank, but not say otherwise."""
-        first_origin, first = self.first_rows[key]
+        first_number, first = self.first_rows[key]
         for column, value in values.items():
             if column in ROW_COLUMNS or not cells.text(value):
                 continue
             if cells.text(value) != cells.text(first.get(column)):
                 label = self.problems.column_labels.get(column, column)
                 self.problems.error(
-                    f"{origin}, column {label}",
-                    f"service {key!r} is also on {first_origin.lower()} with "
-                    f"{cells.text(first.get(column))!r}, not {cells.text(value)!r}",
+                    in_column(origin, label),
+                    lazy_gettext(
+                        "service %(key)s is also on row %(number)s with %(first)s, not %(value)s",
+                        key=repr(key),
+                        number=first_number,
+                        first=repr(cells.text(first.get(column))),
+                        value=repr(cells.text(value)),
+                    ),
                 )
 
     def _organisation(self, reader: _Cells) -> str:
@@ -318,13 +350,13 @@ class _Builder:
 class _Cells:
     """One row's cells, read with problems placed at the row and the file's column name."""
 
-    def __init__(self, origin: str, values: dict[str, Any], problems: Problems) -> None:
+    def __init__(self, origin: Text, values: dict[str, Any], problems: Problems) -> None:
         self.origin = origin
         self.values = values
         self.problems = problems
 
-    def where(self, column: str) -> str:
-        return f"{self.origin}, column {self.problems.column_labels.get(column, column)}"
+    def where(self, column: str) -> Text:
+        return in_column(self.origin, self.problems.column_labels.get(column, column))
 
     def text(self, column: str) -> str:
         return cells.text(self.values.get(column))
@@ -340,7 +372,7 @@ class _Cells:
         try:
             return parse(value, *args)
         except CellError as error:
-            self.problems.error(self.where(column), str(error))
+            self.problems.error(self.where(column), error.message)
             return default
 
     def choice(self, column: str, enum: type[StrEnum], default: StrEnum) -> Any:
@@ -354,7 +386,11 @@ def _sessions(value: object, venue: str | None) -> tuple[SessionRecord, ...]:
         first, *rest = cells.parts(item)
         match = _SESSION.match(first)
         if not match:
-            raise CellError(f"{first!r} is not a session like 2026-12-22 10:00-14:00")
+            raise CellError(
+                lazy_gettext(
+                    "%(value)s is not a session like 2026-12-22 10:00-14:00", value=repr(first)
+                )
+            )
         on = cells.day(match.group("day"))
         assert on is not None
         places = booking = None

@@ -7,6 +7,7 @@ import zipfile
 from collections.abc import Iterator
 from typing import Any
 
+from flask_babel import lazy_gettext
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
@@ -20,7 +21,9 @@ def xlsx_rows(
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as error:
-        raise FileRefused(f"The spreadsheet cannot be opened: {error}") from None
+        raise FileRefused(
+            lazy_gettext("The spreadsheet cannot be opened: %(error)s", error=str(error))
+        ) from None
     try:
         if sheet is None:
             worksheet = workbook.worksheets[0]
@@ -28,11 +31,20 @@ def xlsx_rows(
             worksheet = workbook[sheet]
         else:
             names = ", ".join(repr(name) for name in workbook.sheetnames)
-            raise FileRefused(f"The spreadsheet has no sheet {sheet!r}; its sheets are {names}.")
+            raise FileRefused(
+                lazy_gettext(
+                    "The spreadsheet has no sheet %(sheet)s; its sheets are %(names)s.",
+                    sheet=repr(sheet),
+                    names=names,
+                )
+            )
         if (worksheet.max_column or 0) > limits.columns:
             raise FileRefused(
-                f"The sheet has {worksheet.max_column} columns; "
-                f"at most {limits.columns} are accepted."
+                lazy_gettext(
+                    "The sheet has %(count)s columns; at most %(limit)s are accepted.",
+                    count=worksheet.max_column,
+                    limit=limits.columns,
+                )
             )
         yield from enumerate(worksheet.iter_rows(values_only=True), start=1)
     finally:

@@ -18,25 +18,13 @@ from directory.exports.listings import public_services
 from directory.exports.oruk_json import oruk_page
 from directory.exports.template_csv import write_template_csv
 from directory.extensions import db
-from directory.listings.geocoding import DatabaseGeocoder
-from directory.listings.mappings import (
-    MappingError,
-    read_mapping_file,
-    remember_mapping,
-    saved_mapping,
-)
+from directory.listings.importing import ImportOptions, import_listings
+from directory.listings.mappings import MappingError, read_mapping_file, saved_mapping
+from directory.listings.problems import in_english
 from directory.listings.report import WriteReport
 from directory.listings.rollback import RollbackRefused, rollback_batch
-from directory.listings.writer import (
-    DEFAULT_WITHDRAW_SHARE,
-    WriteFailed,
-    WriteOptions,
-    write_listings,
-)
+from directory.listings.writer import DEFAULT_WITHDRAW_SHARE
 from directory.models import ImportBatch
-from importers.limits import FileRefused, Limits
-from importers.oruk import read_oruk_url
-from importers.reading import read_file
 from importers.template import COLUMN_NAMES, COLUMNS
 
 listings_cli = AppGroup("listings", help="Import, roll back and export listings.")
@@ -76,44 +64,33 @@ def import_command(
 ) -> None:
     """Check FILE (CSV, XLSX or ORUK JSON, or an ORUK API's /services address) and show
     what would change; --apply writes it."""
-    council = current_app.extensions["council"]
-    try:
-        columns = read_mapping_file(mapping) if mapping else saved_mapping(source)
-        if file.startswith(("http://", "https://")):
-            result = read_oruk_url(file, council, Limits())
-        elif not Path(file).is_file():
-            raise FileRefused(f"There is no file {file}.")
-        else:
-            result = read_file(Path(file), columns, sheet=sheet, council=council)
-    except (MappingError, FileRefused) as error:
-        _fail_early(str(error), as_json)
-        return
-    options = WriteOptions(
-        source=source,
-        actor=ACTOR,
-        apply=apply_,
-        full_feed=full_feed,
-        allow_mass_withdrawal=allow_mass_withdrawal,
-    )
-    try:
-        report = write_listings(
-            result.chunks(),
-            council,
-            DatabaseGeocoder(),
-            options,
-            result.problems,
+    with in_english():
+        try:
+            columns = read_mapping_file(mapping) if mapping else saved_mapping(source)
+        except MappingError as error:
+            _fail_early(str(error), as_json)
+            return
+        run = import_listings(
+            file if file.startswith(("http://", "https://")) else Path(file),
+            ImportOptions(
+                source=source,
+                actor=ACTOR,
+                apply=apply_,
+                full_feed=full_feed,
+                allow_mass_withdrawal=allow_mass_withdrawal,
+                columns=columns,
+                sheet=sheet,
+            ),
+            current_app.extensions["council"],
         )
-    except WriteFailed as error:
-        _fail_early(str(error), as_json)
-        return
-    if mapping and apply_ and report.ok:
-        remember_mapping(source, columns)
-        db.session.commit()
-    if as_json:
-        click.echo(json.dumps(report.as_json(), indent=2, default=str))
-    else:
-        _print_report(file, report, result.rows)
-    if not report.ok:
+        if run.report is None:
+            _fail_early(str(run.refused), as_json)
+            return
+        if as_json:
+            click.echo(json.dumps(run.report.as_json(), indent=2, default=str))
+        else:
+            _print_report(file, run.report, run.rows)
+    if not run.report.ok:
         raise SystemExit(1)
 
 
@@ -221,7 +198,8 @@ def rollback_command(batch: str) -> None:
     try:
         result = rollback_batch(batch, ACTOR)
     except RollbackRefused as error:
-        raise click.ClickException(str(error)) from None
+        with in_english():
+            raise click.ClickException(str(error)) from None
     click.echo(
         f"Rolled back batch {result.batch} as batch {result.rolled_back}: "
         f"{result.restored} restored, {result.deleted} removed."

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from flask_babel import lazy_gettext
+
 from directory.extensions import db
 from directory.models import ColumnMapping
 from importers.template import COLUMN_NAMES
@@ -19,18 +21,29 @@ def read_mapping_file(path: Path) -> dict[str, str]:
     try:
         raw = json.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, ValueError) as error:
-        raise MappingError(f"The mapping {path} cannot be read: {error}") from None
+        raise MappingError(
+            lazy_gettext(
+                "The mapping %(path)s cannot be read: %(error)s", path=str(path), error=str(error)
+            )
+        ) from None
     if not isinstance(raw, dict) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in raw.items()
     ):
         raise MappingError(
-            f'The mapping {path} must be a JSON object like {{"Org Name": "organisation_name"}}.'
+            lazy_gettext(
+                "The mapping %(path)s must be a JSON object like %(example)s.",
+                path=str(path),
+                example='{"Org Name": "organisation_name"}',
+            )
         )
     unknown = sorted(set(raw.values()) - set(COLUMN_NAMES))
     if unknown:
         raise MappingError(
-            f"The mapping {path} maps to {', '.join(map(repr, unknown))}, which "
-            "the template does not have."
+            lazy_gettext(
+                "The mapping %(path)s maps to %(columns)s, which the template does not have.",
+                path=str(path),
+                columns=", ".join(map(repr, unknown)),
+            )
         )
     return raw
 

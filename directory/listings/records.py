@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
 
+from directory.listings.problems import Text
 from directory.models import (
     Audience,
     DeliveryMethod,
@@ -28,7 +29,7 @@ class OrganisationRecord:
     description: str = ""
     website: str | None = None
     email: str | None = None
-    origin: str = field(default="", compare=False)
+    origin: Text = field(default="", compare=False)
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ class VenueRecord:
     description: str = ""
     accessibility: tuple[str, ...] = ()
     masked_address: bool = False
-    origin: str = field(default="", compare=False)
+    origin: Text = field(default="", compare=False)
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,7 @@ class ServiceRecord:
     visible_from: date | None = None
     visible_to: date | None = None
     is_sample: bool = False
-    origin: str = field(default="", compare=False)
+    origin: Text = field(default="", compare=False)
 
 
 @dataclass(frozen=True)

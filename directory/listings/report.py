@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from directory.listings.problems import Problem
+from directory.listings.problems import Problem, Text
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ class WriteReport:
     duplicates: list[Duplicate] = field(default_factory=list)
     organisations: dict[str, int] = field(default_factory=lambda: {"created": 0, "changed": 0})
     venues: dict[str, int] = field(default_factory=lambda: {"created": 0, "changed": 0})
-    refused: str | None = None
+    refused: Text | None = None
     """Why nothing was written although the records were fine (too many withdrawals)."""
 
     def forget_changes(self) -> None:
@@ -119,7 +119,7 @@ class WriteReport:
             "duplicates": [d.as_json() for d in self.duplicates],
             "organisations": self.organisations,
             "venues": self.venues,
-            "refused": self.refused,
+            "refused": None if self.refused is None else str(self.refused),
         }
 
     def as_json(self) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import sqlalchemy as sa
+from flask_babel import lazy_gettext
 
 from directory.extensions import db
 from directory.listings.audit import AuditTrail
@@ -64,13 +65,21 @@ def rollback_batch(batch_id: str, actor: str) -> RollbackReport:
 def _rollback(batch_id: str, actor: str) -> RollbackReport:
     batch = db.session.get(ImportBatch, batch_id)
     if batch is None:
-        raise RollbackRefused(f"There is no batch {batch_id}.")
+        raise RollbackRefused(lazy_gettext("There is no batch %(batch)s.", batch=batch_id))
     if batch.rolled_back_by_id:
         raise RollbackRefused(
-            f"Batch {batch_id} was already rolled back by batch {batch.rolled_back_by_id}."
+            lazy_gettext(
+                "Batch %(batch)s was already rolled back by batch %(rollback)s.",
+                batch=batch_id,
+                rollback=batch.rolled_back_by_id,
+            )
         )
     if batch.kind == "rollback":
-        raise RollbackRefused(f"Batch {batch_id} is itself a rollback; import the data again.")
+        raise RollbackRefused(
+            lazy_gettext(
+                "Batch %(batch)s is itself a rollback; import the data again.", batch=batch_id
+            )
+        )
     entries = list(
         db.session.scalars(
             sa.select(AuditEntry)
@@ -127,8 +136,11 @@ def _refuse_if_changed_since(batch: ImportBatch, entity_ids: set[str]) -> None:
     ).first()
     if later is not None:
         raise RollbackRefused(
-            f"{later.external_id or later.entity_id} was changed again by batch {later.id}: "
-            "roll that batch back first."
+            lazy_gettext(
+                "%(key)s was changed again by batch %(batch)s: roll that batch back first.",
+                key=later.external_id or later.entity_id,
+                batch=later.id,
+            )
         )
 
 
@@ -144,8 +156,11 @@ def _refuse_if_still_used(row: Service | Location | Organization) -> None:
         in_use = False
     if in_use:
         raise RollbackRefused(
-            f"{row.external_id or row.id} was created by this batch and is now used by other "
-            "listings, so it cannot be removed."
+            lazy_gettext(
+                "%(key)s was created by this batch and is now used by other listings, so it "
+                "cannot be removed.",
+                key=row.external_id or row.id,
+            )
         )
 
 

@@ -1,6 +1,6 @@
-"""Imports from the browser: the same reader, write path and mappings as ``flask listings
-import``, with the file kept in the database between the dry run and the go-ahead (so any
-server behind the load balancer can finish it)."""
+"""Imports from the browser: the file is kept in the database between the dry run and the
+go-ahead (so any server behind the load balancer can finish it), and each run is
+:func:`~directory.listings.importing.import_listings`, as ``flask listings import`` runs."""
 
 from __future__ import annotations
 
@@ -13,17 +13,13 @@ import sqlalchemy as sa
 
 from directory.council import Council
 from directory.extensions import db
-from directory.listings.geocoding import DatabaseGeocoder
-from directory.listings.mappings import remember_mapping, saved_mapping
-from directory.listings.report import WriteReport
-from directory.listings.writer import WriteFailed, WriteOptions, write_listings
+from directory.listings.importing import ImportOptions, ImportRun, import_listings
+from directory.listings.mappings import saved_mapping
 from directory.models import ImportBatch, ImportUpload
 from directory.models.mixins import utc_now
 from importers import cells
 from importers.csv_reader import csv_rows
-from importers.limits import FileRefused, Limits, check_size, file_format
-from importers.reading import read_bytes
-from importers.tabular import ReadResult
+from importers.limits import Limits, check_size, file_format
 from importers.template import COLUMN_NAMES, template_column
 from importers.xlsx_reader import xlsx_rows
 
@@ -102,13 +98,6 @@ def set_columns(upload: ImportUpload, choices: dict[str, str]) -> None:
     db.session.commit()
 
 
-@dataclass
-class UploadRun:
-    read: ReadResult | None
-    report: WriteReport | None
-    refused: str | None = None
-
-
 def run_upload(
     upload: ImportUpload,
     council: Council,
@@ -116,31 +105,26 @@ def run_upload(
     apply: bool,
     actor: str,
     allow_mass_withdrawal: bool = False,
-) -> UploadRun:
-    """Read the file and work out (or, with ``apply``, write) its changes."""
-    try:
-        read = read_bytes(
-            upload.data, dict(upload.columns), Limits(), upload.filename, None, council
-        )
-    except FileRefused as error:
-        return UploadRun(None, None, str(error))
-    options = WriteOptions(
-        source=upload.source,
-        actor=actor,
-        apply=apply,
-        full_feed=upload.full_feed,
-        allow_mass_withdrawal=allow_mass_withdrawal,
+) -> ImportRun:
+    """Read the file and work out (or, with ``apply``, write) its changes; an applied
+    upload is let go."""
+    run = import_listings(
+        upload.data,
+        ImportOptions(
+            source=upload.source,
+            actor=actor,
+            apply=apply,
+            full_feed=upload.full_feed,
+            allow_mass_withdrawal=allow_mass_withdrawal,
+            columns=dict(upload.columns),
+            name=upload.filename,
+        ),
+        council,
     )
-    try:
-        report = write_listings(read.dataset, council, DatabaseGeocoder(), options, read.problems)
-    except WriteFailed as error:
-        return UploadRun(read, None, str(error))
-    if apply and report.ok:
-        if upload.columns:
-            remember_mapping(upload.source, dict(upload.columns))
+    if apply and run.report is not None and run.report.ok:
         db.session.delete(db.session.merge(upload))
         db.session.commit()
-    return UploadRun(read, report)
+    return run
 
 
 def import_batches(limit: int = 100) -> list[ImportBatch]:

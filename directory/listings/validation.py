@@ -14,13 +14,14 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import phonenumbers
+from flask_babel import lazy_gettext
 
 from directory.council import Council
 from directory.links import safe_link
 from directory.listings.fields import TAXONOMY_FIELDS
 from directory.listings.geocoding import Geocoder, Point
 from directory.listings.languages import language_code
-from directory.listings.problems import Problems
+from directory.listings.problems import Problems, Text, joined, place
 from directory.listings.records import (
     ContactRecord,
     Dataset,
@@ -83,8 +84,11 @@ class Checker:
         }
         if not self._postcodes_ready:
             problems.error(
-                "Postcodes",
-                "no postcodes are loaded, so venues cannot be placed: run flask postcodes load",
+                lazy_gettext("Postcodes"),
+                lazy_gettext(
+                    "no postcodes are loaded, so venues cannot be placed: run %(command)s",
+                    command="flask postcodes load",
+                ),
             )
 
     def check(
@@ -125,17 +129,24 @@ class Checker:
             else:
                 origins = [earlier, *origins]
             if len(origins) > 1:
-                shown = ", ".join(o for o in origins if o) or f"{len(origins)} records"
+                places = [o for o in origins if o]
                 self.problems.error(
-                    f"{what} {key!r}", f"the same id appears more than once ({shown})"
+                    place(what, key),
+                    lazy_gettext(
+                        "the same id appears more than once (%(places)s)", places=joined(places)
+                    )
+                    if places
+                    else lazy_gettext("the same id appears %(count)s times", count=len(origins)),
                 )
 
     def organisation(self, record: OrganisationRecord) -> OrganisationRecord:
-        def where(name: str | None = None) -> str:
+        def where(name: str | None = None) -> Text:
             return self.problems.where("Organisation", record.key, record.origin, name)
 
         if not record.name.strip():
-            self.problems.error(where("organisation_name"), "the organisation has no name")
+            self.problems.error(
+                where("organisation_name"), lazy_gettext("the organisation has no name")
+            )
         return replace(
             record,
             website=self._link(record.website, where("organisation_website")),
@@ -143,48 +154,61 @@ class Checker:
         )
 
     def venue(self, record: VenueRecord, points: dict[str, Point]) -> VenueRecord:
-        def where(name: str | None = None) -> str:
+        def where(name: str | None = None) -> Text:
             return self.problems.where("Venue", record.key, record.origin, name)
 
         if not record.name.strip():
-            self.problems.error(where("venue_name"), "the venue has no name")
+            self.problems.error(where("venue_name"), lazy_gettext("the venue has no name"))
         try:
             postcode = parse_postcode(record.postcode)
         except PostcodeError:
-            self.problems.error(where("postcode"), f"{record.postcode!r} is not a postcode")
+            self.problems.error(
+                where("postcode"),
+                lazy_gettext("%(value)s is not a postcode", value=repr(record.postcode)),
+            )
             return record
         if not postcode.is_full:
             self.problems.error(
-                where("postcode"), f"{record.postcode!r} is only part of a postcode"
+                where("postcode"),
+                lazy_gettext("%(value)s is only part of a postcode", value=repr(record.postcode)),
             )
             return record
         if not self._postcodes_ready:
             return replace(record, postcode=str(postcode))
         point = self.geocoder.locate(str(postcode))
         if point is None:
-            self.problems.error(where("postcode"), f"{record.postcode!r} is not a real postcode")
+            self.problems.error(
+                where("postcode"),
+                lazy_gettext("%(value)s is not a real postcode", value=repr(record.postcode)),
+            )
             return replace(record, postcode=str(postcode))
         points[record.key] = point
         if self.council.locality_for(point.district, point.sector) is None:
             self.problems.warn(
                 where("postcode"),
-                f"{point.postcode} is outside every locality in the council file",
+                lazy_gettext(
+                    "%(postcode)s is outside every locality in the council file",
+                    postcode=point.postcode,
+                ),
             )
         return replace(record, postcode=str(postcode))
 
     def service(
         self, record: ServiceRecord, organisations: Container[str], venues: Container[str]
     ) -> ServiceRecord:
-        def where(name: str | None = None) -> str:
+        def where(name: str | None = None) -> Text:
             return self.problems.where("Service", record.key, record.origin, name)
 
         if not record.key.strip():
-            self.problems.error(where("service_id"), "the service has no id")
+            self.problems.error(where("service_id"), lazy_gettext("the service has no id"))
         if not record.name.strip():
-            self.problems.error(where("name"), "the service has no name")
+            self.problems.error(where("name"), lazy_gettext("the service has no name"))
         if record.organisation not in organisations:
             self.problems.error(
-                where("organisation_name"), f"names an unknown organisation {record.organisation!r}"
+                where("organisation_name"),
+                lazy_gettext(
+                    "names an unknown organisation %(key)s", key=repr(record.organisation)
+                ),
             )
         named_venues = {
             *record.venues,
@@ -192,36 +216,58 @@ class Checker:
             *(o.venue for o in record.openings if o.venue),
         }
         for venue in sorted(v for v in named_venues if v not in venues):
-            self.problems.error(where("venue_name"), f"names an unknown venue {venue!r}")
+            self.problems.error(
+                where("venue_name"), lazy_gettext("names an unknown venue %(key)s", key=repr(venue))
+            )
         self._ages(record, where)
         if record.visible_from and record.visible_to and record.visible_from > record.visible_to:
             self.problems.error(
                 where("visible_to"),
-                f"shown until {record.visible_to.isoformat()}, before it is shown from "
-                f"{record.visible_from.isoformat()}",
+                lazy_gettext(
+                    "shown until %(end)s, before it is shown from %(start)s",
+                    end=record.visible_to.isoformat(),
+                    start=record.visible_from.isoformat(),
+                ),
             )
         for opening in record.openings:
             if opening.opens >= opening.closes:
                 self.problems.error(
                     where("opening_times"),
-                    f"opens at {opening.opens:%H:%M} but closes at {opening.closes:%H:%M}",
+                    lazy_gettext(
+                        "opens at %(opens)s but closes at %(closes)s",
+                        opens=f"{opening.opens:%H:%M}",
+                        closes=f"{opening.closes:%H:%M}",
+                    ),
                 )
             if opening.valid_from and opening.valid_to and opening.valid_from > opening.valid_to:
-                self.problems.error(where("opening_times"), "the times end before they start")
+                self.problems.error(
+                    where("opening_times"), lazy_gettext("the times end before they start")
+                )
         for session in record.sessions:
             if session.starts_at >= session.ends_at:
                 self.problems.error(
                     where("sessions"),
-                    f"the session on {session.starts_at:%Y-%m-%d} ends before it starts",
+                    lazy_gettext(
+                        "the session on %(day)s ends before it starts",
+                        day=f"{session.starts_at:%Y-%m-%d}",
+                    ),
                 )
             if session.places is not None and session.places < 0:
-                self.problems.error(where("sessions"), "a session has fewer than 0 places")
+                self.problems.error(
+                    where("sessions"), lazy_gettext("a session has fewer than 0 places")
+                )
         for cost in record.costs:
             if cost.amount is not None and cost.amount < 0:
-                self.problems.error(where("cost"), f"the cost {cost.amount} is below zero")
+                self.problems.error(
+                    where("cost"),
+                    lazy_gettext("the cost %(amount)s is below zero", amount=str(cost.amount)),
+                )
         for area in record.areas:
             if area.locality is not None and self.council.locality(area.locality) is None:
-                self.problems.error(where("areas"), f"{area.locality!r} is not a locality")
+                self.problems.error(
+                    where("areas"),
+                    lazy_gettext("%(value)s is not a locality", value=repr(area.locality)),
+                )
         return replace(
             record,
             url=self._link(record.url, where("website")),
@@ -255,62 +301,94 @@ class Checker:
     def _ages(self, record: ServiceRecord, where) -> None:  # type: ignore[no-untyped-def]
         low, high = record.minimum_age, record.maximum_age
         if low is not None and low < PRE_BIRTH_AGE:
-            self.problems.error(where("minimum_age"), f"minimum age {low} is below {PRE_BIRTH_AGE}")
+            self.problems.error(
+                where("minimum_age"),
+                lazy_gettext(
+                    "minimum age %(age)s is below %(lowest)s", age=low, lowest=PRE_BIRTH_AGE
+                ),
+            )
         if high is not None and high > OLDEST_AGE_SERVED:
             self.problems.error(
-                where("maximum_age"), f"maximum age {high} is above {OLDEST_AGE_SERVED}"
+                where("maximum_age"),
+                lazy_gettext(
+                    "maximum age %(age)s is above %(highest)s", age=high, highest=OLDEST_AGE_SERVED
+                ),
             )
         if low is not None and high is not None and high < low:
             self.problems.error(
-                where("maximum_age"), f"maximum age {high} is below minimum age {low}"
+                where("maximum_age"),
+                lazy_gettext(
+                    "maximum age %(maximum)s is below minimum age %(minimum)s",
+                    maximum=high,
+                    minimum=low,
+                ),
             )
 
-    def _link(self, value: str | None, where: str) -> str | None:
+    def _link(self, value: str | None, where: Text) -> str | None:
         if value is None or not value.strip():
             return None
         text = value.strip()
         if ":" not in text.split("/", 1)[0] and _BARE_DOMAIN.match(text):
-            self.problems.warn(where, f"{text!r} has no https:// at the start, so it was added")
+            self.problems.warn(
+                where,
+                lazy_gettext(
+                    "%(value)s has no https:// at the start, so it was added", value=repr(text)
+                ),
+            )
             return f"https://{text}"
         if not safe_link(text):
             self.problems.error(
-                where, f"{text!r} is not a web address (only http, https, tel or mailto links)"
+                where,
+                lazy_gettext(
+                    "%(value)s is not a web address (only http, https, tel or mailto links)",
+                    value=repr(text),
+                ),
             )
             return None
         return text
 
-    def _email(self, value: str | None, where: str) -> str | None:
+    def _email(self, value: str | None, where: Text) -> str | None:
         if value is None or not value.strip():
             return None
         text = value.strip()
         if not _EMAIL.match(text):
-            self.problems.error(where, f"{text!r} is not an email address")
+            self.problems.error(
+                where, lazy_gettext("%(value)s is not an email address", value=repr(text))
+            )
             return None
         return text
 
-    def _phone(self, value: str | None, where: str) -> str | None:
+    def _phone(self, value: str | None, where: Text) -> str | None:
         if value is None or not value.strip():
             return None
         formatted, in_use = _formatted_phone(value.strip())
         if formatted is None:
-            self.problems.error(where, f"{value.strip()!r} is not a phone number")
+            self.problems.error(
+                where, lazy_gettext("%(value)s is not a phone number", value=repr(value.strip()))
+            )
         elif not in_use:
-            self.problems.warn(where, f"{value.strip()!r} is not a number in use")
+            self.problems.warn(
+                where, lazy_gettext("%(value)s is not a number in use", value=repr(value.strip()))
+            )
         return formatted
 
-    def _languages(self, values: tuple[str, ...], where: str) -> tuple[str, ...]:
+    def _languages(self, values: tuple[str, ...], where: Text) -> tuple[str, ...]:
         codes = []
         for value in values:
             code = language_code(value)
             if code is None:
                 self.problems.warn(
-                    where, f"{value!r} is not a language we know, so it was left out"
+                    where,
+                    lazy_gettext(
+                        "%(value)s is not a language we know, so it was left out",
+                        value=repr(value),
+                    ),
                 )
             else:
                 codes.append(code)
         return tuple(dict.fromkeys(codes))
 
-    def _terms_for(self, scheme: str, values: tuple[str, ...], where: str) -> tuple[str, ...]:
+    def _terms_for(self, scheme: str, values: tuple[str, ...], where: Text) -> tuple[str, ...]:
         codes = []
         known = self._terms[scheme]
         for value in values:
@@ -318,7 +396,12 @@ class Checker:
             if code is None:
                 self.unknown_terms[scheme].add(value)
                 self.problems.warn(
-                    where, f"{value!r} is not a {scheme} in the council file, so it was left out"
+                    where,
+                    lazy_gettext(
+                        "%(value)s is not a %(scheme)s in the council file, so it was left out",
+                        value=repr(value),
+                        scheme=scheme,
+                    ),
                 )
             else:
                 codes.append(code)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
+from flask_babel import lazy_gettext
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import selectinload
 
@@ -45,7 +46,7 @@ from directory.listings.fields import (
 )
 from directory.listings.geocoding import Geocoder, Point
 from directory.listings.languages import language_name
-from directory.listings.problems import Problems
+from directory.listings.problems import Problems, escaped, in_english
 from directory.listings.records import (
     Dataset,
     OrganisationRecord,
@@ -129,7 +130,10 @@ def write_listings(
         db.session.rollback()
         reason = getattr(error, "orig", None) or error
         raise WriteFailed(
-            f"The database refused the changes, so nothing changed: {reason}"
+            lazy_gettext(
+                "The database refused the changes, so nothing changed: %(reason)s",
+                reason=str(reason),
+            )
         ) from error
     except BaseException:
         db.session.rollback()
@@ -226,7 +230,8 @@ class _Write:
         batch.counts = report.counts()
         report.applied = True
         report.batch = self.batch_id
-        batch.report = report.summary_json()
+        with in_english():
+            batch.report = report.summary_json()
         reindex_after_commit(session, self.created_ids)
         session.commit()
 
@@ -403,10 +408,17 @@ class _Write:
         missing = [row for row in current if row.external_id not in listed]
         share = len(missing) / len(current) if current else 0.0
         if share > self.options.withdraw_share and not self.options.allow_mass_withdrawal:
-            self.report.refused = (
-                f"The feed would withdraw {len(missing)} of {len(current)} listings from "
-                f"{self.source!r} ({share:.0%}), more than the {self.options.withdraw_share:.0%} "
-                "allowed. Check the file is complete, or allow it explicitly."
+            self.report.refused = escaped(
+                lazy_gettext(
+                    "The feed would withdraw %(count)s of %(total)s listings from %(source)s "
+                    "(%(share)s), more than the %(allowed)s allowed. Check the file is complete, "
+                    "or allow it explicitly.",
+                    count=len(missing),
+                    total=len(current),
+                    source=repr(self.source),
+                    share=f"{share:.0%}",
+                    allowed=f"{self.options.withdraw_share:.0%}",
+                )
             )
             return
         for found in missing:
