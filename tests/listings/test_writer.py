@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from datetime import datetime, timedelta
 
 import pytest
 import sqlalchemy as sa
 from flask import Flask
 
 from directory.extensions import db
-from directory.listings.records import VenueRecord
+from directory.listings.records import SessionRecord, VenueRecord
 from directory.listings.writer import WriteFailed
 from directory.models import AuditEntry, ImportBatch, Service, ServiceStatus
 from tests.listings.helpers import SOURCE, VENUE, dataset, listing, row_counts, write
@@ -133,11 +134,21 @@ def test_a_full_feed_that_would_withdraw_too_many_is_refused(app_context: Flask)
     assert len(allowed.withdrawn) == 3
 
 
+LATER = datetime(2027, 2, 16, 10)
+HOUR = timedelta(hours=1)
+
+
 @pytest.mark.parametrize(
     ("changes", "where", "message"),
     [
         ({"url": "javascript:alert(1)"}, "Service 'toy-library'", "is not a web address"),
         ({"referral_url": "data:text/html,hi"}, "Service 'toy-library'", "is not a web address"),
+        ({"url": "VBScript:msgbox(1)"}, "Service 'toy-library'", "is not a web address"),
+        (
+            {"sessions": (SessionRecord(LATER, LATER + HOUR, booking_url="javascript:go()"),)},
+            "Service 'toy-library'",
+            "'javascript:go()' is not a web address",
+        ),
         (
             {"minimum_age": 11, "maximum_age": 5},
             "Service 'toy-library'",
