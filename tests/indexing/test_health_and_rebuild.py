@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import resource
+import subprocess
+import sys
 from pathlib import Path
 
 import sqlalchemy as sa
 from flask import Flask
 
 from directory import create_app
+from directory.config import PROJECT_ROOT
 from directory.extensions import db
 from directory.models import Service
 from tests.support.apps import config_for_tests, migrated_app
@@ -66,3 +71,38 @@ def test_an_index_folder_that_cannot_be_written_is_one_line(tmp_path: Path) -> N
     assert result.exit_code == 1
     assert result.output.startswith("Error: Could not write the search index: ")
     assert len(result.output.strip().splitlines()) == 1
+
+
+def test_a_disk_that_fills_mid_rebuild_is_one_line(tmp_path: Path) -> None:
+    """The command runs in a process that may write only 16 KB to any file, as a disk that
+    fills part way through the new index; it says so in one line and exits 1."""
+    url = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    app = migrated_app(config_for_tests(url, tmp_path))
+    with app.app_context():
+        for number in range(40):
+            words = " ".join(f"rhyme{number}x{word}" for word in range(300))
+            create_service(f"Stay and Play {number}", description=words)
+        db.engine.dispose()
+
+    def small_disk() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (16 * 1024, 16 * 1024))
+
+    result = subprocess.run(
+        [sys.executable, "-m", "flask", "search", "rebuild"],
+        cwd=PROJECT_ROOT,
+        env={
+            **os.environ,
+            "FLASK_APP": "wsgi.py",
+            "DATABASE_URL": url,
+            "SEARCH_INDEX_DIR": str(tmp_path / "index"),
+            "SECRET_KEY": "test-secret-key",
+        },
+        preexec_fn=small_disk,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert result.stderr.startswith("Error: Could not write the search index: "), result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
