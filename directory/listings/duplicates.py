@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 import sqlalchemy as sa
+from flask_babel import lazy_gettext
 
 from directory.extensions import db
+from directory.listings.problems import Text, escaped
 from directory.listings.report import Duplicate
 from directory.models import Location, Service, ServiceAtLocation
 
@@ -61,13 +63,15 @@ class DuplicateFinder:
                 None,
             )
             if match is not None:
-                found.append(
-                    _duplicate(newcomer, match, f"same name and postcode ({match.postal_code})")
+                reason = lazy_gettext(
+                    "same name and postcode (%(postcode)s)", postcode=match.postal_code
                 )
+                found.append(_duplicate(newcomer, match, reason))
                 continue
             near = _similar_nearby(newcomer, name, self._by_cell)
             if near is not None:
-                found.append(_duplicate(newcomer, near, "a very similar name close by"))
+                reason = lazy_gettext("a very similar name close by")
+                found.append(_duplicate(newcomer, near, reason))
         return found
 
     def _listings(self) -> dict[tuple[str, str | None], sa.Row]:
@@ -109,12 +113,12 @@ def _similar_nearby(
     return None
 
 
-def _duplicate(newcomer: Newcomer, row: sa.Row, reason: str) -> Duplicate:
+def _duplicate(newcomer: Newcomer, row: sa.Row, reason: Text) -> Duplicate:
     return Duplicate(
         key=newcomer.key,
         name=newcomer.name,
         other_source=row.source,
         other_key=row.external_id,
         other_name=row.name,
-        reason=reason,
+        reason=escaped(reason),
     )

@@ -49,7 +49,7 @@ class Duplicate:
     other_source: str
     other_key: str | None
     other_name: str
-    reason: str
+    reason: Text
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -58,7 +58,7 @@ class Duplicate:
             "other_source": self.other_source,
             "other_service": self.other_key,
             "other_name": self.other_name,
-            "reason": self.reason,
+            "reason": str(self.reason),
         }
 
 

@@ -198,6 +198,22 @@ def test_a_similar_listing_from_another_source_is_flagged_not_merged(app_context
     assert db.session.scalar(sa.select(sa.func.count()).select_from(Service)) == 2
 
 
+def test_a_very_similar_name_close_by_is_flagged_and_a_different_one_is_not(
+    app_context: Flask,
+) -> None:
+    create_service("Netherton Toy Library", source="neighbour-feed", postcode="DY2 0BH")
+    report = write(
+        dataset(
+            listing("toys", name="Netherton Toys Library"),
+            listing("chess", name="Netherton Chess Club"),
+        )
+    )
+    [duplicate] = report.duplicates
+    assert (duplicate.key, duplicate.other_name) == ("toys", "Netherton Toy Library")
+    assert str(duplicate.reason) == "a very similar name close by"
+    assert len(report.created) == 2
+
+
 def test_a_fault_mid_apply_leaves_database_and_index_as_they_were(app_context: Flask) -> None:
     search = app_context.extensions["search"]
     write(dataset(listing("first", name="First group")))
