@@ -71,7 +71,8 @@ def _explain_hits(results, query, top: int, now: datetime) -> None:  # type: ign
         service = services.get(hit.id)
         if service is None:
             continue
-        why = reasons(service_document(service, now.date()), concepts, groups)
+        months = current_app.extensions["council"].staff.review_interval_months
+        why = reasons(service_document(service, now.date(), months), concepts, groups)
         parts = [
             f"meets {', '.join(why.meets)}" if why.meets else "meets nothing read",
             f"words {', '.join(why.words)}" if why.words else "no words",

@@ -29,7 +29,7 @@ from directory.listings.records import (
     ServiceRecord,
     VenueRecord,
 )
-from directory.models.service import OLDEST_AGE_SERVED, PRE_BIRTH_AGE
+from directory.models.service import LONGEST_REVIEW_INTERVAL, OLDEST_AGE_SERVED, PRE_BIRTH_AGE
 from directory.postcodes.parsing import PostcodeError, parse_postcode
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -194,6 +194,13 @@ class Checker:
         for venue in sorted(v for v in named_venues if v not in venues):
             self.problems.error(where("venue_name"), f"names an unknown venue {venue!r}")
         self._ages(record, where)
+        interval = record.review_interval_months
+        if interval is not None and not 1 <= interval <= LONGEST_REVIEW_INTERVAL:
+            self.problems.error(
+                where("review_interval_months"),
+                f"a listing is checked every 1 to {LONGEST_REVIEW_INTERVAL} months, "
+                f"not every {interval}",
+            )
         if record.visible_from and record.visible_to and record.visible_from > record.visible_to:
             self.problems.error(
                 where("visible_to"),

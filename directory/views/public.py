@@ -23,7 +23,6 @@ from directory.presenters.gone import gone_page, search_origin
 from directory.presenters.search import ResultItem, result_item
 from directory.presenters.service import service_page
 from directory.queries.services import gone_service, public_service, public_services_by_id
-from directory.review import is_overdue
 from directory.views.site import safe_local_path
 from search import Filters, SearchQuery
 
@@ -67,7 +66,6 @@ def service(service_id: str) -> str | tuple[str, int]:
         page=page,
         exit_this_page=page.sensitive,
         back_to_results=results_address(request.referrer),
-        overdue=is_overdue(found.assured_date, now.date(), _council()),
     )
 
 
