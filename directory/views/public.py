@@ -22,7 +22,12 @@ from directory.models import Service
 from directory.presenters.gone import gone_page, search_origin
 from directory.presenters.search import ResultItem, result_item
 from directory.presenters.service import service_page
-from directory.queries.services import gone_service, public_service, public_services_by_id
+from directory.queries.services import (
+    gone_service,
+    is_unpublished_draft,
+    public_service,
+    public_services_by_id,
+)
 from directory.views.site import safe_local_path
 from search import Filters, SearchQuery
 
@@ -70,9 +75,10 @@ def service(service_id: str) -> str | tuple[str, int]:
 
 
 def _gone(service_id: str, now: datetime) -> tuple[str, int]:
-    """410 Gone for a listing families can no longer use, with somewhere to go next."""
+    """410 Gone for a listing families can no longer use, with somewhere to go next (404
+    for one they never could: practitioners only, or an editor's unpublished draft)."""
     gone = gone_service(service_id, now.date())
-    if gone is None:
+    if gone is None or is_unpublished_draft(gone.id):
         abort(404)
     council = _council()
     page = gone_page(gone, council, now.date())
