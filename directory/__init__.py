@@ -48,8 +48,9 @@ def create_app(config: Config | None = None) -> Flask:
     db.init_app(app)
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
     babel.init_app(app, locale_selector=select_locale)
-    csrf.init_app(app)
+    # Headers first: their nonce must exist before a CSRF refusal renders its error page.
     install_security_headers(app)
+    csrf.init_app(app)
     accounts.install(app)
     health.install(app)
     responses.install(app)
