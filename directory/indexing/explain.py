@@ -14,6 +14,7 @@ from directory.finding.request import build_query, parse_search_args
 from directory.indexing import site_search
 from directory.indexing.documents import service_document
 from directory.queries.services import public_services_by_id
+from directory.review import listing_overdue
 from directory.safety import SafetyLines
 from directory.understanding import concept_label
 from search.explaining import reasons
@@ -79,5 +80,7 @@ def _explain_hits(results, query, top: int, now: datetime) -> None:  # type: ign
         ]
         if why.first:
             parts.append("first: meets a danger")
+        if listing_overdue(service, now.date(), current_app.extensions["council"]):
+            parts.append("overdue for a check: ranked lower")
         click.echo(f"{number:3}. {hit.score:5.2f}  {service.name}  ({'; '.join(parts)})")
     db.session.remove()

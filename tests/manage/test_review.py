@@ -192,6 +192,10 @@ def test_an_overdue_listing_ranks_below_an_otherwise_equal_current_one(
     notice = f"This information was last checked on {checked_on} and may be out of date."
     assert cards.count("may be out of date") == 1
     assert cards.rindex("Netherton Toy Library") < cards.index(notice)
+    explained = runner.invoke(args=["search", "explain", "toy library"]).output.splitlines()
+    ranked = [line for line in explained if "Netherton Toy Library" in line]
+    assert len(ranked) == 2
+    assert "overdue" not in ranked[0] and "overdue for a check: ranked lower" in ranked[1]
 
 
 def test_the_index_holds_each_listings_due_date_and_its_health_check_sees_it(
