@@ -342,7 +342,9 @@ def reading_cost(app: Flask, rounds: int = 5) -> None:
     the same listings (Whoosh snapshots remember scored words, which would hide the cost)."""
     today = datetime.now()
     documents = [
-        service_document(service, today.date())
+        service_document(
+            service, today.date(), app.extensions["council"].staff.review_interval_months
+        )
         for service in indexable_services(db.session, today.date())
     ]
     memory = MemoryBackend(documents)

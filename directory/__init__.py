@@ -13,6 +13,7 @@ from directory.config import PROJECT_ROOT, Config, ConfigError
 from directory.council import load_council
 from directory.extensions import babel, csrf, db, migrate
 from directory.i18n import select_locale
+from directory.sealing import Sealer
 from directory.security import install_security_headers
 
 
@@ -28,6 +29,7 @@ def create_app(config: Config | None = None) -> Flask:
     app.config.update(config.flask_settings())
     app.extensions["signpost_config"] = config
     app.extensions["council"] = load_council(config.council_file)
+    app.extensions["secret_sealer"] = Sealer(config.totp_encryption_key)
     app.jinja_loader = ChoiceLoader(
         [
             FileSystemLoader(str(PROJECT_ROOT / "templates")),
@@ -46,8 +48,9 @@ def create_app(config: Config | None = None) -> Flask:
     db.init_app(app)
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
     babel.init_app(app, locale_selector=select_locale)
-    csrf.init_app(app)
+    # Headers first: their nonce must exist before a CSRF refusal renders its error page.
     install_security_headers(app)
+    csrf.init_app(app)
     accounts.install(app)
     health.install(app)
     responses.install(app)

@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from directory.sealing import DEVELOPMENT_KEY, Sealer, SealingKeyError
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 INSTANCE_DIR = PROJECT_ROOT / "instance"
 DEFAULT_COUNCIL_FILE = PROJECT_ROOT / "councils" / "dudley.toml"
@@ -63,6 +65,8 @@ class Config:
     database_connect_timeout: int = 5
     database_statement_timeout: int = 15
     """Seconds before a connection attempt, or one statement, is given up (PostgreSQL)."""
+    totp_encryption_key: str = DEVELOPMENT_KEY
+    """The key one-time-code secrets are sealed with (see ``directory.accounts.sealing``)."""
     extra: Mapping[str, object] = field(default_factory=dict)
 
     @classmethod
@@ -75,6 +79,15 @@ class Config:
             if environment == "production":
                 raise ConfigError("SECRET_KEY must be set when SIGNPOST_ENV=production.")
             secret_key = secrets.token_hex(32)
+        totp_key = env.get("TOTP_ENCRYPTION_KEY", "")
+        if not totp_key:
+            if environment == "production":
+                raise ConfigError("TOTP_ENCRYPTION_KEY must be set when SIGNPOST_ENV=production.")
+            totp_key = DEVELOPMENT_KEY
+        try:
+            Sealer(totp_key)
+        except SealingKeyError as error:
+            raise ConfigError(str(error)) from None
         backend = env.get("SEARCH_BACKEND", "whoosh")
         if backend not in {"whoosh", "memory"}:
             raise ConfigError(f"SEARCH_BACKEND must be 'whoosh' or 'memory', not {backend!r}.")
@@ -108,6 +121,7 @@ class Config:
             trusted_proxies=_number(env, "TRUSTED_PROXIES", 0, minimum=0),
             database_connect_timeout=_number(env, "DATABASE_CONNECT_TIMEOUT", 5),
             database_statement_timeout=_number(env, "DATABASE_STATEMENT_TIMEOUT", 15),
+            totp_encryption_key=totp_key,
         )
 
     def engine_options(self) -> dict[str, object]:

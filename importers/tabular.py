@@ -279,6 +279,7 @@ class _Builder:
             openings=openings,
             sessions=sessions,
             assured_date=reader.read("assured_date", cells.day),
+            review_interval_months=reader.read("review_interval_months", cells.whole_number),
             visible_from=reader.read("visible_from", cells.day),
             visible_to=reader.read("visible_to", cells.day),
             is_sample=reader.read("is_sample", cells.yes_no, default=False),

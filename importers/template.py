@@ -68,6 +68,10 @@ COLUMNS = (
     ),
     Column("sessions", "date HH:MM-HH:MM | places N | book URL | description; ..."),
     Column("assured_date", "When someone last checked it (YYYY-MM-DD or DD/MM/YYYY)"),
+    Column(
+        "review_interval_months",
+        "How often it should be checked, in months, 1 to 60 (blank: the council's default)",
+    ),
     Column("visible_from", "Show from this date (seasonal listings)"),
     Column("visible_to", "Show until this date"),
     Column("is_sample", "yes for made-up demonstration listings"),

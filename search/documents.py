@@ -50,6 +50,9 @@ class ServiceDocument:
     open_slots: tuple[str, ...] = ()
     session_dates: tuple[str, ...] = ()
     assured_date: str | None = None
+    review_due: str | None = None
+    """When the listing should next be checked (ISO date). Past it, or never checked (no
+    ``assured_date``), the listing is overdue and ranks lower."""
     keywords: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
@@ -69,7 +72,7 @@ class ServiceDocument:
             raise ValueError(f"{self.id}: points must be finite eastings/northings")
         if any(not SLOT_PATTERN.fullmatch(slot) for slot in self.open_slots):
             raise ValueError(f"{self.id}: open slots look like 'MO09', got {self.open_slots}")
-        for iso in (*self.session_dates, *filter(None, [self.assured_date])):
+        for iso in (*self.session_dates, *filter(None, [self.assured_date, self.review_due])):
             date.fromisoformat(iso)
 
 

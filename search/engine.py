@@ -189,4 +189,4 @@ def _candidates(view: IndexView, query: SearchQuery, chosen: _Evaluation) -> Ite
         if distance is None and query.origin is not None:
             distance = nearest_distance(query.origin, info.points)
         score = 0.0 if scores is None else scores[doc]
-        yield (info.id, score, distance, info.assured, doc in first)
+        yield (info.id, score, distance, info.assured, doc in first, info.overdue(query.today))

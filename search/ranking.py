@@ -1,4 +1,4 @@
-"""Ranking: text relevance first, nudged by distance and freshness.
+"""Ranking: text relevance first, nudged by distance and freshness, and lowered when overdue.
 
 For each matching service::
 
@@ -8,16 +8,23 @@ For each matching service::
     freshness = 1 within FRESH_DAYS of the assured date, falling linearly to 0 at
                 STALE_DAYS (and 0 if never checked)
     score     = relevance * (1 + DISTANCE_WEIGHT * proximity + FRESHNESS_WEIGHT * freshness)
+                * (OVERDUE_FACTOR if overdue else 1)
 
 The adjustment multiplies relevance by at most ``1 + DISTANCE_WEIGHT + FRESHNESS_WEIGHT``
 (1.45), so distance and freshness only reorder services of similar relevance: a service
 whose text relevance is more than 1.45 times another's always ranks above it, however far
 away. That is how a strong match across town beats a weak match next door.
 
+A listing is overdue when it was never checked or its review date (its last check plus
+its review interval, in the document) has passed; families are told it may be out of
+date, and it ranks lower: a current listing at least ``1.45 * OVERDUE_FACTOR`` (0.87)
+times as relevant as an overdue one always ranks above it, wherever either is, while an
+overdue listing much more relevant than anything current still comes first.
+
 ``nearest`` orders by distance alone (ties by score), services with no venue last.
 
 Either way, listings that meet a danger the words signal (``first``) come before all
-others: a parent in danger must never see an unrelated service first.
+others, overdue or not: a parent in danger must never see an unrelated service first.
 """
 
 from __future__ import annotations
@@ -34,12 +41,13 @@ DISTANCE_SCALE_M = 3_000.0
 NO_VENUE_PROXIMITY = 0.5  # phone/online/outreach services reach the searcher wherever they are
 FRESH_DAYS = 90
 STALE_DAYS = 730
+OVERDUE_FACTOR = 0.6
 
 
-# A match before ranking: id, raw text score, distance (None: no venue), assured date, and
-# whether it meets a danger the words signal. A plain tuple: thousands are made per query,
-# and a class instance each cost twice as much.
-Candidate = tuple[str, float, float | None, date | None, bool]
+# A match before ranking: id, raw text score, distance (None: no venue), assured date,
+# whether it meets a danger the words signal, and whether it is overdue for a check. A
+# plain tuple: thousands are made per query, and a class instance each cost twice as much.
+Candidate = tuple[str, float, float | None, date | None, bool, bool]
 
 
 def proximity(distance_m: float | None, has_origin: bool) -> float:
@@ -63,9 +71,10 @@ def freshness(assured: date | None, today: date) -> float:
     return 1.0 - (age_days - FRESH_DAYS) / (STALE_DAYS - FRESH_DAYS)
 
 
-def blend(relevance: float, near: float, fresh: float) -> float:
+def blend(relevance: float, near: float, fresh: float, overdue: bool = False) -> float:
     """The final score; see the module docstring for why it can never override relevance."""
-    return relevance * (1.0 + DISTANCE_WEIGHT * near + FRESHNESS_WEIGHT * fresh)
+    score = relevance * (1.0 + DISTANCE_WEIGHT * near + FRESHNESS_WEIGHT * fresh)
+    return score * OVERDUE_FACTOR if overdue else score
 
 
 def rank(
@@ -80,11 +89,12 @@ def rank(
     scale = 1.0 / best if best > 0 else 0.0
     nearest = sort == "nearest"
     keyed: list[tuple] = []
-    for doc_id, text_score, distance, assured, first in pool:
+    for doc_id, text_score, distance, assured, first, overdue in pool:
         score = blend(
             text_score * scale if scale else 1.0,
             proximity(distance, has_origin),
             freshness(assured, today),
+            overdue,
         )
         if nearest:
             keyed.append((not first, distance is None, distance or 0.0, -score, doc_id))

@@ -24,6 +24,15 @@ class DocInfo:
     assured: date | None
     needs: int = 0
     """How many needs the listing meets: how focused it is (see :mod:`search.meaning`)."""
+    review_due: date | None = None
+    """When it should next be checked; None with an assured date: not known (an index
+    written before due dates were), never counted overdue."""
+
+    def overdue(self, today: date) -> bool:
+        """Never checked, or not checked again by its due date."""
+        if self.assured is None:
+            return True
+        return self.review_due is not None and self.review_due < today
 
 
 class IndexView(Protocol):

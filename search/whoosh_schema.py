@@ -1,8 +1,9 @@
 """The Whoosh schema and how a document fills it.
 
 Whoosh indexes the text fields. Stored with each document: what ranking needs (id, venue
-points, assured date) and its keyword terms (codes, ages, hours, grid cells), which a
-snapshot inverts in memory (see :mod:`search.keywords` for why they are not Whoosh postings).
+points, assured and review due dates) and its keyword terms (codes, ages, hours, grid
+cells), which a snapshot inverts in memory (see :mod:`search.keywords` for why they are
+not Whoosh postings).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from search.phrases import INDEX_ANALYZER
 ID_FIELD = "id"
 POINTS_FIELD = "points"
 ASSURED_FIELD = "assured"
+REVIEW_DUE_FIELD = "review_due"
 KEYWORDS_FIELD = "keywords"
 FINGERPRINT_FIELD = "fingerprint"
 
@@ -27,7 +29,7 @@ def build_schema() -> Schema:
     """Text fields with their boosts, keyword fields for codes and cells, and the rest."""
     schema = Schema(
         **{ID_FIELD: ID(stored=True, unique=True)},
-        **{POINTS_FIELD: STORED(), ASSURED_FIELD: STORED()},
+        **{POINTS_FIELD: STORED(), ASSURED_FIELD: STORED(), REVIEW_DUE_FIELD: STORED()},
         **{KEYWORDS_FIELD: STORED(), FINGERPRINT_FIELD: STORED()},
     )
     for name, boost in TEXT_FIELDS.items():
@@ -41,6 +43,7 @@ def whoosh_fields(doc: ServiceDocument) -> dict[str, Any]:
         ID_FIELD: doc.id,
         POINTS_FIELD: doc.points,
         ASSURED_FIELD: doc.assured_date,
+        REVIEW_DUE_FIELD: doc.review_due,
         FINGERPRINT_FIELD: fingerprint(doc),
     }
     values.update({name: clean(text) for name, text in text_fields(doc).items() if text})

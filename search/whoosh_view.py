@@ -39,6 +39,7 @@ from search.whoosh_schema import (
     ID_FIELD,
     KEYWORDS_FIELD,
     POINTS_FIELD,
+    REVIEW_DUE_FIELD,
 )
 
 # What a damaged or vanished index makes Whoosh raise while opening or reading it: its
@@ -88,12 +89,14 @@ class WhooshSnapshot:
     def _load(self) -> None:
         for docnum, stored in self._searcher.reader().iter_docs():
             assured = stored.get(ASSURED_FIELD)
+            due = stored.get(REVIEW_DUE_FIELD)
             keywords = stored.get(KEYWORDS_FIELD) or {}
             self._info[docnum] = DocInfo(
                 stored[ID_FIELD],
                 tuple(stored.get(POINTS_FIELD) or ()),
                 date.fromisoformat(assured) if assured else None,
                 len(keywords.get(NEED, ())),
+                date.fromisoformat(due) if due else None,
             )
             self._keywords.add(docnum, keywords)
             self._fingerprints[stored[ID_FIELD]] = stored.get(FINGERPRINT_FIELD)

@@ -100,6 +100,7 @@ def _service_columns(service: Service, fields: dict[str, Any]) -> dict[str, str]
         "areas": _items((a["locality"] or a["scope"], a["description"]) for a in fields["areas"]),
         "cost": _items((c["option"], c["amount"] or "", c["description"]) for c in fields["costs"]),
         "assured_date": fields["assured_date"] or "",
+        "review_interval_months": _number(fields["review_interval_months"]),
         "visible_from": fields["visible_from"] or "",
         "visible_to": fields["visible_to"] or "",
         "is_sample": "yes" if fields["is_sample"] else "",

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from flask_babel import lazy_gettext
+from flask_babel import lazy_gettext, lazy_ngettext
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCheckboxesInput,
     GovCheckboxInput,
@@ -54,6 +54,10 @@ MULTI_LINE = (
 CHOICES = ("needs", "categories", "levels", "circumstances", "delivery")
 """Columns of several codes, chosen with checkboxes."""
 LINKS = ("website", "referral_url", "organisation_website")
+REVIEW_INTERVALS = (3, 6, 12, 24)
+"""The review intervals offered, in months (an import may have set another, kept as is)."""
+COUNCIL_DEFAULT = "default"
+"""The choice of no interval of the listing's own (a blank cell in the template)."""
 SPARE_VENUES = 1
 
 KIND_NAMES = {
@@ -269,6 +273,16 @@ class ListingForm(BaseForm):
     assured_date = _text(
         lazy_gettext("Last checked (optional)"), lazy_gettext("For example, 23/11/2026")
     )
+    review_interval_months = RadioField(
+        lazy_gettext("How often to check it"),
+        description=lazy_gettext(
+            "When it is overdue, families are told it may be out of date and it ranks lower "
+            "in search"
+        ),
+        widget=GovRadioInput(),
+        # The write path checks the number (1 to 60), as it does for an import.
+        validate_choice=False,
+    )
     visible_from = _text(
         lazy_gettext("Show from (optional)"), lazy_gettext("For seasonal listings, like 01/07/2026")
     )
@@ -292,11 +306,31 @@ class ListingForm(BaseForm):
             ("circumstances", "circumstance"),
         ):
             self[name].choices = [SelectChoice(t.code, t.label) for t in council.terms(scheme)]
+        default = council.staff.review_interval_months
+        self.review_interval_months.choices = [
+            SelectChoice(
+                COUNCIL_DEFAULT,
+                lazy_ngettext(
+                    "The council’s default (every month)",
+                    "The council’s default (every %(num)s months)",
+                    default,
+                ),
+            ),
+            *(_every(months) for months in REVIEW_INTERVALS),
+        ]
+        self._offer_interval(self.review_interval_months.data)
         codes = ", ".join(locality.code for locality in council.localities)
         self.areas.description = lazy_gettext(
             "One a line: borough, remote, or an area (%(codes)s), then | and a description",
             codes=codes,
         )
+
+    def _offer_interval(self, value: str | None) -> None:
+        """Offer an interval the listing has that is not among the usual ones."""
+        field = self.review_interval_months
+        offered = {choice.value for choice in field.choices}
+        if value and value not in offered and value.isdigit():
+            field.choices = [*field.choices, _every(int(value))]
 
     # Rows of the import template <-> the form.
 
@@ -319,6 +353,8 @@ class ListingForm(BaseForm):
             "opening_times", own[0].get("opening_times", "") if own else ""
         )
         self.sessions.data = _as_lines("sessions", own[0].get("sessions", "") if own else "")
+        self.review_interval_months.data = first.get("review_interval_months") or COUNCIL_DEFAULT
+        self._offer_interval(self.review_interval_months.data)
         while len(self.venues.entries):
             self.venues.pop_entry()
         for row in [*venue_rows, *({} for _ in range(SPARE_VENUES))]:
@@ -373,6 +409,10 @@ class ListingForm(BaseForm):
         return None
 
 
+def _every(months: int) -> SelectChoice:
+    return SelectChoice(str(months), lazy_ngettext("Every month", "Every %(num)s months", months))
+
+
 def _as_lines(name: str, value: str) -> str:
     if name in MULTI_LINE:
         return "\n".join(item.strip() for item in value.split(";") if item.strip())
@@ -384,6 +424,8 @@ def _as_cell(name: str, field: Any) -> str:
         return "; ".join(field.data or [])
     if isinstance(field, BooleanField):
         return "yes" if field.data else "no"
+    if name == "review_interval_months" and field.data == COUNCIL_DEFAULT:
+        return ""
     value = (field.data or "").strip() if isinstance(field.data, str) else str(field.data or "")
     if name in MULTI_LINE:
         return "; ".join(line.strip() for line in value.splitlines() if line.strip())

@@ -16,6 +16,7 @@ def install(app: Flask) -> None:
         index_dir=config.search_index_dir,
         use_whoosh=config.search_backend == "whoosh",
         session_factory=lambda: Session(db.engine),
+        default_review_months=app.extensions["council"].staff.review_interval_months,
     )
 
 

@@ -6,11 +6,20 @@ from datetime import date, datetime, time, timedelta
 
 from directory.models import Schedule, Service, ServiceAreaScope
 from directory.models.service import OLDEST_AGE_SERVED, PRE_BIRTH_AGE
+from directory.review import due_date
 from search import ServiceDocument
 
 
-def service_document(service: Service, today: date) -> ServiceDocument:
-    """The search document for one service, as it stands on ``today``."""
+def service_document(service: Service, today: date, default_review_months: int) -> ServiceDocument:
+    """The search document for one service, as it stands on ``today``.
+
+    It carries when the listing is due a check (its own review interval after its last
+    check, else ``default_review_months``, the council's), so search ranks it lower once
+    that day has passed without another rebuild.
+    """
+    review_due = due_date(
+        service.assured_date, service.review_interval_months or default_review_months
+    )
     venues = [link.location for link in service.locations]
     schedules = [*service.schedules, *(s for link in service.locations for s in link.schedules)]
     localities = {venue.locality for venue in venues if venue.locality}
@@ -52,6 +61,7 @@ def service_document(service: Service, today: date) -> ServiceDocument:
             )
         ),
         assured_date=service.assured_date.isoformat() if service.assured_date else None,
+        review_due=review_due.isoformat() if review_due else None,
         keywords=tuple(
             term.name for term in service.taxonomy_terms if term.scheme == "circumstance"
         )

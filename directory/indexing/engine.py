@@ -64,8 +64,12 @@ class RebuildReport:
 class DirectorySearch:
     """Searches for one app; ``session_factory`` opens a fresh database session."""
 
-    def __init__(self, index_dir: Path, use_whoosh: bool, session_factory) -> None:  # type: ignore[no-untyped-def]
+    def __init__(  # type: ignore[no-untyped-def]
+        self, index_dir: Path, use_whoosh: bool, session_factory, default_review_months: int
+    ) -> None:
         self.index_dir = index_dir
+        self.default_review_months = default_review_months
+        """The council's review interval, for listings without their own."""
         self.use_whoosh = use_whoosh
         self._session_factory = session_factory
         self._lock = threading.Lock()
@@ -185,7 +189,10 @@ class DirectorySearch:
 
     def _documents(self, today: date, ids: set[str] | None = None):  # type: ignore[no-untyped-def]
         with self._session_factory() as session:
-            return [service_document(s, today) for s in indexable_services(session, today, ids)]
+            return [
+                service_document(s, today, self.default_review_months)
+                for s in indexable_services(session, today, ids)
+            ]
 
     def _open_whoosh(self) -> WhooshBackend | None:
         if not self.use_whoosh:

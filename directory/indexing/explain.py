@@ -14,6 +14,7 @@ from directory.finding.request import build_query, parse_search_args
 from directory.indexing import site_search
 from directory.indexing.documents import service_document
 from directory.queries.services import public_services_by_id
+from directory.review import listing_overdue
 from directory.safety import SafetyLines
 from directory.understanding import concept_label
 from search.explaining import reasons
@@ -71,12 +72,15 @@ def _explain_hits(results, query, top: int, now: datetime) -> None:  # type: ign
         service = services.get(hit.id)
         if service is None:
             continue
-        why = reasons(service_document(service, now.date()), concepts, groups)
+        months = current_app.extensions["council"].staff.review_interval_months
+        why = reasons(service_document(service, now.date(), months), concepts, groups)
         parts = [
             f"meets {', '.join(why.meets)}" if why.meets else "meets nothing read",
             f"words {', '.join(why.words)}" if why.words else "no words",
         ]
         if why.first:
             parts.append("first: meets a danger")
+        if listing_overdue(service, now.date(), current_app.extensions["council"]):
+            parts.append("overdue for a check: ranked lower")
         click.echo(f"{number:3}. {hit.score:5.2f}  {service.name}  ({'; '.join(parts)})")
     db.session.remove()

@@ -87,6 +87,7 @@ _SERVICE_ENUMS: dict[str, type] = {
     "referral_route": ReferralRoute,
 }
 _SERVICE_DATES = ("assured_date", "visible_from", "visible_to")
+_SERVICE_NUMBERS = ("minimum_age", "maximum_age", "review_interval_months")
 SERVICE_FIELDS = (
     *_SERVICE_TEXT,
     *_SERVICE_ENUMS,
@@ -94,6 +95,7 @@ SERVICE_FIELDS = (
     "maximum_age",
     "delivery_methods",
     *_SERVICE_DATES,
+    "review_interval_months",
     "is_sample",
     "organisation",
     *TAXONOMY_FIELDS,
@@ -196,6 +198,7 @@ def service_fields(record: ServiceRecord) -> Fields:
         "maximum_age": record.maximum_age,
         "delivery_methods": [method.value for method in record.delivery],
         "assured_date": _iso(record.assured_date),
+        "review_interval_months": record.review_interval_months,
         "visible_from": _iso(record.visible_from),
         "visible_to": _iso(record.visible_to),
         "is_sample": record.is_sample,
@@ -249,6 +252,7 @@ def stored_service_fields(row: Service) -> Fields:
         {
             "minimum_age": row.minimum_age,
             "maximum_age": row.maximum_age,
+            "review_interval_months": row.review_interval_months,
             "delivery_methods": list(row.delivery_methods),
             "is_sample": row.is_sample,
             "organisation": row.organization.external_id or row.organization.id,
@@ -336,7 +340,7 @@ def set_venue_fields(row: Location, fields: Mapping[str, Any]) -> None:
 def set_service_fields(row: Service, fields: Mapping[str, Any], resolve: Resolver) -> None:
     """Set each given field on ``row``; child rows of a changed field are replaced."""
     for name, value in fields.items():
-        if name in _SERVICE_TEXT or name in {"minimum_age", "maximum_age", "is_sample"}:
+        if name in _SERVICE_TEXT or name in _SERVICE_NUMBERS or name == "is_sample":
             setattr(row, name, value)
         elif name in _SERVICE_ENUMS:
             setattr(row, name, _SERVICE_ENUMS[name](value))

@@ -135,6 +135,8 @@ class ServiceRecord:
     eligibility: str = ""
     fees: str = ""
     assured_date: date | None = None
+    review_interval_months: int | None = None
+    """How often it should be checked, in months; None: the council's default."""
     visible_from: date | None = None
     visible_to: date | None = None
     is_sample: bool = False

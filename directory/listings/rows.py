@@ -120,6 +120,7 @@ class NewRows:
                         "referral_route",
                         "minimum_age",
                         "maximum_age",
+                        "review_interval_months",
                         "delivery_methods",
                         "is_sample",
                     )

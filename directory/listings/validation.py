@@ -30,7 +30,7 @@ from directory.listings.records import (
     ServiceRecord,
     VenueRecord,
 )
-from directory.models.service import OLDEST_AGE_SERVED, PRE_BIRTH_AGE
+from directory.models.service import LONGEST_REVIEW_INTERVAL, OLDEST_AGE_SERVED, PRE_BIRTH_AGE
 from directory.postcodes.parsing import PostcodeError, parse_postcode
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -220,6 +220,13 @@ class Checker:
                 where("venue_name"), lazy_gettext("names an unknown venue %(key)s", key=repr(venue))
             )
         self._ages(record, where)
+        interval = record.review_interval_months
+        if interval is not None and not 1 <= interval <= LONGEST_REVIEW_INTERVAL:
+            self.problems.error(
+                where("review_interval_months"),
+                f"a listing is checked every 1 to {LONGEST_REVIEW_INTERVAL} months, "
+                f"not every {interval}",
+            )
         if record.visible_from and record.visible_to and record.visible_from > record.visible_to:
             self.problems.error(
                 where("visible_to"),

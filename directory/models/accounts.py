@@ -12,6 +12,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from directory.extensions import db
 from directory.models.enums import enum_column_type
 from directory.models.mixins import UuidPrimaryKey, utc_now
+from directory.sealing import site_sealer
 
 
 class Role(StrEnum):
@@ -40,7 +41,9 @@ class User(UuidPrimaryKey, db.Model):
     role: Mapped[Role] = mapped_column(enum_column_type(Role, "staff_role"))
     password_hash: Mapped[str | None] = mapped_column(sa.String(255))
     """None until the invitation is accepted."""
-    totp_secret: Mapped[str | None] = mapped_column(sa.String(64))
+    sealed_totp_secret: Mapped[str | None] = mapped_column(sa.String(255))
+    """The authenticator app's secret, encrypted (see ``directory.sealing``); read and set
+    it as ``totp_secret``."""
     totp_confirmed_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
     totp_last_step: Mapped[int | None] = mapped_column(sa.BigInteger)
     """The time step of the last code accepted, so a code works only once."""
@@ -63,7 +66,18 @@ class User(UuidPrimaryKey, db.Model):
 
     @property
     def has_second_factor(self) -> bool:
-        return self.totp_secret is not None and self.totp_confirmed_at is not None
+        return self.sealed_totp_secret is not None and self.totp_confirmed_at is not None
+
+    @property
+    def totp_secret(self) -> str | None:
+        """The secret in clear, opened with the site's key (only while it is needed)."""
+        if self.sealed_totp_secret is None:
+            return None
+        return site_sealer().open(self.sealed_totp_secret)
+
+    @totp_secret.setter
+    def totp_secret(self, secret: str | None) -> None:
+        self.sealed_totp_secret = None if secret is None else site_sealer().seal(secret)
 
 
 class RecoveryCode(UuidPrimaryKey, db.Model):

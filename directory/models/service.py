@@ -30,6 +30,9 @@ PRE_BIRTH_AGE = -1
 OLDEST_AGE_SERVED = 25
 """Young people with SEND are served up to 25."""
 
+LONGEST_REVIEW_INTERVAL = 60
+"""Months: the longest a listing may go between checks (as the council file's default)."""
+
 
 class Service(UuidPrimaryKey, Timestamps, db.Model):
     """A service families or practitioners can use (HSDS ``service`` plus council fields)."""
@@ -61,6 +64,8 @@ class Service(UuidPrimaryKey, Timestamps, db.Model):
     maximum_age: Mapped[int | None] = mapped_column(sa.Integer)
     delivery_methods: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
     assured_date: Mapped[date | None] = mapped_column(sa.Date)
+    review_interval_months: Mapped[int | None] = mapped_column(sa.Integer)
+    """How often the listing should be checked; None: the council's default."""
     visible_from: Mapped[date | None] = mapped_column(sa.Date)
     visible_to: Mapped[date | None] = mapped_column(sa.Date)
     is_sample: Mapped[bool] = mapped_column(sa.Boolean, default=False)

@@ -1,7 +1,7 @@
 """The facts a family looks for first, for result cards and service pages alike.
 
 Where a service is (town or area, never a refuge's), when it is next open or its next
-session, and the number to call.
+session, the number to call, and whether the listing may be out of date.
 """
 
 from __future__ import annotations
@@ -21,7 +21,14 @@ from directory.models import (
     ServiceArea,
     ServiceAreaScope,
 )
-from directory.presenters.formatting import clock_time, long_date, telephone_href, time_range
+from directory.presenters.formatting import (
+    clock_time,
+    day_month_year,
+    long_date,
+    telephone_href,
+    time_range,
+)
+from directory.review import listing_overdue
 
 PLACES_NAMED = 2
 """Towns named on a result card before "and N more places"."""
@@ -159,3 +166,15 @@ def area_words(area: ServiceArea, council: Council) -> str:
         return gettext("By phone or online, wherever you live")
     locality = council.locality(area.locality or "")
     return gettext("In %(place)s", place=locality.name if locality else area.locality)
+
+
+def out_of_date_notice(service: Service, council: Council, today: date) -> str | None:
+    """What families are told about a listing overdue for a check (None when it is not)."""
+    if not listing_overdue(service, today, council):
+        return None
+    if service.assured_date is None:
+        return gettext("This information has not been checked yet and may be out of date.")
+    return gettext(
+        "This information was last checked on %(date)s and may be out of date.",
+        date=day_month_year(service.assured_date),
+    )

@@ -14,7 +14,13 @@ from directory.council import Council
 from directory.finding.filters import BY_PARAM, FILTERS, Codes, Flag, Moment, Names
 from directory.finding.request import METRES_PER_MILE, SearchRequest
 from directory.models import DeliveryMethod, Service
-from directory.presenters.facts import PhoneLink, next_opening, phone_links, where
+from directory.presenters.facts import (
+    PhoneLink,
+    next_opening,
+    out_of_date_notice,
+    phone_links,
+    where,
+)
 from directory.presenters.formatting import age_range, cost_lines
 from directory.presenters.service import DELIVERY_NAMES
 from search import SearchHit
@@ -40,6 +46,8 @@ class ResultItem:
     when: str
     phone: PhoneLink | None
     is_sample: bool
+    out_of_date: str | None = None
+    """Said when the listing is overdue for a check."""
 
 
 @dataclass(frozen=True)
@@ -80,6 +88,7 @@ def result_item(
         when=next_opening(service, now),
         phone=phones[0] if phones else None,
         is_sample=service.is_sample,
+        out_of_date=out_of_date_notice(service, council, now.date()),
     )
 
 

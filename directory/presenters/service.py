@@ -18,7 +18,14 @@ from directory.models import (
     ServiceKind,
 )
 from directory.models.schedule import WEEKDAYS
-from directory.presenters.facts import PhoneLink, area_words, next_opening, phone_links, where
+from directory.presenters.facts import (
+    PhoneLink,
+    area_words,
+    next_opening,
+    out_of_date_notice,
+    phone_links,
+    where,
+)
 from directory.presenters.formatting import (
     age_range,
     cost_lines,
@@ -124,6 +131,8 @@ class ServicePage:
     website: str | None
     email: str | None
     last_checked: str | None
+    out_of_date: str | None
+    """Said when the listing is overdue for a check (see :mod:`directory.review`)."""
     languages: list[str]
     needs: list[str]
     delivery: list[str]
@@ -157,6 +166,7 @@ def service_page(service: Service, council: Council, now: datetime) -> ServicePa
         website=shown_link(service.url),
         email=service.email,
         last_checked=day_month_year(service.assured_date) if service.assured_date else None,
+        out_of_date=out_of_date_notice(service, council, today),
         languages=sorted(language.name for language in service.languages),
         needs=[term.name for term in service.terms("need")],
         delivery=[str(DELIVERY_NAMES[DeliveryMethod(m)]) for m in service.delivery_methods],

@@ -1,4 +1,10 @@
-"""The review queue: listings families can use whose last check is old or missing."""
+"""The review queue: listings families can use whose last check is old or missing.
+
+Each listing is due its own interval after its last check (the council's default when it
+has none), so the queue asks, for each interval in use, for the listings on it that are
+overdue or due: a handful of intervals, each one plain date comparison that SQLite and
+PostgreSQL answer alike.
+"""
 
 from __future__ import annotations
 
@@ -9,42 +15,71 @@ from sqlalchemy.orm import selectinload
 
 from directory.extensions import db
 from directory.models import Location, Service, ServiceArea, ServiceAtLocation, ServiceStatus
+from directory.review import due_date, thresholds
 
 STILL_LISTED = (ServiceStatus.ACTIVE, ServiceStatus.TEMPORARILY_CLOSED)
 LIMIT = 500
 
 
 def review_queue(
-    overdue_before: date,
-    due_before: date,
+    today: date,
+    default_months: int,
     *,
     state: str,
     locality: str | None,
     kind: str | None,
 ) -> tuple[list[Service], int]:
-    """Listings to check, least recently checked first (never checked at the top)."""
-    last_checked = Service.assured_date
-    if state == "overdue":
-        condition = sa.or_(last_checked.is_(None), last_checked < overdue_before)
-    else:  # "due": not overdue yet, but within 30 days of it
-        condition = sa.and_(last_checked >= overdue_before, last_checked < due_before)
-    statement = sa.select(Service).where(Service.status.in_(STILL_LISTED), condition)
+    """Listings to check, soonest due first (never checked at the top), and how many."""
+    interval = Service.review_interval_months
+    listed = Service.status.in_(STILL_LISTED)
+    in_use = db.session.scalars(sa.select(interval).where(listed).distinct()).all()
+    conditions = []
+    for own in in_use:
+        overdue_before, due_before = thresholds(today, own or default_months)
+        last_checked = Service.assured_date
+        if state == "overdue":
+            when = sa.or_(last_checked.is_(None), last_checked < overdue_before)
+        else:  # "due": not overdue yet, but within 30 days of it
+            when = sa.and_(last_checked >= overdue_before, last_checked < due_before)
+        on_it = interval.is_(None) if own is None else interval == own
+        conditions.append(sa.and_(on_it, when))
+    if not conditions:
+        return [], 0
+    statement = sa.select(
+        Service.id, Service.name, Service.assured_date, Service.review_interval_months
+    ).where(listed, sa.or_(*conditions))
     if kind:
         statement = statement.where(Service.kind == kind)
     if locality:
-        at_venue = (
-            sa.select(ServiceAtLocation.id)
-            .join(Location, Location.id == ServiceAtLocation.location_id)
-            .where(ServiceAtLocation.service_id == Service.id, Location.locality == locality)
+        statement = statement.where(_in_locality(locality))
+    found = db.session.execute(statement).all()
+    found.sort(
+        key=lambda row: (
+            row.assured_date is not None,
+            due_date(row.assured_date, row.review_interval_months or default_months) or today,
+            row.name,
         )
-        in_area = sa.select(ServiceArea.id).where(
-            ServiceArea.service_id == Service.id, ServiceArea.locality == locality
+    )
+    ids = [row.id for row in found[:LIMIT]]
+    loaded = {
+        service.id: service
+        for service in db.session.scalars(
+            sa.select(Service)
+            .where(Service.id.in_(ids))
+            .options(selectinload(Service.organization))
         )
-        statement = statement.where(sa.or_(sa.exists(at_venue), sa.exists(in_area)))
-    total = db.session.scalar(sa.select(sa.func.count()).select_from(statement.subquery())) or 0
-    services = db.session.scalars(
-        statement.options(selectinload(Service.organization))
-        .order_by(last_checked.is_not(None), last_checked, Service.name)
-        .limit(LIMIT)
-    ).all()
-    return list(services), total
+    }
+    return [loaded[service_id] for service_id in ids], len(found)
+
+
+def _in_locality(locality: str) -> sa.ColumnElement[bool]:
+    """At a venue in the locality, or covering it."""
+    at_venue = (
+        sa.select(ServiceAtLocation.id)
+        .join(Location, Location.id == ServiceAtLocation.location_id)
+        .where(ServiceAtLocation.service_id == Service.id, Location.locality == locality)
+    )
+    in_area = sa.select(ServiceArea.id).where(
+        ServiceArea.service_id == Service.id, ServiceArea.locality == locality
+    )
+    return sa.or_(sa.exists(at_venue), sa.exists(in_area))

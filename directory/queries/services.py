@@ -10,6 +10,8 @@ from sqlalchemy.orm import selectinload
 from directory.extensions import db
 from directory.models import (
     Audience,
+    AuditEntry,
+    ImportBatch,
     Language,
     Location,
     Service,
@@ -78,6 +80,22 @@ def gone_service(service_id: str, today: date) -> Service | None:
         )
     )
     return db.session.scalars(statement).first()
+
+
+def is_unpublished_draft(service_id: str) -> bool:
+    """Made on the staff pages and never published: families never saw it, so its address
+    is not found (404) rather than gone (410), and its name is not given away."""
+    history = db.session.execute(
+        sa.select(AuditEntry.action, AuditEntry.changes, ImportBatch.kind)
+        .join(ImportBatch, ImportBatch.id == AuditEntry.batch_id)
+        .where(AuditEntry.entity == "service", AuditEntry.entity_id == service_id)
+    ).all()
+    made_by_an_editor = any(row.action == "created" and row.kind == "edit" for row in history)
+    published = any(
+        (row.changes.get("status") or [None, None])[1] == ServiceStatus.ACTIVE.value
+        for row in history
+    )
+    return made_by_an_editor and not published
 
 
 def language_names() -> dict[str, str]:

@@ -22,8 +22,12 @@ from directory.models import Service
 from directory.presenters.gone import gone_page, search_origin
 from directory.presenters.search import ResultItem, result_item
 from directory.presenters.service import service_page
-from directory.queries.services import gone_service, public_service, public_services_by_id
-from directory.review import is_overdue
+from directory.queries.services import (
+    gone_service,
+    is_unpublished_draft,
+    public_service,
+    public_services_by_id,
+)
 from directory.views.site import safe_local_path
 from search import Filters, SearchQuery
 
@@ -67,14 +71,14 @@ def service(service_id: str) -> str | tuple[str, int]:
         page=page,
         exit_this_page=page.sensitive,
         back_to_results=results_address(request.referrer),
-        overdue=is_overdue(found.assured_date, now.date(), _council()),
     )
 
 
 def _gone(service_id: str, now: datetime) -> tuple[str, int]:
-    """410 Gone for a listing families can no longer use, with somewhere to go next."""
+    """410 Gone for a listing families can no longer use, with somewhere to go next (404
+    for one they never could: practitioners only, or an editor's unpublished draft)."""
     gone = gone_service(service_id, now.date())
-    if gone is None:
+    if gone is None or is_unpublished_draft(gone.id):
         abort(404)
     council = _council()
     page = gone_page(gone, council, now.date())

@@ -35,7 +35,7 @@ def app(tmp_path: Path) -> Iterator[Flask]:
 def _fresh_search(app: Flask) -> DirectorySearch:
     """What a newly started worker process sees."""
     config = app.extensions["signpost_config"]
-    return DirectorySearch(config.search_index_dir, True, lambda: Session(db.engine))
+    return DirectorySearch(config.search_index_dir, True, lambda: Session(db.engine), 12)
 
 
 def _index_dir(app: Flask) -> Path:

@@ -138,18 +138,25 @@ def test_a_new_listing_is_previewed_then_published(listing_app: Flask) -> None:
         service = db.session.get(Service, service_id)
         assert service.status == ServiceStatus.INACTIVE
         assert service.source == "manual" and service.locations[0].location.postal_code == "DY9 8HT"
-    assert listing_app.test_client().get(f"/services/{service_id}").status_code == 410
+    # Never published: families never saw it, so it is not found rather than gone.
+    draft = listing_app.test_client().get(f"/services/{service_id}")
+    assert draft.status_code == 404 and "Lye Baby Massage" not in page_text(draft)
 
     preview = visible_text(page_text(browser.get(f"{listing}/preview")))
     assert "Preview of the family’s page." in preview and "Lye Community Hall" in preview
 
     page = page_text(browser.get(listing))
-    from tests.support.staff import token_in
+    from tests.support.staff import csrf_token, token_in
 
     browser.post(f"{listing}/publish", data={"csrf_token": token_in(page)})
     public = listing_app.test_client().get(f"/services/{service_id}")
     assert public.status_code == 200
     assert "Lye Baby Massage" in visible_text(page_text(public))
+
+    token = csrf_token(browser, f"{listing}/withdraw")
+    assert browser.post(f"{listing}/withdraw", data={"csrf_token": token}).status_code == 302
+    withdrawn = listing_app.test_client().get(f"/services/{service_id}")
+    assert withdrawn.status_code == 410, "once published, a withdrawn listing is gone"
 
 
 def test_withdrawing_keeps_the_listing_and_its_page_says_so(listing_app: Flask) -> None:

@@ -12,8 +12,8 @@ from werkzeug.routing import Rule
 
 from directory.accounts.access import ACCESS_ATTRIBUTE, Access
 from directory.models import Role
-from tests.site.test_security_headers import CONTENT_SECURITY_POLICY, NONCE
 from tests.support.client import page_text
+from tests.support.headers import assert_exact_security_headers
 from tests.support.staff import PASSWORD, csrf_token, make_staff, sign_in, submit
 
 # Pages anyone may open, and pages for someone part way through signing in. Adding one
@@ -145,21 +145,7 @@ def test_every_post_is_refused_without_a_csrf_token(empty_app: Flask) -> None:
             response = client.post(_address(rule), data=data)
             assert response.status_code == 400, (rule.rule, response.status_code)
             assert "Sorry, we could not accept your form" in page_text(response), rule.rule
-
-
-def _assert_exact_headers(response) -> None:  # type: ignore[no-untyped-def]
-    policy = response.headers["Content-Security-Policy"]
-    nonce = NONCE.search(policy)
-    assert nonce is not None
-    assert policy == CONTENT_SECURITY_POLICY.format(nonce=nonce.group(1))
-    assert response.headers["Referrer-Policy"] == "same-origin"
-    assert response.headers["X-Content-Type-Options"] == "nosniff"
-    assert response.headers["X-Frame-Options"] == "DENY"
-    assert response.headers["Cross-Origin-Opener-Policy"] == "same-origin"
-    assert response.headers["Cross-Origin-Resource-Policy"] == "same-origin"
-    assert response.headers["Permissions-Policy"] == (
-        "geolocation=(), camera=(), microphone=(), interest-cohort=()"
-    )
+            assert_exact_security_headers(response)
 
 
 def test_staff_and_error_pages_send_the_exact_headers_and_are_never_stored(
@@ -177,10 +163,10 @@ def test_staff_and_error_pages_send_the_exact_headers_and_are_never_stored(
     }
     assert pages["forbidden"].status_code == 403
     for name, response in pages.items():
-        _assert_exact_headers(response)
+        assert_exact_security_headers(response)
         assert response.headers["Cache-Control"] == "no-store", name
     public = client.get("/privacy")
-    _assert_exact_headers(public)
+    assert_exact_security_headers(public)
     assert public.headers["Cache-Control"] == "private, no-cache"
 
 

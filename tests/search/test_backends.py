@@ -74,6 +74,7 @@ def test_a_far_strong_match_beats_a_near_weak_match(build: Build) -> None:
                 category_labels=("Parenting",),
                 description="A parenting programme for parents.",
                 points=((DUDLEY[0] + 40_000, DUDLEY[1]),),
+                assured_date=TODAY.isoformat(),
             ),
         ]
     )

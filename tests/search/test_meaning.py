@@ -145,6 +145,7 @@ def _moment(build: Build) -> SearchBackend:
                 kind="support_service",
                 open_slots=slots("TU", 10, 11),
                 points=((391_500.0, 287_000.0),),
+                assured_date="2026-10-01",
             ),
             make_doc(
                 "pantry",
@@ -155,6 +156,7 @@ def _moment(build: Build) -> SearchBackend:
                 kind="pantry",
                 open_slots=slots("WE", 10, 11),
                 points=((393_000.0, 288_000.0),),
+                assured_date="2026-10-01",
             ),
             make_doc(
                 "youth-club",

@@ -8,6 +8,7 @@ from search.ranking import (
     DISTANCE_WEIGHT,
     FRESHNESS_WEIGHT,
     NO_VENUE_PROXIMITY,
+    OVERDUE_FACTOR,
     blend,
     freshness,
     proximity,
@@ -18,8 +19,8 @@ TODAY = date(2026, 11, 23)
 
 
 def ranked(candidates: list, sort: str = "relevance", has_origin: bool = True) -> list:
-    """Rank (id, score, distance, assured) tuples, none of them meeting a danger."""
-    pool = [(*candidate, False) for candidate in candidates]
+    """Rank (id, score, distance, assured) tuples, none meeting a danger or overdue."""
+    pool = [(*candidate, False, False) for candidate in candidates]
     return rank(pool, sort=sort, has_origin=has_origin, today=TODAY, limit=100)
 
 
@@ -79,9 +80,9 @@ def test_without_words_every_match_is_equally_relevant() -> None:
 def test_ties_break_by_id_and_limit_cuts_the_list() -> None:
     hits = rank(
         [
-            ("b", 1.0, None, None, False),
-            ("a", 1.0, None, None, False),
-            ("c", 1.0, None, None, False),
+            ("b", 1.0, None, None, False, False),
+            ("a", 1.0, None, None, False, False),
+            ("c", 1.0, None, None, False, False),
         ],
         sort="relevance",
         has_origin=False,
@@ -93,9 +94,41 @@ def test_ties_break_by_id_and_limit_cuts_the_list() -> None:
 
 def test_listings_meeting_a_danger_come_first_in_either_order() -> None:
     pool = [
-        ("unrelated-near", 9.0, 10.0, TODAY, False),
-        ("refuge-far", 0.1, 30_000.0, None, True),
+        ("unrelated-near", 9.0, 10.0, TODAY, False, False),
+        ("refuge-far-overdue", 0.1, 30_000.0, None, True, True),
     ]
     for sort in ("relevance", "nearest"):
         hits = rank(pool, sort=sort, has_origin=True, today=TODAY, limit=10)
-        assert [hit.id for hit in hits] == ["refuge-far", "unrelated-near"], sort
+        assert [hit.id for hit in hits] == ["refuge-far-overdue", "unrelated-near"], sort
+
+
+def test_an_overdue_listing_ranks_below_an_otherwise_equal_current_one() -> None:
+    checked = TODAY - timedelta(days=200)
+    pool = [
+        ("a-overdue", 1.0, 500.0, checked, False, True),
+        ("b-current", 1.0, 500.0, checked, False, False),
+    ]
+    hits = rank(pool, sort="relevance", has_origin=True, today=TODAY, limit=10)
+    assert [hit.id for hit in hits] == ["b-current", "a-overdue"]
+    assert hits[1].score == OVERDUE_FACTOR * hits[0].score
+
+
+def test_a_comparably_relevant_current_listing_beats_an_overdue_one_however_near() -> None:
+    """Distance and freshness cannot lift an overdue listing over a current one at least
+    1.45 * OVERDUE_FACTOR as relevant."""
+    comparable = 1.45 * OVERDUE_FACTOR + 0.01
+    pool = [
+        ("overdue-next-door", 1.0, 0.0, TODAY, False, True),
+        ("current-across-town", comparable, 40_000.0, None, False, False),
+    ]
+    hits = rank(pool, sort="relevance", has_origin=True, today=TODAY, limit=10)
+    assert [hit.id for hit in hits] == ["current-across-town", "overdue-next-door"]
+
+
+def test_an_overdue_listing_far_more_relevant_still_comes_first() -> None:
+    pool = [
+        ("overdue-strong", 2.0, 500.0, TODAY, False, True),
+        ("current-weak", 1.0, 500.0, TODAY, False, False),
+    ]
+    hits = rank(pool, sort="relevance", has_origin=True, today=TODAY, limit=10)
+    assert [hit.id for hit in hits] == ["overdue-strong", "current-weak"]

@@ -22,6 +22,7 @@ from directory.extensions import db
 from tests.support.apps import config_for_tests
 from tests.support.client import HygieneCheckingClient, page_text
 from tests.support.databases import database_backends, fresh_database
+from tests.support.headers import assert_exact_security_headers
 from tests.support.html import visible_text
 from tests.support.staff import submit
 
@@ -80,8 +81,10 @@ def test_every_page_answers_503_with_the_help_line_when_the_database_is_down(
         assert "Sorry, the service is unavailable" in text, path
         assert HELP_LINE in text, path
         assert response.headers["Cache-Control"] == "no-store"
+        assert_exact_security_headers(response)
     staff = client.get("/manage/", headers={"Cookie": "signpost_session=some-old-session-id"})
     assert staff.status_code == 503
+    assert_exact_security_headers(staff)
 
 
 @pytest.fixture

@@ -52,3 +52,15 @@ def test_error_pages_send_the_same_headers(client: FlaskClient) -> None:
     assert f'nonce="{NONCE.search(response.headers["Content-Security-Policy"]).group(1)}"' in (
         response.get_data(as_text=True)
     )
+
+
+def test_public_error_pages_send_the_exact_headers(client: FlaskClient) -> None:
+    from tests.support.headers import assert_exact_security_headers
+
+    missing = client.get("/services/no-such-listing")
+    refused = client.post("/services/no-such-listing/report-a-problem", data={})
+    assert (missing.status_code, refused.status_code) == (404, 400)
+    for response in (missing, refused):
+        assert_exact_security_headers(response)
+        nonce = NONCE.search(response.headers["Content-Security-Policy"]).group(1)
+        assert f'<script nonce="{nonce}">' in response.get_data(as_text=True)

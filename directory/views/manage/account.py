@@ -40,6 +40,7 @@ from directory.forms.accounts import (
     SignInForm,
 )
 from directory.models import Role, User
+from directory.sealing import site_sealer
 
 blueprint = Blueprint("manage_account", __name__, url_prefix="/manage")
 
@@ -142,10 +143,13 @@ def set_up_second_factor() -> str | Response:
     if current_user.has_second_factor and not fully_signed_in():
         # Replacing an app needs the old one first: never a way round the code.
         return redirect(url_for(".enter_code"))
-    secret = session.get(PENDING_SECRET)
-    if not secret:
+    # Kept sealed in the session store too, like the secret once it is confirmed.
+    pending = session.get(PENDING_SECRET)
+    if pending:
+        secret = site_sealer().open(pending)
+    else:
         secret = second_factor.new_secret()
-        session[PENDING_SECRET] = secret
+        session[PENDING_SECRET] = site_sealer().seal(secret)
     form = SetUpCodeForm()
     if form.validate_on_submit():
         codes = users.confirm_second_factor(current_user, secret, form.code.data)

@@ -35,7 +35,7 @@ from directory.postcodes.messages import message_for
 from directory.postcodes.parsing import PostcodeError
 from directory.presenters.service import service_page
 from directory.queries.manage import PAGE_SIZE, find_listings, staff_service
-from directory.review import is_overdue
+from directory.review import interval_months, listing_due, listing_overdue
 
 blueprint = Blueprint("manage_listings", __name__, url_prefix="/manage/listings")
 
@@ -214,7 +214,9 @@ def listing(service_id: str) -> str:
         service=service,
         rows=listing_rows(service),
         visible=service.is_visible_to_public(datetime.now().date()),
-        overdue=is_overdue(service.assured_date, datetime.now().date(), _council()),
+        overdue=listing_overdue(service, datetime.now().date(), _council()),
+        due=listing_due(service, _council()),
+        interval=interval_months(service.review_interval_months, _council()),
         confirm=ConfirmForm(),
     )
 

@@ -16,7 +16,7 @@ from directory.listings.editing import mark_checked
 from directory.models import Role, ServiceKind
 from directory.queries.manage import staff_service
 from directory.queries.review import review_queue
-from directory.review import due_date, thresholds
+from directory.review import listing_due
 
 blueprint = Blueprint("manage_review", __name__, url_prefix="/manage")
 
@@ -34,10 +34,12 @@ def queue() -> str:
     kind = request.args.get("kind") or None
     if kind not in {None, *(k.value for k in ServiceKind)}:
         kind = None
-    today = date.today()
-    overdue_before, due_before = thresholds(today, council)
     services, total = review_queue(
-        overdue_before, due_before, state=state, locality=locality, kind=kind
+        date.today(),
+        council.staff.review_interval_months,
+        state=state,
+        locality=locality,
+        kind=kind,
     )
     return render_template(
         "manage/review/queue.html",
@@ -47,7 +49,7 @@ def queue() -> str:
         locality=locality,
         kind=kind,
         kinds={k.value: str(name) for k, name in KIND_NAMES.items()},
-        due={s.id: due_date(s.assured_date, council) for s in services},
+        due={s.id: listing_due(s, council) for s in services},
         interval=council.staff.review_interval_months,
     )
 
