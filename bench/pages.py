@@ -342,8 +342,7 @@ def reading_cost(app: Flask, rounds: int = 5) -> None:
     the same listings (Whoosh snapshots remember scored words, which would hide the cost)."""
     today = datetime.now()
     documents = [
-        service_document(service, today.date())
-        for service in indexable_services(db.session, today.date())
+        service_document(service, today.date()) for service in indexable_services(db.session)
     ]
     memory = MemoryBackend(documents)
     council = app.extensions["council"]

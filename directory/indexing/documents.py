@@ -52,6 +52,9 @@ def service_document(service: Service, today: date) -> ServiceDocument:
             )
         ),
         assured_date=service.assured_date.isoformat() if service.assured_date else None,
+        audience=service.audience.value,
+        visible_from=service.visible_from.isoformat() if service.visible_from else None,
+        visible_to=service.visible_to.isoformat() if service.visible_to else None,
         keywords=tuple(
             term.name for term in service.taxonomy_terms if term.scheme == "circumstance"
         )
