@@ -3,8 +3,11 @@
 Builds a synthetic directory of SIZE listings (the Dudley demo data cloned with varied
 names, real postcodes from the West Midlands, schedules, costs and taxonomy), then prints:
 index rebuild time, and p50/p95 render times for the home page, service pages and the full
-results page (keyword + postcode + two filters) over a mixed set of queries, and the engine
-time per query with and without reading the words (query understanding).
+results page (keyword + postcode + two filters) over a mixed set of queries; then, from the
+same run, family and practitioner results pages for three needs and a locality (the
+practitioner signed in, with the listings for practitioners only that the clones copy from
+the demo); and the engine time per query with and without reading the words (query
+understanding).
 
     .venv/bin/python bench/pages.py [SIZE ...] [--queries N] [--seed S]
 
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 import statistics
 import sys
 import tempfile
@@ -186,8 +190,8 @@ def clone_directory(size: int, rng: random.Random) -> None:
                 "description": f"{template.description} {words}",
                 "status": "active",
                 "kind": template.kind.value,
-                "audience": "public",
-                "referral_route": "self",
+                "audience": template.audience.value,
+                "referral_route": template.referral_route.value,
                 "minimum_age": template.minimum_age,
                 "maximum_age": template.maximum_age,
                 "delivery_methods": ["in_person"],
@@ -333,8 +337,59 @@ def bench(size: int, queries: int, seed: int) -> None:
             "results page (words + postcode + 2 filters)",
             timed(lambda: _must_succeed(client.get(next(pages))), len(urls)),
         )
+        needs = [term.code for term in app.extensions["council"].terms("need")]
+        localities = [area.code for area in app.extensions["council"].localities]
+        plans = []
+        for _ in range(queries):
+            chosen = "&".join(f"need={code}" for code in rng.sample(needs, 3))
+            plans.append(f"?{chosen}&locality={rng.choice(localities)}")
+        family_plans = iter(plans * 2)
+        report(
+            "family results (3 needs + locality)",
+            timed(
+                lambda: _must_succeed(client.get(f"/find-support{next(family_plans)}")),
+                len(plans),
+            ),
+        )
+        practitioner = app.test_client()
+        _sign_in_practitioner(app, practitioner)
+        practitioner_plans = iter(plans * 2)
+        report(
+            "practitioner results (3 needs + locality)",
+            timed(
+                lambda: _must_succeed(
+                    practitioner.get(f"/practitioners{next(practitioner_plans)}")
+                ),
+                len(plans),
+            ),
+        )
         with app.app_context():
             reading_cost(app)
+
+
+def _sign_in_practitioner(app: Flask, client) -> None:  # type: ignore[no-untyped-def]
+    """Sign a practitioner in through the sign-in page (no second factor is asked)."""
+    from directory.accounts.users import create_user
+    from directory.models import Role
+
+    password = "bench practitioner passphrase"
+    with app.app_context():
+        create_user("practitioner@example.org", "Bench", Role.PRACTITIONER, password)
+        db.session.commit()
+    page = client.get("/manage/sign-in").get_data(as_text=True)
+    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page)
+    if token is None:
+        raise SystemExit("the sign-in page has no CSRF token")
+    response = client.post(
+        "/manage/sign-in",
+        data={
+            "csrf_token": token.group(1),
+            "email": "practitioner@example.org",
+            "password": password,
+        },
+    )
+    if response.status_code != 302 or "sign-in" in response.headers.get("Location", ""):
+        raise SystemExit("the bench practitioner could not sign in")
 
 
 def reading_cost(app: Flask, rounds: int = 5) -> None:
@@ -345,7 +400,7 @@ def reading_cost(app: Flask, rounds: int = 5) -> None:
         service_document(
             service, today.date(), app.extensions["council"].staff.review_interval_months
         )
-        for service in indexable_services(db.session, today.date())
+        for service in indexable_services(db.session)
     ]
     memory = MemoryBackend(documents)
     council = app.extensions["council"]

@@ -265,6 +265,8 @@ class _Builder:
             eligibility=reader.text("eligibility"),
             fees=reader.text("fees"),
             professional_notes=reader.text("professional_notes"),
+            referral_criteria=reader.text("referral_criteria"),
+            professional_contact=reader.text("professional_contact"),
             minimum_age=reader.read("minimum_age", cells.whole_number),
             maximum_age=reader.read("maximum_age", cells.whole_number),
             needs=tuple(cells.items(values.get("needs"))),

@@ -51,6 +51,8 @@ COLUMNS = (
     Column("eligibility", "Who can use it"),
     Column("fees", "Fees in words"),
     Column("professional_notes", "Shown to practitioners only"),
+    Column("referral_criteria", "Criteria and thresholds for a referral (practitioners only)"),
+    Column("professional_contact", "Contact line for professionals (practitioners only)"),
     Column("minimum_age", "Youngest age in years (-1 for pregnancy)", "0"),
     Column("maximum_age", "Oldest age in years (up to 25)", "5"),
     Column("needs", "Needs from the council file, by code or label; ...", "activities"),
@@ -86,6 +88,10 @@ COLUMNS = (
     Column("masked_address", "yes for a refuge: the address is never shown"),
 )
 COLUMN_NAMES = tuple(column.name for column in COLUMNS)
+PRACTITIONER_COLUMNS = frozenset(
+    {"professional_notes", "referral_criteria", "professional_contact"}
+)
+"""Columns only practitioners may read: a public export leaves them empty."""
 REQUIRED = tuple(column.name for column in COLUMNS if column.required)
 VENUE_COLUMNS = (
     "venue_id",

@@ -12,6 +12,7 @@ DELIVERY_MODES = frozenset({"in_person", "phone", "online", "outreach"})
 MIN_AGE = -1  # pre-birth: antenatal and pregnancy services
 MAX_AGE = 25  # SEND services run to 25
 SLOT_PATTERN = re.compile(r"(MO|TU|WE|TH|FR|SA|SU)([01]\d|2[0-3])")
+AUDIENCES = frozenset({"public", "practitioners"})
 
 _CODE_FIELDS = (
     "category_codes",
@@ -54,6 +55,11 @@ class ServiceDocument:
     """When the listing should next be checked (ISO date). Past it, or never checked (no
     ``assured_date``), the listing is overdue and ranks lower."""
     keywords: tuple[str, ...] = ()
+    audience: str = "public"
+    """``public``, or ``practitioners`` for a listing only practitioners may see."""
+    visible_from: str | None = None
+    visible_to: str | None = None
+    """The seasonal window (ISO dates, either end open): searches apply it on their day."""
 
     def __post_init__(self) -> None:
         if not self.id or _has_space(self.id):
@@ -72,7 +78,10 @@ class ServiceDocument:
             raise ValueError(f"{self.id}: points must be finite eastings/northings")
         if any(not SLOT_PATTERN.fullmatch(slot) for slot in self.open_slots):
             raise ValueError(f"{self.id}: open slots look like 'MO09', got {self.open_slots}")
-        for iso in (*self.session_dates, *filter(None, [self.assured_date, self.review_due])):
+        if self.audience not in AUDIENCES:
+            raise ValueError(f"{self.id}: audience must be one of {sorted(AUDIENCES)}")
+        window = [self.assured_date, self.review_due, self.visible_from, self.visible_to]
+        for iso in (*self.session_dates, *filter(None, window)):
             date.fromisoformat(iso)
 
 

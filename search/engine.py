@@ -9,15 +9,16 @@ are never dropped silently: facet counts show the searcher which to remove.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Set
+from collections.abc import Callable, Iterator, Mapping, Set
 from dataclasses import dataclass
 
+from search.analysis import stem_word
 from search.errors import PageOutOfRange
 from search.filtering import facet_counts, filter_clauses, intersect, within_radius
 from search.geo import nearest_distance
 from search.matching import match_text
 from search.meaning import fitting, priority_listings, score_meaning
-from search.query import MAX_RADIUS_M, SearchQuery, TextPlan, plan_text
+from search.query import MAX_RADIUS_M, Filters, SearchQuery, TextPlan, plan_text
 from search.ranking import Candidate, rank
 from search.results import SearchResults, Widening
 from search.spelling import best_correction
@@ -93,7 +94,9 @@ def _looser(view: IndexView, query: SearchQuery, first: _Attempt) -> Iterator[_A
     plan, concepts = first.plan, first.concepts
     suggestion = None
     corrected = (
-        _corrected_text(plan, view.vocabulary()) if plan.groups and query.correct_spelling else None
+        _corrected_text(plan, view.vocabulary(), _seen_by(view, query))
+        if plan.groups and query.correct_spelling
+        else None
     )
     if corrected is not None:
         plan, suggestion = plan_text(corrected, _quiet(query)), corrected
@@ -121,7 +124,25 @@ def _wider_radii(radius_m: float | None) -> list[float]:
     return radii
 
 
-def _corrected_text(plan: TextPlan, vocabulary: Mapping[str, int]) -> str | None:
+def _seen_by(view: IndexView, query: SearchQuery) -> Callable[[str], bool]:
+    """Whether a word is in a listing this searcher may see (in season; for the public
+    unless the practitioners' door asks). The spelling vocabulary holds every indexed
+    listing's words, so "Did you mean" must not offer a word only a hidden listing uses."""
+    audience = Filters(practitioner_only_too=query.filters.practitioner_only_too)
+    visible = intersect(list(filter_clauses(view, audience, query.today).values()))
+
+    def seen(word: str) -> bool:
+        if word in _SYNONYM_WORDS:
+            return True
+        token = stem_word(word)
+        return token is not None and any(doc in visible for doc in view.term_weights(token))
+
+    return seen
+
+
+def _corrected_text(
+    plan: TextPlan, vocabulary: Mapping[str, int], seen: Callable[[str], bool]
+) -> str | None:
     """The text with unknown words respelt, or None if no word needed (or had) a fix."""
     fixes: dict[str, str] = {}
     for group in plan.groups:
@@ -129,7 +150,7 @@ def _corrected_text(plan: TextPlan, vocabulary: Mapping[str, int]) -> str | None
         if group.synonym or not word.isalpha() or word in vocabulary:
             continue
         fix = best_correction(word, vocabulary, _SYNONYM_WORDS)
-        if fix is not None:
+        if fix is not None and seen(fix):
             fixes[word] = fix
     if not fixes:
         return None
@@ -151,7 +172,7 @@ def _evaluate(view: IndexView, query: SearchQuery, attempt: _Attempt) -> _Evalua
             view, query.origin, attempt.radius_m, localities, among=worded
         )
         common.append(area)
-    clauses = filter_clauses(view, query.filters)
+    clauses = filter_clauses(view, query.filters, query.today)
     matches = intersect([*common, *clauses.values()])
     if query.prefer:
         scores = fitting(view, matches, scores, query.prefer)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Set
+from datetime import date
 from types import MappingProxyType
 
 from search.geo import Point, covering_cells, nearest_distance
 from search.indexing import (
     AGE,
+    AUDIENCE,
     BOROUGH_WIDE,
     CATEGORY,
     CELL,
@@ -16,14 +18,18 @@ from search.indexing import (
     FREE,
     KIND,
     LANGUAGE,
+    LEVEL,
     LOCALITY,
     NEED,
     NO_VENUE,
+    PUBLIC,
+    SEASON,
     SESSION_DATE,
     SLOT,
     VENUE,
     YES,
     age_term_covers,
+    season_term_covers,
     slot_term_covers,
 )
 from search.keywords import to_bits
@@ -33,6 +39,7 @@ from search.view import IndexView
 # Facet name (also the Filters attribute it counts) -> keyword field.
 FACETS: dict[str, str] = {
     "needs": NEED,
+    "levels": LEVEL,
     "categories": CATEGORY,
     "kinds": KIND,
     "localities": LOCALITY,
@@ -43,19 +50,27 @@ FACETS: dict[str, str] = {
 }
 
 
-def filter_clauses(view: IndexView, filters: Filters) -> dict[str, Set[int]]:
+def filter_clauses(view: IndexView, filters: Filters, today: date) -> dict[str, Set[int]]:
     """The documents each active filter allows, by filter (facet) name.
 
     A locality filter also accepts borough-wide services, which serve every locality. Age
     and opening-time filters become the indexed ranges that contain the value asked for.
+    Two clauses are always there: listings in season on ``today``, and (unless the
+    practitioners' door asks) listings for the public only. The index holds every listing
+    that is not withdrawn, so these are what keep the family door to what families may see.
     """
     terms: dict[str, tuple[str, tuple[str, ...]]] = {
         name: (field, codes)
         for name, field in FACETS.items()
         if name not in ("localities", "free") and (codes := getattr(filters, name))
     }
+    iso = today.isoformat()
+    terms["season"] = (SEASON, tuple(t for t in view.terms(SEASON) if season_term_covers(t, iso)))
+    if not filters.practitioner_only_too:
+        terms["audience"] = (AUDIENCE, (PUBLIC,))
     if filters.localities:
-        terms["localities"] = (LOCALITY, (*filters.localities, BOROUGH_WIDE))
+        wide = (BOROUGH_WIDE,) if filters.borough_wide_too else ()
+        terms["localities"] = (LOCALITY, (*filters.localities, *wide))
     if filters.free_only:
         terms["free"] = (FREE, (YES,))
     if filters.session_dates:

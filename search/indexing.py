@@ -36,6 +36,11 @@ AGE = "age"
 FREE = "free"
 VENUE = "venue"
 CELL = "cell"
+LEVEL = "level"
+AUDIENCE = "audience"
+SEASON = "season"
+ALWAYS = "always"  # season term of listings with no seasonal window
+PUBLIC = "public"
 BOROUGH_WIDE = "*"  # locality term of services that serve the whole borough
 YES = "yes"
 NO_VENUE = "none"
@@ -76,6 +81,21 @@ def slot_term_covers(term: str, slot: str) -> bool:
     return term[:2] == slot[:2] and int(term[2:4]) <= int(slot[2:]) <= int(term[5:7])
 
 
+def season_term(visible_from: str | None, visible_to: str | None) -> str:
+    """A seasonal window as one term, ``"2026-07-01~2026-09-06"`` (an open end is empty)."""
+    if visible_from is None and visible_to is None:
+        return ALWAYS
+    return f"{visible_from or ''}~{visible_to or ''}"
+
+
+def season_term_covers(term: str, today: str) -> bool:
+    """Whether a listing with this season term is in season on ``today`` (an ISO date)."""
+    if term == ALWAYS:
+        return True
+    start, end = term.split("~")
+    return (not start or start <= today) and (not end or today <= end)
+
+
 def text_fields(doc: ServiceDocument) -> dict[str, str]:
     """The searchable text of each text field."""
     kind = doc.kind.replace("_", " ").replace("-", " ")
@@ -97,6 +117,9 @@ def keyword_terms(doc: ServiceDocument) -> dict[str, tuple[str, ...]]:
     days.update(DAYS[date.fromisoformat(iso).weekday()] for iso in doc.session_dates)
     return {
         NEED: doc.need_codes,
+        LEVEL: doc.level_codes,
+        AUDIENCE: (doc.audience,),
+        SEASON: (season_term(doc.visible_from, doc.visible_to),),
         CATEGORY: doc.category_codes,
         KIND: (doc.kind,) if doc.kind else (),
         LOCALITY: (*doc.localities, BOROUGH_WIDE) if doc.borough_wide else doc.localities,

@@ -61,9 +61,14 @@ Sort = Literal["relevance", "nearest"]
 
 @dataclass(frozen=True, slots=True)
 class Filters:
-    """OR within a facet, AND across facets. ``days`` and ``session_dates`` match any."""
+    """OR within a facet, AND across facets. ``days`` and ``session_dates`` match any.
+
+    Listings for practitioners only are left out unless ``practitioner_only_too``: the
+    family door never sets it. Listings out of season are always left out.
+    """
 
     needs: tuple[str, ...] = ()
+    levels: tuple[str, ...] = ()
     categories: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
     localities: tuple[str, ...] = ()
@@ -74,6 +79,10 @@ class Filters:
     days: tuple[str, ...] = ()
     open_slot: str | None = None
     session_dates: tuple[str, ...] = ()
+    practitioner_only_too: bool = False
+    borough_wide_too: bool = True
+    """A locality filter also finds borough-wide listings; off to count only those with a
+    venue or an area in the locality (the practitioners' gaps and locality reports)."""
 
     def __post_init__(self) -> None:
         for item in fields(self):

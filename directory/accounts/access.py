@@ -70,7 +70,7 @@ def staff_destination(target: str | None) -> str:
     from directory.views.site import safe_local_path  # views import this module
 
     path = safe_local_path(target)
-    if path == "/" or not path.startswith("/manage"):
+    if path == "/" or not path.startswith(("/manage", "/practitioners")):
         return url_for("manage_home.home")
     return path
 

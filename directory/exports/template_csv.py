@@ -15,7 +15,7 @@ from typing import Any, TextIO
 from directory.listings.fields import TAXONOMY_FIELDS, location_key, stored_service_fields
 from directory.models import Location, Service
 from importers.cells import spreadsheet_safe
-from importers.template import COLUMN_NAMES
+from importers.template import COLUMN_NAMES, PRACTITIONER_COLUMNS
 
 _DAY_NAMES = {
     "MO": "Mon",
@@ -28,15 +28,27 @@ _DAY_NAMES = {
 }
 
 
-def write_template_csv(services: Iterable[Service], output: TextIO) -> int:
-    """Write ``services`` to ``output``; returns how many services were written."""
+def write_template_csv(
+    services: Iterable[Service], output: TextIO, *, for_public: bool = False
+) -> int:
+    """Write ``services`` to ``output``; returns how many services were written.
+
+    ``for_public`` leaves the practitioners' columns empty (notes, criteria, their contact
+    line), so an export anyone may read holds nothing meant for professionals only.
+    """
     writer = csv.writer(output, lineterminator="\r\n")
     writer.writerow(COLUMN_NAMES)
+    hidden = PRACTITIONER_COLUMNS if for_public else frozenset()
     count = 0
     for service in services:
         count += 1
         for row in service_rows(service):
-            writer.writerow([spreadsheet_safe(row.get(name, "")) for name in COLUMN_NAMES])
+            writer.writerow(
+                [
+                    "" if name in hidden else spreadsheet_safe(row.get(name, ""))
+                    for name in COLUMN_NAMES
+                ]
+            )
     return count
 
 
@@ -92,6 +104,8 @@ def _service_columns(service: Service, fields: dict[str, Any]) -> dict[str, str]
         "eligibility": fields["eligibility_description"],
         "fees": fields["fees_description"],
         "professional_notes": fields["professional_notes"],
+        "referral_criteria": fields["referral_criteria"],
+        "professional_contact": fields["professional_contact"],
         "minimum_age": _number(fields["minimum_age"]),
         "maximum_age": _number(fields["maximum_age"]),
         **{name: "; ".join(fields[name]) for name in TAXONOMY_FIELDS},

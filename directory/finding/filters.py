@@ -70,6 +70,8 @@ class Filter:
     multiple: bool = False
     narrows: bool = True
     """False for what only ranks (a life event): an empty search never offers dropping it."""
+    practitioners_only: bool = False
+    """Offered at the practitioners' door only (the level of need)."""
 
     def read(self, raw: Sequence[str], council: Council) -> tuple[str, ...]:
         """The values kept from the address: known, canonical, each once."""
@@ -281,7 +283,14 @@ def holiday_dates(holiday: SchoolHoliday) -> tuple[str, ...]:
     return tuple((holiday.start + timedelta(days=n)).isoformat() for n in range(days))
 
 
-def taxonomy(scheme: str, legend: str, facet: str, topic: bool = False) -> Codes:
+def taxonomy(
+    scheme: str,
+    legend: str,
+    facet: str,
+    topic: bool = False,
+    wording: str = "",
+    practitioners_only: bool = False,
+) -> Codes:
     """A filter on one of the council file's taxonomy schemes, whose name is its parameter."""
     return Codes(
         scheme,
@@ -290,6 +299,8 @@ def taxonomy(scheme: str, legend: str, facet: str, topic: bool = False) -> Codes
         known=lambda council: [term.code for term in council.terms(scheme)],
         labels=lambda names: {term.code: term.label for term in names.council.terms(scheme)},
         topic=topic,
+        wording=wording,
+        practitioners_only=practitioners_only,
     )
 
 
@@ -345,6 +356,13 @@ FILTERS: tuple[Filter, ...] = (
     ),
     Age("age", lazy_gettext("Age of your child")),
     taxonomy("need", lazy_gettext("What you need help with"), facet="needs", topic=True),
+    taxonomy(
+        "level",
+        lazy_gettext("Level of need"),
+        facet="levels",
+        wording=lazy_gettext("at level of need %(labels)s"),
+        practitioners_only=True,
+    ),
     taxonomy("category", lazy_gettext("Type of help"), facet="categories", topic=True),
     Codes(
         "kind",
@@ -383,3 +401,5 @@ FILTERS: tuple[Filter, ...] = (
 )
 
 BY_PARAM: dict[str, Filter] = {f.param: f for f in FILTERS}
+FAMILY_FILTERS: tuple[Filter, ...] = tuple(f for f in FILTERS if not f.practitioners_only)
+"""The rows the family door offers; the practitioners' door offers every row."""

@@ -109,13 +109,17 @@ class SearchRequest:
         return params
 
 
-def parse_search_args(args: Mapping[str, object], council: Council) -> SearchRequest:
+def parse_search_args(
+    args: Mapping[str, object], council: Council, for_practitioners: bool = False
+) -> SearchRequest:
     """Read an address's parameters (a MultiDict, or a plain mapping of lists) as the search
     form reads them; for callers with no form of their own (benches, ``flask search
     explain``). Needs an app context."""
-    from directory.forms.search import read_search_args  # the form module imports this one
+    # The form module imports this one.
+    from directory.forms.search import PractitionerSearchForm, SearchForm, read_search_args
 
-    return read_search_args(args, council)
+    form = PractitionerSearchForm if for_practitioners else SearchForm
+    return read_search_args(args, council, form)
 
 
 def read_page(raw: str) -> int:
@@ -144,13 +148,15 @@ def build_query(
     origin: tuple[float, float] | None = None,
     origin_localities: Sequence[str] = (),
     reader: QueryReader | None = None,
+    for_practitioners: bool = False,
 ) -> SearchQuery:
     """The engine query for a request; ``origin`` is the searcher's easting/northing.
 
-    With a ``reader`` the words are read for what they mean as well as matched.
+    With a ``reader`` the words are read for what they mean as well as matched. Only the
+    practitioners' door (``for_practitioners``) finds listings for practitioners only.
     """
     when = When(council, now)
-    terms: dict[str, object] = {}
+    terms: dict[str, object] = {"practitioner_only_too": for_practitioners}
     prefer = []
     for param, values in request.chosen:
         chosen = BY_PARAM[param]

@@ -229,6 +229,15 @@ class ListingForm(BaseForm):
         lazy_gettext("Notes for practitioners (optional)"),
         lazy_gettext("Only practitioners see these, never families"),
     )
+    referral_criteria = _lines(
+        lazy_gettext("Criteria and thresholds for a referral (optional)"),
+        lazy_gettext("Only practitioners see these, never families"),
+    )
+    professional_contact = _text(
+        lazy_gettext("Contact line for professionals (optional)"),
+        lazy_gettext("A direct line or duty desk. Only practitioners see it, never families"),
+        max_length=255,
+    )
     minimum_age = _text(
         lazy_gettext("Youngest age (optional)"),
         lazy_gettext("In years; -1 for pregnancy"),

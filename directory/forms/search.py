@@ -30,7 +30,17 @@ from wtforms import (
 from wtforms.validators import ValidationError
 
 from directory.council import Council
-from directory.finding.filters import FILTERS, Age, Codes, Filter, Flag, Moment, Names, is_yes
+from directory.finding.filters import (
+    FAMILY_FILTERS,
+    FILTERS,
+    Age,
+    Codes,
+    Filter,
+    Flag,
+    Moment,
+    Names,
+    is_yes,
+)
 from directory.finding.request import (
     DEFAULT_RADIUS_MILES,
     RADIUS_MILES,
@@ -196,6 +206,8 @@ class SearchForm(BaseForm):
     sort = HiddenField()
 
     place: Place | None = None
+    rows: tuple[Filter, ...] = FAMILY_FILTERS
+    """The rows of the filter table this door offers."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -217,7 +229,7 @@ class SearchForm(BaseForm):
 
     def filter_fields(self) -> Iterator[_TableField]:
         """The fields of the filter table, in its order."""
-        for row in FILTERS:
+        for row in self.rows:
             yield self[row.param]  # type: ignore[misc]
 
     def kept_filters(self) -> list[_TableField]:
@@ -242,14 +254,25 @@ class SearchForm(BaseForm):
         )
 
 
-for _row in FILTERS:
+class PractitionerSearchForm(SearchForm):
+    """The practitioners' door: the family form plus the rows only they are offered."""
+
+    rows = FILTERS
+
+
+for _row in FAMILY_FILTERS:
     setattr(SearchForm, _row.param, _FIELD_FOR[type(_row)](_row))
+for _row in FILTERS:
+    if _row.practitioners_only:
+        setattr(PractitionerSearchForm, _row.param, _FIELD_FOR[type(_row)](_row))
 
 
-def read_search_args(args: Mapping[str, object], council: Council) -> SearchRequest:
+def read_search_args(
+    args: Mapping[str, object], council: Council, form: type[SearchForm] = SearchForm
+) -> SearchRequest:
     """Read an address's parameters (a MultiDict, or a plain mapping of lists)."""
     formdata = args if hasattr(args, "getlist") else MultiDict(_pairs(args))
-    return SearchForm(formdata=formdata, meta={"council": council}).search_request(formdata)
+    return form(formdata=formdata, meta={"council": council}).search_request(formdata)
 
 
 def _pairs(args: Mapping[str, object]) -> list[tuple[str, str]]:

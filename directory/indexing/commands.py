@@ -41,7 +41,8 @@ def health_command() -> None:
     if health.problem:
         click.echo(f"Problem: {health.problem}")
     click.echo(
-        f"Indexed {health.indexed} of {health.expected} visible services; "
+        f"Indexed {health.indexed} of {health.expected} active services (for the public and "
+        f"for practitioners only; audience and season are applied when searching); "
         f"{health.missing} missing, {health.unexpected} that should not be there, "
         f"{health.stale} out of date."
     )

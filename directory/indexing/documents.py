@@ -62,6 +62,9 @@ def service_document(service: Service, today: date, default_review_months: int) 
         ),
         assured_date=service.assured_date.isoformat() if service.assured_date else None,
         review_due=review_due.isoformat() if review_due else None,
+        audience=service.audience.value,
+        visible_from=service.visible_from.isoformat() if service.visible_from else None,
+        visible_to=service.visible_to.isoformat() if service.visible_to else None,
         keywords=tuple(
             term.name for term in service.taxonomy_terms if term.scheme == "circumstance"
         )

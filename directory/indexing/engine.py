@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from directory.indexing.documents import service_document
-from directory.queries.indexing import indexable_services, visible_service_ids
+from directory.queries.indexing import indexable_services, indexed_service_ids
 from search import (
     IndexUnavailable,
     MemoryBackend,
@@ -124,11 +124,11 @@ class DirectorySearch:
         if not backends:
             return  # no index yet: the next rebuild reads everything from the database
         today = today or date.today()
-        visible = self._visible(service_ids, today)
+        held = self._held(service_ids)
         for backend in backends:
             try:
-                backend.remove(service_ids - visible)
-                backend.index(self._documents_in_chunks(today, visible))
+                backend.remove(service_ids - held)
+                backend.index(self._documents_in_chunks(today, held))
             except IndexUnavailable as error:
                 self._lost_whoosh(error)
 
@@ -169,16 +169,14 @@ class DirectorySearch:
                 self._whoosh.close()
             self._whoosh = None
 
-    def _visible(self, ids: set[str], today: date) -> set[str]:
-        """Which of ``ids`` families may see, asked a chunk at a time (SQL has a limit)."""
+    def _held(self, ids: set[str]) -> set[str]:
+        """Which of ``ids`` the index holds, asked a chunk at a time (SQL has a limit)."""
         ordered = sorted(ids)
         with self._session_factory() as session:
             return {
                 found
                 for start in range(0, len(ordered), UPDATE_CHUNK)
-                for found in visible_service_ids(
-                    session, today, ordered[start : start + UPDATE_CHUNK]
-                )
+                for found in indexed_service_ids(session, ordered[start : start + UPDATE_CHUNK])
             }
 
     def _documents_in_chunks(self, today: date, ids: set[str]) -> Iterator[ServiceDocument]:
@@ -191,7 +189,7 @@ class DirectorySearch:
         with self._session_factory() as session:
             return [
                 service_document(s, today, self.default_review_months)
-                for s in indexable_services(session, today, ids)
+                for s in indexable_services(session, ids)
             ]
 
     def _open_whoosh(self) -> WhooshBackend | None:

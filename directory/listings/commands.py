@@ -226,7 +226,7 @@ def export_command(format_: str, output: Path | None) -> None:
     handle = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
     try:
         if format_ == "csv":
-            count = write_template_csv(services, handle)
+            count = write_template_csv(services, handle, for_public=True)
         else:
             page = oruk_page(services, current_app.extensions["council"])
             json.dump(page, handle, indent=2, ensure_ascii=False)

@@ -131,6 +131,8 @@ class ServiceRecord:
     referral_route: ReferralRoute = ReferralRoute.SELF
     referral_url: str | None = None
     professional_notes: str = ""
+    referral_criteria: str = ""
+    professional_contact: str = ""
     application_process: str = ""
     eligibility: str = ""
     fees: str = ""

@@ -111,6 +111,8 @@ class NewRows:
                         "email",
                         "referral_url",
                         "professional_notes",
+                        "referral_criteria",
+                        "professional_contact",
                         "application_process",
                         "eligibility_description",
                         "fees_description",

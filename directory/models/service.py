@@ -57,6 +57,10 @@ class Service(UuidPrimaryKey, Timestamps, db.Model):
     )
     referral_url: Mapped[str | None] = mapped_column(sa.String(500))
     professional_notes: Mapped[str] = mapped_column(sa.Text, default="")
+    referral_criteria: Mapped[str] = mapped_column(sa.Text, default="")
+    """Criteria and thresholds for a referral: practitioners only."""
+    professional_contact: Mapped[str] = mapped_column(sa.String(255), default="")
+    """How a professional gets through (a direct line, a duty desk): practitioners only."""
     application_process: Mapped[str] = mapped_column(sa.Text, default="")
     eligibility_description: Mapped[str] = mapped_column(sa.Text, default="")
     fees_description: Mapped[str] = mapped_column(sa.Text, default="")

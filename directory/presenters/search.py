@@ -11,7 +11,7 @@ from flask import current_app, url_for
 from flask_babel import gettext, ngettext
 
 from directory.council import Council
-from directory.finding.filters import BY_PARAM, FILTERS, Codes, Flag, Moment, Names
+from directory.finding.filters import BY_PARAM, Codes, Flag, Moment, Names
 from directory.finding.request import METRES_PER_MILE, SearchRequest
 from directory.models import DeliveryMethod, Service
 from directory.presenters.facts import (
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from wtforms import Field
 
     from directory.forms.search import SearchForm  # which imports this module
+    from directory.presenters.professional import ProfessionalFacts  # which imports this
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,9 @@ class ResultItem:
     is_sample: bool
     out_of_date: str | None = None
     """Said when the listing is overdue for a check."""
+    professional: ProfessionalFacts | None = None
+    """What only practitioners see (``directory.presenters.professional``); never set on
+    the family site."""
 
 
 @dataclass(frozen=True)
@@ -98,7 +102,7 @@ def count_options(form: SearchForm, counts: Mapping[str, Mapping[str, int]], nam
     Options that would find nothing are left out unless ticked, and a ticked option that
     finds nothing shows no count: a count of 0 is never offered as if it were a choice.
     """
-    for row in FILTERS:
+    for row in form.rows:
         field = form[row.param]
         if isinstance(row, Codes):
             found = counts.get(row.facet or "", {})
@@ -118,7 +122,7 @@ def count_options(form: SearchForm, counts: Mapping[str, Mapping[str, int]], nam
 def shown_filter_fields(form: SearchForm, names: Names) -> list[Field]:
     """The filter fields the panel shows: those with something to choose."""
     shown = []
-    for row in FILTERS:
+    for row in form.rows:
         field = form[row.param]
         if isinstance(row, Codes) and not field.choices:
             continue
@@ -134,12 +138,14 @@ def _counted(label: str, count: int) -> str:
     return gettext("%(label)s (%(count)s)", label=label, count=count) if count else label
 
 
-def applied_tags(request: SearchRequest, names: Names) -> list[RemovableTag]:
+def applied_tags(
+    request: SearchRequest, names: Names, endpoint: str = "find.find_support"
+) -> list[RemovableTag]:
     """A removable tag for every filter value applied, in the order of the filter table."""
     return [
         RemovableTag(
             BY_PARAM[param].tag(value, names),
-            url_for("find.find_support", **request.without(param, value).to_params()),
+            url_for(endpoint, **request.without(param, value).to_params()),
         )
         for param, values in request.chosen
         for value in values

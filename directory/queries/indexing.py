@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Collection
-from datetime import date
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
 from directory.models import Service, ServiceAtLocation
-from directory.queries.services import publicly_visible
+from directory.queries.services import indexed
 
 _EVERYTHING_INDEXED = (
     selectinload(Service.organization),
@@ -24,17 +23,15 @@ _EVERYTHING_INDEXED = (
 )
 
 
-def indexable_services(
-    session: Session, today: date, ids: Collection[str] | None = None
-) -> list[Service]:
-    """Services families may see today (only those in ``ids`` when given)."""
-    statement = sa.select(Service).where(publicly_visible(today)).options(*_EVERYTHING_INDEXED)
+def indexable_services(session: Session, ids: Collection[str] | None = None) -> list[Service]:
+    """Services the index holds (only those in ``ids`` when given)."""
+    statement = sa.select(Service).where(indexed()).options(*_EVERYTHING_INDEXED)
     if ids is not None:
         statement = statement.where(Service.id.in_(list(ids)))
     return list(session.scalars(statement))
 
 
-def visible_service_ids(session: Session, today: date, ids: Collection[str]) -> set[str]:
-    """Which of ``ids`` families may see today."""
-    statement = sa.select(Service.id).where(publicly_visible(today), Service.id.in_(list(ids)))
+def indexed_service_ids(session: Session, ids: Collection[str]) -> set[str]:
+    """Which of ``ids`` the index holds."""
+    statement = sa.select(Service.id).where(indexed(), Service.id.in_(list(ids)))
     return set(session.scalars(statement))

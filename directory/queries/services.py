@@ -30,6 +30,21 @@ def publicly_visible(today: date) -> sa.ColumnElement[bool]:
     )
 
 
+def indexed() -> sa.ColumnElement[bool]:
+    """What the search index holds: every active listing, whoever it is for and whatever
+    its season (searches apply audience and season on their day; see ``search.filtering``)."""
+    return Service.status == ServiceStatus.ACTIVE
+
+
+def in_season_for_practitioners(today: date) -> sa.ColumnElement[bool]:
+    """What practitioners may see: active and in season, whoever the listing is for."""
+    return sa.and_(
+        Service.status == ServiceStatus.ACTIVE,
+        sa.or_(Service.visible_from.is_(None), Service.visible_from <= today),
+        sa.or_(Service.visible_to.is_(None), Service.visible_to >= today),
+    )
+
+
 _FOR_LISTS = (
     selectinload(Service.organization),
     selectinload(Service.cost_options),
@@ -39,9 +54,18 @@ _FOR_LISTS = (
 
 def public_service(service_id: str, today: date) -> Service | None:
     """One service with everything its page shows, or None if families may not see it."""
+    return _service_page(service_id, publicly_visible(today))
+
+
+def practitioner_service(service_id: str, today: date) -> Service | None:
+    """The same for the practitioners' door: listings for practitioners only too."""
+    return _service_page(service_id, in_season_for_practitioners(today))
+
+
+def _service_page(service_id: str, visible: sa.ColumnElement[bool]) -> Service | None:
     statement = (
         sa.select(Service)
-        .where(Service.id == service_id, publicly_visible(today))
+        .where(Service.id == service_id, visible)
         .options(
             selectinload(Service.organization),
             selectinload(Service.cost_options),
@@ -115,9 +139,18 @@ def family_centres_by_external_id(external_ids: list[str], today: date) -> dict[
 
 def public_services_by_id(ids: list[str], today: date) -> dict[str, Service]:
     """Visible services for a page of search hits, with what a result shows."""
+    return _services_by_id(ids, publicly_visible(today))
+
+
+def practitioner_services_by_id(ids: list[str], today: date) -> dict[str, Service]:
+    """The same for the practitioners' door: listings for practitioners only too."""
+    return _services_by_id(ids, in_season_for_practitioners(today))
+
+
+def _services_by_id(ids: list[str], visible: sa.ColumnElement[bool]) -> dict[str, Service]:
     statement = (
         sa.select(Service)
-        .where(Service.id.in_(ids), publicly_visible(today))
+        .where(Service.id.in_(ids), visible)
         .options(
             *_FOR_LISTS,
             selectinload(Service.phones),

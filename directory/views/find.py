@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime
+from typing import Any
 
 from flask import Blueprint, abort, current_app, render_template, request, url_for
 from flask_babel import gettext
@@ -14,11 +15,12 @@ from directory.finding.filters import BY_PARAM, Names
 from directory.finding.nearest import nearest_family_centre
 from directory.finding.recovery import looser_searches
 from directory.finding.request import METRES_PER_MILE, PAGE_SIZE, SearchRequest, build_query
-from directory.forms.search import SearchForm
+from directory.forms.search import PractitionerSearchForm, SearchForm
 from directory.indexing import site_search
 from directory.models import Service
 from directory.presenters.reading import understood_tags
 from directory.presenters.search import (
+    ResultItem,
     applied_tags,
     count_options,
     radius_words,
@@ -26,18 +28,60 @@ from directory.presenters.search import (
     shown_filter_fields,
     summary_sentence,
 )
-from directory.queries.services import language_names, public_services_by_id
+from directory.queries.services import (
+    language_names,
+    practitioner_services_by_id,
+    public_services_by_id,
+)
 from directory.safety import SafetyLines, signalled_dangers
-from search import MAX_PAGE_SIZE, PageOutOfRange, SearchQuery
+from search import MAX_PAGE_SIZE, PageOutOfRange, SearchHit, SearchQuery
 
 blueprint = Blueprint("find", __name__)
 
 
+@dataclass(frozen=True)
+class Door:
+    """One front door's search: the family site's, or the practitioners'.
+
+    Both run the same form, filter table, engine query and page; a door chooses its address,
+    the rows it offers, whether listings for practitioners only are found, and how a
+    listing is read and shown.
+    """
+
+    endpoint: str
+    service_endpoint: str
+    form: type[SearchForm]
+    for_practitioners: bool
+    services: Callable[[list[str], date], dict[str, Service]]
+    item: Callable[[Service, SearchHit, datetime], ResultItem]
+
+
+FAMILY_DOOR = Door(
+    "find.find_support", "public.service", SearchForm, False, public_services_by_id, result_item
+)
+
+
+def practitioner_door(item: Callable[[Service, SearchHit, datetime], ResultItem]) -> Door:
+    return Door(
+        "manage_practitioners.search",
+        "manage_practitioners.service",
+        PractitionerSearchForm,
+        True,
+        practitioner_services_by_id,
+        item,
+    )
+
+
 @blueprint.get("/find-support")
 def find_support() -> str:
+    return render_template("find/results.html", **results_page(FAMILY_DOOR))
+
+
+def results_page(door: Door) -> dict[str, Any]:
+    """What a results page shows, for either door."""
     council: Council = current_app.extensions["council"]
     now = datetime.now()
-    form = SearchForm(request.args, meta={"council": council})
+    form = door.form(request.args, meta={"council": council})
     try:
         wanted = form.search_request(request.args)
     except PageOutOfRange:
@@ -51,14 +95,14 @@ def find_support() -> str:
     safety: SafetyLines = current_app.extensions["safety_lines"]
 
     def run(asked: SearchRequest) -> SearchQuery:
-        return build_query(asked, council, now, origin, localities, reader)
+        return build_query(asked, council, now, origin, localities, reader, door.for_practitioners)
 
     try:
         results = site_search().search(run(wanted))
     except PageOutOfRange:
         abort(404)
-    services = public_services_by_id([hit.id for hit in results.hits], now.date())
-    items = [result_item(services[hit.id], hit, now) for hit in results.hits if hit.id in services]
+    services = door.services([hit.id for hit in results.hits], now.date())
+    items = [door.item(services[hit.id], hit, now) for hit in results.hits if hit.id in services]
     names = Names(council, language_names(), now.date())
     count_options(form, results.facets, names)
     looser = []
@@ -72,7 +116,7 @@ def find_support() -> str:
     centre = nearest_family_centre(council, place, localities, now.date())
     dangers = signalled_dangers(results.reading, wanted.needs, council)
     exit_this_page = bool(dangers) or _sensitive(
-        council, wanted, _first_page(wanted, services, lambda: run(replace(wanted, page=1)))
+        council, wanted, _first_page(door, wanted, services, lambda: run(replace(wanted, page=1)))
     )
     widened_miles = (
         results.widened.radius_m / METRES_PER_MILE
@@ -80,8 +124,9 @@ def find_support() -> str:
         else None
     )
     postcode = str(place.postcode) if place else None
-    return render_template(
-        "find/results.html",
+    return dict(
+        search_endpoint=door.endpoint,
+        service_endpoint=door.service_endpoint,
         form=form,
         wanted=wanted,
         results=results,
@@ -91,16 +136,14 @@ def find_support() -> str:
         ),
         page_count=max(1, -(-results.total // PAGE_SIZE)),
         filter_fields=shown_filter_fields(form, names),
-        applied=applied_tags(wanted, names),
-        clear_filters=url_for(
-            "find.find_support", **replace(wanted, chosen=(), page=1).to_params()
-        ),
-        sort_choices=_sort_choices(wanted) if place else [],
+        applied=applied_tags(wanted, names, door.endpoint),
+        clear_filters=url_for(door.endpoint, **replace(wanted, chosen=(), page=1).to_params()),
+        sort_choices=_sort_choices(door, wanted) if place else [],
         looser=looser,
         family_centre=centre,
         asked_radius=radius_words(wanted.radius_miles),
         widened_radius=radius_words(widened_miles) if widened_miles else None,
-        pagination=_pagination(wanted, results.total),
+        pagination=_pagination(door, wanted, results.total),
         exit_this_page=exit_this_page,
         safety_panel=safety.panel(dangers),
         children_services=council.children_services,
@@ -108,12 +151,12 @@ def find_support() -> str:
     )
 
 
-def _sort_choices(wanted: SearchRequest) -> list[tuple[str, str, str]]:
+def _sort_choices(door: Door, wanted: SearchRequest) -> list[tuple[str, str, str]]:
     """(label, address, whether current) for each order the results can be sorted in."""
     return [
         (
             label,
-            url_for("find.find_support", **wanted.to_params(sort=sort, page=1)),
+            url_for(door.endpoint, **wanted.to_params(sort=sort, page=1)),
             "current" if wanted.sort == sort else "",
         )
         for sort, label in (
@@ -158,13 +201,16 @@ def _looser_label(names: Names, name: str, value: str | None) -> str:
 
 
 def _first_page(
-    wanted: SearchRequest, shown: dict[str, Service], first: Callable[[], SearchQuery]
+    door: Door,
+    wanted: SearchRequest,
+    shown: dict[str, Service],
+    first: Callable[[], SearchQuery],
 ) -> Iterable[Service]:
     """The listings on page 1 of this search: ``shown`` when this is page 1."""
     if wanted.page == 1:
         return shown.values()
     hits = site_search().search(first()).hits
-    return public_services_by_id([hit.id for hit in hits], date.today()).values()
+    return door.services([hit.id for hit in hits], date.today()).values()
 
 
 def _sensitive(council: Council, wanted: SearchRequest, first_page: Iterable[Service]) -> bool:
@@ -182,14 +228,14 @@ def _sensitive(council: Council, wanted: SearchRequest, first_page: Iterable[Ser
     )
 
 
-def _pagination(wanted: SearchRequest, total: int) -> dict[str, object] | None:
+def _pagination(door: Door, wanted: SearchRequest, total: int) -> dict[str, object] | None:
     """GOV.UK pagination: first, last, and two either side of the current page."""
     pages = max(1, -(-total // PAGE_SIZE))
     if pages == 1:
         return None
 
     def href(number: int) -> str:
-        return url_for("find.find_support", **wanted.to_params(page=number))
+        return url_for(door.endpoint, **wanted.to_params(page=number))
 
     items: list[dict[str, object]] = []
     for number in range(1, pages + 1):

@@ -128,7 +128,9 @@ def _similar_services(
     return []
 
 
-def results_address(referrer: str | None) -> str | None:
+def results_address(
+    referrer: str | None, endpoints: tuple[str, ...] = ("find.find_support",)
+) -> str | None:
     """The results page the family came from, if they came from one on this site.
 
     Only a page of our own search results on this very host is accepted, and only its path
@@ -139,7 +141,7 @@ def results_address(referrer: str | None) -> str | None:
     parts = urlsplit(referrer)
     if parts.scheme not in {"http", "https"} or parts.netloc != request.host:
         return None
-    if parts.path != url_for("find.find_support"):
+    if parts.path not in {url_for(endpoint) for endpoint in endpoints}:
         return None
     address = parts.path + (f"?{parts.query}" if parts.query else "")
     return address if safe_local_path(address) == address else None

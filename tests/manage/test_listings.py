@@ -252,6 +252,8 @@ def test_stored_script_in_every_text_field_renders_inert(listing_app: Flask) -> 
         "eligibility",
         "application_process",
         "professional_notes",
+        "referral_criteria",
+        "professional_contact",
         "fees",
         "venues-0-venue_name",
         "venues-0-address_1",
@@ -277,6 +279,8 @@ def test_stored_script_in_every_text_field_renders_inert(listing_app: Flask) -> 
         browser.get(f"/manage/listings/{service_id}/history"),
         listing_app.test_client().get(f"/services/{service_id}"),
         listing_app.test_client().get("/find-support?q=netherton"),
+        browser.get(f"/practitioners/services/{service_id}"),
+        browser.get("/practitioners?q=netherton"),
     ]
     for response in pages:
         assert response.status_code == 200
@@ -285,6 +289,37 @@ def test_stored_script_in_every_text_field_renders_inert(listing_app: Flask) -> 
         assert "<img src=x" not in markup and "onerror=alert" not in markup.replace(
             "onerror=alert(2)&gt;", ""
         )
+
+
+def test_an_editor_sets_what_only_practitioners_see_and_families_never_do(
+    listing_app: Flask,
+) -> None:
+    service_id = _make_listing(listing_app)
+    browser = _editor(listing_app)
+    edit = f"/manage/listings/{service_id}/edit"
+    values = _open_form(browser, edit)
+    values["referral_route"] = "both"
+    values["referral_criteria"] = "Attendance below 90% over a half term."
+    values["professional_contact"] = "Duty desk, weekdays 9am to 4pm."
+    values.setlist("levels", ["early-help", "targeted"])
+    assert _save(browser, edit, values).status_code == 302
+    with listing_app.app_context():
+        service = db.session.get(Service, service_id)
+        assert service.referral_criteria == "Attendance below 90% over a half term."
+        assert service.professional_contact == "Duty desk, weekdays 9am to 4pm."
+        assert {t.code for t in service.terms("level")} == {"early-help", "targeted"}
+        assert {"referral_criteria", "professional_contact", "levels"} <= set(service.edited_fields)
+    practitioners = visible_text(page_text(browser.get(f"/practitioners/services/{service_id}")))
+    assert "Attendance below 90% over a half term." in practitioners
+    assert "Duty desk, weekdays 9am to 4pm." in practitioners
+    assert "Self-referral or professional referral" in practitioners
+    assert "Early Help: extra help for a family; Targeted: multi-agency Early Help" in (
+        practitioners
+    )
+    found = visible_text(page_text(browser.get("/practitioners?level=targeted")))
+    assert "1 result" in found
+    family = page_text(listing_app.test_client().get(f"/services/{service_id}"))
+    assert "Attendance below 90%" not in family and "Duty desk" not in family
 
 
 def test_an_editor_can_change_a_field_editors_changed_before(listing_app: Flask) -> None:

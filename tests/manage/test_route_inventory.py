@@ -33,8 +33,19 @@ SIGN_IN_PAGES = {
 }
 
 
+STAFF_PREFIXES = ("/manage", "/practitioners")
+"""The staff side and the practitioners' door: both need a signed-in member of staff."""
+PRACTITIONER_PAGES = {
+    "manage_practitioners.search",
+    "manage_practitioners.service",
+    "manage_practitioners.needs_first_page",
+    "manage_practitioners.locality_report_page",
+    "manage_practitioners.locality_report_csv",
+}
+
+
 def _staff_rules(app: Flask) -> list[Rule]:
-    return [rule for rule in app.url_map.iter_rules() if rule.rule.startswith("/manage")]
+    return [rule for rule in app.url_map.iter_rules() if rule.rule.startswith(STAFF_PREFIXES)]
 
 
 def _access(app: Flask, rule: Rule) -> Access:
@@ -70,12 +81,19 @@ def test_every_staff_route_says_who_may_see_it(empty_app: Flask) -> None:
         access = getattr(empty_app.view_functions[rule.endpoint], ACCESS_ATTRIBUTE, None)
         assert access is not None, f"{rule.rule} does not say who may see it"
     for rule in empty_app.url_map.iter_rules():
-        if rule.endpoint.startswith("manage"):
+        if rule.endpoint.startswith("manage_practitioners"):
+            assert rule.rule.startswith("/practitioners"), rule.endpoint
+        elif rule.endpoint.startswith("manage"):
             assert rule.rule.startswith("/manage/"), f"{rule.endpoint} is outside /manage"
     opened = {r.endpoint for r in rules if _access(empty_app, r).kind == "open"}
     half = {r.endpoint for r in rules if _access(empty_app, r).kind == "sign-in"}
     assert opened == OPEN_PAGES
     assert half == SIGN_IN_PAGES
+    practitioners = {r.endpoint for r in rules if r.rule.startswith("/practitioners")}
+    assert practitioners == PRACTITIONER_PAGES
+    for rule in rules:
+        if rule.endpoint in PRACTITIONER_PAGES:
+            assert _access(empty_app, rule) == Access("role", Role.PRACTITIONER), rule.endpoint
 
 
 def test_no_staff_route_is_reachable_without_signing_in(empty_app: Flask) -> None:

@@ -12,6 +12,7 @@ from directory.accounts.access import enforce, fully_signed_in, is_staff_request
 from directory.accounts.users import is_locked
 from directory.forms.listings import STATUS_NAMES
 from directory.models import Role, User
+from directory.views import practitioners
 from directory.views.manage import (
     account,
     history,
@@ -34,6 +35,7 @@ BLUEPRINTS = (
     review.blueprint,
     imports.blueprint,
     insights.blueprint,
+    practitioners.blueprint,
 )
 
 
@@ -114,6 +116,13 @@ def account_status(person: User) -> str:
 def _navigation(role: Role) -> list[dict[str, Any]]:
     items: list[tuple[str, str, Role]] = [
         (gettext("Home"), "manage_home.home", Role.PRACTITIONER),
+        (gettext("Find services"), "manage_practitioners.search", Role.PRACTITIONER),
+        (gettext("Needs first"), "manage_practitioners.needs_first_page", Role.PRACTITIONER),
+        (
+            gettext("Locality reports"),
+            "manage_practitioners.locality_report_page",
+            Role.PRACTITIONER,
+        ),
         (gettext("Listings"), "manage_listings.listings", Role.EDITOR),
         (gettext("Reports"), "manage_reports.queue", Role.EDITOR),
         (gettext("Review"), "manage_review.queue", Role.EDITOR),

@@ -1,0 +1,73 @@
+"""What only practitioners see about a listing: how to refer, criteria, their contact line.
+
+Shown at the practitioners' door only (``/practitioners``); the family site's presenters
+never read these fields.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from flask import current_app
+from flask_babel import gettext, lazy_gettext
+
+from directory.council import Council
+from directory.links import shown_link
+from directory.models import Audience, ReferralRoute, Service, ServiceAreaScope
+from directory.presenters.search import ResultItem, result_item
+from search import SearchHit
+
+ROUTE_NAMES = {
+    ReferralRoute.SELF: lazy_gettext("Self-referral"),
+    ReferralRoute.PROFESSIONAL: lazy_gettext("Professional referral"),
+    ReferralRoute.BOTH: lazy_gettext("Self-referral or professional referral"),
+}
+
+
+@dataclass(frozen=True)
+class ProfessionalFacts:
+    practitioners_only: bool
+    referral_route: str
+    criteria: str
+    referral_url: str | None
+    """Only a safe link (http, https, tel, mailto); None shows no link."""
+    contact: str
+    notes: str
+    levels: list[str]
+    coverage: list[str]
+    """"Borough-wide", "No venue": how a listing with no venue in the locality serves it."""
+
+
+def professional_facts(service: Service, council: Council) -> ProfessionalFacts:
+    return ProfessionalFacts(
+        practitioners_only=service.audience == Audience.PRACTITIONERS,
+        referral_route=str(ROUTE_NAMES[service.referral_route]),
+        criteria=service.referral_criteria,
+        referral_url=shown_link(service.referral_url),
+        contact=service.professional_contact,
+        notes=service.professional_notes,
+        levels=[_level_name(council, term.code, term.name) for term in service.terms("level")],
+        coverage=coverage_words(service),
+    )
+
+
+def coverage_words(service: Service) -> list[str]:
+    words = []
+    if any(area.scope == ServiceAreaScope.BOROUGH for area in service.service_areas):
+        words.append(gettext("Borough-wide"))
+    if not service.locations:
+        words.append(gettext("No venue"))
+    return words
+
+
+def practitioner_result_item(service: Service, hit: SearchHit, now: datetime) -> ResultItem:
+    """A result card with what only practitioners see added."""
+    council = current_app.extensions["council"]
+    item = result_item(service, hit, now, council)
+    return replace(item, professional=professional_facts(service, council))
+
+
+def _level_name(council: Council, code: str, stored: str) -> str:
+    term = council.term("level", code)
+    return term.label if term else stored

@@ -1,0 +1,129 @@
+"""The practitioners' door, /practitioners: search with what only professionals see, needs
+first for a family's plan, and locality reports. Signed-in practitioners, editors and
+admins only (``accounts.access``: the blueprint's name makes it a staff blueprint)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from flask import Blueprint, Response, abort, current_app, render_template, request
+
+from directory.accounts.access import requires
+from directory.council import Council
+from directory.finding.localities import locality_report, needs_first, report_csv
+from directory.forms.practitioners import LocalityForm, NeedsFirstForm
+from directory.indexing import site_search
+from directory.models import Role, Service
+from directory.presenters.chart import locality_chart, short_level
+from directory.presenters.professional import practitioner_result_item, professional_facts
+from directory.presenters.search import ResultItem
+from directory.presenters.service import service_page
+from directory.queries.services import practitioner_service, practitioner_services_by_id
+from directory.views.find import practitioner_door, results_page
+from directory.views.public import results_address
+from search import SearchHit
+
+blueprint = Blueprint("manage_practitioners", __name__, url_prefix="/practitioners")
+DOOR = practitioner_door(practitioner_result_item)
+
+
+def _council() -> Council:
+    return current_app.extensions["council"]
+
+
+@blueprint.get("")
+@requires(Role.PRACTITIONER)
+def search() -> str:
+    return render_template("practitioners/search.html", **results_page(DOOR))
+
+
+@blueprint.get("/services/<service_id>")
+@requires(Role.PRACTITIONER)
+def service(service_id: str) -> str:
+    now = datetime.now()
+    found = practitioner_service(service_id, now.date())
+    if found is None:
+        abort(404)
+    council = _council()
+    return render_template(
+        "practitioners/service.html",
+        page=service_page(found, council, now),
+        facts=professional_facts(found, council),
+        back_to_results=results_address(
+            request.referrer, (DOOR.endpoint, "manage_practitioners.needs_first_page")
+        ),
+    )
+
+
+@blueprint.get("/needs-first")
+@requires(Role.PRACTITIONER)
+def needs_first_page() -> str:
+    council = _council()
+    form = NeedsFirstForm(request.args, council=council)
+    groups = None
+    items: dict[str, ResultItem] = {}
+    if request.args and form.validate():
+        now = datetime.now()
+        groups = needs_first(
+            site_search().search,
+            council,
+            form.locality.data,
+            form.need.data,
+            now.date(),
+            levels=form.level.data,
+            age=form.chosen_age,
+        )
+        hits = [hit for group in groups for hit in (*group.local, *group.wide)]
+        items = _items(hits, now)
+    return render_template(
+        "practitioners/needs_first.html",
+        form=form,
+        groups=groups,
+        items=items,
+        place=council.locality(form.locality.data or ""),
+    )
+
+
+@blueprint.get("/localities")
+@requires(Role.PRACTITIONER)
+def locality_report_page() -> str:
+    council = _council()
+    form = LocalityForm(request.args, council=council)
+    report = chart = None
+    if request.args and form.validate():
+        report = locality_report(
+            site_search().search, council, form.locality.data, datetime.now().date()
+        )
+        chart = locality_chart(report)
+    return render_template(
+        "practitioners/locality_report.html",
+        form=form,
+        report=report,
+        chart=chart,
+        short_level=short_level,
+    )
+
+
+@blueprint.get("/localities/<code>.csv")
+@requires(Role.PRACTITIONER)
+def locality_report_csv(code: str) -> Response:
+    council = _council()
+    if council.locality(code) is None:
+        abort(404)
+    report = locality_report(site_search().search, council, code, datetime.now().date())
+    return Response(
+        report_csv(report),
+        mimetype="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="services-{code}.csv"'},
+    )
+
+
+def _items(hits: list[SearchHit], now: datetime) -> dict[str, ResultItem]:
+    services: dict[str, Service] = practitioner_services_by_id(
+        list({hit.id for hit in hits}), now.date()
+    )
+    return {
+        hit.id: practitioner_result_item(services[hit.id], hit, now)
+        for hit in hits
+        if hit.id in services
+    }
