@@ -10,6 +10,7 @@ import {
   createAll,
   ErrorSummary,
   ExitThisPage,
+  NotificationBanner,
   Radios,
   ServiceNavigation,
   SkipLink,
@@ -20,6 +21,7 @@ for (const Component of [
   Checkboxes,
   ErrorSummary,
   ExitThisPage,
+  NotificationBanner,
   Radios,
   ServiceNavigation,
   SkipLink,
@@ -33,4 +35,11 @@ for (const Component of [
 const searchPanel = document.querySelector(".app-filter-panel");
 if (searchPanel && window.matchMedia("(min-width: 40.0625em)").matches) {
   searchPanel.open = true;
+}
+
+// "Print this list": a button only where JavaScript can press Print (the page says how to
+// print from the browser's menu otherwise).
+for (const button of document.querySelectorAll("[data-app-print]")) {
+  button.hidden = false;
+  button.addEventListener("click", () => window.print());
 }

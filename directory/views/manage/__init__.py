@@ -19,6 +19,7 @@ from directory.views.manage import (
     imports,
     insights,
     listings,
+    plan,
     reports,
     review,
     users,
@@ -34,6 +35,7 @@ BLUEPRINTS = (
     review.blueprint,
     imports.blueprint,
     insights.blueprint,
+    plan.blueprint,
 )
 
 
@@ -114,6 +116,7 @@ def account_status(person: User) -> str:
 def _navigation(role: Role) -> list[dict[str, Any]]:
     items: list[tuple[str, str, Role]] = [
         (gettext("Home"), "manage_home.home", Role.PRACTITIONER),
+        (gettext("Plan list"), "manage_plan.plan", Role.PRACTITIONER),
         (gettext("Listings"), "manage_listings.listings", Role.EDITOR),
         (gettext("Reports"), "manage_reports.queue", Role.EDITOR),
         (gettext("Review"), "manage_review.queue", Role.EDITOR),
