@@ -105,11 +105,9 @@ def list_context() -> dict[str, Any]:
     and, once there are some, "Your list (3)" in the header."""
     from directory.accounts.access import is_staff_request
 
-    if is_staff_request():
-        return {}
     saved = storage.saved_list().ids
     context: dict[str, Any] = {"saved_ids": frozenset(saved)}
-    if saved:
+    if saved and not is_staff_request():
         count = ngettext("%(num)s service", "%(num)s services", len(saved))
         context["service_navigation"] = [
             {
