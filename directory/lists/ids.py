@@ -78,7 +78,3 @@ def read(raw: str | None) -> ReadList:
 def write(ids: tuple[str, ...] | list[str]) -> str:
     """The address form of ``ids`` (at most ``MAX_ITEMS``)."""
     return SEPARATOR.join(short_id(service_id) for service_id in list(ids)[:MAX_ITEMS])
-
-
-def is_service_id(value: str | None) -> bool:
-    return bool(value) and full_id(value or "") is not None

@@ -27,7 +27,7 @@ from directory.views.site import safe_local_path
 
 blueprint = Blueprint("lists", __name__)
 
-NOTICES = {"full", "cleared", "kept", "removed"}
+NOTICES = {"full", "cleared", "kept"}
 QR_ERROR_CORRECTION = "m"
 """Medium: a printed code still reads with a crease or a smudge."""
 
@@ -101,8 +101,8 @@ def keep() -> Response:
 
 
 def list_context() -> dict[str, Any]:
-    """On family pages: which services this browser has saved (for the "Save" buttons),
-    and, once there are some, "Your list (3)" in the header."""
+    """Which services this browser has saved (for any page's "Save" buttons) and, on family
+    pages once there are some, "My list (3 services)" in the header."""
     from directory.accounts.access import is_staff_request
 
     saved = storage.saved_list().ids
@@ -127,10 +127,9 @@ def cookies_off_page() -> tuple[str, int] | None:
     in a link instead. None for any other refused form (the usual page is shown)."""
     if request.endpoint not in {"lists.update", "lists.keep"} or not storage.cookies_refused():
         return None
-    wanted = request.form.get("add") or ""
-    shared = ids.read(request.form.get("s"))
-    service_ids = shared.ids or ((ids.full_id(wanted),) if ids.is_service_id(wanted) else ())
-    address = url_for(".my_list", s=ids.write(service_ids)) if service_ids else None  # type: ignore[arg-type]
+    wanted = ids.full_id(request.form.get("add") or "")
+    service_ids = ids.read(request.form.get("s")).ids or ((wanted,) if wanted else ())
+    address = url_for(".my_list", s=ids.write(service_ids)) if service_ids else None
     return render_template("lists/cookies_off.html", address=address), 400
 
 
