@@ -12,7 +12,15 @@ from datetime import datetime
 from typing import Any
 
 import segno
-from flask import Blueprint, current_app, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    current_app,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import get_locale, gettext, ngettext
 from flask_login import current_user
 from markupsafe import Markup
@@ -61,7 +69,8 @@ def my_list() -> str:
 
 @blueprint.post("/my-list/update")
 def update() -> Response:
-    """Add (``add``) or take off (``remove``) one service, then go back where the family was."""
+    """Add (``add``) or take off (``remove``) one service, then go back where the family was
+    (or, asked by the page's script, answer with what changed: ``_changed_answer``)."""
     saved = list(storage.saved_list().ids)
     added = request.form.get("add")
     removed = request.form.get("remove")
@@ -70,15 +79,39 @@ def update() -> Response:
     if changed and added:
         if changed not in saved:
             if len(saved) >= ids.MAX_ITEMS:
-                return redirect(url_for(".my_list", notice="full"), code=303)
+                full = url_for(".my_list", notice="full")
+                return jsonify({"go": full}) if _wants_json() else redirect(full, code=303)
             saved.append(changed)
     elif changed:
         saved = [service_id for service_id in saved if service_id != changed]
-    if changed and not destination.startswith(url_for(".my_list")):
-        destination += f"#save-{changed}"  # back to the same result
-    response = redirect(destination, code=303)
+    if _wants_json():
+        response = jsonify(_changed_answer(changed, tuple(saved)))
+    else:
+        if changed and not destination.startswith(url_for(".my_list")):
+            destination += f"#save-{changed}"  # back to the same result
+        response = redirect(destination, code=303)
     storage.keep(response, tuple(saved))
     return response
+
+
+def _wants_json() -> bool:
+    """The page's script asked (to change the button without loading the page again)."""
+    return request.accept_mimetypes.best == "application/json"
+
+
+def _changed_answer(changed: str | None, saved: tuple[str, ...]) -> dict[str, object]:
+    """What the script needs: the button's new words, what to announce, the new header."""
+    is_saved = changed in saved
+    count = ngettext("%(num)s service", "%(num)s services", len(saved))
+    return {
+        "saved": is_saved,
+        "label": gettext("Remove from my list") if is_saved else gettext("Save to my list"),
+        "tag": gettext("Saved"),
+        "message": gettext("Saved to your list. My list: %(count)s.", count=count)
+        if is_saved
+        else gettext("Removed from your list. My list: %(count)s.", count=count),
+        "header": render_template("components/_header.html", **_list_context(saved)),
+    }
 
 
 @blueprint.post("/my-list/clear")
@@ -103,11 +136,17 @@ def keep() -> Response:
 def list_context() -> dict[str, Any]:
     """Which services this browser has saved (for any page's "Save" buttons) and, on family
     pages once there are some, "My list (3 services)" in the header."""
+    return _list_context(storage.saved_list().ids)
+
+
+def _list_context(saved: tuple[str, ...]) -> dict[str, Any]:
     from directory.accounts.access import is_staff_request
 
-    saved = storage.saved_list().ids
     context: dict[str, Any] = {"saved_ids": frozenset(saved)}
-    if saved and not is_staff_request():
+    if is_staff_request():
+        return context
+    context["service_navigation"] = []
+    if saved:
         count = ngettext("%(num)s service", "%(num)s services", len(saved))
         context["service_navigation"] = [
             {

@@ -88,6 +88,11 @@ def test_a_family_builds_a_list_prints_it_and_opens_it_on_another_phone(
     attempts: list[str] = []
     block_other_hosts(page, base_url, attempts)
     names = _save_first_results(page, base_url, "family+centre", 2)
+    # With JavaScript on, saving changed the button and the header without a new page.
+    assert page.url == f"{base_url}/find-support?q=family+centre"
+    expect(page.get_by_role("status").filter(has_text="Saved to your list")).to_have_count(1)
+    saved_button = re.compile(rf"^Remove from my list\W+{re.escape(names[0])}$")
+    expect(page.get_by_role("button", name=saved_button)).to_be_visible()
     _axe_clean(page, "results with saved services")
 
     page.get_by_role("link", name=re.compile("My list")).first.click()

@@ -240,3 +240,29 @@ def test_a_family_list_never_shows_a_practitioner_only_service(
         assert hidden_name not in page
         assert "A service on this list" in visible_text(page)  # like an id never known
         assert ids.short_id(hidden) not in _share_link(page)
+
+
+def test_the_page_script_is_answered_with_the_change_and_the_new_header(
+    search_app: Flask, family: FlaskClient
+) -> None:
+    (one, _), *_ = public_ids(search_app, 1)
+    token = token_in(page_text(family.get(f"/services/{one}")))
+    answer = family.post(
+        "/my-list/update",
+        data={"csrf_token": token, "add": one, "next": f"/services/{one}"},
+        headers={"Accept": "application/json"},
+    )
+    assert answer.status_code == 200
+    body = answer.get_json()
+    assert body["saved"] is True
+    assert body["label"] == "Remove from my list"
+    assert body["message"] == "Saved to your list. My list: 1 service."
+    assert '<span class="govuk-visually-hidden">(1 service)</span>' in body["header"]
+    assert ids.read(_list_cookie(family)).ids == (one,)
+    removed = family.post(
+        "/my-list/update",
+        data={"csrf_token": token, "remove": one},
+        headers={"Accept": "application/json"},
+    ).get_json()
+    assert removed["saved"] is False and "My list" not in removed["header"]
+    assert _list_cookie(family) is None
