@@ -9,6 +9,7 @@ and which changes nothing when opened. Only services the public may see are ever
 from __future__ import annotations
 
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 import segno
@@ -196,8 +197,12 @@ def _remove_links(service_ids: tuple[str, ...]) -> dict[str, str]:
     }
 
 
+@lru_cache(maxsize=256)
 def _qr_code(address: str) -> str:
-    """The share link as an SVG QR code (a ``data:`` URL), drawn here: no other site."""
+    """The share link as an SVG QR code (a ``data:`` URL), drawn here: no other site.
+
+    Kept for the next view of the same list: a 30-service code takes segno a few tenths
+    of a second to draw."""
     return segno.make(address, error=QR_ERROR_CORRECTION, micro=False).svg_data_uri(
         scale=4, border=4
     )
