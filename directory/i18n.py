@@ -22,6 +22,9 @@ def select_locale() -> str:
         # Staff pages are in English whatever the visitor's browser prefers.
         return current_app.config["BABEL_DEFAULT_LOCALE"]
     locales = available_locales()
+    named = request.args.get("lang")  # a shared list's link names its language
+    if named in locales:
+        return named
     chosen = request.cookies.get(LOCALE_COOKIE)
     if chosen in locales:
         return chosen

@@ -27,7 +27,9 @@ def register(app: Flask) -> None:
 
 
 def csrf_failed(error: CSRFError) -> Page:
-    return render_template("errors/csrf.html"), 400
+    from directory.views.lists import cookies_off_page
+
+    return cookies_off_page() or (render_template("errors/csrf.html"), 400)
 
 
 def bad_request(error: BadRequest) -> Page:

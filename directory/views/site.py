@@ -9,13 +9,14 @@ from flask import Blueprint, abort, current_app, redirect, render_template, requ
 from werkzeug.wrappers import Response
 
 from directory.i18n import LOCALE_COOKIE, available_locales
+from directory.lists.storage import COOKIE as LIST_COOKIE
 
 blueprint = Blueprint("site", __name__)
 
 # Update these when the service is tested again or the statement or notice is reviewed.
 ACCESSIBILITY_TESTED = date(2026, 11, 23)
 ACCESSIBILITY_STATEMENT_PREPARED = date(2026, 11, 23)
-PRIVACY_NOTICE_UPDATED = date(2026, 11, 26)
+PRIVACY_NOTICE_UPDATED = date(2026, 11, 26)  # the list cookie
 
 LOCALE_COOKIE_LIFETIME = timedelta(days=365)
 
@@ -37,6 +38,7 @@ def privacy() -> str:
         updated=PRIVACY_NOTICE_UPDATED,
         locale_cookie=LOCALE_COOKIE,
         session_cookie=current_app.config["SESSION_COOKIE_NAME"],
+        list_cookie=LIST_COOKIE,
     )
 
 

@@ -10,6 +10,7 @@ import {
   createAll,
   ErrorSummary,
   ExitThisPage,
+  NotificationBanner,
   Radios,
   ServiceNavigation,
   SkipLink,
@@ -20,6 +21,7 @@ for (const Component of [
   Checkboxes,
   ErrorSummary,
   ExitThisPage,
+  NotificationBanner,
   Radios,
   ServiceNavigation,
   SkipLink,
@@ -33,4 +35,69 @@ for (const Component of [
 const searchPanel = document.querySelector(".app-filter-panel");
 if (searchPanel && window.matchMedia("(min-width: 40.0625em)").matches) {
   searchPanel.open = true;
+}
+
+// "Print this list": a button only where JavaScript can press Print (the page says how to
+// print from the browser's menu otherwise).
+for (const button of document.querySelectorAll("[data-app-print]")) {
+  button.hidden = false;
+  button.addEventListener("click", () => window.print());
+}
+
+// "Save to my list" without loading the page again: the same form, sent by fetch; the
+// server answers with the button's new words, what to announce and the new header. Any
+// failure falls back to sending the form as usual (which works with JavaScript off too).
+const listForm = document.getElementById("app-list-form");
+if (listForm && window.fetch) {
+  const announcer = document.createElement("div");
+  announcer.className = "govuk-visually-hidden";
+  announcer.setAttribute("role", "status");
+  document.body.append(announcer);
+
+  listForm.addEventListener("submit", async (event) => {
+    const button = event.submitter;
+    if (!button || !button.closest(".app-save")) return;
+    event.preventDefault();
+    let answer;
+    try {
+      const response = await fetch(listForm.action, {
+        method: "POST",
+        body: new FormData(listForm, button),
+        headers: { Accept: "application/json" },
+        credentials: "same-origin",
+      });
+      if (!response.ok) throw new Error(response.statusText);
+      answer = await response.json();
+    } catch {
+      const choice = document.createElement("input");
+      choice.type = "hidden";
+      choice.name = button.name;
+      choice.value = button.value;
+      listForm.append(choice);
+      listForm.submit();
+      return;
+    }
+    if (answer.go) {
+      window.location.assign(answer.go);
+      return;
+    }
+    const save = button.closest(".app-save");
+    button.name = answer.saved ? "remove" : "add";
+    button.firstChild.textContent = answer.label;
+    save.querySelector(".app-save__tag")?.remove();
+    if (answer.saved) {
+      const tag = document.createElement("strong");
+      tag.className = "govuk-tag govuk-tag--green app-save__tag";
+      tag.textContent = answer.tag;
+      save.prepend(tag);
+    }
+    const header = document.querySelector(".govuk-template__header");
+    if (header) {
+      header.insertAdjacentHTML("afterend", answer.header);
+      header.remove();
+      createAll(ServiceNavigation, {}, document.querySelector(".govuk-template__header"));
+    }
+    announcer.textContent = answer.message;
+    button.focus();
+  });
 }

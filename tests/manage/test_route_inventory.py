@@ -191,3 +191,17 @@ def test_staff_and_error_pages_send_the_exact_headers_and_are_never_stored(
 def test_staff_pages_say_they_are_in_english(empty_app: Flask, client: FlaskClient) -> None:
     response = client.get("/manage/sign-in", headers={"Accept-Language": "pl, cy;q=0.8"})
     assert '<html lang="en"' in page_text(response)
+
+
+def test_the_plan_list_is_for_signed_in_staff_and_the_family_list_for_everyone(
+    empty_app: Flask,
+) -> None:
+    rules = {rule.endpoint: rule for rule in empty_app.url_map.iter_rules()}
+    for endpoint in ("manage_plan.plan", "manage_plan.print_page", "manage_plan.download"):
+        assert _access(empty_app, rules[endpoint]) == Access("role", Role.PRACTITIONER)
+    for endpoint in ("lists.my_list", "lists.update", "lists.clear", "lists.keep"):
+        assert not rules[endpoint].rule.startswith("/manage"), endpoint
+    client = empty_app.test_client()
+    response = client.get("/practitioners/plan/")
+    assert response.status_code == 302
+    assert response.headers["Location"].startswith("/manage/sign-in")

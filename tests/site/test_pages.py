@@ -53,6 +53,7 @@ def test_privacy_notice_names_every_cookie_and_no_tracking(client: FlaskClient) 
     assert "Nothing that identifies you." in text
     assert "it is never sent to another organisation or website" in text
     assert "signpost_locale" in text
+    assert "signpost_list" in text
     assert "session" in text
     assert "We do not use analytics" in text
     assert HELP_LINE in text

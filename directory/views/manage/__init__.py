@@ -20,6 +20,7 @@ from directory.views.manage import (
     imports,
     insights,
     listings,
+    plan,
     reports,
     review,
     users,
@@ -36,6 +37,7 @@ BLUEPRINTS = (
     imports.blueprint,
     insights.blueprint,
     practitioners.blueprint,
+    plan.blueprint,
 )
 
 
@@ -123,6 +125,7 @@ def _navigation(role: Role) -> list[dict[str, Any]]:
             "manage_practitioners.locality_report_page",
             Role.PRACTITIONER,
         ),
+        (gettext("Plan list"), "manage_plan.plan", Role.PRACTITIONER),
         (gettext("Listings"), "manage_listings.listings", Role.EDITOR),
         (gettext("Reports"), "manage_reports.queue", Role.EDITOR),
         (gettext("Review"), "manage_review.queue", Role.EDITOR),

@@ -1,0 +1,150 @@
+"""A practitioner's plan list: the same saved list, with practitioner-only services, a note
+for the family beside each, a printout and a CSV; the notes are never stored."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+import sqlalchemy as sa
+from flask import Flask
+from flask.testing import FlaskClient
+
+from directory.extensions import db
+from directory.lists import ids
+from directory.models import Role
+from tests.lists.helpers import practitioner_only_id, public_ids
+from tests.support.client import page_text
+from tests.support.html import visible_text
+from tests.support.staff import make_staff, sign_in, token_in
+
+MARKER = "Ask-for-Priya-7Q3Z"
+"""A note no table could hold by chance."""
+
+
+@pytest.fixture
+def practitioner(search_app: Flask) -> FlaskClient:
+    client = search_app.test_client()
+    sign_in(search_app, client, make_staff(search_app, Role.PRACTITIONER, name="Pat Worker"))
+    return client
+
+
+def _save(client: FlaskClient, *service_ids: str) -> None:
+    token = token_in(page_text(client.get("/my-list")))
+    for service_id in service_ids:
+        client.post("/my-list/update", data={"csrf_token": token, "add": service_id})
+
+
+def _plan_form(client: FlaskClient, notes: dict[str, str]) -> dict[str, str]:
+    """The plan page's form as a browser would send it, with ``notes`` typed in."""
+    page = page_text(client.get("/practitioners/plan/"))
+    data = {"csrf_token": token_in(page)}
+    start = page.index('name="s" value="') + len('name="s" value="')
+    data["s"] = page[start : page.index('"', start)]
+    for number, service_id in enumerate(ids.read(data["s"]).ids):
+        assert f'name="notes-{number}-service" type="hidden" value="{service_id}"' in page
+        data[f"notes-{number}-service"] = service_id
+        data[f"notes-{number}-note"] = notes.get(service_id, "")
+    return data
+
+
+def test_a_practitioner_builds_a_plan_with_notes_and_prints_it(
+    search_app: Flask, practitioner: FlaskClient
+) -> None:
+    (one, one_name), (two, two_name) = public_ids(search_app, 2)
+    hidden, hidden_name = practitioner_only_id(search_app)
+    _save(practitioner, one, hidden, two)
+
+    plan = practitioner.get("/practitioners/plan/")
+    text = visible_text(page_text(plan))
+    assert plan.status_code == 200
+    assert "No personal data about the family is stored." in text
+    assert hidden_name in text and "Practitioners only" in text
+    assert plan.headers["Cache-Control"] == "no-store"
+
+    data = _plan_form(practitioner, {one: f"Call on Monday. {MARKER}", hidden: "I will refer you"})
+    printed = practitioner.post("/practitioners/plan/print", data=data)
+    assert printed.status_code == 200
+    text = visible_text(page_text(printed))
+    assert f"Call on Monday. {MARKER}" in text
+    assert one_name in text and two_name in text and hidden_name in text
+    assert "Your practitioner will refer you to this service." in text
+    assert "No personal data" not in text  # the printout is the family's, not a staff page
+    _assert_not_stored(search_app, MARKER)
+
+
+def test_notes_are_never_written_to_the_database(
+    search_app: Flask, practitioner: FlaskClient
+) -> None:
+    (one, _), *_ = public_ids(search_app, 1)
+    _save(practitioner, one)
+    data = _plan_form(practitioner, {one: f"Private {MARKER} note"})
+    assert practitioner.post("/practitioners/plan/print", data=data).status_code == 200
+    assert practitioner.post("/practitioners/plan/download", data=data).status_code == 200
+    _assert_not_stored(search_app, MARKER)
+
+
+def _assert_not_stored(app: Flask, marker: str) -> None:
+    """No row of any table holds ``marker`` (sessions, audit, insights, everything)."""
+    with app.app_context():
+        for table in db.metadata.sorted_tables:
+            for row in db.session.execute(sa.select(table)):
+                assert marker not in repr(tuple(row)), table.name
+
+
+def test_the_csv_has_every_service_and_makes_formula_cells_safe(
+    search_app: Flask, practitioner: FlaskClient
+) -> None:
+    (one, one_name), (two, _), (three, _) = public_ids(search_app, 3)
+    _save(practitioner, one, two, three)
+    data = _plan_form(
+        practitioner,
+        {one: '=HYPERLINK("http://evil.example","x")', two: "+1 then -2 @home", three: "\tTabbed"},
+    )
+    response = practitioner.post("/practitioners/plan/download", data=data)
+    assert response.status_code == 200
+    assert response.mimetype == "text/csv"
+    assert response.headers["Content-Disposition"].startswith('attachment; filename="plan-')
+    rows = list(csv.reader(io.StringIO(response.get_data(as_text=True))))
+    assert rows[0][0] == "Service" and rows[0][-1] == "Note for the family"
+    by_name = {row[0]: row for row in rows[1:]}
+    assert by_name[one_name][-1] == '\'=HYPERLINK("http://evil.example","x")'
+    notes = [row[-1] for row in rows[1:]]
+    assert "'+1 then -2 @home" in notes
+    # A note is trimmed of spaces and tabs at its ends, so "\tTabbed" arrives as "Tabbed".
+    assert "Tabbed" in notes
+    for row in rows[1:]:
+        for cell in row:
+            assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
+
+
+def test_a_note_that_is_too_long_is_refused_by_name(
+    search_app: Flask, practitioner: FlaskClient
+) -> None:
+    (one, one_name), *_ = public_ids(search_app, 1)
+    _save(practitioner, one)
+    data = _plan_form(practitioner, {one: "x" * 501})
+    response = practitioner.post("/practitioners/plan/print", data=data)
+    text = visible_text(page_text(response))
+    assert f"The note about {one_name} must be 500 characters or fewer" in text
+    assert page_text(response).count("<title>Error:") == 1
+
+
+def test_a_list_in_the_address_opens_on_the_plan_page(
+    search_app: Flask, practitioner: FlaskClient
+) -> None:
+    (one, one_name), *_ = public_ids(search_app, 1)
+    hidden, hidden_name = practitioner_only_id(search_app)
+    text = visible_text(page_text(practitioner.get("/practitioners/plan/?s=" + ids.write([one, hidden]))))
+    assert one_name in text and hidden_name in text
+
+
+def test_the_family_list_page_points_staff_to_the_plan(
+    search_app: Flask, practitioner: FlaskClient
+) -> None:
+    (one, _), *_ = public_ids(search_app, 1)
+    _save(practitioner, one)
+    page = page_text(practitioner.get("/my-list"))
+    assert 'href="/practitioners/plan/"' in page
+    assert 'href="/practitioners/plan/"' not in page_text(search_app.test_client().get("/my-list"))
