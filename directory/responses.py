@@ -60,12 +60,16 @@ def _note_sensitive_page(sender: Flask, template: Any, context: dict[str, Any], 
         g.sensitive_page = True
 
 
+STAFF_PATHS = ("/manage", "/practitioners")
+"""Pages only signed-in staff see: never kept by a browser or a shared cache."""
+
+
 def _cache_policy(response: Response) -> Response:
     if request.endpoint == "static" or "Cache-Control" in response.headers:
         return response
     must_not_store = (
         g.get("sensitive_page", False)
-        or request.path.startswith("/manage")
+        or request.path.startswith(STAFF_PATHS)
         or "Set-Cookie" in response.headers
         or response.status_code >= 500
     )

@@ -8,6 +8,7 @@ from datetime import datetime
 from directory.council import Council
 from directory.lists.ids import ReadList
 from directory.models import Audience
+from directory.presenters.professional import ProfessionalFacts, professional_facts
 from directory.presenters.service import ServicePage, service_page
 from directory.queries.lists import listed_services, withdrawn_names
 
@@ -20,6 +21,9 @@ class ListEntry:
     gone_name: str | None = None
     """The name of a public listing that has been withdrawn, closed or is out of season."""
     practitioners_only: bool = False
+    professional: ProfessionalFacts | None = None
+    """What only practitioners see (referral route, criteria, their contact line); set only
+    for staff."""
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,7 @@ def shown_list(read: ReadList, council: Council, now: datetime, *, staff: bool) 
                 service_id,
                 service_page(service, council, now),
                 practitioners_only=service.audience == Audience.PRACTITIONERS,
+                professional=professional_facts(service, council) if staff else None,
             )
         )
     return ShownList(entries, read.unreadable, read.over_limit)

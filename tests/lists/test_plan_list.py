@@ -136,7 +136,9 @@ def test_a_list_in_the_address_opens_on_the_plan_page(
 ) -> None:
     (one, one_name), *_ = public_ids(search_app, 1)
     hidden, hidden_name = practitioner_only_id(search_app)
-    text = visible_text(page_text(practitioner.get("/practitioners/plan/?s=" + ids.write([one, hidden]))))
+    text = visible_text(
+        page_text(practitioner.get("/practitioners/plan/?s=" + ids.write([one, hidden])))
+    )
     assert one_name in text and hidden_name in text
 
 
@@ -148,3 +150,31 @@ def test_the_family_list_page_points_staff_to_the_plan(
     page = page_text(practitioner.get("/my-list"))
     assert 'href="/practitioners/plan/"' in page
     assert 'href="/practitioners/plan/"' not in page_text(search_app.test_client().get("/my-list"))
+
+
+def test_the_plan_shows_practitioners_how_to_refer_and_the_family_list_does_not(
+    search_app: Flask, practitioner: FlaskClient
+) -> None:
+    from directory.models import Service
+
+    hidden, _ = practitioner_only_id(search_app)
+    with search_app.app_context():
+        service = db.session.get(Service, hidden)
+        criteria, contact = service.referral_criteria, service.professional_contact
+    assert criteria and contact, "the demo's practitioner-only service says how to refer"
+    (one, _), *_ = public_ids(search_app, 1)
+    _save(practitioner, one, hidden)
+
+    text = visible_text(page_text(practitioner.get("/practitioners/plan/")))
+    assert "Referral" in text and criteria in text and contact in text
+
+    response = practitioner.post("/practitioners/plan/download", data=_plan_form(practitioner, {}))
+    rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
+    hidden_row = next(row for row in rows if row["Practitioners only"] == "yes")
+    assert hidden_row["Criteria"] == criteria
+    assert hidden_row["Contact for professionals"] == contact
+    assert hidden_row["Referral route"]
+
+    family = search_app.test_client()
+    shared = visible_text(page_text(family.get("/my-list?s=" + ids.write([one, hidden]))))
+    assert criteria not in shared and contact not in shared

@@ -104,6 +104,10 @@ def csv_heading() -> list[str]:
         gettext("Opening times"),
         gettext("How to get help"),
         gettext("Referral form"),
+        gettext("Referral route"),
+        gettext("Criteria"),
+        gettext("Level of need"),
+        gettext("Contact for professionals"),
         gettext("Practitioners only"),
         gettext("Note for the family"),
     ]
@@ -115,8 +119,8 @@ def csv_text(entries: list[ListEntry], notes: dict[str, str]) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(csv_heading())
     for entry in entries:
-        page = entry.page
-        assert page is not None
+        page, facts = entry.page, entry.professional
+        assert page is not None and facts is not None
         opening = "; ".join(f"{row.day} {row.times}" for row in page.opening) or "; ".join(
             f"{venue.name}: {row.day} {row.times}" for venue in page.venues for row in venue.opening
         )
@@ -131,6 +135,10 @@ def csv_text(entries: list[ListEntry], notes: dict[str, str]) -> str:
             opening,
             page.referral,
             page.referral_url or "",
+            facts.referral_route,
+            facts.criteria,
+            "; ".join(facts.levels),
+            facts.contact,
             gettext("yes") if entry.practitioners_only else gettext("no"),
             notes.get(entry.id, ""),
         ]
