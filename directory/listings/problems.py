@@ -103,7 +103,8 @@ class Problems:
     warnings: list[Problem] = field(default_factory=list)
 
     def where(self, what: str, key: str, origin: Text, field_name: str | None = None) -> Text:
-        if origin:
+        # Asked for every checked value, so a lazy origin is not rendered just to test it.
+        if isinstance(origin, LazyString) or origin:
             if field_name is None:
                 return origin
             label = self.column_labels.get(field_name, field_name)
