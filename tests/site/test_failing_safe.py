@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from cryptography.fernet import Fernet
 from flask import Flask
 from sqlalchemy.exc import OperationalError
 
@@ -200,6 +201,7 @@ def test_outside_development_a_missing_sqlite_file_stops_the_site(tmp_path: Path
         env={
             "SIGNPOST_ENV": "production",
             "SECRET_KEY": "x" * 32,
+            "TOTP_ENCRYPTION_KEY": Fernet.generate_key().decode(),
             "DATABASE_URL": f"sqlite:///{missing}",
             "PATH": "",
         },
