@@ -18,6 +18,7 @@ from directory.finding.request import METRES_PER_MILE, PAGE_SIZE, SearchRequest,
 from directory.forms.search import PractitionerSearchForm, SearchForm
 from directory.indexing import site_search
 from directory.models import Service
+from directory.presenters.professional import practitioner_result_item
 from directory.presenters.reading import understood_tags
 from directory.presenters.search import (
     ResultItem,
@@ -61,15 +62,14 @@ FAMILY_DOOR = Door(
 )
 
 
-def practitioner_door(item: Callable[[Service, SearchHit, datetime], ResultItem]) -> Door:
-    return Door(
-        "manage_practitioners.search",
-        "manage_practitioners.service",
-        PractitionerSearchForm,
-        True,
-        practitioner_services_by_id,
-        item,
-    )
+PRACTITIONER_DOOR = Door(
+    "manage_practitioners.search",
+    "manage_practitioners.service",
+    PractitionerSearchForm,
+    True,
+    practitioner_services_by_id,
+    practitioner_result_item,
+)
 
 
 @blueprint.get("/find-support")

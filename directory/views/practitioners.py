@@ -19,12 +19,12 @@ from directory.presenters.professional import practitioner_result_item, professi
 from directory.presenters.search import ResultItem
 from directory.presenters.service import service_page
 from directory.queries.services import practitioner_service, practitioner_services_by_id
-from directory.views.find import practitioner_door, results_page
+from directory.views.find import PRACTITIONER_DOOR as DOOR
+from directory.views.find import results_page
 from directory.views.public import results_address
 from search import SearchHit
 
 blueprint = Blueprint("manage_practitioners", __name__, url_prefix="/practitioners")
-DOOR = practitioner_door(practitioner_result_item)
 
 
 def _council() -> Council:

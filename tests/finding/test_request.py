@@ -9,7 +9,7 @@ from werkzeug.datastructures import MultiDict
 
 from directory.config import DEFAULT_COUNCIL_FILE
 from directory.council import load_council
-from directory.finding.filters import BY_PARAM, FILTERS, Codes
+from directory.finding.filters import BY_PARAM, FAMILY_FILTERS, FILTERS, Codes
 from directory.finding.request import (
     DEFAULT_RADIUS_MILES,
     METRES_PER_MILE,
@@ -18,7 +18,7 @@ from directory.finding.request import (
     next_school_holiday,
     parse_search_args,
 )
-from directory.forms.search import SearchForm
+from directory.forms.search import PractitionerSearchForm, SearchForm
 from search import PageOutOfRange
 
 COUNCIL = load_council(DEFAULT_COUNCIL_FILE)
@@ -150,9 +150,23 @@ def test_a_life_event_ranks_but_is_not_a_filter() -> None:
 
 def test_every_filter_is_a_field_of_the_search_form() -> None:
     form = SearchForm(formdata=MultiDict(), meta={"council": COUNCIL})
-    assert [field.name for field in form.filter_fields()] == [row.param for row in FILTERS]
+    assert [field.name for field in form.filter_fields()] == [row.param for row in FAMILY_FILTERS]
+    assert "level" not in form and "level" not in [row.param for row in FAMILY_FILTERS]
+    door = PractitionerSearchForm(formdata=MultiDict(), meta={"council": COUNCIL})
+    assert [field.name for field in door.filter_fields()] == [row.param for row in FILTERS]
     assert {row.param for row in FILTERS if isinstance(row, Codes)} >= {"need", "day"}
     assert BY_PARAM["need"].facet == "needs"
+
+
+def test_the_practitioners_level_of_need_becomes_its_engine_term() -> None:
+    request = parse_search_args(
+        {"level": ["targeted", "nonsense"], "need": ["housing"]}, COUNCIL, for_practitioners=True
+    )
+    query = build_query(request, COUNCIL, datetime(2026, 11, 24, 9), for_practitioners=True)
+    assert query.filters.levels == ("targeted",)
+    assert query.filters.practitioner_only_too
+    family = parse_search_args({"level": ["targeted"]}, COUNCIL)
+    assert family.chosen == ()
 
 
 def test_every_filter_becomes_its_engine_term() -> None:
@@ -167,6 +181,7 @@ def test_every_filter_becomes_its_engine_term() -> None:
         free="yes",
     )
     filters = build_query(request, COUNCIL, datetime(2026, 11, 24, 9)).filters
+    assert not filters.practitioner_only_too
     assert filters.needs == ("food",) and filters.categories == ("food-support",)
     assert filters.kinds == ("pantry",) and filters.localities == ("halesowen",)
     assert filters.languages == ("pl",) and filters.days == ("SA",)
