@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from flask import current_app, url_for
+from flask import url_for
 from flask_babel import gettext, ngettext
 
 from directory.council import Council
+from directory.council_language import page_council
 from directory.finding.filters import BY_PARAM, FILTERS, Codes, Flag, Moment, Names
 from directory.finding.request import METRES_PER_MILE, SearchRequest
 from directory.models import DeliveryMethod, Service
@@ -60,7 +61,7 @@ def miles(distance_m: float) -> str:
 def result_item(
     service: Service, hit: SearchHit, now: datetime, council: Council | None = None
 ) -> ResultItem:
-    council = council or current_app.extensions["council"]
+    council = council or page_council()
     methods = [DeliveryMethod(method) for method in service.delivery_methods]
     phones = phone_links(service)
     return ResultItem(

@@ -6,10 +6,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date, datetime
 
-from flask import Blueprint, abort, current_app, render_template, request, url_for
+from flask import Blueprint, abort, render_template, request, url_for
 from flask_babel import gettext
 
 from directory.council import Council
+from directory.council_language import page_council, page_safety_lines
 from directory.finding.filters import BY_PARAM, Names
 from directory.finding.nearest import nearest_family_centre
 from directory.finding.recovery import looser_searches
@@ -28,6 +29,7 @@ from directory.presenters.search import (
 )
 from directory.queries.services import language_names, public_services_by_id
 from directory.safety import SafetyLines, signalled_dangers
+from directory.understanding import page_reader
 from search import MAX_PAGE_SIZE, PageOutOfRange, SearchQuery
 
 blueprint = Blueprint("find", __name__)
@@ -35,7 +37,7 @@ blueprint = Blueprint("find", __name__)
 
 @blueprint.get("/find-support")
 def find_support() -> str:
-    council: Council = current_app.extensions["council"]
+    council: Council = page_council()
     now = datetime.now()
     form = SearchForm(request.args, meta={"council": council})
     try:
@@ -47,8 +49,8 @@ def find_support() -> str:
     localities = _origin_localities(council, place)
     origin = (float(place.easting), float(place.northing)) if place else None
 
-    reader = current_app.extensions["query_reader"]
-    safety: SafetyLines = current_app.extensions["safety_lines"]
+    reader = page_reader()
+    safety: SafetyLines = page_safety_lines()
 
     def run(asked: SearchRequest) -> SearchQuery:
         return build_query(asked, council, now, origin, localities, reader)
