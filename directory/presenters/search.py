@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from flask import url_for
-from flask_babel import gettext, ngettext
+from flask_babel import format_decimal, gettext, ngettext
 
 from directory.council import Council
 from directory.council_language import page_council
@@ -16,7 +16,7 @@ from directory.finding.filters import BY_PARAM, FILTERS, Codes, Flag, Moment, Na
 from directory.finding.request import METRES_PER_MILE, SearchRequest
 from directory.models import DeliveryMethod, Service
 from directory.presenters.facts import PhoneLink, next_opening, phone_links, where
-from directory.presenters.formatting import age_range, cost_lines
+from directory.presenters.formatting import age_range, cost_lines, left_to_right
 from directory.presenters.service import DELIVERY_NAMES
 from search import SearchHit
 
@@ -55,7 +55,7 @@ def miles(distance_m: float) -> str:
     value = distance_m / METRES_PER_MILE
     if value < 0.1:
         return gettext("less than 0.1 miles away")
-    return gettext("%(miles)s miles away", miles=f"{value:.1f}")
+    return gettext("%(miles)s miles away", miles=left_to_right(format_decimal(value, "0.0")))
 
 
 def result_item(
@@ -169,7 +169,7 @@ def summary_sentence(
             "%(results)s within %(radius)s of %(place)s",
             results=sentence,
             radius=radius_words(radius_miles or request.radius_miles),
-            place=place,
+            place=left_to_right(place),
         )
     if qualifiers:
         sentence = gettext(
