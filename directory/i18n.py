@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from flask import Flask, current_app, has_request_context, request, url_for
+from flask import Flask, Response, current_app, has_request_context, request, url_for
 from flask_babel import get_locale
 
 LOCALE_COOKIE = "signpost_locale"
@@ -22,6 +22,14 @@ RIGHT_TO_LEFT = frozenset({"ar", "fa", "he", "ps", "ur", "yi"})
 
 def install(app: Flask) -> None:
     app.url_defaults(_carry_language)
+    app.after_request(_vary_by_language)
+
+
+def _vary_by_language(response: Response) -> Response:
+    """A page's language follows the cookie and the browser's languages: say so to caches."""
+    if response.mimetype == "text/html" and not is_staff_page():
+        response.vary.update(("Accept-Language", "Cookie"))
+    return response
 
 
 def available_locales(app: Flask | None = None) -> list[str]:

@@ -105,3 +105,24 @@ def test_staff_pages_stay_in_english_and_say_so(client: FlaskClient) -> None:
     assert _html_tag(page).startswith('<html lang="en" dir="ltr"')
     assert "Staff pages are in English only." in page
     assert "app-language-switcher" not in page
+
+
+def test_pages_say_they_vary_by_language(client: FlaskClient) -> None:
+    vary = client.get("/privacy").headers["Vary"]
+
+    assert "Accept-Language" in vary and "Cookie" in vary
+
+
+def test_shareable_links_carry_the_page_language(client: FlaskClient) -> None:
+    from directory.i18n import shareable_url
+
+    app = client.application
+    with app.test_request_context("/find-support?lang=pa"):
+        app.preprocess_request()
+        assert shareable_url("find.find_support", q="food") == (
+            "http://localhost/find-support?q=food&lang=pa"
+        )
+    with app.test_request_context("/find-support"):
+        assert shareable_url("find.find_support", q="food") == (
+            "http://localhost/find-support?q=food"
+        )
