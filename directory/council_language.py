@@ -78,7 +78,7 @@ def page_safety_lines() -> SafetyLines:
 def own_language(value: object) -> object:
     """Jinja filter: English left in a page in another language, marked ``lang="en"``."""
     if isinstance(value, English) and has_request_context() and page_locale() != "en":
-        return Markup('<span lang="en">%s</span>') % escape(str(value))
+        return Markup('<span lang="en" dir="ltr">%s</span>') % escape(str(value))
     return value
 
 

@@ -82,7 +82,7 @@ def _panel(markup: str) -> str:
 
 def _top_needs(app: Flask, markup: str) -> list[set[str]]:
     ids = re.findall(
-        r'<h3 class="govuk-heading-m[^"]*" lang="en">\s*'
+        r'<h3 class="govuk-heading-m[^"]*" lang="en" dir="ltr">\s*'
         r'<a class="govuk-link" href="/services/([^"?]+)',
         markup,
     )
@@ -159,5 +159,5 @@ def test_results_and_service_pages_say_listings_are_in_english(app: Flask) -> No
 
     assert 'class="app-source-language"' in results
     assert 'class="app-source-language"' in service
-    assert re.search(r'<h1 class="govuk-heading-xl" lang="en">', service)
+    assert re.search(r'<h1 class="govuk-heading-xl" lang="en" dir="ltr">', service)
     assert 'class="app-source-language"' not in _page(app, "/find-support", q="food")
