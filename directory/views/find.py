@@ -16,7 +16,9 @@ from directory.finding.nearest import nearest_family_centre
 from directory.finding.recovery import looser_searches
 from directory.finding.request import METRES_PER_MILE, PAGE_SIZE, SearchRequest, build_query
 from directory.forms.search import SearchForm
+from directory.i18n import page_locale
 from directory.indexing import site_search
+from directory.listings.languages import spoken_language_name
 from directory.models import Service
 from directory.presenters.reading import understood_tags
 from directory.presenters.search import (
@@ -61,7 +63,11 @@ def find_support() -> str:
         abort(404)
     services = public_services_by_id([hit.id for hit in results.hits], now.date())
     items = [result_item(services[hit.id], hit, now) for hit in results.hits if hit.id in services]
-    names = Names(council, language_names(), now.date())
+    locale = page_locale()
+    spoken = {
+        code: spoken_language_name(code, name, locale) for code, name in language_names().items()
+    }
+    names = Names(council, spoken, now.date())
     count_options(form, results.facets, names)
     looser = []
     if results.total == 0 and (wanted.has_filters or wanted.text):

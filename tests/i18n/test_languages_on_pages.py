@@ -161,3 +161,19 @@ def test_results_and_service_pages_say_listings_are_in_english(app: Flask) -> No
     assert 'class="app-source-language"' in service
     assert re.search(r'<h1 class="govuk-heading-xl" lang="en" dir="ltr">', service)
     assert 'class="app-source-language"' not in _page(app, "/find-support", q="food")
+
+
+def test_spoken_languages_and_needs_are_named_in_the_page_language(app: Flask) -> None:
+    from babel import Locale
+
+    from directory.queries.services import language_names
+
+    with app.app_context():
+        spoken = language_names()
+    code = next(c for c in sorted(spoken) if Locale("pl").languages.get(c))
+    markup = _page(app, "/find-support", q="food", lang="pl")
+    assert Locale("pl").languages[code] in markup
+
+    service_id = re.search(r'href="/services/([^"?]+)', markup).group(1)
+    service = _page(app, f"/services/{service_id}", lang="pl")
+    assert "Jedzenie" in service
