@@ -36,7 +36,12 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
         translations = str(directory / "translations")
         shared.config["BABEL_TRANSLATION_DIRECTORIES"] = translations
         shared.extensions["babel"].translation_directories = [translations]
+        # Flask-Babel keeps loaded catalogues for the whole process, whichever app loaded
+        # them: forget the real (empty) Polish one before, and this one after.
+        cache = shared.extensions["babel"].instance.domain_instance.cache
+        cache.clear()
         yield shared
+        cache.clear()
 
 
 def _polish_form(count: int) -> str:
