@@ -118,3 +118,18 @@ def test_a_danger_the_site_does_not_know_is_refused() -> None:
 
     with pytest.raises(CouncilFileError, match="not a known danger"):
         translate_safety(safety, {"dangers": {"alien-invasion": {"label": "Inwazja"}}}, {})
+
+
+def test_a_council_without_translations_is_shown_in_english_marked(site_app) -> None:  # type: ignore[no-untyped-def]
+    """Doncaster has no Polish file: its needs and help line are English, marked for voices."""
+    from directory.config import PROJECT_ROOT
+
+    app: Flask = site_app(council_file=PROJECT_ROOT / "councils" / "doncaster.toml")
+    doncaster = load_council(PROJECT_ROOT / "councils" / "doncaster.toml")
+    need = doncaster.terms("need")[0].label
+
+    page = app.test_client().get("/?lang=pl").get_data(as_text=True)
+
+    assert f'<span lang="en" dir="ltr">{need}</span>' in page
+    assert f'<span lang="en" dir="ltr">{doncaster.help_line.name}</span>' in page
+    assert '<html lang="pl"' in page
