@@ -64,6 +64,7 @@ bench: setup
 	$(BIN)/python bench/pages.py
 	$(BIN)/python bench/relevance.py
 	$(BIN)/python bench/imports.py 10000
+	$(BIN)/python bench/languages.py
 
 clean:
 	rm -rf $(VENV) node_modules static/dist instance translations/.compiled

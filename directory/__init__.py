@@ -8,11 +8,10 @@ from flask import Flask
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 from sqlalchemy.engine import make_url
 
-from directory import accounts, assets, health, insights, responses
+from directory import accounts, assets, council_language, health, i18n, insights, responses
 from directory.config import PROJECT_ROOT, Config, ConfigError
 from directory.council import load_council
 from directory.extensions import babel, csrf, db, migrate
-from directory.i18n import select_locale
 from directory.sealing import Sealer
 from directory.security import install_security_headers
 
@@ -47,7 +46,8 @@ def create_app(config: Config | None = None) -> Flask:
     _refuse_missing_sqlite_file(config)
     db.init_app(app)
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
-    babel.init_app(app, locale_selector=select_locale)
+    babel.init_app(app, locale_selector=i18n.select_locale)
+    i18n.install(app)
     # Headers first: their nonce must exist before a CSRF refusal renders its error page.
     install_security_headers(app)
     csrf.init_app(app)
@@ -59,6 +59,7 @@ def create_app(config: Config | None = None) -> Flask:
     from directory import cli, indexing, models, templating, understanding, views  # noqa: F401  (models: tables for Alembic)
 
     understanding.install(app)
+    council_language.install(app, i18n.available_locales(app))
     indexing.install(app)
     templating.register(app)
     insights.install(app)

@@ -7,10 +7,18 @@ from typing import Any
 
 from babel import Locale
 from flask import Flask, current_app, url_for
-from flask_babel import format_date, get_locale
+from flask_babel import format_date
 from govuk_frontend_wtf.main import wtforms_errors
 
-from directory.i18n import available_locales
+from directory.council_language import own_language, page_council
+from directory.i18n import (
+    available_locales,
+    is_staff_page,
+    linked_locale,
+    page_locale,
+    shareable_url,
+    text_direction,
+)
 
 # GOV.UK style for dates: "23 November 2026"
 GOVUK_DATE_FORMAT = "d MMMM y"
@@ -20,16 +28,23 @@ def register(app: Flask) -> None:
     app.context_processor(template_context)
     app.add_template_filter(govuk_date)
     app.add_template_filter(language_name)
+    app.add_template_filter(own_language)
+    app.add_template_global(shareable_url)
     app.add_template_global(wtforms_errors)
 
 
 def template_context() -> dict[str, Any]:
-    council = current_app.extensions["council"]
+    council = page_council()
+    locale = page_locale()
     return {
         "council": council,
         "service_name": council.service_name,
         "available_locales": available_locales(),
-        "current_locale": str(get_locale() or "en"),
+        "current_locale": locale,
+        "text_direction": text_direction(locale),
+        "staff_page": is_staff_page(),
+        # A page opened with ?lang= keeps it in its GET forms (links get it from url_for).
+        "linked_language": None if is_staff_page() else linked_locale(),
         # Read by govuk_frontend_jinja's template for its one inline script.
         "cspNonce": current_app.jinja_env.globals["csp_nonce"](),
         "assetPath": url_for("static", filename="dist"),

@@ -1,4 +1,4 @@
-"""The deployment's query reader: the shipped family phrasebook with the council's additions.
+"""The deployment's query readers: the shipped family phrasebooks with the council's additions.
 
 The phrasebook for each language ships in ``councils/phrasebooks/LANG.toml``; a council file
 adds phrases (or replaces an entry's) in a ``[phrasebook]`` table of the same shape. Every
@@ -6,6 +6,10 @@ need, category and kind the book points at must be one the council file defines,
 danger one the safety lines know: a wrong code stops the site at start, naming the entry.
 Entries for codes this council does not use are dropped, so one shipped book serves every
 council.
+
+A page in another language reads the words with that language's book and the English one
+together (``pl.toml`` merged into ``en.toml``): families mix languages ("food bank blisko
+mnie"), and service names, programme names and slang are often English whatever the page.
 """
 
 from __future__ import annotations
@@ -15,11 +19,12 @@ from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
-from flask import Flask
+from flask import Flask, current_app, has_request_context
 from flask_babel import gettext, ngettext
 from spellchecker import SpellChecker
 
 from directory.council import Council, CouncilFileError
+from directory.i18n import page_locale
 from directory.models import ServiceKind
 from directory.models.service import PRE_BIRTH_AGE
 from directory.presenters.service import DAY_NAMES, KIND_NAMES
@@ -46,15 +51,42 @@ def install(app: Flask) -> None:
     safety = load_safety_lines(council)
     app.extensions["safety_lines"] = safety
     app.extensions["query_reader"] = load_reader(council, safety, PHRASEBOOKS)
+    app.extensions["query_readers"] = {
+        language: load_reader(council, safety, PHRASEBOOKS, language)
+        for language in phrasebook_languages(PHRASEBOOKS)
+    }
+
+
+def page_reader() -> QueryReader:
+    """The reader for the page's language (its book and English), English outside a request."""
+    readers = current_app.extensions["query_readers"]
+    language = page_locale() if has_request_context() else DEFAULT_LANGUAGE
+    return readers.get(language, current_app.extensions["query_reader"])
+
+
+def phrasebook_languages(directory: Path = PHRASEBOOKS) -> list[str]:
+    """Every language with a phrasebook file (``en.toml``, ``pl.toml``, ...)."""
+    return sorted(path.stem for path in directory.glob("*.toml"))
 
 
 def load_reader(
-    council: Council, safety: SafetyLines, directory: Path = PHRASEBOOKS
+    council: Council,
+    safety: SafetyLines,
+    directory: Path = PHRASEBOOKS,
+    language: str = DEFAULT_LANGUAGE,
 ) -> QueryReader:
+    """The English book with the council's additions, and ``language``'s book merged in."""
     path = directory / f"{DEFAULT_LANGUAGE}.toml"
     try:
         shipped = parse_phrasebook(tomllib.loads(path.read_text(encoding="utf-8")), path.name)
         book = merge_phrasebook(shipped, council.phrasebook, "[phrasebook]")
+        if language != DEFAULT_LANGUAGE:
+            own = directory / f"{language}.toml"
+            raw = tomllib.loads(own.read_text(encoding="utf-8"))
+            parse_phrasebook(raw, own.name)  # checks its language code and its own phrases
+            book = merge_phrasebook(
+                book, {k: v for k, v in raw.items() if k != "language"}, own.name
+            )
     except (PhrasebookError, tomllib.TOMLDecodeError) as error:
         raise CouncilFileError(str(error)) from None
     book = _for_council(book, council, safety)

@@ -28,7 +28,10 @@ from search.query import DAYS
 TOPIC_SECTIONS = ("needs", "categories", "kinds")
 ENTRY_SECTIONS = (*TOPIC_SECTIONS, "ages", "times", "cost", "dangers")
 _APOSTROPHES = re.compile(r"(?<=\w)['’`](?=\w)")
-_WORD = re.compile(r"\w+")
+LETTER = r"(?:\w|[\u0300-\u036f\u064b-\u065f\u0670\u0900-\u0963\u0966-\u0dff])"
+"""A letter of a word, with the combining marks ``\\w`` leaves out: Gurmukhi and other
+Indic vowel signs ("ਘਰੇਲੂ" is one word, not "ਘਰ" and "ਲ") and Arabic-script diacritics."""
+_WORD = re.compile(LETTER + "+")
 _CODE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 
 

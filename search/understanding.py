@@ -23,13 +23,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from search.phrasebook import Entry, Phrasebook, holiday_dates, phrase_words
+from search.phrasebook import LETTER, Entry, Phrasebook, holiday_dates, phrase_words
 from search.spelling import edit_distance
 
 MAX_READ_WORDS = 40  # a long sentence, but not an essay: reading is linear in it
 MAX_GAP = 2  # other words allowed between two words of a phrase
 MIN_FUZZY_LENGTH = 5
-_TOKEN = re.compile(r"\w+(?:['’`]\w+)*")
+_TOKEN = re.compile(f"{LETTER}+(?:['’`]{LETTER}+)*")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
 
 

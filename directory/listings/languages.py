@@ -25,6 +25,14 @@ def language_name(code: str) -> str:
     return _names().get(code, code)
 
 
+def spoken_language_name(code: str, english: str, locale: str) -> str:
+    """A language a service speaks, named in the page's language ("polski", "پولش"), from
+    Babel's CLDR names; its English name where CLDR has none (British Sign Language)."""
+    if locale.startswith("en"):
+        return english
+    return Locale.parse(locale).languages.get(code) or english
+
+
 def language_code(text: str) -> str | None:
     """The code for a language given by code ("ur") or English name ("Urdu"); None if unknown."""
     cleaned = text.strip()

@@ -9,8 +9,21 @@ from decimal import Decimal
 
 from flask_babel import format_date, format_decimal, get_locale, gettext, ngettext
 
+from directory.i18n import text_direction
 from directory.models import CostOption
 from directory.models.service import PRE_BIRTH_AGE
+
+LEFT_TO_RIGHT_ISOLATE = "\u2066"
+POP_DIRECTIONAL_ISOLATE = "\u2069"
+
+
+def left_to_right(text: str) -> str:
+    """``text`` kept left to right on a right-to-left page ("9:30 AM", "2.3", "DY5 1AA"),
+    with Unicode isolates, which hold in any context: a title, an attribute, plain text."""
+    locale = str(get_locale() or "en")
+    if text_direction(locale) == "rtl":
+        return f"{LEFT_TO_RIGHT_ISOLATE}{text}{POP_DIRECTIONAL_ISOLATE}"
+    return text
 
 
 def clock_time(value: time) -> str:
@@ -18,7 +31,7 @@ def clock_time(value: time) -> str:
     if str(get_locale()) != "en":
         from flask_babel import format_time
 
-        return format_time(value, "short")
+        return left_to_right(format_time(value, "short"))
     if value == time(12, 0):
         return gettext("midday")
     if value == time(0, 0):
@@ -88,7 +101,8 @@ def _price(amount: Decimal | None) -> str:
 
 
 def _money(amount: Decimal) -> str:
-    return format_decimal(amount, "#,##0.00") if amount % 1 else format_decimal(amount, "#,##0")
+    pattern = "#,##0.00" if amount % 1 else "#,##0"
+    return left_to_right(format_decimal(amount, pattern))
 
 
 def telephone_href(number: str) -> str:

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from flask import current_app, url_for
-from flask_babel import gettext, ngettext
+from flask import url_for
+from flask_babel import format_decimal, gettext, ngettext
 
 from directory.council import Council
+from directory.council_language import page_council
 from directory.finding.filters import BY_PARAM, Codes, Flag, Moment, Names
 from directory.finding.request import METRES_PER_MILE, SearchRequest
 from directory.models import DeliveryMethod, Service
@@ -21,7 +22,7 @@ from directory.presenters.facts import (
     phone_links,
     where,
 )
-from directory.presenters.formatting import age_range, cost_lines
+from directory.presenters.formatting import age_range, cost_lines, left_to_right
 from directory.presenters.service import DELIVERY_NAMES
 from search import SearchHit
 
@@ -66,13 +67,13 @@ def miles(distance_m: float) -> str:
     value = distance_m / METRES_PER_MILE
     if value < 0.1:
         return gettext("less than 0.1 miles away")
-    return gettext("%(miles)s miles away", miles=f"{value:.1f}")
+    return gettext("%(miles)s miles away", miles=left_to_right(format_decimal(value, "0.0")))
 
 
 def result_item(
     service: Service, hit: SearchHit, now: datetime, council: Council | None = None
 ) -> ResultItem:
-    council = council or current_app.extensions["council"]
+    council = council or page_council()
     methods = [DeliveryMethod(method) for method in service.delivery_methods]
     phones = phone_links(service)
     return ResultItem(
@@ -183,7 +184,7 @@ def summary_sentence(
             "%(results)s within %(radius)s of %(place)s",
             results=sentence,
             radius=radius_words(radius_miles or request.radius_miles),
-            place=place,
+            place=left_to_right(place),
         )
     if qualifiers:
         sentence = gettext(

@@ -8,7 +8,9 @@ from datetime import date, datetime
 from flask_babel import gettext, lazy_gettext
 
 from directory.council import Council
+from directory.i18n import page_locale
 from directory.links import shown_link
+from directory.listings.languages import spoken_language_name
 from directory.models import (
     DeliveryMethod,
     Location,
@@ -167,8 +169,11 @@ def service_page(service: Service, council: Council, now: datetime) -> ServicePa
         email=service.email,
         last_checked=day_month_year(service.assured_date) if service.assured_date else None,
         out_of_date=out_of_date_notice(service, council, today),
-        languages=sorted(language.name for language in service.languages),
-        needs=[term.name for term in service.terms("need")],
+        languages=sorted(
+            spoken_language_name(language.code, language.name, page_locale())
+            for language in service.languages
+        ),
+        needs=[_need_label(term.code, term.name, council) for term in service.terms("need")],
         delivery=[str(DELIVERY_NAMES[DeliveryMethod(m)]) for m in service.delivery_methods],
         areas=[area_words(area, council) for area in service.service_areas],
         is_sample=service.is_sample,
@@ -239,3 +244,9 @@ def _upcoming_sessions(service: Service, today: date) -> list[SessionRow]:
         )
         for s in upcoming[:UPCOMING_SESSIONS_SHOWN]
     ]
+
+
+def _need_label(code: str, name: str, council: Council) -> str:
+    """A need as the council names it in the page's language; the listing's name otherwise."""
+    term = council.term("need", code)
+    return term.label if term else name

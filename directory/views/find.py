@@ -7,16 +7,19 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
-from flask import Blueprint, abort, current_app, render_template, request, url_for
+from flask import Blueprint, abort, render_template, request, url_for
 from flask_babel import gettext
 
 from directory.council import Council
+from directory.council_language import page_council, page_safety_lines
 from directory.finding.filters import BY_PARAM, Names
 from directory.finding.nearest import nearest_family_centre
 from directory.finding.recovery import looser_searches
 from directory.finding.request import METRES_PER_MILE, PAGE_SIZE, SearchRequest, build_query
 from directory.forms.search import PractitionerSearchForm, SearchForm
+from directory.i18n import page_locale
 from directory.indexing import site_search
+from directory.listings.languages import spoken_language_name
 from directory.models import Service
 from directory.presenters.professional import practitioner_result_item
 from directory.presenters.reading import understood_tags
@@ -35,6 +38,7 @@ from directory.queries.services import (
     public_services_by_id,
 )
 from directory.safety import SafetyLines, signalled_dangers
+from directory.understanding import page_reader
 from search import MAX_PAGE_SIZE, PageOutOfRange, SearchHit, SearchQuery
 
 blueprint = Blueprint("find", __name__)
@@ -79,7 +83,7 @@ def find_support() -> str:
 
 def results_page(door: Door) -> dict[str, Any]:
     """What a results page shows, for either door."""
-    council: Council = current_app.extensions["council"]
+    council: Council = page_council()
     now = datetime.now()
     form = door.form(request.args, meta={"council": council})
     try:
@@ -91,8 +95,8 @@ def results_page(door: Door) -> dict[str, Any]:
     localities = _origin_localities(council, place)
     origin = (float(place.easting), float(place.northing)) if place else None
 
-    reader = current_app.extensions["query_reader"]
-    safety: SafetyLines = current_app.extensions["safety_lines"]
+    reader = page_reader()
+    safety: SafetyLines = page_safety_lines()
 
     def run(asked: SearchRequest) -> SearchQuery:
         return build_query(asked, council, now, origin, localities, reader, door.for_practitioners)
@@ -103,7 +107,11 @@ def results_page(door: Door) -> dict[str, Any]:
         abort(404)
     services = door.services([hit.id for hit in results.hits], now.date())
     items = [door.item(services[hit.id], hit, now) for hit in results.hits if hit.id in services]
-    names = Names(council, language_names(), now.date())
+    locale = page_locale()
+    spoken = {
+        code: spoken_language_name(code, name, locale) for code, name in language_names().items()
+    }
+    names = Names(council, spoken, now.date())
     count_options(form, results.facets, names)
     looser = []
     if results.total == 0 and (wanted.has_filters or wanted.text):

@@ -9,7 +9,6 @@ from flask import (
     Blueprint,
     Response,
     abort,
-    current_app,
     redirect,
     render_template,
     request,
@@ -17,6 +16,7 @@ from flask import (
 )
 
 from directory.council import Council
+from directory.council_language import page_council
 from directory.indexing import site_search
 from directory.models import Service
 from directory.presenters.gone import gone_page, search_origin
@@ -37,7 +37,7 @@ blueprint = Blueprint("public", __name__)
 
 
 def _council() -> Council:
-    return current_app.extensions["council"]
+    return page_council()
 
 
 @blueprint.get("/")

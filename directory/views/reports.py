@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from flask import Blueprint, abort, current_app, redirect, render_template, url_for
+from flask import Blueprint, abort, redirect, render_template, url_for
 from werkzeug.wrappers import Response
 
 from directory.accounts import rate_limited
+from directory.council_language import page_council
 from directory.extensions import db
 from directory.forms.reports import ReportForm
 from directory.models import ProblemReport
@@ -24,7 +25,7 @@ def report_problem(service_id: str) -> str | Response:
     service = public_service(service_id, now.date())
     if service is None:
         abort(404)
-    page = service_page(service, current_app.extensions["council"], now)
+    page = service_page(service, page_council(), now)
     form = ReportForm()
     if form.validate_on_submit():
         db.session.add(
@@ -48,5 +49,5 @@ def report_sent(service_id: str) -> str:
     service = public_service(service_id, now.date())
     if service is None:
         abort(404)
-    page = service_page(service, current_app.extensions["council"], now)
+    page = service_page(service, page_council(), now)
     return render_template("public/report_sent.html", page=page, exit_this_page=page.sensitive)

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 from flask import Blueprint, abort, current_app, redirect, render_template, request
 from werkzeug.wrappers import Response
 
-from directory.i18n import LOCALE_COOKIE, available_locales
+from directory.i18n import LOCALE_COOKIE, available_locales, without_language
 from directory.lists.storage import COOKIE as LIST_COOKIE
 
 blueprint = Blueprint("site", __name__)
@@ -53,7 +53,7 @@ def choose_language(code: str) -> Response:
     """Remember the visitor's language in a cookie and go back to the page they were on."""
     if code not in available_locales():
         abort(404)
-    response = redirect(safe_local_path(request.args.get("next")))
+    response = redirect(without_language(safe_local_path(request.args.get("next"))))
     response.set_cookie(
         LOCALE_COOKIE,
         code,
@@ -62,6 +62,14 @@ def choose_language(code: str) -> Response:
         httponly=True,
         samesite="Lax",
     )
+    return response
+
+
+@blueprint.get("/language")
+def forget_language() -> Response:
+    """Forget the language chosen (delete the cookie): pages follow the browser again."""
+    response = redirect(without_language(safe_local_path(request.args.get("next"))))
+    response.delete_cookie(LOCALE_COOKIE, httponly=True, samesite="Lax")
     return response
 
 
