@@ -47,7 +47,7 @@ def professional_facts(service: Service, council: Council) -> ProfessionalFacts:
         referral_url=shown_link(service.referral_url),
         contact=service.professional_contact,
         notes=service.professional_notes,
-        levels=[_level_name(council, term.code, term.name) for term in service.terms("level")],
+        levels=_levels(service, council),
         coverage=coverage_words(service),
     )
 
@@ -68,6 +68,9 @@ def practitioner_result_item(service: Service, hit: SearchHit, now: datetime) ->
     return replace(item, professional=professional_facts(service, council))
 
 
-def _level_name(council: Council, code: str, stored: str) -> str:
-    term = council.term("level", code)
-    return term.label if term else stored
+def _levels(service: Service, council: Council) -> list[str]:
+    """The listing's levels of need in the council file's order, lowest first."""
+    order = [term.code for term in council.terms("level")]
+    held = {term.code: term.name for term in service.terms("level")}
+    known = [term.label for term in council.terms("level") if term.code in held]
+    return known + [name for code, name in held.items() if code not in order]

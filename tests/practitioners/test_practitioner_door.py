@@ -6,6 +6,7 @@ import csv
 import html
 import io
 import re
+from pathlib import Path
 
 import pytest
 from flask import Flask
@@ -16,7 +17,9 @@ from directory.finding.filters import BY_PARAM, Names
 from directory.finding.localities import LocalityReport, ReportRow, report_csv
 from directory.models import Role
 from tests.practitioners.helpers import practitioner_client, practitioner_only, serving, text_of
+from tests.support.apps import config_for_tests, migrated_app
 from tests.support.html import visible_text
+from tests.support.staff import make_staff, submit
 
 LOCALITY = "halesowen"
 NEEDS = ("parenting", "school-and-attendance", "housing")
@@ -55,8 +58,6 @@ def test_practitioners_editors_and_admins_may_open_every_page(
 
 
 def test_sign_in_returns_a_practitioner_to_the_page_they_asked_for(search_app: Flask) -> None:
-    from tests.support.staff import make_staff, submit
-
     person = make_staff(search_app, Role.PRACTITIONER, second_factor_set_up=False)
     client = search_app.test_client()
     response = client.get("/practitioners?need=parenting")
@@ -257,3 +258,22 @@ def test_warwickshires_steps_of_need_load_from_its_example_council_file() -> Non
     offered = BY_PARAM["level"].options(Names(council))
     assert offered["yellow"] == "Yellow: targeted early help"
     assert BY_PARAM["level"].read(["orange", "purple", "blue"], council) == ("orange", "blue")
+
+
+def test_a_council_can_ask_practitioners_for_a_one_time_code_too(tmp_path: Path) -> None:
+    council_file = tmp_path / "council.toml"
+    council_file.write_text(
+        DEFAULT_COUNCIL_FILE.read_text(encoding="utf-8")
+        + "\n[staff]\npractitioners_need_second_factor = true\n",
+        encoding="utf-8",
+    )
+    app = migrated_app(
+        config_for_tests(
+            f"sqlite:///{tmp_path / 'signpost.db'}", tmp_path, council_file=council_file
+        )
+    )
+    person = make_staff(app, Role.PRACTITIONER, second_factor_set_up=False)
+    client = app.test_client()
+    submit(client, "/manage/sign-in", {"email": person.email, "password": person.password})
+    response = client.get("/practitioners?need=parenting")
+    assert response.headers["Location"] == "/manage/set-up-two-factor"
