@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Container, Iterable
+from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import phonenumbers
 from flask_babel import lazy_gettext
@@ -33,6 +33,9 @@ from directory.listings.records import (
 from directory.models.service import LONGEST_REVIEW_INTERVAL, OLDEST_AGE_SERVED, PRE_BIRTH_AGE
 from directory.postcodes.parsing import PostcodeError, parse_postcode
 
+Where = Callable[[], Text]
+"""Where a value is, worked out only when there is a problem to place (it is asked for
+every value checked)."""
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _BARE_DOMAIN = re.compile(r"^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)+(/\S*)?$", re.IGNORECASE)
 
@@ -149,8 +152,8 @@ class Checker:
             )
         return replace(
             record,
-            website=self._link(record.website, where("organisation_website")),
-            email=self._email(record.email, where("organisation_email")),
+            website=self._link(record.website, partial(where, "organisation_website")),
+            email=self._email(record.email, partial(where, "organisation_email")),
         )
 
     def venue(self, record: VenueRecord, points: dict[str, Point]) -> VenueRecord:
@@ -277,30 +280,30 @@ class Checker:
                 )
         return replace(
             record,
-            url=self._link(record.url, where("website")),
-            referral_url=self._link(record.referral_url, where("referral_url")),
-            email=self._email(record.email, where("email")),
+            url=self._link(record.url, partial(where, "website")),
+            referral_url=self._link(record.referral_url, partial(where, "referral_url")),
+            email=self._email(record.email, partial(where, "email")),
             sessions=tuple(
-                replace(s, booking_url=self._link(s.booking_url, where("sessions")))
+                replace(s, booking_url=self._link(s.booking_url, partial(where, "sessions")))
                 for s in record.sessions
             ),
             phones=tuple(
                 PhoneNumber(number, phone.description)
                 for phone in record.phones
-                if (number := self._phone(phone.number, where("phone")))
+                if (number := self._phone(phone.number, partial(where, "phone")))
             ),
             contacts=tuple(
                 ContactRecord(
                     c.title,
                     c.name,
-                    self._email(c.email, where("contacts")),
-                    self._phone(c.phone, where("contacts")) if c.phone else None,
+                    self._email(c.email, partial(where, "contacts")),
+                    self._phone(c.phone, partial(where, "contacts")) if c.phone else None,
                 )
                 for c in record.contacts
             ),
-            languages=self._languages(record.languages, where("languages")),
+            languages=self._languages(record.languages, partial(where, "languages")),
             **{
-                name: self._terms_for(scheme, getattr(record, name), where(name))
+                name: self._terms_for(scheme, getattr(record, name), partial(where, name))
                 for name, scheme in TAXONOMY_FIELDS.items()
             },
         )
@@ -331,13 +334,13 @@ class Checker:
                 ),
             )
 
-    def _link(self, value: str | None, where: Text) -> str | None:
+    def _link(self, value: str | None, where: Where) -> str | None:
         if value is None or not value.strip():
             return None
         text = value.strip()
         if ":" not in text.split("/", 1)[0] and _BARE_DOMAIN.match(text):
             self.problems.warn(
-                where,
+                where(),
                 lazy_gettext(
                     "%(value)s has no https:// at the start, so it was added", value=repr(text)
                 ),
@@ -345,7 +348,7 @@ class Checker:
             return f"https://{text}"
         if not safe_link(text):
             self.problems.error(
-                where,
+                where(),
                 lazy_gettext(
                     "%(value)s is not a web address (only http, https, tel or mailto links)",
                     value=repr(text),
@@ -354,38 +357,38 @@ class Checker:
             return None
         return text
 
-    def _email(self, value: str | None, where: Text) -> str | None:
+    def _email(self, value: str | None, where: Where) -> str | None:
         if value is None or not value.strip():
             return None
         text = value.strip()
         if not _EMAIL.match(text):
             self.problems.error(
-                where, lazy_gettext("%(value)s is not an email address", value=repr(text))
+                where(), lazy_gettext("%(value)s is not an email address", value=repr(text))
             )
             return None
         return text
 
-    def _phone(self, value: str | None, where: Text) -> str | None:
+    def _phone(self, value: str | None, where: Where) -> str | None:
         if value is None or not value.strip():
             return None
         formatted, in_use = _formatted_phone(value.strip())
         if formatted is None:
             self.problems.error(
-                where, lazy_gettext("%(value)s is not a phone number", value=repr(value.strip()))
+                where(), lazy_gettext("%(value)s is not a phone number", value=repr(value.strip()))
             )
         elif not in_use:
             self.problems.warn(
-                where, lazy_gettext("%(value)s is not a number in use", value=repr(value.strip()))
+                where(), lazy_gettext("%(value)s is not a number in use", value=repr(value.strip()))
             )
         return formatted
 
-    def _languages(self, values: tuple[str, ...], where: Text) -> tuple[str, ...]:
+    def _languages(self, values: tuple[str, ...], where: Where) -> tuple[str, ...]:
         codes = []
         for value in values:
             code = language_code(value)
             if code is None:
                 self.problems.warn(
-                    where,
+                    where(),
                     lazy_gettext(
                         "%(value)s is not a language we know, so it was left out",
                         value=repr(value),
@@ -395,7 +398,7 @@ class Checker:
                 codes.append(code)
         return tuple(dict.fromkeys(codes))
 
-    def _terms_for(self, scheme: str, values: tuple[str, ...], where: Text) -> tuple[str, ...]:
+    def _terms_for(self, scheme: str, values: tuple[str, ...], where: Where) -> tuple[str, ...]:
         codes = []
         known = self._terms[scheme]
         for value in values:
@@ -403,7 +406,7 @@ class Checker:
             if code is None:
                 self.unknown_terms[scheme].add(value)
                 self.problems.warn(
-                    where,
+                    where(),
                     lazy_gettext(
                         "%(value)s is not a %(scheme)s in the council file, so it was left out",
                         value=repr(value),
