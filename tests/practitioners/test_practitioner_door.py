@@ -35,7 +35,9 @@ PAGES = (
 def _names(markup: str) -> list[str]:
     return [
         html.unescape(name)
-        for name in re.findall(r'<h3 class="govuk-heading-m[^"]*"[^>]*>\s*<a[^>]*>([^<]+)</a>', markup)
+        for name in re.findall(
+            r'<h3 class="govuk-heading-m[^"]*"[^>]*>\s*<a[^>]*>([^<]+)</a>', markup
+        )
     ]
 
 
