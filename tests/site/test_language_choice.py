@@ -126,3 +126,18 @@ def test_shareable_links_carry_the_page_language(client: FlaskClient) -> None:
         assert shareable_url("find.find_support", q="food") == (
             "http://localhost/find-support?q=food"
         )
+
+
+def test_the_header_links_to_the_language_switcher_except_on_results(client: FlaskClient) -> None:
+    for address in ("/", "/privacy?lang=ur"):
+        page = client.get(address).get_data(as_text=True)
+        header = page[page.index("<header") : page.index("</header>")]
+        assert 'class="app-header-language" href="#language-switcher"' in header
+        assert 'id="language-switcher"' in page[page.index("<footer") :]
+
+    results = client.get("/find-support?q=food").get_data(as_text=True)
+    assert "app-header-language" not in results
+    assert 'id="language-switcher"' in results
+
+    staff = client.get("/manage/sign-in").get_data(as_text=True)
+    assert "app-header-language" not in staff
