@@ -175,6 +175,11 @@ def test_the_plan_shows_practitioners_how_to_refer_and_the_family_list_does_not(
     assert hidden_row["Contact for professionals"] == contact
     assert hidden_row["Referral route"]
 
+    printed = practitioner.post("/practitioners/plan/print", data=_plan_form(practitioner, {}))
+    printed_text = visible_text(page_text(printed))
+    assert "Referral" in printed_text and hidden_row["Referral route"] in printed_text
+    assert contact not in printed_text and criteria not in printed_text
+
     family = search_app.test_client()
     shared = visible_text(page_text(family.get("/my-list?s=" + ids.write([one, hidden]))))
     assert criteria not in shared and contact not in shared
