@@ -52,7 +52,7 @@ lint: $(VENV)/.installed
 
 ## Extract strings, update every catalogue, compile them.
 translations: $(VENV)/.installed
-	$(BIN)/pybabel extract -F babel.cfg -k lazy_gettext -o translations/messages.pot .
+	$(BIN)/pybabel extract -F babel.cfg -k lazy_gettext -k lazy_ngettext:1,2 -o translations/messages.pot .
 	if ls translations/*/LC_MESSAGES/messages.po >/dev/null 2>&1; then \
 		$(BIN)/pybabel update -i translations/messages.pot -d translations --ignore-obsolete; fi
 	$(BIN)/python scripts/compile_translations.py
