@@ -123,7 +123,8 @@ class DirectorySearch:
         visible = self._visible(service_ids, today)
         for backend in backends:
             try:
-                backend.remove(service_ids - visible)
+                if hidden := service_ids - visible:
+                    backend.remove(hidden)  # with nothing to remove, open no writer
                 backend.index(self._documents_in_chunks(today, visible))
             except IndexUnavailable as error:
                 self._lost_whoosh(error)
