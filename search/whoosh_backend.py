@@ -147,8 +147,14 @@ class WhooshBackend:
                     writer.delete_by_term(ID_FIELD, doc_id)
                 vocabulary = Counter(read_vocabulary(path))
                 words_before = vocabulary.total()
+                # update_document looks each id up in the index to delete its old
+                # document; an id the index has never held (a new listing) needs no look-up.
+                held = set(writer.searcher().reader().field_terms(ID_FIELD))
                 for doc in documents:
-                    writer.update_document(**whoosh_fields(doc))
+                    if doc.id in held:
+                        writer.update_document(**whoosh_fields(doc))
+                    else:
+                        writer.add_document(**whoosh_fields(doc))
                     vocabulary.update(spelling_words(doc))
                 if vocabulary.total() != words_before:
                     write_vocabulary(path, vocabulary)

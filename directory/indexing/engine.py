@@ -127,7 +127,8 @@ class DirectorySearch:
         held = self._held(service_ids)
         for backend in backends:
             try:
-                backend.remove(service_ids - held)
+                if gone := service_ids - held:
+                    backend.remove(gone)  # with nothing to remove, open no writer
                 backend.index(self._documents_in_chunks(today, held))
             except IndexUnavailable as error:
                 self._lost_whoosh(error)

@@ -49,5 +49,5 @@ class AuditTrail:
     def write(self) -> None:
         """Insert what has been recorded so far (the batch row must exist already)."""
         if self._pending:
-            db.session.execute(sa.insert(AuditEntry), self._pending)
+            db.session.execute(sa.insert(AuditEntry.__table__), self._pending)
             self._pending = []

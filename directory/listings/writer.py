@@ -24,6 +24,7 @@ from directory.council import Council
 from directory.extensions import db
 from directory.indexing.hooks import reindex_after_commit
 from directory.listings.audit import AuditTrail
+from directory.listings.collecting import fewer_collections
 from directory.listings.digests import (
     content_digest,
     digest_written,
@@ -125,7 +126,8 @@ def write_listings(
     report = WriteReport(source=options.source)
     chunks = (records,) if isinstance(records, Dataset) else records
     try:
-        _Write(Checker(council, geocoder, problems), council, options, report).run(chunks)
+        with fewer_collections():
+            _Write(Checker(council, geocoder, problems), council, options, report).run(chunks)
     except SQLAlchemyError as error:
         db.session.rollback()
         reason = getattr(error, "orig", None) or error
