@@ -185,7 +185,7 @@ def _look_up_postcodes(form: ListingForm) -> dict[int, dict[str, str]]:
 def _show_problems(form: ListingForm, problems: list[Problem]) -> None:
     """Put each problem the reader or write path found on the field it is about."""
     for problem in problems:
-        match = _WHERE.match(problem.where)
+        match = _WHERE.match(str(problem.where))
         field = None
         if match:
             field = form.field_for(int(match.group("row")) - 2, match.group("column") or "")
