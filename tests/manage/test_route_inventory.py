@@ -41,6 +41,9 @@ PRACTITIONER_PAGES = {
     "manage_practitioners.needs_first_page",
     "manage_practitioners.locality_report_page",
     "manage_practitioners.locality_report_csv",
+    "manage_plan.plan",
+    "manage_plan.print_page",
+    "manage_plan.download",
 }
 
 
@@ -81,7 +84,7 @@ def test_every_staff_route_says_who_may_see_it(empty_app: Flask) -> None:
         access = getattr(empty_app.view_functions[rule.endpoint], ACCESS_ATTRIBUTE, None)
         assert access is not None, f"{rule.rule} does not say who may see it"
     for rule in empty_app.url_map.iter_rules():
-        if rule.endpoint.startswith("manage_practitioners"):
+        if rule.endpoint.startswith(("manage_practitioners", "manage_plan")):
             assert rule.rule.startswith("/practitioners"), rule.endpoint
         elif rule.endpoint.startswith("manage"):
             assert rule.rule.startswith("/manage/"), f"{rule.endpoint} is outside /manage"
