@@ -79,7 +79,8 @@ def welsh_site(site_app: Callable[..., Flask], tmp_path: Path) -> FlaskClient:
 def test_language_switcher_links_to_each_other_language(welsh_site: FlaskClient) -> None:
     page = welsh_site.get("/privacy").get_data(as_text=True)
 
-    assert '<nav class="app-language-switcher" aria-label="Choose a language">' in page
+    switcher = '<nav class="app-language-switcher" id="language-switcher"'
+    assert switcher + ' aria-label="Choose a language">' in page
     assert 'lang="en" aria-current="true">English</span>' in page
     assert 'href="/language/cy?next=/privacy" lang="cy" hreflang="cy">Cymraeg</a>' in page
 
