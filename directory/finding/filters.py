@@ -15,6 +15,7 @@ impossible values are dropped, never an error, so an old bookmark still works.
 from __future__ import annotations
 
 import re
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -60,7 +61,7 @@ class When:
 
 
 @dataclass(frozen=True)
-class Filter:
+class Filter(ABC):
     """One filter: ``param`` in the address, ``legend`` over its field in the panel."""
 
     param: str
@@ -73,9 +74,9 @@ class Filter:
     practitioners_only: bool = False
     """Offered at the practitioners' door only (the level of need)."""
 
+    @abstractmethod
     def read(self, raw: Sequence[str], council: Council) -> tuple[str, ...]:
         """The values kept from the address: known, canonical, each once."""
-        raise NotImplementedError
 
     def engine(self, values: tuple[str, ...], when: When) -> dict[str, object]:
         """Keyword arguments for the engine's ``Filters``."""

@@ -5,26 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import sqlalchemy as sa
-from sqlalchemy.orm import selectinload
 
 from directory.extensions import db
-from directory.models import Audience, Location, Service, ServiceAtLocation, ServiceStatus
-from directory.queries.services import publicly_visible
-
-_EVERYTHING_SHOWN = (
-    selectinload(Service.organization),
-    selectinload(Service.cost_options),
-    selectinload(Service.phones),
-    selectinload(Service.schedules),
-    selectinload(Service.sessions),
-    selectinload(Service.languages),
-    selectinload(Service.service_areas),
-    selectinload(Service.taxonomy_terms),
-    selectinload(Service.locations)
-    .selectinload(ServiceAtLocation.location)
-    .selectinload(Location.accessibility),
-    selectinload(Service.locations).selectinload(ServiceAtLocation.schedules),
-)
+from directory.models import Audience, Service, ServiceStatus
+from directory.queries.services import SERVICE_PAGE_LOADS, publicly_visible
 
 
 def listed_services(ids: tuple[str, ...], today: date, *, staff: bool) -> dict[str, Service]:
@@ -36,7 +20,7 @@ def listed_services(ids: tuple[str, ...], today: date, *, staff: bool) -> dict[s
     if not ids:
         return {}
     visible = Service.status == ServiceStatus.ACTIVE if staff else publicly_visible(today)
-    statement = sa.select(Service).where(Service.id.in_(ids), visible).options(*_EVERYTHING_SHOWN)
+    statement = sa.select(Service).where(Service.id.in_(ids), visible).options(*SERVICE_PAGE_LOADS)
     return {service.id: service for service in db.session.scalars(statement)}
 
 

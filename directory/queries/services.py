@@ -62,25 +62,27 @@ def practitioner_service(service_id: str, today: date) -> Service | None:
     return _service_page(service_id, in_season_for_practitioners(today))
 
 
+SERVICE_PAGE_LOADS = (
+    selectinload(Service.organization),
+    selectinload(Service.cost_options),
+    selectinload(Service.phones),
+    selectinload(Service.contacts),
+    selectinload(Service.schedules),
+    selectinload(Service.sessions),
+    selectinload(Service.languages),
+    selectinload(Service.service_areas),
+    selectinload(Service.taxonomy_terms),
+    selectinload(Service.locations)
+    .selectinload(ServiceAtLocation.location)
+    .selectinload(Location.accessibility),
+    selectinload(Service.locations).selectinload(ServiceAtLocation.schedules),
+)
+"""Everything a service page shows, loaded in one round of queries."""
+
+
 def _service_page(service_id: str, visible: sa.ColumnElement[bool]) -> Service | None:
     statement = (
-        sa.select(Service)
-        .where(Service.id == service_id, visible)
-        .options(
-            selectinload(Service.organization),
-            selectinload(Service.cost_options),
-            selectinload(Service.phones),
-            selectinload(Service.contacts),
-            selectinload(Service.schedules),
-            selectinload(Service.sessions),
-            selectinload(Service.languages),
-            selectinload(Service.service_areas),
-            selectinload(Service.taxonomy_terms),
-            selectinload(Service.locations)
-            .selectinload(ServiceAtLocation.location)
-            .selectinload(Location.accessibility),
-            selectinload(Service.locations).selectinload(ServiceAtLocation.schedules),
-        )
+        sa.select(Service).where(Service.id == service_id, visible).options(*SERVICE_PAGE_LOADS)
     )
     return db.session.scalars(statement).first()
 
