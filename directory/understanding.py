@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
+from typing import Any
 
 from flask import Flask, current_app, has_request_context
 from flask_babel import gettext, ngettext
@@ -78,12 +79,11 @@ def load_reader(
     """The English book with the council's additions, and ``language``'s book merged in."""
     path = directory / f"{DEFAULT_LANGUAGE}.toml"
     try:
-        shipped = parse_phrasebook(tomllib.loads(path.read_text(encoding="utf-8")), path.name)
+        shipped, _ = _read_book(path.name, path.read_text(encoding="utf-8"))
         book = merge_phrasebook(shipped, council.phrasebook, "[phrasebook]")
         if language != DEFAULT_LANGUAGE:
             own = directory / f"{language}.toml"
-            raw = tomllib.loads(own.read_text(encoding="utf-8"))
-            parse_phrasebook(raw, own.name)  # checks its language code and its own phrases
+            _, raw = _read_book(own.name, own.read_text(encoding="utf-8"))
             book = merge_phrasebook(
                 book, {k: v for k, v in raw.items() if k != "language"}, own.name
             )
@@ -92,6 +92,14 @@ def load_reader(
     book = _for_council(book, council, safety)
     holidays = tuple((h.name, h.start, h.end) for h in council.school_holidays)
     return QueryReader(book, holidays, common_words(book.language))
+
+
+@lru_cache(maxsize=16)
+def _read_book(name: str, text: str) -> tuple[Phrasebook, Mapping[str, Any]]:
+    """A phrasebook file's book, checked (its language code and its own phrases), and its
+    tables. Remembered by content, as every app start reads the same files; read-only."""
+    raw = tomllib.loads(text)
+    return parse_phrasebook(raw, name), raw
 
 
 @cache

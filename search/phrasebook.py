@@ -19,6 +19,7 @@ import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache, lru_cache
 from typing import Any
 
 from whoosh.lang import has_stemmer, stemmer_for_language
@@ -33,11 +34,20 @@ LETTER = r"(?:\w|[\u0300-\u036f\u064b-\u065f\u0670\u0900-\u0963\u0966-\u0dff])"
 Indic vowel signs ("ਘਰੇਲੂ" is one word, not "ਘਰ" and "ਲ") and Arabic-script diacritics."""
 _WORD = re.compile(LETTER + "+")
 _CODE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
+STEMS_KEPT = 65536
+"""Stems remembered per language: the books repeat their words thousands of times."""
 
 
+@cache
 def stemmer(language: str) -> Callable[[str], str] | None:
-    """The Snowball stemmer Whoosh ships for ``language`` (English: Porter2), if any."""
-    return stemmer_for_language(language) if has_stemmer(language) else None
+    """The Snowball stemmer Whoosh ships for ``language`` (English: Porter2), if any.
+
+    Stemming is pure and slow (Porter2 in Python), and every app start stems each book's
+    phrases once per language it merges them into, so each word's stem is remembered.
+    """
+    if not has_stemmer(language):
+        return None
+    return lru_cache(maxsize=STEMS_KEPT)(stemmer_for_language(language))
 
 
 class PhrasebookError(ValueError):
@@ -46,8 +56,14 @@ class PhrasebookError(ValueError):
 
 def phrase_words(text: str) -> list[str]:
     """Words as the reader compares them before stemming: folded, lower case, no apostrophes."""
+    return list(_phrase_words(text))
+
+
+@lru_cache(maxsize=STEMS_KEPT)
+def _phrase_words(text: str) -> tuple[str, ...]:
+    """Remembered, as each app start builds its books from the same phrases many times."""
     folded = unicodedata.normalize("NFKC", text).casefold()
-    return _WORD.findall(_APOSTROPHES.sub("", folded))
+    return tuple(_WORD.findall(_APOSTROPHES.sub("", folded)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +130,7 @@ def build_phrasebook(
     vocabulary: set[str] = set()
     for entry in entries:
         for phrase in entry.phrases:
-            words = phrase_words(phrase)
+            words = _phrase_words(phrase)
             if not words:
                 raise PhrasebookError(f"[{entry.section}.{entry.code}] has an empty phrase.")
             key = tuple(stem(word) if stem else word for word in words)
@@ -126,7 +142,7 @@ def build_phrasebook(
                 )
             keys[key] = entry
             vocabulary.update(words)
-    quiet = frozenset(word for text in meaningless for word in phrase_words(text))
+    quiet = frozenset(word for text in meaningless for word in _phrase_words(text))
     return Phrasebook(language, tuple(entries), quiet, keys, frozenset(vocabulary))
 
 
