@@ -10,6 +10,12 @@ from flask_babel import Babel
 
 from tests.support.apps import config_for_tests, migrated_app
 from tests.support.databases import database_backends, fresh_database
+from tests.support.templates import remove_templates
+
+
+def pytest_sessionfinish() -> None:
+    """Drop the migrated template databases this process made (one per engine)."""
+    remove_templates()
 
 
 @pytest.fixture
@@ -24,7 +30,7 @@ def babel_request() -> Iterator[None]:
 @pytest.fixture(params=database_backends())
 def empty_app(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Flask]:
     """A migrated app on a fresh, empty SQLite or PostgreSQL database."""
-    with fresh_database(request.param, tmp_path) as url:
+    with fresh_database(request.param, tmp_path, migrated=True) as url:
         app = migrated_app(config_for_tests(url, tmp_path))
         yield app
         with app.app_context():
@@ -48,7 +54,7 @@ def _shared_app(backend: str, directory: Path, prepare: Callable[[Flask], None])
     from directory.extensions import db
     from tests.support.client import HygieneCheckingClient
 
-    with fresh_database(backend, directory) as url:
+    with fresh_database(backend, directory, migrated=True) as url:
         app = migrated_app(config_for_tests(url, directory))
         app.test_client_class = HygieneCheckingClient
         with app.app_context():

@@ -22,7 +22,7 @@ def demo_app(
     each starting from ``empty_app``; tests that change the database use ``empty_app``.
     """
     directory = tmp_path_factory.mktemp("demo")
-    with fresh_database(request.param, directory) as url:
+    with fresh_database(request.param, directory, migrated=True) as url:
         app = migrated_app(config_for_tests(url, directory))
         with app.app_context():
             report = load_demo(app.extensions["council"], today=LOAD_DAY)

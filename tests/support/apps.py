@@ -6,9 +6,11 @@ from pathlib import Path
 
 from flask import Flask
 from flask_migrate import upgrade
+from sqlalchemy.engine import make_url
 
 from directory import create_app
 from directory.config import DEFAULT_COUNCIL_FILE, Config
+from tests.support.templates import copy_sqlite_template
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -29,7 +31,14 @@ def config_for_tests(database_url: str, directory: Path, **overrides: object) ->
 
 
 def migrated_app(config: Config) -> Flask:
-    """An app whose database has been brought up to date by the real migrations."""
+    """An app whose database has been brought up to date by the real migrations.
+
+    A new SQLite file starts as a copy of the session's migrated template (see
+    ``tests/support/templates.py``); ``upgrade()`` then finds it at the head.
+    """
+    url = make_url(config.database_url)
+    if url.get_backend_name() == "sqlite" and url.database and not Path(url.database).exists():
+        copy_sqlite_template(Path(url.database))
     app = create_app(config)
     with app.app_context():
         upgrade()

@@ -41,7 +41,7 @@ def database_backends() -> list[object]:
     ]
 
 
-def _admin_connection() -> psycopg.Connection:
+def admin_connection() -> psycopg.Connection:
     try:
         return psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True, connect_timeout=5)
     except psycopg.OperationalError as error:
@@ -54,18 +54,35 @@ def _admin_connection() -> psycopg.Connection:
         )
 
 
+def postgres_url(name: str) -> str:
+    """The SQLAlchemy URL of the database ``name`` on the test server."""
+    base = POSTGRES_ADMIN_URL.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://")
+    return f"{base}/{name}"
+
+
 @contextmanager
-def fresh_database(backend: str, directory: Path) -> Iterator[str]:
-    """Yield the SQLAlchemy URL of an empty database, removed afterwards."""
+def fresh_database(backend: str, directory: Path, *, migrated: bool = False) -> Iterator[str]:
+    """Yield the SQLAlchemy URL of a new database, removed afterwards.
+
+    It is empty, or with ``migrated`` already at the migrations' head (a copy of this test
+    process's template: see ``tests/support/templates.py``).
+    """
+    from tests.support import templates  # here, as templates uses this module
+
     if backend == "sqlite":
-        yield f"sqlite:///{directory / 'signpost-test.db'}"
+        path = directory / "signpost-test.db"
+        if migrated:
+            templates.copy_sqlite_template(path)
+        yield f"sqlite:///{path}"
         return
     name = f"signpost_test_{secrets.token_hex(6)}"
-    with _admin_connection() as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    base = POSTGRES_ADMIN_URL.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://")
+    if migrated:
+        templates.create_postgres_copy(name)
+    else:
+        with admin_connection() as admin:
+            admin.execute(f'CREATE DATABASE "{name}"')
     try:
-        yield f"{base}/{name}"
+        yield postgres_url(name)
     finally:
-        with _admin_connection() as admin:
+        with admin_connection() as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
