@@ -9,12 +9,14 @@ from flask import Flask
 from flask_babel import Babel
 
 from tests.support.apps import config_for_tests, migrated_app
-from tests.support.databases import database_backends, fresh_database
+from tests.support.databases import database_backends, finish_drops, fresh_database
 from tests.support.templates import remove_templates
 
 
 def pytest_sessionfinish() -> None:
-    """Drop the migrated template databases this process made (one per engine)."""
+    """Drop the databases this process made: its tests' (dropped in the background) and its
+    migrated templates (one per engine)."""
+    finish_drops()
     remove_templates()
 
 

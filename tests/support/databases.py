@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import secrets
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -84,5 +85,21 @@ def fresh_database(backend: str, directory: Path, *, migrated: bool = False) -> 
     try:
         yield postgres_url(name)
     finally:
-        with admin_connection() as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        _drops.append(_dropper.submit(_drop, name))
+
+
+def _drop(name: str) -> None:
+    with admin_connection() as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+# A database is dropped in the background: the server takes up to a second to remove its files,
+# and no test needs to wait for that. ``finish_drops`` waits for them all.
+_dropper = ThreadPoolExecutor(max_workers=1, thread_name_prefix="drop-test-databases")
+_drops: list[Future[None]] = []
+
+
+def finish_drops() -> None:
+    """Wait until every database this process made is dropped; raise if a drop failed."""
+    while _drops:
+        _drops.pop().result()
