@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -10,7 +10,7 @@ from flask_babel import Babel
 
 from tests.support.apps import config_for_tests, migrated_app
 from tests.support.databases import database_backends, finish_drops, fresh_database
-from tests.support.templates import remove_templates
+from tests.support.templates import MIGRATED, Template, remove_templates
 
 
 def pytest_sessionfinish() -> None:
@@ -32,7 +32,7 @@ def babel_request() -> Iterator[None]:
 @pytest.fixture(params=database_backends())
 def empty_app(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Flask]:
     """A migrated app on a fresh, empty SQLite or PostgreSQL database."""
-    with fresh_database(request.param, tmp_path, migrated=True) as url:
+    with fresh_database(request.param, tmp_path, like=MIGRATED) as url:
         app = migrated_app(config_for_tests(url, tmp_path))
         yield app
         with app.app_context():
@@ -51,16 +51,14 @@ def client(empty_app: Flask):
 
 
 @contextmanager
-def _shared_app(backend: str, directory: Path, prepare: Callable[[Flask], None]) -> Iterator[Flask]:
-    """A migrated app on a fresh database, prepared once and shared by a module's tests."""
+def _shared_app(backend: str, directory: Path, template: Template) -> Iterator[Flask]:
+    """An app on a fresh copy of ``template``'s database and index, shared by a module's tests."""
     from directory.extensions import db
     from tests.support.client import HygieneCheckingClient
 
-    with fresh_database(backend, directory, migrated=True) as url:
+    with fresh_database(backend, directory, like=template) as url:
         app = migrated_app(config_for_tests(url, directory))
         app.test_client_class = HygieneCheckingClient
-        with app.app_context():
-            prepare(app)
         yield app
         with app.app_context():
             app.extensions["search"].close()
@@ -83,13 +81,17 @@ def _load_searchable_demo(app: Flask) -> None:
     app.extensions["search"].rebuild()
 
 
+DEMO = Template("demo", _load_demo)
+SEARCHABLE_DEMO = Template("searchable-demo", _load_searchable_demo)
+
+
 @pytest.fixture(scope="module", params=database_backends())
 def demo_app(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Flask]:
     """The Dudley demo data, shared by a module's read-only tests."""
     directory = tmp_path_factory.mktemp(f"demo-{request.param}")
-    with _shared_app(request.param, directory, _load_demo) as app:
+    with _shared_app(request.param, directory, DEMO) as app:
         yield app
 
 
@@ -99,5 +101,5 @@ def search_app(
 ) -> Iterator[Flask]:
     """The demo directory with Black Country postcodes and a built Whoosh index."""
     directory = tmp_path_factory.mktemp(f"search-{request.param}")
-    with _shared_app(request.param, directory, _load_searchable_demo) as app:
+    with _shared_app(request.param, directory, SEARCHABLE_DEMO) as app:
         yield app

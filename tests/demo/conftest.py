@@ -10,6 +10,7 @@ from directory.extensions import db
 from tests.demo import LOAD_DAY
 from tests.support.apps import config_for_tests, migrated_app
 from tests.support.databases import database_backends, fresh_database
+from tests.support.templates import MIGRATED
 
 
 @pytest.fixture(scope="module", params=database_backends())
@@ -22,7 +23,7 @@ def demo_app(
     each starting from ``empty_app``; tests that change the database use ``empty_app``.
     """
     directory = tmp_path_factory.mktemp("demo")
-    with fresh_database(request.param, directory, migrated=True) as url:
+    with fresh_database(request.param, directory, like=MIGRATED) as url:
         app = migrated_app(config_for_tests(url, directory))
         with app.app_context():
             report = load_demo(app.extensions["council"], today=LOAD_DAY)

@@ -10,7 +10,7 @@ from sqlalchemy.engine import make_url
 
 from directory import create_app
 from directory.config import DEFAULT_COUNCIL_FILE, Config
-from tests.support.templates import copy_sqlite_template
+from tests.support.templates import MIGRATED
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -38,7 +38,7 @@ def migrated_app(config: Config) -> Flask:
     """
     url = make_url(config.database_url)
     if url.get_backend_name() == "sqlite" and url.database and not Path(url.database).exists():
-        copy_sqlite_template(Path(url.database))
+        MIGRATED.copy_sqlite(Path(url.database))
     app = create_app(config)
     with app.app_context():
         upgrade()

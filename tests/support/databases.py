@@ -12,9 +12,13 @@ from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import psycopg
 import pytest
+
+if TYPE_CHECKING:
+    from tests.support.templates import Template
 
 POSTGRES_ADMIN_URL = os.environ.get(
     "SIGNPOST_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
@@ -62,33 +66,31 @@ def postgres_url(name: str) -> str:
 
 
 @contextmanager
-def fresh_database(backend: str, directory: Path, *, migrated: bool = False) -> Iterator[str]:
+def fresh_database(backend: str, directory: Path, *, like: Template | None = None) -> Iterator[str]:
     """Yield the SQLAlchemy URL of a new database, removed afterwards.
 
-    It is empty, or with ``migrated`` already at the migrations' head (a copy of this test
-    process's template: see ``tests/support/templates.py``).
+    It is empty, or a copy of the template ``like`` (with the template's search index put in
+    ``directory``): see ``tests/support/templates.py``.
     """
-    from tests.support import templates  # here, as templates uses this module
-
     if backend == "sqlite":
         path = directory / "signpost-test.db"
-        if migrated:
-            templates.copy_sqlite_template(path)
+        if like is not None:
+            like.copy_sqlite(path)
         yield f"sqlite:///{path}"
         return
     name = f"signpost_test_{secrets.token_hex(6)}"
-    if migrated:
-        templates.create_postgres_copy(name)
+    if like is not None:
+        like.copy_postgres(name, directory)
     else:
         with admin_connection() as admin:
             admin.execute(f'CREATE DATABASE "{name}"')
     try:
         yield postgres_url(name)
     finally:
-        _drops.append(_dropper.submit(_drop, name))
+        _drops.append(_dropper.submit(drop_database, name))
 
 
-def _drop(name: str) -> None:
+def drop_database(name: str) -> None:
     with admin_connection() as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
