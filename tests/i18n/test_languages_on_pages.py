@@ -14,7 +14,7 @@ from flask import Flask
 from directory.extensions import db
 from directory.models import Service
 from directory.safety import SAFETY_FILE
-from tests.conftest import _load_searchable_demo, _shared_app
+from tests.conftest import SEARCHABLE_DEMO, _shared_app
 from tests.support.html import fragment_text
 
 NATIONAL = tomllib.loads(SAFETY_FILE.read_text(encoding="utf-8"))["dangers"]
@@ -65,7 +65,7 @@ DANGER_WORDS = {
 @pytest.fixture(scope="module")
 def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
     directory: Path = tmp_path_factory.mktemp("languages")
-    with _shared_app("sqlite", directory, _load_searchable_demo) as shared:
+    with _shared_app("sqlite", directory, SEARCHABLE_DEMO) as shared:
         yield shared
 
 

@@ -13,8 +13,17 @@ from babel.messages.mofile import write_mo
 from flask import Flask
 
 from tests.conftest import _load_demo, _shared_app
+from tests.support.templates import Template
 
 POLISH_FORMS = ("%(num)s wynik", "%(num)s wyniki", "%(num)s wyników")
+
+
+def _load_indexed_demo(app: Flask) -> None:
+    _load_demo(app)
+    app.extensions["search"].rebuild()
+
+
+INDEXED_DEMO = Template("indexed-demo", _load_indexed_demo)
 
 
 @pytest.fixture(scope="module")
@@ -27,12 +36,7 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
     catalogue.add(("%(num)s result", "%(num)s results"), POLISH_FORMS)
     with (messages / "messages.mo").open("wb") as file:
         write_mo(file, catalogue)
-
-    def prepare(app: Flask) -> None:
-        _load_demo(app)
-        app.extensions["search"].rebuild()
-
-    with _shared_app("sqlite", directory, prepare) as shared:
+    with _shared_app("sqlite", directory, INDEXED_DEMO) as shared:
         translations = str(directory / "translations")
         shared.config["BABEL_TRANSLATION_DIRECTORIES"] = translations
         shared.extensions["babel"].translation_directories = [translations]

@@ -101,7 +101,8 @@ class Template:
 
     def _copy_index(self, folder: Path, directory: Path) -> None:
         if self.prepare is not None and (folder / INDEX).exists():
-            shutil.copytree(folder / INDEX, directory / INDEX)
+            # As links: ``current`` is a relative symlink to the live generation.
+            shutil.copytree(folder / INDEX, directory / INDEX, symlinks=True)
 
 
 MIGRATED = Template("migrated")
