@@ -9,11 +9,31 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from whoosh.analysis import StemmingAnalyzer
+from whoosh.lang.porter import stem
 
 WORD_PATTERN = r"\w+(?:\.?\w+)*"
-STEMMER = StemmingAnalyzer(expression=WORD_PATTERN)
+
+
+@lru_cache(maxsize=50_000)
+def cached_stem(word: str) -> str:
+    """Porter's stem of ``word``, remembered.
+
+    Whoosh's own stem cache is written in Python and cost more than the stemming it saved;
+    ``lru_cache`` is the same idea in C. At module level, so an index's pickled schema can
+    name it.
+    """
+    return stem(word)
+
+
+def stemming_analyzer() -> StemmingAnalyzer:
+    """Whoosh's ``StemmingAnalyzer`` with our word pattern and the C stem cache."""
+    return StemmingAnalyzer(expression=WORD_PATTERN, stemfn=cached_stem, cachesize=None)
+
+
+STEMMER = stemming_analyzer()
 
 _WORD = re.compile(WORD_PATTERN)
 

@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterator, Sequence
 
-from whoosh.analysis import Filter, StemmingAnalyzer, Token
+from whoosh.analysis import Filter, Token
 
-from search.analysis import WORD_PATTERN, clean
+from search.analysis import clean, stemming_analyzer
 from search.synonyms import SYNONYMS
 
 JOINER = "~"  # never produced by the word tokenizer, so a phrase token cannot clash
@@ -47,7 +47,7 @@ class PhraseTokenFilter(Filter):
                     yield token
 
 
-INDEX_ANALYZER = StemmingAnalyzer(expression=WORD_PATTERN) | PhraseTokenFilter()
+INDEX_ANALYZER = stemming_analyzer() | PhraseTokenFilter()
 
 
 def index_tokens(text: str) -> list[str]:
