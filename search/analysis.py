@@ -15,6 +15,9 @@ from whoosh.analysis import StemmingAnalyzer
 from whoosh.lang.porter import stem
 
 WORD_PATTERN = r"\w+(?:\.?\w+)*"
+WORD = re.compile(WORD_PATTERN)
+MINIMUM_WORD = 2
+"""Shorter words are dropped, as Whoosh's stop filter drops them by default."""
 
 
 @lru_cache(maxsize=50_000)
@@ -30,12 +33,12 @@ def cached_stem(word: str) -> str:
 
 def stemming_analyzer() -> StemmingAnalyzer:
     """Whoosh's ``StemmingAnalyzer`` with our word pattern and the C stem cache."""
-    return StemmingAnalyzer(expression=WORD_PATTERN, stemfn=cached_stem, cachesize=None)
+    return StemmingAnalyzer(
+        expression=WORD_PATTERN, minsize=MINIMUM_WORD, stemfn=cached_stem, cachesize=None
+    )
 
 
 STEMMER = stemming_analyzer()
-
-_WORD = re.compile(WORD_PATTERN)
 
 
 def clean(text: str) -> str:
@@ -45,7 +48,7 @@ def clean(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Lower-cased words before stemming: the spelling vocabulary and the query's terms."""
-    return _WORD.findall(clean(text).lower())
+    return WORD.findall(clean(text).lower())
 
 
 def stems(text: str) -> list[str]:
