@@ -53,7 +53,7 @@ from directory.models import (
     ServiceAtLocation,
     service_taxonomy,
 )
-from directory.queries.indexing import indexable_services
+from directory.queries.indexing import indexable_listings
 
 WORDS = (
     "family",
@@ -398,9 +398,9 @@ def reading_cost(app: Flask, rounds: int = 5) -> None:
     today = datetime.now()
     documents = [
         service_document(
-            service, today.date(), app.extensions["council"].staff.review_interval_months
+            listing, today.date(), app.extensions["council"].staff.review_interval_months
         )
-        for service in indexable_services(db.session)
+        for listing in indexable_listings(db.session)
     ]
     memory = MemoryBackend(documents)
     council = app.extensions["council"]

@@ -9,13 +9,36 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from whoosh.analysis import StemmingAnalyzer
+from whoosh.lang.porter import stem
 
 WORD_PATTERN = r"\w+(?:\.?\w+)*"
-STEMMER = StemmingAnalyzer(expression=WORD_PATTERN)
+WORD = re.compile(WORD_PATTERN)
+MINIMUM_WORD = 2
+"""Shorter words are dropped, as Whoosh's stop filter drops them by default."""
 
-_WORD = re.compile(WORD_PATTERN)
+
+@lru_cache(maxsize=50_000)
+def cached_stem(word: str) -> str:
+    """Porter's stem of ``word``, remembered.
+
+    Whoosh's own stem cache is written in Python and cost more than the stemming it saved;
+    ``lru_cache`` is the same idea in C. At module level, so an index's pickled schema can
+    name it.
+    """
+    return stem(word)
+
+
+def stemming_analyzer() -> StemmingAnalyzer:
+    """Whoosh's ``StemmingAnalyzer`` with our word pattern and the C stem cache."""
+    return StemmingAnalyzer(
+        expression=WORD_PATTERN, minsize=MINIMUM_WORD, stemfn=cached_stem, cachesize=None
+    )
+
+
+STEMMER = stemming_analyzer()
 
 
 def clean(text: str) -> str:
@@ -25,7 +48,7 @@ def clean(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Lower-cased words before stemming: the spelling vocabulary and the query's terms."""
-    return _WORD.findall(clean(text).lower())
+    return WORD.findall(clean(text).lower())
 
 
 def stems(text: str) -> list[str]:

@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterator, Sequence
 
-from whoosh.analysis import Filter, StemmingAnalyzer, Token
+from whoosh.analysis import STOP_WORDS, Analyzer, Filter, Token
 
-from search.analysis import WORD_PATTERN, clean
+from search.analysis import MINIMUM_WORD, WORD, cached_stem, clean, stemming_analyzer
 from search.synonyms import SYNONYMS
 
 JOINER = "~"  # never produced by the word tokenizer, so a phrase token cannot clash
@@ -47,7 +47,78 @@ class PhraseTokenFilter(Filter):
                     yield token
 
 
-INDEX_ANALYZER = StemmingAnalyzer(expression=WORD_PATTERN) | PhraseTokenFilter()
+class IndexAnalyzer(Analyzer):
+    """``stemming_analyzer() | PhraseTokenFilter()`` done in one loop, for indexing.
+
+    Whoosh passes each word through a chain of five generators (words, lower case, stop
+    words, stems, phrases); indexing a large import spent a tenth of its time handing
+    tokens along that chain. This takes the same steps, in the same order, in one loop, and
+    the tests hold it to the chain's output. A call that asks for more than the words
+    (positions, character offsets, stop words kept, the text as one token) goes through
+    the chain itself.
+    """
+
+    def __init__(self) -> None:
+        self.chain = stemming_analyzer() | PhraseTokenFilter()
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, IndexAnalyzer)
+
+    def __hash__(self) -> int:
+        return hash(IndexAnalyzer)
+
+    def __call__(  # type: ignore[override]
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        tokenize: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        mode: str = "",
+        **kwargs: object,
+    ) -> Iterator[Token]:
+        if positions or chars or keeporiginal or not removestops or not tokenize:
+            return self.chain(
+                value,
+                positions=positions,
+                chars=chars,
+                keeporiginal=keeporiginal,
+                removestops=removestops,
+                tokenize=tokenize,
+                start_pos=start_pos,
+                start_char=start_char,
+                mode=mode,
+                **kwargs,
+            )
+        return self._tokens(value, Token(mode=mode, **kwargs))
+
+    @staticmethod
+    def _tokens(value: str, token: Token) -> Iterator[Token]:
+        multiword = SYNONYMS.multiword
+        last_words = SYNONYMS.phrase_ends
+        window: deque[str] = deque(maxlen=SYNONYMS.longest)
+        for word in WORD.findall(value):
+            word = word.lower()
+            if len(word) < MINIMUM_WORD or word in STOP_WORDS:
+                continue
+            stem = cached_stem(word)
+            token.text = stem
+            yield token
+            window.append(stem)
+            if stem not in last_words:
+                continue
+            recent = tuple(window)
+            for length in range(2, len(recent) + 1):
+                phrase = recent[-length:]
+                if phrase in multiword:
+                    token.text = phrase_token(phrase)
+                    yield token
+
+
+INDEX_ANALYZER = IndexAnalyzer()
 
 
 def index_tokens(text: str) -> list[str]:

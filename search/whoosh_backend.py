@@ -43,7 +43,18 @@ from search.whoosh_view import READ_ERRORS, WhooshSnapshot
 CURRENT = "current"
 LOCK_FILE = "write.lock"
 GENERATION_PREFIX = "gen-"
-WRITER_MEMORY_MB = 512  # Whoosh's estimate is pessimistic: 10k listings peak at ~190 MB RSS
+WRITER_MEMORY_MB = 512
+"""Whoosh's limit on a writer's postings in memory, past which it spills them to temporary
+files (a third slower); :data:`DOCUMENTS_PER_SEGMENT` keeps a writer well under it."""
+DOCUMENTS_PER_SEGMENT = 20_000
+"""Documents a writer takes before it commits them as a segment and a new one starts.
+
+Whoosh holds a segment's postings in memory until it is written (about 6 MB per thousand
+listings), so committing every so many documents keeps the memory of a re-index or a
+rebuild the same for 100k listings as for 20k. Segments this large are never merged again
+(Whoosh merges only small ones). A re-index that fails part-way keeps the segments already
+committed; the health check reports the rest as missing.
+"""
 
 
 class WhooshBackend:
@@ -138,30 +149,14 @@ class WhooshBackend:
         with write_lock(self.index_dir / LOCK_FILE, self.lock_timeout):
             path = self.index_dir / _live_target(self.index_dir)
             live, _ = _open_generation(path)
-            try:
-                writer = live.writer(limitmb=WRITER_MEMORY_MB)
-            except LockError as error:
-                raise IndexLocked(f"Whoosh refused a writer for {self.index_dir}") from error
-            try:
+            with _SegmentWriter(live, path, Counter(read_vocabulary(path))) as segments:
                 for doc_id in ids:
-                    writer.delete_by_term(ID_FIELD, doc_id)
-                vocabulary = Counter(read_vocabulary(path))
-                words_before = vocabulary.total()
+                    segments.writer.delete_by_term(ID_FIELD, doc_id)
                 # update_document looks each id up in the index to delete its old
                 # document; an id the index has never held (a new listing) needs no look-up.
-                held = set(writer.searcher().reader().field_terms(ID_FIELD))
+                held = set(segments.writer.searcher().reader().field_terms(ID_FIELD))
                 for doc in documents:
-                    if doc.id in held:
-                        writer.update_document(**whoosh_fields(doc))
-                    else:
-                        writer.add_document(**whoosh_fields(doc))
-                    vocabulary.update(spelling_words(doc))
-                if vocabulary.total() != words_before:
-                    write_vocabulary(path, vocabulary)
-            except BaseException:
-                writer.cancel()
-                raise
-            writer.commit()
+                    segments.add(doc, replaces=doc.id in held)
 
     def _fresh_snapshot(self) -> WhooshSnapshot:
         """The snapshot of the live generation, reopened only if the index has changed."""
@@ -238,24 +233,75 @@ def _write_generation(
         path = index_dir / name
         path.mkdir()
         try:
-            writer = whoosh_index.create_in(str(path), build_schema()).writer(
-                limitmb=WRITER_MEMORY_MB
-            )
-            try:
-                vocabulary: Counter[str] = Counter()
+            index = whoosh_index.create_in(str(path), build_schema())
+            with _SegmentWriter(index, path, Counter(), vocabulary_written=False) as segments:
                 for doc in documents:
-                    writer.add_document(**whoosh_fields(doc))
-                    vocabulary.update(spelling_words(doc))
-                write_vocabulary(path, vocabulary)
-            except BaseException:
-                writer.cancel()
-                raise
-            writer.commit()
+                    segments.add(doc)
         except BaseException:
             shutil.rmtree(path, ignore_errors=True)
             raise
         previous = _swap_current(index_dir, name)
         _prune(index_dir, keep={name, previous})
+
+
+class _SegmentWriter:
+    """Adds documents to ``index``, committing a segment every :data:`DOCUMENTS_PER_SEGMENT`,
+    and keeps the spelling vocabulary beside it in step. As a context manager it commits
+    the last segment on success and cancels it on an error."""
+
+    def __init__(
+        self,
+        index: Index,
+        path: Path,
+        vocabulary: Counter[str],
+        *,
+        vocabulary_written: bool = True,
+    ) -> None:
+        self.index = index
+        self.path = path
+        self.vocabulary = vocabulary
+        self._words_written = vocabulary.total() if vocabulary_written else None
+        self.writer = self._open()
+        self._in_segment = 0
+
+    def __enter__(self) -> _SegmentWriter:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        if error is not None:
+            self.writer.cancel()
+            return
+        self._commit()
+
+    def add(self, doc: ServiceDocument, *, replaces: bool = False) -> None:
+        """Add ``doc``; ``replaces``: the index may hold an older document with its id."""
+        if replaces:
+            self.writer.update_document(**whoosh_fields(doc))
+        else:
+            self.writer.add_document(**whoosh_fields(doc))
+        self.vocabulary.update(spelling_words(doc))
+        self._in_segment += 1
+        if self._in_segment >= DOCUMENTS_PER_SEGMENT:
+            self._commit()
+            self.writer = self._open()
+            self._in_segment = 0
+
+    def _open(self) -> Any:
+        try:
+            return self.index.writer(limitmb=WRITER_MEMORY_MB)
+        except LockError as error:
+            raise IndexLocked(f"Whoosh refused a writer for {self.path}") from error
+
+    def _commit(self) -> None:
+        if self.vocabulary.total() != self._words_written:
+            write_vocabulary(self.path, self.vocabulary)
+            self._words_written = self.vocabulary.total()
+        self.writer.commit()
 
 
 def _swap_current(index_dir: Path, name: str) -> str | None:

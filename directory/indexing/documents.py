@@ -1,16 +1,20 @@
-"""Turning a service row into the flat document the search index holds."""
+"""Turning a service's indexed facts into the flat document the search index holds."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 
-from directory.models import Schedule, Service, ServiceAreaScope
+from directory.models import ServiceAreaScope
 from directory.models.service import OLDEST_AGE_SERVED, PRE_BIRTH_AGE
+from directory.queries.indexing import IndexedListing, IndexedSchedule
 from directory.review import due_date
 from search import ServiceDocument
 
 
-def service_document(service: Service, today: date, default_review_months: int) -> ServiceDocument:
+def service_document(
+    listing: IndexedListing, today: date, default_review_months: int
+) -> ServiceDocument:
     """The search document for one service, as it stands on ``today``.
 
     It carries when the listing is due a check (its own review interval after its last
@@ -18,28 +22,27 @@ def service_document(service: Service, today: date, default_review_months: int) 
     that day has passed without another rebuild.
     """
     review_due = due_date(
-        service.assured_date, service.review_interval_months or default_review_months
+        listing.assured_date, listing.review_interval_months or default_review_months
     )
-    venues = [link.location for link in service.locations]
-    schedules = [*service.schedules, *(s for link in service.locations for s in link.schedules)]
+    venues = listing.venues
     localities = {venue.locality for venue in venues if venue.locality}
-    localities |= {area.locality for area in service.service_areas if area.locality}
-    categories = service.terms("category")
-    needs = service.terms("need")
+    localities |= {area.locality for area in listing.areas if area.locality}
+    categories = listing.terms_in("category")
+    needs = listing.terms_in("need")
     return ServiceDocument(
-        id=service.id,
-        name=service.name,
-        organisation=service.organization.name,
-        description=" ".join(part for part in (service.summary, service.description) if part),
-        kind=service.kind.value,
+        id=listing.id,
+        name=listing.name,
+        organisation=listing.organisation,
+        description=" ".join(part for part in (listing.summary, listing.description) if part),
+        kind=listing.kind,
         category_codes=tuple(term.code for term in categories),
         category_labels=tuple(term.name for term in categories),
         need_codes=tuple(term.code for term in needs),
         need_labels=tuple(term.name for term in needs),
-        level_codes=tuple(term.code for term in service.terms("level")),
+        level_codes=tuple(term.code for term in listing.terms_in("level")),
         localities=tuple(sorted(localities)),
-        borough_wide=any(area.scope == ServiceAreaScope.BOROUGH for area in service.service_areas),
-        delivery=tuple(service.delivery_methods),
+        borough_wide=any(area.scope == ServiceAreaScope.BOROUGH for area in listing.areas),
+        delivery=tuple(listing.delivery_methods),
         # A masked venue (a refuge) must not be findable by distance: distances from several
         # postcodes would give its position away.
         points=tuple(
@@ -47,28 +50,20 @@ def service_document(service: Service, today: date, default_review_months: int) 
             for venue in venues
             if venue.easting is not None and venue.northing is not None and not venue.masked_address
         ),
-        ages=ages_served(service.minimum_age, service.maximum_age),
-        free=service.is_free,
-        languages=tuple(sorted({language.code for language in service.languages})),
-        open_slots=open_slots(schedules, today),
+        ages=ages_served(listing.minimum_age, listing.maximum_age),
+        free=listing.free,
+        languages=tuple(sorted({code for code, _ in listing.languages})),
+        open_slots=open_slots(listing.schedules, today),
         session_dates=tuple(
-            sorted(
-                {
-                    s.starts_at.date().isoformat()
-                    for s in service.sessions
-                    if s.starts_at.date() >= today
-                }
-            )
+            sorted({s.date().isoformat() for s in listing.session_starts if s.date() >= today})
         ),
-        assured_date=service.assured_date.isoformat() if service.assured_date else None,
+        assured_date=listing.assured_date.isoformat() if listing.assured_date else None,
         review_due=review_due.isoformat() if review_due else None,
-        audience=service.audience.value,
-        visible_from=service.visible_from.isoformat() if service.visible_from else None,
-        visible_to=service.visible_to.isoformat() if service.visible_to else None,
-        keywords=tuple(
-            term.name for term in service.taxonomy_terms if term.scheme == "circumstance"
-        )
-        + tuple(language.name for language in service.languages),
+        audience=listing.audience,
+        visible_from=listing.visible_from.isoformat() if listing.visible_from else None,
+        visible_to=listing.visible_to.isoformat() if listing.visible_to else None,
+        keywords=tuple(term.name for term in listing.terms_in("circumstance"))
+        + tuple(name for _, name in listing.languages),
     )
 
 
@@ -79,7 +74,7 @@ def ages_served(minimum: int | None, maximum: int | None) -> tuple[int, ...]:
     return tuple(range(max(low, PRE_BIRTH_AGE), high + 1))
 
 
-def open_slots(schedules: list[Schedule], today: date) -> tuple[str, ...]:
+def open_slots(schedules: Iterable[IndexedSchedule], today: date) -> tuple[str, ...]:
     """Weekday-hour slots ("MO09") in which a current schedule is open."""
     slots: set[str] = set()
     for schedule in schedules:

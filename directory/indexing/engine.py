@@ -10,13 +10,13 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from directory.indexing.documents import service_document
-from directory.queries.indexing import indexable_services, indexed_service_ids
+from directory.queries.indexing import indexable_ids, indexed_service_ids, listings_in_chunks
 from search import (
     IndexUnavailable,
     MemoryBackend,
@@ -99,23 +99,34 @@ class DirectorySearch:
         empty directory.
         """
         started = time.perf_counter()
-        documents = self._documents(today or date.today())
-        if not documents and not allow_empty:
+        with self._session_factory() as session:
+            ids = indexable_ids(session)
+        if not ids and not allow_empty:
             held = self._documents_held()
             if held:
                 raise RebuildRefused(
                     f"The database has no listings to index but the index holds {held}; "
                     "check DATABASE_URL, or rebuild with --allow-empty."
                 )
+        written = 0
+
+        def counted(documents: Iterable[ServiceDocument]) -> Iterator[ServiceDocument]:
+            nonlocal written
+            for document in documents:
+                written += 1
+                yield document
+
+        documents = counted(self._documents_in_chunks(today or date.today(), ids))
         if self.use_whoosh:
             WhooshBackend.create(self.index_dir, documents).close()
             with self._lock:
                 self._whoosh = None
                 self._last_open_attempt = 0.0
                 self.problem = None
+        memory = None if self.use_whoosh else MemoryBackend(list(documents))
         with self._lock:
-            self._memory = MemoryBackend(documents) if not self.use_whoosh else None
-        return RebuildReport(len(documents), time.perf_counter() - started)
+            self._memory = memory
+        return RebuildReport(written, time.perf_counter() - started)
 
     def update(self, service_ids: set[str], today: date | None = None) -> None:
         """Bring the given services up to date in the index after a database change."""
@@ -136,7 +147,7 @@ class DirectorySearch:
     def health(self, today: date | None = None) -> IndexHealth:
         """Compare what each indexed document says with what the database says now."""
         today = today or date.today()
-        expected = {doc.id: fingerprint(doc) for doc in self._documents(today)}
+        expected = {doc.id: fingerprint(doc) for doc in self._documents_in_chunks(today)}
         whoosh = self._open_whoosh()
         backend: SearchBackend = whoosh if whoosh is not None else self._memory_backend()
         try:
@@ -180,18 +191,15 @@ class DirectorySearch:
                 for found in indexed_service_ids(session, ordered[start : start + UPDATE_CHUNK])
             }
 
-    def _documents_in_chunks(self, today: date, ids: set[str]) -> Iterator[ServiceDocument]:
-        """Documents built a chunk at a time, so a large import never holds them all."""
-        ordered = sorted(ids)
-        for start in range(0, len(ordered), UPDATE_CHUNK):
-            yield from self._documents(today, set(ordered[start : start + UPDATE_CHUNK]))
-
-    def _documents(self, today: date, ids: set[str] | None = None):  # type: ignore[no-untyped-def]
+    def _documents_in_chunks(
+        self, today: date, ids: Collection[str] | None = None
+    ) -> Iterator[ServiceDocument]:
+        """Documents of ``ids`` (every indexed service when None) built a chunk at a time,
+        so neither a large import nor a rebuild holds them all."""
         with self._session_factory() as session:
-            return [
-                service_document(s, today, self.default_review_months)
-                for s in indexable_services(session, ids)
-            ]
+            for listings in listings_in_chunks(session, ids):
+                for listing in listings:
+                    yield service_document(listing, today, self.default_review_months)
 
     def _open_whoosh(self) -> WhooshBackend | None:
         if not self.use_whoosh:
@@ -224,7 +232,7 @@ class DirectorySearch:
         with self._lock:
             memory = self._memory
         if memory is None:
-            memory = MemoryBackend(self._documents(date.today()))
+            memory = MemoryBackend(list(self._documents_in_chunks(date.today())))
             with self._lock:
                 self._memory = memory
         return memory

@@ -13,6 +13,7 @@ from directory.extensions import db
 from directory.finding.request import build_query, parse_search_args
 from directory.indexing import site_search
 from directory.indexing.documents import service_document
+from directory.queries.indexing import indexable_listings
 from directory.queries.services import public_services_by_id
 from directory.review import listing_overdue
 from directory.safety import SafetyLines
@@ -66,14 +67,15 @@ def _explain_hits(results, query, top: int, now: datetime) -> None:  # type: ign
     hits = results.hits[:top]
     click.echo(f"Top {len(hits)} of {results.total} results:")
     services = public_services_by_id([hit.id for hit in hits], now.date())
+    listings = {listing.id: listing for listing in indexable_listings(db.session, list(services))}
     concepts = results.reading.concepts if results.reading else ()
     groups = plan_text(query.text, query.reader.quiet_words).groups
     for number, hit in enumerate(hits, start=1):
-        service = services.get(hit.id)
-        if service is None:
+        service, listing = services.get(hit.id), listings.get(hit.id)
+        if service is None or listing is None:
             continue
         months = current_app.extensions["council"].staff.review_interval_months
-        why = reasons(service_document(service, now.date(), months), concepts, groups)
+        why = reasons(service_document(listing, now.date(), months), concepts, groups)
         parts = [
             f"meets {', '.join(why.meets)}" if why.meets else "meets nothing read",
             f"words {', '.join(why.words)}" if why.words else "no words",

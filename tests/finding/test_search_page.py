@@ -274,16 +274,18 @@ def test_open_now_finds_exactly_the_services_open_this_hour(search_app: Flask) -
     from datetime import datetime
 
     from directory.indexing.documents import service_document
-    from directory.queries.indexing import indexable_services
+    from directory.models import Service
+    from directory.queries.indexing import indexable_listings
 
     now = datetime.now()
     slot = f"{('MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU')[now.weekday()]}{now.hour:02d}"
     with search_app.app_context():
+        services = {service.id: service for service in db.session.scalars(sa.select(Service))}
         expected = {
-            service.id
-            for service in indexable_services(db.session)
-            if service.is_visible_to_public(now.date())
-            and slot in service_document(service, now.date(), 12).open_slots
+            listing.id
+            for listing in indexable_listings(db.session)
+            if services[listing.id].is_visible_to_public(now.date())
+            and slot in service_document(listing, now.date(), 12).open_slots
         }
     _, markup = _page(search_app, "open_now=yes")
     if datetime.now().hour != now.hour:

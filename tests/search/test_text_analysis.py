@@ -6,7 +6,7 @@ import pytest
 from whoosh.analysis import StemmingAnalyzer
 
 from search.analysis import WORD_PATTERN, stems
-from search.phrases import index_tokens, phrase_token
+from search.phrases import INDEX_ANALYZER, index_tokens, phrase_token
 from search.synonyms import SYNONYM_GROUPS, SYNONYMS, SynonymTable
 
 
@@ -66,3 +66,50 @@ def test_variants_are_told_apart_from_other_synonyms() -> None:
 def test_synonym_vocabulary_holds_unstemmed_words() -> None:
     assert {"senco", "ehcp", "behaviour", "parenting"} <= SYNONYMS.vocabulary
     assert len(SYNONYM_GROUPS) >= 18
+
+
+def _chain_tokens(text: str) -> list[str]:
+    """What Whoosh's own chain of filters makes of ``text``."""
+    return [token.text for token in INDEX_ANALYZER.chain(text)]
+
+
+def _demo_texts() -> list[str]:
+    import csv
+
+    from directory.demo.loader import DEMO_FILE
+
+    with DEMO_FILE.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    return [row[column] for row in rows for column in ("name", "summary", "description")]
+
+
+ODD_TEXTS = (
+    "",
+    "a I x 1",
+    "St. Mary's e.g. www.example.org 01384 812345 U.K.",
+    "\uff26\uff35\uff2c\uff2c-width \ufb01ne ligatures",
+    "Café naïve résumé ŁÓDŹ Zażółć",
+    "کھانا بینک ਭੋਜਨ ਬੈਂਕ",
+    "THE AND of to FOOD    BANK!!! food-bank foodbank",
+    "holiday activity and food holiday activities and food programme",
+)
+
+
+@pytest.mark.parametrize("source", ["demo", "odd", "phrases"])
+def test_the_one_loop_analyser_gives_what_whooshs_chain_gives(source: str) -> None:
+    texts = {
+        "demo": _demo_texts,
+        "odd": lambda: list(ODD_TEXTS),
+        "phrases": lambda: [p for group in SYNONYM_GROUPS for p in "|".join(group).split("|")],
+    }[source]()
+    assert texts
+    for text in texts:
+        assert [token.text for token in INDEX_ANALYZER(text)] == _chain_tokens(text), text
+
+
+def test_a_call_asking_for_positions_goes_through_the_chain() -> None:
+    text = "Stay and play at the food bank"
+    ours = [(t.text, t.pos) for t in INDEX_ANALYZER(text, positions=True)]
+    chain = [(t.text, t.pos) for t in INDEX_ANALYZER.chain(text, positions=True)]
+    assert ours == chain
+    assert [pos for _, pos in ours][:2] == [0, 1]

@@ -226,3 +226,59 @@ def test_document_ids_match_the_documents_indexed(index_dir: Path) -> None:
     with WhooshBackend(index_dir) as backend:
         assert backend.document_ids() == {doc.id for doc in directory()}
         assert backend.count() == len(directory())
+
+
+@pytest.fixture
+def small_segments(monkeypatch: pytest.MonkeyPatch) -> int:
+    """Segments of three documents, so a handful of listings spans several."""
+    monkeypatch.setattr("search.whoosh_backend.DOCUMENTS_PER_SEGMENT", 3)
+    return 3
+
+
+def _segment_count(index_dir: Path) -> int:
+    from whoosh import index as whoosh_index
+
+    with whoosh_index.open_dir(str(live_generation(index_dir))).reader() as reader:
+        return len(reader.leaf_readers())
+
+
+def test_a_large_update_commits_segment_by_segment_and_keeps_every_document(
+    index_dir: Path, small_segments: int
+) -> None:
+    new = [make_doc(f"new-{n}", f"Listing {n}", description=f"word{n}") for n in range(8)]
+    before = _segment_count(index_dir)
+    with WhooshBackend(index_dir) as backend:
+        backend.index(new)
+        assert backend.document_ids() == {doc.id for doc in [*directory(), *new]}
+        assert ids(backend.search(query("word7"))) == ["new-7"]
+    assert _segment_count(index_dir) >= before + 8 // small_segments
+    vocabulary = (live_generation(index_dir) / "vocabulary.json").read_text()
+    assert "word7" in vocabulary
+
+
+def test_a_large_rebuild_writes_every_document_in_segments(
+    index_dir: Path, small_segments: int
+) -> None:
+    documents = [make_doc(f"listing-{n}", f"Listing {n}") for n in range(10)]
+    with WhooshBackend(index_dir) as backend:
+        backend.rebuild(documents)
+        assert backend.document_ids() == {doc.id for doc in documents}
+    assert _segment_count(index_dir) >= 10 // small_segments
+
+
+def test_an_update_failing_part_way_keeps_whole_segments_and_frees_the_lock(
+    index_dir: Path, small_segments: int
+) -> None:
+    def documents() -> Iterator:
+        for n in range(5):
+            yield make_doc(f"new-{n}", f"Listing {n}")
+        raise RuntimeError("the database went away")
+
+    with WhooshBackend(index_dir) as backend:
+        with pytest.raises(RuntimeError):
+            backend.index(documents())
+        held = backend.document_ids()
+        assert {"new-0", "new-1", "new-2"} <= held
+        assert not {"new-3", "new-4"} & held
+        backend.index([make_doc("later", "Later")])
+        assert "later" in backend.document_ids()
