@@ -57,7 +57,8 @@ def write_rows(path: Path, size: int) -> None:
                     "summary": f"A synthetic listing number {n} for measuring imports.",
                     "description": "Families meet, play and talk. " * 5,
                     "website": f"https://example.org/bench/{n}",
-                    "phone": f"01632 {960000 + n % 1000}",
+                    # Ofcom keeps 0121 496 0000-0999 for drama: valid, and nobody's number.
+                    "phone": f"0121 496 {n % 1000:04d}",
                     "minimum_age": str(n % 5),
                     "maximum_age": str(5 + n % 12),
                     "needs": "; ".join(NEEDS[n % 6 : n % 6 + 2]),
