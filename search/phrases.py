@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 from whoosh.analysis import STOP_WORDS, Analyzer, Filter, Token
 
@@ -67,33 +68,12 @@ class IndexAnalyzer(Analyzer):
     def __hash__(self) -> int:
         return hash(IndexAnalyzer)
 
-    def __call__(  # type: ignore[override]
-        self,
-        value: str,
-        positions: bool = False,
-        chars: bool = False,
-        keeporiginal: bool = False,
-        removestops: bool = True,
-        tokenize: bool = True,
-        start_pos: int = 0,
-        start_char: int = 0,
-        mode: str = "",
-        **kwargs: object,
-    ) -> Iterator[Token]:
-        if positions or chars or keeporiginal or not removestops or not tokenize:
-            return self.chain(
-                value,
-                positions=positions,
-                chars=chars,
-                keeporiginal=keeporiginal,
-                removestops=removestops,
-                tokenize=tokenize,
-                start_pos=start_pos,
-                start_char=start_char,
-                mode=mode,
-                **kwargs,
-            )
-        return self._tokens(value, Token(mode=mode, **kwargs))
+    def __call__(self, value: str, **options: Any) -> Iterator[Token]:  # type: ignore[override]
+        if any(options.get(name) for name in _MORE_THAN_WORDS) or not all(
+            options.get(name, True) for name in ("removestops", "tokenize")
+        ):
+            return self.chain(value, **options)
+        return self._tokens(value, Token(**options))
 
     @staticmethod
     def _tokens(value: str, token: Token) -> Iterator[Token]:
@@ -117,6 +97,9 @@ class IndexAnalyzer(Analyzer):
                     token.text = phrase_token(phrase)
                     yield token
 
+
+_MORE_THAN_WORDS = ("positions", "chars", "keeporiginal")
+"""Options asking for more than each token's text: the chain itself answers those."""
 
 INDEX_ANALYZER = IndexAnalyzer()
 

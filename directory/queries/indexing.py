@@ -105,18 +105,15 @@ def indexable_ids(session: Session) -> list[str]:
 def indexable_listings(
     session: Session, ids: Collection[str] | None = None
 ) -> list[IndexedListing]:
-    """Services the index holds (only those in ``ids`` when given), in id order."""
-    return [
-        listing
-        for chunk in _chunks(indexable_ids(session) if ids is None else sorted(ids))
-        for listing in _listings(session, chunk)
-    ]
+    """Every listing of :func:`listings_in_chunks` in one list."""
+    return [listing for chunk in listings_in_chunks(session, ids) for listing in chunk]
 
 
 def listings_in_chunks(
     session: Session, ids: Collection[str] | None = None
 ) -> Iterator[list[IndexedListing]]:
-    """Like :func:`indexable_listings`, a chunk at a time, so memory follows the chunk."""
+    """Services the index holds (only those in ``ids`` when given), in id order, a chunk at
+    a time, so memory follows the chunk."""
     for chunk in _chunks(indexable_ids(session) if ids is None else sorted(ids)):
         yield _listings(session, chunk)
 
