@@ -13,9 +13,9 @@ from playwright.sync_api import Browser, Page, expect
 
 from directory.models import Role
 from tests.support.apps import config_for_tests, migrated_app
-from tests.support.browser import block_other_hosts, serious_axe_violations
+from tests.support.browser import block_other_hosts, serious_axe_violations, sign_in
 from tests.support.live_server import live_server
-from tests.support.staff import current_code, make_staff
+from tests.support.staff import make_staff
 
 NEEDS = ("Parenting", "School and attendance", "Housing")
 
@@ -48,14 +48,7 @@ def _axe_clean(page: Page, where: str) -> None:
 
 def _sign_in(page: Page, app: Flask, url: str) -> None:
     person = make_staff(app, Role.PRACTITIONER, name="Pat Practitioner")
-    page.goto(url + "/practitioners")
-    expect(page.locator("h1")).to_have_text("Sign in")
-    page.get_by_label("Email address").fill(person.email)
-    page.get_by_label("Password").fill(person.password)
-    page.get_by_role("button", name="Continue").click()
-    expect(page.locator("h1")).to_have_text("Enter your security code")
-    page.get_by_label("Security code").fill(current_code(app, person))
-    page.get_by_role("button", name="Continue").click()
+    sign_in(page, app, url + "/practitioners", person)
 
 
 def test_a_practitioner_picks_a_locality_and_three_needs(

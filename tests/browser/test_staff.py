@@ -16,7 +16,7 @@ from directory.extensions import db
 from directory.models import ImportBatch, ProblemReport, Role, Service
 from tests.conftest import SEARCHABLE_DEMO
 from tests.support.apps import config_for_tests, migrated_app
-from tests.support.browser import block_other_hosts, serious_axe_violations
+from tests.support.browser import block_other_hosts, serious_axe_violations, sign_in
 from tests.support.databases import fresh_database
 from tests.support.live_server import live_server
 from tests.support.staff import Staff, current_code, make_staff
@@ -37,14 +37,7 @@ def staff_url(staff_app: Flask) -> Iterator[str]:
 
 
 def _sign_in(page: Page, app: Flask, url: str, staff: Staff) -> None:
-    page.goto(url + "/manage/")
-    expect(page.locator("h1")).to_have_text("Sign in")
-    page.get_by_label("Email address").fill(staff.email)
-    page.get_by_label("Password").fill(staff.password)
-    page.get_by_role("button", name="Continue").click()
-    expect(page.locator("h1")).to_have_text("Enter your security code")
-    page.get_by_label("Security code").fill(current_code(app, staff))
-    page.get_by_role("button", name="Continue").click()
+    sign_in(page, app, url + "/manage/", staff)
     expect(page.locator("h1")).to_have_text("Staff pages")
 
 

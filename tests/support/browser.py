@@ -13,7 +13,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from flask import Flask
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from tests.support.staff import Staff, current_code
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
 AXE_SCRIPT = PROJECT_ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -75,3 +78,15 @@ def serious_axe_violations(page: Page) -> list[str]:
         for violation in result["violations"]
         if violation["impact"] in SERIOUS_IMPACTS
     ]
+
+
+def sign_in(page: Page, app: Flask, address: str, staff: Staff) -> None:
+    """Open ``address`` (a staff page), and sign in there with password and security code."""
+    page.goto(address)
+    expect(page.locator("h1")).to_have_text("Sign in")
+    page.get_by_label("Email address").fill(staff.email)
+    page.get_by_label("Password").fill(staff.password)
+    page.get_by_role("button", name="Continue").click()
+    expect(page.locator("h1")).to_have_text("Enter your security code")
+    page.get_by_label("Security code").fill(current_code(app, staff))
+    page.get_by_role("button", name="Continue").click()
