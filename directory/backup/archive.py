@@ -104,13 +104,17 @@ def write_archive(target: Path, manifest: Manifest, payload: Path) -> None:
     descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
     try:
         os.fchmod(descriptor, FILE_MODE)  # whatever the umask
-        with os.fdopen(descriptor, "wb") as handle, tarfile.open(fileobj=handle, mode="w") as tar:
+        with (
+            os.fdopen(descriptor, "wb") as handle,
+            tarfile.open(fileobj=handle, mode="w", format=tarfile.USTAR_FORMAT) as tar,
+        ):
             info = tarfile.TarInfo(MANIFEST)
             data = manifest.to_json()
             info.size, info.mode, info.mtime = len(data), FILE_MODE, int(time.time())
             tar.addfile(info, io.BytesIO(data))
             info = tar.gettarinfo(str(payload), arcname=manifest.payload_name)
             info.mode, info.uid, info.gid, info.uname, info.gname = FILE_MODE, 0, 0, "", ""
+            info.mtime = int(info.mtime)
             with payload.open("rb") as data_file:
                 tar.addfile(info, data_file)
         os.replace(partial, target)
@@ -126,7 +130,9 @@ def extract(path: Path, directory: Path) -> tuple[Manifest, Path]:
         try:
             member = tar.getmember(manifest.payload_name)
         except KeyError:
-            raise BackupError(f"{path} has no {manifest.payload_name}.") from None
+            raise BackupError(
+                f"{path} is damaged or cut short: it has no {manifest.payload_name}."
+            ) from None
         source = tar.extractfile(member) if member.isfile() else None
         if source is None:
             raise BackupError(f"{path}: {manifest.payload_name} is not a file.")
