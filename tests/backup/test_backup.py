@@ -31,7 +31,7 @@ from tests.support.factories import create_service
 from tests.support.staff import make_staff
 from tests.support.templates import MIGRATED
 
-QUERIES = ("stay and play", "food bank", "speech and language", "holiday club")
+QUERIES = ("stay and play", "food bank", "breastfeeding", "holiday club")
 
 
 def _invoke(app: Flask, *args: str, input: str | None = None) -> Result:
@@ -51,7 +51,10 @@ def _exports(app: Flask) -> dict[str, str]:
 def _found(app: Flask) -> dict[str, list[str]]:
     with app.app_context():
         search = app.extensions["search"]
-        return {words: list(search.search(SearchQuery(text=words)).ids) for words in QUERIES}
+        return {
+            words: [hit.id for hit in search.search(SearchQuery(text=words)).hits]
+            for words in QUERIES
+        }
 
 
 def _backend(app: Flask) -> str:
