@@ -58,6 +58,8 @@ def create_backup(target: Path, *, postcodes: bool = True) -> Outcome:
         raise BackupError(f"{target} already exists: give a new file name.")
     if not target.parent.is_dir():
         raise BackupError(f"The folder {target.parent} does not exist.")
+    if engine == "sqlite" and not Path(str(url.database)).is_file():
+        raise BackupError(f"There is no SQLite database at {url.database}: check DATABASE_URL.")
     revision = _current_revision()
     leave_out = SESSIONS if postcodes else SESSIONS + POSTCODES
     warnings: list[str] = []

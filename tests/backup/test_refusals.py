@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from flask import Flask
 
+from directory import create_app
 from directory.backup.archive import MANIFEST, Manifest, extract, sha256_of, write_archive
 from directory.backup.postgres import Tool, version_warning
 from directory.extensions import db
@@ -265,3 +266,41 @@ def test_client_tools_of_another_major_version_than_the_server_are_named() -> No
         "Warning: pg_dump is version 17.2 but the PostgreSQL server is 15.4. Use the client "
         "tools of the server's major version (15) where you can."
     )
+
+
+def test_check_says_what_a_whole_file_holds_and_refuses_a_damaged_one(
+    sqlite_backup: Path, target: Flask, tmp_path: Path
+) -> None:
+    runner = target.test_cli_runner()
+    whole = runner.invoke(args=["backup", "check", str(sqlite_backup)])
+    assert whole.exit_code == 0, whole.output
+    assert "A backup of a SQLite database taken " in whole.output
+    assert "Its checksum matches: the file is whole." in whole.output
+    with tarfile.open(sqlite_backup) as tar:
+        payload = tar.getmembers()[-1]
+    damaged = bytearray(sqlite_backup.read_bytes())
+    damaged[payload.offset_data + payload.size - 100] ^= 0xFF  # in the database's last page
+    path = tmp_path / "damaged.backup"
+    path.write_bytes(bytes(damaged))
+    result = runner.invoke(args=["backup", "check", str(path)])
+    assert result.exit_code == 1
+    assert "is damaged: its database does not match the checksum" in result.output
+
+
+@pytest.mark.parametrize("backend", database_backends())
+def test_a_backup_of_a_database_that_is_not_there_or_not_migrated_is_refused(
+    backend: str, tmp_path: Path
+) -> None:
+    with fresh_database(backend, tmp_path) as url:
+        app = create_app(config_for_tests(url, tmp_path))
+        result = app.test_cli_runner().invoke(args=["backup", "create", str(tmp_path)])
+        with app.app_context():
+            db.engine.dispose()
+    assert result.exit_code == 1
+    if backend == "sqlite":
+        assert "There is no SQLite database at" in result.output
+        assert not (tmp_path / "signpost-test.db").exists()
+    else:
+        assert "Could not read the database's schema revision" in result.output
+        assert "flask db upgrade" in result.output
+    assert not list(tmp_path.glob("*.backup"))
