@@ -109,8 +109,8 @@ def restore_backup(
 ) -> Outcome:
     """Restore the backup file ``source`` into the site's database, then migrate and re-index.
 
-    ``confirm`` is called with the manifest and the tables holding rows (if ``replace``) just
-    before anything is changed; it raises to stop.
+    ``confirm`` is called with the manifest and the tables that hold rows just before
+    anything is changed; it raises to stop.
     """
     url = db.engine.url
     engine = engine_of(url)
@@ -129,7 +129,8 @@ def restore_backup(
         else:
             tools = _restore_tools(manifest, warn)
             postgres.check(payload, tools[0])
-        occupied = _tables_with_rows()
+        missing_file = engine == "sqlite" and not Path(str(url.database)).exists()
+        occupied = [] if missing_file else _tables_with_rows()  # never make the file here
         if occupied and not replace:
             raise BackupError(
                 f"The database already holds data (in {', '.join(occupied[:5])}"
@@ -147,7 +148,13 @@ def restore_backup(
     db.engine.dispose()
     outcome = Outcome(manifest)
     if manifest.revision != _head():
-        upgrade()
+        try:
+            upgrade()
+        except (CommandError, SQLAlchemyError) as error:
+            raise BackupError(
+                f"The backup was restored, but bringing its schema up to date failed "
+                f"({_first_line(error)}). Run flask db upgrade, then flask search rebuild."
+            ) from None
         outcome.migrated_to = _head()
     outcome.indexed = current_app.extensions["search"].rebuild(allow_empty=True).documents
     return outcome
@@ -237,5 +244,5 @@ def _app_version() -> str:
         return "unknown"
 
 
-def _first_line(error: SQLAlchemyError) -> str:
+def _first_line(error: Exception) -> str:
     return str(getattr(error, "orig", None) or error).strip().splitlines()[0]

@@ -304,3 +304,16 @@ def test_a_backup_of_a_database_that_is_not_there_or_not_migrated_is_refused(
         assert "Could not read the database's schema revision" in result.output
         assert "flask db upgrade" in result.output
     assert not list(tmp_path.glob("*.backup"))
+
+
+def test_declining_a_restore_into_a_new_sqlite_file_leaves_no_file(
+    sqlite_backup: Path, tmp_path: Path
+) -> None:
+    database = tmp_path / "new.db"
+    app = create_app(config_for_tests(f"sqlite:///{database}", tmp_path))
+    result = app.test_cli_runner().invoke(
+        args=["backup", "restore", str(sqlite_backup)], input="n\n"
+    )
+    assert result.exit_code == 1
+    assert "Restore it and fill the database" in result.output
+    assert not database.exists()
