@@ -5,6 +5,7 @@ from flask import Flask
 
 def register(app: Flask) -> None:
     from directory.accounts.commands import users_cli
+    from directory.backup.commands import backup_cli
     from directory.demo.commands import demo_cli
     from directory.indexing.commands import search_cli
     from directory.indexing.explain import explain_command
@@ -17,3 +18,4 @@ def register(app: Flask) -> None:
     app.cli.add_command(search_cli)
     app.cli.add_command(listings_cli)
     app.cli.add_command(users_cli)
+    app.cli.add_command(backup_cli)
