@@ -11,12 +11,14 @@ import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from directory.sealing import DEVELOPMENT_KEY, Sealer, SealingKeyError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 INSTANCE_DIR = PROJECT_ROOT / "instance"
 DEFAULT_COUNCIL_FILE = PROJECT_ROOT / "councils" / "dudley.toml"
+DEVELOPMENT_BASE_URL = "http://127.0.0.1:5000"
 
 
 class ConfigError(RuntimeError):
@@ -67,6 +69,9 @@ class Config:
     """Seconds before a connection attempt, or one statement, is given up (PostgreSQL)."""
     totp_encryption_key: str = DEVELOPMENT_KEY
     """The key one-time-code secrets are sealed with (see ``directory.accounts.sealing``)."""
+    public_base_url: str = "http://localhost"
+    """Where the site is for its users: every emailed or shown absolute link starts with it,
+    never with the Host or X-Forwarded-Host a request claims."""
     extra: Mapping[str, object] = field(default_factory=dict)
 
     @classmethod
@@ -122,6 +127,7 @@ class Config:
             database_connect_timeout=_number(env, "DATABASE_CONNECT_TIMEOUT", 5),
             database_statement_timeout=_number(env, "DATABASE_STATEMENT_TIMEOUT", 15),
             totp_encryption_key=totp_key,
+            public_base_url=_public_base_url(env, environment),
         )
 
     def engine_options(self) -> dict[str, object]:
@@ -211,6 +217,43 @@ def _smtp(env: Mapping[str, str]) -> SmtpSettings | None:
         security=_choice(env, "SMTP_SECURITY", "starttls", {"starttls", "tls", "none"}),
         sender=sender,
     )
+
+
+def _public_base_url(env: Mapping[str, str], environment: str) -> str:
+    """The site's own address, like https://directory.dudley.gov.uk (a path may follow)."""
+    value = env.get("PUBLIC_BASE_URL", "").strip()
+    if not value:
+        if environment == "production":
+            raise ConfigError(
+                "PUBLIC_BASE_URL must be set when SIGNPOST_ENV=production, like "
+                "https://directory.example.gov.uk: links in emails are built from it."
+            )
+        return DEVELOPMENT_BASE_URL
+    parts = urlsplit(value)
+    wanted = {"https"} if environment == "production" else {"http", "https"}
+    if (
+        parts.scheme not in wanted
+        or not parts.hostname
+        or not _port_readable(parts.netloc)
+        or parts.username is not None
+        or parts.query
+        or parts.fragment
+    ):
+        scheme = "https://" if environment == "production" else "http:// or https://"
+        raise ConfigError(
+            f"PUBLIC_BASE_URL must be the site's address starting {scheme}, with no user, "
+            f"query or fragment, not {value!r}."
+        )
+    return value.rstrip("/")
+
+
+def _port_readable(netloc: str) -> bool:
+    """Whether the port (if any) is a number in range: ``urlsplit`` raises only when asked."""
+    try:
+        port = urlsplit(f"//{netloc}").port
+    except ValueError:
+        return False
+    return port is None or port > 0
 
 
 def _normalise_database_url(url: str) -> str:

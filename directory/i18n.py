@@ -11,8 +11,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from flask import Flask, Response, current_app, has_request_context, request, url_for
+from flask import Flask, Response, current_app, has_request_context, request
 from flask_babel import get_locale
+
+from directory.public_address import public_url
 
 LOCALE_COOKIE = "signpost_locale"
 LANG_PARAMETER = "lang"
@@ -90,7 +92,7 @@ def shareable_url(endpoint: str, **values: Any) -> str:
     locale = page_locale()
     if locale != "en":
         values.setdefault(LANG_PARAMETER, locale)
-    return url_for(endpoint, _external=True, **values)
+    return public_url(endpoint, **values)
 
 
 def without_language(path: str) -> str:

@@ -213,6 +213,8 @@ class _Builder:
         self.venues: list[VenueRecord] = []
         self.organisation_keys: set[str] = set()
         self.venue_keys: set[str] = set()
+        self.unnamed_venues: dict[tuple[str, str], str] = {}
+        """(name, postcode) as written -> the stand-in key of a venue the file gives no id."""
 
     def take(self) -> Dataset:
         """The finished services, with the organisations and venues named since last time."""
@@ -330,7 +332,9 @@ class _Builder:
         key = reader.text("venue_id")
         if not (key or name or postcode):
             return None
-        key = key or _slug(f"{name} {postcode}")
+        given = bool(key)
+        if not given:
+            key = self._stand_in_key(name, postcode)
         if key not in self.venue_keys:
             self.venue_keys.add(key)
             self.venues.append(
@@ -345,9 +349,22 @@ class _Builder:
                     accessibility=tuple(cells.items(reader.values.get("accessibility"))),
                     masked_address=reader.read("masked_address", cells.yes_no, default=False),
                     origin=reader.origin,
+                    key_given=given,
                 )
             )
         return key
+
+    def _stand_in_key(self, name: str, postcode: str) -> str:
+        """A key for the rows of one venue with no id, made from nothing they say: ids are
+        shown (exports, the audit trail), and one made of a refuge's postcode would give it
+        away. The write path swaps it for the stored venue's id or a new random one."""
+        same = (
+            " ".join(name.casefold().split()),
+            "".join(re.findall(r"[A-Z0-9]", postcode.upper())),
+        )
+        if same not in self.unnamed_venues:
+            self.unnamed_venues[same] = f"(venue {len(self.unnamed_venues) + 1} with no id)"
+        return self.unnamed_venues[same]
 
 
 class _Cells:

@@ -34,7 +34,8 @@ def write_template_csv(
     """Write ``services`` to ``output``; returns how many services were written.
 
     ``for_public`` leaves the practitioners' columns empty (notes, criteria, their contact
-    line), so an export anyone may read holds nothing meant for professionals only.
+    line), so an export anyone may read holds nothing meant for professionals only, and
+    says nothing of where a refuge is (see :func:`_venue_columns`).
     """
     writer = csv.writer(output, lineterminator="\r\n")
     writer.writerow(COLUMN_NAMES)
@@ -42,7 +43,7 @@ def write_template_csv(
     count = 0
     for service in services:
         count += 1
-        for row in service_rows(service):
+        for row in service_rows(service, for_public=for_public):
             writer.writerow(
                 [
                     "" if name in hidden else spreadsheet_safe(row.get(name, ""))
@@ -52,7 +53,7 @@ def write_template_csv(
     return count
 
 
-def service_rows(service: Service) -> Iterator[dict[str, str]]:
+def service_rows(service: Service, *, for_public: bool = False) -> Iterator[dict[str, str]]:
     fields = stored_service_fields(service)
     venues = {location_key(link.location): link.location for link in service.locations}
     places: list[str | None] = list(venues)
@@ -69,7 +70,7 @@ def service_rows(service: Service) -> Iterator[dict[str, str]]:
         row["opening_times"] = _openings(s for s in fields["schedules"] if s["venue"] == place)
         row["sessions"] = _sessions(s for s in fields["sessions"] if s["venue"] == place)
         if place is not None:
-            row.update(_venue_columns(place, venues[place]))
+            row.update(_venue_columns(place, venues[place], for_public=for_public))
         yield row
 
 
@@ -121,7 +122,17 @@ def _service_columns(service: Service, fields: dict[str, Any]) -> dict[str, str]
     }
 
 
-def _venue_columns(key: str, venue: Location) -> dict[str, str]:
+def _venue_columns(key: str, venue: Location, *, for_public: bool) -> dict[str, str]:
+    """For anyone to read, a masked venue (a refuge) keeps its name and says it is masked,
+    but leaves out its address, and is named by its own random row id: a source's id for it
+    may be made of its address."""
+    if for_public and venue.masked_address:
+        return {
+            "venue_id": venue.id,
+            "venue_name": venue.name,
+            "venue_description": venue.description,
+            "masked_address": "yes",
+        }
     return {
         "venue_id": key,
         "venue_name": venue.name,

@@ -46,6 +46,10 @@ class VenueRecord:
     accessibility: tuple[str, ...] = ()
     masked_address: bool = False
     origin: Text = field(default="", compare=False)
+    key_given: bool = True
+    """False when the source gave no id: ``key`` then only ties the file's rows together,
+    and the write path finds the stored venue by name and postcode or makes it a new id
+    (see :mod:`directory.listings.venue_keys`)."""
 
 
 @dataclass(frozen=True)

@@ -58,6 +58,7 @@ from directory.listings.report import Change, Conflict, WriteReport
 from directory.listings.rows import NewRows
 from directory.listings.taxonomy import sync_taxonomy
 from directory.listings.validation import Checked, Checker
+from directory.listings.venue_keys import VenueKeys
 from directory.models import (
     DatedSession,
     ImportBatch,
@@ -171,6 +172,7 @@ class _Write:
         self.venue_ids: dict[str, str] = {}
         """The source's keys -> row ids, stored or created by this write (a dry run's new
         keys map to "", having no row)."""
+        self.venue_keys = VenueKeys(options.source)
         self.venue_points: dict[str, Point] = {}
         """Where this write's venues are, for spotting duplicates of listings at them."""
         self.created_ids: set[str] = set()
@@ -238,10 +240,11 @@ class _Write:
         session.commit()
 
     def _write_chunk(self, checked: Checked) -> None:
-        self.venue_points.update(checked.points)
-        self._organisations(checked.dataset.organisations)
-        self._venues(checked.dataset.venues, checked.points)
-        for services in _chunks(checked.dataset.services):
+        dataset, points = self.venue_keys.resolve(checked.dataset, checked.points)
+        self.venue_points.update(points)
+        self._organisations(dataset.organisations)
+        self._venues(dataset.venues, points)
+        for services in _chunks(dataset.services):
             self._services(services)
 
     def _changes_anything(self) -> bool:

@@ -32,6 +32,7 @@ from directory.i18n import available_locales
 from directory.lists import ids, storage
 from directory.lists.entries import ShownList, shown_list
 from directory.models import Role
+from directory.public_address import public_url
 from directory.views.site import safe_local_path
 
 blueprint = Blueprint("lists", __name__)
@@ -182,7 +183,7 @@ def _share_link(shown: ShownList) -> str | None:
     locale = str(get_locale() or "en")
     if locale in available_locales():
         arguments["lang"] = locale
-    return url_for(".my_list", _external=True, **arguments)
+    return public_url("lists.my_list", **arguments)
 
 
 def _remove_links(service_ids: tuple[str, ...]) -> dict[str, str]:

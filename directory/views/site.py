@@ -10,6 +10,7 @@ from werkzeug.wrappers import Response
 
 from directory.i18n import LOCALE_COOKIE, available_locales, without_language
 from directory.lists.storage import COOKIE as LIST_COOKIE
+from directory.public_address import site_address
 
 blueprint = Blueprint("site", __name__)
 
@@ -25,7 +26,7 @@ LOCALE_COOKIE_LIFETIME = timedelta(days=365)
 def accessibility_statement() -> str:
     return render_template(
         "site/accessibility_statement.html",
-        site_address=request.host_url,
+        site_address=site_address(),
         tested=ACCESSIBILITY_TESTED,
         prepared=ACCESSIBILITY_STATEMENT_PREPARED,
     )

@@ -54,7 +54,11 @@ def test_another_key_cannot_open_the_secrets(empty_app: Flask, tmp_path: Path) -
 
 
 def test_production_needs_a_key_of_its_own_and_a_bad_one_is_one_line() -> None:
-    production = {"SIGNPOST_ENV": "production", "SECRET_KEY": "x" * 64}
+    production = {
+        "SIGNPOST_ENV": "production",
+        "SECRET_KEY": "x" * 64,
+        "PUBLIC_BASE_URL": "https://directory.example.org",
+    }
     with pytest.raises(ConfigError, match="TOTP_ENCRYPTION_KEY must be set"):
         Config.from_env(production)
     with pytest.raises(ConfigError, match="TOTP_ENCRYPTION_KEY must be 32 bytes"):

@@ -40,6 +40,23 @@ def test_production_refuses_to_start_without_a_secret_key() -> None:
         Config.from_env({"SIGNPOST_ENV": "production"})
 
 
+def test_production_refuses_to_start_without_its_public_address() -> None:
+    """Links in emails are built from it, so it can never come from a request instead."""
+    production = {
+        "SIGNPOST_ENV": "production",
+        "SECRET_KEY": "s3cret",
+        "TOTP_ENCRYPTION_KEY": "Vd3uQfG5Pq7ZxKkq2VbGJfJ4pQm0p8Yc0b3m9j4Qd2w=",
+    }
+    with pytest.raises(ConfigError, match="PUBLIC_BASE_URL must be set"):
+        Config.from_env(production)
+    for wrong in ("http://directory.example.org", "directory.example.org", "https://a:b@x.org"):
+        with pytest.raises(ConfigError, match="PUBLIC_BASE_URL must be the site's address"):
+            Config.from_env({**production, "PUBLIC_BASE_URL": wrong})
+    given = {**production, "PUBLIC_BASE_URL": "https://directory.example.org/"}
+    assert Config.from_env(given).public_base_url == "https://directory.example.org"
+    assert Config.from_env({}).public_base_url == "http://127.0.0.1:5000"
+
+
 def test_unknown_search_backend_is_refused() -> None:
     with pytest.raises(ConfigError, match="SEARCH_BACKEND"):
         Config.from_env({"SEARCH_BACKEND": "elastic"})

@@ -40,6 +40,7 @@ from directory.forms.accounts import (
     SignInForm,
 )
 from directory.models import Role, User
+from directory.public_address import public_url
 from directory.sealing import site_sealer
 
 blueprint = Blueprint("manage_account", __name__, url_prefix="/manage")
@@ -307,8 +308,9 @@ def reset_password() -> str | Response:
 
 
 def link_address(purpose: str, token: str) -> str:
-    endpoint = ".open_invitation" if purpose == "invitation" else ".open_reset_link"
-    return url_for(f"manage_account{endpoint}", token=token, _external=True)
+    """The link's whole address, from the configured base: never from the request's host."""
+    endpoint = "open_invitation" if purpose == "invitation" else "open_reset_link"
+    return public_url(f"manage_account.{endpoint}", token=token)
 
 
 def send_link_email(user: User, purpose: str, token: str) -> bool:
