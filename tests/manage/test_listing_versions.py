@@ -13,16 +13,13 @@ from werkzeug.datastructures import MultiDict
 
 from directory.extensions import db
 from directory.models import AuditEntry, Location, Organization, Service
-from tests.manage.test_listings import (
-    _editor,
-    _make_listing,
-    _open_form,
-    _save,
-    listing_app,  # noqa: F401, F811
-)
+from tests.manage import test_listings
+from tests.manage.test_listings import _editor, _make_listing, _open_form, _save
 from tests.support.client import page_text
 from tests.support.forms import form_values
 from tests.support.html import _NS, parse_page, visible_text
+
+listing_app = test_listings.listing_app
 
 
 def _audit_rows(app: Flask) -> int:
