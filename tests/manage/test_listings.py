@@ -229,7 +229,7 @@ def test_the_second_of_two_editors_is_refused_and_shown_the_first_ones_change(
 
     assert response.status_code == 200
     page = visible_text(page_text(response))
-    assert "Someone else changed this listing while you were editing it" in page
+    assert "Someone else changed this listing, its organisation or a venue" in page
     assert "01384 812440" in page and "01384 813322" in page
     assert form_values(page_text(response))["summary"] == "Borrow toys for free."
     with listing_app.app_context():
