@@ -8,7 +8,16 @@ from flask import Flask
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 from sqlalchemy.engine import make_url
 
-from directory import accounts, assets, council_language, health, i18n, insights, responses
+from directory import (
+    accounts,
+    assets,
+    council_language,
+    health,
+    i18n,
+    insights,
+    log_privacy,
+    responses,
+)
 from directory.config import PROJECT_ROOT, Config, ConfigError
 from directory.council import load_council
 from directory.extensions import babel, csrf, db, migrate
@@ -63,6 +72,7 @@ def create_app(config: Config | None = None) -> Flask:
     indexing.install(app)
     templating.register(app)
     insights.install(app)
+    log_privacy.install()
     views.register(app)
     accounts.limit_views(app)
     cli.register(app)

@@ -135,16 +135,19 @@ class Config:
 
         PostgreSQL: a connect timeout, a statement timeout, and TCP settings that give up on
         a server that stops answering mid-request (instead of waiting minutes for TCP).
-        SQLite: wait at most the statement timeout for another writer's lock.
+        SQLite: wait at most the statement timeout for another writer's lock. Errors never
+        quote a statement's values, which may be a family's search words or postcode.
         """
         if self.database_url.startswith("sqlite"):
             return {
                 "pool_pre_ping": True,
+                "hide_parameters": True,
                 "connect_args": {"timeout": self.database_statement_timeout},
             }
         milliseconds = self.database_statement_timeout * 1000
         return {
             "pool_pre_ping": True,
+            "hide_parameters": True,
             "pool_timeout": self.database_connect_timeout,
             "connect_args": {
                 "connect_timeout": self.database_connect_timeout,

@@ -112,6 +112,10 @@ class StaffSettings:
     """Editors and admins always need a one-time code; practitioners only if this is set."""
     review_interval_months: int = 12
     """How often each listing should be checked, unless a listing says otherwise."""
+    insights_minimum_days: int = 3
+    """Search insights show a search only once it was made on this many different days."""
+    insights_retention_months: int = 12
+    """Search records older than this are deleted by ``flask insights purge``."""
 
 
 @dataclass(frozen=True)
@@ -230,7 +234,12 @@ def _council_from(raw: dict[str, Any]) -> Council:
 
 
 def _staff(raw: dict[str, Any]) -> StaffSettings:
-    known = {"practitioners_need_second_factor", "review_interval_months"}
+    known = {
+        "practitioners_need_second_factor",
+        "review_interval_months",
+        "insights_minimum_days",
+        "insights_retention_months",
+    }
     for key in raw:
         if key not in known:
             raise CouncilFileError(
@@ -244,7 +253,19 @@ def _staff(raw: dict[str, Any]) -> StaffSettings:
         raise CouncilFileError(
             "[staff] review_interval_months must be a whole number from 1 to 60."
         )
-    return StaffSettings(second_factor, months)
+    return StaffSettings(
+        second_factor,
+        months,
+        _whole(raw, "insights_minimum_days", 3, 1, 365),
+        _whole(raw, "insights_retention_months", 12, 1, 120),
+    )
+
+
+def _whole(raw: dict[str, Any], key: str, default: int, least: int, most: int) -> int:
+    value = raw.get(key, default)
+    if not isinstance(value, int) or isinstance(value, bool) or not least <= value <= most:
+        raise CouncilFileError(f"[staff] {key} must be a whole number from {least} to {most}.")
+    return value
 
 
 def _children_services(raw: object) -> ChildrenServices | None:

@@ -1,13 +1,17 @@
 """Search insights: what families looked for, and what found nothing, kept anonymously.
 
-When the results page is drawn, its search is recorded: the words with anything personal
-taken out (postcodes, phone numbers, email addresses, long numbers), the outward part of
-the postcode and its locality, the filters, the number of results and the day. Never the
-time, the visitor's address, their browser, a full postcode or a session id. Only the first
-page of a search counts, so paging through results does not count it twice.
+When the results page is drawn, its search is recorded: only the words known to carry no
+person (``directory.anonymous_words``: no names, addresses, dates, phone numbers, email
+addresses or postcodes in any spelling), the outward part of the postcode and its locality,
+the filters, the number of results and the day. Never the time, the visitor's address,
+their browser, a full postcode or a session id. Only the first page of a search counts, so
+paging through results does not count it twice.
 
-Request logs keep paths without query strings (``flask run`` here; ``gunicorn.conf.py``
-for gunicorn), so a family's postcode and words never reach a log file.
+The insights pages show a search's words only once they were searched on the council's
+``insights_minimum_days`` different days, so a search made once (or by one person on one
+day) is never shown; records older than ``insights_retention_months`` are deleted by
+``flask insights purge``. Logs never hold search words or postcodes: see
+``directory.log_privacy``.
 """
 
 from __future__ import annotations
@@ -27,6 +31,8 @@ from flask import Flask, template_rendered
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.serving import WSGIRequestHandler
 
+from directory.anonymous_words import kept_words
+from directory.council import Council
 from directory.extensions import db
 from directory.models import SearchRecord
 from directory.postcodes.parsing import PostcodeError, parse_postcode
@@ -35,12 +41,8 @@ from importers.cells import spreadsheet_safe
 log = logging.getLogger(__name__)
 
 RESULTS_TEMPLATE = "find/results.html"
-MOST_WORDS = 200
-_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", re.IGNORECASE)
-_EMAIL = re.compile(r"\S+@\S+")
-_NUMBER = re.compile(r"\+?\d[\d\s-]{4,}\d")
-_LINK = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
 _FILTERS = ("needs", "categories", "kinds", "localities", "languages", "days")
+_SCHEMES = ("need", "category", "level", "circumstance")
 
 
 def install(app: Flask) -> None:
@@ -56,13 +58,18 @@ def _log_request_without_query(
     self.log("info", '"%s %s %s" %s %s', self.command, path, self.request_version, code, size)
 
 
-def clean_words(text: str) -> str:
-    """The words of a search with anything that could identify someone taken out."""
-    cleaned = _LINK.sub(" ", text)
-    cleaned = _EMAIL.sub(" ", cleaned)
-    cleaned = _POSTCODE.sub(" ", cleaned)
-    cleaned = _NUMBER.sub(" ", cleaned)
-    return " ".join(cleaned.lower().split())[:MOST_WORDS]
+def clean_words(text: str, council: Council | None = None) -> str:
+    """The words of a search that carry no person: see ``directory.anonymous_words``."""
+    return kept_words(text, _council_words(council) if council else ())
+
+
+def _council_words(council: Council) -> frozenset[str]:
+    """The council's own vocabulary: its taxonomy labels and locality names."""
+    labels = [term.label for scheme in _SCHEMES for term in council.terms(scheme)]
+    labels += [locality.name for locality in council.localities]
+    return frozenset(
+        word.lower() for label in labels for word in re.findall(r"[^\W\d_]+", str(label))
+    )
 
 
 def outward_code(postcode: str) -> str | None:
@@ -81,7 +88,8 @@ def _record_search(sender: Flask, template: Any, context: dict[str, Any], **_: A
     results = context.get("results")
     if wanted is None or results is None or getattr(wanted, "page", 1) != 1:
         return
-    words = clean_words(getattr(wanted, "text", "") or "")
+    council = sender.extensions["council"]
+    words = clean_words(getattr(wanted, "text", "") or "", council)
     filters = sorted(
         f"{name}:{value}" for name in _FILTERS for value in getattr(wanted, name, ()) or ()
     )
@@ -93,7 +101,6 @@ def _record_search(sender: Flask, template: Any, context: dict[str, Any], **_: A
     outward = outward_code(getattr(wanted, "postcode", "") or "")
     if not words and not filters and not outward:
         return
-    council = sender.extensions["council"]
     locality = None
     if outward:
         matches = [loc.code for loc in council.localities if outward in loc.postcode_districts]
@@ -141,9 +148,15 @@ def _scope(days: int, locality: str | None) -> list[Any]:
 
 
 def top_searches(
-    days: int, locality: str | None, *, nothing_found: bool, limit: int = 50
+    days: int,
+    locality: str | None,
+    *,
+    nothing_found: bool,
+    minimum_days: int,
+    limit: int = 50,
 ) -> list[Row]:
-    """The most searched words (or those that found nothing), with counts."""
+    """The most searched words (or those that found nothing), with counts: only words
+    searched on at least ``minimum_days`` different days."""
     conditions = [*_scope(days, locality), SearchRecord.words != ""]
     if nothing_found:
         conditions.append(SearchRecord.results == 0)
@@ -157,6 +170,7 @@ def top_searches(
         )
         .where(*conditions)
         .group_by(SearchRecord.words)
+        .having(sa.func.count(sa.distinct(SearchRecord.day)) >= minimum_days)
         .order_by(sa.desc("searches"), SearchRecord.words)
         .limit(limit)
     )
@@ -191,6 +205,21 @@ def by_locality(days: int) -> list[tuple[str | None, int, int]]:
     return [
         (code, count, int(nothing or 0)) for code, count, nothing in db.session.execute(statement)
     ]
+
+
+def purge(today: date, months: int) -> int:
+    """Delete the records of searches made more than ``months`` months before ``today``."""
+    total = today.year * 12 + today.month - 1 - months
+    year, month = divmod(total, 12)
+    cutoff = date(year, month + 1, min(today.day, _days_in(year, month + 1)))
+    deleted = db.session.execute(sa.delete(SearchRecord).where(SearchRecord.day < cutoff))
+    db.session.commit()
+    return int(deleted.rowcount or 0)
+
+
+def _days_in(year: int, month: int) -> int:
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return (following - timedelta(days=1)).day
 
 
 def csv_text(rows: Iterable[Row], heading: Iterable[str]) -> str:

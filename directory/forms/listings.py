@@ -37,6 +37,7 @@ from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from directory.council import Council
 from directory.forms import BaseForm
+from directory.forms.accounts import ConfirmForm
 from directory.links import safe_link
 from directory.models import Audience, DeliveryMethod, ReferralRoute, ServiceKind, ServiceStatus
 
@@ -170,8 +171,16 @@ class VenueForm(Form):
         )
 
 
+class ListingActionForm(ConfirmForm):
+    """A button that changes a listing (publish, withdraw, mark as checked), carrying the
+    version of the listing it was shown with, as the edit form does."""
+
+    version = HiddenField()
+
+
 class ListingForm(BaseForm):
     version = HiddenField()
+    """The version of every row the form writes (``directory.listings.versions``)."""
     name = StringField(
         lazy_gettext("Name of the service"),
         widget=GovTextInput(),

@@ -6,9 +6,10 @@ written by :func:`write_listings` with ``mark_edited``, so the fields an editor 
 theirs and later imports report a conflict instead of overwriting them. Every save is a
 batch of kind "edit" with its audit rows, and the search index hears of it on commit.
 
-Two editors saving the same listing: the form carries the listing's version (how many audit
-rows it has); a save claims the listing's row first (a write lock on SQLite and PostgreSQL
-alike), then refuses if the version moved on, and says what the other editor changed.
+Two editors saving the same listing: the form carries the version of every row it writes
+(the listing, its organisation, its venues: ``directory.listings.versions``); a save locks
+those rows first, then refuses if any version moved on, and says what the other editor
+changed and where. A save of a stored listing without a version is refused.
 """
 
 from __future__ import annotations
@@ -23,12 +24,12 @@ import sqlalchemy as sa
 from directory.council import Council
 from directory.exports.template_csv import service_rows
 from directory.extensions import db
+from directory.listings import versions
 from directory.listings.geocoding import DatabaseGeocoder, Geocoder
 from directory.listings.problems import Problem
 from directory.listings.report import WriteReport
 from directory.listings.writer import WriteOptions, write_listings
-from directory.models import AuditEntry, ImportBatch, Service
-from directory.models.mixins import utc_now
+from directory.models import Service
 from importers.limits import Limits
 from importers.tabular import read_rows
 from importers.template import COLUMN_NAMES
@@ -44,13 +45,22 @@ class EditOutcome:
     report: WriteReport | None = None
     errors: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
-    others_changes: list[AuditEntry] | None = None
-    """Set when someone else saved the listing first: what they changed."""
+    others_changes: list[versions.Change] | None = None
+    """Set when someone else saved the listing, its organisation or a venue first."""
     service_id: str | None = None
+    no_version: bool = False
+    """Set when the form came without a version (or a malformed one): nothing is written."""
+    version: str | None = None
+    """The version the refused form should carry now, having shown what changed."""
 
     @property
     def saved(self) -> bool:
-        return self.report is not None and self.report.ok and not self.others_changes
+        return (
+            self.report is not None
+            and self.report.ok
+            and not self.others_changes
+            and not self.no_version
+        )
 
 
 def new_listing_key() -> str:
@@ -62,26 +72,9 @@ def listing_rows(service: Service) -> list[dict[str, str]]:
     return list(service_rows(service))
 
 
-def listing_version(service_id: str) -> int:
-    return (
-        db.session.scalar(
-            sa.select(sa.func.count(AuditEntry.id)).where(AuditEntry.entity_id == service_id)
-        )
-        or 0
-    )
-
-
-def changes_since(service_id: str, version: int) -> list[AuditEntry]:
-    """The audit rows of a listing after the first ``version`` of them, oldest first."""
-    return list(
-        db.session.scalars(
-            sa.select(AuditEntry)
-            .join(ImportBatch, ImportBatch.id == AuditEntry.batch_id)
-            .where(AuditEntry.entity_id == service_id)
-            .order_by(AuditEntry.at, ImportBatch.created_at, AuditEntry.sequence)
-            .offset(version)
-        )
-    )
+def listing_version(service_id: str) -> str:
+    """The version an edit form for the listing carries."""
+    return versions.encode(versions.listing_version(service_id))
 
 
 def save_listing(
@@ -91,11 +84,14 @@ def save_listing(
     actor: str,
     council: Council,
     service_id: str | None = None,
-    version: int | None = None,
+    version: str | None = None,
     geocoder: Geocoder | None = None,
     kind: str = "edit",
 ) -> EditOutcome:
-    """Check and write one listing given as template rows (its own row first)."""
+    """Check and write one listing given as template rows (its own row first).
+
+    Saving a stored listing (``service_id``) needs the ``version`` its form was opened at.
+    """
     numbered = [(1, list(COLUMN_NAMES))] + [
         (FIRST_ROW + number, [row.get(name, "") for name in COLUMN_NAMES])
         for number, row in enumerate(rows)
@@ -104,11 +100,9 @@ def save_listing(
     if read.problems.errors:
         return EditOutcome(errors=read.problems.errors, warnings=read.problems.warnings)
     if service_id is not None:
-        _claim(service_id)
-        if version is not None and listing_version(service_id) != version:
-            others = changes_since(service_id, version)
-            db.session.rollback()
-            return EditOutcome(others_changes=others, service_id=service_id)
+        refused = _check_versions(service_id, source, rows, version)
+        if refused is not None:
+            return refused
     report = write_listings(
         read.dataset,
         council,
@@ -126,11 +120,29 @@ def save_listing(
     )
 
 
-def _claim(service_id: str) -> None:
-    """Take the listing's row for this transaction, so two saves happen one after the other."""
-    db.session.execute(
-        sa.update(Service).where(Service.id == service_id).values(updated_at=utc_now())
+def _check_versions(
+    service_id: str, source: str, rows: Sequence[Mapping[str, str]], version: str | None
+) -> EditOutcome | None:
+    """Lock every row the save writes and refuse it if one changed since the form's version."""
+    try:
+        seen = versions.decode(version)
+    except versions.MalformedVersion:
+        db.session.rollback()
+        return EditOutcome(service_id=service_id, no_version=True)
+    named = versions.rows_named(
+        source,
+        [row["organisation_id"] for row in rows[:1] if row.get("organisation_id")],
+        [row["venue_id"] for row in rows if row.get("venue_id")],
     )
+    written = [*versions.written_rows(service_id), *named]
+    versions.lock(service_id, [*written, *seen])
+    now = versions.version_of([*versions.written_rows(service_id), *named, *seen])
+    if all(seen.get(row_id) == count for row_id, count in now.items()):
+        return None
+    others = versions.changes_since(seen, now)
+    current = versions.encode(versions.version_of([*versions.written_rows(service_id), *named]))
+    db.session.rollback()
+    return EditOutcome(others_changes=others, service_id=service_id, version=current)
 
 
 def _service_id(source: str, key: str) -> str | None:
@@ -139,23 +151,40 @@ def _service_id(source: str, key: str) -> str | None:
     )
 
 
-def set_status(service: Service, status: str, *, actor: str, council: Council) -> EditOutcome:
+def set_status(
+    service: Service, status: str, *, version: str | None, actor: str, council: Council
+) -> EditOutcome:
     """Publish or withdraw a listing: its status changes like any other field."""
-    return _change(service, {"status": status}, actor=actor, council=council, kind="edit")
+    cells = {"status": status}
+    return _change(service, cells, version=version, actor=actor, council=council, kind="edit")
 
 
-def mark_checked(service: Service, *, actor: str, council: Council) -> EditOutcome:
+def mark_checked(
+    service: Service, *, version: str | None, actor: str, council: Council
+) -> EditOutcome:
     """Record that someone checked the listing today: its last checked date, audited."""
     today = {"assured_date": date.today().isoformat()}
-    return _change(service, today, actor=actor, council=council, kind="review")
+    return _change(service, today, version=version, actor=actor, council=council, kind="review")
 
 
 def _change(
-    service: Service, cells: Mapping[str, str], *, actor: str, council: Council, kind: str
+    service: Service,
+    cells: Mapping[str, str],
+    *,
+    version: str | None,
+    actor: str,
+    council: Council,
+    kind: str,
 ) -> EditOutcome:
     """Save the listing as it is stored, with ``cells`` of its own row changed."""
     rows = listing_rows(service)
     rows[0] = {**rows[0], **cells}
     return save_listing(
-        rows, source=service.source, actor=actor, council=council, service_id=service.id, kind=kind
+        rows,
+        source=service.source,
+        actor=actor,
+        council=council,
+        service_id=service.id,
+        version=version,
+        kind=kind,
     )

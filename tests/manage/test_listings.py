@@ -16,7 +16,7 @@ from directory.models import AuditEntry, ImportBatch, Role, Service, ServiceStat
 from tests.support.apps import config_for_tests, migrated_app
 from tests.support.client import page_text
 from tests.support.databases import database_backends, fresh_database
-from tests.support.forms import form_values
+from tests.support.forms import form_posting_to, form_values
 from tests.support.html import visible_text
 from tests.support.staff import make_staff, sign_in
 from tests.support.templates import Template
@@ -159,15 +159,13 @@ def test_a_new_listing_is_previewed_then_published(listing_app: Flask) -> None:
     assert "Preview of the family’s page." in preview and "Lye Community Hall" in preview
 
     page = page_text(browser.get(listing))
-    from tests.support.staff import csrf_token, token_in
-
-    browser.post(f"{listing}/publish", data={"csrf_token": token_in(page)})
+    browser.post(f"{listing}/publish", data=form_posting_to(page, f"{listing}/publish"))
     public = listing_app.test_client().get(f"/services/{service_id}")
     assert public.status_code == 200
     assert "Lye Baby Massage" in visible_text(page_text(public))
 
-    token = csrf_token(browser, f"{listing}/withdraw")
-    assert browser.post(f"{listing}/withdraw", data={"csrf_token": token}).status_code == 302
+    confirm = form_values(page_text(browser.get(f"{listing}/withdraw")))
+    assert browser.post(f"{listing}/withdraw", data=confirm).status_code == 302
     withdrawn = listing_app.test_client().get(f"/services/{service_id}")
     assert withdrawn.status_code == 410, "once published, a withdrawn listing is gone"
 
@@ -175,10 +173,8 @@ def test_a_new_listing_is_previewed_then_published(listing_app: Flask) -> None:
 def test_withdrawing_keeps_the_listing_and_its_page_says_so(listing_app: Flask) -> None:
     service_id = _make_listing(listing_app)
     browser = _editor(listing_app)
-    from tests.support.staff import csrf_token
-
-    token = csrf_token(browser, f"/manage/listings/{service_id}/withdraw")
-    response = browser.post(f"/manage/listings/{service_id}/withdraw", data={"csrf_token": token})
+    withdraw = f"/manage/listings/{service_id}/withdraw"
+    response = browser.post(withdraw, data=form_values(page_text(browser.get(withdraw))))
     assert response.status_code == 302
     assert listing_app.test_client().get(f"/services/{service_id}").status_code == 410
     with listing_app.app_context():
@@ -233,7 +229,7 @@ def test_the_second_of_two_editors_is_refused_and_shown_the_first_ones_change(
 
     assert response.status_code == 200
     page = visible_text(page_text(response))
-    assert "Someone else changed this listing while you were editing it" in page
+    assert "Someone else changed this listing, its organisation or a venue" in page
     assert "01384 812440" in page and "01384 813322" in page
     assert form_values(page_text(response))["summary"] == "Borrow toys for free."
     with listing_app.app_context():

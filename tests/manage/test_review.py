@@ -13,8 +13,8 @@ from directory.models import AuditEntry, ImportBatch, Service
 from directory.review import months_before
 from tests.manage.test_listings import _editor, _make_listing, listing_app  # noqa: F401
 from tests.support.client import page_text
+from tests.support.forms import form_posting_to
 from tests.support.html import visible_text
-from tests.support.staff import token_in
 
 
 def test_months_are_counted_the_way_people_count_them() -> None:
@@ -61,9 +61,9 @@ def test_overdue_and_due_listings_are_queued_and_marked_as_checked(
     fine = visible_text(page_text(listing_app.test_client().get(f"/services/{fresh}")))
     assert "may be out of date" not in fine
 
-    token = token_in(page_text(editor.get("/manage/review")))
+    checked = f"/manage/listings/{overdue}/checked"
     response = editor.post(
-        f"/manage/listings/{overdue}/checked", data={"csrf_token": token, "back": "review"}
+        checked, data=form_posting_to(page_text(editor.get("/manage/review")), checked)
     )
     assert response.headers["Location"] == "/manage/review"
     after = visible_text(page_text(editor.get("/manage/review")))
@@ -146,8 +146,9 @@ def test_an_editor_sets_a_listings_review_interval_through_the_write_path(
     assert "Overdue for a check" in listing
 
     # Marking it checked keeps the listing's own interval.
-    token = token_in(page_text(browser.get(f"/manage/listings/{service_id}")))
-    browser.post(f"/manage/listings/{service_id}/checked", data={"csrf_token": token})
+    checked = f"/manage/listings/{service_id}/checked"
+    page = page_text(browser.get(f"/manage/listings/{service_id}"))
+    browser.post(checked, data=form_posting_to(page, checked))
     values = _open_form(browser, edit)
     assert values["review_interval_months"] == "3"
     values["review_interval_months"] = "default"

@@ -35,3 +35,13 @@ def form_values(markup: str, form_index: int = -1) -> MultiDict[str, str]:
             for option in chosen:
                 values.add(name, option.get("value") or "")
     return values
+
+
+def form_posting_to(markup: str, action: str) -> MultiDict[str, str]:
+    """What the page's form whose action is ``action`` would send if submitted as it is."""
+    document = parse_page(markup)
+    forms = [f for f in document.iter(f"{_NS}form") if (f.get("method") or "").lower() == "post"]
+    for index, form in enumerate(forms):
+        if form.get("action") == action:
+            return form_values(markup, index)
+    raise AssertionError(f"no form posts to {action}")

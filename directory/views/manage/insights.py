@@ -27,6 +27,10 @@ def _choices() -> tuple[int, str | None]:
     return days, locality
 
 
+def _least() -> int:
+    return current_app.extensions["council"].staff.insights_minimum_days
+
+
 @blueprint.get("/")
 @requires(Role.EDITOR)
 def insights_page() -> str:
@@ -36,8 +40,9 @@ def insights_page() -> str:
         days=days,
         locality=locality,
         periods=PERIODS,
-        top=insights.top_searches(days, locality, nothing_found=False),
-        nothing=insights.top_searches(days, locality, nothing_found=True),
+        top=insights.top_searches(days, locality, nothing_found=False, minimum_days=_least()),
+        nothing=insights.top_searches(days, locality, nothing_found=True, minimum_days=_least()),
+        minimum_days=_least(),
         per_day=insights.by_day(days, locality),
         per_locality=insights.by_locality(days),
     )
@@ -48,7 +53,9 @@ def insights_page() -> str:
 def download() -> Response:
     days, locality = _choices()
     nothing = request.args.get("found") == "nothing"
-    rows = insights.top_searches(days, locality, nothing_found=nothing, limit=10_000)
+    rows = insights.top_searches(
+        days, locality, nothing_found=nothing, minimum_days=_least(), limit=10_000
+    )
     heading = [
         gettext("Words"),
         gettext("Searches"),

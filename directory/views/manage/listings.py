@@ -18,7 +18,7 @@ from werkzeug.wrappers import Response
 
 from directory.accounts.access import requires
 from directory.forms.accounts import ConfirmForm
-from directory.forms.listings import ListingForm
+from directory.forms.listings import ListingActionForm, ListingForm
 from directory.listings.editing import (
     MANUAL_SOURCE,
     EditOutcome,
@@ -36,6 +36,7 @@ from directory.postcodes.parsing import PostcodeError
 from directory.presenters.service import service_page
 from directory.queries.manage import PAGE_SIZE, find_listings, staff_service
 from directory.review import interval_months, listing_due, listing_overdue
+from directory.views.manage.refusals import no_version_message, refused
 
 blueprint = Blueprint("manage_listings", __name__, url_prefix="/manage/listings")
 
@@ -124,7 +125,7 @@ def edit(service_id: str) -> str | Response:
     others: list[Any] | None = None
     if request.method == "GET":
         form.fill(rows)
-        form.version.data = str(listing_version(service.id))
+        form.version.data = listing_version(service.id)
     lookups = _look_up_postcodes(form)
     if request.form.get("action") == "save" and form.validate_on_submit():
         outcome = save_listing(
@@ -133,11 +134,13 @@ def edit(service_id: str) -> str | Response:
             actor=_actor(),
             council=_council(),
             service_id=service.id,
-            version=_version(form.version.data),
+            version=form.version.data,
         )
-        if outcome.others_changes:
+        if outcome.no_version:
+            form.add_error(form.name, no_version_message())
+        elif outcome.others_changes:
             others = outcome.others_changes
-            form.version.data = str(listing_version(service.id))
+            form.version.data = outcome.version
         elif outcome.saved:
             _flash_warnings(outcome)
             if not outcome.report or not outcome.report.changed:
@@ -150,10 +153,6 @@ def edit(service_id: str) -> str | Response:
     return render_template(
         "manage/listings/form.html", form=form, service=service, lookups=lookups, others=others
     )
-
-
-def _version(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
 
 
 def _look_up_postcodes(form: ListingForm) -> dict[int, dict[str, str]]:
@@ -218,6 +217,7 @@ def listing(service_id: str) -> str:
         due=listing_due(service, _council()),
         interval=interval_months(service.review_interval_months, _council()),
         confirm=ConfirmForm(),
+        version=listing_version(service.id),
     )
 
 
@@ -242,14 +242,22 @@ def withdraw(service_id: str) -> str | Response:
     service = _listing(service_id)
     if request.method == "POST":
         return _change_status(service_id, ServiceStatus.INACTIVE)
-    return render_template("manage/listings/withdraw.html", service=service, confirm=ConfirmForm())
+    return render_template(
+        "manage/listings/withdraw.html",
+        service=service,
+        confirm=ConfirmForm(),
+        version=listing_version(service.id),
+    )
 
 
 def _change_status(service_id: str, status: ServiceStatus) -> Response:
-    if not ConfirmForm().validate_on_submit():
+    form = ListingActionForm()
+    if not form.validate_on_submit():
         abort(400)
     service = _listing(service_id)
-    outcome = set_status(service, status.value, actor=_actor(), council=_council())
+    outcome = set_status(
+        service, status.value, version=form.version.data, actor=_actor(), council=_council()
+    )
     if outcome.saved:
         flash(
             gettext("Published: families can find it now.")
@@ -257,7 +265,7 @@ def _change_status(service_id: str, status: ServiceStatus) -> Response:
             else gettext("Withdrawn: families can no longer find it."),
             "success",
         )
-    else:
+    elif not refused(outcome):
         for problem in outcome.errors:
             flash(f"{problem.where}: {_sentence(problem.message)}", "warning")
     return redirect(url_for(".listing", service_id=service_id))

@@ -10,13 +10,14 @@ from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from directory.accounts.access import requires
-from directory.forms.accounts import ConfirmForm
-from directory.forms.listings import KIND_NAMES
+from directory.forms.listings import KIND_NAMES, ListingActionForm
 from directory.listings.editing import mark_checked
+from directory.listings.versions import versions_of
 from directory.models import Role, ServiceKind
 from directory.queries.manage import staff_service
 from directory.queries.review import review_queue
 from directory.review import listing_due
+from directory.views.manage.refusals import refused
 
 blueprint = Blueprint("manage_review", __name__, url_prefix="/manage")
 
@@ -50,6 +51,7 @@ def queue() -> str:
         kind=kind,
         kinds={k.value: str(name) for k, name in KIND_NAMES.items()},
         due={s.id: listing_due(s, council) for s in services},
+        versions=versions_of(s.id for s in services),
         interval=council.staff.review_interval_months,
     )
 
@@ -58,17 +60,21 @@ def queue() -> str:
 @requires(Role.EDITOR)
 def checked(service_id: str) -> Response:
     """Record that the listing was checked today, by whom (a batch of its own, audited)."""
-    if not ConfirmForm().validate_on_submit():
+    form = ListingActionForm()
+    if not form.validate_on_submit():
         abort(400)
     service = staff_service(service_id)
     if service is None:
         abort(404)
     outcome = mark_checked(
-        service, actor=current_user.email, council=current_app.extensions["council"]
+        service,
+        version=form.version.data,
+        actor=current_user.email,
+        council=current_app.extensions["council"],
     )
     if outcome.saved:
         flash(gettext("Marked %(name)s as checked today.", name=service.name), "success")
-    else:
+    elif not refused(outcome):
         for problem in outcome.errors:
             flash(f"{problem.where}: {problem.message}", "warning")
     back = request.form.get("back")
