@@ -8,7 +8,16 @@ from flask import Flask
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 from sqlalchemy.engine import make_url
 
-from directory import accounts, assets, council_language, health, i18n, insights, responses
+from directory import (
+    accounts,
+    assets,
+    council_language,
+    health,
+    i18n,
+    insights,
+    public_forms,
+    responses,
+)
 from directory.config import PROJECT_ROOT, Config, ConfigError
 from directory.council import load_council
 from directory.extensions import babel, csrf, db, migrate
@@ -54,6 +63,7 @@ def create_app(config: Config | None = None) -> Flask:
     accounts.install(app)
     health.install(app)
     responses.install(app)
+    public_forms.install(app)  # after responses: its cookie makes a page no-store
     assets.install(app)
 
     from directory import cli, indexing, models, templating, understanding, views  # noqa: F401  (models: tables for Alembic)

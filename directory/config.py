@@ -174,6 +174,8 @@ class Config:
             "RATELIMIT_STORAGE_URI": self.rate_limit_storage_uri,
             "RATELIMIT_KEY_PREFIX": self.rate_limit_prefix,
             "RATELIMIT_HEADERS_ENABLED": False,
+            # Give up on a Redis that stops answering in seconds, as the session store does.
+            "RATELIMIT_STORAGE_OPTIONS": {"socket_timeout": 2, "socket_connect_timeout": 2},
             **self.extra,
         }
 
