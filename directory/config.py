@@ -67,6 +67,10 @@ class Config:
     """Seconds before a connection attempt, or one statement, is given up (PostgreSQL)."""
     totp_encryption_key: str = DEVELOPMENT_KEY
     """The key one-time-code secrets are sealed with (see ``directory.accounts.sealing``)."""
+    health_token: str = ""
+    """A request to /health with ``Authorization: Bearer`` this token gets each check as JSON."""
+    disk_free_minimum_mb: int = 500
+    """Less free space than this where the site writes makes /health say "degraded"."""
     extra: Mapping[str, object] = field(default_factory=dict)
 
     @classmethod
@@ -92,6 +96,9 @@ class Config:
         if backend not in {"whoosh", "memory"}:
             raise ConfigError(f"SEARCH_BACKEND must be 'whoosh' or 'memory', not {backend!r}.")
         redis_url = env.get("REDIS_URL") or None
+        health_token = env.get("HEALTH_TOKEN", "")
+        if health_token and len(health_token) < 24:
+            raise ConfigError("HEALTH_TOKEN must be 24 characters or more (a random string).")
         session_store = _choice(env, "SESSION_STORE", "database", {"database", "redis"})
         rate_limit_store = _choice(env, "RATE_LIMIT_STORE", "memory", {"memory", "redis"})
         for name, chosen in (
@@ -122,6 +129,8 @@ class Config:
             database_connect_timeout=_number(env, "DATABASE_CONNECT_TIMEOUT", 5),
             database_statement_timeout=_number(env, "DATABASE_STATEMENT_TIMEOUT", 15),
             totp_encryption_key=totp_key,
+            health_token=health_token,
+            disk_free_minimum_mb=_number(env, "DISK_FREE_MINIMUM_MB", 500, minimum=0),
         )
 
     def engine_options(self) -> dict[str, object]:
