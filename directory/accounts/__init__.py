@@ -12,7 +12,7 @@ from datetime import timedelta
 from functools import wraps
 from typing import Any
 
-from flask import Flask, current_app, request
+from flask import Flask, current_app, render_template, request
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
@@ -65,6 +65,7 @@ def install(app: Flask) -> None:
         idle=timedelta(minutes=config.idle_minutes),
         absolute=timedelta(hours=config.absolute_hours),
         required=is_staff_request,
+        unavailable_page=lambda: render_template("errors/sign_in_unavailable.html"),
     )
 
     login_manager = LoginManager()

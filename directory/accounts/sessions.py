@@ -230,6 +230,7 @@ class ServerSessionInterface(SessionInterface):
         idle: timedelta,
         absolute: timedelta,
         required: Callable[[], bool] = lambda: True,
+        unavailable_page: Callable[[], str] = lambda: "Service unavailable",
     ) -> None:
         self.store = store
         self.idle = idle
@@ -237,6 +238,8 @@ class ServerSessionInterface(SessionInterface):
         self.required = required
         """Whether the page being served needs its session (if not, a store failure is
         only logged)."""
+        self.unavailable_page = unavailable_page
+        """The page (HTML) sent instead of one whose session could not be kept."""
 
     def open_session(self, app: Flask, request: Request) -> ServerSession:
         sid = request.cookies.get(self.get_cookie_name(app))
@@ -274,9 +277,22 @@ class ServerSessionInterface(SessionInterface):
             self._save(app, session, response)
         except Exception as error:  # Redis down, SQLite locked, a full disk, ...
             session.store_failed = True
-            if self.required():
-                raise SessionStoreUnavailable() from error
-            log.warning("The session store could not be written (page served): %s", error)
+            if not self.required():
+                log.warning("The session store could not be written (page served): %s", error)
+                return
+            log.error("The session store could not be written (503 sent): %s", error)
+            self._answer_unavailable(response)
+
+    def _answer_unavailable(self, response: Response) -> None:
+        """The page is made but its session cannot be kept (a sign-in would be lost): send
+        the "unavailable" page in its place. Here, not by raising, because Flask treats any
+        exception raised while saving the session as a 500."""
+        response.status_code = SessionStoreUnavailable.code
+        response.headers.pop("Location", None)
+        response.set_data(self.unavailable_page())
+        response.mimetype = "text/html"
+        response.headers["Cache-Control"] = "no-store"
+        response.headers["Retry-After"] = "300"
 
     def _save(self, app: Flask, session: ServerSession, response: Response) -> None:
         name = self.get_cookie_name(app)

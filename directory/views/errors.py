@@ -59,9 +59,6 @@ def method_not_allowed(error: MethodNotAllowed) -> Page:
 
 def server_error(error: InternalServerError) -> Page:
     # Flask has already logged the original exception with its traceback.
-    if isinstance(error.original_exception, SignInUnavailable):
-        # Raised while the session was saved, after the page: Flask calls it a 500.
-        return sign_in_unavailable(error.original_exception)
     return render_template("errors/500.html"), 500
 
 
