@@ -1,5 +1,6 @@
-"""Failing safe: a health check (more in test_failing_stores), 503 with the help line when the database is down or silent,
-timeouts that give up in seconds, a proxy's headers believed only when configured."""
+"""Failing safe: a health check (more in test_failing_stores), 503 with the help line when
+the database is down or silent, timeouts that give up in seconds, a proxy's headers believed
+only when configured."""
 
 from __future__ import annotations
 
