@@ -16,6 +16,7 @@ from directory import (
     i18n,
     insights,
     log_privacy,
+    public_forms,
     responses,
 )
 from directory.config import PROJECT_ROOT, Config, ConfigError
@@ -63,6 +64,7 @@ def create_app(config: Config | None = None) -> Flask:
     accounts.install(app)
     health.install(app)
     responses.install(app)
+    public_forms.install(app)  # after responses: its cookie makes a page no-store
     assets.install(app)
 
     from directory import cli, indexing, models, templating, understanding, views  # noqa: F401  (models: tables for Alembic)

@@ -72,6 +72,10 @@ class Config:
     public_base_url: str = "http://localhost"
     """Where the site is for its users: every emailed or shown absolute link starts with it,
     never with the Host or X-Forwarded-Host a request claims."""
+    health_token: str = ""
+    """A request to /health with ``Authorization: Bearer`` this token gets each check as JSON."""
+    disk_free_minimum_mb: int = 500
+    """Less free space than this where the site writes makes /health say "degraded"."""
     extra: Mapping[str, object] = field(default_factory=dict)
 
     @classmethod
@@ -97,6 +101,9 @@ class Config:
         if backend not in {"whoosh", "memory"}:
             raise ConfigError(f"SEARCH_BACKEND must be 'whoosh' or 'memory', not {backend!r}.")
         redis_url = env.get("REDIS_URL") or None
+        health_token = env.get("HEALTH_TOKEN", "")
+        if health_token and len(health_token) < 24:
+            raise ConfigError("HEALTH_TOKEN must be 24 characters or more (a random string).")
         session_store = _choice(env, "SESSION_STORE", "database", {"database", "redis"})
         rate_limit_store = _choice(env, "RATE_LIMIT_STORE", "memory", {"memory", "redis"})
         for name, chosen in (
@@ -128,6 +135,8 @@ class Config:
             database_statement_timeout=_number(env, "DATABASE_STATEMENT_TIMEOUT", 15),
             totp_encryption_key=totp_key,
             public_base_url=_public_base_url(env, environment),
+            health_token=health_token,
+            disk_free_minimum_mb=_number(env, "DISK_FREE_MINIMUM_MB", 500, minimum=0),
         )
 
     def engine_options(self) -> dict[str, object]:
@@ -183,6 +192,8 @@ class Config:
             "RATELIMIT_STORAGE_URI": self.rate_limit_storage_uri,
             "RATELIMIT_KEY_PREFIX": self.rate_limit_prefix,
             "RATELIMIT_HEADERS_ENABLED": False,
+            # Give up on a Redis that stops answering in seconds, as the session store does.
+            "RATELIMIT_STORAGE_OPTIONS": {"socket_timeout": 2, "socket_connect_timeout": 2},
             **self.extra,
         }
 

@@ -18,6 +18,10 @@ NAMING_CONVENTION = {
 }
 
 
+SQLITE_BUSY_TIMEOUT_MS = 10000
+"""How long an SQLite connection waits for another writer's lock."""
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
@@ -33,7 +37,7 @@ def _configure_sqlite(dbapi_connection, _record) -> None:  # type: ignore[no-unt
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.close()
 
 

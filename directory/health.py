@@ -3,8 +3,13 @@
 - ``TRUSTED_PROXIES`` (0 by default) says how many proxies in front of the app set the
   ``X-Forwarded-*`` headers; only then are they believed (the client's address for rate
   limits, https for redirects and cookies). With 0, a forged header changes nothing.
-- ``/health`` answers 200 "OK" or 503 "Unavailable" (nothing more, to anyone): the
-  database, the search index, and Redis when the site uses it. Reasons go to the log.
+- ``/health`` checks each dependency (``directory.dependencies``) and answers 200 "OK",
+  200 "Degraded" (families are served, but something is failing: the search index, so
+  search runs from its fallback; the session or rate-limit store, so staff cannot sign in;
+  a low disk) or 503 "Unavailable" (families cannot search: the database). Nothing more
+  for the public; the reasons go to the log, and to a monitor that sends
+  ``Authorization: Bearer <HEALTH_TOKEN>`` as JSON. A token, not "from localhost": behind
+  a proxy on the same machine every visitor comes from localhost.
 - Every page checks the database first, so when it is down every page answers 503 with
   the council's help line, rather than a 500, or a home page that claims all is well.
 """
@@ -12,6 +17,8 @@
 from __future__ import annotations
 
 import contextlib
+import hmac
+import json
 import logging
 
 import sqlalchemy as sa
@@ -20,6 +27,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from directory import dependencies
 from directory.extensions import db
 
 log = logging.getLogger(__name__)
@@ -81,21 +89,29 @@ def _unavailable_page(_error: Exception) -> tuple[str, int]:
 
 @blueprint.get("/health")
 def health() -> Response:
-    problems = []
-    try:
-        db.session.execute(sa.text("SELECT 1"))
-    except SQLAlchemyError as error:
-        db.session.rollback()
-        problems.append(f"database: {error}")
-    if not current_app.extensions["search"].index_ready():
-        problems.append(f"search index: {current_app.extensions['search'].problem}")
-    redis_client = current_app.extensions.get("signpost_redis")
-    if redis_client is not None:
-        try:
-            redis_client.ping()
-        except Exception as error:  # any failure to answer is a failure
-            problems.append(f"redis: {error}")
-    if problems:
-        log.error("Health check failed: %s", "; ".join(problems))
-        return Response("Unavailable\n", UNAVAILABLE, mimetype="text/plain")
-    return Response("OK\n", 200, mimetype="text/plain")
+    checks = dependencies.check_all(current_app)
+    status = dependencies.overall(checks)
+    for check in checks:
+        if check.status != dependencies.OK:
+            log.error("Health check: %s is %s: %s", check.name, check.status, check.detail)
+    code = UNAVAILABLE if status == dependencies.DOWN else 200
+    if _monitor_asking():
+        report = {
+            "status": status,
+            "checks": {
+                check.name: {"status": check.status, "detail": check.detail} for check in checks
+            },
+        }
+        response = Response(json.dumps(report, indent=2) + "\n", code, mimetype="application/json")
+    else:
+        words = {dependencies.OK: "OK", dependencies.DEGRADED: "Degraded"}
+        response = Response(words.get(status, "Unavailable") + "\n", code, mimetype="text/plain")
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _monitor_asking() -> bool:
+    """The request carries the configured ``HEALTH_TOKEN`` (compared in constant time)."""
+    token = current_app.extensions["signpost_config"].health_token
+    sent = request.headers.get("Authorization", "")
+    return bool(token) and hmac.compare_digest(sent.encode(), f"Bearer {token}".encode())

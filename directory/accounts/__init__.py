@@ -6,20 +6,28 @@ its own Flask-Limiter (memory for one process, Redis when several share the coun
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from datetime import timedelta
+from functools import wraps
+from typing import Any
 
-from flask import Flask, current_app
+from flask import Flask, current_app, render_template, request
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 
+from directory.accounts.access import is_staff_request
 from directory.accounts.sessions import (
     DatabaseSessionStore,
     RedisSessionStore,
     ServerSessionInterface,
     SessionStore,
 )
+from directory.accounts.unavailable import RateLimitStoreUnavailable
 from directory.config import Config
+
+log = logging.getLogger(__name__)
 
 RATE_LIMIT_ATTRIBUTE = "rate_limit"
 """A view with this attribute ("sign-in", "report") has its POSTs limited per address."""
@@ -56,6 +64,8 @@ def install(app: Flask) -> None:
         store,
         idle=timedelta(minutes=config.idle_minutes),
         absolute=timedelta(hours=config.absolute_hours),
+        required=is_staff_request,
+        unavailable_page=lambda: render_template("errors/sign_in_unavailable.html"),
     )
 
     login_manager = LoginManager()
@@ -69,8 +79,12 @@ def install(app: Flask) -> None:
         user = user_by_id(user_id)
         return user if user is not None and user.is_active else None
 
-    # One limiter per app: Flask-Limiter keeps its storage on the limiter object.
-    limiter = Limiter(get_remote_address, app=app, default_limits=[])
+    # One limiter per app: Flask-Limiter keeps its storage on the limiter object. When a
+    # shared (Redis) store fails, problem reports are counted in each process instead;
+    # sign-in is refused (``_needs_shared_counts``).
+    limiter = Limiter(
+        get_remote_address, app=app, default_limits=[], in_memory_fallback_enabled=True
+    )
     app.extensions["signpost_limiter"] = limiter
 
 
@@ -80,9 +94,25 @@ def limit_views(app: Flask) -> None:
     for endpoint, view in list(app.view_functions.items()):
         kind = getattr(view, RATE_LIMIT_ATTRIBUTE, None)
         if kind:
-            app.view_functions[endpoint] = limiter.shared_limit(
-                _limit_for(kind), scope=kind, methods=["POST"]
-            )(view)
+            limited = limiter.shared_limit(_limit_for(kind), scope=kind, methods=["POST"])(view)
+            if kind == "sign-in":
+                limited = _needs_shared_counts(limiter, limited)
+            app.view_functions[endpoint] = limited
+
+
+def _needs_shared_counts(limiter: Limiter, view: Callable[..., Any]) -> Callable[..., Any]:
+    """Sign-in attempts are taken only while the store that counts them answers: counted
+    in each process instead, several workers would let an attacker try several times the
+    limit. (Memory storage always answers.)"""
+
+    @wraps(view)
+    def checked(*args: Any, **kwargs: Any) -> Any:
+        if request.method == "POST" and not limiter.storage.check():
+            log.error("The rate-limit store is not answering: sign-in refused (503)")
+            raise RateLimitStoreUnavailable()
+        return view(*args, **kwargs)
+
+    return checked
 
 
 def _limit_for(kind: str):  # type: ignore[no-untyped-def]

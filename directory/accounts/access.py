@@ -22,6 +22,7 @@ from flask import abort, current_app, redirect, request, session, url_for
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
+from directory.accounts.unavailable import SessionStoreUnavailable
 from directory.models import Role, User
 
 ACCESS_ATTRIBUTE = "staff_access"
@@ -83,6 +84,8 @@ def enforce() -> Response | None:
     """Before every staff page: send the visitor to sign in, to their code, or away."""
     if not is_staff_request():
         return None
+    if getattr(session, "store_failed", False):
+        raise SessionStoreUnavailable()
     view = current_app.view_functions.get(request.endpoint or "")
     access: Access | None = getattr(view, ACCESS_ATTRIBUTE, None)
     if access is None:

@@ -7,16 +7,23 @@ the cookie), and for every session of an account whose password is reset or whic
 disabled. Signing in asks for a fresh id (``rotate``), so an id planted before sign-in is
 worth nothing after it.
 
-Visitors who never need a session (most of the family site) never get a cookie: a session
-is stored only once something is put in it.
+Visitors who never need a session (the whole family site: its forms use stateless tokens,
+``directory.public_forms``) never get a cookie: a session is stored only once something is
+put in it.
+
+When the store fails (Redis down, SQLite locked by an import, a full disk), only pages that
+need a session suffer: ``required`` says which (the staff pages). There the failure is
+``SessionStoreUnavailable`` (a 503 "sign-in is unavailable" page); anywhere else the
+visitor carries on without a session and the failure is only logged.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import secrets
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
@@ -26,8 +33,11 @@ from flask import Flask, Request, Response
 from flask.sessions import SessionInterface, SessionMixin
 from werkzeug.datastructures import CallbackDict
 
-from directory.extensions import db
+from directory.accounts.unavailable import SessionStoreUnavailable
+from directory.extensions import SQLITE_BUSY_TIMEOUT_MS, db
 from directory.models import WebSession
+
+log = logging.getLogger(__name__)
 
 TOUCH_EVERY = timedelta(seconds=60)
 """A session that only reads is written back at most this often, to note its last use."""
@@ -58,6 +68,9 @@ class SessionStore(Protocol):
     def delete(self, key: str) -> None: ...
 
     def delete_for_user(self, user_id: str) -> None: ...
+
+    def check(self) -> None:
+        """Raise unless a session could be written now (for the health check)."""
 
 
 class DatabaseSessionStore:
@@ -95,6 +108,21 @@ class DatabaseSessionStore:
     def delete_for_user(self, user_id: str) -> None:
         with db.engine.begin() as connection:
             connection.execute(sa.delete(WebSession).where(WebSession.user_id == user_id))
+
+    def check(self) -> None:
+        """A real write (the sweep of ended sessions), since reading can work when writing
+        cannot: SQLite locked by an import, a full disk. On SQLite it waits for another
+        writer's lock for at most a second, so a health check answers in time."""
+        with db.engine.begin() as connection:
+            sqlite = connection.dialect.name == "sqlite"
+            if sqlite:
+                connection.exec_driver_sql("PRAGMA busy_timeout=1000")
+            try:
+                table = WebSession.__table__
+                connection.execute(table.delete().where(table.c.expires_at < now_utc()))
+            finally:
+                if sqlite:
+                    connection.exec_driver_sql(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
 
 
 class RedisSessionStore:
@@ -148,6 +176,9 @@ class RedisSessionStore:
         pipeline.delete(self._user_key(user_id))
         pipeline.execute()
 
+    def check(self) -> None:
+        self.client.ping()
+
 
 class ServerSession(CallbackDict, SessionMixin):  # type: ignore[misc]
     def __init__(
@@ -193,21 +224,37 @@ def _hash(sid: str) -> str:
 
 
 class ServerSessionInterface(SessionInterface):
-    def __init__(self, store: SessionStore, idle: timedelta, absolute: timedelta) -> None:
+    def __init__(
+        self,
+        store: SessionStore,
+        idle: timedelta,
+        absolute: timedelta,
+        required: Callable[[], bool] = lambda: True,
+        unavailable_page: Callable[[], str] = lambda: "Service unavailable",
+    ) -> None:
         self.store = store
         self.idle = idle
         self.absolute = absolute
+        self.required = required
+        """Whether the page being served needs its session (if not, a store failure is
+        only logged)."""
+        self.unavailable_page = unavailable_page
+        """The page (HTML) sent instead of one whose session could not be kept."""
 
     def open_session(self, app: Flask, request: Request) -> ServerSession:
         sid = request.cookies.get(self.get_cookie_name(app))
         if not sid or len(sid) > 128:
             return ServerSession()
         try:
-            stored = self.store.load(_hash(sid))
-        except Exception:  # the store is down: no session; the page then says so (503)
+            return self._open(sid)
+        except Exception as error:  # the store is down: no session (staff pages say so: 503)
+            log.warning("The session store could not be read: %s", error)
             session = ServerSession()
             session.store_failed = True
             return session
+
+    def _open(self, sid: str) -> ServerSession:
+        stored = self.store.load(_hash(sid))
         if stored is None:
             return ServerSession(ended_because="missing")
         now = now_utc()
@@ -226,6 +273,28 @@ class ServerSessionInterface(SessionInterface):
     def save_session(self, app: Flask, session: ServerSession, response: Response) -> None:  # type: ignore[override]
         if session.store_failed:
             return
+        try:
+            self._save(app, session, response)
+        except Exception as error:  # Redis down, SQLite locked, a full disk, ...
+            session.store_failed = True
+            if not self.required():
+                log.warning("The session store could not be written (page served): %s", error)
+                return
+            log.error("The session store could not be written (503 sent): %s", error)
+            self._answer_unavailable(response)
+
+    def _answer_unavailable(self, response: Response) -> None:
+        """The page is made but its session cannot be kept (a sign-in would be lost): send
+        the "unavailable" page in its place. Here, not by raising, because Flask treats any
+        exception raised while saving the session as a 500."""
+        response.status_code = SessionStoreUnavailable.code
+        response.headers.pop("Location", None)
+        response.set_data(self.unavailable_page())
+        response.mimetype = "text/html"
+        response.headers["Cache-Control"] = "no-store"
+        response.headers["Retry-After"] = "300"
+
+    def _save(self, app: Flask, session: ServerSession, response: Response) -> None:
         name = self.get_cookie_name(app)
         domain = self.get_cookie_domain(app)
         path = self.get_cookie_path(app)

@@ -1,6 +1,6 @@
 """The list kept on the family's own device: a cookie holding only service ids.
 
-The cookie is written only in answer to a form sent with the site's CSRF token (adding,
+The cookie is written only in answer to a form sent with the site's (stateless) CSRF token (adding,
 removing, clearing, keeping a shared list), never by opening a page, so a link, a crawler
 or a browser's prefetch cannot change anyone's list. It is ``HttpOnly`` and ``SameSite=Lax``
 and lasts ``LIFETIME``; "Clear the list" deletes it.
@@ -46,7 +46,7 @@ def keep(response: Response, service_ids: tuple[str, ...]) -> None:
 def cookies_refused() -> bool:
     """A form came back with no cookie at all: the browser does not keep them.
 
-    Pages with a list form set the session cookie (for the CSRF token), so a browser that
-    keeps cookies always sends one back.
+    Pages with a list form set the form cookie (``directory.public_forms``), so a browser
+    that keeps cookies always sends one back.
     """
     return not request.cookies

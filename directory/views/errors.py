@@ -13,6 +13,8 @@ from werkzeug.exceptions import (
     TooManyRequests,
 )
 
+from directory.accounts.unavailable import SignInUnavailable
+
 Page = tuple[str, int] | tuple[str, int, dict[str, str]]
 
 
@@ -24,6 +26,7 @@ def register(app: Flask) -> None:
     app.register_error_handler(TooManyRequests, too_many_requests)
     app.register_error_handler(MethodNotAllowed, method_not_allowed)
     app.register_error_handler(InternalServerError, server_error)
+    app.register_error_handler(SignInUnavailable, sign_in_unavailable)
 
 
 def csrf_failed(error: CSRFError) -> Page:
@@ -57,3 +60,7 @@ def method_not_allowed(error: MethodNotAllowed) -> Page:
 def server_error(error: InternalServerError) -> Page:
     # Flask has already logged the original exception with its traceback.
     return render_template("errors/500.html"), 500
+
+
+def sign_in_unavailable(error: SignInUnavailable) -> Page:
+    return render_template("errors/sign_in_unavailable.html"), 503, {"Retry-After": "300"}

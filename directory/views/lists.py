@@ -1,9 +1,10 @@
 """A family's list: save services from results and service pages, then view, print and share.
 
-No account and no JavaScript needed. The list is service ids only: in this browser's
-cookie (``directory.lists.storage``), changed only by the forms here (CSRF-checked POSTs),
-or in the address of a shared link (``/my-list?s=...&lang=...``), which anyone can open
-and which changes nothing when opened. Only services the public may see are ever shown.
+No account, no server session and no JavaScript needed. The list is service ids only: in
+this browser's cookie (``directory.lists.storage``), changed only by the forms here (POSTs
+checked with a stateless token, ``directory.public_forms``), or in the address of a shared
+link (``/my-list?s=...&lang=...``), which anyone can open and which changes nothing when
+opened. Only services the public may see are ever shown.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from directory.lists import ids, storage
 from directory.lists.entries import ShownList, shown_list
 from directory.models import Role
 from directory.public_address import public_url
+from directory.public_forms import protected
 from directory.views.site import safe_local_path
 
 blueprint = Blueprint("lists", __name__)
@@ -70,6 +72,7 @@ def my_list() -> str:
 
 
 @blueprint.post("/my-list/update")
+@protected("list")
 def update() -> Response:
     """Add (``add``) or take off (``remove``) one service, then go back where the family was
     (or, asked by the page's script, answer with what changed: ``_changed_answer``)."""
@@ -117,6 +120,7 @@ def _changed_answer(changed: str | None, saved: tuple[str, ...]) -> dict[str, ob
 
 
 @blueprint.post("/my-list/clear")
+@protected("list")
 def clear() -> Response:
     response = redirect(url_for(".my_list", notice="cleared"), code=303)
     storage.keep(response, ())
@@ -124,6 +128,7 @@ def clear() -> Response:
 
 
 @blueprint.post("/my-list/keep")
+@protected("list")
 def keep() -> Response:
     """Keep a shared list on this device: its services are added to this browser's list."""
     saved = list(storage.saved_list().ids)

@@ -13,6 +13,7 @@ from directory.extensions import db
 from directory.forms.reports import ReportForm
 from directory.models import ProblemReport
 from directory.presenters.service import service_page
+from directory.public_forms import protected
 from directory.queries.services import public_service
 
 blueprint = Blueprint("reports", __name__)
@@ -20,13 +21,14 @@ blueprint = Blueprint("reports", __name__)
 
 @blueprint.route("/services/<service_id>/report-a-problem", methods=["GET", "POST"])
 @rate_limited("report")
+@protected("report-problem")
 def report_problem(service_id: str) -> str | Response:
     now = datetime.now()
     service = public_service(service_id, now.date())
     if service is None:
         abort(404)
     page = service_page(service, page_council(), now)
-    form = ReportForm()
+    form = ReportForm(meta={"csrf": False})  # checked by ``protected``: no session
     if form.validate_on_submit():
         db.session.add(
             ProblemReport(
