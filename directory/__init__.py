@@ -8,7 +8,16 @@ from flask import Flask
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 from sqlalchemy.engine import make_url
 
-from directory import accounts, assets, council_language, health, i18n, insights, responses
+from directory import (
+    accounts,
+    assets,
+    council_language,
+    health,
+    i18n,
+    insights,
+    request_limits,
+    responses,
+)
 from directory.config import PROJECT_ROOT, Config, ConfigError
 from directory.council import load_council
 from directory.extensions import babel, csrf, db, migrate
@@ -50,6 +59,8 @@ def create_app(config: Config | None = None) -> Flask:
     i18n.install(app)
     # Headers first: their nonce must exist before a CSRF refusal renders its error page.
     install_security_headers(app)
+    # Body limits before the CSRF check, which would read the whole form.
+    request_limits.install(app)
     csrf.init_app(app)
     accounts.install(app)
     health.install(app)

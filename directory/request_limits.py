@@ -1,0 +1,70 @@
+"""How much a request may send: a small body for every form, more only where a view says so.
+
+Every body is refused with 413 as soon as its ``Content-Length`` says it is too large, before
+any of it is read (and before the CSRF check would parse the form); a body sent without a
+length is cut off by Flask's limited stream at the same limit. File parts of a form are
+written to a temporary file on disk as they arrive, never kept in memory.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from typing import IO, Any, TypeVar
+
+from flask import Flask, Request, current_app, request
+from werkzeug.exceptions import RequestEntityTooLarge
+
+KILOBYTE = 1024
+FORM_BODY_BYTES = 64 * KILOBYTE
+"""Every form: search, report a problem, save to a list, sign-in, the staff forms."""
+FORM_PARTS = 200
+"""Fields in one multipart form."""
+
+View = TypeVar("View", bound=Callable[..., Any])
+
+
+def accepts_body(limit: int) -> Callable[[View], View]:
+    """Let one view take a body of up to ``limit`` bytes instead of the small default.
+
+    Put it directly under the route decorator, so the function the route holds carries it.
+    """
+
+    def mark(view: View) -> View:
+        view.body_limit = limit  # type: ignore[attr-defined]
+        return view
+
+    return mark
+
+
+class DiskUploadRequest(Request):
+    """A request whose uploaded files go to a temporary file on disk whatever their size
+    (Werkzeug's default keeps the first 500 KB of each in memory)."""
+
+    def _get_file_stream(
+        self,
+        total_content_length: int | None,
+        content_type: str | None,
+        filename: str | None = None,
+        content_length: int | None = None,
+    ) -> IO[bytes]:
+        return tempfile.TemporaryFile("w+b")
+
+
+def install(app: Flask) -> None:
+    """Set the limits; call before the CSRF check is installed, so this runs first."""
+    app.request_class = DiskUploadRequest
+    app.config["MAX_CONTENT_LENGTH"] = FORM_BODY_BYTES
+    app.config["MAX_FORM_MEMORY_SIZE"] = FORM_BODY_BYTES
+    app.config["MAX_FORM_PARTS"] = FORM_PARTS
+    app.before_request(_refuse_large_bodies)
+
+
+def _refuse_large_bodies() -> None:
+    view = current_app.view_functions.get(request.endpoint or "")
+    limit = getattr(view, "body_limit", None)
+    if limit is not None:
+        request.max_content_length = limit
+    allowed = request.max_content_length
+    if allowed is not None and (request.content_length or 0) > allowed:
+        raise RequestEntityTooLarge()
