@@ -14,6 +14,7 @@ from typing import IO, Any, TypeVar
 
 from flask import Flask, Request, current_app, request
 from werkzeug.exceptions import RequestEntityTooLarge
+from werkzeug.wsgi import LimitedStream
 
 KILOBYTE = 1024
 FORM_BODY_BYTES = 64 * KILOBYTE
@@ -55,7 +56,8 @@ def install(app: Flask) -> None:
     """Set the limits; call before the CSRF check is installed, so this runs first."""
     app.request_class = DiskUploadRequest
     app.config["MAX_CONTENT_LENGTH"] = FORM_BODY_BYTES
-    app.config["MAX_FORM_MEMORY_SIZE"] = FORM_BODY_BYTES
+    # MAX_FORM_MEMORY_SIZE stays at Flask's 500 KB: it caps a multipart text field within the
+    # upload's larger body, and Werkzeug's parser needs more than its 64 KB read to buffer.
     app.config["MAX_FORM_PARTS"] = FORM_PARTS
     app.before_request(_refuse_large_bodies)
 
@@ -68,3 +70,15 @@ def _refuse_large_bodies() -> None:
     allowed = request.max_content_length
     if allowed is not None and (request.content_length or 0) > allowed:
         raise RequestEntityTooLarge()
+    if _sent_in_chunks() and request.mimetype != "multipart/form-data":
+        # No length to check first. Werkzeug stops reading at the limit but would take what
+        # it read for the whole form, so read it here (the limit at most) and refuse the
+        # body if it filled the limit. A multipart parser refuses it by itself.
+        request.get_data(cache=True)
+        stream = request.stream
+        if isinstance(stream, LimitedStream) and stream.is_exhausted:
+            raise RequestEntityTooLarge()
+
+
+def _sent_in_chunks() -> bool:
+    return request.headers.get("Transfer-Encoding", "").lower() == "chunked"

@@ -81,6 +81,8 @@ def file_format(data: bytes, limits: Limits | None = None) -> str:
     if stripped[:1] in (b"{", b"["):
         try:
             parse_json(data, limits)
+        except FileRefused:
+            raise
         except (UnicodeDecodeError, ValueError) as error:
             raise FileRefused(
                 lazy_gettext(

@@ -71,6 +71,8 @@ class _Unreadable(ValueError):
 def read_oruk_json(data: bytes, council: Council, limits: Limits) -> ReadResult:
     try:
         document = parse_json(data, limits)
+    except FileRefused:
+        raise
     except (UnicodeDecodeError, ValueError) as error:
         raise FileRefused(
             lazy_gettext("The file is not valid JSON: %(error)s", error=str(error))
@@ -116,6 +118,8 @@ def read_oruk_url(url: str, council: Council, limits: Limits) -> ReadResult:
             )
         try:
             document = parse_json(body, limits)
+        except FileRefused:
+            raise
         except (UnicodeDecodeError, ValueError) as error:
             raise FileRefused(
                 lazy_gettext(
