@@ -20,10 +20,11 @@ from directory.listings.importing import ImportOptions, import_listings
 from directory.models import Service
 from importers.cell_limits import TEXT_CHARACTERS, column_limit
 from importers.limits import MEGABYTE, FileRefused, Limits, file_format
-from importers.oruk import read_oruk_json
+from importers.oruk import read_oruk_json, read_oruk_url
 from importers.reading import read_bytes
 from importers.template import COLUMN_NAMES
 from importers.xlsx_reader import xlsx_rows
+from tests.importers.test_oruk_reader import _oruk_api
 from tests.postcodes.helpers import load_fixture_zip
 from tests.support.apps import FIXTURES
 
@@ -210,3 +211,12 @@ def test_brackets_inside_text_do_not_count_as_nesting() -> None:
     document = json.dumps([{"description": "[" * 1000 + '\\" {{{' + "]" * 10}]).encode()
     assert file_format(document) == "json"
     assert file_format(FEED.read_bytes()) == "json"
+
+
+def test_a_live_feed_page_nested_too_deep_is_refused() -> None:
+    nested: list = []
+    for _ in range(40):
+        nested = [nested]
+    with _oruk_api([nested], per_page=1) as url, pytest.raises(FileRefused) as refused:
+        read_oruk_url(url, COUNCIL, Limits())
+    assert "nested more than 32 levels deep" in str(refused.value.args[0])
