@@ -1,9 +1,9 @@
 """How much a request may send: a small body for every form, more only where a view says so.
 
 Every body is refused with 413 as soon as its ``Content-Length`` says it is too large, before
-any of it is read (and before the CSRF check would parse the form); a body sent without a
-length is cut off by Flask's limited stream at the same limit. File parts of a form are
-written to a temporary file on disk as they arrive, never kept in memory.
+any of it is read (and before the CSRF check would parse the form); a body sent in chunks,
+without a length, is read only up to the same limit and refused when it reaches it. File
+parts of a form are written to a temporary file on disk as they arrive, never kept in memory.
 """
 
 from __future__ import annotations
