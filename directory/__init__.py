@@ -17,6 +17,7 @@ from directory import (
     insights,
     log_privacy,
     public_forms,
+    request_limits,
     responses,
 )
 from directory.config import PROJECT_ROOT, Config, ConfigError
@@ -60,6 +61,8 @@ def create_app(config: Config | None = None) -> Flask:
     i18n.install(app)
     # Headers first: their nonce must exist before a CSRF refusal renders its error page.
     install_security_headers(app)
+    # Body limits before the CSRF check, which would read the whole form.
+    request_limits.install(app)
     csrf.init_app(app)
     accounts.install(app)
     health.install(app)

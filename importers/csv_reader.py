@@ -59,7 +59,13 @@ def _lines(text: str) -> Iterator[str]:
 
 
 def csv_rows(data: bytes, mapping: dict[str, str]) -> Iterator[tuple[int, list[str]]]:
-    """Numbered rows (1 is the first line) of a CSV file's cells."""
+    """Numbered rows (1 is the first line) of a CSV file's cells.
+
+    The csv module's own cap on a cell (128 KB) is raised to the whole file, which is already
+    held to its size limit: an over-long cell is then an error at its row and column (see
+    ``importers.cell_limits``) rather than a refusal that cannot say which column.
+    """
+    csv.field_size_limit(max(csv.field_size_limit(), len(data)))
     text = decode(data)
     reader = csv.reader(_lines(text), delimiter=delimiter(text, mapping))
     try:

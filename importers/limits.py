@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 from dataclasses import dataclass
+from typing import Any
 
 from flask_babel import lazy_gettext
 from flask_babel.speaklater import LazyString
@@ -23,6 +25,10 @@ class Limits:
     bytes: int = 10 * MEGABYTE
     rows: int = 100_000
     columns: int = 200
+    unpacked_bytes: int = 100 * MEGABYTE
+    """What a spreadsheet's parts may add up to once unzipped (a zip bomb is far more)."""
+    json_depth: int = 32
+    """How deeply JSON may nest: an ORUK service needs about ten levels."""
 
 
 _OTHER_FORMATS: tuple[tuple[bytes, LazyString], ...] = (
@@ -59,9 +65,12 @@ def check_size(size: int, limits: Limits) -> None:
         raise FileRefused(lazy_gettext("The file is empty."))
 
 
-def file_format(data: bytes) -> str:
-    """ "xlsx", "json" or "csv", from what the bytes are; anything else is refused."""
-    if data.startswith(b"PK\x03\x04") and _is_workbook(data):
+def file_format(data: bytes, limits: Limits | None = None) -> str:
+    """ "xlsx", "json" or "csv", from what the bytes are; anything else is refused, as is a
+    spreadsheet that unzips to more than ``limits.unpacked_bytes`` or JSON nested deeper than
+    ``limits.json_depth``."""
+    limits = limits or Limits()
+    if data.startswith(b"PK\x03\x04") and _is_workbook(data, limits):
         return "xlsx"
     for magic, refusal in _OTHER_FORMATS:
         if data.startswith(magic):
@@ -71,7 +80,9 @@ def file_format(data: bytes) -> str:
     stripped = data.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped[:1] in (b"{", b"["):
         try:
-            json.loads(data.decode("utf-8-sig"))
+            parse_json(data, limits)
+        except FileRefused:
+            raise
         except (UnicodeDecodeError, ValueError) as error:
             raise FileRefused(
                 lazy_gettext(
@@ -82,9 +93,58 @@ def file_format(data: bytes) -> str:
     return "csv"
 
 
-def _is_workbook(data: bytes) -> bool:
+def _is_workbook(data: bytes, limits: Limits) -> bool:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return "xl/workbook.xml" in archive.namelist()
+            if "xl/workbook.xml" not in archive.namelist():
+                return False
+            check_unpacked(archive, limits)
+            return True
     except zipfile.BadZipFile:
         return False
+
+
+def check_unpacked(archive: zipfile.ZipFile, limits: Limits) -> None:
+    """Refuse a spreadsheet whose parts unzip to more than the limit, before any is opened.
+
+    The sizes are the archive's own word for them, and Python's zipfile holds a part to it:
+    a part that unzips to more than it declared fails its check instead of going on.
+    """
+    unpacked = sum(info.file_size for info in archive.infolist())
+    if unpacked > limits.unpacked_bytes:
+        raise FileRefused(
+            lazy_gettext(
+                "The spreadsheet unzips to %(size)s MB; at most %(limit)s MB is accepted.",
+                size=f"{unpacked / MEGABYTE:,.0f}",
+                limit=f"{limits.unpacked_bytes / MEGABYTE:.0f}",
+            )
+        )
+
+
+_JSON_TOKENS = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]', re.DOTALL)
+_OPENING = frozenset(b"[{")
+
+
+def parse_json(data: bytes, limits: Limits) -> Any:
+    """The JSON document, once a look over the text has found it nested no deeper than
+    ``limits.json_depth`` (Python's parser recurses: very deep nesting would crash it).
+
+    Raises ``FileRefused`` for deep nesting, and ``ValueError`` (``UnicodeDecodeError``
+    among them) for what is not JSON, which callers word for where the JSON came from.
+    """
+    depth = 0
+    for match in _JSON_TOKENS.finditer(data):
+        token = data[match.start()]
+        if token in _OPENING:
+            depth += 1
+            if depth > limits.json_depth:
+                raise FileRefused(
+                    lazy_gettext(
+                        "The JSON is nested more than %(limit)s levels deep, which no Open "
+                        "Referral UK file needs.",
+                        limit=limits.json_depth,
+                    )
+                )
+        elif token != ord('"'):
+            depth -= 1
+    return json.loads(data.decode("utf-8-sig"))

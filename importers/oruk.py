@@ -10,7 +10,6 @@ nothing in a feed makes the reader crash.
 
 from __future__ import annotations
 
-import json
 import re
 import urllib.error
 import urllib.parse
@@ -37,7 +36,8 @@ from directory.listings.records import (
 )
 from directory.models import DeliveryMethod, ServiceAreaScope, ServiceKind, ServiceStatus
 from directory.models.schedule import WEEKDAYS
-from importers.limits import FileRefused, Limits
+from importers.cell_limits import field_limit, field_too_long
+from importers.limits import FileRefused, Limits, parse_json
 from importers.oruk_schema import departures, service_validator
 from importers.result import CHUNK, ReadResult
 
@@ -70,7 +70,9 @@ class _Unreadable(ValueError):
 
 def read_oruk_json(data: bytes, council: Council, limits: Limits) -> ReadResult:
     try:
-        document = json.loads(data.decode("utf-8-sig"))
+        document = parse_json(data, limits)
+    except FileRefused:
+        raise
     except (UnicodeDecodeError, ValueError) as error:
         raise FileRefused(
             lazy_gettext("The file is not valid JSON: %(error)s", error=str(error))
@@ -115,7 +117,9 @@ def read_oruk_url(url: str, council: Council, limits: Limits) -> ReadResult:
                 )
             )
         try:
-            document = json.loads(body.decode("utf-8-sig"))
+            document = parse_json(body, limits)
+        except FileRefused:
+            raise
         except (UnicodeDecodeError, ValueError) as error:
             raise FileRefused(
                 lazy_gettext(
@@ -234,6 +238,11 @@ class _Reader:
 
     def add(self, number: int, item: Any) -> None:
         label = _label(item, number)
+        too_long = list(_long_fields(item))
+        for path, length, limit in too_long:
+            self.problems.error(in_field(label, path), field_too_long(length, limit))
+        if too_long:
+            return
         for path, message in departures(service_validator(), item):
             self.problems.warn(
                 in_field(label, path),
@@ -452,6 +461,25 @@ def _label(item: Any, number: int) -> Text:
     if isinstance(item, dict) and item.get("id"):
         return place("Service", str(item.get("id")))
     return lazy_gettext("Service number %(number)s", number=number)
+
+
+_FIELD_NAME_SHOWN = 64
+
+
+def _long_fields(value: Any, path: str = "") -> Iterator[tuple[str, int, int]]:
+    """(path, characters, most allowed) for each text longer than its field takes; the
+    nesting is already held to ``Limits.json_depth``."""
+    if isinstance(value, str):
+        limit = field_limit(path.rsplit(".", 1)[-1].split("[", 1)[0])
+        if len(value) > limit:
+            yield path, len(value), limit
+    elif isinstance(value, dict):
+        for key, inner in value.items():
+            name = str(key)[:_FIELD_NAME_SHOWN]
+            yield from _long_fields(inner, f"{path}.{name}" if path else name)
+    elif isinstance(value, list):
+        for index, inner in enumerate(value):
+            yield from _long_fields(inner, f"{path}[{index}]")
 
 
 def _organisation_key(item: dict[str, Any]) -> str:

@@ -41,7 +41,7 @@ def read_bytes(
     council: Council | None = None,
 ) -> ReadResult:
     check_size(len(data), limits)
-    kind = file_format(data)
+    kind = file_format(data, limits)
     if kind == "csv":
         result = read_rows(lambda: csv_rows(data, mapping), mapping, limits, "csv")
     elif kind == "xlsx":

@@ -37,6 +37,7 @@ from directory.models import (
     ServiceStatus,
 )
 from importers import cells
+from importers.cell_limits import column_limit, too_long
 from importers.cells import CellError
 from importers.limits import FileRefused, Limits
 from importers.result import CHUNK, ReadResult
@@ -121,10 +122,12 @@ def _look_over(
             used[title_text] = column
     last_rows: dict[str, int] = {}
     count = 0
+    labels = {ours: theirs for theirs, ours in used.items()}
     for number, row in iterator:
         values = _values(row, columns)
         if values is None:
             continue
+        _check_lengths(number, row, columns, labels, problems)
         count += 1
         if count > limits.rows:
             raise FileRefused(
@@ -137,9 +140,37 @@ def _look_over(
 
 
 def _values(row: Sequence[Any], columns: dict[int, str]) -> dict[str, Any] | None:
-    """The row's cells by template column; None for a blank row."""
-    values = {columns[i]: value for i, value in enumerate(row) if i in columns}
+    """The row's cells by template column, each cut to its most characters (the first look
+    reports a longer one); None for a blank row."""
+    values = {columns[i]: _cut(columns[i], value) for i, value in enumerate(row) if i in columns}
     return values if any(cells.text(value) for value in values.values()) else None
+
+
+def _cut(column: str, value: Any) -> Any:
+    limit = column_limit(column)
+    return value.strip()[:limit] if _length(value) > limit else value
+
+
+def _length(value: Any) -> int:
+    """Characters of a text cell, not counting the white space around it (numbers: 0)."""
+    return len(value.strip()) if isinstance(value, str) else 0
+
+
+def _check_lengths(
+    number: int,
+    row: Sequence[Any],
+    columns: dict[int, str],
+    labels: dict[str, str],
+    problems: Problems,
+) -> None:
+    """An error for each cell longer than its column takes (see ``importers.cell_limits``)."""
+    for index, value in enumerate(row):
+        column = columns.get(index)
+        if column is not None and _length(value) > column_limit(column):
+            problems.error(
+                in_column(row_place(number), labels.get(column, column)),
+                too_long(_length(value), column_limit(column)),
+            )
 
 
 def _records(

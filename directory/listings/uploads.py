@@ -4,10 +4,11 @@ go-ahead (so any server behind the load balancer can finish it), and each run is
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
+from typing import IO, Any
 
 import sqlalchemy as sa
 
@@ -27,11 +28,17 @@ KEPT_FOR = timedelta(days=1)
 HEADER_ROWS_LOOKED_AT = 10
 
 
-def stage_upload(data: bytes, filename: str, source: str, full_feed: bool, actor: str) -> str:
-    """Keep an uploaded file for its dry run; refuses (FileRefused) what no reader takes."""
+def stage_upload(file: IO[bytes], filename: str, source: str, full_feed: bool, actor: str) -> str:
+    """Keep an uploaded file for its dry run; refuses (FileRefused) what no reader takes.
+
+    ``file`` is the temporary file the request was written to: it is measured before any of
+    it is read, so only a file within the size limit is ever held in memory.
+    """
     limits = Limits()
-    check_size(len(data), limits)
-    file_format(data)
+    check_size(file.seek(0, io.SEEK_END), limits)
+    file.seek(0)
+    data = file.read()
+    file_format(data, limits)
     db.session.execute(
         sa.delete(ImportUpload).where(ImportUpload.created_at < utc_now() - KEPT_FOR)
     )
@@ -70,7 +77,7 @@ class HeaderChoice:
 
 def header_choices(upload: ImportUpload) -> list[HeaderChoice] | None:
     """The file's column names and where each goes; None for Open Referral UK JSON."""
-    kind = file_format(upload.data)
+    kind = file_format(upload.data, Limits())
     if kind == "json":
         return None
     rows: Iterator[tuple[int, Any]] = (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, render_template
+from flask import Flask, render_template, request
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import (
     BadRequest,
@@ -10,10 +10,12 @@ from werkzeug.exceptions import (
     InternalServerError,
     MethodNotAllowed,
     NotFound,
+    RequestEntityTooLarge,
     TooManyRequests,
 )
 
 from directory.accounts.unavailable import SignInUnavailable
+from directory.request_limits import FORM_BODY_BYTES, KILOBYTE
 
 Page = tuple[str, int] | tuple[str, int, dict[str, str]]
 
@@ -25,6 +27,7 @@ def register(app: Flask) -> None:
     app.register_error_handler(NotFound, not_found)
     app.register_error_handler(TooManyRequests, too_many_requests)
     app.register_error_handler(MethodNotAllowed, method_not_allowed)
+    app.register_error_handler(RequestEntityTooLarge, too_large)
     app.register_error_handler(InternalServerError, server_error)
     app.register_error_handler(SignInUnavailable, sign_in_unavailable)
 
@@ -55,6 +58,18 @@ def method_not_allowed(error: MethodNotAllowed) -> Page:
     # HTTP requires a 405 to say which methods the address does accept.
     allowed = ", ".join(sorted(error.valid_methods or []))
     return render_template("errors/405.html"), 405, {"Allow": allowed}
+
+
+def too_large(error: RequestEntityTooLarge) -> Page:
+    """Refused before the body was read; the page says how much the address takes."""
+    limit = request.max_content_length or FORM_BODY_BYTES
+    page = render_template(
+        "errors/413.html",
+        upload=limit > FORM_BODY_BYTES,
+        kilobytes=limit // KILOBYTE,
+        megabytes=limit // (KILOBYTE * KILOBYTE),
+    )
+    return page, 413
 
 
 def server_error(error: InternalServerError) -> Page:

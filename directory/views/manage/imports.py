@@ -22,11 +22,14 @@ from directory.listings.uploads import (
     staged,
 )
 from directory.models import ImportUpload, Role
+from directory.request_limits import FORM_BODY_BYTES, accepts_body
 from directory.views.manage.history import batch_page
-from importers.limits import FileRefused
+from importers.limits import FileRefused, Limits
 from importers.template import COLUMN_NAMES
 
 blueprint = Blueprint("manage_imports", __name__, url_prefix="/manage/imports")
+UPLOAD_BODY_BYTES = Limits().bytes + FORM_BODY_BYTES
+"""The largest file accepted, and room for the form's other fields around it."""
 
 
 def _upload(upload_id: str) -> ImportUpload:
@@ -45,6 +48,7 @@ def imports() -> str:
 
 
 @blueprint.route("/new", methods=["GET", "POST"])
+@accepts_body(UPLOAD_BODY_BYTES)
 @requires(Role.EDITOR)
 def new() -> str | Response:
     form = UploadForm()
@@ -56,7 +60,7 @@ def new() -> str | Response:
         else:
             try:
                 upload_id = stage_upload(
-                    form.file.data.read(),
+                    form.file.data.stream,
                     form.file.data.filename or "upload",
                     form.source.data,
                     form.full_feed.data,

@@ -35,6 +35,7 @@ from directory.postcodes.messages import message_for
 from directory.postcodes.parsing import PostcodeError
 from directory.presenters.service import service_page
 from directory.queries.manage import PAGE_SIZE, find_listings, staff_service
+from directory.request_limits import LISTING_FORM_BODY_BYTES, accepts_body
 from directory.review import interval_months, listing_due, listing_overdue
 from directory.views.manage.refusals import no_version_message, refused
 
@@ -82,6 +83,7 @@ def listings() -> str:
 
 
 @blueprint.route("/new", methods=["GET", "POST"])
+@accepts_body(LISTING_FORM_BODY_BYTES)
 @requires(Role.EDITOR)
 def new() -> str | Response:
     form = ListingForm()
@@ -116,6 +118,7 @@ def new() -> str | Response:
 
 
 @blueprint.route("/<service_id>/edit", methods=["GET", "POST"])
+@accepts_body(LISTING_FORM_BODY_BYTES)
 @requires(Role.EDITOR)
 def edit(service_id: str) -> str | Response:
     service = _listing(service_id)
