@@ -53,7 +53,7 @@ def record(
     kind: EventKind,
     target: User | None,
     *,
-    actor: User | None | object = _SIGNED_IN_PERSON,
+    actor: User | object | None = _SIGNED_IN_PERSON,
     **details: str | int | None,
 ) -> SecurityEvent:
     """Add the event to the session, commit it (with whatever the caller changed), log it.

@@ -118,9 +118,7 @@ def check_password(email: str, password: str) -> User | None:
     return user
 
 
-def check_code(
-    user: User, code: str, failure: EventKind = EventKind.SIGN_IN_REFUSED
-) -> bool:
+def check_code(user: User, code: str, failure: EventKind = EventKind.SIGN_IN_REFUSED) -> bool:
     """A one-time code or an unused recovery code, each accepted once and only once.
 
     Wrong (or already used) codes count towards the lockout and are recorded as ``failure``.

@@ -191,7 +191,5 @@ class NewAppForm(ConfirmIdentityForm):
     code = StringField(
         lazy_gettext("Enter the 6-digit code the new app shows"),
         widget=GovTextInput(),
-        validators=[
-            DataRequired(message=lazy_gettext("Enter the 6-digit code from your new app"))
-        ],
+        validators=[DataRequired(message=lazy_gettext("Enter the 6-digit code from your new app"))],
     )
