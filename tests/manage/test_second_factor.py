@@ -3,6 +3,7 @@ changing the app or the recovery codes needs the password and a current code."""
 
 from __future__ import annotations
 
+import multiprocessing
 import re
 import threading
 
@@ -12,7 +13,9 @@ import sqlalchemy as sa
 from flask import Flask
 from flask.testing import FlaskClient
 
+from directory import create_app
 from directory.accounts import second_factor, users
+from directory.config import Config
 from directory.extensions import db
 from directory.models import RecoveryCode, Role, User, WebSession
 from tests.support.client import page_text
@@ -251,3 +254,42 @@ def test_wrong_tries_at_a_change_lock_the_account_and_sign_out(empty_app: Flask)
     )
     assert response.headers["Location"] == "/manage/sign-in"
     assert browser.get("/manage/").headers["Location"].startswith("/manage/sign-in")
+
+
+def _attempt_in_own_process(config: Config, user_id: str, ready, codes, go, results) -> None:  # type: ignore[no-untyped-def]
+    """One worker process: its own app and connections, like one gunicorn worker."""
+    app = create_app(config)
+    with app.app_context():
+        user = db.session.get(User, user_id)
+        ready.wait()
+        code = codes.get(timeout=60)
+        go.wait()
+        results.put(users.check_code(user, code))
+
+
+def test_one_time_code_given_at_once_from_several_processes_is_accepted_exactly_once(
+    empty_app: Flask,
+) -> None:
+    editor = make_staff(empty_app, Role.EDITOR)
+    context = multiprocessing.get_context("spawn")
+    workers = 4
+    ready, go = context.Barrier(workers + 1), context.Barrier(workers)
+    codes, results = context.Queue(), context.Queue()
+    config = empty_app.extensions["signpost_config"]
+    processes = [
+        context.Process(
+            target=_attempt_in_own_process,
+            args=(config, editor.id, ready, codes, go, results),
+        )
+        for _ in range(workers)
+    ]
+    for process in processes:
+        process.start()
+    ready.wait(timeout=120)  # every process has started: the code is fresh when they use it
+    code = current_code(empty_app, editor)
+    for _ in processes:
+        codes.put(code)
+    outcomes = [results.get(timeout=60) for _ in processes]
+    for process in processes:
+        process.join(timeout=30)
+    assert sorted(outcomes) == [False] * (workers - 1) + [True]
