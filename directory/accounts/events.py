@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sys
 from enum import StrEnum
 from typing import Any
 
@@ -20,6 +21,21 @@ from directory.models import SecurityEvent, User
 from directory.models.mixins import utc_now
 
 log = logging.getLogger("directory.security")
+
+
+def configure_logging() -> None:
+    """Make sure the events' log lines are written somewhere.
+
+    Where the logging has been set up (a ``logging`` configuration, the tests), the lines go
+    wherever it sends them. Otherwise (gunicorn sets up only its own loggers) they go to
+    standard error, one JSON object a line, which gunicorn writes to its error log.
+    """
+    if log.level == logging.NOTSET:
+        log.setLevel(logging.INFO)
+    if not log.handlers and not logging.getLogger().handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        log.addHandler(handler)
 
 
 class EventKind(StrEnum):

@@ -7,6 +7,7 @@ import json
 import logging
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -17,9 +18,11 @@ from directory.accounts import second_factor, users
 from directory.accounts.events import EventKind, record
 from directory.extensions import db
 from directory.models import AuditEntry, Role, SecurityEvent, User
+from tests.support.apps import config_for_tests, migrated_app
 from tests.support.client import page_text
 from tests.support.factories import create_service
 from tests.support.html import visible_text
+from tests.support.processes import Browser, gunicorn_worker
 from tests.support.staff import PASSWORD, Staff, current_code, make_staff, sign_in, submit
 
 ADDRESS = "203.0.113.9"
@@ -371,3 +374,28 @@ def test_only_admins_may_see_the_security_events(empty_app: Flask) -> None:
         sign_in(empty_app, browser, person)
         assert browser.get("/manage/security-events/").status_code == 403
     assert empty_app.test_client().get("/manage/security-events/").status_code == 302
+
+
+def test_gunicorn_writes_each_event_as_one_json_line(tmp_path: Path) -> None:
+    database = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    migrated_app(config_for_tests(database, tmp_path))
+    output: list[str] = []
+    environment = {
+        "DATABASE_URL": database,
+        "SEARCH_BACKEND": "memory",
+        "SEARCH_INDEX_DIR": str(tmp_path / "index"),
+        "SECRET_KEY": "x" * 32,
+    }
+    with gunicorn_worker(environment, output) as url:
+        answer = Browser().submit(
+            f"{url}/manage/sign-in",
+            {"email": "nobody@example.org", "password": "my secret guess"},
+        )
+        assert answer.status == 200
+    lines = [line for line in output[0].splitlines() if line.startswith('{"')]
+    assert len(lines) == 1, output[0]
+    event = json.loads(lines[0])
+    assert event["event"] == "security" and event["kind"] == "sign-in-refused"
+    assert event["details"] == {"reason": "unknown account"}
+    assert event["client_address"] == "127.0.0.1"
+    assert "my secret guess" not in output[0]
