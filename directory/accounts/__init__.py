@@ -18,6 +18,7 @@ from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 
 from directory.accounts.access import is_staff_request
+from directory.accounts.events import configure_logging
 from directory.accounts.sessions import (
     DatabaseSessionStore,
     RedisSessionStore,
@@ -53,6 +54,7 @@ def redis_client(config: Config):  # type: ignore[no-untyped-def]
 
 def install(app: Flask) -> None:
     config: Config = app.extensions["signpost_config"]
+    configure_logging()
     store: SessionStore
     if config.redis_url:
         app.extensions["signpost_redis"] = redis_client(config)

@@ -8,7 +8,6 @@ from flask.cli import AppGroup
 
 from directory.accounts.passwords import password_problem
 from directory.accounts.users import AccountError, create_user
-from directory.extensions import db
 from directory.models import Role
 
 users_cli = AppGroup("users", help="Staff accounts.")
@@ -36,7 +35,6 @@ def create_admin_command(email: str, name: str, password: str) -> None:
         user = create_user(email, name, Role.ADMIN, password)
     except AccountError as error:
         raise click.ClickException(str(error)) from None
-    db.session.commit()
     click.echo(
         f"Made the admin {user.email}. Sign in at /manage/sign-in and set up your "
         "authenticator app."

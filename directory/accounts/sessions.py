@@ -29,7 +29,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
 import sqlalchemy as sa
-from flask import Flask, Request, Response
+from flask import Flask, Request, Response, session
 from flask.sessions import SessionInterface, SessionMixin
 from werkzeug.datastructures import CallbackDict
 
@@ -346,3 +346,10 @@ def end_sessions_for(app: Flask, user_id: str) -> None:
     interface = app.session_interface
     if isinstance(interface, ServerSessionInterface):
         interface.store.delete_for_user(user_id)
+
+
+def end_other_sessions_for(app: Flask, user_id: str) -> None:
+    """End every session of one account but this request's, which goes on with a new id
+    (after a change to the account's second factor)."""
+    end_sessions_for(app, user_id)
+    session.rotate()  # type: ignore[attr-defined]

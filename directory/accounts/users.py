@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 
 from directory.accounts import second_factor
+from directory.accounts.events import EventKind, record
 from directory.accounts.passwords import hash_password, needs_rehash, verify_password
 from directory.accounts.sessions import as_utc, now_utc
 from directory.extensions import db
@@ -41,6 +42,7 @@ def all_users() -> list[User]:
 
 
 def create_user(email: str, name: str, role: Role, password: str | None = None) -> User:
+    """A new account, committed (an invitation's until its password is set)."""
     if user_by_email(email) is not None:
         raise AccountError(f"There is already an account for {normalise_email(email)}.")
     user = User(
@@ -53,20 +55,41 @@ def create_user(email: str, name: str, role: Role, password: str | None = None) 
     )
     db.session.add(user)
     db.session.flush()
+    record(EventKind.ACCOUNT_CREATED, user, role=role.value)
     return user
+
+
+def change_role(user: User, role: Role) -> None:
+    before = user.role
+    user.role = role
+    record(EventKind.ROLE_CHANGED, user, before=before.value, after=role.value)
+
+
+def set_disabled(user: User, disabled: bool) -> None:
+    user.disabled = disabled
+    record(EventKind.ACCOUNT_DISABLED if disabled else EventKind.ACCOUNT_ENABLED, user)
+
+
+def unlock(user: User) -> None:
+    user.locked_until = None
+    user.failed_attempts = 0
+    record(EventKind.ACCOUNT_UNLOCKED, user)
 
 
 def is_locked(user: User, now: datetime | None = None) -> bool:
     return user.locked_until is not None and as_utc(user.locked_until) > (now or now_utc())
 
 
-def note_failure(user: User) -> None:
+def note_failure(user: User, reason: str, kind: EventKind = EventKind.SIGN_IN_REFUSED) -> None:
     """One more wrong password or code; the tenth in a row locks the account for a while."""
     user.failed_attempts = (user.failed_attempts or 0) + 1
-    if user.failed_attempts >= LOCKOUT_ATTEMPTS:
+    locks = user.failed_attempts >= LOCKOUT_ATTEMPTS
+    if locks:
         user.locked_until = now_utc() + LOCKOUT_PERIOD
         user.failed_attempts = 0
-    db.session.commit()
+    record(kind, user, reason=reason)
+    if locks:
+        record(EventKind.ACCOUNT_LOCKED, user, minutes=int(LOCKOUT_PERIOD.total_seconds() // 60))
 
 
 def check_password(email: str, password: str) -> User | None:
@@ -78,12 +101,16 @@ def check_password(email: str, password: str) -> User | None:
     user = user_by_email(email)
     right = verify_password(user.password_hash if user else None, password)
     if user is None:
+        record(EventKind.SIGN_IN_REFUSED, None, reason="unknown account")
+        return None
+    if is_locked(user):
+        record(EventKind.SIGN_IN_REFUSED, user, reason="locked")
         return None
     if not right:
-        if not is_locked(user):
-            note_failure(user)
+        note_failure(user, "password")
         return None
-    if is_locked(user) or not user.is_active:
+    if not user.is_active:
+        record(EventKind.SIGN_IN_REFUSED, user, reason="disabled")
         return None
     if needs_rehash(user.password_hash or ""):
         user.password_hash = hash_password(password)
@@ -91,27 +118,85 @@ def check_password(email: str, password: str) -> User | None:
     return user
 
 
-def check_code(user: User, code: str) -> bool:
-    """A one-time code or an unused recovery code. Wrong codes count towards the lockout."""
+def check_code(user: User, code: str, failure: EventKind = EventKind.SIGN_IN_REFUSED) -> bool:
+    """A one-time code or an unused recovery code, each accepted once and only once.
+
+    Wrong (or already used) codes count towards the lockout and are recorded as ``failure``.
+    """
     if is_locked(user) or not user.is_active or not user.has_second_factor:
         return False
     step = second_factor.accepted_step(user.totp_secret or "", code, user.totp_last_step)
     if step is not None:
-        user.totp_last_step = step
-        db.session.commit()
+        if _claim_step(user, step):
+            return True
+    elif _claim_recovery_code(user, code):
+        record(EventKind.RECOVERY_CODE_USED, user, left=unused_recovery_codes(user))
         return True
-    recovery = db.session.scalars(
-        sa.select(RecoveryCode).where(
+    note_failure(user, "code", failure)
+    return False
+
+
+def _claim_step(user: User, step: int) -> bool:
+    """Note ``step`` as the last one used, unless it or a later one already is.
+
+    One conditional UPDATE whose row count says who won: of several requests giving the same
+    code at once, on SQLite or PostgreSQL, exactly one changes the row. The copy of the
+    account in memory may be stale; the row is not.
+    """
+    claimed = db.session.execute(
+        sa.update(User)
+        .where(
+            User.id == user.id,
+            sa.or_(User.totp_last_step.is_(None), User.totp_last_step < step),
+        )
+        .values(totp_last_step=step)
+        .execution_options(synchronize_session=False)
+    )
+    db.session.commit()
+    return claimed.rowcount == 1
+
+
+def _claim_recovery_code(user: User, code: str) -> bool:
+    """Mark one unused recovery code used, by a conditional UPDATE (as ``_claim_step``)."""
+    if not second_factor.normalise_recovery_code(code):
+        return False
+    found = db.session.scalar(
+        sa.select(RecoveryCode.id).where(
             RecoveryCode.user_id == user.id,
             RecoveryCode.code_hash == second_factor.recovery_code_hash(code),
             RecoveryCode.used_at.is_(None),
         )
-    ).first()
-    if recovery is not None and second_factor.normalise_recovery_code(code):
-        recovery.used_at = now_utc()
-        db.session.commit()
+    )
+    if found is None:
+        return False
+    claimed = db.session.execute(
+        sa.update(RecoveryCode)
+        .where(RecoveryCode.id == found, RecoveryCode.used_at.is_(None))
+        .values(used_at=now_utc())
+        .execution_options(synchronize_session=False)
+    )
+    db.session.commit()
+    return claimed.rowcount == 1
+
+
+def confirm_identity(user: User, password: str, code: str) -> bool:
+    """The password and a current code (or a recovery code), as asked before a change to
+    the second factor. Wrong ones count towards the lockout, as at sign-in."""
+    if is_locked(user) or not user.is_active:
+        record(EventKind.CHANGE_REFUSED, user, reason="locked")
+        return False
+    if not verify_password(user.password_hash, password):
+        note_failure(user, "password", EventKind.CHANGE_REFUSED)
+        return False
+    return check_code(user, code, EventKind.CHANGE_REFUSED)
+
+
+def current_password_right(user: User, password: str) -> bool:
+    """Whether ``password`` is the account's, asked before changing it; a wrong one counts
+    towards the lockout, so an open session cannot be used to guess the password."""
+    if verify_password(user.password_hash, password):
         return True
-    note_failure(user)
+    note_failure(user, "password", EventKind.CHANGE_REFUSED)
     return False
 
 
@@ -119,7 +204,7 @@ def signed_in(user: User) -> None:
     user.failed_attempts = 0
     user.locked_until = None
     user.last_signed_in_at = now_utc()
-    db.session.commit()
+    record(EventKind.SIGNED_IN, user, actor=user)
 
 
 def unused_recovery_codes(user: User) -> int:
@@ -142,7 +227,29 @@ def confirm_second_factor(user: User, secret: str, code: str) -> list[str] | Non
     user.totp_confirmed_at = now_utc()
     user.totp_last_step = step
     codes = replace_recovery_codes(user)
-    db.session.commit()
+    record(EventKind.SECOND_FACTOR_SET_UP, user)
+    return codes
+
+
+def new_secret_step(secret: str, code: str) -> int | None:
+    """The step of ``code`` for a new app's ``secret`` (nothing is stored yet)."""
+    return second_factor.accepted_step(secret, code, None)
+
+
+def replace_second_factor(user: User, secret: str, step: int) -> list[str]:
+    """Move to a new app (its code already checked) with new recovery codes."""
+    user.totp_secret = secret
+    user.totp_confirmed_at = now_utc()
+    user.totp_last_step = step
+    codes = replace_recovery_codes(user)
+    record(EventKind.SECOND_FACTOR_REPLACED, user)
+    return codes
+
+
+def renew_recovery_codes(user: User) -> list[str]:
+    """New recovery codes; the old ones stop working."""
+    codes = replace_recovery_codes(user)
+    record(EventKind.RECOVERY_CODES_REPLACED, user)
     return codes
 
 
@@ -162,14 +269,23 @@ def remove_second_factor(user: User) -> None:
     user.totp_confirmed_at = None
     user.totp_last_step = None
     db.session.execute(sa.delete(RecoveryCode).where(RecoveryCode.user_id == user.id))
-    db.session.commit()
+    record(EventKind.SECOND_FACTOR_REMOVED, user)
 
 
-def set_password(user: User, password: str) -> None:
+PASSWORD_EVENTS = {
+    "account": (EventKind.PASSWORD_CHANGED, "account page"),
+    "reset": (EventKind.PASSWORD_CHANGED, "reset link"),
+    "invitation": (EventKind.INVITATION_ACCEPTED, None),
+}
+
+
+def set_password(user: User, password: str, how: str) -> None:
+    """A new password, set on the account page (``how="account"``) or through a link."""
     user.password_hash = hash_password(password)
     user.failed_attempts = 0
     user.locked_until = None
-    db.session.commit()
+    kind, through = PASSWORD_EVENTS[how]
+    record(kind, user, through=through)
 
 
 def _token_hash(token: str) -> str:
@@ -205,7 +321,8 @@ def issue_link(user: User, purpose: str, created_by: str) -> IssuedLink:
             created_by=created_by,
         )
     )
-    db.session.commit()
+    kind = EventKind.INVITATION_LINK_MADE if purpose == "invitation" else EventKind.RESET_LINK_MADE
+    record(kind, user)
     return IssuedLink(token, expires_at)
 
 

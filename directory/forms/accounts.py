@@ -160,3 +160,36 @@ class RoleForm(BaseForm):
 
 class ConfirmForm(BaseForm):
     """A form with nothing to fill in but its CSRF token: a button that changes something."""
+
+
+class ConfirmIdentityForm(BaseForm):
+    """Asked before a change to the second factor: the password and a current code, so a
+    session left open (or taken) cannot swap the app or the recovery codes."""
+
+    password = PasswordField(
+        lazy_gettext("Your password"),
+        widget=GovPasswordField(),
+        validators=[InputRequired(message=lazy_gettext("Enter your password"))],
+    )
+    current_code = StringField(
+        lazy_gettext("Security code"),
+        description=lazy_gettext(
+            "The 6-digit code your authenticator app shows now, or one of your recovery codes"
+        ),
+        widget=GovTextInput(),
+        validators=[
+            DataRequired(
+                message=lazy_gettext(
+                    "Enter the code your authenticator app shows now, or a recovery code"
+                )
+            )
+        ],
+    )
+
+
+class NewAppForm(ConfirmIdentityForm):
+    code = StringField(
+        lazy_gettext("Enter the 6-digit code the new app shows"),
+        widget=GovTextInput(),
+        validators=[DataRequired(message=lazy_gettext("Enter the 6-digit code from your new app"))],
+    )

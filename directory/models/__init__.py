@@ -1,6 +1,13 @@
 """The directory's tables, named after Open Referral UK / HSDS 3.0 where they fit."""
 
-from directory.models.accounts import AccountLink, RecoveryCode, Role, User, WebSession
+from directory.models.accounts import (
+    AccountLink,
+    RecoveryCode,
+    Role,
+    SecurityEvent,
+    User,
+    WebSession,
+)
 from directory.models.audit import AuditEntry, ColumnMapping, ImportBatch, ImportUpload
 from directory.models.enums import (
     Audience,
@@ -51,6 +58,7 @@ __all__ = [
     "Role",
     "Schedule",
     "SearchRecord",
+    "SecurityEvent",
     "Service",
     "ServiceArea",
     "ServiceAreaScope",

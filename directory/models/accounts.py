@@ -120,3 +120,29 @@ class WebSession(db.Model):
     created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True))
     last_seen_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True))
     expires_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), index=True)
+
+
+class SecurityEvent(UuidPrimaryKey, db.Model):
+    """Something that happened to a staff account, kept for good (append-only).
+
+    The database refuses to change or delete these rows (triggers made by the migration), so
+    someone who gets the app's database role cannot tidy their traces away. No password,
+    code or link token is ever kept here.
+    """
+
+    __tablename__ = "security_event"
+
+    at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utc_now, index=True)
+    kind: Mapped[str] = mapped_column(sa.String(40), index=True)
+    """One of ``directory.accounts.events.EventKind``."""
+    actor_id: Mapped[str | None] = mapped_column(sa.String(36), index=True)
+    """Who did it: the signed-in account, or None (someone not signed in, the command line)."""
+    actor: Mapped[str | None] = mapped_column(sa.String(255))
+    """Their email address as it was then."""
+    target_id: Mapped[str | None] = mapped_column(sa.String(36), index=True)
+    """The account it was done to (not a foreign key: events outlive accounts)."""
+    target: Mapped[str | None] = mapped_column(sa.String(255))
+    client_address: Mapped[str | None] = mapped_column(sa.String(64))
+    """The client's address as the app sees it (through ``TRUSTED_PROXIES`` proxies)."""
+    details: Mapped[dict[str, Any]] = mapped_column(sa.JSON, default=dict)
+    """A few plain facts: a reason for a refusal, the old and new role."""

@@ -127,6 +127,10 @@ def test_every_staff_page_passes_axe(browser: Browser, staff_app: Flask, staff_u
         "/manage/users/invite",
         f"/manage/users/{admin.id}",
         "/manage/account",
+        "/manage/account/new-app",
+        "/manage/account/recovery-codes",
+        "/manage/security-events/",
+        f"/manage/security-events/?account={admin.id}&kind=signed-in",
         "/manage/reset-password",
     ):
         response = page.goto(staff_url + path)

@@ -208,3 +208,16 @@ def test_the_plan_list_is_for_signed_in_staff_and_the_family_list_for_everyone(
     response = client.get("/practitioners/plan/")
     assert response.status_code == 302
     assert response.headers["Location"].startswith("/manage/sign-in")
+
+
+def test_the_security_events_and_second_factor_changes_need_a_full_sign_in(
+    empty_app: Flask,
+) -> None:
+    rules = {rule.endpoint: rule for rule in empty_app.url_map.iter_rules()}
+    assert _access(empty_app, rules["manage_security.events_page"]) == Access("role", Role.ADMIN)
+    for endpoint in (
+        "manage_account.new_app",
+        "manage_account.replace_app",
+        "manage_account.new_recovery_codes",
+    ):
+        assert _access(empty_app, rules[endpoint]) == Access("role", Role.PRACTITIONER), endpoint

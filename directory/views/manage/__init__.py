@@ -23,6 +23,7 @@ from directory.views.manage import (
     plan,
     reports,
     review,
+    security,
     users,
 )
 
@@ -38,6 +39,7 @@ BLUEPRINTS = (
     insights.blueprint,
     practitioners.blueprint,
     plan.blueprint,
+    security.blueprint,
 )
 
 
@@ -133,6 +135,7 @@ def _navigation(role: Role) -> list[dict[str, Any]]:
         (gettext("History"), "manage_history.batches", Role.EDITOR),
         (gettext("Insights"), "manage_insights.insights_page", Role.EDITOR),
         (gettext("Users"), "manage_users.users_list", Role.ADMIN),
+        (gettext("Security events"), "manage_security.events_page", Role.ADMIN),
         (gettext("Your account"), "manage_account.account", Role.PRACTITIONER),
     ]
     navigation = []

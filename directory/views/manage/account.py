@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from flask import (
     Blueprint,
-    abort,
     current_app,
     redirect,
     render_template,
@@ -26,14 +25,14 @@ from directory.accounts.access import (
     requires,
     staff_destination,
 )
+from directory.accounts.events import EventKind, record
 from directory.accounts.mail import MailFailed, send_email
-from directory.accounts.passwords import verify_password
-from directory.accounts.sessions import end_sessions_for
-from directory.extensions import db
+from directory.accounts.sessions import end_other_sessions_for, end_sessions_for
 from directory.forms.accounts import (
     ChangePasswordForm,
     CodeForm,
-    ConfirmForm,
+    ConfirmIdentityForm,
+    NewAppForm,
     NewPasswordForm,
     ResetRequestForm,
     SetUpCodeForm,
@@ -141,22 +140,20 @@ def enter_code() -> str | Response:
 @during_sign_in
 def set_up_second_factor() -> str | Response:
     """Enrol an authenticator app: scan the QR code (or type the key), then prove it works."""
-    if current_user.has_second_factor and not fully_signed_in():
+    if current_user.has_second_factor:
         # Replacing an app needs the old one first: never a way round the code.
-        return redirect(url_for(".enter_code"))
-    # Kept sealed in the session store too, like the secret once it is confirmed.
-    pending = session.get(PENDING_SECRET)
-    if pending:
-        secret = site_sealer().open(pending)
-    else:
-        secret = second_factor.new_secret()
-        session[PENDING_SECRET] = site_sealer().seal(secret)
+        return redirect(url_for(".new_app" if fully_signed_in() else ".enter_code"))
+    secret = _pending_secret()
+    already_signed_in = fully_signed_in()  # a practitioner adding an app by choice
     form = SetUpCodeForm()
     if form.validate_on_submit():
         codes = users.confirm_second_factor(current_user, secret, form.code.data)
         if codes is not None:
             session.pop(PENDING_SECRET, None)
-            _finish_sign_in(current_user)
+            if already_signed_in:
+                session[SECOND_FACTOR_DONE] = True
+            else:
+                _finish_sign_in(current_user)
             session[CODES_TO_SHOW] = codes
             return redirect(url_for(".recovery_codes"))
         form.code.errors.append(gettext("Enter the 6-digit code your authenticator app shows now"))
@@ -180,9 +177,80 @@ def recovery_codes() -> str | Response:
     return render_template("manage/account/recovery_codes.html", codes=codes)
 
 
+@blueprint.get("/account/new-app")
+@requires(Role.PRACTITIONER)
+def new_app() -> str | Response:
+    """Move to a new phone or app: the password, a code from the old app (or a recovery code)
+    and a code from the new one. Every other session of the account then ends."""
+    if not current_user.has_second_factor:
+        return redirect(url_for(".set_up_second_factor"))
+    return _new_app_page(NewAppForm())
+
+
+@blueprint.post("/account/new-app")
+@requires(Role.PRACTITIONER)
+def replace_app() -> str | Response:
+    if not current_user.has_second_factor:
+        return redirect(url_for(".set_up_second_factor"))
+    form = NewAppForm()
+    if not form.validate_on_submit():
+        return _new_app_page(form)
+    secret = _pending_secret()
+    step = users.new_secret_step(secret, form.code.data)
+    if step is None:
+        form.code.errors.append(gettext("Enter the 6-digit code your new app shows now"))
+        return _new_app_page(form)
+    if not users.confirm_identity(current_user, form.password.data, form.current_code.data):
+        return _identity_refused(form) or _new_app_page(form)
+    codes = users.replace_second_factor(current_user, secret, step)
+    session.pop(PENDING_SECRET, None)
+    end_other_sessions_for(current_app, current_user.id)
+    session[CODES_TO_SHOW] = codes
+    return redirect(url_for(".recovery_codes"))
+
+
+def _pending_secret() -> str:
+    """The new app's secret, made once and kept sealed in the session until it is confirmed."""
+    pending = session.get(PENDING_SECRET)
+    if pending:
+        return site_sealer().open(pending)
+    secret = second_factor.new_secret()
+    session[PENDING_SECRET] = site_sealer().seal(secret)
+    return secret
+
+
+def _new_app_page(form: NewAppForm) -> str:
+    secret = _pending_secret()
+    council = current_app.extensions["council"]
+    uri = second_factor.provisioning_uri(secret, current_user.email, council.service_name)
+    return render_template(
+        "manage/account/new_app.html",
+        form=form,
+        qr_code=second_factor.qr_code_svg(uri),
+        secret=second_factor.grouped_secret(secret),
+    )
+
+
+def _identity_refused(form: ConfirmIdentityForm) -> Response | None:
+    """After a wrong password or code: sign out if that locked the account, else say so."""
+    if users.is_locked(current_user):
+        logout_user()
+        session.end()  # type: ignore[attr-defined]
+        return redirect(url_for(".sign_in"))
+    form.password.errors.append(
+        gettext(
+            "Enter your password and the code your authenticator app shows now, or a "
+            "recovery code. After 10 wrong tries in a row, your account is locked for 30 "
+            "minutes."
+        )
+    )
+    return None
+
+
 @blueprint.post("/sign-out")
 @during_sign_in
 def sign_out() -> Response:
+    record(EventKind.SIGNED_OUT, current_user)
     logout_user()
     session.end()  # type: ignore[attr-defined]
     return redirect(url_for(".sign_in", signed_out=1))
@@ -193,31 +261,41 @@ def sign_out() -> Response:
 def account() -> str | Response:
     form = ChangePasswordForm(email=current_user.email)
     if form.validate_on_submit():
-        if verify_password(current_user.password_hash, form.current_password.data):
-            users.set_password(current_user, form.password.data)
+        if users.current_password_right(current_user, form.current_password.data):
+            users.set_password(current_user, form.password.data, "account")
             end_sessions_for(current_app, current_user.id)
             logout_user()
             session.end()  # type: ignore[attr-defined]
             return redirect(url_for(".sign_in", password_changed=1))
+        if users.is_locked(current_user):
+            logout_user()
+            session.end()  # type: ignore[attr-defined]
+            return redirect(url_for(".sign_in"))
         form.current_password.errors.append(gettext("Enter your current password correctly"))
     return render_template(
         "manage/account/account.html",
         form=form,
         codes_left=users.unused_recovery_codes(current_user),
-        confirm=ConfirmForm(),
     )
 
 
-@blueprint.post("/account/recovery-codes")
+@blueprint.route("/account/recovery-codes", methods=["GET", "POST"])
 @requires(Role.PRACTITIONER)
-def new_recovery_codes() -> Response:
-    form = ConfirmForm()
-    if not form.validate_on_submit() or not current_user.has_second_factor:
-        abort(400)
-    codes = users.replace_recovery_codes(current_user)
-    db.session.commit()
-    session[CODES_TO_SHOW] = codes
-    return redirect(url_for(".recovery_codes"))
+def new_recovery_codes() -> str | Response:
+    """New recovery codes, after the password and a current code; other sessions end."""
+    if not current_user.has_second_factor:
+        return redirect(url_for(".account"))
+    form = ConfirmIdentityForm()
+    if form.validate_on_submit():
+        if users.confirm_identity(current_user, form.password.data, form.current_code.data):
+            codes = users.renew_recovery_codes(current_user)
+            end_other_sessions_for(current_app, current_user.id)
+            session[CODES_TO_SHOW] = codes
+            return redirect(url_for(".recovery_codes"))
+        refused = _identity_refused(form)
+        if refused is not None:
+            return refused
+    return render_template("manage/account/new_recovery_codes.html", form=form)
 
 
 # Invitations and password resets: a single-use link, then a form without the token in it.
@@ -271,7 +349,7 @@ def _set_password_from_link(purpose: str) -> str | Response | tuple[str, int]:
     if form.validate_on_submit():
         if not users.use_link(link):
             return _dead_link()
-        users.set_password(user, form.password.data)
+        users.set_password(user, form.password.data, purpose)
         session.pop(LINK_TOKEN[purpose], None)
         if purpose == "reset":
             end_sessions_for(current_app, user.id)

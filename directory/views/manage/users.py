@@ -10,7 +10,6 @@ from werkzeug.wrappers import Response
 from directory.accounts import users
 from directory.accounts.access import requires
 from directory.accounts.sessions import end_sessions_for, now_utc
-from directory.extensions import db
 from directory.forms.accounts import ConfirmForm, InviteForm, RoleForm
 from directory.models import Role, User
 from directory.views.manage.account import link_address, send_link_email
@@ -33,7 +32,6 @@ def invite() -> str:
             form.email.errors.append(gettext("There is already an account for this email address"))
         else:
             person = users.create_user(form.email.data, form.name.data, Role(form.role.data))
-            db.session.commit()
             return _link_made(person, "invitation")
     return render_template("manage/users/invite.html", form=form)
 
@@ -81,8 +79,7 @@ def change_role(user_id: str) -> str | Response:
     if person.id == current_user.id:
         abort(403)
     if form.validate_on_submit():
-        person.role = Role(form.role.data)
-        db.session.commit()
+        users.change_role(person, Role(form.role.data))
         end_sessions_for(current_app, person.id)
         return redirect(url_for(".person", user_id=person.id))
     return render_template(
@@ -113,9 +110,7 @@ def reset_link(user_id: str) -> str:
 def unlock(user_id: str) -> Response:
     _confirmed()
     person = _person(user_id)
-    person.locked_until = None
-    person.failed_attempts = 0
-    db.session.commit()
+    users.unlock(person)
     return redirect(url_for(".person", user_id=person.id))
 
 
@@ -137,8 +132,7 @@ def toggle_access(user_id: str) -> Response:
     person = _person(user_id)
     if person.id == current_user.id:
         abort(403)
-    person.disabled = not person.disabled
-    db.session.commit()
+    users.set_disabled(person, not person.disabled)
     if person.disabled:
         end_sessions_for(current_app, person.id)
     return redirect(url_for(".person", user_id=person.id))
