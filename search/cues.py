@@ -68,7 +68,7 @@ def _group(group: str, pattern: str) -> str:
     phrases = []
     for option in group.split("/"):
         words = [fold(word.replace("'", "").replace("’", "")) for word in option.split()]
-        if not words or any(not word.strip("*") for word in words):
+        if not words or not all(any(c.isalnum() for c in word) for word in words):
             raise CueError(f"{pattern!r}: {group!r} has an alternative without letters.")
         phrases.append(" ".join("[^ ]*".join(map(re.escape, w.split("*"))) for w in words))
     return "(?:" + "|".join(phrases) + ")"
@@ -81,15 +81,23 @@ class CueLexicon:
     ignore: re.Pattern[str] | None
     cues: Mapping[str, re.Pattern[str]]
 
+    def ignored(self, words: Sequence[str]) -> set[int]:
+        """Positions of the words inside a look-alike ("knife and fork", "suicide squad"):
+        no danger, weak or strong, is read from them."""
+        if self.ignore is None:
+            return set()
+        text, starts = _joined([fold(word) or _BLANK for word in words])
+        return {
+            position
+            for match in self.ignore.finditer(text)
+            for position in _positions(starts, match.start(), match.end())
+        }
+
     def find(self, words: Sequence[str]) -> dict[str, tuple[int, ...]]:
         """Danger code -> positions of the words that cue it, in the order first cued."""
-        folded = [fold(word) or _BLANK for word in words]
+        skipped = self.ignored(words)
+        folded = [_BLANK if i in skipped else fold(word) or _BLANK for i, word in enumerate(words)]
         text, starts = _joined(folded)
-        if self.ignore is not None:
-            for match in self.ignore.finditer(text):
-                for position in _positions(starts, match.start(), match.end()):
-                    folded[position] = _BLANK
-            text, starts = _joined(folded)
         found: dict[str, tuple[int, ...]] = {}
         first: dict[str, int] = {}
         for code, pattern in self.cues.items():

@@ -138,6 +138,13 @@ class QueryReader:
                     corrections.append((word, fixed))
             stems.append(book.stem(fixed))
         matches = self._matches(stems)
+        if self.cues is not None:
+            ignored = self.cues.ignored([token.key for token in tokens])
+            matches = [
+                (entry, positions)
+                for entry, positions in matches
+                if entry.section != "dangers" or ignored.isdisjoint(positions)
+            ]
         strong = {entry.code for entry, _ in matches if entry.section == "dangers"}
         cued = self._cued(tokens)
         concepts = self._concepts(matches, tokens, today, cued)
