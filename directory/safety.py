@@ -6,8 +6,9 @@ danger (``[safety.CODE]``). A search signals a danger through its words (the phr
 dangers), a need filter whose council term names a danger, or a listing in its results
 with a sensitive need: the first two open the results page with the safety panel, all
 three show "Exit this page", as does a weaker cue (``councils/safety/cues.toml``), which
-shows a one-line "call 999" strip with the danger's first line instead of the panel; and every page with it is sent with ``Cache-Control:
-no-store`` so it does not come back from the browser's history (``directory.responses``).
+shows a one-line "call 999" strip with the danger's first line instead of the panel. Every
+page with "Exit this page" is sent with ``Cache-Control: no-store`` so it does not come
+back from the browser's history (``directory.responses``).
 """
 
 from __future__ import annotations

@@ -85,8 +85,9 @@ def score_meaning(
 
     ``require_all`` False (the engine loosening a query that found nothing) also admits
     listings matching any one of the words or meeting any one concept ("free" or "on
-    Saturday" too), so a sentence finds something whenever any part of it does. Credits are summed set by set rather than
-    listing by listing: a need can hold thousands of listings.
+    Saturday" too), so a sentence finds something whenever any part of it does. Credits
+    are summed set by set rather than listing by listing: a need can hold thousands of
+    listings.
     """
     met = [meeting(view, concept) for concept in concepts]
     per_group = [match_text(view, [group], require_all=True) for group in groups]

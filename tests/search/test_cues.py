@@ -194,14 +194,14 @@ def test_patterns_read_inflections_alternatives_and_gaps() -> None:
     lexicon = build_cues(
         ["knife ~ and ~ fork"], {"x": ["kill* .. me/us", "hands ~ round/around ~ my neck"]}
     )
-    assert lexicon.find("he will kill me".split()) == {"x": (2, 3)}
-    assert lexicon.find("killed all of us".split()) == {"x": (0, 1, 2, 3)}
-    assert lexicon.find("kill them all and then me".split()) == {}  # more than 3 between
-    assert lexicon.find("hands around my neck".split()) == {"x": (0, 1, 2, 3)}
-    assert lexicon.find("hands round her neck".split()) == {}
+    assert lexicon.find(_words("he will kill me")) == {"x": (2, 3)}
+    assert lexicon.find(_words("killed all of us")) == {"x": (0, 1, 2, 3)}
+    assert lexicon.find(_words("kill them all and then me")) == {}  # more than 3 between
+    assert lexicon.find(_words("hands around my neck")) == {"x": (0, 1, 2, 3)}
+    assert lexicon.find(_words("hands round her neck")) == {}
     # An ignored look-alike neither cues nor bridges a gap.
     lexicon = build_cues(["knife ~ and ~ fork"], {"x": ["knife"]})
-    assert lexicon.find("a knife and fork".split()) == {}
+    assert lexicon.find(_words("a knife and fork")) == {}
 
 
 def test_accents_and_apostrophes_fold_on_both_sides() -> None:
@@ -222,3 +222,7 @@ def test_a_malformed_file_is_refused() -> None:
         parse_cues({"cues": {"x": {"en": "not a list"}}})
     with pytest.raises(CueError):
         parse_cues({"cues": ["x"]})
+
+
+def _words(text: str) -> list[str]:
+    return text.split(" ")
