@@ -30,6 +30,7 @@ from search.spelling import edit_distance
 MAX_READ_WORDS = 40  # a long sentence, but not an essay: reading is linear in it
 MAX_GAP = 2  # other words allowed between two words of a phrase
 MIN_FUZZY_LENGTH = 5
+FIXES_KEPT = 4096
 _TOKEN = re.compile(f"{LETTER}+(?:['’`]{LETTER}+)*")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
 
@@ -103,12 +104,15 @@ class QueryReader:
     cues: CueLexicon | None = None
     """The weaker danger cues (:mod:`search.cues`); None: phrasebook dangers only."""
     _first: dict[str, list[tuple[str, ...]]] = field(init=False, repr=False)
+    _fixes: dict[str, str | None] = field(init=False, repr=False)
+    """Corrections found so far: a typo's nearest book word is the same on every search."""
 
     def __post_init__(self) -> None:
         first: dict[str, list[tuple[str, ...]]] = {}
         for key in sorted(self.phrasebook.keys, key=len, reverse=True):
             first.setdefault(key[0], []).append(key)
         object.__setattr__(self, "_first", first)
+        object.__setattr__(self, "_fixes", {})
 
     @property
     def quiet_words(self) -> frozenset[str]:
@@ -133,7 +137,7 @@ class QueryReader:
                 and word not in book.meaningless
                 and word not in self.common_words
             ):
-                fixed = _correction(word, book.vocabulary, known_words) or word
+                fixed = (None if word in known_words else self._correction(word)) or word
                 if fixed != word:
                     corrections.append((word, fixed))
             stems.append(book.stem(fixed))
@@ -151,6 +155,13 @@ class QueryReader:
         dangers = tuple(c.code for c in concepts if c.priority and c.code in strong)
         cues = tuple(c.code for c in concepts if c.priority and c.code not in strong)
         return Reading(concepts, dangers, tuple(dict.fromkeys(corrections)), cues)
+
+    def _correction(self, word: str) -> str | None:
+        if word not in self._fixes:
+            if len(self._fixes) >= FIXES_KEPT:
+                self._fixes.clear()
+            self._fixes[word] = _correction(word, self.phrasebook.vocabulary, {})
+        return self._fixes[word]
 
     def _cued(self, tokens: list[_Token]) -> list[Concept]:
         """A danger concept for each danger the cue lexicon finds in the words."""

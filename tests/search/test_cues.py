@@ -130,6 +130,10 @@ LOOK_ALIKES = [
     "overdue rent",
     "hanging out with friends",
     "suicide squad party",
+    "suicide bereavement support",
+    "my husband took his own life last year",
+    "my autistic son hurts himself when upset",
+    "he bangs his head when he is frustrated",
 ]
 
 
