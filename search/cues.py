@@ -93,9 +93,14 @@ class CueLexicon:
             for position in _positions(starts, match.start(), match.end())
         }
 
-    def find(self, words: Sequence[str]) -> dict[str, tuple[int, ...]]:
-        """Danger code -> positions of the words that cue it, in the order first cued."""
-        skipped = self.ignored(words)
+    def find(
+        self, words: Sequence[str], skipped: set[int] | None = None
+    ) -> dict[str, tuple[int, ...]]:
+        """Danger code -> positions of the words that cue it, in the order first cued.
+
+        ``skipped`` are the look-alikes' positions, when the caller has them already."""
+        if skipped is None:
+            skipped = self.ignored(words)
         folded = [_BLANK if i in skipped else fold(word) or _BLANK for i, word in enumerate(words)]
         text, starts = _joined(folded)
         found: dict[str, tuple[int, ...]] = {}

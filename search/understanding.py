@@ -142,15 +142,15 @@ class QueryReader:
                     corrections.append((word, fixed))
             stems.append(book.stem(fixed))
         matches = self._matches(stems)
-        if self.cues is not None:
-            ignored = self.cues.ignored([token.key for token in tokens])
-            matches = [
-                (entry, positions)
-                for entry, positions in matches
-                if entry.section != "dangers" or ignored.isdisjoint(positions)
-            ]
+        keys = [token.key for token in tokens]
+        ignored = self.cues.ignored(keys) if self.cues is not None else set()
+        matches = [
+            (entry, positions)
+            for entry, positions in matches
+            if entry.section != "dangers" or ignored.isdisjoint(positions)
+        ]
         strong = {entry.code for entry, _ in matches if entry.section == "dangers"}
-        cued = self._cued(tokens)
+        cued = self._cued(tokens, ignored)
         concepts = self._concepts(matches, tokens, today, cued)
         dangers = tuple(c.code for c in concepts if c.priority and c.code in strong)
         cues = tuple(c.code for c in concepts if c.priority and c.code not in strong)
@@ -163,7 +163,7 @@ class QueryReader:
             self._fixes[word] = _correction(word, self.phrasebook.vocabulary, {})
         return self._fixes[word]
 
-    def _cued(self, tokens: list[_Token]) -> list[Concept]:
+    def _cued(self, tokens: list[_Token], ignored: set[int]) -> list[Concept]:
         """A danger concept for each danger the cue lexicon finds in the words."""
         if self.cues is None or not tokens:
             return []
@@ -175,7 +175,7 @@ class QueryReader:
                 needs=needs[code],
                 priority=True,
             )
-            for code, positions in self.cues.find([token.key for token in tokens]).items()
+            for code, positions in self.cues.find([t.key for t in tokens], ignored).items()
             if code in needs
         ]
 
