@@ -110,15 +110,18 @@ def danger_cues(path: Path = CUES_FILE) -> CueLexicon:
 @cache
 def real_words(directory: Path = PHRASEBOOKS) -> frozenset[str]:
     """Words never respelled: English and every shipped language's common words (from
-    ``wordfreq``) and every word of the shipped phrasebooks, with apostrophes dropped as the
-    reader drops them ("don't" is "dont")."""
+    ``wordfreq``) and the phrasebooks' meaningless words (contractions, text-speak), with
+    apostrophes dropped as the reader drops them ("don't" is "dont"). Phrasebook phrases
+    are not all words: they list typos on purpose ("parnting class"); only for a language
+    ``wordfreq`` has no list for (Punjabi) do its phrasebook's words stand in for one."""
     words: set[str] = set()
     for language in {DEFAULT_LANGUAGE, *phrasebook_languages(directory)}:
-        words |= common_words(language)
+        listed = common_words(language)
+        words |= listed
         path = directory / f"{language}.toml"
         if path.exists():
             book, _ = _read_book(path.name, path.read_text(encoding="utf-8"))
-            words |= book.vocabulary | book.meaningless
+            words |= book.meaningless if listed else book.vocabulary | book.meaningless
     return frozenset(words)
 
 

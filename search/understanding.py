@@ -120,8 +120,7 @@ class QueryReader:
 
     def is_word(self, word: str) -> bool:
         """Whether ``word`` (lower case, no apostrophes) is a real word, never respelled."""
-        book = self.phrasebook
-        return word in self.common_words or word in book.vocabulary or word in book.meaningless
+        return word in self.common_words or word in self.phrasebook.meaningless
 
     def read(self, text: str, known_words: Mapping[str, int], today: date) -> Reading:
         """Read ``text``; ``known_words`` (the index's words) are never typo-corrected."""
