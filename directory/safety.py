@@ -5,8 +5,10 @@ services front door (``[council.children_services]``) and may replace or add lin
 danger (``[safety.CODE]``). A search signals a danger through its words (the phrasebook's
 dangers), a need filter whose council term names a danger, or a listing in its results
 with a sensitive need: the first two open the results page with the safety panel, all
-three show "Exit this page", and every page with it is sent with ``Cache-Control:
-no-store`` so it does not come back from the browser's history (``directory.responses``).
+three show "Exit this page", as does a weaker cue (``councils/safety/cues.toml``), which
+shows a one-line "call 999" strip with the danger's first line instead of the panel. Every
+page with "Exit this page" is sent with ``Cache-Control: no-store`` so it does not come
+back from the browser's history (``directory.responses``).
 """
 
 from __future__ import annotations
@@ -51,6 +53,12 @@ class SafetyLines:
         """The dangers to show, in the order signalled, each once."""
         return [self.dangers[code] for code in dict.fromkeys(codes) if code in self.dangers]
 
+    def strip(self, codes: Iterable[str]) -> tuple[Danger, SafetyLine] | None:
+        """The danger a weaker cue points at first, with its first national line."""
+        return next(
+            ((danger, danger.lines[0]) for danger in self.panel(codes) if danger.lines), None
+        )
+
 
 def load_safety_lines(council: Council, path: Path = SAFETY_FILE) -> SafetyLines:
     """National lines with the council's changes; a wrong entry stops the site at start."""
@@ -93,6 +101,13 @@ def signalled_dangers(reading: Reading | None, needs: Iterable[str], council: Co
         if term is not None and term.danger is not None:
             found.append(term.danger)
     return list(dict.fromkeys(found))
+
+
+def cued_dangers(reading: Reading | None, signalled: Iterable[str]) -> list[str]:
+    """Dangers only the weaker cues found (the strip), none while the panel shows."""
+    if reading is None or list(signalled):
+        return []
+    return list(dict.fromkeys(reading.cues))
 
 
 def _danger(code: str, table: Any, where: str) -> Danger:

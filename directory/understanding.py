@@ -22,7 +22,7 @@ from typing import Any
 
 from flask import Flask, current_app, has_request_context
 from flask_babel import gettext, ngettext
-from spellchecker import SpellChecker
+from wordfreq import available_languages, get_frequency_dict
 
 from directory.council import Council, CouncilFileError
 from directory.i18n import page_locale
@@ -30,20 +30,24 @@ from directory.models import ServiceKind
 from directory.models.service import PRE_BIRTH_AGE
 from directory.presenters.service import DAY_NAMES, KIND_NAMES
 from directory.safety import SafetyLines, load_safety_lines
+from search.cues import CueError, CueLexicon, parse_cues
 from search.phrasebook import (
     Phrasebook,
     PhrasebookError,
     build_phrasebook,
     merge_phrasebook,
     parse_phrasebook,
+    phrase_words,
 )
 from search.understanding import Concept, QueryReader
 
 PHRASEBOOKS = Path(__file__).resolve().parent.parent / "councils" / "phrasebooks"
 DEFAULT_LANGUAGE = "en"
-COMMON_WORD_FREQUENCY = 100
-"""How often a word must occur in pyspellchecker's corpus to count as a real word (its
-rarest words, such as "evection", are more often a family's typo than what they meant)."""
+REAL_WORD_FREQUENCY = 1e-7
+"""How often (per word of text, Zipf 2) a word must occur in ``wordfreq``'s lists to count
+as a real word that is never respelled: "bored" stays "bored", "meals" stays "meals". Rarer
+entries ("evection", "benifits") are more often a family's typo than what they meant."""
+CUES_FILE = Path(__file__).resolve().parent.parent / "councils" / "safety" / "cues.toml"
 
 
 def install(app: Flask) -> None:
@@ -91,7 +95,34 @@ def load_reader(
         raise CouncilFileError(str(error)) from None
     book = _for_council(book, council, safety)
     holidays = tuple((h.name, h.start, h.end) for h in council.school_holidays)
-    return QueryReader(book, holidays, common_words(book.language))
+    return QueryReader(book, holidays, real_words(directory), danger_cues(CUES_FILE))
+
+
+@cache
+def danger_cues(path: Path = CUES_FILE) -> CueLexicon:
+    """The weaker danger cues of every shipped language; a malformed pattern stops the site."""
+    try:
+        return parse_cues(tomllib.loads(path.read_text(encoding="utf-8")))
+    except (CueError, tomllib.TOMLDecodeError) as error:
+        raise CouncilFileError(f"{path.name}: {error}") from None
+
+
+@cache
+def real_words(directory: Path = PHRASEBOOKS) -> frozenset[str]:
+    """Words never respelled: English and every shipped language's common words (from
+    ``wordfreq``) and the phrasebooks' meaningless words (contractions, text-speak), with
+    apostrophes dropped as the reader drops them ("don't" is "dont"). Phrasebook phrases
+    are not all words: they list typos on purpose ("parnting class"); only for a language
+    ``wordfreq`` has no list for (Punjabi) do its phrasebook's words stand in for one."""
+    words: set[str] = set()
+    for language in {DEFAULT_LANGUAGE, *phrasebook_languages(directory)}:
+        listed = common_words(language)
+        words |= listed
+        path = directory / f"{language}.toml"
+        if path.exists():
+            book, _ = _read_book(path.name, path.read_text(encoding="utf-8"))
+            words |= book.meaningless if listed else book.vocabulary | book.meaningless
+    return frozenset(words)
 
 
 @lru_cache(maxsize=16)
@@ -104,12 +135,14 @@ def _read_book(name: str, text: str) -> tuple[Phrasebook, Mapping[str, Any]]:
 
 @cache
 def common_words(language: str) -> frozenset[str]:
-    """Real words of ``language`` from pyspellchecker's word lists (none if it has no list)."""
-    try:
-        frequencies = SpellChecker(language=language).word_frequency.dictionary
-    except ValueError:
+    """Real words of ``language`` from ``wordfreq``'s shipped lists (none if it has none)."""
+    if language not in available_languages():
         return frozenset()
-    return frozenset(w for w, n in frequencies.items() if n >= COMMON_WORD_FREQUENCY)
+    return frozenset(
+        "".join(phrase_words(word))
+        for word, frequency in get_frequency_dict(language).items()
+        if frequency >= REAL_WORD_FREQUENCY
+    )
 
 
 def _for_council(book: Phrasebook, council: Council, safety: SafetyLines) -> Phrasebook:

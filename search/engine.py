@@ -3,7 +3,8 @@
 The backend only weighs single terms; matching, filtering, facets and ranking happen here,
 once for every backend. When nothing matches, the query is loosened step by step and the
 results say how: first a corrected spelling, then a wider radius, then any rather than all
-of the words (a parenting course two miles away beats anything "course" next door). Filters
+of the words (a parenting course two miles away beats anything "course" next door), or
+any listing meeting one of their readings. Filters
 are never dropped silently: facet counts show the searcher which to remove.
 """
 
@@ -94,7 +95,7 @@ def _looser(view: IndexView, query: SearchQuery, first: _Attempt) -> Iterator[_A
     plan, concepts = first.plan, first.concepts
     suggestion = None
     corrected = (
-        _corrected_text(plan, view.vocabulary(), _seen_by(view, query))
+        _corrected_text(plan, view.vocabulary(), _seen_by(view, query), _real(query))
         if plan.groups and query.correct_spelling
         else None
     )
@@ -104,12 +105,18 @@ def _looser(view: IndexView, query: SearchQuery, first: _Attempt) -> Iterator[_A
     radii = _wider_radii(query.radius_m)
     for radius in radii:
         yield _Attempt(plan, True, radius, suggestion, Widening(radius_m=radius), concepts)
-    if len(plan.groups) > 1:
+    if len(plan.groups) > 1 or concepts:
         for radius in (query.radius_m, *radii):
             widened = Widening(
                 any_terms=True, radius_m=None if radius == query.radius_m else radius
             )
             yield _Attempt(plan, False, radius, suggestion, widened, concepts)
+
+
+def _real(query: SearchQuery) -> Callable[[str], bool]:
+    """Whether a word is a real one, which "Did you mean" never respells ("bored")."""
+    reader = query.reader
+    return reader.is_word if reader is not None else lambda word: False
 
 
 def _quiet(query: SearchQuery) -> frozenset[str]:
@@ -141,13 +148,19 @@ def _seen_by(view: IndexView, query: SearchQuery) -> Callable[[str], bool]:
 
 
 def _corrected_text(
-    plan: TextPlan, vocabulary: Mapping[str, int], seen: Callable[[str], bool]
+    plan: TextPlan,
+    vocabulary: Mapping[str, int],
+    seen: Callable[[str], bool],
+    real: Callable[[str], bool],
 ) -> str | None:
-    """The text with unknown words respelt, or None if no word needed (or had) a fix."""
+    """The text with unknown words respelt, or None if no word needed (or had) a fix.
+
+    Only non-words are respelt: a word the index, a phrasebook or the language's word list
+    knows is what the family meant, even where no listing uses it."""
     fixes: dict[str, str] = {}
     for group in plan.groups:
         word = group.words[0]
-        if group.synonym or not word.isalpha() or word in vocabulary:
+        if group.synonym or not word.isalpha() or word in vocabulary or real(word):
             continue
         fix = best_correction(word, vocabulary, _SYNONYM_WORDS)
         if fix is not None and seen(fix):

@@ -84,8 +84,10 @@ def score_meaning(
     """Relevance (0..1) of every candidate listing; see the module docstring.
 
     ``require_all`` False (the engine loosening a query that found nothing) also admits
-    listings matching any one of the words. Credits are summed set by set rather than
-    listing by listing: a need can hold thousands of listings.
+    listings matching any one of the words or meeting any one concept ("free" or "on
+    Saturday" too), so a sentence finds something whenever any part of it does. Credits
+    are summed set by set rather than listing by listing: a need can hold thousands of
+    listings.
     """
     met = [meeting(view, concept) for concept in concepts]
     per_group = [match_text(view, [group], require_all=True) for group in groups]
@@ -95,7 +97,7 @@ def score_meaning(
     units = len(concepts) + len(free_groups)
 
     choosing = [docs for concept, docs in zip(concepts, met, strict=True) if concept.is_topic]
-    if not choosing and not free_groups:
+    if (not choosing and not free_groups) or not require_all:
         choosing = met
     candidates: set[int] = set().union(*choosing) if choosing else set()
     if groups:

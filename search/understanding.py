@@ -23,12 +23,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from search.cues import CueLexicon
 from search.phrasebook import LETTER, Entry, Phrasebook, holiday_dates, phrase_words
 from search.spelling import edit_distance
 
 MAX_READ_WORDS = 40  # a long sentence, but not an essay: reading is linear in it
 MAX_GAP = 2  # other words allowed between two words of a phrase
 MIN_FUZZY_LENGTH = 5
+FIXES_KEPT = 4096
 _TOKEN = re.compile(f"{LETTER}+(?:['’`]{LETTER}+)*")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
 
@@ -73,11 +75,17 @@ class Concept:
 
 @dataclass(frozen=True, slots=True)
 class Reading:
-    """How a query was read: its concepts, the dangers it signals, and typo fixes made."""
+    """How a query was read: its concepts, the dangers it signals, and typo fixes made.
+
+    ``dangers`` are signalled strongly (a phrasebook danger phrase: the safety panel);
+    ``cues`` are dangers only the weaker cue lexicon found (the one-line strip). Both put
+    the listings that meet the danger first.
+    """
 
     concepts: tuple[Concept, ...] = ()
     dangers: tuple[str, ...] = ()
     corrections: tuple[tuple[str, str], ...] = ()
+    cues: tuple[str, ...] = ()
 
     def without(self, keys: Sequence[str]) -> Reading:
         """The same reading with some concepts set aside (dangers are still signalled)."""
@@ -93,17 +101,26 @@ class QueryReader:
     holidays: tuple[tuple[str, date, date], ...] = ()
     common_words: frozenset[str] = frozenset()
     """Real words of the language, which typo tolerance must leave as they are."""
+    cues: CueLexicon | None = None
+    """The weaker danger cues (:mod:`search.cues`); None: phrasebook dangers only."""
     _first: dict[str, list[tuple[str, ...]]] = field(init=False, repr=False)
+    _fixes: dict[str, str | None] = field(init=False, repr=False)
+    """Corrections found so far: a typo's nearest book word is the same on every search."""
 
     def __post_init__(self) -> None:
         first: dict[str, list[tuple[str, ...]]] = {}
         for key in sorted(self.phrasebook.keys, key=len, reverse=True):
             first.setdefault(key[0], []).append(key)
         object.__setattr__(self, "_first", first)
+        object.__setattr__(self, "_fixes", {})
 
     @property
     def quiet_words(self) -> frozenset[str]:
         return self.phrasebook.meaningless
+
+    def is_word(self, word: str) -> bool:
+        """Whether ``word`` (lower case, no apostrophes) is a real word, never respelled."""
+        return word in self.common_words or word in self.phrasebook.meaningless
 
     def read(self, text: str, known_words: Mapping[str, int], today: date) -> Reading:
         """Read ``text``; ``known_words`` (the index's words) are never typo-corrected."""
@@ -119,14 +136,47 @@ class QueryReader:
                 and word not in book.meaningless
                 and word not in self.common_words
             ):
-                fixed = _correction(word, book.vocabulary, known_words) or word
+                fixed = (None if word in known_words else self._correction(word)) or word
                 if fixed != word:
                     corrections.append((word, fixed))
             stems.append(book.stem(fixed))
         matches = self._matches(stems)
-        concepts = self._concepts(matches, tokens, today)
-        dangers = tuple(c.code for c in concepts if c.priority)
-        return Reading(concepts, dangers, tuple(dict.fromkeys(corrections)))
+        keys = [token.key for token in tokens]
+        ignored = self.cues.ignored(keys) if self.cues is not None else set()
+        matches = [
+            (entry, positions)
+            for entry, positions in matches
+            if entry.section != "dangers" or ignored.isdisjoint(positions)
+        ]
+        strong = {entry.code for entry, _ in matches if entry.section == "dangers"}
+        cued = self._cued(tokens, ignored)
+        concepts = self._concepts(matches, tokens, today, cued)
+        dangers = tuple(c.code for c in concepts if c.priority and c.code in strong)
+        cues = tuple(c.code for c in concepts if c.priority and c.code not in strong)
+        return Reading(concepts, dangers, tuple(dict.fromkeys(corrections)), cues)
+
+    def _correction(self, word: str) -> str | None:
+        if word not in self._fixes:
+            if len(self._fixes) >= FIXES_KEPT:
+                self._fixes.clear()
+            self._fixes[word] = _correction(word, self.phrasebook.vocabulary, {})
+        return self._fixes[word]
+
+    def _cued(self, tokens: list[_Token], ignored: set[int]) -> list[Concept]:
+        """A danger concept for each danger the cue lexicon finds in the words."""
+        if self.cues is None or not tokens:
+            return []
+        needs = self.phrasebook.danger_needs()
+        return [
+            Concept(
+                f"danger:{code}",
+                tuple(part for p in positions for part in tokens[p].parts),
+                needs=needs[code],
+                priority=True,
+            )
+            for code, positions in self.cues.find([t.key for t in tokens], ignored).items()
+            if code in needs
+        ]
 
     def _matches(self, stems: Sequence[str]) -> list[tuple[Entry, tuple[int, ...]]]:
         """Non-overlapping phrase matches: more phrase words first, then the tighter, then
@@ -149,14 +199,21 @@ class QueryReader:
         return chosen
 
     def _concepts(
-        self, matches: list[tuple[Entry, tuple[int, ...]]], tokens: list[_Token], today: date
+        self,
+        matches: list[tuple[Entry, tuple[int, ...]]],
+        tokens: list[_Token],
+        today: date,
+        cued: Sequence[Concept] = (),
     ) -> tuple[Concept, ...]:
         by_key: dict[str, Concept] = {}
-        for entry, positions in matches:
-            words = tuple(part for p in positions for part in tokens[p].parts)
-            concept = self._concept(entry, words, today)
+        read = [
+            self._concept(entry, tuple(part for p in positions for part in tokens[p].parts), today)
+            for entry, positions in matches
+        ]
+        for concept in [*read, *cued]:
             if concept is None:
                 continue
+            words = concept.words
             current = by_key.get(concept.key)
             if current is not None:
                 concept = replace(current, words=tuple(dict.fromkeys(current.words + words)))

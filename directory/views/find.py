@@ -37,7 +37,7 @@ from directory.queries.services import (
     practitioner_services_by_id,
     public_services_by_id,
 )
-from directory.safety import SafetyLines, signalled_dangers
+from directory.safety import SafetyLines, cued_dangers, signalled_dangers
 from directory.understanding import page_reader
 from search import MAX_PAGE_SIZE, PageOutOfRange, SearchHit, SearchQuery
 
@@ -123,7 +123,8 @@ def results_page(door: Door) -> dict[str, Any]:
         )
     centre = nearest_family_centre(council, place, localities, now.date())
     dangers = signalled_dangers(results.reading, wanted.needs, council)
-    exit_this_page = bool(dangers) or _sensitive(
+    cues = cued_dangers(results.reading, dangers)
+    exit_this_page = bool(dangers or cues) or _sensitive(
         council, wanted, _first_page(door, wanted, services, lambda: run(replace(wanted, page=1)))
     )
     widened_miles = (
@@ -154,6 +155,7 @@ def results_page(door: Door) -> dict[str, Any]:
         pagination=_pagination(door, wanted, results.total),
         exit_this_page=exit_this_page,
         safety_panel=safety.panel(dangers),
+        danger_strip=safety.strip(cues),
         children_services=council.children_services,
         understood=understood_tags(results.reading, wanted, council, safety),
     )

@@ -7,6 +7,7 @@ same figures and lists the queries that miss (``--failures``).
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 from flask import Flask
 
@@ -34,6 +35,57 @@ def test_family_queries_meet_the_relevance_and_safety_targets(search_app: Flask)
     assert report.safety_hit_rate == 1.0, _misses(report)
     assert not report.false_alarms, _misses(report)
     assert not report.unsafe_firsts, _misses(report)
+    assert report.panel_or_strip_hit_rate == 1.0, _misses(report)
+    assert not report.strip_false_alarms, _misses(report)
+
+
+SECOND_SET = """
+[[case]]
+query = "food bank"
+needs = ["food"]
+parallel = "food"
+
+[[case]]
+query = "bank żywności"
+needs = ["food"]
+language = "pl"
+parallel = "food"
+
+[[case]]
+query = "he said he'd finish me off"
+needs = ["domestic-abuse"]
+danger = "domestic-abuse"
+
+[[case]]
+query = "knife and fork"
+
+[[case]]
+query = "food bank"
+needs = ["food"]
+door = "practitioners"
+levels = ["universal"]
+locality = "brierley-hill"
+"""
+
+
+def test_the_bench_reads_a_second_set_with_languages_doors_and_parallel_cases(
+    search_app: Flask, tmp_path: Path
+) -> None:
+    """The held-out set's optional keys, on a set of our own (the held-out set is never
+    read by a test: only ``bench/relevance.py --set held-out`` prints its aggregates)."""
+    path = tmp_path / "second.toml"
+    path.write_text(SECOND_SET, encoding="utf-8")
+    cases = load_cases(path)
+    assert [c.language for c in cases] == ["en", "pl", "en", "en", "en"]
+    with search_app.app_context():
+        report = evaluate(search_app, cases)
+    assert report.door_counts == {"family": 4, "practitioners": 1}
+    assert len(report.scored) == 4  # "knife and fork" names no needs: safety only
+    assert set(report.by_language()) == {"en", "pl"}
+    assert report.parallel_gaps()["pl"][0] == 1
+    assert report.panel_or_strip_hit_rate == 1.0
+    assert report.strip_false_alarms == []
+    assert report.fit("level_fit") is not None and report.fit("locality_fit") is not None
 
 
 def test_the_set_covers_every_need_and_every_danger() -> None:

@@ -1,0 +1,165 @@
+"""Weaker danger cues: harm said plainly, the way a frightened person writes it. Pure code.
+
+The phrasebook's danger phrases are the strong signal (they open the safety panel). Cues are
+a broader lexicon (``councils/safety/cues.toml``) of the words and patterns safeguarding
+bodies publish as signs of harm: "said he'd kill me", "got a knife", "won't let me out",
+"man keeps messaging my daughter". A cue shows a one-line "call 999" strip with the danger's
+national line and puts the listings that meet the danger first, without the full panel.
+
+Patterns are written in a small language, so one line covers word order, inflections and
+typos rather than listing sentences:
+
+- words are matched whole, after folding (lower case, apostrophes dropped, Polish and other
+  Latin accents taken off: "zabiję" is "zabije");
+- ``*`` inside a word is any letters: ``kill*`` is kill, kills, killed, killing;
+- ``a/b`` is either phrase: ``knife/knives/blade``, ``in/in the house``;
+- ``~`` joins two such groups with nothing between: ``kill/murder ~ me/us ~ off``;
+- ``..`` between groups allows up to three other words: ``said .. kill* .. me``.
+
+Look-alikes ("knife and fork", "killing time", "photo shoot") are ``[ignore]`` patterns:
+their words are blanked before any cue is looked for, so they can neither cue nor bridge a gap.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+GAP_WORDS = 3
+_BLANK = "_"
+_LATIN_EXTRA = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss"})
+
+
+class CueError(ValueError):
+    """A cue pattern is malformed; the message names it."""
+
+
+def fold(word: str) -> str:
+    """A word as cues compare it: accents off Latin letters, other scripts as written."""
+    if word.isascii():
+        return word
+    word = word.translate(_LATIN_EXTRA)
+    decomposed = unicodedata.normalize("NFKD", word)
+    kept: list[str] = []
+    for char in decomposed:
+        if unicodedata.combining(char) and kept and kept[-1].isascii():
+            continue
+        kept.append(char)
+    return unicodedata.normalize("NFKC", "".join(kept))
+
+
+def compile_pattern(pattern: str) -> str:
+    """The regular expression for one pattern of the cue language (see the module)."""
+    segments = [segment.strip() for segment in f" {pattern} ".split(" .. ")]
+    if not pattern.strip() or not all(segments):
+        raise CueError(f"{pattern!r}: '..' must sit between two words.")
+    gap = f"(?: [^ ]+){{0,{GAP_WORDS}}} "
+    return (
+        "(?<![^ ])"
+        + gap.join(" ".join(_group(g, pattern) for g in s.split(" ~ ")) for s in segments)
+        + "(?![^ ])"
+    )
+
+
+def _group(group: str, pattern: str) -> str:
+    """``a/b c/d`` of one group: alternative phrases, each of words with ``*`` wildcards."""
+    phrases = []
+    for option in group.split("/"):
+        words = [fold(word.replace("'", "").replace("’", "")) for word in option.split()]
+        if not words or not all(any(c.isalnum() for c in word) for word in words):
+            raise CueError(f"{pattern!r}: {group!r} has an alternative without letters.")
+        phrases.append(" ".join("[^ ]*".join(map(re.escape, w.split("*"))) for w in words))
+    return "(?:" + "|".join(phrases) + ")"
+
+
+@dataclass(frozen=True, eq=False)
+class CueLexicon:
+    """Compiled cues per danger code, and the look-alikes blanked before them."""
+
+    ignore: re.Pattern[str] | None
+    cues: Mapping[str, re.Pattern[str]]
+
+    def ignored(self, words: Sequence[str]) -> set[int]:
+        """Positions of the words inside a look-alike ("knife and fork", "suicide squad"):
+        no danger, weak or strong, is read from them."""
+        if self.ignore is None:
+            return set()
+        text, starts = _joined([fold(word) or _BLANK for word in words])
+        return {
+            position
+            for match in self.ignore.finditer(text)
+            for position in _positions(starts, match.start(), match.end())
+        }
+
+    def find(
+        self, words: Sequence[str], skipped: set[int] | None = None
+    ) -> dict[str, tuple[int, ...]]:
+        """Danger code -> positions of the words that cue it, in the order first cued.
+
+        ``skipped`` are the look-alikes' positions, when the caller has them already."""
+        if skipped is None:
+            skipped = self.ignored(words)
+        folded = [_BLANK if i in skipped else fold(word) or _BLANK for i, word in enumerate(words)]
+        text, starts = _joined(folded)
+        found: dict[str, tuple[int, ...]] = {}
+        first: dict[str, int] = {}
+        for code, pattern in self.cues.items():
+            positions: list[int] = []
+            for match in pattern.finditer(text):
+                positions.extend(_positions(starts, match.start(), match.end()))
+            if positions:
+                found[code] = tuple(sorted(set(positions)))
+                first[code] = min(positions)
+        return {code: found[code] for code in sorted(found, key=lambda c: first[c])}
+
+
+def build_cues(ignore: Sequence[str], cues: Mapping[str, Sequence[str]]) -> CueLexicon:
+    """Compile the patterns; a malformed one raises :class:`CueError` naming it."""
+
+    def alternation(patterns: Sequence[str]) -> re.Pattern[str] | None:
+        if not patterns:
+            return None
+        return re.compile("|".join(compile_pattern(p) for p in patterns))
+
+    compiled = {code: alternation(patterns) for code, patterns in cues.items()}
+    return CueLexicon(alternation(ignore), {c: p for c, p in compiled.items() if p is not None})
+
+
+def parse_cues(raw: Mapping[str, object], languages: Sequence[str] | None = None) -> CueLexicon:
+    """The lexicon of a cue file's tables (``[ignore]`` and ``[cues.CODE]``, each keyed by
+    language), for ``languages`` (every language in the file when None)."""
+
+    def patterns(table: object, where: str) -> list[str]:
+        if not isinstance(table, Mapping):
+            raise CueError(f"[{where}] must be a table of languages.")
+        found: list[str] = []
+        for language, items in table.items():
+            if languages is not None and language not in languages:
+                continue
+            if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+                raise CueError(f"[{where}] {language} must be a list of patterns.")
+            found.extend(items)
+        return found
+
+    cues = raw.get("cues", {})
+    if not isinstance(cues, Mapping):
+        raise CueError("[cues] must hold one table per danger.")
+    return build_cues(
+        patterns(raw.get("ignore", {}), "ignore"),
+        {code: patterns(table, f"cues.{code}") for code, table in cues.items()},
+    )
+
+
+def _joined(words: Sequence[str]) -> tuple[str, list[int]]:
+    starts: list[int] = []
+    offset = 0
+    for word in words:
+        starts.append(offset)
+        offset += len(word) + 1
+    return " ".join(words), starts
+
+
+def _positions(starts: Sequence[int], start: int, end: int) -> list[int]:
+    return [i for i, offset in enumerate(starts) if start <= offset < end]
