@@ -293,9 +293,7 @@ def _level_fit(case: Case, top: list[Service]) -> float | None:
         return None
     wanted = {level.lower() for level in case.levels}
     fits = [
-        any(
-            term.code.lower() in wanted or term.name.lower() in wanted for term in s.terms("level")
-        )
+        any(term.code.lower() in wanted or term.name.lower() in wanted for term in s.terms("level"))
         for s in top
     ]
     return sum(fits) / TOP

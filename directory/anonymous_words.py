@@ -9,9 +9,9 @@ only words known to carry no person are kept, and every other token is dropped:
 - a street (a house number or capitalised words before Street, Road, Lane, ...) goes, as do
   the names of months and days;
 - a word is then kept only if it is one of the directory's own search words (synonyms,
-  the council's taxonomy labels and localities), or a common English word (the spelling
-  dictionary the search already uses) that is not a first name (``gender-guesser``'s
-  international list) or a surname (``names``' census list).
+  the council's taxonomy labels and localities), or a common English word (``wordfreq``'s
+  list, which the search's spelling fixer also trusts) that is not a first name
+  (``gender-guesser``'s international list) or a surname (``names``' census list).
 
 So a name that is not an English word is dropped by construction (it is in no list of kept
 words), and one that is (Rose, Smith) by the name lists; the cost is that a surname which is
@@ -25,8 +25,7 @@ from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 
-from spellchecker import SpellChecker
-
+from directory.understanding import common_words
 from search.synonyms import SYNONYM_GROUPS
 
 MOST_CHARACTERS = 200
@@ -79,7 +78,8 @@ SHORT_WORDS = frozenset(
 def _common_word(word: str) -> bool:
     if len(word) < 3:
         return word in SHORT_WORDS
-    return word in _dictionary() and word not in _first_names() and word not in _surnames()
+    bare = word.replace("'", "")
+    return bare in _dictionary() and word not in _first_names() and word not in _surnames()
 
 
 @cache
@@ -88,9 +88,9 @@ def _own_words() -> frozenset[str]:
     return frozenset(word.lower() for phrase in phrases for word in _WORD.findall(phrase))
 
 
-@cache
 def _dictionary() -> frozenset[str]:
-    return frozenset(SpellChecker(language="en").word_frequency.dictionary)
+    """English words the search counts as real (``wordfreq``'s list), apostrophes dropped."""
+    return common_words("en")
 
 
 @cache

@@ -75,12 +75,12 @@ def test_a_search_is_recorded_with_nothing_that_says_who_searched(search_app: Fl
 
 def test_editors_see_top_searches_and_searches_that_found_nothing(search_app: Flask) -> None:
     family = search_app.test_client()
-    for words in ("zeppelin yodelling", "zeppelin yodelling", "=cmd|' /C calc'!A0", "library"):
+    for words in ("zeppelin hovercraft", "zeppelin hovercraft", "=cmd|' /C calc'!A0", "library"):
         family.get("/find-support", query_string={"q": words})
     with search_app.app_context():
         # The same searches on two earlier days: shown from the third different day.
         for back in (1, 2):
-            for words, results in (("zeppelin yodelling", 0), ("library", 3)):
+            for words, results in (("zeppelin hovercraft", 0), ("library", 3)):
                 db.session.add(
                     SearchRecord(
                         id=new_id(), day=date.today() - timedelta(days=back), words=words,
@@ -92,7 +92,7 @@ def test_editors_see_top_searches_and_searches_that_found_nothing(search_app: Fl
     sign_in(search_app, editor, make_staff(search_app, Role.EDITOR))
     page = visible_text(page_text(editor.get("/manage/insights/")))
     nothing = page.split("Searches that found nothing")[1].split("Top searches")[0]
-    assert "zeppelin yodelling 4 4" in nothing and "library" not in nothing
+    assert "zeppelin hovercraft 4 4" in nothing and "library" not in nothing
     assert "library" in page.split("Top searches")[1]
 
     response = editor.get("/manage/insights/searches.csv?found=nothing")
@@ -100,7 +100,7 @@ def test_editors_see_top_searches_and_searches_that_found_nothing(search_app: Fl
     assert response.headers["Cache-Control"] == "no-store"
     rows = list(csv.reader(io.StringIO(response.get_data(as_text=True))))
     assert rows[0] == ["Words", "Searches", "Found nothing", "Average results"]
-    assert "zeppelin yodelling" in [row[0] for row in rows[1:]]
+    assert "zeppelin hovercraft" in [row[0] for row in rows[1:]]
     everything = editor.get("/manage/insights/searches.csv").get_data(as_text=True)
     cells = [row[0] for row in list(csv.reader(io.StringIO(everything)))[1:]]
     assert not any(cell[:1] in {"=", "+", "-", "@"} for cell in cells)
