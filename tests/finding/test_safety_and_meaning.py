@@ -23,7 +23,11 @@ DANGER_QUERIES = {
 
 
 def _get(app: Flask, query: str):  # type: ignore[no-untyped-def]
-    response = app.test_client().get(f"/find-support?{query}")
+    """A results page for a browser that has been here before (a first visit's page sets the
+    family forms' cookie, and any page setting a cookie is ``no-store``)."""
+    client = app.test_client()
+    client.get("/find-support?q=family")
+    response = client.get(f"/find-support?{query}")
     return response, response.get_data(as_text=True)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from typing import Any
 
 from flask import Flask
@@ -13,15 +14,22 @@ from werkzeug.serving import make_server
 
 @contextmanager
 def live_server(app: Flask) -> Iterator[str]:
-    """Serve ``app`` on 127.0.0.1 on a free port; yield its base URL."""
+    """Serve ``app`` on 127.0.0.1 on a free port; yield its base URL, which is also the
+    site's configured public address while it is served (the links it hands out)."""
     server = make_server("127.0.0.1", 0, always_closing(app), threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
+    base = f"http://127.0.0.1:{server.server_port}"
+    configured = app.extensions.get("signpost_config")
+    if configured is not None:
+        app.extensions["signpost_config"] = replace(configured, public_base_url=base)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_port}"
+        yield base
     finally:
         server.shutdown()
         thread.join(timeout=5)
+        if configured is not None:
+            app.extensions["signpost_config"] = configured
 
 
 def always_closing(app: Any) -> Any:
