@@ -8,7 +8,16 @@ from flask import Flask
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 from sqlalchemy.engine import make_url
 
-from directory import accounts, assets, council_language, health, i18n, insights, responses
+from directory import (
+    accounts,
+    assets,
+    council_language,
+    health,
+    i18n,
+    insights,
+    jobs,
+    responses,
+)
 from directory.config import PROJECT_ROOT, Config, ConfigError
 from directory.council import load_council
 from directory.extensions import babel, csrf, db, migrate
@@ -61,6 +70,7 @@ def create_app(config: Config | None = None) -> Flask:
     understanding.install(app)
     council_language.install(app, i18n.available_locales(app))
     indexing.install(app)
+    jobs.install(app)
     templating.register(app)
     insights.install(app)
     views.register(app)

@@ -8,6 +8,7 @@ def register(app: Flask) -> None:
     from directory.demo.commands import demo_cli
     from directory.indexing.commands import search_cli
     from directory.indexing.explain import explain_command
+    from directory.jobs.commands import jobs_cli
     from directory.listings.commands import listings_cli
     from directory.postcodes.commands import postcodes_cli
 
@@ -17,3 +18,4 @@ def register(app: Flask) -> None:
     app.cli.add_command(search_cli)
     app.cli.add_command(listings_cli)
     app.cli.add_command(users_cli)
+    app.cli.add_command(jobs_cli)

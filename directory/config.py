@@ -67,6 +67,9 @@ class Config:
     """Seconds before a connection attempt, or one statement, is given up (PostgreSQL)."""
     totp_encryption_key: str = DEVELOPMENT_KEY
     """The key one-time-code secrets are sealed with (see ``directory.accounts.sealing``)."""
+    job_queue: str = "sqlite"
+    """Where queued jobs wait for the worker: "sqlite" (a file) or "redis" (shared)."""
+    job_queue_file: Path = INSTANCE_DIR / "jobs.sqlite3"
     extra: Mapping[str, object] = field(default_factory=dict)
 
     @classmethod
@@ -94,9 +97,11 @@ class Config:
         redis_url = env.get("REDIS_URL") or None
         session_store = _choice(env, "SESSION_STORE", "database", {"database", "redis"})
         rate_limit_store = _choice(env, "RATE_LIMIT_STORE", "memory", {"memory", "redis"})
+        job_queue = _choice(env, "JOB_QUEUE", "sqlite", {"sqlite", "redis"})
         for name, chosen in (
             ("SESSION_STORE", session_store),
             ("RATE_LIMIT_STORE", rate_limit_store),
+            ("JOB_QUEUE", job_queue),
         ):
             if chosen == "redis" and not redis_url:
                 raise ConfigError(f"{name}=redis needs REDIS_URL, like redis://127.0.0.1:6379/0.")
@@ -122,6 +127,8 @@ class Config:
             database_connect_timeout=_number(env, "DATABASE_CONNECT_TIMEOUT", 5),
             database_statement_timeout=_number(env, "DATABASE_STATEMENT_TIMEOUT", 15),
             totp_encryption_key=totp_key,
+            job_queue=job_queue,
+            job_queue_file=Path(env.get("JOB_QUEUE_FILE", INSTANCE_DIR / "jobs.sqlite3")),
         )
 
     def engine_options(self) -> dict[str, object]:
