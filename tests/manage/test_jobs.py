@@ -10,6 +10,7 @@ import csv
 import io
 import os
 import re
+import socket
 import subprocess
 import sys
 import time
@@ -273,3 +274,38 @@ def test_the_command_line_import_is_recorded_as_a_job(
         assert job.result["batch"] in result.output
     listed = listing_app.test_cli_runner().invoke(args=["jobs", "list"])
     assert f"{job.id}" in listed.output and "import   done" in listed.output
+
+
+def test_a_job_stopped_while_indexing_is_run_again_to_finish_the_indexing(
+    listing_app: Flask,  # noqa: F811
+) -> None:
+    """Its changes were committed before its worker died: recovery queues it again, and
+    the worker indexes the batch's listings instead of importing anything twice."""
+    from directory.indexing.hooks import reindex_deferred
+
+    gone = subprocess.Popen(["true"])  # a worker process that has ended
+    gone.wait()
+    editor = _editor(listing_app)
+    with listing_app.app_context():
+        listing_app.extensions["search"].rebuild(allow_empty=True)
+        with reindex_deferred(db.session):
+            batch = write(dataset(*(listing(f"k-{n}", name=f"Group {n}") for n in range(5))))
+        assert listing_app.extensions["search"].health().missing == 5
+        job = Job(
+            kind="import",
+            actor="editor@example.org",
+            state="running",
+            phase="indexing",
+            params={"upload": "long gone"},
+            result={"batch": batch.batch},
+            worker=f"{socket.gethostname()}:{gone.pid}",
+        )
+        db.session.add(job)
+        db.session.commit()
+        job_id = job.id
+        assert recover_interrupted() == [job_id]
+    with job_worker(listing_app):
+        assert wait_for_job(editor, f"/manage/jobs/{job_id}")["state"] == "done"
+    with listing_app.app_context():
+        assert _count(Service) == 5 and _count(ImportBatch) == 1
+        assert listing_app.extensions["search"].health().in_step
