@@ -24,7 +24,9 @@ QUEUE_NAME = "signpost-jobs"
 
 def make_huey(config: Config) -> Huey:
     if config.job_queue == "redis":
-        return RedisHuey(QUEUE_NAME, url=config.redis_url, results=False)
+        # Named with the site's Redis prefix, so two sites can share one Redis.
+        name = f"{config.rate_limit_prefix}-jobs"
+        return RedisHuey(name, url=config.redis_url, results=False)
     config.job_queue_file.parent.mkdir(parents=True, exist_ok=True)
     return SqliteHuey(QUEUE_NAME, filename=str(config.job_queue_file), results=False)
 

@@ -309,3 +309,32 @@ def test_a_job_stopped_while_indexing_is_run_again_to_finish_the_indexing(
     with listing_app.app_context():
         assert _count(Service) == 5 and _count(ImportBatch) == 1
         assert listing_app.extensions["search"].health().in_step
+
+
+def test_jobs_run_the_same_on_a_redis_queue(tmp_path: Path) -> None:
+    """``JOB_QUEUE=redis``: the queue and the live counts are in Redis (a real server)."""
+    from tests.support.apps import config_for_tests, migrated_app
+    from tests.support.databases import fresh_database
+    from tests.support.redis import forget, fresh_prefix, redis_url
+
+    prefix = fresh_prefix()
+    with fresh_database("sqlite", tmp_path) as url:
+        config = config_for_tests(
+            url, tmp_path, job_queue="redis", redis_url=redis_url(), rate_limit_prefix=prefix
+        )
+        app = migrated_app(config)
+        try:
+            with app.app_context():
+                job_id = submit("rebuild", "admin@example.org", {"allow_empty": True}).id
+                assert app.extensions["jobs"].huey.pending_count() == 1
+            with job_worker(app):
+                deadline = time.monotonic() + 60
+                with app.app_context():
+                    while db.session.get_one(Job, job_id).state != "done":
+                        assert time.monotonic() < deadline
+                        time.sleep(0.1)
+                        db.session.expire_all()
+        finally:
+            forget(prefix)
+            with app.app_context():
+                db.engine.dispose()
