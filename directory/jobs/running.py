@@ -44,7 +44,7 @@ class Outcome:
 
 
 class JobFailed(RuntimeError):
-    """The job was recorded as failed; the message says why."""
+    """The job could not be started here: it is not queued (another process has it)."""
 
 
 def run_queued(job_id: str) -> None:
