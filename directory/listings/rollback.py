@@ -411,18 +411,21 @@ def _refuse_if_still_used(entity: str, ids: list[str]) -> None:
 
 
 def _entries_last_first(batch_id: str) -> Iterable[list[AuditEntry]]:
-    last: int | None = None
-    while True:
-        statement = sa.select(AuditEntry).where(AuditEntry.batch_id == batch_id)
-        if last is not None:
-            statement = statement.where(AuditEntry.sequence < last)
-        entries = list(
-            db.session.scalars(statement.order_by(AuditEntry.sequence.desc()).limit(CHUNK))
+    """The batch's audit rows, last first, a chunk at a time: their ids are read in order
+    once, then each chunk by id (asking for "the next 500 before sequence n" made the
+    database go through the whole batch for every chunk)."""
+    ids = list(
+        db.session.scalars(
+            sa.select(AuditEntry.id)
+            .where(AuditEntry.batch_id == batch_id)
+            .order_by(AuditEntry.sequence.desc())
         )
-        if not entries:
-            return
-        last = entries[-1].sequence
-        yield entries
+    )
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        found = db.session.scalars(sa.select(AuditEntry).where(AuditEntry.id.in_(chunk)))
+        entries = {entry.id: entry for entry in found}
+        yield [entries[entry_id] for entry_id in chunk]
 
 
 def _load(entries: list[AuditEntry]) -> dict[str, Any]:
