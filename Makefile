@@ -8,9 +8,11 @@ PORT ?= 5000
 
 .PHONY: run setup database test lint translations bench clean
 
-## Set everything up and run the site on the embedded default (SQLite, Whoosh, demo data).
+## Set everything up and run the site on the embedded default (SQLite, Whoosh, demo data),
+## with the job worker (imports, rollbacks, rebuilds) beside it, stopped with it.
 run: setup database
-	$(BIN)/flask run --host $(HOST) --port $(PORT)
+	$(BIN)/flask jobs worker & worker=$$!; trap 'kill $$worker' EXIT; \
+		$(BIN)/flask run --host $(HOST) --port $(PORT)
 
 setup: $(VENV)/.installed static/dist/.built translations/.compiled
 

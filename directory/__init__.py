@@ -15,6 +15,7 @@ from directory import (
     health,
     i18n,
     insights,
+    jobs,
     log_privacy,
     public_forms,
     request_limits,
@@ -75,6 +76,7 @@ def create_app(config: Config | None = None) -> Flask:
     understanding.install(app)
     council_language.install(app, i18n.available_locales(app))
     indexing.install(app)
+    jobs.install(app)
     templating.register(app)
     insights.install(app)
     log_privacy.install()

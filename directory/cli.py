@@ -10,6 +10,7 @@ def register(app: Flask) -> None:
     from directory.indexing.commands import search_cli
     from directory.indexing.explain import explain_command
     from directory.insights_commands import insights_cli
+    from directory.jobs.commands import jobs_cli
     from directory.listings.commands import listings_cli
     from directory.postcodes.commands import postcodes_cli
 
@@ -21,3 +22,4 @@ def register(app: Flask) -> None:
     app.cli.add_command(users_cli)
     app.cli.add_command(backup_cli)
     app.cli.add_command(insights_cli)
+    app.cli.add_command(jobs_cli)

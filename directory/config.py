@@ -76,6 +76,9 @@ class Config:
     """A request to /health with ``Authorization: Bearer`` this token gets each check as JSON."""
     disk_free_minimum_mb: int = 500
     """Less free space than this where the site writes makes /health say "degraded"."""
+    job_queue: str = "sqlite"
+    """Where queued jobs wait for the worker: "sqlite" (a file) or "redis" (shared)."""
+    job_queue_file: Path = INSTANCE_DIR / "jobs.sqlite3"
     extra: Mapping[str, object] = field(default_factory=dict)
 
     @classmethod
@@ -106,9 +109,11 @@ class Config:
             raise ConfigError("HEALTH_TOKEN must be 24 characters or more (a random string).")
         session_store = _choice(env, "SESSION_STORE", "database", {"database", "redis"})
         rate_limit_store = _choice(env, "RATE_LIMIT_STORE", "memory", {"memory", "redis"})
+        job_queue = _choice(env, "JOB_QUEUE", "sqlite", {"sqlite", "redis"})
         for name, chosen in (
             ("SESSION_STORE", session_store),
             ("RATE_LIMIT_STORE", rate_limit_store),
+            ("JOB_QUEUE", job_queue),
         ):
             if chosen == "redis" and not redis_url:
                 raise ConfigError(f"{name}=redis needs REDIS_URL, like redis://127.0.0.1:6379/0.")
@@ -137,6 +142,8 @@ class Config:
             public_base_url=_public_base_url(env, environment),
             health_token=health_token,
             disk_free_minimum_mb=_number(env, "DISK_FREE_MINIMUM_MB", 500, minimum=0),
+            job_queue=job_queue,
+            job_queue_file=Path(env.get("JOB_QUEUE_FILE", INSTANCE_DIR / "jobs.sqlite3")),
         )
 
     def engine_options(self) -> dict[str, object]:

@@ -8,6 +8,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from directory.indexing import site_search
 from directory.indexing.engine import RebuildRefused
+from directory.jobs.progress import command_line_progress
 from search import IndexUnavailable
 
 search_cli = AppGroup("search", help="The search index.")
@@ -20,7 +21,7 @@ search_cli = AppGroup("search", help="The search index.")
 def rebuild_command(allow_empty: bool) -> None:
     """Write the search index afresh from the database."""
     try:
-        report = site_search().rebuild(allow_empty=allow_empty)
+        report = site_search().rebuild(allow_empty=allow_empty, progress=command_line_progress())
     except RebuildRefused as error:
         raise click.ClickException(str(error)) from None
     except (IndexUnavailable, OSError) as error:

@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from directory.indexing.documents import service_document
+from directory.jobs.progress import NoProgress, Progress
 from directory.queries.indexing import indexable_ids, indexed_service_ids, listings_in_chunks
 from search import (
     IndexUnavailable,
@@ -91,7 +92,13 @@ class DirectorySearch:
         """Whether the chosen engine can answer (Whoosh: its index opens)."""
         return not self.use_whoosh or self._open_whoosh() is not None
 
-    def rebuild(self, today: date | None = None, *, allow_empty: bool = False) -> RebuildReport:
+    def rebuild(
+        self,
+        today: date | None = None,
+        *,
+        allow_empty: bool = False,
+        progress: Progress | None = None,
+    ) -> RebuildReport:
         """Write the whole index afresh from the database.
 
         Refuses (``RebuildRefused``) to replace an index that has documents with an empty
@@ -109,11 +116,14 @@ class DirectorySearch:
                     "check DATABASE_URL, or rebuild with --allow-empty."
                 )
         written = 0
+        progress = progress or NoProgress()
+        progress.start("indexing", len(ids))
 
         def counted(documents: Iterable[ServiceDocument]) -> Iterator[ServiceDocument]:
             nonlocal written
             for document in documents:
                 written += 1
+                progress.advance()
                 yield document
 
         documents = counted(self._documents_in_chunks(today or date.today(), ids))
@@ -128,7 +138,9 @@ class DirectorySearch:
             self._memory = memory
         return RebuildReport(written, time.perf_counter() - started)
 
-    def update(self, service_ids: set[str], today: date | None = None) -> None:
+    def update(
+        self, service_ids: set[str], today: date | None = None, progress: Progress | None = None
+    ) -> None:
         """Bring the given services up to date in the index after a database change."""
         self._open_whoosh()
         backends = self._live_backends()
@@ -136,11 +148,14 @@ class DirectorySearch:
             return  # no index yet: the next rebuild reads everything from the database
         today = today or date.today()
         held = self._held(service_ids)
+        progress = progress or NoProgress()
         for backend in backends:
+            progress.start("indexing", len(service_ids))
             try:
                 if gone := service_ids - held:
                     backend.remove(gone)  # with nothing to remove, open no writer
-                backend.index(self._documents_in_chunks(today, held))
+                    progress.advance(len(gone))
+                backend.index(_counted(self._documents_in_chunks(today, held), progress))
             except IndexUnavailable as error:
                 self._lost_whoosh(error)
 
@@ -240,3 +255,9 @@ class DirectorySearch:
     def _live_backends(self) -> list[SearchBackend]:
         with self._lock:
             return [b for b in (self._whoosh, self._memory) if b is not None]
+
+
+def _counted(documents: Iterable[ServiceDocument], progress: Progress) -> Iterator[ServiceDocument]:
+    for document in documents:
+        progress.advance()
+        yield document

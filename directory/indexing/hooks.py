@@ -8,7 +8,8 @@ re-index those services from a fresh session. A rollback forgets them.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 import sqlalchemy as sa
 from flask import current_app, has_app_context
@@ -18,6 +19,7 @@ from directory.models import Location, Service, ServiceAtLocation
 
 log = logging.getLogger(__name__)
 _PENDING = "signpost_changed_services"
+_DEFERRED = "signpost_reindex_deferred"
 
 
 @sa.event.listens_for(Session, "after_flush")
@@ -31,9 +33,24 @@ def reindex_after_commit(session: Session, service_ids: set[str]) -> None:
     session.info.setdefault(_PENDING, set()).update(service_ids)
 
 
+@contextmanager
+def reindex_deferred(session: Session) -> Iterator[set[str]]:
+    """Collect the services commits touch instead of re-indexing them, for long work (an
+    import, a rollback) that re-indexes them itself afterwards and reports its progress."""
+    collected: set[str] = set()
+    session.info[_DEFERRED] = collected
+    try:
+        yield collected
+    finally:
+        session.info.pop(_DEFERRED, None)
+
+
 @sa.event.listens_for(Session, "after_commit")
 def _reindex(session: Session) -> None:
     changed = session.info.pop(_PENDING, set())
+    if _DEFERRED in session.info:
+        session.info[_DEFERRED].update(changed)
+        return
     if not changed or not has_app_context() or "search" not in current_app.extensions:
         return
     try:

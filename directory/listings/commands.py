@@ -18,11 +18,14 @@ from directory.exports.listings import public_services
 from directory.exports.oruk_json import oruk_page
 from directory.exports.template_csv import write_template_csv
 from directory.extensions import db
+from directory.jobs.progress import command_line_progress
+from directory.jobs.records import create_job
+from directory.jobs.running import run_now
 from directory.listings.importing import ImportOptions, import_listings
 from directory.listings.mappings import MappingError, read_mapping_file, saved_mapping
 from directory.listings.problems import in_english
 from directory.listings.report import WriteReport
-from directory.listings.rollback import RollbackRefused, rollback_batch
+from directory.listings.rollback import RollbackRefused, plan_rollback
 from directory.listings.writer import DEFAULT_WITHDRAW_SHARE
 from directory.models import ImportBatch
 from importers.template import COLUMN_NAMES, COLUMNS
@@ -70,19 +73,30 @@ def import_command(
         except MappingError as error:
             _fail_early(str(error), as_json)
             return
-        run = import_listings(
-            file if file.startswith(("http://", "https://")) else Path(file),
-            ImportOptions(
-                source=source,
-                actor=ACTOR,
-                apply=apply_,
-                full_feed=full_feed,
-                allow_mass_withdrawal=allow_mass_withdrawal,
-                columns=columns,
-                sheet=sheet,
-            ),
-            current_app.extensions["council"],
-        )
+        if apply_:
+            params = {
+                "file": file if "://" in file else str(Path(file).resolve()),
+                "source": source,
+                "full_feed": full_feed,
+                "allow_mass_withdrawal": allow_mass_withdrawal,
+                "columns": columns,
+                "sheet": sheet,
+            }
+            run = _as_job("import", params)
+        else:
+            run = import_listings(
+                file if file.startswith(("http://", "https://")) else Path(file),
+                ImportOptions(
+                    source=source,
+                    actor=ACTOR,
+                    full_feed=full_feed,
+                    allow_mass_withdrawal=allow_mass_withdrawal,
+                    columns=columns,
+                    sheet=sheet,
+                ),
+                current_app.extensions["council"],
+                progress=command_line_progress(),
+            )
         if run.report is None:
             _fail_early(str(run.refused), as_json)
             return
@@ -191,18 +205,37 @@ def batches_command(limit: int) -> None:
         )
 
 
+def _as_job(kind: str, params: dict[str, Any]) -> Any:
+    """Run the work as a job in this process (recorded like the worker's), with a bar."""
+    try:
+        return run_now(create_job(kind, ACTOR, params), command_line_progress())
+    except RollbackRefused as error:
+        raise click.ClickException(str(error)) from None
+
+
 @listings_cli.command("rollback")
 @click.argument("batch")
-def rollback_command(batch: str) -> None:
-    """Put every listing BATCH touched back as it was before it."""
-    try:
-        result = rollback_batch(batch, ACTOR)
-    except RollbackRefused as error:
-        with in_english():
-            raise click.ClickException(str(error)) from None
+@click.option("--yes", is_flag=True, help="Do not ask, even when it removes many listings.")
+def rollback_command(batch: str, yes: bool) -> None:
+    """Put every listing BATCH touched back as it was before it (a rollback is a batch of
+    its own, so rolling it back puts BATCH back)."""
+    plan = plan_rollback(batch)
+    with in_english():
+        if plan is None:
+            raise click.ClickException(f"There is no batch {batch}.")
+        if plan.refusal:
+            raise click.ClickException(plan.refusal)
+        click.echo(
+            f"Rolling back batch {batch}: {plan.removed} listings removed, "
+            f"{plan.changed_back} changed back, {plan.relisted} withdrawn listed again, "
+            f"{plan.recreated} put back, {plan.other_records} organisations and venues."
+        )
+        if plan.large and not yes:
+            click.confirm(f"This removes {plan.removed} listings. Go ahead?", abort=True)
+        result = _as_job("rollback", {"batch": batch})
     click.echo(
         f"Rolled back batch {result.batch} as batch {result.rolled_back}: "
-        f"{result.restored} restored, {result.deleted} removed."
+        f"{result.restored} restored, {result.deleted} removed, {result.recreated} put back."
     )
 
 

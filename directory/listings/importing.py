@@ -7,6 +7,7 @@ from the reader through the write path a chunk at a time.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,9 +15,11 @@ from flask_babel import lazy_gettext
 
 from directory.council import Council
 from directory.extensions import db
+from directory.jobs.progress import NoProgress, Progress
 from directory.listings.geocoding import DatabaseGeocoder
 from directory.listings.mappings import remember_mapping
 from directory.listings.problems import Text
+from directory.listings.records import Dataset
 from directory.listings.report import WriteReport
 from directory.listings.writer import WriteFailed, WriteOptions, write_listings
 from importers.limits import FileRefused, Limits
@@ -52,9 +55,14 @@ class ImportRun:
 
 
 def import_listings(
-    origin: ImportFrom, options: ImportOptions, council: Council, limits: Limits | None = None
+    origin: ImportFrom,
+    options: ImportOptions,
+    council: Council,
+    limits: Limits | None = None,
+    progress: Progress | None = None,
 ) -> ImportRun:
-    """Read ``origin``, check it, and (with ``options.apply``) write it in one transaction."""
+    """Read ``origin``, check it, and (with ``options.apply``) write it in one transaction,
+    telling ``progress`` how many rows are done."""
     limits = limits or Limits()
     try:
         read = _read(origin, options, council, limits)
@@ -68,13 +76,22 @@ def import_listings(
         allow_mass_withdrawal=options.allow_mass_withdrawal,
     )
     try:
-        report = write_listings(read.chunks(), council, DatabaseGeocoder(), write, read.problems)
+        chunks = _counted(read.chunks(), read.rows, progress or NoProgress())
+        report = write_listings(chunks, council, DatabaseGeocoder(), write, read.problems)
     except WriteFailed as error:
         return ImportRun(read.rows, None, error.args[0])
     if options.apply and report.ok and options.columns:
         remember_mapping(options.source, dict(options.columns))
         db.session.commit()
     return ImportRun(read.rows, report)
+
+
+def _counted(chunks: Iterable[Dataset], rows: int, progress: Progress) -> Iterator[Dataset]:
+    """Each chunk is counted done when the writer asks for the next one."""
+    progress.start("writing", rows)
+    for chunk in chunks:
+        yield chunk
+        progress.advance(len(chunk.services))
 
 
 def _read(

@@ -14,6 +14,7 @@ import sqlalchemy as sa
 
 from directory.council import Council
 from directory.extensions import db
+from directory.jobs.progress import Progress
 from directory.listings.importing import ImportOptions, ImportRun, import_listings
 from directory.listings.mappings import saved_mapping
 from directory.models import ImportBatch, ImportUpload
@@ -112,6 +113,7 @@ def run_upload(
     apply: bool,
     actor: str,
     allow_mass_withdrawal: bool = False,
+    progress: Progress | None = None,
 ) -> ImportRun:
     """Read the file and work out (or, with ``apply``, write) its changes; an applied
     upload is let go."""
@@ -127,6 +129,7 @@ def run_upload(
             name=upload.filename,
         ),
         council,
+        progress=progress,
     )
     if apply and run.report is not None and run.report.ok:
         db.session.delete(db.session.merge(upload))

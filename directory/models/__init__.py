@@ -18,6 +18,7 @@ from directory.models.enums import (
     ServiceStatus,
 )
 from directory.models.insights import SearchRecord
+from directory.models.jobs import Job
 from directory.models.location import Accessibility, Location, ServiceAtLocation
 from directory.models.organization import Organization
 from directory.models.postcode import Postcode, PostcodeDistrict
@@ -45,6 +46,7 @@ __all__ = [
     "DeliveryMethod",
     "ImportBatch",
     "ImportUpload",
+    "Job",
     "Language",
     "Location",
     "Organization",

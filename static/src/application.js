@@ -101,3 +101,35 @@ if (listForm && window.fetch) {
     button.focus();
   });
 }
+
+// A job's progress page: without JavaScript it refreshes itself (a <noscript> meta
+// refresh); here the counts are fetched every two seconds and written into the page, whose
+// status line is announced politely. When the job ends the page is loaded again to show
+// the outcome; a failed fetch leaves the page's own "Refresh" link to use.
+const job = document.querySelector("[data-app-job-status]");
+if (job && window.fetch) {
+  const bar = document.getElementById("app-job-bar");
+  const doing = document.getElementById("app-job-doing");
+  const counted = document.getElementById("app-job-counted");
+  const poll = async () => {
+    try {
+      const response = await fetch(job.dataset.appJobStatus, {
+        headers: { Accept: "application/json" },
+        credentials: "same-origin",
+      });
+      if (!response.ok) return;
+      const status = await response.json();
+      if (status.finished) {
+        window.location.reload();
+        return;
+      }
+      bar.value = status.percent;
+      bar.textContent = `${status.percent}%`;
+      doing.textContent = status.doing;
+      if (counted.textContent !== status.counted) counted.textContent = status.counted;
+    } catch {
+      return;
+    }
+  };
+  window.setInterval(poll, 2000);
+}

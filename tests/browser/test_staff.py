@@ -152,3 +152,34 @@ def test_every_staff_page_passes_axe(browser: Browser, staff_app: Flask, staff_u
     expect(page.locator("h1")).to_have_text("Set up your authenticator app")
     _axe_clean(page, "set up two factor")
     page.close()
+
+
+def test_a_job_page_follows_the_job_and_shows_its_outcome(
+    browser: Browser, staff_app: Flask, staff_url: str
+) -> None:
+    """With JavaScript the job page asks for the counts and loads the outcome when the job
+    ends; the progress, list and rollback confirmation pages pass axe."""
+    from directory.jobs.records import submit
+    from directory.listings.uploads import stage_upload
+    from tests.manage.test_jobs import _rows
+    from tests.support.jobs import job_worker
+
+    editor = make_staff(staff_app, Role.EDITOR, name="Jo Jobs")
+    with staff_app.app_context():
+        upload = stage_upload(_rows(300), "rows.csv", "fis-spreadsheet", False, editor.email)
+        job_id = submit("import", editor.email, {"upload": upload}).id
+        batch_id = db.session.scalars(sa.select(ImportBatch.id)).first()
+    page = browser.new_page()
+    _sign_in(page, staff_app, staff_url, editor)
+    for path in ("/manage/jobs/", f"/manage/imports/batches/{batch_id}/rollback"):
+        page.goto(staff_url + path)
+        _axe_clean(page, path)
+    page.goto(f"{staff_url}/manage/jobs/{job_id}")
+    expect(page.locator("#app-job-doing")).to_have_text("Waiting for the job worker to start it.")
+    expect(page.get_by_role("status")).to_be_attached()
+    _axe_clean(page, "job waiting")
+    with job_worker(staff_app):
+        expect(page.get_by_text("Families see the changes now.")).to_be_visible(timeout=90_000)
+    expect(page.get_by_role("link", name="See the batch and what it changed")).to_be_visible()
+    _axe_clean(page, "job done")
+    page.close()

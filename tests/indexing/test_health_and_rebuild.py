@@ -95,6 +95,7 @@ def test_a_disk_that_fills_mid_rebuild_is_one_line(tmp_path: Path) -> None:
             "FLASK_APP": "wsgi.py",
             "DATABASE_URL": url,
             "SEARCH_INDEX_DIR": str(tmp_path / "index"),
+            "JOB_QUEUE_FILE": str(tmp_path / "jobs.sqlite3"),
             "SECRET_KEY": "test-secret-key",
         },
         preexec_fn=small_disk,

@@ -163,8 +163,9 @@ def test_batches_are_listed_and_one_can_be_rolled_back(
     batch = _import(runner, "--apply")["batch"]
     listed = runner.invoke(args=["listings", "batches"])
     assert batch in listed.output and "created 4" in listed.output
-    result = runner.invoke(args=["listings", "rollback", batch])
+    result = runner.invoke(args=["listings", "rollback", batch], input="y\n")
     assert result.exit_code == 0, result.output
+    assert "This removes 4 listings. Go ahead?" in result.output
     assert f"Rolled back batch {batch} as batch" in result.output
     after = _counts(empty_app)
     assert after["service"] == after["location"] == after["organization"] == 0

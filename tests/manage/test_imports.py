@@ -18,6 +18,7 @@ from tests.support.apps import FIXTURES
 from tests.support.client import page_text
 from tests.support.forms import form_values
 from tests.support.html import visible_text
+from tests.support.jobs import job_worker, wait_for_job
 from tests.support.staff import csrf_token, token_in
 
 IMPORTS = FIXTURES / "imports"
@@ -60,20 +61,31 @@ def test_an_editor_imports_a_spreadsheet_from_the_browser_and_rolls_it_back(
         assert db.session.scalar(sa.select(sa.func.count()).select_from(Service)) == 0
 
     apply = check.replace("/check", "/apply")
-    response = editor.post(apply, data={"csrf_token": token_in(dry_run)})
-    batch_page = response.headers["Location"]
-    assert batch_page.startswith("/manage/imports/batches/")
-    shown = visible_text(page_text(editor.get(batch_page)))
-    assert "Imported. Families see the changes now." in shown
-    assert "Listing created: Netherton Toy Library" in shown
-    search = visible_text(page_text(listing_app.test_client().get("/find-support?q=toy+library")))
-    assert "Netherton Toy Library" in search
-    assert "fis-spreadsheet" in visible_text(page_text(editor.get("/manage/imports/")))
+    with job_worker(listing_app):
+        response = editor.post(apply, data={"csrf_token": token_in(dry_run)})
+        job_page = response.headers["Location"]
+        assert re.fullmatch(r"/manage/jobs/[0-9a-f-]+", job_page)
+        assert wait_for_job(editor, job_page)["state"] == "done"
+        done = page_text(editor.get(job_page))
+        assert "Families see the changes now." in visible_text(done)
+        batch_page = re.search(r'href="(/manage/imports/batches/[0-9a-f-]+)"', done).group(1)
+        shown = visible_text(page_text(editor.get(batch_page)))
+        assert "Listing created: Netherton Toy Library" in shown
+        search = visible_text(
+            page_text(listing_app.test_client().get("/find-support?q=toy+library"))
+        )
+        assert "Netherton Toy Library" in search
+        assert "fis-spreadsheet" in visible_text(page_text(editor.get("/manage/imports/")))
 
-    token = token_in(page_text(editor.get(batch_page)))
-    response = editor.post(f"{batch_page}/rollback", data={"csrf_token": token})
-    undone = visible_text(page_text(editor.get(response.headers["Location"])))
-    assert re.search(r"Rolled back: 0 changes undone and \d+ new records removed\.", undone)
+        confirm = page_text(editor.get(f"{batch_page}/rollback"))
+        assert "Listings removed 4" in visible_text(confirm)
+        response = editor.post(
+            f"{batch_page}/rollback",
+            data={"csrf_token": token_in(confirm), "confirmed": "yes", "understood": "yes"},
+        )
+        job_page = response.headers["Location"]
+        assert wait_for_job(editor, job_page)["state"] == "done"
+    assert "Rolled back" in visible_text(page_text(editor.get(job_page)))
     with listing_app.app_context():
         assert db.session.scalar(sa.select(sa.func.count()).select_from(Service)) == 0
         kinds = db.session.scalars(sa.select(ImportBatch.kind).order_by(ImportBatch.created_at))
@@ -99,10 +111,12 @@ def test_other_column_names_are_mapped_once_and_remembered(listing_app: Flask) -
     check = editor.post(columns, data=values).headers["Location"]
     text = visible_text(page_text(editor.get(check)))
     assert "New listings 4" in text and "Errors 0" in text
-    editor.post(
-        check.replace("/check", "/apply"),
-        data={"csrf_token": token_in(page_text(editor.get(check)))},
-    )
+    with job_worker(listing_app):
+        response = editor.post(
+            check.replace("/check", "/apply"),
+            data={"csrf_token": token_in(page_text(editor.get(check)))},
+        )
+        assert wait_for_job(editor, response.headers["Location"])["state"] == "done"
     with listing_app.app_context():
         remembered = db.session.get(ColumnMapping, "partner-feed").columns
     # Headers the template matches by name anyway ("Post Code") need no remembering.

@@ -21,6 +21,7 @@ def config_for_tests(database_url: str, directory: Path, **overrides: object) ->
         "secret_key": "test-secret-key",
         "database_url": database_url,
         "search_index_dir": directory / "search-index",
+        "job_queue_file": directory / "jobs.sqlite3",
         "council_file": DEFAULT_COUNCIL_FILE,
         "testing": True,
         # Generous, so tests that sign in often are not stopped; rate-limit tests set their own.

@@ -62,6 +62,19 @@ def test_unknown_search_backend_is_refused() -> None:
         Config.from_env({"SEARCH_BACKEND": "elastic"})
 
 
+def test_the_job_queue_is_an_sqlite_file_unless_redis_is_chosen(tmp_path: Path) -> None:
+    assert Config.from_env({}).job_queue == "sqlite"
+    assert Config.from_env({}).job_queue_file == INSTANCE_DIR / "jobs.sqlite3"
+    chosen = Config.from_env({"JOB_QUEUE_FILE": str(tmp_path / "q.db")})
+    assert chosen.job_queue_file == tmp_path / "q.db"
+    redis = Config.from_env({"JOB_QUEUE": "redis", "REDIS_URL": "redis://127.0.0.1:6379/0"})
+    assert redis.job_queue == "redis"
+    with pytest.raises(ConfigError, match="JOB_QUEUE=redis needs REDIS_URL"):
+        Config.from_env({"JOB_QUEUE": "redis"})
+    with pytest.raises(ConfigError, match="JOB_QUEUE must be"):
+        Config.from_env({"JOB_QUEUE": "immediate"})
+
+
 def test_a_corrupt_council_file_stops_the_site_with_a_message_not_a_traceback(
     tmp_path: Path,
 ) -> None:

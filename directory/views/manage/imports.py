@@ -4,15 +4,16 @@ history of batches with their reports, and a rollback button."""
 from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
-from flask_babel import gettext
+from flask_babel import gettext, ngettext
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from directory.accounts.access import requires
 from directory.forms.accounts import ConfirmForm
 from directory.forms.imports import UploadForm
+from directory.jobs.records import submit
 from directory.listings.editing import MANUAL_SOURCE
-from directory.listings.rollback import RollbackRefused, rollback_batch
+from directory.listings.rollback import plan_rollback
 from directory.listings.uploads import (
     header_choices,
     import_batches,
@@ -112,26 +113,18 @@ def dry_run(upload_id: str) -> str:
 
 @blueprint.post("/<upload_id>/apply")
 @requires(Role.EDITOR)
-def apply(upload_id: str) -> str | Response:
+def apply(upload_id: str) -> Response:
+    """Put the import on the job queue and show its progress: a large file takes longer
+    than any request may."""
     if not ConfirmForm().validate_on_submit():
         abort(400)
     upload = _upload(upload_id)
-    run = run_upload(
-        upload,
-        current_app.extensions["council"],
-        apply=True,
-        actor=current_user.email,
-        allow_mass_withdrawal=request.form.get("allow_mass_withdrawal") == "yes",
-    )
-    if run.report is not None and run.report.applied and run.report.batch:
-        flash(gettext("Imported. Families see the changes now."), "success")
-        return redirect(url_for(".batch", batch_id=run.report.batch))
-    if run.report is not None and run.report.ok:
-        flash(gettext("Nothing to change: the directory already says what the file says."), "info")
-        return redirect(url_for(".imports"))
-    return render_template(
-        "manage/imports/dry_run.html", upload=upload, run=run, confirm=ConfirmForm()
-    )
+    params = {
+        "upload": upload.id,
+        "allow_mass_withdrawal": request.form.get("allow_mass_withdrawal") == "yes",
+    }
+    job = submit("import", current_user.email, params)
+    return redirect(url_for("manage_jobs.job", job_id=job.id))
 
 
 @blueprint.get("/batches/<batch_id>")
@@ -143,22 +136,34 @@ def batch(batch_id: str) -> str:
     )
 
 
-@blueprint.post("/batches/<batch_id>/rollback")
+@blueprint.route("/batches/<batch_id>/rollback", methods=["GET", "POST"])
 @requires(Role.EDITOR)
-def rollback(batch_id: str) -> Response:
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
-    try:
-        result = rollback_batch(batch_id, current_user.email)
-    except RollbackRefused as error:
-        flash(str(error), "warning")
-        return redirect(url_for(".batch", batch_id=batch_id))
-    flash(
-        gettext(
-            "Rolled back: %(restored)s changes undone and %(deleted)s new records removed.",
-            restored=result.restored,
-            deleted=result.deleted,
-        ),
-        "success",
+def rollback(batch_id: str) -> str | Response:
+    """What rolling the batch back will change, and the go-ahead: the button, and for a
+    rollback that removes many listings, a box saying so ticked as well."""
+    plan = plan_rollback(batch_id)
+    if plan is None:
+        abort(404)
+    errors: dict[str, str] = {}
+    if request.method == "POST":
+        if not ConfirmForm().validate_on_submit():
+            abort(400)
+        if plan.refusal is None:
+            if request.form.get("confirmed") != "yes":
+                errors["confirmed"] = gettext("Press Roll back to confirm the rollback")
+            elif plan.large and request.form.get("understood") != "yes":
+                errors["understood"] = ngettext(
+                    "Tick the box to confirm you understand this removes %(num)s listing",
+                    "Tick the box to confirm you understand this removes %(num)s listings",
+                    plan.removed,
+                )
+            else:
+                job = submit("rollback", current_user.email, {"batch": batch_id})
+                return redirect(url_for("manage_jobs.job", job_id=job.id))
+    return render_template(
+        "manage/imports/rollback.html",
+        plan=plan,
+        errors=errors,
+        error_list=[{"text": text, "href": f"#{field}"} for field, text in errors.items()],
+        confirm=ConfirmForm(),
     )
-    return redirect(url_for(".batch", batch_id=result.rolled_back))
