@@ -3,6 +3,7 @@ reported, see the fix in the public search, and every staff page passes axe."""
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -166,7 +167,9 @@ def test_a_job_page_follows_the_job_and_shows_its_outcome(
 
     editor = make_staff(staff_app, Role.EDITOR, name="Jo Jobs")
     with staff_app.app_context():
-        upload = stage_upload(_rows(300), "rows.csv", "fis-spreadsheet", False, editor.email)
+        upload = stage_upload(
+            io.BytesIO(_rows(300)), "rows.csv", "fis-spreadsheet", False, editor.email
+        )
         job_id = submit("import", editor.email, {"upload": upload}).id
         batch_id = db.session.scalars(sa.select(ImportBatch.id)).first()
     page = browser.new_page()

@@ -66,7 +66,7 @@ def _count(model: type) -> int:
 def _submit_import(app: Flask, rows: int, actor: str = "editor@example.org") -> str:
     with app.app_context():
         app.extensions["search"].rebuild(allow_empty=True)
-        upload = stage_upload(_rows(rows), "big.csv", SOURCE, False, actor)
+        upload = stage_upload(io.BytesIO(_rows(rows)), "big.csv", SOURCE, False, actor)
         return submit("import", actor, {"upload": upload}).id
 
 
