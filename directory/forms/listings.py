@@ -191,7 +191,6 @@ class ListingForm(BaseForm):
     )
     organisation_name = StringField(
         lazy_gettext("Organisation that runs it"),
-        description=lazy_gettext("A change here changes it for all of its listings"),
         widget=GovTextInput(),
         validators=[
             DataRequired(message=lazy_gettext("Enter the name of the organisation that runs it"))
@@ -342,6 +341,35 @@ class ListingForm(BaseForm):
             "One a line: borough, remote, or an area (%(codes)s), then | and a description",
             codes=codes,
         )
+
+    def say_who_shares(self, organisation: int, venues: Mapping[str, int]) -> None:
+        """Say, before saving, how many listings a change to the organisation or a venue
+        changes: ``organisation`` listings share the organisation, ``venues[key]`` the venue."""
+        if organisation > 1:
+            self.organisation_name.description = lazy_ngettext(
+                "This organisation runs %(num)s listing: a change here changes all of them",
+                "This organisation runs %(num)s listings: a change here changes all of them",
+                organisation,
+            )
+        for entry in self.venues.entries:
+            count = venues.get(entry.form.venue_id.data or "", 0)
+            if count > 1:
+                entry.form.venue_name.description = lazy_ngettext(
+                    "%(num)s listing is held at this venue: a change here changes all of them",
+                    "%(num)s listings are held at this venue: a change here changes all of them",
+                    count,
+                )
+
+    @classmethod
+    def shown_rows(
+        cls, rows: list[dict[str, str]], council: Council, key: str, organisation_key: str
+    ) -> list[dict[str, str]]:
+        """The form's rows for stored ``rows`` as the form shows them, unchanged: what a
+        save compares the returned form with (``directory.listings.form_changes``)."""
+        shown = cls(formdata=None, meta={"csrf": False})
+        shown.set_council(council)
+        shown.fill(rows)
+        return shown.rows(key, organisation_key)
 
     def _offer_interval(self, value: str | None) -> None:
         """Offer an interval the listing has that is not among the usual ones."""

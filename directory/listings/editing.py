@@ -25,11 +25,13 @@ from directory.council import Council
 from directory.exports.template_csv import service_rows
 from directory.extensions import db
 from directory.listings import versions
+from directory.listings.fields import location_key
+from directory.listings.form_changes import changed_rows, form_layout
 from directory.listings.geocoding import DatabaseGeocoder, Geocoder
 from directory.listings.problems import Problem
 from directory.listings.report import WriteReport
 from directory.listings.writer import WriteOptions, write_listings
-from directory.models import Service
+from directory.models import Service, ServiceAtLocation
 from importers.limits import Limits
 from importers.tabular import read_rows
 from importers.template import COLUMN_NAMES
@@ -70,6 +72,23 @@ def new_listing_key() -> str:
 def listing_rows(service: Service) -> list[dict[str, str]]:
     """The listing as rows of the import template: its own row, then one per venue."""
     return list(service_rows(service))
+
+
+def listings_sharing(service: Service) -> tuple[int, dict[str, int]]:
+    """How many listings share the listing's organisation, and each of its venues (by the
+    venue's key in the form)."""
+    organisation = db.session.scalar(
+        sa.select(sa.func.count(Service.id)).where(
+            Service.organization_id == service.organization_id
+        )
+    )
+    venues = {link.location_id: location_key(link.location) for link in service.locations}
+    counted = db.session.execute(
+        sa.select(ServiceAtLocation.location_id, sa.func.count(ServiceAtLocation.service_id))
+        .where(ServiceAtLocation.location_id.in_(list(venues)))
+        .group_by(ServiceAtLocation.location_id)
+    ).all()
+    return int(organisation or 0), {venues[row_id]: int(count) for row_id, count in counted}
 
 
 def listing_version(service_id: str) -> str:
@@ -117,6 +136,35 @@ def save_listing(
         errors=report.errors,
         warnings=report.warnings,
         service_id=stored or service_id,
+    )
+
+
+def save_edit(
+    service: Service,
+    shown: Sequence[Mapping[str, str]],
+    returned: Sequence[Mapping[str, str]],
+    *,
+    actor: str,
+    council: Council,
+    version: str | None,
+) -> EditOutcome:
+    """Save what the editor changed on the listing's form, and nothing else.
+
+    ``shown`` are the form's rows as it showed the stored listing, ``returned`` the form's
+    rows as it came back (``directory.listings.form_changes``). A form that comes back as it
+    was shown writes nothing: no batch, no audit row, no version check.
+    """
+    rows = changed_rows(form_layout(listing_rows(service)), shown, returned)
+    if rows is None:
+        db.session.rollback()
+        return EditOutcome(report=WriteReport(source=service.source), service_id=service.id)
+    return save_listing(
+        rows,
+        source=service.source,
+        actor=actor,
+        council=council,
+        service_id=service.id,
+        version=version,
     )
 
 

@@ -161,6 +161,21 @@ def venue_fields(record: VenueRecord, point: Point, locality: str | None) -> Fie
     }
 
 
+COORDINATES = ("latitude", "longitude", "easting", "northing")
+_PLACE = ("address_1", "address_2", "city", "postal_code", "masked_address")
+
+
+def placed_elsewhere(stored: Fields, new: Fields) -> bool:
+    """Whether a stored venue moves: its address or postcode changed, or it has no point yet.
+
+    Otherwise it keeps its stored coordinates exactly, so saving a venue unchanged never
+    rewrites them from a postcode table of another precision.
+    """
+    if any(stored.get(name) != new.get(name) for name in _PLACE):
+        return True
+    return new.get("latitude") is not None and stored.get("latitude") is None
+
+
 def stored_venue_fields(row: Location) -> Fields:
     fields = {name: getattr(row, name) for name in VENUE_FIELDS if name != "accessibility"}
     fields["accessibility"] = sorted(item.description for item in row.accessibility)

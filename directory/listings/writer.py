@@ -33,9 +33,11 @@ from directory.listings.digests import (
 )
 from directory.listings.duplicates import DuplicateFinder, Newcomer
 from directory.listings.fields import (
+    COORDINATES,
     Resolver,
     differences,
     organisation_fields,
+    placed_elsewhere,
     service_fields,
     set_organisation_fields,
     set_service_fields,
@@ -299,7 +301,10 @@ class _Write:
                         self.new_rows.venue(row_id, self.source, key, new)
                         self._log("venue", row_id, key, "created", differences({}, new))
                     continue
-                changed = differences(stored_venue_fields(row), new)
+                stored_fields = stored_venue_fields(row)
+                if not placed_elsewhere(stored_fields, new):
+                    new.update({name: stored_fields[name] for name in COORDINATES})
+                changed = differences(stored_fields, new)
                 if changed:
                     self.report.venues["changed"] += 1
                     if self.apply:

@@ -24,7 +24,9 @@ from directory.listings.editing import (
     EditOutcome,
     listing_rows,
     listing_version,
+    listings_sharing,
     new_listing_key,
+    save_edit,
     save_listing,
     set_status,
 )
@@ -131,12 +133,13 @@ def edit(service_id: str) -> str | Response:
         form.version.data = listing_version(service.id)
     lookups = _look_up_postcodes(form)
     if request.form.get("action") == "save" and form.validate_on_submit():
-        outcome = save_listing(
-            form.rows(rows[0]["service_id"], rows[0]["organisation_id"]),
-            source=service.source,
+        key, organisation_key = rows[0]["service_id"], rows[0]["organisation_id"]
+        outcome = save_edit(
+            service,
+            ListingForm.shown_rows(rows, _council(), key, organisation_key),
+            form.rows(key, organisation_key),
             actor=_actor(),
             council=_council(),
-            service_id=service.id,
             version=form.version.data,
         )
         if outcome.no_version:
@@ -153,6 +156,7 @@ def edit(service_id: str) -> str | Response:
             return redirect(url_for(".listing", service_id=service.id))
         else:
             _show_problems(form, outcome.errors)
+    form.say_who_shares(*listings_sharing(service))
     return render_template(
         "manage/listings/form.html", form=form, service=service, lookups=lookups, others=others
     )
