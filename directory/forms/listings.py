@@ -467,7 +467,9 @@ def _as_lines(name: str, value: str) -> str:
 
 def _as_cell(name: str, field: Any) -> str:
     if name in CHOICES:
-        return "; ".join(field.data or [])
+        # In the order of the checkboxes, whatever order the stored codes came in.
+        chosen = set(field.data or [])
+        return "; ".join(choice.value for choice in field.choices or () if choice.value in chosen)
     if isinstance(field, BooleanField):
         return "yes" if field.data else "no"
     if name == "review_interval_months" and field.data == COUNCIL_DEFAULT:
