@@ -1,0 +1,119 @@
+"""Every staff page is escaped right: markup is built in templates, never escaped into text.
+
+Markup built from strings ("<a href=" ~ link ~ ">") and joined with an escaped value comes
+out as text: a link to send that reads ``<span …>``, a batch page showing ``<a …>``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from flask import Flask
+from flask.testing import FlaskClient
+
+from directory.extensions import db
+from directory.models import ImportBatch, Role, Service
+from tests.conftest import SEARCHABLE_DEMO
+from tests.manage.test_listings import _open_form, _save
+from tests.manage.test_route_inventory import _staff_rules
+from tests.support.apps import config_for_tests, migrated_app
+from tests.support.client import page_text
+from tests.support.databases import fresh_database
+from tests.support.forms import form_values
+from tests.support.staff import csrf_token, make_staff, sign_in
+
+ESCAPED_TAG = re.compile(r"&lt;/?(a|span|strong|br|p|div|em|ul|li|code)\b", re.IGNORECASE)
+
+
+@pytest.fixture
+def demo_app(tmp_path: Path) -> Iterator[Flask]:
+    with fresh_database("sqlite", tmp_path, like=SEARCHABLE_DEMO) as url:
+        app = migrated_app(config_for_tests(url, tmp_path))
+        yield app
+        with app.app_context():
+            db.engine.dispose()
+
+
+def _assert_escaped_right(page: str, where: str) -> None:
+    found = ESCAPED_TAG.search(page)
+    assert found is None, (
+        f"{where} shows markup as text: {page[found.start() - 200 : found.end() + 200]}"
+    )
+
+
+def _newest_batch(app: Flask) -> str:
+    with app.app_context():
+        return db.session.scalars(
+            sa.select(ImportBatch.id).order_by(ImportBatch.created_at.desc()).limit(1)
+        ).one()
+
+
+def _rolled_back_batch(app: Flask, admin: FlaskClient) -> tuple[str, str]:
+    """An edit saved through the page, then rolled back as the page asks: (edit, rollback)."""
+    with app.app_context():
+        service_id = db.session.scalars(sa.select(Service.id).limit(1)).one()
+    edit = f"/manage/listings/{service_id}/edit"
+    values = _open_form(admin, edit)
+    values["summary"] = "Changed so there is an edit batch."
+    assert _save(admin, edit, values).status_code == 302
+    edited = _newest_batch(app)
+    rollback = f"/manage/imports/batches/{edited}/rollback"
+    page = admin.get(rollback)
+    if page.status_code == 200:
+        admin.post(rollback, data=form_values(page_text(page)))
+    return edited, _newest_batch(app)
+
+
+def test_no_staff_page_shows_markup_as_text(demo_app: Flask) -> None:
+    app = demo_app
+    admin_staff = make_staff(app, Role.ADMIN)
+    admin = app.test_client()
+    sign_in(app, admin, admin_staff)
+
+    # An invitation's link and a password reset link, where email is not set up.
+    invite = admin.post(
+        "/manage/users/invite",
+        data={
+            "csrf_token": csrf_token(admin, "/manage/users/invite"),
+            "email": "new.person@example.org",
+            "name": "New Person",
+            "role": "editor",
+        },
+    )
+    assert invite.status_code == 200
+    _assert_escaped_right(page_text(invite), "the invitation page")
+    person = make_staff(app, Role.EDITOR, email="reset.me@example.org")
+    reset = f"/manage/users/{person.id}/reset-link"
+    response = admin.post(
+        reset, data={"csrf_token": csrf_token(admin, f"/manage/users/{person.id}")}
+    )
+    assert response.status_code == 200
+    _assert_escaped_right(page_text(response), "the reset link page")
+
+    batch_id, later_id = _rolled_back_batch(app, admin)
+    with app.app_context():
+        service_id = db.session.scalars(sa.select(Service.id).limit(1)).one()
+    values = {
+        "service_id": service_id,
+        "user_id": person.id,
+        "batch_id": batch_id,
+    }
+    opened = 0
+    for rule in _staff_rules(app):
+        if "GET" not in (rule.methods or ()) or set(rule.arguments) - set(values):
+            continue
+        address = rule.rule
+        for name in rule.arguments:
+            address = address.replace(f"<{name}>", values[name])
+        for batch in {batch_id, later_id} if "batch_id" in rule.arguments else {None}:
+            target = address.replace(batch_id, batch) if batch else address
+            response = admin.get(target)
+            if response.status_code != 200 or "html" not in response.content_type:
+                continue
+            opened += 1
+            _assert_escaped_right(page_text(response), target)
+    assert opened > 20
