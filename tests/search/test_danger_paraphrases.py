@@ -12,6 +12,8 @@ harm word with ordinary family life and must raise nothing.
 
 from __future__ import annotations
 
+import re
+import tomllib
 from datetime import date
 
 import pytest
@@ -19,8 +21,9 @@ import pytest
 from directory.config import DEFAULT_COUNCIL_FILE
 from directory.council import load_council
 from directory.safety import load_safety_lines
-from directory.understanding import load_reader
-from search.understanding import QueryReader
+from directory.understanding import CUES_FILE, danger_cues, load_reader
+from search.cues import compile_pattern, fold
+from search.understanding import QueryReader, _tokens
 
 TODAY = date(2026, 3, 2)
 
@@ -244,3 +247,23 @@ def test_danger_in_paraphrase_is_read(reader: QueryReader, danger: str, text: st
 def test_ordinary_family_words_raise_no_danger(reader: QueryReader, text: str) -> None:
     reading = reader.read(text, {}, TODAY)
     assert (reading.dangers, reading.cues) == ((), ())
+
+
+def test_the_word_index_never_skips_a_pattern_that_matches() -> None:
+    """Patterns are tried only when a word can begin them; every one that matches the
+    words, tried on its own, is still found."""
+    raw = tomllib.loads(CUES_FILE.read_text(encoding="utf-8"))
+    lexicon = danger_cues(CUES_FILE)
+    texts = [*LOOK_ALIKES, *(text for texts in PARAPHRASES.values() for text in texts)]
+    for text in texts:
+        words = [token.key for token in _tokens(text)]
+        skipped = lexicon.ignored(words)
+        folded = " ".join("_" if i in skipped else fold(w) or "_" for i, w in enumerate(words))
+        expected = {
+            code
+            for code, table in raw["cues"].items()
+            for patterns in table.values()
+            for pattern in patterns
+            if re.search(compile_pattern(pattern), folded)
+        }
+        assert set(lexicon.find(words)) == expected, text
