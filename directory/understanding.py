@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
+from dataclasses import replace
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
@@ -82,6 +83,7 @@ def load_reader(
 ) -> QueryReader:
     """The English book with the council's additions, and ``language``'s book merged in."""
     path = directory / f"{DEFAULT_LANGUAGE}.toml"
+    raw: Mapping[str, Any] = {}
     try:
         shipped, _ = _read_book(path.name, path.read_text(encoding="utf-8"))
         book = merge_phrasebook(shipped, council.phrasebook, "[phrasebook]")
@@ -94,8 +96,18 @@ def load_reader(
     except (PhrasebookError, tomllib.TOMLDecodeError) as error:
         raise CouncilFileError(str(error)) from None
     book = _for_council(book, council, safety)
+    if language != DEFAULT_LANGUAGE:
+        book = _without_own_small_words(book, raw)
     holidays = tuple((h.name, h.start, h.end) for h in council.school_holidays)
     return QueryReader(book, holidays, real_words(directory), danger_cues(CUES_FILE))
+
+
+def _without_own_small_words(book: Phrasebook, raw: Mapping[str, Any]) -> Phrasebook:
+    """The merged book without one-word phrases the page's language calls meaningless:
+    Polish "dla" is "for", not the English "DLA" (Disability Living Allowance)."""
+    small = {book.stem(word) for word in raw.get("meaningless", {}).get("words", [])}
+    keys = {key: entry for key, entry in book.keys.items() if len(key) > 1 or key[0] not in small}
+    return replace(book, keys=keys)
 
 
 @cache

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 GAP_WORDS = 3
@@ -75,21 +75,71 @@ def _group(group: str, pattern: str) -> str:
 
 
 @dataclass(frozen=True, eq=False)
+class _Patterns:
+    """Compiled patterns, each tried only when a word of the text can begin it.
+
+    One alternation of hundreds of patterns is tried at every word of a long sentence;
+    looking up which patterns the text's words can start first keeps reading a page's
+    words well under a millisecond however large the lexicon grows."""
+
+    compiled: tuple[tuple[str, re.Pattern[str]], ...]
+    exact: Mapping[str, frozenset[int]]
+    prefixes: Mapping[str, frozenset[int]]
+    always: frozenset[int]
+
+    def matches(self, words: Sequence[str]) -> Iterator[tuple[str, re.Match[str]]]:
+        """(label, match) of each pattern that matches ``" ".join(words)``."""
+        chosen = set(self.always)
+        for word in set(words):
+            chosen.update(self.exact.get(word, ()))
+            for end in range(1, len(word) + 1):
+                chosen.update(self.prefixes.get(word[:end], ()))
+        if not chosen:
+            return
+        text = " ".join(words)
+        for index in sorted(chosen):
+            label, pattern = self.compiled[index]
+            for match in pattern.finditer(text):
+                yield label, match
+
+
+def _indexed(patterns: Sequence[tuple[str, str]]) -> _Patterns:
+    exact: dict[str, set[int]] = {}
+    prefixes: dict[str, set[int]] = {}
+    always: set[int] = set()
+    for index, (_, pattern) in enumerate(patterns):
+        for option in pattern.strip().split(" .. ")[0].split(" ~ ")[0].split("/"):
+            first = fold(option.split()[0].replace("'", "").replace("’", ""))
+            head, star, _ = first.partition("*")
+            if not star:
+                exact.setdefault(head, set()).add(index)
+            elif head:
+                prefixes.setdefault(head, set()).add(index)
+            else:
+                always.add(index)
+    return _Patterns(
+        tuple((label, re.compile(compile_pattern(pattern))) for label, pattern in patterns),
+        {word: frozenset(found) for word, found in exact.items()},
+        {head: frozenset(found) for head, found in prefixes.items()},
+        frozenset(always),
+    )
+
+
+@dataclass(frozen=True, eq=False)
 class CueLexicon:
     """Compiled cues per danger code, and the look-alikes blanked before them."""
 
-    ignore: re.Pattern[str] | None
-    cues: Mapping[str, re.Pattern[str]]
+    ignore: _Patterns
+    cues: _Patterns
 
     def ignored(self, words: Sequence[str]) -> set[int]:
         """Positions of the words inside a look-alike ("knife and fork", "suicide squad"):
         no danger, weak or strong, is read from them."""
-        if self.ignore is None:
-            return set()
-        text, starts = _joined([fold(word) or _BLANK for word in words])
+        folded = [fold(word) or _BLANK for word in words]
+        starts = _starts(folded)
         return {
             position
-            for match in self.ignore.finditer(text)
+            for _, match in self.ignore.matches(folded)
             for position in _positions(starts, match.start(), match.end())
         }
 
@@ -102,29 +152,23 @@ class CueLexicon:
         if skipped is None:
             skipped = self.ignored(words)
         folded = [_BLANK if i in skipped else fold(word) or _BLANK for i, word in enumerate(words)]
-        text, starts = _joined(folded)
-        found: dict[str, tuple[int, ...]] = {}
-        first: dict[str, int] = {}
-        for code, pattern in self.cues.items():
-            positions: list[int] = []
-            for match in pattern.finditer(text):
-                positions.extend(_positions(starts, match.start(), match.end()))
-            if positions:
-                found[code] = tuple(sorted(set(positions)))
-                first[code] = min(positions)
-        return {code: found[code] for code in sorted(found, key=lambda c: first[c])}
+        starts = _starts(folded)
+        found: dict[str, set[int]] = {}
+        for code, match in self.cues.matches(folded):
+            found.setdefault(code, set()).update(_positions(starts, match.start(), match.end()))
+        return {
+            code: tuple(sorted(found[code]))
+            for code in sorted(found, key=lambda c: min(found[c]))
+            if found[code]
+        }
 
 
 def build_cues(ignore: Sequence[str], cues: Mapping[str, Sequence[str]]) -> CueLexicon:
     """Compile the patterns; a malformed one raises :class:`CueError` naming it."""
-
-    def alternation(patterns: Sequence[str]) -> re.Pattern[str] | None:
-        if not patterns:
-            return None
-        return re.compile("|".join(compile_pattern(p) for p in patterns))
-
-    compiled = {code: alternation(patterns) for code, patterns in cues.items()}
-    return CueLexicon(alternation(ignore), {c: p for c, p in compiled.items() if p is not None})
+    return CueLexicon(
+        _indexed([("", pattern) for pattern in ignore]),
+        _indexed([(code, pattern) for code, patterns in cues.items() for pattern in patterns]),
+    )
 
 
 def parse_cues(raw: Mapping[str, object], languages: Sequence[str] | None = None) -> CueLexicon:
@@ -152,13 +196,13 @@ def parse_cues(raw: Mapping[str, object], languages: Sequence[str] | None = None
     )
 
 
-def _joined(words: Sequence[str]) -> tuple[str, list[int]]:
+def _starts(words: Sequence[str]) -> list[int]:
     starts: list[int] = []
     offset = 0
     for word in words:
         starts.append(offset)
         offset += len(word) + 1
-    return " ".join(words), starts
+    return starts
 
 
 def _positions(starts: Sequence[int], start: int, end: int) -> list[int]:

@@ -9,7 +9,8 @@ phrases that signal danger. A council can add to the shipped book or replace ent
 Phrases are compared as *keys*: lower case, apostrophes dropped inside words ("can't" is
 "cant"), and each word reduced by the language's stemmer (English: Porter, so "hitting"
 and "hits" are one; Porter2, as Whoosh's original Porter leaves "hitting" as "hitt").
-Languages without a stemmer compare words as written.
+Latin accents are taken off first, so Polish "żywność" and "zywnosc" are one word (Urdu
+and Gurmukhi are kept as written); languages without a stemmer compare words so folded.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from typing import Any
 
 from whoosh.lang import has_stemmer, stemmer_for_language
 
+from search.cues import fold
 from search.query import DAYS
 
 TOPIC_SECTIONS = ("needs", "categories", "kinds")
@@ -108,7 +110,7 @@ class Phrasebook:
 
     def stem(self, word: str) -> str:
         stem = stemmer(self.language)
-        return stem(word) if stem else word
+        return stem(fold(word)) if stem else fold(word)
 
     def key(self, text: str) -> tuple[str, ...]:
         return tuple(self.stem(word) for word in phrase_words(text))
@@ -133,7 +135,7 @@ def build_phrasebook(
             words = _phrase_words(phrase)
             if not words:
                 raise PhrasebookError(f"[{entry.section}.{entry.code}] has an empty phrase.")
-            key = tuple(stem(word) if stem else word for word in words)
+            key = tuple(stem(fold(word)) if stem else fold(word) for word in words)
             other = keys.get(key)
             if other is not None and other is not entry:
                 raise PhrasebookError(
