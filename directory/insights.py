@@ -20,7 +20,8 @@ import csv
 import io
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -33,7 +34,7 @@ from werkzeug.serving import WSGIRequestHandler
 
 from directory.anonymous_words import kept_words
 from directory.council import Council
-from directory.extensions import db
+from directory.extensions import SQLITE_BUSY_TIMEOUT_MS, db
 from directory.models import SearchRecord
 from directory.postcodes.parsing import PostcodeError, parse_postcode
 from importers.cells import spreadsheet_safe
@@ -41,6 +42,8 @@ from importers.cells import spreadsheet_safe
 log = logging.getLogger(__name__)
 
 RESULTS_TEMPLATE = "find/results.html"
+RECORD_WAIT_MS = 200
+"""The longest a results page waits to record its search while SQLite is locked."""
 _FILTERS = ("needs", "categories", "kinds", "localities", "languages", "days")
 _SCHEMES = ("need", "category", "level", "circumstance")
 
@@ -105,21 +108,41 @@ def _record_search(sender: Flask, template: Any, context: dict[str, Any], **_: A
     if outward:
         matches = [loc.code for loc in council.localities if outward in loc.postcode_districts]
         locality = matches[0] if len(matches) == 1 else None
+    record = sa.insert(SearchRecord).values(
+        id=_new_id(),
+        day=date.today(),
+        words=words,
+        outward=outward,
+        locality=locality,
+        filters=sorted(filters),
+        results=int(getattr(results, "total", 0)),
+    )
     try:
-        with db.engine.begin() as connection:
-            connection.execute(
-                sa.insert(SearchRecord).values(
-                    id=_new_id(),
-                    day=date.today(),
-                    words=words,
-                    outward=outward,
-                    locality=locality,
-                    filters=sorted(filters),
-                    results=int(getattr(results, "total", 0)),
-                )
-            )
+        with (
+            db.engine.connect() as connection,
+            _waiting_briefly(connection),
+            connection.begin(),
+        ):
+            connection.execute(record)
     except SQLAlchemyError:  # insights must never cost a family their results
         log.exception("Could not record a search for insights")
+
+
+@contextmanager
+def _waiting_briefly(connection: sa.Connection) -> Iterator[None]:
+    """On SQLite, wait at most ``RECORD_WAIT_MS`` for another writer's lock (an import
+    holds it for minutes), then give the record up: the family's page never waits for it.
+    PostgreSQL inserts wait for no other writer."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    # On the driver's connection: a statement through SQLAlchemy would begin a transaction.
+    driver = connection.connection.driver_connection
+    driver.execute(f"PRAGMA busy_timeout={RECORD_WAIT_MS}")
+    try:
+        yield
+    finally:
+        driver.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
 
 
 def _new_id() -> str:
