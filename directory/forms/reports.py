@@ -19,6 +19,13 @@ STATUS_NAMES = {
     ReportStatus.FIXED: lazy_gettext("Fixed"),
     ReportStatus.NOT_A_PROBLEM: lazy_gettext("Not a problem"),
 }
+STATUS_CONFIRMATIONS = {
+    ReportStatus.NEW: lazy_gettext("Report marked as new"),
+    ReportStatus.IN_PROGRESS: lazy_gettext("Report marked as in progress"),
+    ReportStatus.FIXED: lazy_gettext("Report marked as fixed"),
+    ReportStatus.NOT_A_PROBLEM: lazy_gettext("Report marked as not a problem"),
+}
+"""The banner shown after an editor changes a report's status."""
 
 
 class ReportForm(BaseForm):

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from directory.accounts.access import requires
 from directory.extensions import db
-from directory.forms.reports import STATUS_NAMES, ReportStatusForm
+from directory.forms.reports import STATUS_CONFIRMATIONS, STATUS_NAMES, ReportStatusForm
 from directory.models import ReportStatus, Role
 from directory.queries.reports import problem_report, problem_reports, report_counts
 
@@ -51,6 +51,7 @@ def report(report_id: str) -> str | Response:
             found.name = ""
             found.contact = ""
         db.session.commit()
+        flash(str(STATUS_CONFIRMATIONS[found.status]), "success")
         return redirect(url_for(".queue"))
     return render_template(
         "manage/reports/report.html", report=found, form=form, report_status_names=STATUS_NAMES

@@ -1,0 +1,160 @@
+"""The staff home shows an editor today's work, each block linking to its queue; every
+status change on a problem report confirms itself in a success banner."""
+
+from __future__ import annotations
+
+from xml.etree.ElementTree import Element
+
+import sqlalchemy as sa
+from flask import Flask, current_app
+from flask.testing import FlaskClient
+from werkzeug.datastructures import MultiDict
+
+from directory.extensions import db
+from directory.jobs.records import create_job
+from directory.models import ImportBatch, ProblemReport, ReportStatus, Role, Service
+from tests.listings.helpers import dataset, listing, write
+from tests.manage.test_listings import _editor, listing_app  # noqa: F401
+from tests.support.client import page_text
+from tests.support.html import _NS, _text, parse_page, visible_text
+from tests.support.staff import csrf_token, make_staff, sign_in, submit
+
+
+def _links(page: str) -> dict[str, str]:
+    """Each link's address and its text."""
+    return {anchor.get("href", ""): _text(anchor) for anchor in parse_page(page).iter(f"{_NS}a")}
+
+
+def _card(page: str, title: str) -> Element:
+    for card in parse_page(page).iter(f"{_NS}div"):
+        if card.get("class") == "govuk-summary-card":
+            heading = card.find(f".//{_NS}h3")
+            if heading is not None and _text(heading) == title:
+                return card
+    raise AssertionError(f"no summary card called {title!r}")
+
+
+def _report(app: Flask, service_id: str) -> str:
+    family = app.test_client()
+    submit(
+        family,
+        f"/services/{service_id}/report-a-problem",
+        {"what_is_wrong": "The number rings out.", "name": "", "contact": ""},
+    )
+    with app.app_context():
+        return db.session.scalars(sa.select(ProblemReport.id)).one()
+
+
+def test_the_home_shows_each_kind_of_work_and_links_to_its_queue(
+    listing_app: Flask,  # noqa: F811
+) -> None:
+    with listing_app.app_context():
+        # An import with one warning (a website without https://), of a listing never checked.
+        report = write(dataset(listing(url="www.example.org/toys")))
+        assert report.counts()["warnings"] == 1
+        batch_id = db.session.scalars(sa.select(ImportBatch.id)).one()
+        service = db.session.scalars(sa.select(Service)).one()
+        service_id, service_name = service.id, service.name
+        job_id = create_job("rebuild", "tests", {}).id
+        council = current_app.extensions["council"]
+        areas = {area.code: area.name for area in council.localities}
+    _report(listing_app, service_id)
+    editor = _editor(listing_app)
+
+    page = page_text(editor.get("/manage/"))
+    links = _links(page)
+    assert links["/manage/reports/?status=new"] == "1 new report"
+    assert links["/manage/review?state=overdue"] == "1"
+    assert links["/manage/review?state=due"] == "0"
+    area_links = [href for href in links if href.startswith("/manage/review?state=overdue&")]
+    assert area_links, "the overdue listing is counted in its venue's area"
+    for href in area_links:
+        code = href.rsplit("locality=", 1)[1]
+        assert code in areas and areas[code] in visible_text(page)
+        assert service_name in visible_text(page_text(editor.get(href)))
+    assert f"/manage/imports/batches/{batch_id}" in links
+    imports = _text(_card(page, "Recent imports"))
+    assert "Created Changed Withdrawn Warnings" in imports
+    assert "fis-spreadsheet 1 0 0 1" in imports, imports
+    assert links[f"/manage/jobs/{job_id}"] == "Rebuilding the search index"
+    assert "Waiting" in _text(_card(page, "Recent jobs"))
+
+    assert service_name in visible_text(page_text(editor.get("/manage/reports/?status=new")))
+    assert service_name in visible_text(page_text(editor.get("/manage/review?state=overdue")))
+    assert editor.get(f"/manage/imports/batches/{batch_id}").status_code == 200
+    assert editor.get(f"/manage/jobs/{job_id}").status_code == 200
+
+
+def test_the_home_says_when_there_is_nothing_to_do(listing_app: Flask) -> None:  # noqa: F811
+    page = visible_text(page_text(_editor(listing_app).get("/manage/")))
+    for empty in (
+        "No new reports",
+        "No listings are overdue or due for a check",
+        "No imports yet",
+        "No jobs yet.",
+    ):
+        assert empty in page
+
+
+def test_a_practitioner_home_shows_no_editors_work(listing_app: Flask) -> None:  # noqa: F811
+    browser = listing_app.test_client()
+    sign_in(listing_app, browser, make_staff(listing_app, Role.PRACTITIONER))
+    page = visible_text(page_text(browser.get("/manage/")))
+    assert "Staff pages" in page and "Today’s work" not in page and "No new reports" not in page
+
+
+def test_every_report_status_change_confirms_itself_in_a_success_banner(
+    listing_app: Flask,  # noqa: F811
+) -> None:
+    with listing_app.app_context():
+        write(dataset(listing()))
+        service_id = db.session.scalars(sa.select(Service.id)).one()
+    report_id = _report(listing_app, service_id)
+    editor = _editor(listing_app)
+    confirmations = {
+        ReportStatus.IN_PROGRESS: "Report marked as in progress",
+        ReportStatus.NEW: "Report marked as new",
+        ReportStatus.NOT_A_PROBLEM: "Report marked as not a problem",
+        ReportStatus.FIXED: "Report marked as fixed",
+    }
+    for status, message in confirmations.items():
+        response = _change_status(editor, report_id, status)
+        assert response.status_code == 200
+        banners = _banners(page_text(response))
+        assert banners == [("alert", f"Success {message}")], banners
+        again = _banners(page_text(editor.get("/manage/reports/")))
+        assert again == [], "the banner is shown once"
+
+
+def test_a_bad_status_is_refused_without_a_banner(listing_app: Flask) -> None:  # noqa: F811
+    with listing_app.app_context():
+        write(dataset(listing()))
+        service_id = db.session.scalars(sa.select(Service.id)).one()
+    report_id = _report(listing_app, service_id)
+    editor = _editor(listing_app)
+    response = editor.post(
+        f"/manage/reports/{report_id}",
+        data=MultiDict(
+            {"csrf_token": csrf_token(editor, f"/manage/reports/{report_id}"), "status": "gone"}
+        ),
+    )
+    assert response.status_code == 200
+    assert _banners(page_text(editor.get("/manage/reports/"))) == []
+
+
+def _change_status(editor: FlaskClient, report_id: str, status: ReportStatus):  # type: ignore[no-untyped-def]
+    token = csrf_token(editor, f"/manage/reports/{report_id}")
+    return editor.post(
+        f"/manage/reports/{report_id}",
+        data=MultiDict({"csrf_token": token, "status": status.value}),
+        follow_redirects=True,
+    )
+
+
+def _banners(page: str) -> list[tuple[str, str]]:
+    """Each success banner's role and text."""
+    return [
+        (banner.get("role", ""), _text(banner))
+        for banner in parse_page(page).iter(f"{_NS}div")
+        if "govuk-notification-banner--success" in (banner.get("class") or "").split()
+    ]
