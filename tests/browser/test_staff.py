@@ -137,6 +137,12 @@ def test_every_staff_page_passes_axe(browser: Browser, staff_app: Flask, staff_u
         response = page.goto(staff_url + path)
         assert response is not None and response.status == 200, path
         _axe_clean(page, path)
+    # A change confirmed in a success banner.
+    page.goto(f"{staff_url}/manage/reports/{report_id}")
+    page.get_by_label("Fixed").check()
+    page.get_by_role("button", name="Save status").click()
+    expect(page.get_by_role("alert")).to_contain_text("Report marked as fixed")
+    _axe_clean(page, "reports with a banner")
     # A form with errors, and the enrolment page of someone new.
     page.goto(staff_url + "/manage/users/invite")
     page.get_by_role("button", name="Send invitation").click()

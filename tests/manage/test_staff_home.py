@@ -16,6 +16,7 @@ from directory.models import ImportBatch, ProblemReport, ReportStatus, Role, Ser
 from tests.listings.helpers import dataset, listing, write
 from tests.manage.test_listings import _editor, listing_app  # noqa: F401
 from tests.support.client import page_text
+from tests.support.forms import form_posting_to
 from tests.support.html import _NS, _text, parse_page, visible_text
 from tests.support.staff import csrf_token, make_staff, sign_in, submit
 
@@ -158,3 +159,22 @@ def _banners(page: str) -> list[tuple[str, str]]:
         for banner in parse_page(page).iter(f"{_NS}div")
         if "govuk-notification-banner--success" in (banner.get("class") or "").split()
     ]
+
+
+def test_marking_a_listing_checked_confirms_itself_and_leaves_the_home_count(
+    listing_app: Flask,  # noqa: F811
+) -> None:
+    with listing_app.app_context():
+        write(dataset(listing()))
+        service_id, name = db.session.execute(sa.select(Service.id, Service.name)).one()
+    editor = _editor(listing_app)
+    assert _links(page_text(editor.get("/manage/")))["/manage/review?state=overdue"] == "1"
+    checked = f"/manage/listings/{service_id}/checked"
+    response = editor.post(
+        checked,
+        data=form_posting_to(page_text(editor.get("/manage/review")), checked),
+        follow_redirects=True,
+    )
+    assert _banners(page_text(response)) == [("alert", f"Success Marked {name} as checked today.")]
+    home = visible_text(page_text(editor.get("/manage/")))
+    assert "No listings are overdue or due for a check" in home
