@@ -178,3 +178,28 @@ def test_marking_a_listing_checked_confirms_itself_and_leaves_the_home_count(
     assert _banners(page_text(response)) == [("alert", f"Success Marked {name} as checked today.")]
     home = visible_text(page_text(editor.get("/manage/")))
     assert "No listings are overdue or due for a check" in home
+
+
+def test_every_change_an_admin_makes_to_an_account_confirms_itself(empty_app: Flask) -> None:
+    admin = make_staff(empty_app, Role.ADMIN, name="Ada Admin")
+    person = make_staff(empty_app, Role.EDITOR, name="Robin Editor")
+    browser = empty_app.test_client()
+    sign_in(empty_app, browser, admin)
+    page = f"/manage/users/{person.id}"
+    for action, fields, message in (
+        ("/role", {"role": "practitioner"}, "Robin Editor’s role is changed."),
+        ("/unlock", {}, "Robin Editor’s account is unlocked."),
+        (
+            "/second-factor",
+            {},
+            "Robin Editor’s authenticator app is removed: they set up a new one at sign-in.",
+        ),
+        ("/access", {}, "Robin Editor can no longer sign in."),
+        ("/access", {}, "Robin Editor can sign in again."),
+    ):
+        token = csrf_token(browser, page)
+        response = browser.post(
+            page + action, data={"csrf_token": token, **fields}, follow_redirects=True
+        )
+        assert response.status_code == 200
+        assert _banners(page_text(response)) == [("alert", f"Success {message}")], action

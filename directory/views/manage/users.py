@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, redirect, render_template, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext
 from flask_login import current_user
 from werkzeug.wrappers import Response
@@ -81,6 +81,7 @@ def change_role(user_id: str) -> str | Response:
     if form.validate_on_submit():
         users.change_role(person, Role(form.role.data))
         end_sessions_for(current_app, person.id)
+        flash(gettext("%(name)s’s role is changed.", name=person.name), "success")
         return redirect(url_for(".person", user_id=person.id))
     return render_template(
         "manage/users/person.html",
@@ -111,6 +112,7 @@ def unlock(user_id: str) -> Response:
     _confirmed()
     person = _person(user_id)
     users.unlock(person)
+    flash(gettext("%(name)s’s account is unlocked.", name=person.name), "success")
     return redirect(url_for(".person", user_id=person.id))
 
 
@@ -121,6 +123,13 @@ def remove_second_factor(user_id: str) -> Response:
     person = _person(user_id)
     users.remove_second_factor(person)
     end_sessions_for(current_app, person.id)
+    flash(
+        gettext(
+            "%(name)s’s authenticator app is removed: they set up a new one at sign-in.",
+            name=person.name,
+        ),
+        "success",
+    )
     return redirect(url_for(".person", user_id=person.id))
 
 
@@ -135,4 +144,7 @@ def toggle_access(user_id: str) -> Response:
     users.set_disabled(person, not person.disabled)
     if person.disabled:
         end_sessions_for(current_app, person.id)
+        flash(gettext("%(name)s can no longer sign in.", name=person.name), "success")
+    else:
+        flash(gettext("%(name)s can sign in again.", name=person.name), "success")
     return redirect(url_for(".person", user_id=person.id))
