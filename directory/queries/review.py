@@ -74,7 +74,7 @@ def review_counts(today: date, default_months: int, state: str) -> tuple[int, di
         .where(ServiceAtLocation.service_id.in_(chosen), Location.locality.is_not(None))
     )
     in_area = sa.select(ServiceArea.service_id, ServiceArea.locality).where(
-        ServiceArea.service_id.in_(chosen)
+        ServiceArea.service_id.in_(chosen), ServiceArea.locality.is_not(None)
     )
     pairs = sa.union(at_venue, in_area).subquery()
     rows = db.session.execute(

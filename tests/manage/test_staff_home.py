@@ -3,6 +3,7 @@ status change on a problem report confirms itself in a success banner."""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from xml.etree.ElementTree import Element
 
 import sqlalchemy as sa
@@ -13,6 +14,7 @@ from werkzeug.datastructures import MultiDict
 from directory.extensions import db
 from directory.jobs.records import create_job
 from directory.models import ImportBatch, ProblemReport, ReportStatus, Role, Service
+from directory.queries.review import review_counts, review_queue
 from tests.listings.helpers import dataset, listing, write
 from tests.manage.test_listings import _editor, listing_app  # noqa: F401
 from tests.support.client import page_text
@@ -203,3 +205,26 @@ def test_every_change_an_admin_makes_to_an_account_confirms_itself(empty_app: Fl
         )
         assert response.status_code == 200
         assert _banners(page_text(response)) == [("alert", f"Success {message}")], action
+
+
+def test_the_home_counts_agree_with_the_review_queue_on_every_day(demo_app: Flask) -> None:
+    """Over the demo listings and days three years apart, the home's counts (in all and
+    for each area) are the review queue's totals for the same state and area."""
+    with demo_app.app_context():
+        council = current_app.extensions["council"]
+        months = council.staff.review_interval_months
+        seen = set()
+        for step in range(0, 3 * 365, 61):
+            today = date(2024, 1, 1) + timedelta(days=step)
+            for state in ("overdue", "due"):
+                total, by_area = review_counts(today, months, state)
+                assert set(by_area) <= {area.code for area in council.localities}
+                queue = review_queue(today, months, state=state, locality=None, kind=None)
+                assert total == queue[1]
+                for area in council.localities:
+                    in_area = review_queue(
+                        today, months, state=state, locality=area.code, kind=None
+                    )
+                    assert by_area.get(area.code, 0) == in_area[1], (today, state, area.code)
+                seen.add((state, total > 0))
+        assert ("overdue", True) in seen and ("due", True) in seen, "the days tried some work"
