@@ -184,7 +184,6 @@ def test_unknown_terms_are_left_out_and_listed_for_mapping(app_context: Flask) -
     assert [term.code for term in _service().terms("category")] == ["food-support"]
 
 
-
 def test_a_term_with_one_letter_missing_is_left_out_with_the_term_it_was_meant_to_be(
     app_context: Flask,
 ) -> None:
@@ -200,6 +199,7 @@ def test_a_term_with_one_letter_missing_is_left_out_with_the_term_it_was_meant_t
             assert str(warning.message) == (
                 f"{misspelt!r} is not a {scheme} in the council file; did you mean {term.code!r}?"
             ), term.code
+
 
 def test_a_website_without_a_scheme_is_made_https_with_a_warning(app_context: Flask) -> None:
     report = write(dataset(listing(url="www.example.org/toys")))
