@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+import phonenumbers
 import sqlalchemy as sa
 from flask import Flask
 
@@ -63,6 +64,10 @@ def test_every_demo_listing_page_shows_values_as_a_family_reads_them(demo_app: F
                 assert code not in shown, (service_id, scheme, code)
         for number in phones:
             assert f'href="{telephone_href(number)}">{number}</a>' in markup, service_id
+            parsed = phonenumbers.parse(number, "GB")
+            if parsed.country_code == 44:
+                national = phonenumbers.PhoneNumberFormat.NATIONAL
+                assert number == phonenumbers.format_number(parsed, national), service_id
         if website:
             assert f'href="{website}"' in markup, service_id
         else:
