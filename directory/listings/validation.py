@@ -7,6 +7,7 @@ labels turned into codes) and the cleaned records are what the write path stores
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections import defaultdict
 from collections.abc import Callable, Container, Iterable
@@ -405,17 +406,33 @@ class Checker:
             code = known.get(value) or known.get(value.strip().casefold())
             if code is None:
                 self.unknown_terms[scheme].add(value)
-                self.problems.warn(
-                    where(),
-                    lazy_gettext(
-                        "%(value)s is not a %(scheme)s in the council file, so it was left out",
-                        value=repr(value),
-                        scheme=scheme,
-                    ),
-                )
+                self.problems.warn(where(), self._unknown_term(scheme, value))
             else:
                 codes.append(code)
         return tuple(dict.fromkeys(codes))
+
+    def _unknown_term(self, scheme: str, value: str) -> Text:
+        """Why ``value`` was left out, with the council's closest code or label if one is
+        close enough to be a slip of the keyboard ("parentng" for "parenting"). Where a
+        label and a code differ only in case, the code is suggested."""
+        spellings = {
+            spelling.casefold(): spelling
+            for term in self.council.terms(scheme)
+            for spelling in (term.label, term.code)
+        }
+        close = difflib.get_close_matches(value.strip().casefold(), spellings, n=1)
+        if close:
+            return lazy_gettext(
+                "%(value)s is not a %(scheme)s in the council file; did you mean %(suggestion)s?",
+                value=repr(value),
+                scheme=scheme,
+                suggestion=repr(spellings[close[0]]),
+            )
+        return lazy_gettext(
+            "%(value)s is not a %(scheme)s in the council file, so it was left out",
+            value=repr(value),
+            scheme=scheme,
+        )
 
 
 @lru_cache(maxsize=4096)

@@ -173,7 +173,7 @@ def service_page(service: Service, council: Council, now: datetime) -> ServicePa
             spoken_language_name(language.code, language.name, page_locale())
             for language in service.languages
         ),
-        needs=[_need_label(term.code, term.name, council) for term in service.terms("need")],
+        needs=term_labels(service, "need", council),
         delivery=[str(DELIVERY_NAMES[DeliveryMethod(m)]) for m in service.delivery_methods],
         areas=[area_words(area, council) for area in service.service_areas],
         is_sample=service.is_sample,
@@ -246,7 +246,11 @@ def _upcoming_sessions(service: Service, today: date) -> list[SessionRow]:
     ]
 
 
-def _need_label(code: str, name: str, council: Council) -> str:
-    """A need as the council names it in the page's language; the listing's name otherwise."""
-    term = council.term("need", code)
-    return term.label if term else name
+def term_labels(service: Service, scheme: str, council: Council) -> list[str]:
+    """The listing's terms of ``scheme`` ("need", "category", ...) as the council names them
+    in the page's language; a term the council file no longer has, by the listing's name."""
+    labels = []
+    for stored in service.terms(scheme):
+        term = council.term(scheme, stored.code)
+        labels.append(term.label if term else stored.name)
+    return labels

@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from flask import Flask
 
 from directory.extensions import db
+from directory.listings.fields import TAXONOMY_FIELDS
 from directory.listings.records import SessionRecord, VenueRecord
 from directory.listings.writer import WriteFailed
 from directory.models import AuditEntry, ImportBatch, Service, ServiceStatus
@@ -181,6 +182,23 @@ def test_unknown_terms_are_left_out_and_listed_for_mapping(app_context: Flask) -
     assert report.unknown_terms == {"need": ["Dragons"]}
     assert any("'Dragons' is not a need" in str(w) for w in report.warnings)
     assert [term.code for term in _service().terms("category")] == ["food-support"]
+
+
+def test_a_term_with_one_letter_missing_is_left_out_with_the_term_it_was_meant_to_be(
+    app_context: Flask,
+) -> None:
+    """Every council term of every scheme, its code with a letter dropped from the middle."""
+    council = app_context.extensions["council"]
+    for column, scheme in TAXONOMY_FIELDS.items():
+        for term in council.terms(scheme):
+            middle = len(term.code) // 2
+            misspelt = term.code[:middle] + term.code[middle + 1 :]
+            report = write(dataset(listing(**{column: (misspelt,)})), apply=False)
+            assert report.unknown_terms == {scheme: [misspelt]}, term.code
+            [warning] = [w for w in report.warnings if repr(misspelt) in str(w)]
+            assert str(warning.message) == (
+                f"{misspelt!r} is not a {scheme} in the council file; did you mean {term.code!r}?"
+            ), term.code
 
 
 def test_a_website_without_a_scheme_is_made_https_with_a_warning(app_context: Flask) -> None:

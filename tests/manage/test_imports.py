@@ -176,3 +176,34 @@ def test_a_full_feed_that_would_withdraw_too_much_is_refused(listing_app: Flask)
     with listing_app.app_context():
         statuses = set(db.session.scalars(sa.select(Service.status)))
     assert statuses == {ServiceStatus.ACTIVE}
+
+
+def test_a_misspelt_need_gets_a_did_you_mean_and_the_warning_stays_on_the_batch_page(
+    listing_app: Flask,  # noqa: F811
+) -> None:
+    editor = _editor(listing_app)
+    misspelt = (IMPORTS / "fis_listings.csv").read_bytes().replace(b"; Parenting,", b"; parentng,")
+    columns = _upload(editor, "fis_listings.csv", "fis-spreadsheet", data=misspelt)
+    check = _map_columns(editor, columns.headers["Location"]).headers["Location"]
+    dry_run = page_text(editor.get(check))
+    warning = (
+        "Row 2, column needs: 'parentng' is not a need in the council file; "
+        "did you mean 'parenting'?"
+    )
+    assert warning in visible_text(dry_run)
+    with job_worker(listing_app):
+        job_page = editor.post(
+            check.replace("/check", "/apply"), data={"csrf_token": token_in(dry_run)}
+        ).headers["Location"]
+        assert wait_for_job(editor, job_page)["state"] == "done"
+    with listing_app.app_context():
+        batch_id = db.session.scalar(sa.select(ImportBatch.id))
+    # Every way to the batch (the job, the imports list, the history) shows its warnings.
+    for listing_page, batch_page in (
+        (job_page, f"/manage/imports/batches/{batch_id}"),
+        ("/manage/imports/", f"/manage/imports/batches/{batch_id}"),
+        ("/manage/batches/", f"/manage/batches/{batch_id}"),
+    ):
+        assert f'href="{batch_page}"' in page_text(editor.get(listing_page)), listing_page
+        shown = visible_text(page_text(editor.get(batch_page)))
+        assert "Warnings from the import" in shown and warning in shown, batch_page

@@ -35,7 +35,7 @@ from directory.models import Role, Service, ServiceStatus
 from directory.postcodes.lookup import PostcodeNotFound, find_place
 from directory.postcodes.messages import message_for
 from directory.postcodes.parsing import PostcodeError
-from directory.presenters.service import service_page
+from directory.presenters.service import service_page, term_labels
 from directory.queries.manage import PAGE_SIZE, find_listings, staff_service
 from directory.request_limits import LISTING_FORM_BODY_BYTES, accepts_body
 from directory.review import interval_months, listing_due, listing_overdue
@@ -215,10 +215,16 @@ def _flash_warnings(outcome: EditOutcome) -> None:
 @requires(Role.EDITOR)
 def listing(service_id: str) -> str:
     service = _listing(service_id)
+    council = _council()
     return render_template(
         "manage/listings/listing.html",
         service=service,
         rows=listing_rows(service),
+        page=service_page(service, council, datetime.now()),
+        terms={
+            scheme: term_labels(service, scheme, council)
+            for scheme in ("need", "category", "level", "circumstance")
+        },
         visible=service.is_visible_to_public(datetime.now().date()),
         overdue=listing_overdue(service, datetime.now().date(), _council()),
         due=listing_due(service, _council()),
