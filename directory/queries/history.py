@@ -61,3 +61,21 @@ def service_names(ids: set[str]) -> dict[str, str]:
     return dict(
         db.session.execute(sa.select(Service.id, Service.name).where(Service.id.in_(ids))).all()
     )
+
+
+def restored_versions(batches: list[ImportBatch]) -> dict[str, ImportBatch]:
+    """For each restore among ``batches``, the batch whose version it restored."""
+    wanted = {
+        batch.id: batch.report.get("restores")
+        for batch in batches
+        if batch.kind == "restore" and batch.report.get("restores")
+    }
+    if not wanted:
+        return {}
+    found = {
+        row.id: row
+        for row in db.session.scalars(
+            sa.select(ImportBatch).where(ImportBatch.id.in_(set(wanted.values())))
+        )
+    }
+    return {batch_id: found[version] for batch_id, version in wanted.items() if version in found}

@@ -25,6 +25,7 @@ from directory.views.manage import (
     reports,
     review,
     security,
+    undo,
     users,
 )
 
@@ -35,6 +36,7 @@ BLUEPRINTS = (
     listings.blueprint,
     reports.blueprint,
     history.blueprint,
+    undo.blueprint,
     review.blueprint,
     imports.blueprint,
     jobs.blueprint,
@@ -80,6 +82,7 @@ def staff_context() -> dict[str, Any]:
             "edit": gettext("Editor’s change"),
             "rollback": gettext("Rollback"),
             "review": gettext("Checked"),
+            "restore": gettext("Earlier version restored"),
         },
     }
     if fully_signed_in():

@@ -20,8 +20,16 @@ def listing_history(service_id: str) -> str:
     service = staff_service(service_id)
     if service is None:
         abort(404)
+    rows = history.listing_history(service)
     return render_template(
-        "manage/history/listing.html", service=service, rows=history.listing_history(service)
+        "manage/history/listing.html",
+        service=service,
+        rows=rows,
+        restored=history.restored_versions([batch for _, batch in rows]),
+        listed_since=min(
+            (b.created_at for e, b in rows if e.entity_id == service.id and e.action == "created"),
+            default=None,
+        ),
     )
 
 

@@ -1,0 +1,232 @@
+"""Anything can be put back: earlier versions of a listing restored, one change undone.
+
+Edits go through the write path (``save_edit``, as the form saves); restores and undos
+through their pages, with the CSRF token and version each page gives.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+from flask import Flask
+from flask.testing import FlaskClient
+
+from directory.extensions import db
+from directory.listings.editing import listing_rows, save_edit
+from directory.listings.form_changes import form_layout
+from directory.listings.history_state import current_fields
+from directory.listings.history_state import listing_rows as row_ids
+from directory.models import AuditEntry, ImportBatch, Service
+from tests.conftest import SEARCHABLE_DEMO
+from tests.manage.test_listings import _editor
+from tests.support.apps import config_for_tests, migrated_app
+from tests.support.client import page_text
+from tests.support.databases import database_backends, fresh_database
+from tests.support.html import visible_text
+from tests.support.staff import token_in
+
+EDITS = (
+    ("phone", lambda rng: f"01384 {rng.randrange(100000, 999999)} | Front desk"),
+    ("summary", lambda rng: f"Summary number {rng.randrange(10**6)}."),
+    ("email", lambda rng: f"desk{rng.randrange(1000)}@example.org"),
+    ("organisation_website", lambda rng: f"https://example.org/{rng.randrange(10**6)}"),
+)
+
+
+@pytest.fixture(scope="module", params=database_backends())
+def undo_app(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Flask]:
+    directory: Path = tmp_path_factory.mktemp("undo")
+    with fresh_database(request.param, directory, like=SEARCHABLE_DEMO) as url:
+        app = migrated_app(config_for_tests(url, directory))
+        yield app
+        with app.app_context():
+            app.extensions["search"].close()
+            db.engine.dispose()
+
+
+def _edit(app: Flask, service_id: str, cells: dict[str, str]) -> str:
+    """Save ``cells`` of the listing's own row through the write path; the new batch's id."""
+    with app.app_context():
+        service = db.session.get_one(Service, service_id)
+        shown = form_layout(listing_rows(service))
+        returned = [dict(row) for row in shown]
+        returned[0].update(cells)
+        from directory.listings.editing import listing_version
+
+        outcome = save_edit(
+            service,
+            shown,
+            returned,
+            actor="someone@example.org",
+            council=app.extensions["council"],
+            version=listing_version(service_id),
+        )
+        assert outcome.saved, (outcome.errors, outcome.others_changes)
+        batch = db.session.scalars(
+            sa.select(ImportBatch.id).order_by(ImportBatch.created_at.desc()).limit(1)
+        ).one()
+        db.session.rollback()
+    return batch
+
+
+def _state(app: Flask, service_id: str) -> dict[str, Any]:
+    """The listing's, its organisation's and its venues' stored fields, by row id."""
+    with app.app_context():
+        service = db.session.get_one(Service, service_id)
+        state = {}
+        for entity, row_id in row_ids(service):
+            found = current_fields(entity, row_id)
+            assert found is not None
+            state[row_id] = found[1]
+        db.session.rollback()
+    return state
+
+
+def _audit(app: Flask) -> dict[str, tuple]:
+    with app.app_context():
+        rows = db.session.execute(
+            sa.select(AuditEntry.id, AuditEntry.batch_id, AuditEntry.entity_id, AuditEntry.changes)
+        ).all()
+        db.session.rollback()
+    return {row.id: tuple(row) for row in rows}
+
+
+def _post_page(browser: FlaskClient, url: str):  # type: ignore[no-untyped-def]
+    """Press the page's button: post its form with the token and version it carries."""
+    markup = page_text(browser.get(url))
+    assert 'name="version"' in markup, visible_text(markup)[:3000]
+    version = markup.split('name="version" value="', 1)[1].split('"', 1)[0]
+    return browser.post(url, data={"csrf_token": token_in(markup), "version": version})
+
+
+def _demo_ids(app: Flask, count: int, seed: int) -> list[str]:
+    with app.app_context():
+        ids = db.session.scalars(
+            sa.select(Service.id).where(Service.status == "active").order_by(Service.id)
+        ).all()
+        db.session.rollback()
+    return random.Random(seed).sample(list(ids), count)
+
+
+def test_every_earlier_version_of_random_listings_can_be_restored(undo_app: Flask) -> None:
+    app = undo_app
+    browser = _editor(app)
+    rng = random.Random(18)
+    for service_id in _demo_ids(app, 4, seed=4):
+        with app.app_context():
+            first = db.session.scalars(
+                sa.select(AuditEntry.batch_id)
+                .where(AuditEntry.entity_id == service_id)
+                .order_by(AuditEntry.at.desc())
+                .limit(1)
+            ).one()
+            db.session.rollback()
+        versions = [(first, _state(app, service_id))]
+        for _ in range(3):
+            column, value = rng.choice(EDITS)
+            batch = _edit(app, service_id, {column: value(rng)})
+            versions.append((batch, _state(app, service_id)))
+        for batch, state in rng.sample(versions, len(versions)):
+            audit_before = _audit(app)
+            url = f"/manage/listings/{service_id}/versions/{batch}"
+            changes_now = _state(app, service_id) != state
+            if changes_now:
+                response = _post_page(browser, url)
+                assert response.status_code == 302, visible_text(page_text(response))[:2000]
+                shown = visible_text(page_text(browser.get(response.headers["Location"])))
+                assert "Version restored" in shown
+            else:
+                shown = visible_text(page_text(browser.get(url)))
+                assert "nothing to restore" in shown
+            assert _state(app, service_id) == state, f"restoring {batch} of {service_id}"
+            audit_after = _audit(app)
+            assert {k: audit_after[k] for k in audit_before} == audit_before, "appended only"
+            if changes_now:
+                with app.app_context():
+                    restore = db.session.scalars(
+                        sa.select(ImportBatch).order_by(ImportBatch.created_at.desc()).limit(1)
+                    ).one()
+                    assert (restore.kind, restore.report["restores"]) == ("restore", batch)
+                    db.session.rollback()
+
+
+def test_a_version_page_shows_the_listing_then_and_what_restoring_changes(
+    undo_app: Flask,
+) -> None:
+    app = undo_app
+    (service_id,) = _demo_ids(app, 1, seed=7)
+    before = _edit(app, service_id, {"summary": "Before the typo."})
+    _edit(app, service_id, {"summary": "Aftr the typo."})
+    browser = _editor(app)
+    shown = visible_text(page_text(browser.get(f"/manage/listings/{service_id}/versions/{before}")))
+    assert "What restoring this version changes" in shown
+    assert "Aftr the typo." in shown and "Before the typo." in shown
+    history = visible_text(page_text(browser.get(f"/manage/listings/{service_id}/history")))
+    assert "View this version" in history and "Undo this change" in history
+    # No token: refused, nothing written.
+    audit = _audit(app)
+    response = browser.post(f"/manage/listings/{service_id}/versions/{before}", data={})
+    assert response.status_code == 400
+    assert _audit(app) == audit
+    # A page opened before someone else saved: shown again, not applied.
+    url = f"/manage/listings/{service_id}/versions/{before}"
+    markup = page_text(browser.get(url))
+    assert 'name="version"' in markup, visible_text(markup)[:3000]
+    version = markup.split('name="version" value="', 1)[1].split('"', 1)[0]
+    _edit(app, service_id, {"summary": "Someone else’s summary."})
+    response = browser.post(url, data={"csrf_token": token_in(markup), "version": version})
+    assert response.status_code == 200
+    assert "Someone changed this listing since" in visible_text(page_text(response))
+    assert _state(app, service_id)[service_id]["summary"] == "Someone else’s summary."
+    assert browser.get(f"/manage/listings/{service_id}/versions/no-such-batch").status_code == 404
+
+
+def test_undoing_a_change_leaves_other_fields_and_listings_alone(undo_app: Flask) -> None:
+    app = undo_app
+    one, other = _demo_ids(app, 2, seed=11)
+    one_before, other_before = _state(app, one), _state(app, other)
+    batch = _edit(app, one, {"phone": "01384 111 222 | Desk", "summary": "Changed summary."})
+    _edit(app, other, {"summary": "The other listing's own change."})
+    other_edited = _state(app, other)
+    browser = _editor(app)
+    url = f"/manage/batches/{batch}/undo?listing={one}"
+    shown = visible_text(page_text(browser.get(url)))
+    assert "01384 111222" in shown and "Changed summary." in shown
+    audit = _audit(app)
+    response = _post_page(browser, url)
+    assert response.headers["Location"] == f"/manage/listings/{one}"
+    assert "Change undone" in visible_text(page_text(browser.get(response.headers["Location"])))
+    assert _state(app, one) == one_before
+    assert _state(app, other) == other_edited != other_before
+    after = _audit(app)
+    assert {k: after[k] for k in audit} == audit and len(after) == len(audit) + 1
+    with app.app_context():
+        assert db.session.get_one(ImportBatch, batch).rolled_back_by_id is not None
+        db.session.rollback()
+    # Already undone: the page says so and has no button.
+    assert "already been undone" in visible_text(page_text(browser.get(url)))
+
+
+def test_undoing_never_overwrites_a_later_change(undo_app: Flask) -> None:
+    app = undo_app
+    (service_id,) = _demo_ids(app, 1, seed=23)
+    batch = _edit(app, service_id, {"summary": "First.", "email": "first@example.org"})
+    _edit(app, service_id, {"summary": "Second, later."})
+    browser = _editor(app)
+    url = f"/manage/batches/{batch}/undo?listing={service_id}"
+    shown = visible_text(page_text(browser.get(url)))
+    assert "1 field was changed again after this change" in shown
+    response = _post_page(browser, url)
+    assert response.status_code == 302
+    landed = visible_text(page_text(browser.get(response.headers["Location"])))
+    assert "Change undone. 1 field changed again since was left as it is." in landed
+    fields = _state(app, service_id)[service_id]
+    assert fields["summary"] == "Second, later."
+    assert fields["email"] != "first@example.org"
