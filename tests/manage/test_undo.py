@@ -230,3 +230,29 @@ def test_undoing_never_overwrites_a_later_change(undo_app: Flask) -> None:
     fields = _state(app, service_id)[service_id]
     assert fields["summary"] == "Second, later."
     assert fields["email"] != "first@example.org"
+
+
+def test_a_rollback_page_says_what_it_changes_and_what_was_changed_since(
+    undo_app: Flask,
+) -> None:
+    app = undo_app
+    (service_id,) = _demo_ids(app, 1, seed=31)
+    first = _edit(app, service_id, {"summary": "Rolled summary."})
+    browser = _editor(app)
+    shown = visible_text(page_text(browser.get(f"/manage/imports/batches/{first}/rollback")))
+    assert "Fields put back" in shown and "Rolled summary." in shown
+    _edit(app, service_id, {"summary": "A later summary."})
+    shown = visible_text(page_text(browser.get(f"/manage/imports/batches/{first}/rollback")))
+    assert "Changed again since: rolling back would overwrite these" in shown
+    assert "A later summary." in shown
+    # The demo load created every listing: undoing it is a rollback, refused while later
+    # changes stand.
+    with app.app_context():
+        demo = db.session.scalars(
+            sa.select(ImportBatch.id).order_by(ImportBatch.created_at).limit(1)
+        ).one()
+        db.session.rollback()
+    response = browser.get(f"/manage/batches/{demo}/undo")
+    assert response.headers["Location"] == f"/manage/imports/batches/{demo}/rollback"
+    shown = visible_text(page_text(browser.get(response.headers["Location"])))
+    assert "was changed again by batch" in shown

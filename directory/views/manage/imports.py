@@ -13,6 +13,7 @@ from directory.forms.accounts import ConfirmForm
 from directory.forms.imports import UploadForm
 from directory.jobs.records import submit
 from directory.listings.editing import MANUAL_SOURCE
+from directory.listings.revert import SHOWN, plan_revert
 from directory.listings.rollback import plan_rollback
 from directory.listings.uploads import (
     header_choices,
@@ -163,6 +164,7 @@ def rollback(batch_id: str) -> str | Response:
     return render_template(
         "manage/imports/rollback.html",
         plan=plan,
+        details=plan_revert(batch_id, limit=SHOWN),
         errors=errors,
         error_list=[{"text": text, "href": f"#{field}"} for field, text in errors.items()],
         confirm=ConfirmForm(),

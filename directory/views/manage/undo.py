@@ -24,8 +24,6 @@ from directory.queries.manage import staff_service
 
 blueprint = Blueprint("manage_undo", __name__, url_prefix="/manage")
 
-UNDOABLE = {"edit", "review", "restore", "rollback", "import"}
-
 
 def _version(cells: list[Cell]) -> str:
     """The version of every row the cells touch (empty when there are none)."""
@@ -80,7 +78,7 @@ def version(service_id: str, batch_id: str) -> str | Response:
 @requires(Role.EDITOR)
 def undo(batch_id: str) -> str | Response:
     plan = plan_revert(batch_id)
-    if plan is None or plan.batch.kind not in UNDOABLE:
+    if plan is None:
         abort(404)
     if plan.whole_rows:
         return redirect(url_for("manage_imports.rollback", batch_id=batch_id))
