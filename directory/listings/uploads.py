@@ -96,6 +96,13 @@ def header_choices(upload: ImportUpload) -> list[HeaderChoice] | None:
     ]
 
 
+def all_matched(choices: list[HeaderChoice] | None) -> bool:
+    """Whether every column of the file is one of the template's, by its name or by the
+    source's remembered mapping (or the file names its own fields: ORUK JSON), so there is
+    nothing to ask."""
+    return choices is None or (bool(choices) and all(choice.column for choice in choices))
+
+
 def set_columns(upload: ImportUpload, choices: dict[str, str]) -> None:
     """Their header -> our column, for headers whose choice differs from the template's name."""
     upload.columns = {

@@ -16,6 +16,7 @@ from directory.listings.editing import MANUAL_SOURCE
 from directory.listings.revert import SHOWN, plan_revert
 from directory.listings.rollback import plan_rollback
 from directory.listings.uploads import (
+    all_matched,
     header_choices,
     import_batches,
     run_upload,
@@ -71,8 +72,18 @@ def new() -> str | Response:
             except FileRefused as error:
                 form.file.errors.append(str(error))
             else:
-                return redirect(url_for(".columns", upload_id=upload_id))
+                return redirect(_after_upload(upload_id))
     return render_template("manage/imports/new.html", form=form)
+
+
+def _after_upload(upload_id: str) -> str:
+    """Straight to the dry run when every column is known (it then shows how they were
+    matched, with a link to change it); else to matching the columns."""
+    try:
+        matched = all_matched(header_choices(_upload(upload_id)))
+    except FileRefused:
+        matched = False
+    return url_for(".dry_run" if matched else ".columns", upload_id=upload_id)
 
 
 @blueprint.route("/<upload_id>/columns", methods=["GET", "POST"])
@@ -107,8 +118,16 @@ def dry_run(upload_id: str) -> str:
     run = run_upload(
         upload, current_app.extensions["council"], apply=False, actor=current_user.email
     )
+    try:
+        choices = header_choices(upload)
+    except FileRefused:
+        choices = None
     return render_template(
-        "manage/imports/dry_run.html", upload=upload, run=run, confirm=ConfirmForm()
+        "manage/imports/dry_run.html",
+        upload=upload,
+        run=run,
+        choices=choices,
+        confirm=ConfirmForm(),
     )
 
 
