@@ -15,6 +15,7 @@ from directory.models import Role, User
 from directory.views import practitioners
 from directory.views.manage import (
     account,
+    duplicates,
     history,
     home,
     imports,
@@ -37,6 +38,7 @@ BLUEPRINTS = (
     reports.blueprint,
     history.blueprint,
     undo.blueprint,
+    duplicates.blueprint,
     review.blueprint,
     imports.blueprint,
     jobs.blueprint,
