@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import sqlalchemy as sa
 
 from directory.extensions import db
@@ -79,3 +81,43 @@ def restored_versions(batches: list[ImportBatch]) -> dict[str, ImportBatch]:
         )
     }
     return {batch_id: found[version] for batch_id, version in wanted.items() if version in found}
+
+
+@dataclass(frozen=True)
+class RecentChange:
+    batch: ImportBatch
+    service_id: str
+    name: str
+    fields: list[str]
+
+
+def recent_changes(actor: str, limit: int) -> list[RecentChange]:
+    """``actor``'s latest saves, checks and restores that still stand, newest first, each
+    with the (first) listing it changed and the fields it changed."""
+    batches = db.session.scalars(
+        sa.select(ImportBatch)
+        .where(
+            ImportBatch.actor == actor,
+            ImportBatch.kind.in_(("edit", "review", "restore")),
+            ImportBatch.rolled_back_by_id.is_(None),
+        )
+        .order_by(ImportBatch.created_at.desc())
+        .limit(limit)
+    ).all()
+    entries = db.session.scalars(
+        sa.select(AuditEntry)
+        .where(AuditEntry.batch_id.in_([batch.id for batch in batches]))
+        .order_by(AuditEntry.sequence)
+    ).all()
+    listing: dict[str, str] = {}
+    fields: dict[str, set[str]] = {}
+    for entry in entries:
+        if entry.entity == "service":
+            listing.setdefault(entry.batch_id, entry.entity_id)
+        fields.setdefault(entry.batch_id, set()).update(entry.changes)
+    names = service_names(set(listing.values()))
+    return [
+        RecentChange(batch, listing[batch.id], names[listing[batch.id]], sorted(fields[batch.id]))
+        for batch in batches
+        if listing.get(batch.id) in names
+    ]

@@ -21,14 +21,14 @@ from directory.listings.editing import listing_rows, save_edit
 from directory.listings.form_changes import form_layout
 from directory.listings.history_state import current_fields
 from directory.listings.history_state import listing_rows as row_ids
-from directory.models import AuditEntry, ImportBatch, Service
+from directory.models import AuditEntry, ImportBatch, Role, Service
 from tests.conftest import SEARCHABLE_DEMO
 from tests.manage.test_listings import _editor
 from tests.support.apps import config_for_tests, migrated_app
 from tests.support.client import page_text
 from tests.support.databases import database_backends, fresh_database
 from tests.support.html import visible_text
-from tests.support.staff import token_in
+from tests.support.staff import make_staff, sign_in, token_in
 
 EDITS = (
     ("phone", lambda rng: f"01384 {rng.randrange(100000, 999999)} | Front desk"),
@@ -51,7 +51,9 @@ def undo_app(
             db.engine.dispose()
 
 
-def _edit(app: Flask, service_id: str, cells: dict[str, str]) -> str:
+def _edit(
+    app: Flask, service_id: str, cells: dict[str, str], actor: str = "someone@example.org"
+) -> str:
     """Save ``cells`` of the listing's own row through the write path; the new batch's id."""
     with app.app_context():
         service = db.session.get_one(Service, service_id)
@@ -64,7 +66,7 @@ def _edit(app: Flask, service_id: str, cells: dict[str, str]) -> str:
             service,
             shown,
             returned,
-            actor="someone@example.org",
+            actor=actor,
             council=app.extensions["council"],
             version=listing_version(service_id),
         )
@@ -256,3 +258,25 @@ def test_a_rollback_page_says_what_it_changes_and_what_was_changed_since(
     assert response.headers["Location"] == f"/manage/imports/batches/{demo}/rollback"
     shown = visible_text(page_text(browser.get(response.headers["Location"])))
     assert "was changed again by batch" in shown
+
+
+def test_the_staff_home_lists_your_changes_with_undo(undo_app: Flask) -> None:
+    app = undo_app
+    (service_id,) = _demo_ids(app, 1, seed=41)
+    staff = make_staff(app, Role.EDITOR, name="Una Undo")
+    browser = app.test_client()
+    sign_in(app, browser, staff)
+    assert "You have not changed any listings yet" in visible_text(
+        page_text(browser.get("/manage/"))
+    )
+    batch = _edit(app, service_id, {"summary": "Mine."}, actor=staff.email)
+    _edit(app, service_id, {"email": "not-mine@example.org"})
+    home = page_text(browser.get("/manage/"))
+    undo = f"/manage/batches/{batch}/undo?listing={service_id}"
+    assert f'href="{undo.replace("&", "&amp;")}"' in home
+    assert home.count("Undo this change") == 1, "only the editor's own changes"
+    response = _post_page(browser, undo)
+    assert response.headers["Location"] == f"/manage/listings/{service_id}"
+    assert "You have not changed any listings yet" in visible_text(
+        page_text(browser.get("/manage/"))
+    )

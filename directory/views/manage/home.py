@@ -13,6 +13,7 @@ from directory.jobs.records import job_status, recent_jobs
 from directory.listings.uploads import import_batches
 from directory.models import ReportStatus, Role
 from directory.presenters.jobs import STATE_CLASSES, STATES, job_view
+from directory.queries.history import recent_changes
 from directory.queries.likely_duplicates import likely_duplicates
 from directory.queries.reports import report_counts
 from directory.queries.review import review_counts
@@ -47,6 +48,7 @@ def _todays_work() -> dict[str, Any]:
             if overdue_by_area.get(area.code) or due_by_area.get(area.code)
         ],
         "likely_duplicates": len(likely_duplicates()),
+        "your_changes": recent_changes(current_user.email, RECENT),
         "batches": import_batches(limit=RECENT),
         "jobs": [job_view(job_status(job)) for job in recent_jobs(limit=RECENT)],
         "job_states": STATES,
