@@ -14,6 +14,7 @@ from flask import Flask
 from playwright.sync_api import Browser, Page, expect
 
 from directory.extensions import db
+from directory.listings.editing import listing_version, mark_checked
 from directory.models import ImportBatch, ProblemReport, Role, Service
 from tests.conftest import SEARCHABLE_DEMO
 from tests.support.apps import config_for_tests, migrated_app
@@ -94,6 +95,16 @@ def test_every_staff_page_passes_axe(browser: Browser, staff_app: Flask, staff_u
         db.session.add(report)
         db.session.commit()
         report_id = report.id
+        checked = mark_checked(
+            db.session.get_one(Service, service_id),
+            version=listing_version(service_id),
+            actor=admin.email,
+            council=staff_app.extensions["council"],
+        )
+        assert checked.saved
+        review_id = db.session.scalars(
+            sa.select(ImportBatch.id).where(ImportBatch.kind == "review")
+        ).one()
     page = browser.new_page()
     page.goto(staff_url + "/manage/sign-in")
     _axe_clean(page, "sign-in")
@@ -113,6 +124,9 @@ def test_every_staff_page_passes_axe(browser: Browser, staff_app: Flask, staff_u
         f"/manage/listings/{service_id}/preview",
         f"/manage/listings/{service_id}/withdraw",
         f"/manage/listings/{service_id}/history",
+        f"/manage/listings/{service_id}/versions/{batch_id}",
+        f"/manage/batches/{review_id}/undo?listing={service_id}",
+        "/manage/likely-duplicates",
         "/manage/listings/new",
         "/manage/reports/",
         f"/manage/reports/{report_id}",
