@@ -62,11 +62,14 @@ def write_cells(
     kind: str,
     report: dict[str, Any],
     undoes: ImportBatch | None = None,
+    mark_edited: bool = False,
 ) -> Written:
     """Write ``cells`` in one transaction as a batch of ``kind``; commit. A cell whose row
-    no longer holds the value it was shown with (someone saved since) refuses the lot."""
+    no longer holds the value it was shown with (someone saved since) refuses the lot.
+    With ``mark_edited`` the listing fields written become the editors' (later imports
+    keep them), as an editor's save does."""
     try:
-        return _write(cells, source, actor, kind, report, undoes)
+        return _write(cells, source, actor, kind, report, undoes, mark_edited)
     except BaseException:
         db.session.rollback()
         raise
@@ -79,6 +82,7 @@ def _write(
     kind: str,
     report: dict[str, Any],
     undoes: ImportBatch | None,
+    mark_edited: bool,
 ) -> Written:
     session = db.session
     batch = ImportBatch(
@@ -108,7 +112,8 @@ def _write(
         with session.no_autoflush:
             if entity == "service":
                 set_service_fields(row, values, resolver)
-                row.edited_fields = sorted(set(row.edited_fields or ()) | set(values))
+                if mark_edited:
+                    row.edited_fields = sorted(set(row.edited_fields or ()) | set(values))
             elif entity == "venue":
                 set_venue_fields(row, values)
             else:

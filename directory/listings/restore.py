@@ -1,8 +1,9 @@
 """Putting a listing (with its organisation and venues) back as it was at an earlier version.
 
 A version is the state after one batch (``directory.listings.history_state``). Restoring it
-compares that state with the rows now and writes only the fields that differ, as a batch of
-kind "restore" whose report names the version it restores, so the history says "restored
+compares that state with the rows now and writes only the fields that differ (they become
+the editors', as a save's do), as a batch of kind "restore" whose report names the version
+it restores, so the history says "restored
 the version of 3 March 14:05". Rows that did not exist at that version, or no longer exist,
 are left as they are.
 """
@@ -61,4 +62,5 @@ def restore(service: Service, plan: RestorePlan, actor: str) -> Written:
         actor=actor,
         kind=KIND,
         report={"restores": plan.version.id, "listing": service.id},
+        mark_edited=True,
     )
