@@ -44,7 +44,12 @@ class Cell:
 
 
 class CellsRefused(RuntimeError):
-    """A cell names a row that no longer exists (a venue, an organisation): nothing written."""
+    """A row changed since the cells were worked out: nothing was written."""
+
+
+class RowGone(CellsRefused):
+    """A cell's row, or a row it names (a venue, an organisation, a term), no longer
+    exists: nothing was written."""
 
 
 @dataclass(frozen=True)
@@ -103,7 +108,7 @@ def _write(
     for entity, row_id in sorted(by_row, key=lambda pair: ENTITY_ORDER.index(pair[0])):
         found = current_fields(entity, row_id)
         if found is None:
-            raise CellsRefused(row_id)
+            raise RowGone(row_id)
         row, fields = found
         row_cells = by_row[(entity, row_id)]
         if any(fields.get(cell.field) != cell.now for cell in row_cells):
@@ -142,7 +147,7 @@ def _resolver(source: str) -> Resolver:
             )
         )
         if row is None:
-            raise CellsRefused(key)
+            raise RowGone(key)
         return row
 
     def term(scheme: str, code: str) -> TaxonomyTerm:
@@ -150,7 +155,7 @@ def _resolver(source: str) -> Resolver:
             sa.select(TaxonomyTerm).where(TaxonomyTerm.scheme == scheme, TaxonomyTerm.code == code)
         )
         if found is None:
-            raise CellsRefused(code)
+            raise RowGone(code)
         return found
 
     return Resolver(

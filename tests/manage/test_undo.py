@@ -17,6 +17,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from directory.extensions import db
+from directory.listings.cell_writes import Cell, RowGone, write_cells
 from directory.listings.editing import listing_rows, save_edit
 from directory.listings.form_changes import form_layout
 from directory.listings.history_state import current_fields
@@ -280,3 +281,32 @@ def test_the_staff_home_lists_your_changes_with_undo(undo_app: Flask) -> None:
     assert "You have not changed any listings yet" in visible_text(
         page_text(browser.get("/manage/"))
     )
+
+
+def test_cells_naming_a_row_that_is_gone_write_nothing(undo_app: Flask) -> None:
+    app = undo_app
+    (service_id,) = _demo_ids(app, 1, seed=53)
+    audit = _audit(app)
+    with app.app_context():
+        now = current_fields("service", service_id)
+        assert now is not None
+        service = now[0]
+        cells = [
+            Cell("service", service_id, service.name, None, "summary", service.summary, "New"),
+            Cell(
+                "service",
+                service_id,
+                service.name,
+                None,
+                "organisation",
+                now[1]["organisation"],
+                "no-such-organisation",
+            ),
+        ]
+        batches = db.session.scalar(sa.select(sa.func.count()).select_from(ImportBatch))
+        with pytest.raises(RowGone):
+            write_cells(cells, source=service.source, actor="t", kind="restore", report={})
+        assert db.session.scalar(sa.select(sa.func.count()).select_from(ImportBatch)) == batches
+        db.session.rollback()
+    assert _audit(app) == audit
+    assert _state(app, service_id)[service_id]["summary"] != "New"

@@ -16,7 +16,7 @@ from directory.accounts.access import requires
 from directory.extensions import db
 from directory.forms.accounts import ConfirmForm
 from directory.listings import versions
-from directory.listings.cell_writes import Cell, CellsRefused
+from directory.listings.cell_writes import Cell, CellsRefused, RowGone
 from directory.listings.restore import plan_restore, restore
 from directory.listings.revert import plan_revert, revert
 from directory.models import Role
@@ -40,7 +40,7 @@ def version(service_id: str, batch_id: str) -> str | Response:
     plan = plan_restore(service, batch_id)
     if plan is None:
         abort(404)
-    stale = False
+    stale = gone = False
     if request.method == "POST":
         if not ConfirmForm().validate_on_submit():
             abort(400)
@@ -49,6 +49,8 @@ def version(service_id: str, batch_id: str) -> str | Response:
         elif plan.cells:
             try:
                 restore(service, plan, current_user.email)
+            except RowGone:
+                gone = True
             except CellsRefused:
                 stale = True
             else:
@@ -70,6 +72,7 @@ def version(service_id: str, batch_id: str) -> str | Response:
         plan=plan,
         version=_version(plan.cells),
         stale=stale,
+        gone=gone,
         confirm=ConfirmForm(),
     )
 
@@ -83,7 +86,7 @@ def undo(batch_id: str) -> str | Response:
     if plan.whole_rows:
         return redirect(url_for("manage_imports.rollback", batch_id=batch_id))
     listing = request.args.get("listing", "")
-    stale = False
+    stale = gone = False
     if request.method == "POST" and not plan.batch.rolled_back_by_id:
         if not ConfirmForm().validate_on_submit():
             abort(400)
@@ -92,6 +95,8 @@ def undo(batch_id: str) -> str | Response:
         else:
             try:
                 revert(plan, current_user.email)
+            except RowGone:
+                gone = True
             except CellsRefused:
                 stale = True
             else:
@@ -107,6 +112,7 @@ def undo(batch_id: str) -> str | Response:
         listing=listing,
         version=_version([*plan.cells, *plan.skipped]),
         stale=stale,
+        gone=gone,
         confirm=ConfirmForm(),
     )
 
