@@ -7,6 +7,8 @@ since is shown again with what it would do now, never applied blind.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext, ngettext
 from flask_login import current_user
@@ -41,14 +43,20 @@ def version(service_id: str, batch_id: str) -> str | Response:
     if plan is None:
         abort(404)
     stale = gone = False
+    errors: dict[str, str] = {}
     if request.method == "POST":
         if not ConfirmForm().validate_on_submit():
             abort(400)
+        chosen = set(request.form.getlist("rows"))
         if request.form.get("version", "") != _version(plan.cells):
             stale = True
+        elif not chosen & {cell.row_id for cell in plan.cells}:
+            errors["rows"] = gettext("Choose what to restore")
         elif plan.cells:
             try:
-                restore(service, plan, current_user.email)
+                restore(
+                    service, replace(plan, cells=_chosen(plan.cells, chosen)), current_user.email
+                )
             except RowGone:
                 gone = True
             except CellsRefused:
@@ -73,8 +81,14 @@ def version(service_id: str, batch_id: str) -> str | Response:
         version=_version(plan.cells),
         stale=stale,
         gone=gone,
+        errors=errors,
+        error_list=[{"text": text, "href": f"#{name}"} for name, text in errors.items()],
         confirm=ConfirmForm(),
     )
+
+
+def _chosen(cells: list[Cell], rows: set[str]) -> list[Cell]:
+    return [cell for cell in cells if cell.row_id in rows]
 
 
 @blueprint.route("/batches/<batch_id>/undo", methods=["GET", "POST"])
