@@ -10,6 +10,8 @@ council.
 A page in another language reads the words with that language's book and the English one
 together (``pl.toml`` merged into ``en.toml``): families mix languages ("food bank blisko
 mnie"), and service names, programme names and slang are often English whatever the page.
+Its ``[english]`` table puts its phrases as the English ones they mean before reading, so
+"bank żywności" finds food banks first, as "food bank" does.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from search.phrasebook import (
     PhrasebookError,
     build_phrasebook,
     merge_phrasebook,
+    parse_glosses,
     parse_phrasebook,
     phrase_words,
 )
@@ -96,10 +99,17 @@ def load_reader(
     except (PhrasebookError, tomllib.TOMLDecodeError) as error:
         raise CouncilFileError(str(error)) from None
     book = _for_council(book, council, safety)
+    glosses = {}
     if language != DEFAULT_LANGUAGE:
         book = _without_own_small_words(book, raw)
+        try:
+            glosses = parse_glosses(raw, book, own.name)
+        except PhrasebookError as error:
+            raise CouncilFileError(str(error)) from None
     holidays = tuple((h.name, h.start, h.end) for h in council.school_holidays)
-    return QueryReader(book, holidays, real_words(directory), danger_cues(CUES_FILE))
+    return QueryReader(
+        book, holidays, real_words(directory), danger_cues(CUES_FILE), glosses=glosses
+    )
 
 
 def _without_own_small_words(book: Phrasebook, raw: Mapping[str, Any]) -> Phrasebook:

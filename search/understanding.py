@@ -103,6 +103,8 @@ class QueryReader:
     """Real words of the language, which typo tolerance must leave as they are."""
     cues: CueLexicon | None = None
     """The weaker danger cues (:mod:`search.cues`); None: phrasebook dangers only."""
+    glosses: Mapping[tuple[str, ...], str] = field(default_factory=dict)
+    """Phrases of the page's language (keys) and the English phrases they mean."""
     _first: dict[str, list[tuple[str, ...]]] = field(init=False, repr=False)
     _fixes: dict[str, str | None] = field(init=False, repr=False)
     """Corrections found so far: a typo's nearest book word is the same on every search."""
@@ -121,6 +123,50 @@ class QueryReader:
     def is_word(self, word: str) -> bool:
         """Whether ``word`` (lower case, no apostrophes) is a real word, never respelled."""
         return word in self.common_words or word in self.phrasebook.meaningless
+
+    def gloss(self, text: str) -> str:
+        """``text`` with the page language's phrases put as the English phrases they mean
+        ("bank żywności blisko" is "food bank blisko"); as it is when none is in it.
+
+        Words of a danger phrase or cue are never glossed: the danger is read from them as
+        written ("psychological abuse" stays itself though Polish "psycholog" is glossed).
+        """
+        if not self.glosses:
+            return text
+        tokens = _tokens(text)
+        stems = [self.phrasebook.stem(token.key) for token in tokens]
+        kept = self._danger_positions(tokens, stems)
+        longest = max(map(len, self.glosses))
+        words: list[str] = []
+        glossed = False
+        position = 0
+        while position < len(tokens):
+            for length in range(min(longest, len(tokens) - position), 0, -1):
+                span = range(position, position + length)
+                english = self.glosses.get(tuple(stems[position : position + length]))
+                if english is not None and kept.isdisjoint(span):
+                    words.append(english)
+                    position += length
+                    glossed = True
+                    break
+            else:
+                words.append(tokens[position].key)
+                position += 1
+        return " ".join(words) if glossed else text
+
+    def _danger_positions(self, tokens: list[_Token], stems: list[str]) -> set[int]:
+        """Positions of the words that make a danger phrase or a danger cue."""
+        kept = {
+            position
+            for entry, positions in self._matches(stems)
+            if entry.section == "dangers"
+            for position in positions
+        }
+        if self.cues is not None:
+            keys = [token.key for token in tokens]
+            for positions in self.cues.find(keys, self.cues.ignored(keys)).values():
+                kept.update(positions)
+        return kept
 
     def read(self, text: str, known_words: Mapping[str, int], today: date) -> Reading:
         """Read ``text``; ``known_words`` (the index's words) are never typo-corrected."""
