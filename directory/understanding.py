@@ -44,6 +44,7 @@ from search.phrasebook import (
     phrase_words,
 )
 from search.understanding import Concept, QueryReader
+from search.word_forms import gloss_fold
 
 PHRASEBOOKS = Path(__file__).resolve().parent.parent / "councils" / "phrasebooks"
 DEFAULT_LANGUAGE = "en"
@@ -103,12 +104,17 @@ def load_reader(
     if language != DEFAULT_LANGUAGE:
         book = _without_own_small_words(book, raw)
         try:
-            glosses = parse_glosses(raw, book, own.name)
+            glosses = parse_glosses(raw, own.name, gloss_fold(language))
         except PhrasebookError as error:
             raise CouncilFileError(str(error)) from None
     holidays = tuple((h.name, h.start, h.end) for h in council.school_holidays)
     return QueryReader(
-        book, holidays, real_words(directory), danger_cues(CUES_FILE), glosses=glosses
+        book,
+        holidays,
+        real_words(directory),
+        danger_cues(CUES_FILE),
+        glosses=glosses,
+        gloss_fold=gloss_fold(language),
     )
 
 

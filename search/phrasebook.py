@@ -255,13 +255,13 @@ def merge_phrasebook(base: Phrasebook, additions: Mapping[str, Any], where: str)
 
 
 def parse_glosses(
-    raw: Mapping[str, Any], book: Phrasebook, where: str
+    raw: Mapping[str, Any], where: str, fold: Callable[[str], str] = lambda word: compared(word)
 ) -> dict[tuple[str, ...], str]:
-    """The ``[english]`` table of a language's book: each phrase's key and the English phrase
-    it means (``"food bank" = ["bank żywności", "banku żywności"]``).
+    """The ``[english]`` table of a language's book: each phrase's words, each in its
+    ``fold`` form (:mod:`search.word_forms`), and the English phrase it means
+    (``"food bank" = ["bank żywności", "banku żywności"]``).
 
-    A phrase may mean one English phrase only. Keys are ``book``'s, so a phrase is found
-    in any of the forms the book folds together.
+    A phrase may mean one English phrase only, in any of the forms ``fold`` makes one.
     """
     table = raw.get(GLOSSES, {})
     if not isinstance(table, Mapping):
@@ -271,7 +271,7 @@ def parse_glosses(
         if not phrase_words(english):
             raise PhrasebookError(f"{where} [{GLOSSES}]: {english!r} has no words.")
         for phrase in _strings(phrases, f"{where} [{GLOSSES}] {english!r}"):
-            key = book.key(phrase)
+            key = tuple(fold(word) for word in phrase_words(phrase))
             if not key:
                 raise PhrasebookError(f"{where} [{GLOSSES}]: {phrase!r} has no words.")
             if glosses.get(key, english) != english:

@@ -19,12 +19,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
 from search.cues import CueLexicon
-from search.phrasebook import LETTER, Entry, Phrasebook, holiday_dates, phrase_words
+from search.phrasebook import (
+    LETTER,
+    Entry,
+    Phrasebook,
+    compared,
+    holiday_dates,
+    phrase_words,
+)
 from search.spelling import edit_distance
 
 MAX_READ_WORDS = 40  # a long sentence, but not an essay: reading is linear in it
@@ -105,6 +112,8 @@ class QueryReader:
     """The weaker danger cues (:mod:`search.cues`); None: phrasebook dangers only."""
     glosses: Mapping[tuple[str, ...], str] = field(default_factory=dict)
     """Phrases of the page's language (keys) and the English phrases they mean."""
+    gloss_fold: Callable[[str], str] = compared
+    """The form in which words are compared with the glosses' keys."""
     _first: dict[str, list[tuple[str, ...]]] = field(init=False, repr=False)
     _fixes: dict[str, str | None] = field(init=False, repr=False)
     """Corrections found so far: a typo's nearest book word is the same on every search."""
@@ -136,6 +145,7 @@ class QueryReader:
         tokens = _tokens(text)
         stems = [self.phrasebook.stem(token.key) for token in tokens]
         kept = self._danger_positions(tokens, stems)
+        forms = [self.gloss_fold(token.key) for token in tokens]
         longest = max(map(len, self.glosses))
         words: list[str] = []
         glossed = False
@@ -143,7 +153,7 @@ class QueryReader:
         while position < len(tokens):
             for length in range(min(longest, len(tokens) - position), 0, -1):
                 span = range(position, position + length)
-                english = self.glosses.get(tuple(stems[position : position + length]))
+                english = self.glosses.get(tuple(forms[position : position + length]))
                 if english is not None and kept.isdisjoint(span):
                     words.append(english)
                     position += length

@@ -22,6 +22,7 @@ from search.phrasebook import (
     script_fold,
 )
 from search.understanding import QueryReader
+from search.word_forms import gloss_fold, polish_stem, romanised_fold
 
 TODAY = date(2026, 11, 23)
 ENGLISH = {
@@ -53,7 +54,9 @@ POLISH = {
 def polish_reader(cues: dict[str, list[str]] | None = None) -> QueryReader:
     book = merge_phrasebook(parse_phrasebook(ENGLISH), POLISH, "pl.toml")
     lexicon = build_cues([], cues) if cues else None
-    return QueryReader(book, cues=lexicon, glosses=parse_glosses(POLISH, book, "pl.toml"))
+    return QueryReader(
+        book, cues=lexicon, glosses=parse_glosses(POLISH, "pl.toml"), gloss_fold=compared
+    )
 
 
 def test_a_phrase_is_put_as_the_english_it_means_and_read_as_english() -> None:
@@ -94,10 +97,9 @@ def test_the_words_of_a_danger_cue_are_never_glossed() -> None:
 
 
 def test_a_phrase_may_mean_one_english_phrase_only() -> None:
-    book = parse_phrasebook(ENGLISH)
     twice = {"english": {"food bank": ["bank żywności"], "pantry": ["bank zywnosci"]}}
     with pytest.raises(PhrasebookError, match="means both 'food bank' and 'pantry'"):
-        parse_glosses(twice, book, "pl.toml")
+        parse_glosses(twice, "pl.toml")
 
 
 @pytest.mark.parametrize(
@@ -112,7 +114,7 @@ def test_a_phrase_may_mean_one_english_phrase_only() -> None:
 )
 def test_a_malformed_english_table_is_refused(table: object, message: str) -> None:
     with pytest.raises(PhrasebookError, match=message):
-        parse_glosses({"english": table}, parse_phrasebook(ENGLISH), "pl.toml")
+        parse_glosses({"english": table}, "pl.toml")
 
 
 def test_an_english_table_is_allowed_in_a_book_and_reads_nothing_by_itself() -> None:
@@ -155,3 +157,57 @@ def test_a_book_phrase_is_found_in_any_spelling_of_its_words() -> None:
     reader = QueryReader(book)
     for typed in ("بهوک", "فوڈ بينك", "فوڈ بینك"):
         assert [c.key for c in reader.read(typed, {}, TODAY).concepts] == ["need:food"]
+
+
+@pytest.mark.parametrize(
+    ("forms", "stem"),
+    [
+        (["bank", "banku", "bankach", "banki"], "bank"),
+        (["żywności", "zywnosc", "żywność"], "zywnosc"),
+        (["świetlica", "świetlicy", "swietlice", "świetlicach"], "swietlic"),
+        (["półkolonie", "półkolonii", "polkoloniach"], "polkolon"),
+        (["darmowe", "darmowych", "darmowej", "darmowy"], "darmow"),
+        (["niemowlak", "niemowlaka", "niemowlakiem", "niemowlakami"], "niemowlak"),
+    ],
+)
+def test_polish_case_endings_are_one_word(forms: list[str], stem: str) -> None:
+    assert {polish_stem(form) for form in forms} == {stem}
+
+
+def test_short_polish_words_and_numbers_keep_their_ends() -> None:
+    assert polish_stem("dla") == "dla"
+    assert polish_stem("mama") == "mama"
+    assert polish_stem("2") == "2"
+    assert polish_stem("ciąża") != polish_stem("ciężarna")
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ["bachay", "bache", "bachey"],
+        ["chhuttiyan", "chuttiyan", "chutiyan", "chhuttian"],
+        ["qarza", "karza", "karja"],
+        ["mashwarah", "mashwara", "mashvara"],
+        ["kamm", "kam"],
+        ["maalish", "malish"],
+    ],
+)
+def test_romanised_spellings_of_a_word_are_one(forms: list[str]) -> None:
+    assert len({romanised_fold(form) for form in forms}) == 1
+
+
+def test_romanised_folding_keeps_different_words_apart_and_script_as_books_fold() -> None:
+    assert romanised_fold("beta") != romanised_fold("beti")  # son, daughter
+    assert romanised_fold("بينك") == compared("بینک")
+    assert gloss_fold("pl") is polish_stem
+    assert gloss_fold("ur") is romanised_fold
+    assert gloss_fold("en") is compared
+
+
+def test_a_polish_reader_finds_the_gloss_in_any_case() -> None:
+    book = merge_phrasebook(parse_phrasebook(ENGLISH), POLISH, "pl.toml")
+    reader = QueryReader(
+        book, glosses=parse_glosses(POLISH, "pl.toml", polish_stem), gloss_fold=polish_stem
+    )
+    assert reader.gloss("w bankach żywności") == "w food bank"
+    assert reader.gloss("półkoloniach") == "holiday club"
