@@ -117,6 +117,7 @@ class QueryReader:
     _first: dict[str, list[tuple[str, ...]]] = field(init=False, repr=False)
     _fixes: dict[str, str | None] = field(init=False, repr=False)
     """Corrections found so far: a typo's nearest book word is the same on every search."""
+    _gloss_longest: int = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         first: dict[str, list[tuple[str, ...]]] = {}
@@ -124,6 +125,7 @@ class QueryReader:
             first.setdefault(key[0], []).append(key)
         object.__setattr__(self, "_first", first)
         object.__setattr__(self, "_fixes", {})
+        object.__setattr__(self, "_gloss_longest", max(map(len, self.glosses), default=0))
 
     @property
     def quiet_words(self) -> frozenset[str]:
@@ -143,26 +145,33 @@ class QueryReader:
         if not self.glosses:
             return text
         tokens = _tokens(text)
-        stems = [self.phrasebook.stem(token.key) for token in tokens]
-        kept = self._danger_positions(tokens, stems)
         forms = [self.gloss_fold(token.key) for token in tokens]
-        longest = max(map(len, self.glosses))
-        words: list[str] = []
-        glossed = False
+        if not self._glossed(forms, set()):
+            return text
+        stems = [self.phrasebook.stem(token.key) for token in tokens]
+        glossed = self._glossed(forms, self._danger_positions(tokens, stems))
+        if not glossed:
+            return text
+        words = [token.key for token in tokens]
+        for start, end, english in reversed(glossed):
+            words[start:end] = [english]
+        return " ".join(words)
+
+    def _glossed(self, forms: list[str], kept: set[int]) -> list[tuple[int, int, str]]:
+        """(start, end, English) of each glossed phrase, longest first from the left,
+        none touching a position in ``kept``."""
+        found: list[tuple[int, int, str]] = []
         position = 0
-        while position < len(tokens):
-            for length in range(min(longest, len(tokens) - position), 0, -1):
-                span = range(position, position + length)
+        while position < len(forms):
+            for length in range(min(self._gloss_longest, len(forms) - position), 0, -1):
                 english = self.glosses.get(tuple(forms[position : position + length]))
-                if english is not None and kept.isdisjoint(span):
-                    words.append(english)
+                if english is not None and kept.isdisjoint(range(position, position + length)):
+                    found.append((position, position + length, english))
                     position += length
-                    glossed = True
                     break
             else:
-                words.append(tokens[position].key)
                 position += 1
-        return " ".join(words) if glossed else text
+        return found
 
     def _danger_positions(self, tokens: list[_Token], stems: list[str]) -> set[int]:
         """Positions of the words that make a danger phrase or a danger cue."""
