@@ -9,9 +9,11 @@ phrases still open the safety panel after its words are glossed into English.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import replace
 from datetime import datetime
+from html import unescape
 
 import pytest
 from flask import Flask
@@ -114,3 +116,22 @@ def test_a_languages_danger_phrases_still_signal_danger_after_glossing(language:
             if code not in reading.dangers + reading.cues:
                 missed.append((code, phrase, reader.gloss(phrase)))
     assert not missed
+
+
+@pytest.mark.parametrize(
+    ("language", "text"), [("ur", "فوڈ بینک"), ("pa", "ਫੂਡ ਬੈਂਕ"), ("pl", "bank żywności")]
+)
+def test_the_results_page_in_the_language_lists_food_banks_under_the_words_typed(
+    search_app: Flask, language: str, text: str
+) -> None:
+    response = search_app.test_client().get(
+        "/find-support", query_string={"q": text, "lang": language}
+    )
+    markup = response.get_data(as_text=True)
+    assert response.status_code == 200
+    heading = re.search(r"<h1[^>]*>(.*?)</h1>", markup, re.S)
+    assert heading and text in unescape(heading.group(1))
+    assert "food bank" not in unescape(heading.group(1)).casefold()
+    results = markup.split('class="govuk-list app-service-list"', 1)[1].split("</ul>", 1)[0]
+    names = re.findall(r'<a [^>]*href="/services/[^"]+"[^>]*>(.*?)</a>', results, re.S)
+    assert names and all("Food Bank" in unescape(name) for name in names[:3]), names[:3]
