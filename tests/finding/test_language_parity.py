@@ -14,13 +14,14 @@ import tomllib
 from dataclasses import replace
 from datetime import datetime
 from html import unescape
+from pathlib import Path
 
 import pytest
 from flask import Flask
 
 from bench.relevance import evaluate, load_cases
 from directory.config import DEFAULT_COUNCIL_FILE
-from directory.council import load_council
+from directory.council import CouncilFileError, load_council
 from directory.finding.request import build_query, parse_search_args
 from directory.indexing import site_search
 from directory.queries.services import public_services_by_id
@@ -135,3 +136,17 @@ def test_the_results_page_in_the_language_lists_food_banks_under_the_words_typed
     results = markup.split('class="govuk-list app-service-list"', 1)[1].split("</ul>", 1)[0]
     names = re.findall(r'<a [^>]*href="/services/[^"]+"[^>]*>(.*?)</a>', results, re.S)
     assert names and all("Food Bank" in unescape(name) for name in names[:3]), names[:3]
+
+
+def test_a_phrase_with_two_english_meanings_stops_the_site_naming_both(tmp_path: Path) -> None:
+    (tmp_path / "en.toml").write_text(
+        (PHRASEBOOKS / "en.toml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    (tmp_path / "pl.toml").write_text(
+        'language = "pl"\n[english]\n"food bank" = ["bank żywności"]\n'
+        '"pantry" = ["banku zywnosci"]\n',
+        encoding="utf-8",
+    )
+    council = load_council(DEFAULT_COUNCIL_FILE)
+    with pytest.raises(CouncilFileError, match="means both 'food bank' and 'pantry'"):
+        load_reader(council, load_safety_lines(council), tmp_path, "pl")
