@@ -54,7 +54,7 @@ class _Evaluation:
 def search(view: IndexView, query: SearchQuery) -> SearchResults:
     """Read, match, loosen if nothing matched, count facets, rank, and cut out the page."""
     if query.reader is not None:
-        query = replace(query, text=query.reader.gloss(query.text))
+        query = replace(query, text=query.reader.gloss(query.text, view.vocabulary()))
     reading = _read(view, query)
     concepts = reading.without(query.set_aside).concepts if reading else ()
     plan = plan_text(query.text, _quiet(query))

