@@ -255,7 +255,7 @@ def merge_phrasebook(base: Phrasebook, additions: Mapping[str, Any], where: str)
 
 
 def parse_glosses(
-    raw: Mapping[str, Any], where: str, fold: Callable[[str], str] = lambda word: compared(word)
+    raw: Mapping[str, Any], where: str, fold: Callable[[str], str] = compared
 ) -> dict[tuple[str, ...], str]:
     """The ``[english]`` table of a language's book: each phrase's words, each in its
     ``fold`` form (:mod:`search.word_forms`), and the English phrase it means
