@@ -150,3 +150,34 @@ def test_a_phrase_with_two_english_meanings_stops_the_site_naming_both(tmp_path:
     council = load_council(DEFAULT_COUNCIL_FILE)
     with pytest.raises(CouncilFileError, match="means both 'food bank' and 'pantry'"):
         load_reader(council, load_safety_lines(council), tmp_path, "pl")
+
+
+READINGS = [
+    ("pl", "półkoloniach dla 7-latka", {"kind:holiday_activity", "age:age-7"}),
+    ("pl", "darmowe zajecia w sobote rano", {"cost:free", "need:activities", "time:saturday"}),
+    ("pl", "swietlca po szkole dla nastolatka", {"category:childcare", "age:teenager"}),
+    (
+        "pl",
+        "grupa dla mam z niemowlakami w ferie",
+        {"need:early-years-and-childcare", "time:half-term"},
+    ),
+    ("ur", "۳ سال کے بچے کے لیے مفت نرسري", {"age:age-3", "cost:free", "category:childcare"}),
+    ("ur", "chuttiyon mein bachon ke liye muft khana", {"time:school-holidays", "cost:free"}),
+    ("ur", "shaam ko teenager ke liye youth club", {"time:evening", "need:activities"}),
+    ("ur", "walidain ke liye parenting course itwar ko", {"kind:parenting_programme"}),
+    ("pa", "ਤਿੰਨ ਸਾਲ ਦੇ ਬਚੇ ਲਈ ਮੁਫਤ ਕਲੱਬ", {"age:age-3", "cost:free"}),
+    ("pa", "shanivar nu bachian layi football", {"time:saturday", "need:activities"}),
+    ("pa", "ਸਕੂਲ ਤੋਂ ਬਾਅਦ ਕਲੱਬ", {"category:childcare"}),
+    ("pa", "ਨੇੜੇ ਫੈਮਲੀ ਸੈਂਟਰ", {"kind:family_centre"}),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "wanted"), READINGS)
+def test_kinds_ages_times_and_cost_are_read_in_every_language(
+    language: str, text: str, wanted: set[str]
+) -> None:
+    council = load_council(DEFAULT_COUNCIL_FILE)
+    reader = load_reader(council, load_safety_lines(council), language=language)
+    reading = reader.read(reader.gloss(text), {}, datetime.now().date())
+    assert wanted <= {concept.key for concept in reading.concepts}
+    assert not (reading.dangers or reading.cues)
