@@ -10,6 +10,8 @@ council.
 A page in another language reads the words with that language's book and the English one
 together (``pl.toml`` merged into ``en.toml``): families mix languages ("food bank blisko
 mnie"), and service names, programme names and slang are often English whatever the page.
+Its ``[english]`` table puts its phrases as the English ones they mean before reading, so
+"bank żywności" finds food banks first, as "food bank" does.
 """
 
 from __future__ import annotations
@@ -37,10 +39,12 @@ from search.phrasebook import (
     PhrasebookError,
     build_phrasebook,
     merge_phrasebook,
+    parse_glosses,
     parse_phrasebook,
     phrase_words,
 )
 from search.understanding import Concept, QueryReader
+from search.word_forms import gloss_fold
 
 PHRASEBOOKS = Path(__file__).resolve().parent.parent / "councils" / "phrasebooks"
 DEFAULT_LANGUAGE = "en"
@@ -96,10 +100,22 @@ def load_reader(
     except (PhrasebookError, tomllib.TOMLDecodeError) as error:
         raise CouncilFileError(str(error)) from None
     book = _for_council(book, council, safety)
+    glosses = {}
     if language != DEFAULT_LANGUAGE:
         book = _without_own_small_words(book, raw)
+        try:
+            glosses = parse_glosses(raw, own.name, gloss_fold(language))
+        except PhrasebookError as error:
+            raise CouncilFileError(str(error)) from None
     holidays = tuple((h.name, h.start, h.end) for h in council.school_holidays)
-    return QueryReader(book, holidays, real_words(directory), danger_cues(CUES_FILE))
+    return QueryReader(
+        book,
+        holidays,
+        real_words(directory),
+        danger_cues(CUES_FILE),
+        glosses=glosses,
+        gloss_fold=gloss_fold(language),
+    )
 
 
 def _without_own_small_words(book: Phrasebook, raw: Mapping[str, Any]) -> Phrasebook:

@@ -11,7 +11,7 @@ are never dropped silently: facet counts show the searcher which to remove.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Set
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from search.analysis import stem_word
 from search.errors import PageOutOfRange
@@ -53,6 +53,8 @@ class _Evaluation:
 
 def search(view: IndexView, query: SearchQuery) -> SearchResults:
     """Read, match, loosen if nothing matched, count facets, rank, and cut out the page."""
+    if query.reader is not None:
+        query = replace(query, text=query.reader.gloss(query.text, view.vocabulary()))
     reading = _read(view, query)
     concepts = reading.without(query.set_aside).concepts if reading else ()
     plan = plan_text(query.text, _quiet(query))

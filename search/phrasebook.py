@@ -9,8 +9,14 @@ phrases that signal danger. A council can add to the shipped book or replace ent
 Phrases are compared as *keys*: lower case, apostrophes dropped inside words ("can't" is
 "cant"), and each word reduced by the language's stemmer (English: Porter, so "hitting"
 and "hits" are one; Porter2, as Whoosh's original Porter leaves "hitting" as "hitt").
-Latin accents are taken off first, so Polish "żywność" and "zywnosc" are one word (Urdu
-and Gurmukhi are kept as written); languages without a stemmer compare words so folded.
+Latin accents are taken off first, so Polish "żywność" and "zywnosc" are one word, and the
+spellings of one Urdu or Punjabi word are made one (:func:`script_fold`); languages without
+a stemmer compare words so folded.
+
+A language's book may also say which English phrase its own phrases mean (an ``[english]``
+table, :func:`parse_glosses`): "bank żywności" is "food bank". A search is then read, and
+its words matched, as the English would be, so it finds what the English words find, in the
+same order.
 """
 
 from __future__ import annotations
@@ -30,6 +36,34 @@ from search.query import DAYS
 
 TOPIC_SECTIONS = ("needs", "categories", "kinds")
 ENTRY_SECTIONS = (*TOPIC_SECTIONS, "ages", "times", "cost", "dangers")
+GLOSSES = "english"
+_SCRIPT_FOLD = str.maketrans(
+    {
+        # Arabic letters typed for the Urdu ones on Arabic keyboards and phones: yeh, alef
+        # maksura -> Farsi yeh; kaf -> keheh; heh, do-chashmi heh, teh marbuta -> heh goal;
+        # alef with madda or hamza -> alef.
+        "\u064a": "\u06cc",
+        "\u0649": "\u06cc",
+        "\u0643": "\u06a9",
+        "\u0647": "\u06c1",
+        "\u06be": "\u06c1",
+        "\u0629": "\u06c1",
+        "\u06c3": "\u06c1",
+        "\u0622": "\u0627",
+        "\u0623": "\u0627",
+        "\u0625": "\u0627",
+        "\u0a70": "\u0a02",  # Gurmukhi tippi -> bindi: the same nasal, either is typed
+        **dict.fromkeys(range(0x064B, 0x0660)),  # zer, zabar, pesh, shadd...: optional
+        0x0670: None,  # superscript alef
+        0x0640: None,  # tatweel
+        0x0A3C: None,  # Gurmukhi nukta: ja/za, sa/sha, kha/khha are typed either way
+        0x0A71: None,  # Gurmukhi addak (doubling), often left out
+        # Urdu, Arabic and Gurmukhi digits are the digits of "3 year"
+        **{0x06F0 + n: str(n) for n in range(10)},
+        **{0x0660 + n: str(n) for n in range(10)},
+        **{0x0A66 + n: str(n) for n in range(10)},
+    }
+)
 _APOSTROPHES = re.compile(r"(?<=\w)['’`](?=\w)")
 LETTER = r"(?:\w|[\u0300-\u036f\u064b-\u065f\u0670\u0900-\u0963\u0966-\u0dff])"
 """A letter of a word, with the combining marks ``\\w`` leaves out: Gurmukhi and other
@@ -54,6 +88,19 @@ def stemmer(language: str) -> Callable[[str], str] | None:
 
 class PhrasebookError(ValueError):
     """A phrasebook entry is malformed; the message names the entry and what to fix."""
+
+
+def script_fold(word: str) -> str:
+    """One spelling for the ways an Urdu or Punjabi word is typed: with Arabic yeh, kaf and
+    heh for the Urdu letters, with or without zer, zabar and pesh; Gurmukhi with or without
+    nukta and addak, with tippi or bindi; their digits as 0 to 9.
+    Latin letters are as :func:`search.cues.fold` leaves them."""
+    return word if word.isascii() else word.translate(_SCRIPT_FOLD)
+
+
+def compared(word: str) -> str:
+    """A word as phrasebooks compare it before stemming: accents and script variants off."""
+    return script_fold(fold(word))
 
 
 def phrase_words(text: str) -> list[str]:
@@ -110,7 +157,7 @@ class Phrasebook:
 
     def stem(self, word: str) -> str:
         stem = stemmer(self.language)
-        return stem(fold(word)) if stem else fold(word)
+        return stem(compared(word)) if stem else compared(word)
 
     def key(self, text: str) -> tuple[str, ...]:
         return tuple(self.stem(word) for word in phrase_words(text))
@@ -135,7 +182,7 @@ def build_phrasebook(
             words = _phrase_words(phrase)
             if not words:
                 raise PhrasebookError(f"[{entry.section}.{entry.code}] has an empty phrase.")
-            key = tuple(stem(fold(word)) if stem else fold(word) for word in words)
+            key = tuple(stem(compared(word)) if stem else compared(word) for word in words)
             other = keys.get(key)
             if other is not None and other is not entry:
                 raise PhrasebookError(
@@ -167,7 +214,7 @@ def parse_entries(raw: Mapping[str, Any], where: str) -> list[Entry]:
             raise PhrasebookError(f"{where}: [{section}] must be a table of tables.")
         for code, table in tables.items():
             entries.append(_entry(section, code, table, f"{where} [{section}.{code}]"))
-    unknown = set(raw) - {*ENTRY_SECTIONS, "language", "meaningless", "replace"}
+    unknown = set(raw) - {*ENTRY_SECTIONS, GLOSSES, "language", "meaningless", "replace"}
     if unknown:
         raise PhrasebookError(f"{where}: unknown section(s) {', '.join(sorted(unknown))}.")
     return entries
@@ -205,6 +252,35 @@ def merge_phrasebook(base: Phrasebook, additions: Mapping[str, Any], where: str)
         )
     quiet = _strings(additions.get("meaningless", {}).get("words", []), f"{where} [meaningless]")
     return build_phrasebook(base.language, list(merged.values()), [*base.meaningless, *quiet])
+
+
+def parse_glosses(
+    raw: Mapping[str, Any], where: str, fold: Callable[[str], str] = compared
+) -> dict[tuple[str, ...], str]:
+    """The ``[english]`` table of a language's book: each phrase's words, each in its
+    ``fold`` form (:mod:`search.word_forms`), and the English phrase it means
+    (``"food bank" = ["bank żywności", "banku żywności"]``).
+
+    A phrase may mean one English phrase only, in any of the forms ``fold`` makes one.
+    """
+    table = raw.get(GLOSSES, {})
+    if not isinstance(table, Mapping):
+        raise PhrasebookError(f"{where}: [{GLOSSES}] must map English phrases to lists.")
+    glosses: dict[tuple[str, ...], str] = {}
+    for english, phrases in table.items():
+        if not phrase_words(english):
+            raise PhrasebookError(f"{where} [{GLOSSES}]: {english!r} has no words.")
+        for phrase in _strings(phrases, f"{where} [{GLOSSES}] {english!r}"):
+            key = tuple(fold(word) for word in phrase_words(phrase))
+            if not key:
+                raise PhrasebookError(f"{where} [{GLOSSES}]: {phrase!r} has no words.")
+            if glosses.get(key, english) != english:
+                raise PhrasebookError(
+                    f"{where} [{GLOSSES}]: {phrase!r} means both {glosses[key]!r} and "
+                    f"{english!r}; a phrase may mean one English phrase only."
+                )
+            glosses[key] = english
+    return glosses
 
 
 def holiday_dates(

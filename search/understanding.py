@@ -19,12 +19,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
 from search.cues import CueLexicon
-from search.phrasebook import LETTER, Entry, Phrasebook, holiday_dates, phrase_words
+from search.phrasebook import (
+    LETTER,
+    Entry,
+    Phrasebook,
+    compared,
+    holiday_dates,
+    phrase_words,
+)
 from search.spelling import edit_distance
 
 MAX_READ_WORDS = 40  # a long sentence, but not an essay: reading is linear in it
@@ -103,9 +110,16 @@ class QueryReader:
     """Real words of the language, which typo tolerance must leave as they are."""
     cues: CueLexicon | None = None
     """The weaker danger cues (:mod:`search.cues`); None: phrasebook dangers only."""
+    glosses: Mapping[tuple[str, ...], str] = field(default_factory=dict)
+    """Phrases of the page's language (keys) and the English phrases they mean."""
+    gloss_fold: Callable[[str], str] = compared
+    """The form in which words are compared with the glosses' keys."""
     _first: dict[str, list[tuple[str, ...]]] = field(init=False, repr=False)
     _fixes: dict[str, str | None] = field(init=False, repr=False)
     """Corrections found so far: a typo's nearest book word is the same on every search."""
+    _gloss_longest: int = field(init=False, repr=False)
+    _gloss_words: frozenset[str] = field(init=False, repr=False)
+    _gloss_fixes: dict[str, str | None] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         first: dict[str, list[tuple[str, ...]]] = {}
@@ -113,6 +127,9 @@ class QueryReader:
             first.setdefault(key[0], []).append(key)
         object.__setattr__(self, "_first", first)
         object.__setattr__(self, "_fixes", {})
+        object.__setattr__(self, "_gloss_longest", max(map(len, self.glosses), default=0))
+        object.__setattr__(self, "_gloss_words", frozenset(w for key in self.glosses for w in key))
+        object.__setattr__(self, "_gloss_fixes", {})
 
     @property
     def quiet_words(self) -> frozenset[str]:
@@ -121,6 +138,77 @@ class QueryReader:
     def is_word(self, word: str) -> bool:
         """Whether ``word`` (lower case, no apostrophes) is a real word, never respelled."""
         return word in self.common_words or word in self.phrasebook.meaningless
+
+    def gloss(self, text: str, known_words: Mapping[str, int] | None = None) -> str:
+        """``text`` with the page language's phrases put as the English phrases they mean
+        ("bank żywności blisko" is "food bank blisko"); as it is when none is in it.
+
+        A misspelt word is read as the glossed word one edit away (two for long words), as
+        :meth:`read` corrects towards the book ("swietlca" is "świetlica"); real words and
+        ``known_words`` (the index's) never are. Words of a danger phrase or cue are never
+        glossed: the danger is read from them as written ("psychological abuse" stays
+        itself though Polish "psycholog" is glossed).
+        """
+        if not self.glosses:
+            return text
+        tokens = _tokens(text)
+        forms = [self._gloss_form(token.key, known_words or {}) for token in tokens]
+        if not self._glossed(forms, set()):
+            return text
+        stems = [self.phrasebook.stem(token.key) for token in tokens]
+        glossed = self._glossed(forms, self._danger_positions(tokens, stems))
+        if not glossed:
+            return text
+        words = [token.key for token in tokens]
+        for start, end, english in reversed(glossed):
+            words[start:end] = [english]
+        return " ".join(words)
+
+    def _gloss_form(self, word: str, known_words: Mapping[str, int]) -> str:
+        """The form ``word`` is looked up in the glosses in, a misspelling corrected."""
+        form = self.gloss_fold(word)
+        if (
+            form in self._gloss_words
+            or word in known_words
+            or word in self.phrasebook.vocabulary
+            or self.is_word(word)
+        ):
+            return form
+        if form not in self._gloss_fixes:
+            if len(self._gloss_fixes) >= FIXES_KEPT:
+                self._gloss_fixes.clear()
+            self._gloss_fixes[form] = _correction(form, self._gloss_words, {})
+        return self._gloss_fixes[form] or form
+
+    def _glossed(self, forms: list[str], kept: set[int]) -> list[tuple[int, int, str]]:
+        """(start, end, English) of each glossed phrase, longest first from the left,
+        none touching a position in ``kept``."""
+        found: list[tuple[int, int, str]] = []
+        position = 0
+        while position < len(forms):
+            for length in range(min(self._gloss_longest, len(forms) - position), 0, -1):
+                english = self.glosses.get(tuple(forms[position : position + length]))
+                if english is not None and kept.isdisjoint(range(position, position + length)):
+                    found.append((position, position + length, english))
+                    position += length
+                    break
+            else:
+                position += 1
+        return found
+
+    def _danger_positions(self, tokens: list[_Token], stems: list[str]) -> set[int]:
+        """Positions of the words that make a danger phrase or a danger cue."""
+        kept = {
+            position
+            for entry, positions in self._matches(stems)
+            if entry.section == "dangers"
+            for position in positions
+        }
+        if self.cues is not None:
+            keys = [token.key for token in tokens]
+            for positions in self.cues.find(keys, self.cues.ignored(keys)).values():
+                kept.update(positions)
+        return kept
 
     def read(self, text: str, known_words: Mapping[str, int], today: date) -> Reading:
         """Read ``text``; ``known_words`` (the index's words) are never typo-corrected."""

@@ -1,0 +1,77 @@
+"""One form for the ways a word of another language is written, for finding its gloss.
+
+A language's ``[english]`` table (see :func:`search.phrasebook.parse_glosses`) lists its
+phrases once; the words a family types are compared with them in a form that takes off
+what varies between the ways one word is written:
+
+- Polish: the case and number endings ("banku", "bankach" and "bank"; "świetlicy" and
+  "świetlica"; "darmowych" and "darmowe"), after Polish letters are taken off. Only
+  endings are cut, and only from words of 5 letters or more, leaving 3 at least.
+- Urdu and Punjabi typed in Latin letters (romanised): doubled letters, long vowels
+  spelt twice, "h" after a consonant, q/k, w/v, z/j and y/i, and the endings -ay, -ey,
+  -ai, -ah ("bachay" and "bache", "chhuttiyan" and "chutiyan", "qarza" and "karja",
+  "mashwarah" and "mashwara"). Urdu and Gurmukhi script are folded as the phrasebooks
+  fold them (:func:`search.phrasebook.compared`).
+
+A word in any other language is compared as the phrasebooks compare it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from search.phrasebook import compared
+
+_ENDINGS = (
+    "owie", "iach", "iami", "ami", "ach", "ego", "emu", "ych", "ymi", "imi", "iej", "owi",
+    "iem", "ii", "om", "ow", "em", "ej", "ie", "a", "e", "i", "o", "u", "y",
+)  # fmt: skip
+POLISH_ENDINGS = tuple(sorted(_ENDINGS, key=len, reverse=True))
+"""Case and number endings of Polish nouns and adjectives (Polish letters taken off),
+longest first."""
+MIN_POLISH_STEM = 3
+MIN_POLISH_WORD = 5
+_DOUBLED = re.compile(r"(.)\1+")
+_ASPIRATE = re.compile(r"(?<=[bcdgjkpqrtz])h")
+_ROMAN_LETTERS = str.maketrans({"q": "k", "w": "v", "z": "j", "y": "i"})
+_ROMAN_ENDINGS = re.compile(r"(?:ay|ey|ai|ae)$")
+WORDS_KEPT = 16384
+
+
+@lru_cache(maxsize=WORDS_KEPT)
+def polish_stem(word: str) -> str:
+    """``word`` without Polish letters and without its case or number ending."""
+    word = compared(word)
+    if len(word) < MIN_POLISH_WORD or not word.isalpha():
+        return word
+    for ending in POLISH_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_POLISH_STEM:
+            return word[: -len(ending)]
+    return word
+
+
+@lru_cache(maxsize=WORDS_KEPT)
+def romanised_fold(word: str) -> str:
+    """One spelling for a romanised Urdu or Punjabi word; script words as books fold them."""
+    word = compared(word)
+    if not word.isascii() or not word.isalpha():
+        return word
+    word = _ROMAN_ENDINGS.sub("e", word)
+    if len(word) > 3 and word.endswith("h"):
+        word = word[:-1]
+    word = _ASPIRATE.sub("", _DOUBLED.sub(r"\1", word)).translate(_ROMAN_LETTERS)
+    return _DOUBLED.sub(r"\1", word)
+
+
+_FOLDS: dict[str, Callable[[str], str]] = {
+    "pl": polish_stem,
+    "ur": romanised_fold,
+    "pa": romanised_fold,
+}
+
+
+def gloss_fold(language: str) -> Callable[[str], str]:
+    """How ``language``'s words are compared with its ``[english]`` phrases."""
+    return _FOLDS.get(language, compared)

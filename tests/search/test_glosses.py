@@ -1,0 +1,231 @@
+"""Another language's words put as the English they mean, and one spelling per word.
+
+A language's book says which English phrase its phrases mean (``[english]``); a search is
+glossed into those words before it is read and matched. Urdu and Punjabi words typed with
+Arabic letters, without zer and zabar, without nukta or addak, or with their own digits are
+compared as one spelling.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from search.cues import build_cues
+from search.phrasebook import (
+    PhrasebookError,
+    compared,
+    merge_phrasebook,
+    parse_glosses,
+    parse_phrasebook,
+    script_fold,
+)
+from search.understanding import QueryReader
+from search.word_forms import gloss_fold, polish_stem, romanised_fold
+
+TODAY = date(2026, 11, 23)
+ENGLISH = {
+    "language": "en",
+    "meaningless": {"words": ["my", "for"]},
+    "needs": {"food": {"phrases": ["food bank", "no food"]}},
+    "kinds": {"holiday_activity": {"phrases": ["holiday club"]}},
+    "ages": {"toddler": {"min": 1, "max": 3, "phrases": ["toddler"]}},
+    "cost": {"free": {"phrases": ["free"]}},
+    "dangers": {
+        "child-at-risk": {"needs": ["crime-and-exploitation"], "phrases": ["child abuse"]},
+    },
+}
+POLISH = {
+    "meaningless": {"words": ["dla", "w"]},
+    "dangers": {
+        "child-at-risk": {"needs": ["crime-and-exploitation"], "phrases": ["bije dziecko"]},
+    },
+    "english": {
+        "food bank": ["bank żywności", "banku żywności"],
+        "holiday club": ["półkolonie"],
+        "free": ["za darmo", "darmowe"],
+        "child": ["dziecko"],
+        "toddler": ["maluch"],
+    },
+}
+
+
+def polish_reader(cues: dict[str, list[str]] | None = None) -> QueryReader:
+    book = merge_phrasebook(parse_phrasebook(ENGLISH), POLISH, "pl.toml")
+    lexicon = build_cues([], cues) if cues else None
+    return QueryReader(
+        book, cues=lexicon, glosses=parse_glosses(POLISH, "pl.toml"), gloss_fold=compared
+    )
+
+
+def test_a_phrase_is_put_as_the_english_it_means_and_read_as_english() -> None:
+    reader = polish_reader()
+    glossed = reader.gloss("bank żywności blisko")
+    assert glossed == "food bank blisko"
+    keys = [c.key for c in reader.read(glossed, {}, TODAY).concepts]
+    assert keys == ["need:food"]
+
+
+def test_case_forms_letters_and_longer_phrases() -> None:
+    reader = polish_reader()
+    assert reader.gloss("Banku Zywnosci") == "food bank"
+    assert reader.gloss("darmowe półkolonie dla maluch") == "free holiday club dla toddler"
+
+
+def test_text_without_a_glossed_phrase_is_left_exactly_as_typed() -> None:
+    reader = polish_reader()
+    assert reader.gloss("Gdzie jest Kingswinford?") == "Gdzie jest Kingswinford?"
+    assert QueryReader(parse_phrasebook(ENGLISH)).gloss("bank żywności") == "bank żywności"
+
+
+def test_the_words_of_a_danger_phrase_are_never_glossed() -> None:
+    """ "dziecko" is glossed as "child", except inside "bije dziecko" (a danger)."""
+    reader = polish_reader()
+    assert reader.gloss("dziecko za darmo") == "child free"
+    glossed = reader.gloss("on bije dziecko za darmo")
+    assert glossed == "on bije dziecko free"
+    assert reader.read(glossed, {}, TODAY).dangers == ("child-at-risk",)
+
+
+def test_the_words_of_a_danger_cue_are_never_glossed() -> None:
+    reader = polish_reader({"child-at-risk": ["krzywdzi .. dziecko"]})
+    glossed = reader.gloss("ktoś krzywdzi moje dziecko")
+    assert glossed == "ktoś krzywdzi moje dziecko"
+    assert reader.read(glossed, {}, TODAY).cues == ("child-at-risk",)
+
+
+def test_a_phrase_may_mean_one_english_phrase_only() -> None:
+    twice = {"english": {"food bank": ["bank żywności"], "pantry": ["bank zywnosci"]}}
+    with pytest.raises(PhrasebookError, match="means both 'food bank' and 'pantry'"):
+        parse_glosses(twice, "pl.toml")
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        (["food bank"], r"\[english\] must map English phrases to lists"),
+        ({"food bank": "bank żywności"}, "expected a list of non-empty texts"),
+        ({"food bank": [" "]}, "expected a list of non-empty texts"),
+        ({"...": ["bank żywności"]}, "has no words"),
+        ({"food bank": ["..."]}, "has no words"),
+    ],
+)
+def test_a_malformed_english_table_is_refused(table: object, message: str) -> None:
+    with pytest.raises(PhrasebookError, match=message):
+        parse_glosses({"english": table}, "pl.toml")
+
+
+def test_an_english_table_is_allowed_in_a_book_and_reads_nothing_by_itself() -> None:
+    book = parse_phrasebook({"language": "pl", **POLISH})
+    assert ("bank", "żywnosci") not in book.keys
+    assert ("bank", "zywnosci") not in book.keys
+
+
+@pytest.mark.parametrize(
+    ("typed", "standard"),
+    [
+        ("فوڈ بينك", "فوڈ بینک"),  # Arabic yeh and kaf for the Urdu letters
+        ("بهوک", "بھوک"),  # heh for do-chashmi heh
+        ("بَچّہ", "بچہ"),  # zabar and shadd written in
+        ("آپ", "اپ"),  # alef with madda
+        ("۱۴", "14"),  # Urdu digits
+        ("ਬਚਾ", "ਬੱਚਾ"),  # no addak
+        ("ਖੁਦਕੁਸੀ", "ਖ਼ੁਦਕੁਸ਼ੀ"),  # no nukta
+        ("ਮੁੰਡਾ", "ਮੁਂਡਾ"),  # tippi or bindi
+        ("੩", "3"),  # Gurmukhi digit
+    ],
+)
+def test_the_ways_an_urdu_or_punjabi_word_is_typed_compare_as_one(
+    typed: str, standard: str
+) -> None:
+    assert [compared(w) for w in typed.split()] == [compared(w) for w in standard.split()]
+
+
+def test_different_words_stay_different() -> None:
+    assert compared("بچہ") != compared("بچی")  # boy, girl
+    assert compared("ਮਾਂ") != compared("ਮਾ")  # the nasal is kept
+    assert script_fold("zywnosc") == "zywnosc"
+    assert compared("żywność") == "zywnosc"
+
+
+def test_a_book_phrase_is_found_in_any_spelling_of_its_words() -> None:
+    book = parse_phrasebook(
+        {"language": "ur", "needs": {"food": {"phrases": ["بھوک", "فوڈ بینک"]}}}
+    )
+    reader = QueryReader(book)
+    for typed in ("بهوک", "فوڈ بينك", "فوڈ بینك"):
+        assert [c.key for c in reader.read(typed, {}, TODAY).concepts] == ["need:food"]
+
+
+@pytest.mark.parametrize(
+    ("forms", "stem"),
+    [
+        (["bank", "banku", "bankach", "banki"], "bank"),
+        (["żywności", "zywnosc", "żywność"], "zywnosc"),
+        (["świetlica", "świetlicy", "swietlice", "świetlicach"], "swietlic"),
+        (["półkolonie", "półkolonii", "polkoloniach"], "polkolon"),
+        (["darmowe", "darmowych", "darmowej", "darmowy"], "darmow"),
+        (["niemowlak", "niemowlaka", "niemowlakiem", "niemowlakami"], "niemowlak"),
+    ],
+)
+def test_polish_case_endings_are_one_word(forms: list[str], stem: str) -> None:
+    assert {polish_stem(form) for form in forms} == {stem}
+
+
+def test_short_polish_words_and_numbers_keep_their_ends() -> None:
+    assert polish_stem("dla") == "dla"
+    assert polish_stem("mama") == "mama"
+    assert polish_stem("2") == "2"
+    assert polish_stem("ciąża") != polish_stem("ciężarna")
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ["bachay", "bache", "bachey"],
+        ["chhuttiyan", "chuttiyan", "chutiyan", "chhuttian"],
+        ["qarza", "karza", "karja"],
+        ["mashwarah", "mashwara", "mashvara"],
+        ["kamm", "kam"],
+        ["maalish", "malish"],
+    ],
+)
+def test_romanised_spellings_of_a_word_are_one(forms: list[str]) -> None:
+    assert len({romanised_fold(form) for form in forms}) == 1
+
+
+def test_romanised_folding_keeps_different_words_apart_and_script_as_books_fold() -> None:
+    assert romanised_fold("beta") != romanised_fold("beti")  # son, daughter
+    assert romanised_fold("بينك") == compared("بینک")
+    assert gloss_fold("pl") is polish_stem
+    assert gloss_fold("ur") is romanised_fold
+    assert gloss_fold("en") is compared
+
+
+def test_a_polish_reader_finds_the_gloss_in_any_case() -> None:
+    book = merge_phrasebook(parse_phrasebook(ENGLISH), POLISH, "pl.toml")
+    reader = QueryReader(
+        book, glosses=parse_glosses(POLISH, "pl.toml", polish_stem), gloss_fold=polish_stem
+    )
+    assert reader.gloss("w bankach żywności") == "w food bank"
+    assert reader.gloss("półkoloniach") == "holiday club"
+
+
+def test_a_misspelt_word_is_glossed_as_the_word_one_edit_away() -> None:
+    reader = polish_reader()
+    assert reader.gloss("polkolnie") == "holiday club"
+    assert reader.gloss("bank zywnsci") == "food bank"
+
+
+def test_real_words_and_the_indexs_words_are_never_respelled_into_a_gloss() -> None:
+    book = merge_phrasebook(parse_phrasebook(ENGLISH), POLISH, "pl.toml")
+    reader = QueryReader(
+        book,
+        common_words=frozenset({"polkolonia"}),
+        glosses=parse_glosses(POLISH, "pl.toml"),
+        gloss_fold=compared,
+    )
+    assert reader.gloss("polkolonia") == "polkolonia"
+    assert reader.gloss("polkolnie", {"polkolnie": 1}) == "polkolnie"
+    assert reader.gloss("polkolnie") == "holiday club"
