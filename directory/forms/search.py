@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from flask import has_app_context
 from flask_babel import gettext, lazy_gettext
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCheckboxesInput,
@@ -41,6 +42,7 @@ from directory.finding.filters import (
     Names,
     is_yes,
 )
+from directory.finding.practitioner_words import vocabulary
 from directory.finding.request import (
     DEFAULT_RADIUS_MILES,
     RADIUS_MILES,
@@ -56,6 +58,7 @@ from directory.postcodes.messages import message_for
 from directory.postcodes.parsing import PostcodeError
 from directory.presenters.search import radius_words
 from search import MAX_TEXT_CHARS
+from search.understanding import QueryReader
 
 
 def _searched_part(value: object) -> object:
@@ -208,6 +211,9 @@ class SearchForm(BaseForm):
     place: Place | None = None
     rows: tuple[Filter, ...] = FAMILY_FILTERS
     """The rows of the filter table this door offers."""
+    reads_levels: bool = False
+    """Whether levels of need are read from the words, and levels and places read tick
+    their filters (the practitioners' door); the family door reads places only, to rank."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -237,27 +243,76 @@ class SearchForm(BaseForm):
         return [f for f in self.filter_fields() if isinstance(f, HiddenFilterField) and f.values]
 
     def search_request(self, args: Mapping[str, object]) -> SearchRequest:
-        """What was asked: the form's fields, and the page and readings set aside."""
+        """What was asked: the form's fields, the page and readings set aside, and the
+        levels and places read from the words.
+
+        A level or place read from the words is shown ticked, and the panel sends it back
+        as ``read=param:code``: ticked again it is still read from the words, not chosen
+        apart from them; unticked, it is set aside and its words are searched as text.
+        """
         raw_text = arg_values(args, "q")
+        text = self.q.data or ""
+        shown = read_set_aside(arg_values(args, "read")) if self.reads_levels else ()
+        unticked = [key for key in shown if not self._ticked(key)]
+        set_aside = read_set_aside([*arg_values(args, "not"), *unticked])
+        read, rest = vocabulary(self.meta.council).read(  # type: ignore[attr-defined]
+            text, self.reads_levels, set_aside, _reader()
+        )
+        from_words = {r.key for r in read} & set(shown)
         return SearchRequest(
-            text=self.q.data or "",
+            text=text,
             raw_text_cut=bool(raw_text) and len(raw_text[0]) > MAX_TEXT_CHARS,
             postcode=(self.postcode.data or "")[:16],
             radius_miles=self.radius.data or DEFAULT_RADIUS_MILES,
             chosen=tuple(
-                (field.row.param, field.values) for field in self.filter_fields() if field.values
+                (field.row.param, values)
+                for field in self.filter_fields()
+                if (
+                    values := tuple(
+                        v for v in field.values if f"{field.row.param}:{v}" not in from_words
+                    )
+                )
             ),
             sort=self.sort.data,
             page=read_page((arg_values(args, "page") or [""])[0]),
-            set_aside=read_set_aside(arg_values(args, "not")),
+            set_aside=set_aside,
             as_typed=is_yes(arg_values(args, "as_typed")),
+            read=read,
+            read_text=rest if read else None,
         )
+
+    def _ticked(self, key: str) -> bool:
+        param, _, code = key.partition(":")
+        row = next((row for row in self.rows if row.param == param), None)
+        return row is not None and code in self[param].values  # type: ignore[attr-defined]
+
+    def tick_read(self, request: SearchRequest) -> list[str]:
+        """At the practitioners' door, tick the levels and places read from the words; the
+        keys ticked, for the panel to send back (``read=``)."""
+        if not self.reads_levels:
+            return []
+        for read in request.read:
+            field = self[read.param]
+            field.values = tuple(dict.fromkeys((*field.values, read.code)))  # type: ignore[attr-defined]
+            field.data = field._data()  # type: ignore[attr-defined]
+        return [read.key for read in request.read]
+
+
+def _reader() -> QueryReader | None:
+    """The page's phrasebook reader, which keeps a danger or a longer phrase's words from
+    being read as a level or place; none outside the app."""
+    if not has_app_context():
+        return None
+    from directory.understanding import page_reader
+
+    return page_reader()
 
 
 class PractitionerSearchForm(SearchForm):
     """The practitioners' door: the family form plus the rows only they are offered."""
 
     rows = FILTERS
+    reads_levels = True
 
 
 for _row in FAMILY_FILTERS:
