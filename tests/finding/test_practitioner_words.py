@@ -217,8 +217,10 @@ def test_a_wrong_places_list_stops_the_site(tmp_path: Path, change: str, message
 
 
 def test_words_on_a_need_stop_the_site(tmp_path: Path) -> None:
-    text = FILES["dudley"].read_text(encoding="utf-8").replace(
-        'code = "food"\n', 'code = "food"\nwords = ["grub"]\n', 1
+    text = (
+        FILES["dudley"]
+        .read_text(encoding="utf-8")
+        .replace('code = "food"\n', 'code = "food"\nwords = ["grub"]\n', 1)
     )
     path = tmp_path / "council.toml"
     path.write_text(text, encoding="utf-8")
