@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from flask import has_app_context
+from flask import current_app, has_app_context
 from flask_babel import gettext, lazy_gettext
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCheckboxesInput,
@@ -57,6 +57,7 @@ from directory.postcodes.lookup import Place, PostcodeNotFound, find_place
 from directory.postcodes.messages import message_for
 from directory.postcodes.parsing import PostcodeError
 from directory.presenters.search import radius_words
+from directory.understanding import page_reader
 from search import MAX_TEXT_CHARS
 from search.understanding import QueryReader
 
@@ -301,10 +302,8 @@ class SearchForm(BaseForm):
 def _reader() -> QueryReader | None:
     """The page's phrasebook reader, which keeps a danger or a longer phrase's words from
     being read as a level or place; none outside the app."""
-    if not has_app_context():
+    if not has_app_context() or "query_readers" not in current_app.extensions:
         return None
-    from directory.understanding import page_reader
-
     return page_reader()
 
 
