@@ -215,6 +215,9 @@ class SearchForm(BaseForm):
     reads_levels: bool = False
     """Whether levels of need are read from the words, and levels and places read tick
     their filters (the practitioners' door); the family door reads places only, to rank."""
+    read_aside: tuple[str, ...] = ()
+    """Levels and places the words hold that the practitioner took off: the panel keeps
+    them off (``not=``) while the words still hold them."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -248,31 +251,33 @@ class SearchForm(BaseForm):
         levels and places read from the words.
 
         A level or place read from the words is shown ticked, and the panel sends it back
-        as ``read=param:code``: ticked again it is still read from the words, not chosen
-        apart from them; unticked, it is set aside and its words are searched as text.
+        as ``read=param:code``: ticked again it is still only read from the words (new
+        words without it drop it), not chosen apart from them; unticked, it is set aside
+        and its words are searched as text, for as long as the words hold it.
         """
         raw_text = arg_values(args, "q")
         text = self.q.data or ""
         shown = read_set_aside(arg_values(args, "read")) if self.reads_levels else ()
         unticked = [key for key in shown if not self._ticked(key)]
         set_aside = read_set_aside([*arg_values(args, "not"), *unticked])
-        read, rest = vocabulary(self.meta.council).read(  # type: ignore[attr-defined]
-            text, self.reads_levels, set_aside, _reader()
-        )
-        from_words = {r.key for r in read} & set(shown)
+        words = vocabulary(self.meta.council)  # type: ignore[attr-defined]
+        read, rest = words.read(text, self.reads_levels, set_aside, _reader())
+        for field in self.filter_fields():
+            if any(f"{field.row.param}:{v}" in shown for v in field.values):
+                field.values = tuple(
+                    v for v in field.values if f"{field.row.param}:{v}" not in shown
+                )
+                field.data = field._data()
+        if self.reads_levels and set_aside:
+            said = {r.key for r in words.read(text, True, (), _reader())[0]}
+            self.read_aside = tuple(key for key in set_aside if key in said)
         return SearchRequest(
             text=text,
             raw_text_cut=bool(raw_text) and len(raw_text[0]) > MAX_TEXT_CHARS,
             postcode=(self.postcode.data or "")[:16],
             radius_miles=self.radius.data or DEFAULT_RADIUS_MILES,
             chosen=tuple(
-                (field.row.param, values)
-                for field in self.filter_fields()
-                if (
-                    values := tuple(
-                        v for v in field.values if f"{field.row.param}:{v}" not in from_words
-                    )
-                )
+                (field.row.param, field.values) for field in self.filter_fields() if field.values
             ),
             sort=self.sort.data,
             page=read_page((arg_values(args, "page") or [""])[0]),

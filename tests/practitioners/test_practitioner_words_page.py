@@ -120,11 +120,25 @@ def test_unticking_a_filter_read_from_the_words_sets_it_aside(search_app: Flask)
     assert not re.search(r'id="filter-locality-brierley-hill"[^>]*checked', markup)
 
 
-def test_a_ticked_filter_stays_when_its_words_are_gone(search_app: Flask) -> None:
+def test_new_words_drop_a_filter_only_the_old_words_ticked(search_app: Flask) -> None:
     client = practitioner_client(search_app)
+    # The panel sent back with "Halesowen" ticked from the old words, and new words.
     markup = text_of(client, _search("parenting", locality="halesowen", read="locality:halesowen"))
+    assert "Filters:" not in visible_text(markup)
+    assert not re.search(r'id="filter-locality-halesowen"[^>]*checked', markup)
+    # Ticked by hand (no marker), it is a filter like any other.
+    markup = text_of(client, _search("parenting", locality="halesowen"))
     assert "Filters:" in visible_text(markup)
     assert re.search(r'id="filter-locality-halesowen"[^>]*checked', markup)
+
+
+def test_a_place_taken_off_stays_off_while_the_words_hold_it(search_app: Flask) -> None:
+    client = practitioner_client(search_app)
+    markup = text_of(client, _search("parenting Lye", **{"not": "locality:halesowen"}))
+    assert '<input type="hidden" name="not" value="locality:halesowen">' in markup
+    assert "Area: Halesowen" not in visible_text(markup)
+    other = text_of(client, _search("parenting", **{"not": "locality:halesowen"}))
+    assert 'name="not"' not in other
 
 
 def test_nothing_found_says_so_and_offers_to_drop_what_was_read(search_app: Flask) -> None:
