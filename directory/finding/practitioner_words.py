@@ -41,7 +41,7 @@ from directory.council import Council, Locality, TaxonomyTermConfig
 from search.understanding import QueryReader
 
 LEVEL, LOCALITY = "level", "locality"
-LEVEL_PREFIXES = ("level", "lvl", "lv", "tier", "step")
+LEVEL_PREFIXES = ("level", "lvl", "lv", "l", "tier", "step")
 NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 LOCATING_WORDS = frozenset(
     {"in", "near", "around", "round", "across", "covering", "within", "from", "at"}

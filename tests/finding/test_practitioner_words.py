@@ -74,6 +74,7 @@ def test_every_level_reads_by_its_place_in_the_list_label_and_words(name: str) -
             f"level {number}",
             f"Level {NUMBER_WORDS[number - 1]}",
             f"lvl{number}",
+            f"L{number}",
             f"tier {number}",
             level.label.partition(":")[0],
             level.code.replace("-", " "),
