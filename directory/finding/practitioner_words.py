@@ -17,7 +17,7 @@ letters from digits ("lvl2" is "lvl 2"); the longest phrase wins.
 A place that is also an everyday word ("Central", "North", "Rugby") is read only after a
 word that locates ("in", "near", "around"...), before one that names an area ("locality",
 "cluster"), or written with a capital inside the search. Words the family phrasebook
-reads as part of a longer phrase ("universal credit", "blue badge") or as a danger are
+reads as part of a longer phrase ("universal credit") or as a danger are
 never taken: meaning and safety come first.
 
 What is read is taken out of the words searched as text, so "level 2 parenting Brierley
