@@ -42,7 +42,7 @@ from directory.finding.filters import (
     Names,
     is_yes,
 )
-from directory.finding.practitioner_words import vocabulary
+from directory.finding.practitioner_words import LEVEL, LOCALITY, vocabulary
 from directory.finding.request import (
     DEFAULT_RADIUS_MILES,
     RADIUS_MILES,
@@ -257,7 +257,11 @@ class SearchForm(BaseForm):
         """
         raw_text = arg_values(args, "q")
         text = self.q.data or ""
-        shown = read_set_aside(arg_values(args, "read")) if self.reads_levels else ()
+        shown = tuple(
+            key
+            for key in read_set_aside(arg_values(args, "read"))
+            if self.reads_levels and key.partition(":")[0] in (LEVEL, LOCALITY)
+        )
         unticked = [key for key in shown if not self._ticked(key)]
         set_aside = read_set_aside([*arg_values(args, "not"), *unticked])
         words = vocabulary(self.meta.council)  # type: ignore[attr-defined]

@@ -203,3 +203,10 @@ def test_explain_shows_the_levels_and_places_read(search_app: Flask) -> None:
     family = runner.invoke(args=["search", "explain", "food bank stourbridge"])
     assert "ranks its services first" in family.output
     assert "Words: food bank" in family.output
+
+
+def test_a_marker_for_anything_but_a_level_or_place_is_ignored(search_app: Flask) -> None:
+    client = practitioner_client(search_app)
+    markup = text_of(client, _search("parenting", need="food", read="need:food"))
+    assert "Filters:" in visible_text(markup)
+    assert re.search(r'id="filter-need-food"[^>]*checked', markup)
