@@ -53,6 +53,9 @@ class Locality:
     postcode_districts: tuple[str, ...]
     postcode_sectors: tuple[str, ...]
     family_centre: str
+    places: tuple[str, ...] = ()
+    """Towns, wards and well-known areas within it, as people write them ("Kingswinford"):
+    a search naming one is read as this locality (see directory/finding/practitioner_words.py)."""
 
     def covers(self, district: str, sector: str) -> bool:
         """Whether a postcode in ``district`` and ``sector`` (canonical forms) lies here."""
@@ -69,6 +72,9 @@ class TaxonomyTermConfig:
     """Pages about this term show "Exit this page" (domestic abuse, for example)."""
     danger: str | None = None
     """The danger (a phrasebook and safety-line code) a search for this term signals."""
+    words: tuple[str, ...] = ()
+    """For a level of need: more words practitioners use for it ("level 2", "EHA", "TAF"),
+    read from a practitioners' search besides its label and place in the list."""
 
 
 @dataclass(frozen=True)
@@ -307,7 +313,18 @@ def _locality(item: dict[str, Any], where: str) -> Locality:
         postcode_districts=districts,
         postcode_sectors=sectors,
         family_centre=_text(item, "family_centre", where),
+        places=_words(item, "places", where),
     )
+
+
+def _words(raw: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
+    """An optional list of words or phrases, each with a letter or digit in it."""
+    value = raw.get(key, [])
+    if not isinstance(value, list) or not all(
+        isinstance(v, str) and any(c.isalnum() for c in v) for v in value
+    ):
+        raise CouncilFileError(f'{where} {key} must be a list of words, like ["Kingswinford"].')
+    return tuple(v.strip() for v in value)
 
 
 def _postcode_area(value: object, where: str, key: str) -> str:
@@ -410,6 +427,8 @@ def _taxonomy(section: dict[str, Any]) -> tuple[TaxonomyTermConfig, ...]:
             )
         for n, item in enumerate(_list(section, scheme, f"[[taxonomy.{scheme}]]"), start=1):
             where = f"[[taxonomy.{scheme}]] number {n}"
+            if "words" in item and scheme != "level":
+                raise CouncilFileError(f"{where} has words, which only a level of need reads.")
             terms.append(
                 TaxonomyTermConfig(
                     scheme=scheme,
@@ -418,6 +437,7 @@ def _taxonomy(section: dict[str, Any]) -> tuple[TaxonomyTermConfig, ...]:
                     description=str(item.get("description", "")),
                     sensitive=bool(item.get("sensitive", False)),
                     danger=_optional_code(item, "danger", where),
+                    words=_words(item, "words", where),
                 )
             )
         _unique([t.code for t in terms if t.scheme == scheme], f"{scheme} code")

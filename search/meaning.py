@@ -35,6 +35,7 @@ from search.indexing import (
     DAY,
     FREE,
     KIND,
+    LOCALITY,
     NEED,
     SESSION_DATE,
     SLOT,
@@ -57,6 +58,7 @@ def meeting(view: IndexView, concept: Concept) -> Set[int]:
         union(view, CATEGORY, concept.categories),
         union(view, KIND, concept.kinds),
         union(view, SESSION_DATE, concept.session_dates),
+        union(view, LOCALITY, concept.localities),
     ]
     if concept.ages is not None:
         low, high = concept.ages

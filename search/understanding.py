@@ -65,6 +65,8 @@ class Concept:
     hours: tuple[int, int] | None = None
     session_dates: tuple[str, ...] = ()
     priority: bool = False
+    localities: tuple[str, ...] = ()
+    """A place named in the words: listings in one of these localities meet it too."""
 
     @property
     def section(self) -> str:

@@ -25,6 +25,7 @@ def looser_searches(
     count: Callable[[SearchRequest], int],
     labels: Callable[[str, str | None], str],
     nearest: Callable[[SearchRequest], tuple[list[float], int]] | None,
+    read_filters: bool = False,
 ) -> list[LooserSearch]:
     """A wider distance, then each filter (and the words) taken off on its own.
 
@@ -32,7 +33,8 @@ def looser_searches(
     filters best first. ``count`` runs a request and returns its total; ``nearest`` runs it
     with no distance limit and returns the distances in metres of its nearest matches (as
     many as one page holds) and its total, so one search prices every wider distance.
-    It is None when the postcode was not found.
+    It is None when the postcode was not found. With ``read_filters`` (the practitioners'
+    door) a level or place read from the words is a filter too, dropped with its words.
     ``labels`` names what was changed: a filter's parameter and value, "radius" with the
     new distance in miles, or "text".
     """
@@ -56,8 +58,10 @@ def looser_searches(
         if BY_PARAM[param].narrows
         for value in values
     ]
-    if request.text and request.has_filters:
-        options.append((labels("text", None), replace(request, text="", page=1)))
+    read = request.read if read_filters else ()
+    options += [(labels(one.param, one.code), request.without_read(one)) for one in read]
+    if request.searched_text and (request.has_filters or read):
+        options.append((labels("text", None), request.without_words()))
     drops = [
         LooserSearch(label, total, looser.to_params())
         for label, looser in options

@@ -21,9 +21,10 @@ from directory.finding.filters import (
     When,
     next_school_holiday,
 )
+from directory.finding.practitioner_words import LOCALITY, WordsRead, without_said
 from directory.postcodes.distance import METRES_PER_MILE
 from search import MAX_PAGE, Filters, PageOutOfRange, SearchQuery
-from search.understanding import QueryReader
+from search.understanding import Concept, QueryReader
 
 __all__ = [
     "DEFAULT_RADIUS_MILES",
@@ -59,6 +60,54 @@ class SearchRequest:
     as_typed: bool = False
     """Search the words as typed, never respelt ("Search instead for ...")."""
     raw_text_cut: bool = field(default=False, compare=False)
+    read: tuple[WordsRead, ...] = ()
+    """Levels and places read from the words (``directory.finding.practitioner_words``):
+    filters at the practitioners' door, a place ranked first at the family door. They live
+    in the words, so the address never carries them; ``not=locality:CODE`` sets one aside."""
+    read_text: str | None = None
+    """The words left to search once those were taken out; None when none were read."""
+
+    @property
+    def searched_text(self) -> str:
+        """The words searched as text: what was typed, less what was read as a level or place."""
+        if not self.text or self.read_text is None:
+            return self.text
+        return self.read_text
+
+    def without_read(self, dropped: WordsRead) -> SearchRequest:
+        """The same request without one level or place read from the words, nor its words."""
+        text, read = without_said(self.read, self.text, dropped)
+        return replace(self, text=" ".join(text.split()), read=read, page=1)
+
+    def without_words(self) -> SearchRequest:
+        """The same request without the words searched as text, keeping those read as a
+        level or place ("Without your search words")."""
+        if not self.read:
+            return replace(self, text="", page=1)
+        spans = list(dict.fromkeys((r.start, r.end) for r in self.read))
+        text, placed, at = [], {}, 0
+        for start, end in spans:
+            text.append(self.text[start:end])
+            placed[(start, end)] = (at, at + end - start)
+            at += end - start + 1
+        read = tuple(
+            replace(r, start=placed[(r.start, r.end)][0], end=placed[(r.start, r.end)][1])
+            for r in self.read
+        )
+        return replace(self, text=" ".join(text), read=read, read_text="", page=1)
+
+    def applied(self, for_practitioners: bool) -> SearchRequest:
+        """The request as the engine runs it, for headings: the words left, and (at the
+        practitioners' door) the levels and places read added to the filters chosen."""
+        if not self.read:
+            return self
+        request = replace(self, text=self.searched_text)
+        if not for_practitioners:
+            return request
+        for param in dict.fromkeys(r.param for r in self.read):
+            codes = (*request.values(param), *(r.code for r in self.read if r.param == param))
+            request = request.choosing(param, tuple(dict.fromkeys(codes)))
+        return replace(request, page=self.page)
 
     def values(self, param: str) -> tuple[str, ...]:
         """The values chosen for one filter ("need" -> ("food",))."""
@@ -153,17 +202,26 @@ def build_query(
     """The engine query for a request; ``origin`` is the searcher's easting/northing.
 
     With a ``reader`` the words are read for what they mean as well as matched. Only the
-    practitioners' door (``for_practitioners``) finds listings for practitioners only.
+    practitioners' door (``for_practitioners``) finds listings for practitioners only, and
+    there levels and places read from the words filter; at the family door a place read
+    ranks that locality's listings first.
     """
     when = When(council, now)
     terms: dict[str, object] = {"practitioner_only_too": for_practitioners}
     prefer = []
-    for param, values in request.chosen:
+    chosen_request = request.applied(for_practitioners)
+    for param, values in chosen_request.chosen:
         chosen = BY_PARAM[param]
         terms.update(chosen.engine(values, when))
         prefer.extend(chosen.prefer(values, when))
+    if not for_practitioners:
+        prefer.extend(
+            Concept(read.key, (), localities=(read.code,))
+            for read in request.read
+            if read.param == LOCALITY
+        )
     return SearchQuery(
-        text=request.text,
+        text=request.searched_text,
         origin=origin,
         radius_m=request.radius_miles * METRES_PER_MILE if origin else None,
         origin_localities=tuple(origin_localities),

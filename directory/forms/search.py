@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from flask import current_app, has_app_context
 from flask_babel import gettext, lazy_gettext
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCheckboxesInput,
@@ -41,6 +42,7 @@ from directory.finding.filters import (
     Names,
     is_yes,
 )
+from directory.finding.practitioner_words import LEVEL, LOCALITY, vocabulary
 from directory.finding.request import (
     DEFAULT_RADIUS_MILES,
     RADIUS_MILES,
@@ -55,7 +57,9 @@ from directory.postcodes.lookup import Place, PostcodeNotFound, find_place
 from directory.postcodes.messages import message_for
 from directory.postcodes.parsing import PostcodeError
 from directory.presenters.search import radius_words
+from directory.understanding import page_reader
 from search import MAX_TEXT_CHARS
+from search.understanding import QueryReader
 
 
 def _searched_part(value: object) -> object:
@@ -208,6 +212,12 @@ class SearchForm(BaseForm):
     place: Place | None = None
     rows: tuple[Filter, ...] = FAMILY_FILTERS
     """The rows of the filter table this door offers."""
+    reads_levels: bool = False
+    """Whether levels of need are read from the words, and levels and places read tick
+    their filters (the practitioners' door); the family door reads places only, to rank."""
+    read_aside: tuple[str, ...] = ()
+    """Levels and places the words hold that the practitioner took off: the panel keeps
+    them off (``not=``) while the words still hold them."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -237,10 +247,36 @@ class SearchForm(BaseForm):
         return [f for f in self.filter_fields() if isinstance(f, HiddenFilterField) and f.values]
 
     def search_request(self, args: Mapping[str, object]) -> SearchRequest:
-        """What was asked: the form's fields, and the page and readings set aside."""
+        """What was asked: the form's fields, the page and readings set aside, and the
+        levels and places read from the words.
+
+        A level or place read from the words is shown ticked, and the panel sends it back
+        as ``read=param:code``: ticked again it is still only read from the words (new
+        words without it drop it), not chosen apart from them; unticked, it is set aside
+        and its words are searched as text, for as long as the words hold it.
+        """
         raw_text = arg_values(args, "q")
+        text = self.q.data or ""
+        shown = tuple(
+            key
+            for key in read_set_aside(arg_values(args, "read"))
+            if self.reads_levels and key.partition(":")[0] in (LEVEL, LOCALITY)
+        )
+        unticked = [key for key in shown if not self._ticked(key)]
+        set_aside = read_set_aside([*arg_values(args, "not"), *unticked])
+        words = vocabulary(self.meta.council)  # type: ignore[attr-defined]
+        read, rest = words.read(text, self.reads_levels, set_aside, _reader())
+        for field in self.filter_fields():
+            if any(f"{field.row.param}:{v}" in shown for v in field.values):
+                field.values = tuple(
+                    v for v in field.values if f"{field.row.param}:{v}" not in shown
+                )
+                field.data = field._data()
+        if self.reads_levels and set_aside:
+            said = {r.key for r in words.read(text, True, (), _reader())[0]}
+            self.read_aside = tuple(key for key in set_aside if key in said)
         return SearchRequest(
-            text=self.q.data or "",
+            text=text,
             raw_text_cut=bool(raw_text) and len(raw_text[0]) > MAX_TEXT_CHARS,
             postcode=(self.postcode.data or "")[:16],
             radius_miles=self.radius.data or DEFAULT_RADIUS_MILES,
@@ -249,15 +285,42 @@ class SearchForm(BaseForm):
             ),
             sort=self.sort.data,
             page=read_page((arg_values(args, "page") or [""])[0]),
-            set_aside=read_set_aside(arg_values(args, "not")),
+            set_aside=set_aside,
             as_typed=is_yes(arg_values(args, "as_typed")),
+            read=read,
+            read_text=rest if read else None,
         )
+
+    def _ticked(self, key: str) -> bool:
+        param, _, code = key.partition(":")
+        row = next((row for row in self.rows if row.param == param), None)
+        return row is not None and code in self[param].values  # type: ignore[attr-defined]
+
+    def tick_read(self, request: SearchRequest) -> list[str]:
+        """At the practitioners' door, tick the levels and places read from the words; the
+        keys ticked, for the panel to send back (``read=``)."""
+        if not self.reads_levels:
+            return []
+        for read in request.read:
+            field = self[read.param]
+            field.values = tuple(dict.fromkeys((*field.values, read.code)))  # type: ignore[attr-defined]
+            field.data = field._data()  # type: ignore[attr-defined]
+        return [read.key for read in request.read]
+
+
+def _reader() -> QueryReader | None:
+    """The page's phrasebook reader, which keeps a danger or a longer phrase's words from
+    being read as a level or place; none outside the app."""
+    if not has_app_context() or "query_readers" not in current_app.extensions:
+        return None
+    return page_reader()
 
 
 class PractitionerSearchForm(SearchForm):
     """The practitioners' door: the family form plus the rows only they are offered."""
 
     rows = FILTERS
+    reads_levels = True
 
 
 for _row in FAMILY_FILTERS:

@@ -10,11 +10,11 @@ from flask.cli import with_appcontext
 
 from directory.council import Council
 from directory.extensions import db
-from directory.finding.request import build_query, parse_search_args
+from directory.finding.request import SearchRequest, build_query, parse_search_args
 from directory.indexing import site_search
 from directory.indexing.documents import service_document
 from directory.queries.indexing import indexable_listings
-from directory.queries.services import public_services_by_id
+from directory.queries.services import practitioner_services_by_id, public_services_by_id
 from directory.review import listing_overdue
 from directory.safety import SafetyLines
 from directory.understanding import concept_label
@@ -26,18 +26,26 @@ from search.understanding import QueryReader
 @click.command("explain")
 @click.argument("words")
 @click.option("--top", default=10, show_default=True, help="How many results to explain.")
+@click.option(
+    "--practitioners",
+    is_flag=True,
+    help="Search at the practitioners' door: levels and places read from the words filter.",
+)
 @with_appcontext
-def explain_command(words: str, top: int) -> None:
-    """Print how WORDS are read (needs, ages, times, safety) and why the top results rank."""
+def explain_command(words: str, top: int, practitioners: bool) -> None:
+    """Print how WORDS are read (needs, ages, times, safety, levels and places) and why the
+    top results rank."""
     council: Council = current_app.extensions["council"]
     reader: QueryReader = current_app.extensions["query_reader"]
     safety: SafetyLines = current_app.extensions["safety_lines"]
     now = datetime.now()
-    query = build_query(parse_search_args({"q": [words]}, council), council, now, reader=reader)
+    wanted = parse_search_args({"q": [words]}, council, practitioners)
+    query = build_query(wanted, council, now, reader=reader, for_practitioners=practitioners)
     results = site_search().search(query)
     reading = results.reading
     echo = click.echo
     echo(f"Words: {query.text}")
+    _explain_words_read(wanted, council, practitioners)
     if reading is None or not reading.concepts:
         echo("Read as: nothing the phrasebook knows; searched as keywords only.")
     else:
@@ -63,10 +71,28 @@ def explain_command(words: str, top: int) -> None:
     _explain_hits(results, query, top, now)
 
 
+def _explain_words_read(wanted: SearchRequest, council: Council, practitioners: bool) -> None:
+    """The levels and places read from the words, and what each does at this door."""
+    for read in wanted.read:
+        if read.param == "level":
+            term = council.term("level", read.code)
+            name, does = (term.label if term else read.code), "filters to this level"
+        else:
+            locality = council.locality(read.code)
+            name = locality.name if locality else read.code
+            does = "filters to this locality" if practitioners else "ranks its services first"
+        click.echo(f"  '{read.said}' read as {read.param} {name} [{read.key}]: {does}")
+
+
 def _explain_hits(results, query, top: int, now: datetime) -> None:  # type: ignore[no-untyped-def]
     hits = results.hits[:top]
     click.echo(f"Top {len(hits)} of {results.total} results:")
-    services = public_services_by_id([hit.id for hit in hits], now.date())
+    by_id = (
+        practitioner_services_by_id
+        if query.filters.practitioner_only_too
+        else public_services_by_id
+    )
+    services = by_id([hit.id for hit in hits], now.date())
     listings = {listing.id: listing for listing in indexable_listings(db.session, list(services))}
     concepts = results.reading.concepts if results.reading else ()
     groups = plan_text(query.text, query.reader.quiet_words).groups

@@ -13,7 +13,11 @@ from search.understanding import Reading
 
 
 def understood_tags(
-    reading: Reading | None, wanted: SearchRequest, council: Council, safety: SafetyLines
+    reading: Reading | None,
+    wanted: SearchRequest,
+    council: Council,
+    safety: SafetyLines,
+    endpoint: str = "find.find_support",
 ) -> list[RemovableTag]:
     """ "Domestic abuse ✕": what was read, and the same search without it."""
     if reading is None:
@@ -24,7 +28,7 @@ def understood_tags(
         tags.append(
             RemovableTag(
                 concept_label(concept, council, safety),
-                url_for("find.find_support", **without),
+                url_for(endpoint, **without),
             )
         )
     return tags

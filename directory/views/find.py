@@ -32,6 +32,7 @@ from directory.presenters.search import (
     shown_filter_fields,
     summary_sentence,
 )
+from directory.presenters.words_read import words_read_tags
 from directory.queries.services import (
     language_names,
     practitioner_services_by_id,
@@ -91,6 +92,7 @@ def results_page(door: Door) -> dict[str, Any]:
     except PageOutOfRange:
         abort(404)
     form.validate()
+    read_markers = form.tick_read(wanted)
     place = form.place
     localities = _origin_localities(council, place)
     origin = (float(place.easting), float(place.northing)) if place else None
@@ -120,6 +122,7 @@ def results_page(door: Door) -> dict[str, Any]:
             count=lambda asked: _exact_total(run(asked)),
             labels=lambda name, value: _looser_label(names, name, value),
             nearest=(lambda asked: _nearest(run(asked))) if place else None,
+            read_filters=door.for_practitioners,
         )
     centre = nearest_family_centre(council, place, localities, now.date())
     dangers = signalled_dangers(results.reading, wanted.needs, council)
@@ -141,7 +144,12 @@ def results_page(door: Door) -> dict[str, Any]:
         results=results,
         items=items,
         heading=summary_sentence(
-            results.total, wanted, postcode, names, results.suggestion, widened_miles
+            results.total,
+            wanted.applied(door.for_practitioners),
+            postcode,
+            names,
+            results.suggestion,
+            widened_miles,
         ),
         page_count=max(1, -(-results.total // PAGE_SIZE)),
         filter_fields=shown_filter_fields(form, names),
@@ -157,7 +165,9 @@ def results_page(door: Door) -> dict[str, Any]:
         safety_panel=safety.panel(dangers),
         danger_strip=safety.strip(cues),
         children_services=council.children_services,
-        understood=understood_tags(results.reading, wanted, council, safety),
+        understood=understood_tags(results.reading, wanted, council, safety, door.endpoint),
+        words_read=words_read_tags(wanted, council, door.endpoint, door.for_practitioners),
+        read_markers=read_markers,
     )
 
 

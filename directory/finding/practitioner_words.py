@@ -1,0 +1,300 @@
+"""Practitioners' words for levels of need and places, read from a search's words.
+
+A practitioner types "lvl 2 parenting support stourbridge" or "EHA needed - school refusal
+- halesowen": a level of need, a need and a place in one line. Levels and places come from
+the council file, never from a list in the code:
+
+- each ``[[taxonomy.level]]`` is named by its label (before and after a colon: "Blue",
+  "universal"), its code ("early help"), its place in the list, lowest first ("level 2",
+  "lvl 2", "tier 2", "step two"), and its own ``words`` ("EHA", "team around the family");
+- each ``[[localities]]`` by its name and its ``places`` (towns, wards, well-known areas).
+
+A council file without ``words`` or ``places`` still has its labels, codes and names. A
+phrase may stand for more than one level ("EHA": early help or targeted). Words are matched
+whole and in order, after lower-casing, dropping apostrophes and accents, and splitting
+letters from digits ("lvl2" is "lvl 2"); the longest phrase wins.
+
+A place that is also an everyday word ("Central", "North", "Rugby") is read only after a
+word that locates ("in", "near", "around"...), before one that names an area ("locality",
+"cluster"), or written with a capital inside the search. Words the family phrasebook
+reads as part of a longer phrase ("universal credit") or as a danger are
+never taken: meaning and safety come first.
+
+What is read is taken out of the words searched as text, so "level 2 parenting Brierley
+Hill" searches "parenting" among level 2 services in Brierley Hill. At the practitioners'
+door a level or place filters (``directory.finding.request.build_query``); at the family
+door only places are read, and they rank a locality's own listings first, never filter.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from wordfreq import zipf_frequency
+
+from directory.council import Council, Locality, TaxonomyTermConfig
+from search.understanding import QueryReader
+
+LEVEL, LOCALITY = "level", "locality"
+LEVEL_PREFIXES = ("level", "lvl", "lv", "l", "tier", "step")
+NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+LOCATING_WORDS = frozenset(
+    {"in", "near", "around", "round", "across", "covering", "within", "from", "at"}
+)
+AREA_WORDS = frozenset({"locality", "cluster", "area", "patch", "side", "way"})
+"""Words after a place that name it as an area; taken with it ("Halesowen cluster")."""
+ORDINARY_ZIPF = 3.9
+"""A one-word place at least this common in English (wordfreq's Zipf scale) is also an
+everyday word ("central", "north", "rugby", "intake"), so it needs a locating word."""
+MAX_WORDS_READ = 40
+_TOKEN = re.compile(r"[^\W_]+(?:['’`][^\W_]+)*")
+_PIECE = re.compile(r"[^\W\d_]+|\d+")
+
+
+@dataclass(frozen=True)
+class WordsRead:
+    """A level of need or a locality read from the words, and the words it was read from."""
+
+    param: str
+    """The filter it sets: "level" or "locality"."""
+    code: str
+    said: str
+    """The words as typed: "lvl 2", "Brierley Hill"."""
+    start: int
+    end: int
+    """Where ``said`` lies in the search's words."""
+
+    @property
+    def key(self) -> str:
+        """How a searcher sets it aside (``not=locality:halesowen``)."""
+        return f"{self.param}:{self.code}"
+
+
+@dataclass(frozen=True)
+class _Token:
+    key: str
+    start: int
+    end: int
+    capital: bool
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The council's level and place phrases, as word tuples, with what each stands for."""
+
+    phrases: dict[tuple[str, ...], tuple[tuple[str, str], ...]]
+    ordinary: frozenset[tuple[str, ...]]
+    """One-word places that are everyday words too."""
+
+    def read(
+        self,
+        text: str,
+        levels: bool = True,
+        set_aside: Iterable[str] = (),
+        reader: QueryReader | None = None,
+        today: date | None = None,
+    ) -> tuple[tuple[WordsRead, ...], str]:
+        """What ``text`` names (levels only when ``levels``), and the words left to search.
+
+        A reading whose key is ``set_aside`` is not made: its words are searched as text.
+        With a ``reader``, words it reads as a danger or inside a longer phrase stay text.
+        """
+        tokens = _tokens(text)
+        if not tokens:
+            return (), text
+        aside = set(set_aside)
+        longest = max(len(key) for key in self.phrases) if self.phrases else 0
+        found: list[_Found] = []
+        position = 0
+        keys = [token.key for token in tokens]
+        while position < len(tokens):
+            for length in range(min(longest, len(tokens) - position), 0, -1):
+                phrase = tuple(keys[position : position + length])
+                meaning = self.phrases.get(phrase)
+                if meaning is None:
+                    continue
+                meaning = tuple(
+                    (param, code)
+                    for param, code in meaning
+                    if (levels or param != LEVEL) and f"{param}:{code}" not in aside
+                )
+                if meaning and (phrase not in self.ordinary or _located(tokens, position)):
+                    end = position + length
+                    while end < len(tokens) and keys[end] in AREA_WORDS and _is_place(meaning):
+                        end += 1
+                    found.append(_Found(position, end, meaning, _lead(keys, position, meaning)))
+                    position = end
+                    break
+            else:
+                position += 1
+        if found and reader is not None:
+            found = _not_meant_otherwise(found, tokens, text, reader, today or date.today())
+        read: list[WordsRead] = []
+        for one in found:
+            start, stop = tokens[one.first].start, tokens[one.end - 1].end
+            for param, code in one.meaning:
+                if all((r.param, r.code) != (param, code) for r in read):
+                    read.append(WordsRead(param, code, text[start:stop], start, stop))
+        spans = [(tokens[one.cut].start, tokens[one.end - 1].end) for one in found]
+        return tuple(read), _without(text, spans)
+
+
+@dataclass(frozen=True)
+class _Found:
+    first: int
+    end: int
+    meaning: tuple[tuple[str, str], ...]
+    cut: int
+    """The first word taken out of the text: ``first``, or the "in (the)" before a place."""
+
+
+def _lead(keys: Sequence[str], position: int, meaning: Sequence[tuple[str, str]]) -> int:
+    """Where a place's words begin once its "in", "near the"... are counted with it."""
+    if not _is_place(meaning):
+        return position
+    begin = position - 1 if position > 0 and keys[position - 1] == "the" else position
+    return begin - 1 if begin > 0 and keys[begin - 1] in LOCATING_WORDS else position
+
+
+def _is_place(meaning: Sequence[tuple[str, str]]) -> bool:
+    return all(param == LOCALITY for param, _ in meaning)
+
+
+def _located(tokens: Sequence[_Token], position: int) -> bool:
+    """Whether an everyday word at ``position`` is used as a place name: after a locating
+    word ("in", "in the"), before an area word, or with a capital inside the search."""
+    before = [t.key for t in tokens[max(0, position - 2) : position]]
+    if before and before[-1] in LOCATING_WORDS:
+        return True
+    if before == [*before[:1], "the"] and len(before) == 2 and before[0] in LOCATING_WORDS:
+        return True
+    after = tokens[position + 1].key if position + 1 < len(tokens) else None
+    return after in AREA_WORDS or (position > 0 and tokens[position].capital)
+
+
+def _not_meant_otherwise(
+    found: list[_Found], tokens: Sequence[_Token], text: str, reader: QueryReader, today: date
+) -> list[_Found]:
+    """Readings whose words the family phrasebook does not read as a danger, or as part of
+    a longer phrase ("universal credit" is money, not the universal level)."""
+    reading = reader.read(text, {}, today)
+    kept = []
+    for one in found:
+        own = {part for t in tokens[one.first : one.end] for part in _parts(text[t.start : t.end])}
+        taken = False
+        for concept in reading.concepts:
+            theirs = set(concept.words)
+            if own & theirs and (concept.priority or not theirs <= own):
+                taken = True
+                break
+        if not taken:
+            kept.append(one)
+    return kept
+
+
+def _parts(raw: str) -> set[str]:
+    """A word as the phrasebook reader splits it (its pieces and the whole, no apostrophes)."""
+    folded = raw.casefold()
+    return {*re.findall(r"\w+", folded), re.sub(r"['’`]", "", folded)}
+
+
+def _without(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """``text`` with the spans taken out, and the spaces and dashes left around them."""
+    if not spans:
+        return text
+    kept, last = [], 0
+    for start, end in spans:
+        kept.append(text[last:start])
+        last = end
+    kept.append(text[last:])
+    joined = " ".join(part.strip() for part in kept if part.strip())
+    return re.sub(r"\s+", " ", joined).strip(" -,;:/\u2013\u2014")
+
+
+def without_said(
+    read: Sequence[WordsRead], text: str, dropped: WordsRead
+) -> tuple[str, tuple[WordsRead, ...]]:
+    """``text`` without one reading's words, and the other readings placed in the new text."""
+    cut = dropped.end - dropped.start
+    kept = []
+    for other in read:
+        if (other.start, other.end) == (dropped.start, dropped.end):
+            continue
+        shift = cut if other.start >= dropped.end else 0
+        kept.append(
+            WordsRead(other.param, other.code, other.said, other.start - shift, other.end - shift)
+        )
+    return text[: dropped.start] + text[dropped.end :], tuple(kept)
+
+
+def _tokens(text: str) -> list[_Token]:
+    tokens: list[_Token] = []
+    for match in _TOKEN.finditer(text[:2048]):
+        raw = match.group()
+        for piece in _PIECE.finditer(raw):
+            word = _fold(piece.group())
+            if word:
+                start = match.start() + piece.start()
+                tokens.append(
+                    _Token(word, start, match.start() + piece.end(), piece.group()[0].isupper())
+                )
+        if len(tokens) >= MAX_WORDS_READ:
+            break
+    return tokens[:MAX_WORDS_READ]
+
+
+def _fold(word: str) -> str:
+    """Lower case, without apostrophes or accents: "St James's" -> "st jamess"."""
+    plain = unicodedata.normalize("NFKD", word.casefold().replace("&", " and "))
+    return "".join(c for c in plain if not unicodedata.combining(c) and c not in "'’`")
+
+
+def phrase_key(phrase: str) -> tuple[str, ...]:
+    """A phrase as the words it is matched by."""
+    return tuple(t.key for t in _tokens(phrase.replace("&", " and ")))
+
+
+def vocabulary(council: Council) -> Vocabulary:
+    """The council's vocabulary, built once for each council file's levels and places."""
+    return _vocabulary(council.terms("level"), council.localities)
+
+
+@lru_cache(maxsize=8)
+def _vocabulary(
+    levels: tuple[TaxonomyTermConfig, ...], localities: tuple[Locality, ...]
+) -> Vocabulary:
+    phrases: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+
+    def add(phrase: str, param: str, code: str) -> None:
+        key = phrase_key(phrase)
+        if key and (param, code) not in phrases.setdefault(key, []):
+            phrases[key].append((param, code))
+
+    for number, level in enumerate(levels, start=1):
+        for phrase in level_phrases(level, number):
+            add(phrase, LEVEL, level.code)
+    ordinary = set()
+    for locality in localities:
+        for phrase in (locality.name, *locality.places):
+            add(phrase, LOCALITY, locality.code)
+            key = phrase_key(phrase)
+            if len(key) == 1 and zipf_frequency(key[0], "en") >= ORDINARY_ZIPF:
+                ordinary.add(key)
+    return Vocabulary({k: tuple(v) for k, v in phrases.items()}, frozenset(ordinary))
+
+
+def level_phrases(level: TaxonomyTermConfig, number: int) -> list[str]:
+    """What names a level: its label (whole, before and, if short, after a colon), its
+    code, its place in the list ("level 2", "tier two") and its own words."""
+    before, colon, after = level.label.partition(":")
+    phrases = [level.label, before, level.code.replace("-", " ")]
+    if colon and len(after.split()) <= 3:
+        phrases.append(after)
+    named = [str(number)] + ([NUMBER_WORDS[number - 1]] if number <= len(NUMBER_WORDS) else [])
+    phrases += [f"{prefix} {n}" for prefix in LEVEL_PREFIXES for n in named]
+    return [*phrases, *level.words]
