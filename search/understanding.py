@@ -28,6 +28,7 @@ from search.phrasebook import LETTER, Entry, Phrasebook, holiday_dates, phrase_w
 from search.spelling import edit_distance
 
 MAX_READ_WORDS = 40  # a long sentence, but not an essay: reading is linear in it
+MAX_TEXT_WORDS = 200  # of a listing's own text, read once when it is indexed
 MAX_GAP = 2  # other words allowed between two words of a phrase
 MIN_FUZZY_LENGTH = 5
 FIXES_KEPT = 4096
@@ -58,6 +59,17 @@ class Concept:
     hours: tuple[int, int] | None = None
     session_dates: tuple[str, ...] = ()
     priority: bool = False
+    evidence: str = ""
+    """The words of the query that produced it, as typed (lower case)."""
+    strong: bool = True
+    """Weak (False): read in a frame that points away from it ("ever since Friday"), or a
+    danger only the cue lexicon found. A weak reading ranks, never chooses listings."""
+    weakened_by: str = ""
+    """The words that made it weak, for ``flask search explain``."""
+
+    @property
+    def strength(self) -> str:
+        return "strong" if self.strong else "weak"
 
     @property
     def section(self) -> str:
@@ -74,6 +86,15 @@ class Concept:
 
 
 @dataclass(frozen=True, slots=True)
+class Asker:
+    """Who the search is for: ``"child"`` (a child of the searcher's) or ``"self"`` (the
+    searcher, an adult), and the words that say so."""
+
+    who: str
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
 class Reading:
     """How a query was read: its concepts, the dangers it signals, and typo fixes made.
 
@@ -86,6 +107,7 @@ class Reading:
     dangers: tuple[str, ...] = ()
     corrections: tuple[tuple[str, str], ...] = ()
     cues: tuple[str, ...] = ()
+    asker: Asker | None = None
 
     def without(self, keys: Sequence[str]) -> Reading:
         """The same reading with some concepts set aside (dangers are still signalled)."""
@@ -148,12 +170,57 @@ class QueryReader:
             for entry, positions in matches
             if entry.section != "dangers" or ignored.isdisjoint(positions)
         ]
+        matches = self._in_context(matches, stems)
         strong = {entry.code for entry, _ in matches if entry.section == "dangers"}
         cued = self._cued(tokens, ignored)
-        concepts = self._concepts(matches, tokens, today, cued)
+        concepts = self._concepts(matches, tokens, today, cued, stems)
         dangers = tuple(c.code for c in concepts if c.priority and c.code in strong)
         cues = tuple(c.code for c in concepts if c.priority and c.code not in strong)
-        return Reading(concepts, dangers, tuple(dict.fromkeys(corrections)), cues)
+        asked = book.context.asker(stems)
+        asker = (
+            Asker(asked[0], _evidence(tokens, range(asked[1], asked[2] + 1)))
+            if asked is not None
+            else None
+        )
+        return Reading(concepts, dangers, tuple(dict.fromkeys(corrections)), cues, asker)
+
+    def _in_context(
+        self, matches: list[tuple[Entry, tuple[int, ...]]], stems: Sequence[str]
+    ) -> list[tuple[Entry, tuple[int, ...]]]:
+        """The matches that are evidence: none lying inside a longer everyday expression
+        ("of course", "dead on my feet"), dangers excepted (see :mod:`search.context`)."""
+        spans = self.phrasebook.context.expression_spans(stems)
+        if not spans:
+            return matches
+        return [
+            (entry, positions)
+            for entry, positions in matches
+            if entry.section == "dangers"
+            or not any(
+                first <= positions[0] and positions[-1] <= last and len(positions) <= last - first
+                for first, last in spans
+            )
+        ]
+
+    def needs_in(self, text: str, limit: int = MAX_TEXT_WORDS) -> dict[str, int]:
+        """How often ``text`` (a listing's own words) speaks of each need: strong readings
+        of a need, or of a danger's needs, in context, without typo correction."""
+        tokens = _tokens(text, limit, len(text))
+        stems = [self.phrasebook.stem(token.key) for token in tokens]
+        context = self.phrasebook.context
+        found: dict[str, int] = {}
+        for entry, positions in self._in_context(self._matches(stems), stems):
+            if entry.section == "needs":
+                codes: tuple[str, ...] = (entry.code,)
+            elif entry.section == "dangers":
+                codes = entry.needs
+            else:
+                continue
+            if len(positions) == 1 and context.weakened(entry.section, positions[0], stems):
+                continue
+            for code in codes:
+                found[code] = found.get(code, 0) + 1
+        return found
 
     def _correction(self, word: str) -> str | None:
         if word not in self._fixes:
@@ -173,6 +240,8 @@ class QueryReader:
                 tuple(part for p in positions for part in tokens[p].parts),
                 needs=needs[code],
                 priority=True,
+                evidence=_evidence(tokens, positions),
+                strong=False,
             )
             for code, positions in self.cues.find([t.key for t in tokens], ignored).items()
             if code in needs
@@ -204,19 +273,36 @@ class QueryReader:
         tokens: list[_Token],
         today: date,
         cued: Sequence[Concept] = (),
+        stems: Sequence[str] = (),
     ) -> tuple[Concept, ...]:
         by_key: dict[str, Concept] = {}
-        read = [
-            self._concept(entry, tuple(part for p in positions for part in tokens[p].parts), today)
-            for entry, positions in matches
-        ]
+        context = self.phrasebook.context
+        read: list[Concept | None] = []
+        for entry, positions in matches:
+            concept = self._concept(
+                entry, tuple(part for p in positions for part in tokens[p].parts), today
+            )
+            if concept is None:
+                continue
+            weakened = (
+                context.weakened(entry.section, positions[0], stems)
+                if len(positions) == 1 and entry.section != "dangers"
+                else None
+            )
+            read.append(
+                replace(
+                    concept,
+                    evidence=_evidence(tokens, positions),
+                    strong=weakened is None,
+                    weakened_by=weakened or "",
+                )
+            )
         for concept in [*read, *cued]:
             if concept is None:
                 continue
-            words = concept.words
             current = by_key.get(concept.key)
             if current is not None:
-                concept = replace(current, words=tuple(dict.fromkeys(current.words + words)))
+                concept = _joined(current, concept)
             by_key[concept.key] = concept
         return _fold_needs_into_dangers(list(by_key.values()))
 
@@ -258,16 +344,37 @@ _SECTION_KEYS = {
 class _Token:
     key: str  # lower case, apostrophes dropped: "cant"
     parts: tuple[str, ...]  # as the text matcher splits it: ("can", "t", "cant")
+    raw: str = ""  # as typed, lower case: "can't"
 
 
-def _tokens(text: str) -> list[_Token]:
-    folded = unicodedata.normalize("NFKC", _CONTROL.sub(" ", text[:2048])).casefold()
+def _tokens(text: str, limit: int = MAX_READ_WORDS, chars: int = 2048) -> list[_Token]:
+    folded = unicodedata.normalize("NFKC", _CONTROL.sub(" ", text[:chars])).casefold()
     tokens: list[_Token] = []
-    for raw in _TOKEN.findall(folded)[:MAX_READ_WORDS]:
+    for raw in _TOKEN.findall(folded)[:limit]:
         key = "".join(phrase_words(raw))
         parts = tuple(dict.fromkeys((*re.findall(r"\w+", raw), key)))
-        tokens.append(_Token(key, parts))
+        tokens.append(_Token(key, parts, raw))
     return tokens
+
+
+def _evidence(tokens: Sequence[_Token], positions: Sequence[int]) -> str:
+    """The query's words from the first to the last of ``positions``, as typed."""
+    if not positions:
+        return ""
+    return " ".join(token.raw for token in tokens[min(positions) : max(positions) + 1])
+
+
+def _joined(current: Concept, other: Concept) -> Concept:
+    """One concept read twice: its words and evidence together, strong if either is."""
+    evidence = " / ".join(dict.fromkeys(e for e in (current.evidence, other.evidence) if e))
+    strong = current.strong or other.strong
+    return replace(
+        current,
+        words=tuple(dict.fromkeys(current.words + other.words)),
+        evidence=evidence,
+        strong=strong,
+        weakened_by="" if strong else current.weakened_by,
+    )
 
 
 def _match_at(stems: Sequence[str], start: int, key: tuple[str, ...]) -> tuple[int, ...] | None:
@@ -321,7 +428,8 @@ def _fold_needs_into_dangers(concepts: list[Concept]) -> tuple[Concept, ...]:
             kept.append(concept)
             continue
         index = dangers.index(home)
-        merged = replace(home, words=tuple(dict.fromkeys(home.words + concept.words)))
-        dangers[index] = merged
+        dangers[index] = replace(
+            _joined(home, replace(concept, strong=False)), priority=True, strong=home.strong
+        )
     by_key = {d.key: d for d in dangers}
     return tuple(by_key.get(c.key, c) for c in kept)

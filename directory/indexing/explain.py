@@ -75,7 +75,8 @@ def _explain_hits(results, query, top: int, now: datetime) -> None:  # type: ign
         if service is None or listing is None:
             continue
         months = current_app.extensions["council"].staff.review_interval_months
-        why = reasons(service_document(listing, now.date(), months), concepts, groups)
+        document = service_document(listing, now.date(), months, query.reader)
+        why = reasons(document, concepts, groups)
         parts = [
             f"meets {', '.join(why.meets)}" if why.meets else "meets nothing read",
             f"words {', '.join(why.words)}" if why.words else "no words",
