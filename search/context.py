@@ -61,19 +61,21 @@ class Context:
             if tuple(stems[start : start + len(key)]) == key
         ]
 
-    def weakened(self, section: str, position: int, stems: Sequence[str]) -> str | None:
-        """The words that make a one-word reading at ``position`` weak, if any."""
-        for key in self.weak_before.get(section, ()):
-            for gap in range(WEAKENING_REACH + 1):
-                end = position - 1 - gap
+    def weakened(self, section: str, position: int, stems: Sequence[str]) -> tuple[int, int] | None:
+        """First and last position of the words that make a one-word reading at
+        ``position`` weak (the nearest first), if any."""
+        before = self.weak_before.get(section, ())
+        after = self.weak_after.get(section, ())
+        for gap in range(WEAKENING_REACH + 1):
+            end = position - 1 - gap
+            for key in before:
                 start = end - len(key) + 1
                 if start >= 0 and tuple(stems[start : end + 1]) == key:
-                    return " ".join(key)
-        for key in self.weak_after.get(section, ()):
-            for gap in range(WEAKENING_REACH + 1):
-                start = position + 1 + gap
+                    return start, end
+            start = position + 1 + gap
+            for key in after:
                 if tuple(stems[start : start + len(key)]) == key:
-                    return " ".join(key)
+                    return start, start + len(key) - 1
         return None
 
     def asker(self, stems: Sequence[str]) -> tuple[str, int, int] | None:

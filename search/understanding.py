@@ -294,7 +294,7 @@ class QueryReader:
                     concept,
                     evidence=_evidence(tokens, positions),
                     strong=weakened is None,
-                    weakened_by=weakened or "",
+                    weakened_by=_evidence(tokens, weakened) if weakened else "",
                 )
             )
         for concept in [*read, *cued]:

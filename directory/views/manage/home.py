@@ -13,6 +13,7 @@ from directory.jobs.records import job_status, recent_jobs
 from directory.listings.uploads import import_batches
 from directory.models import ReportStatus, Role
 from directory.presenters.jobs import STATE_CLASSES, STATES, job_view
+from directory.queries.manage import count_without_needs
 from directory.queries.reports import report_counts
 from directory.queries.review import review_counts
 
@@ -45,6 +46,7 @@ def _todays_work() -> dict[str, Any]:
             for area in council.localities
             if overdue_by_area.get(area.code) or due_by_area.get(area.code)
         ],
+        "needs_inferred": count_without_needs(),
         "batches": import_batches(limit=RECENT),
         "jobs": [job_view(job_status(job)) for job in recent_jobs(limit=RECENT)],
         "job_states": STATES,
