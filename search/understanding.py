@@ -205,8 +205,9 @@ class QueryReader:
     def needs_in(self, text: str, limit: int = MAX_TEXT_WORDS) -> dict[str, int]:
         """How often ``text`` (a listing's own words) speaks of each need: strong readings
         of a need, or of a danger's needs, in context, without typo correction."""
-        tokens = _tokens(text, limit, len(text))
-        stems = [self.phrasebook.stem(token.key) for token in tokens]
+        folded = unicodedata.normalize("NFKC", _CONTROL.sub(" ", text)).casefold()
+        stem = self.phrasebook.stem
+        stems = [stem("".join(phrase_words(raw))) for raw in _TOKEN.findall(folded)[:limit]]
         context = self.phrasebook.context
         found: dict[str, int] = {}
         for entry, positions in self._in_context(self._matches(stems), stems):
@@ -347,10 +348,10 @@ class _Token:
     raw: str = ""  # as typed, lower case: "can't"
 
 
-def _tokens(text: str, limit: int = MAX_READ_WORDS, chars: int = 2048) -> list[_Token]:
-    folded = unicodedata.normalize("NFKC", _CONTROL.sub(" ", text[:chars])).casefold()
+def _tokens(text: str) -> list[_Token]:
+    folded = unicodedata.normalize("NFKC", _CONTROL.sub(" ", text[:2048])).casefold()
     tokens: list[_Token] = []
-    for raw in _TOKEN.findall(folded)[:limit]:
+    for raw in _TOKEN.findall(folded)[:MAX_READ_WORDS]:
         key = "".join(phrase_words(raw))
         parts = tuple(dict.fromkeys((*re.findall(r"\w+", raw), key)))
         tokens.append(_Token(key, parts, raw))
