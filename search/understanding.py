@@ -13,6 +13,12 @@ nearest phrasebook word one edit away (two for long words), as long as both star
 same letter: "sucidal" reads as "suicidal", while "feed" never becomes "weed". Common words
 of the language are never corrected either, since a real word read as a danger word would
 be a false alarm ("struggled" is not "strangled", "rated" is not "raped").
+
+Every concept carries its *evidence* (the words that produced it, as typed) and a
+*strength*. The phrasebook's context rules (:mod:`search.context`) drop a reading from a word
+inside an everyday expression ("of course" is no course) and make a one-word reading in a
+frame pointing away from it weak ("ever since Friday"); a weak reading ranks, never chooses
+listings. The reading also says who is asking (:class:`Asker`), when the words say.
 """
 
 from __future__ import annotations
@@ -278,7 +284,7 @@ class QueryReader:
     ) -> tuple[Concept, ...]:
         by_key: dict[str, Concept] = {}
         context = self.phrasebook.context
-        read: list[Concept | None] = []
+        read: list[Concept] = []
         for entry, positions in matches:
             concept = self._concept(
                 entry, tuple(part for p in positions for part in tokens[p].parts), today
@@ -299,8 +305,6 @@ class QueryReader:
                 )
             )
         for concept in [*read, *cued]:
-            if concept is None:
-                continue
             current = by_key.get(concept.key)
             if current is not None:
                 concept = _joined(current, concept)
@@ -429,8 +433,6 @@ def _fold_needs_into_dangers(concepts: list[Concept]) -> tuple[Concept, ...]:
             kept.append(concept)
             continue
         index = dangers.index(home)
-        dangers[index] = replace(
-            _joined(home, replace(concept, strong=False)), priority=True, strong=home.strong
-        )
+        dangers[index] = _joined(home, replace(concept, strong=home.strong))
     by_key = {d.key: d for d in dangers}
     return tuple(by_key.get(c.key, c) for c in kept)
