@@ -18,6 +18,7 @@ _CODE_FIELDS = (
     "category_codes",
     "need_codes",
     "text_needs",
+    "text_phrases",
     "level_codes",
     "localities",
     "languages",
@@ -44,6 +45,8 @@ class ServiceDocument:
     text_needs: tuple[str, ...] = ()
     """Needs the listing's own words are about, most first (:mod:`search.inference`). For
     a listing with no ``need_codes`` they are its inferred needs."""
+    text_phrases: tuple[str, ...] = ()
+    """The need phrases its own words use, as stemmed keys ("debt~advic")."""
     level_codes: tuple[str, ...] = ()
     localities: tuple[str, ...] = ()
     borough_wide: bool = False

@@ -28,6 +28,8 @@ class Reasons:
     """It meets a danger the words signal, so it ranks before every other listing."""
     about: str = ""
     """The need asked about that the listing's own words are most about, if it is one."""
+    phrases: tuple[str, ...] = ()
+    """Phrases the reading came from that the listing's own words use too (stemmed)."""
     for_someone_else: str = ""
     """``young`` or ``adult``: whom it is for, when that is not who is asking."""
 
@@ -50,5 +52,14 @@ def reasons(
         words=tuple(word for group in matched for word in group.words),
         first=any(concept.priority for concept in met),
         about=main[0] if main and main[0] in asked else "",
+        phrases=tuple(
+            dict.fromkeys(
+                phrase.replace("~", " ")
+                for concept in concepts
+                if concept.strong
+                for phrase in concept.phrases
+                if phrase in document.text_phrases
+            )
+        ),
         for_someone_else=(("young" if view.postings(FOR, YOUNG) else "adult") if lowered else ""),
     )

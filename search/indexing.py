@@ -27,6 +27,7 @@ NEED = "need"
 INFERRED_NEED = "inferred"  # needs read from the text of a listing with none set
 UNSORTED = "unsorted"  # YES for a listing with no needs set (most imports)
 ABOUT = "about"  # the need a listing's own words are most about (see search.inference)
+PHRASE = "phrase"  # the need phrases a listing's own words use
 CATEGORY = "category"
 KIND = "kind"
 LOCALITY = "locality"
@@ -144,6 +145,7 @@ def keyword_terms(doc: ServiceDocument) -> dict[str, tuple[str, ...]]:
         INFERRED_NEED: doc.inferred_needs,
         UNSORTED: () if doc.need_codes else (YES,),
         ABOUT: doc.text_needs[:1],
+        PHRASE: doc.text_phrases,
         LEVEL: doc.level_codes,
         AUDIENCE: (doc.audience,),
         SEASON: (season_term(doc.visible_from, doc.visible_to),),

@@ -15,21 +15,26 @@ cover as much.
 
 Listings that cover as much are ordered by how well they fit::
 
-    ordering  = TEXT_SHARE * text / best text + ABOUT_SHARE * about
-                + FOCUS_SHARE * focus + WEAK_SHARE * weak                      (0..1.3)
+    ordering  = TEXT_SHARE * text / best text + PHRASE_SHARE * phrase
+                + ABOUT_SHARE * about + FOCUS_SHARE * focus + WEAK_SHARE * weak  (0..1.45)
     relevance = coverage ** 2 * (1 + ordering) / 2
 
-*text* weighs words a concept was read from at READ_TEXT_WEIGHT. *about* is whether the
-listing's own words are most about a need the query asked for (its first text need,
-:mod:`search.inference`): a money advice service before a food bank that lists money
-among its needs. *focus* is the share of a listing's needs that the query asked about (a
-bereavement service before a youth club that lists bereavement among five), and *weak* the
-share of weak concepts it meets.
+*phrase* is whether the listing's own text uses a phrase the query's reading came from (its
+text phrases, :mod:`search.inference`: "debt" in a debt advice service, not "school
+uniform" in a uniform exchange, though both meet Money and debt). *text* is the text score
+of the words no concept was read from, plus that of the words a concept was read from,
+counted at UNSAID_TEXT_WEIGHT where *phrase* does not hold: "pay" in "without paying a
+penny", or "debt" in the label Money and debt every such listing has, says little of fit.
+*about* is whether the listing's own words are most about a need the query asked for (its
+first text need, :mod:`search.inference`): a money advice service before a food bank that
+lists money among its needs. *focus* is the share of a listing's needs that the query asked
+about (a bereavement service before a youth club that lists bereavement among five), and
+*weak* the share of weak concepts it meets.
 
-A listing meeting every unit scores 0.5 at least and one meeting half 0.29 at most: 1.7
+A listing meeting every unit scores 0.5 at least and one meeting half 0.31 at most: 1.6
 times as relevant, more than the 1.45 that distance and freshness can multiply by, so, as
 the ranking promises, they cannot lift the second above the first. Among listings that
-cover as much, the fit spreads scores by up to 2.3 to 1.
+cover as much, the fit spreads scores by up to 2.45 to 1.
 
 Candidates are the listings meeting a strong topic concept (a need, category, kind or
 danger) plus those matching all the words. Ages, times and cost only rank, unless the query
@@ -57,6 +62,7 @@ from search.indexing import (
     INFERRED_NEED,
     KIND,
     NEED,
+    PHRASE,
     SESSION_DATE,
     SLOT,
     UNSORTED,
@@ -73,13 +79,13 @@ LITERAL_CREDIT = 0.5  # containing a concept's words, without meeting it
 ALL_WORDS_CREDIT = 0.9  # containing every word of the search, without meeting the concept
 # Shares of the ordering band: the words count most, then what a listing is about.
 TEXT_SHARE = 0.9
-ABOUT_SHARE = 0.25
+UNSAID_TEXT_WEIGHT = 0.35
+"""Text of the words a concept was read from, in a listing whose own text does not use the
+phrase they were read as: a label or a passing word ("paying" for "can't pay")."""
+PHRASE_SHARE = 0.2
+ABOUT_SHARE = 0.2
 FOCUS_SHARE = 0.1
 WEAK_SHARE = 0.05
-READ_TEXT_WEIGHT = 0.5
-"""Text score of words a concept was read from, against words read as nothing: what the
-words mean is weighed by the concept, so where they merely appear counts less ("pay" in a
-uniform exchange's "without paying a penny")."""
 ASKER_FACTOR = 0.5
 """A listing for someone other than who is asking: as much as one missed preference."""
 
@@ -128,9 +134,8 @@ def score_meaning(
     per_group = [match_text(view, [group], require_all=True) for group in groups]
     consumed = [_consumed(concept, groups) for concept in concepts]
     free_groups = [i for i in range(len(groups)) if not any(i in c for c in consumed)]
-    text = _summed(
-        per_group, [1.0 if i in free_groups else READ_TEXT_WEIGHT for i in range(len(groups))]
-    )
+    free_text = _summed([per_group[i] for i in free_groups])
+    read_text = _summed([g for i, g in enumerate(per_group) if i not in free_groups])
     counted = [concept.strong or concept.priority for concept in concepts]
     units = sum(counted) + len(free_groups)
 
@@ -146,7 +151,7 @@ def score_meaning(
     candidates: set[int] = set().union(*choosing) if choosing else set()
     every_word = _all_words(per_group) if groups else set()
     if groups:
-        candidates |= every_word if require_all else set(text)
+        candidates |= every_word if require_all else set(free_text) | set(read_text)
     unsorted = view.postings(UNSORTED, YES)
     every_word = {doc for doc in every_word if doc in unsorted}
 
@@ -163,18 +168,34 @@ def score_meaning(
     for i in free_groups:
         _credit(covered, per_group[i].keys(), 1.0)
 
-    best_text = max(text.values(), default=0.0) or 1.0
     asked = {need for c, unit in zip(concepts, counted, strict=True) if unit for need in c.needs}
     focus = _focus(view, candidates, asked)
     about = union(view, ABOUT, tuple(sorted(asked)))
+    said = union(
+        view,
+        PHRASE,
+        tuple(
+            sorted(
+                {p for c, unit in zip(concepts, counted, strict=True) if unit for p in c.phrases}
+            )
+        ),
+    )
+    text = {
+        doc: free_text.get(doc, 0.0)
+        + read_text.get(doc, 0.0) * (1.0 if doc in said else UNSAID_TEXT_WEIGHT)
+        for doc in covered
+    }
+    best_text = max(text.values(), default=0.0) or 1.0
     scores: dict[int, float] = {}
     for doc, credit in covered.items():
         coverage = credit / units if units else 1.0
-        ordering = TEXT_SHARE * text.get(doc, 0.0) / best_text + (
+        ordering = TEXT_SHARE * text[doc] / best_text + (
             FOCUS_SHARE * focus.get(doc, 0.0) if focus is not None else 0.0
         )
         if doc in about:
             ordering += ABOUT_SHARE
+        if doc in said:
+            ordering += PHRASE_SHARE
         if weak:
             ordering += WEAK_SHARE * sum(1 for docs in weak if doc in docs) / len(weak)
         scores[doc] = coverage**2 * (1 + ordering) / 2
@@ -206,13 +227,13 @@ def _credit(covered: dict[int, float], docs: Iterable[int], amount: float) -> No
             covered[doc] += amount
 
 
-def _summed(per_group: Sequence[Mapping[int, float]], weights: Sequence[float]) -> dict[int, float]:
-    """Every document matching any group, with its groups' text scores weighed and summed
-    (the same as matching any of the words, without weighing the terms again)."""
+def _summed(per_group: Sequence[Mapping[int, float]]) -> dict[int, float]:
+    """Every document matching any group, with its groups' text scores summed (the same as
+    matching any of the words, without weighing the terms again)."""
     total: dict[int, float] = {}
-    for scores, weight in zip(per_group, weights, strict=True):
+    for scores in per_group:
         for doc, score in scores.items():
-            total[doc] = total.get(doc, 0.0) + score * weight
+            total[doc] = total.get(doc, 0.0) + score
     return total
 
 

@@ -36,6 +36,7 @@ from search.spelling import edit_distance
 MAX_READ_WORDS = 40  # a long sentence, but not an essay: reading is linear in it
 MAX_TEXT_WORDS = 200  # of a listing's own text, read once when it is indexed
 MAX_GAP = 2  # other words allowed between two words of a phrase
+PHRASE_PREFIX = 5  # letters of each stem a phrase key keeps
 MIN_FUZZY_LENGTH = 5
 FIXES_KEPT = 4096
 _TOKEN = re.compile(f"{LETTER}+(?:['’`]{LETTER}+)*")
@@ -72,6 +73,9 @@ class Concept:
     danger only the cue lexicon found. A weak reading ranks, never chooses listings."""
     weakened_by: str = ""
     """The words that made it weak, for ``flask search explain``."""
+    phrases: tuple[str, ...] = ()
+    """The book phrases it was read from (:func:`phrase_key`): a listing whose own text
+    holds one of them fits the words better than one that only meets the need."""
 
     @property
     def strength(self) -> str:
@@ -208,26 +212,32 @@ class QueryReader:
             )
         ]
 
-    def needs_in(self, text: str, limit: int = MAX_TEXT_WORDS) -> dict[str, int]:
-        """How often ``text`` (a listing's own words) speaks of each need: strong readings
-        of a need, or of a danger's needs, in context, without typo correction."""
+    def needs_in(self, text: str, limit: int = MAX_TEXT_WORDS) -> tuple[dict[str, int], set[str]]:
+        """How often ``text`` (a listing's own words) speaks of each need (strong readings
+        of a need, or of a danger's needs, in context, without typo correction), and the
+        need, category, kind and danger phrases it uses, as :func:`phrase_key` keys."""
         folded = unicodedata.normalize("NFKC", _CONTROL.sub(" ", text)).casefold()
         stem = self.phrasebook.stem
         stems = [stem("".join(phrase_words(raw))) for raw in _TOKEN.findall(folded)[:limit]]
         context = self.phrasebook.context
         found: dict[str, int] = {}
+        phrases: set[str] = set()
         for entry, positions in self._in_context(self._matches(stems), stems):
-            if entry.section == "needs":
-                codes: tuple[str, ...] = (entry.code,)
-            elif entry.section == "dangers":
-                codes = entry.needs
-            else:
+            if entry.section not in TOPICS:
                 continue
             if len(positions) == 1 and context.weakened(entry.section, positions[0], stems):
                 continue
+            phrases.add(phrase_key(stems, positions))
+            codes = (
+                entry.needs
+                if entry.section == "dangers"
+                else (entry.code,)
+                if entry.section == "needs"
+                else ()
+            )
             for code in codes:
                 found[code] = found.get(code, 0) + 1
-        return found
+        return found, phrases
 
     def _correction(self, word: str) -> str | None:
         if word not in self._fixes:
@@ -299,6 +309,7 @@ class QueryReader:
             read.append(
                 replace(
                     concept,
+                    phrases=(phrase_key(stems, positions),) if stems else (),
                     evidence=_evidence(tokens, positions),
                     strong=weakened is None,
                     weakened_by=_evidence(tokens, weakened) if weakened else "",
@@ -334,6 +345,9 @@ class QueryReader:
         return Concept(key, words, days=entry.days, hours=entry.hours, session_dates=dates)
 
 
+TOPICS = frozenset({"needs", "categories", "kinds", "dangers"})
+"""Sections whose phrases say what a listing is about."""
+
 _SECTION_KEYS = {
     "needs": "need",
     "categories": "category",
@@ -362,6 +376,12 @@ def _tokens(text: str) -> list[_Token]:
     return tokens
 
 
+def phrase_key(stems: Sequence[str], positions: Sequence[int]) -> str:
+    """A matched phrase as one keyword term: its stems cut to PHRASE_PREFIX letters and
+    joined ("debt~advic"), so a listing's "autistic" fits a search's "autism"."""
+    return "~".join(stems[p][:PHRASE_PREFIX] for p in positions)
+
+
 def _evidence(tokens: Sequence[_Token], positions: Sequence[int]) -> str:
     """The query's words from the first to the last of ``positions``, as typed."""
     if not positions:
@@ -376,6 +396,7 @@ def _joined(current: Concept, other: Concept) -> Concept:
     return replace(
         current,
         words=tuple(dict.fromkeys(current.words + other.words)),
+        phrases=tuple(dict.fromkeys(current.phrases + other.phrases)),
         evidence=evidence,
         strong=strong,
         weakened_by="" if strong else current.weakened_by,

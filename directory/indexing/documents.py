@@ -10,7 +10,7 @@ from directory.models.service import OLDEST_AGE_SERVED, PRE_BIRTH_AGE
 from directory.queries.indexing import IndexedListing, IndexedSchedule
 from directory.review import due_date
 from search import ServiceDocument
-from search.inference import text_needs
+from search.inference import read_listing
 from search.understanding import QueryReader
 
 
@@ -36,6 +36,11 @@ def service_document(
     localities |= {area.locality for area in listing.areas if area.locality}
     categories = listing.terms_in("category")
     needs = listing.terms_in("need")
+    about, phrases = (
+        read_listing(reader, listing.name, listing.summary or "", listing.description or "")
+        if reader is not None
+        else ((), ())
+    )
     return ServiceDocument(
         id=listing.id,
         name=listing.name,
@@ -46,11 +51,8 @@ def service_document(
         category_labels=tuple(term.name for term in categories),
         need_codes=tuple(term.code for term in needs),
         need_labels=tuple(term.name for term in needs),
-        text_needs=(
-            text_needs(reader, listing.name, listing.summary or "", listing.description or "")
-            if reader is not None
-            else ()
-        ),
+        text_needs=about,
+        text_phrases=phrases,
         level_codes=tuple(term.code for term in listing.terms_in("level")),
         localities=tuple(sorted(localities)),
         borough_wide=any(area.scope == ServiceAreaScope.BOROUGH for area in listing.areas),

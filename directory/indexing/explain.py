@@ -93,6 +93,8 @@ def _explain_hits(results, query, top: int, now: datetime) -> None:  # type: ign
             parts.append(f"needs inferred from its text: {', '.join(document.inferred_needs)}")
         if why.about:
             parts.append(f"its own words are about {why.about}")
+        if why.phrases:
+            parts.append(f"its own words say {', '.join(why.phrases)}")
         if why.for_someone_else:
             parts.append(f"for {why.for_someone_else}: ranked lower for this asker")
         if why.first:
