@@ -7,7 +7,7 @@ import copy
 import pytest
 
 from search import SearchBackend
-from search.inference import text_needs
+from search.inference import read_listing, text_needs
 from search.phrasebook import PhrasebookError, merge_phrasebook, parse_phrasebook
 from search.understanding import QueryReader
 from tests.search.search_factories import TODAY, Build, ids, make_doc, query
@@ -313,3 +313,38 @@ def test_with_no_asker_neither_is_lowered(build: Build) -> None:
     results = backend.search(query("feeling low", reader=MOOD_READER))
     assert results.reading is not None and results.reading.asker is None
     assert ids(results)[0] == "youth-club"  # the freshest, as the words rank all alike
+
+
+def test_within_a_need_the_listing_whose_own_words_say_the_phrase_comes_first(
+    build: Build,
+) -> None:
+    backend = build(
+        [
+            make_doc(
+                "uniform",
+                "Uniform exchange",
+                description="Pick up uniform without paying a penny. Skint skint skint.",
+                need_codes=("money-and-debt",),
+                text_needs=("money-and-debt",),
+                text_phrases=("gas~and~elect",),
+                assured_date="2026-11-01",
+            ),
+            make_doc(
+                "advice",
+                "Advice drop-in",
+                description="For anyone skint.",
+                need_codes=("money-and-debt",),
+                text_needs=("money-and-debt",),
+                text_phrases=("skint",),
+                assured_date="2026-11-01",
+            ),
+        ]
+    )
+    # The uniform exchange holds the word more often, but not as its own phrase.
+    assert ids(backend.search(query("skint", reader=READER))) == ["advice", "uniform"]
+
+
+def test_a_listing_keeps_the_phrases_its_text_uses_as_short_keys() -> None:
+    needs, phrases = read_listing(READER, "Homeless Families", "Cant afford to feed them?", "")
+    assert needs == ("housing", "money-and-debt")  # 3 for the name, 2 for the summary
+    assert {"homel", "cant~affor"} <= set(phrases)
