@@ -45,8 +45,9 @@ class Context:
 
     expressions: Mapping[str, tuple[Key, ...]] = field(default_factory=dict)
     """Expression keys by their first word, so a query is scanned once."""
-    weak_before: Mapping[str, frozenset[Key]] = field(default_factory=dict)
-    weak_after: Mapping[str, frozenset[Key]] = field(default_factory=dict)
+    weak_before: Mapping[str, tuple[Key, ...]] = field(default_factory=dict)
+    weak_after: Mapping[str, tuple[Key, ...]] = field(default_factory=dict)
+    """Weakening phrases per section, longest first ("ever since" before "since")."""
     asking: Mapping[str, Mapping[str, tuple[Key, ...]]] = field(default_factory=dict)
     """Per asker, phrase keys by their first word, longest first."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
@@ -63,7 +64,7 @@ class Context:
 
     def weakened(self, section: str, position: int, stems: Sequence[str]) -> tuple[int, int] | None:
         """First and last position of the words that make a one-word reading at
-        ``position`` weak (the nearest first), if any."""
+        ``position`` weak (the nearest, then the longest, first), if any."""
         before = self.weak_before.get(section, ())
         after = self.weak_after.get(section, ())
         for gap in range(WEAKENING_REACH + 1):
@@ -123,14 +124,19 @@ def merge_context(base: Mapping[str, Any], more: Mapping[str, Any]) -> dict[str,
     return merged
 
 
-def _by_section(raw: object, stem: Callable[[str], Key], where: str) -> dict[str, frozenset[Key]]:
+def _by_section(raw: object, stem: Callable[[str], Key], where: str) -> dict[str, tuple[Key, ...]]:
     if not isinstance(raw, Mapping):
         raise ContextError(f"{where} must be a table of section = [phrases].")
     unknown = set(raw) - set(CONTEXT_SECTIONS)
     if unknown:
         raise ContextError(f"{where}: sections must be among {', '.join(CONTEXT_SECTIONS)}.")
     return {
-        section: frozenset(key for text in _texts(items, where) if (key := stem(text)))
+        section: tuple(
+            sorted(
+                {key for text in _texts(items, where) if (key := stem(text))},
+                key=lambda key: (-len(key), key),
+            )
+        )
         for section, items in raw.items()
     }
 
