@@ -398,7 +398,10 @@ def reading_cost(app: Flask, rounds: int = 5) -> None:
     today = datetime.now()
     documents = [
         service_document(
-            listing, today.date(), app.extensions["council"].staff.review_interval_months
+            listing,
+            today.date(),
+            app.extensions["council"].staff.review_interval_months,
+            app.extensions["query_reader"],
         )
         for listing in indexable_listings(db.session)
     ]

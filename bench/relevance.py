@@ -1,16 +1,18 @@
 """Relevance benchmark: family queries in their own words, scored as the results page ranks.
 
-Two sets, reported separately. The development set, ``tests/fixtures/relevance/families.toml``
-(queries written the way parents type, each with the needs its top results must help with,
-optional service names, and the danger it signals if any), is the one the reader is tuned
-on; ``--failures`` lists its misses. The held-out set, ``held_out.toml``, was written blind
-and frozen before the first run: only its aggregate figures are ever printed, never a case,
-so nothing can be tuned to it. Its cases may also say the page ``language`` (pl, ur, pa:
-searched with that language's reader), the ``door`` ("practitioners": the practitioners'
-search, practitioner-only listings included), the Early Help ``levels`` and the
-``locality`` the top results should be at or in, and a ``parallel`` id shared by an
-English case and its translations. Each case runs through the site's own search over the
-Dudley demo directory, and the bench prints:
+Two sets, reported separately (and the development cases marked ``directory =
+"with-imports"`` apart from the rest: they search the demo plus an ORUK feed of listings
+with no needs set, imported through the real importer). The development set,
+``tests/fixtures/relevance/families.toml`` (queries written the way parents type, each with
+the needs its top results must help with, optional service names, and the danger it signals
+if any), is the one the reader is tuned on; ``--failures`` lists its misses. The held-out
+set, ``held_out.toml``, was written blind and frozen before the first run: only its
+aggregate figures are ever printed, never a case, so nothing can be tuned to it. Its cases
+may also say the page ``language`` (pl, ur, pa: searched with that language's reader), the
+``door`` ("practitioners": the practitioners' search, practitioner-only listings included),
+the Early Help ``levels`` and the ``locality`` the top results should be at or in, and a
+``parallel`` id shared by an English case and its translations. Each case runs through the
+site's own search over the Dudley demo directory, and the bench prints:
 
 - success@3: an expected service (or, with none named, a listing for an expected need) is
   in the top three;
@@ -32,6 +34,7 @@ reading adds <= 5 ms to p95. ``tests/finding/test_relevance.py`` holds the same 
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import sys
 import tempfile
@@ -40,7 +43,7 @@ import tomllib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from flask import Flask
@@ -60,6 +63,9 @@ from directory.queries.services import (  # noqa: E402
 from directory.safety import cued_dangers, signalled_dangers  # noqa: E402
 
 CASES_FILE = ROOT / "tests" / "fixtures" / "relevance" / "families.toml"
+IMPORTED_FEED = ROOT / "tests" / "fixtures" / "relevance" / "imported_feed.json"
+WITH_IMPORTS = "with-imports"
+FEED_CHECKED_DAYS_AGO = 30
 HELD_OUT_FILE = ROOT / "tests" / "fixtures" / "relevance" / "held_out.toml"
 PRACTITIONERS = "practitioners"
 TOP = 3
@@ -78,6 +84,9 @@ class Case:
     levels: tuple[str, ...] = ()
     locality: str | None = None
     parallel: str | None = None
+    directory: str | None = None
+    """``with-imports``: searched over the demo plus an ORUK feed whose listings carry no
+    needs (:data:`IMPORTED_FEED`), as most real imports do."""
 
     @property
     def scored(self) -> bool:
@@ -217,6 +226,7 @@ def load_cases(path: Path = CASES_FILE) -> list[Case]:
             levels=tuple(_listed(item.get("levels", ()))),
             locality=item.get("locality") or None,
             parallel=str(item["parallel"]) if item.get("parallel") is not None else None,
+            directory=item.get("directory") or None,
         )
         for item in raw["case"]
     ]
@@ -344,9 +354,33 @@ def reading_cost(app: Flask, cases: list[Case], rounds: int = 5) -> dict[str, fl
     return figures
 
 
+def import_feed(app: Flask, path: Path = IMPORTED_FEED) -> int:
+    """Import an ORUK feed through the importer and the write path, as ``flask listings
+    import`` does; the listings it writes. Call inside an app context. Services without an
+    ``assured_date`` are dated as checked a month before the load (as a live feed's are):
+    the bench measures reading, not the ranking of listings never checked."""
+    from directory.demo.loader import demo_geocoder
+    from directory.listings.writer import WriteOptions, write_listings
+    from importers.limits import Limits
+    from importers.oruk import read_oruk_json
+
+    council = app.extensions["council"]
+    feed = json.loads(path.read_text(encoding="utf-8"))
+    checked = (date.today() - timedelta(days=FEED_CHECKED_DAYS_AGO)).isoformat()
+    for service in feed["contents"]:
+        service.setdefault("assured_date", checked)
+    result = read_oruk_json(json.dumps(feed).encode("utf-8"), council, Limits())
+    options = WriteOptions(source="imported-feed", actor="bench", apply=True)
+    report = write_listings(result.dataset, council, demo_geocoder(), options, result.problems)
+    if report.errors:
+        raise SystemExit(f"the imported feed did not load: {report.errors[0]}")
+    return len(result.dataset.services)
+
+
 @contextmanager
-def demo_app(database_url: str | None) -> Iterator[Flask]:
-    """A throwaway app with the Dudley demo directory and a fresh Whoosh index."""
+def demo_app(database_url: str | None, with_imports: bool = False) -> Iterator[Flask]:
+    """A throwaway app with the Dudley demo directory and a fresh Whoosh index; with
+    ``with_imports``, the imported feed too."""
     from flask_migrate import upgrade
 
     from directory import create_app
@@ -366,6 +400,8 @@ def demo_app(database_url: str | None) -> Iterator[Flask]:
         with app.app_context():
             upgrade()
             load_demo(app.extensions["council"])
+            if with_imports:
+                import_feed(app)
             app.extensions["search"].rebuild()
             yield app
             db.engine.dispose()
@@ -425,11 +461,18 @@ def main() -> None:
         help="which set to run (held-out: aggregate figures only)",
     )
     args = parser.parse_args()
-    cases = load_cases()
+    every_case = load_cases()
+    cases = [case for case in every_case if case.directory != WITH_IMPORTS]
+    imported = [case for case in every_case if case.directory == WITH_IMPORTS]
+    if imported and args.set in ("dev", "both"):
+        with demo_app(args.postgres, with_imports=True) as app:
+            feed_report = evaluate(app, imported, not args.keywords_only)
     with demo_app(args.postgres) as app:
         if args.set in ("dev", "both"):
             report = evaluate(app, cases, not args.keywords_only)
             print_report(report, args.failures)
+            if imported:
+                print_report(feed_report, args.failures, "development set, with imports")
         if args.set in ("held-out", "both"):
             held_out = evaluate(app, load_cases(HELD_OUT_FILE), not args.keywords_only)
             print_report(held_out, show_failures=False, title="held-out set (aggregate only)")

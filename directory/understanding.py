@@ -202,7 +202,7 @@ def _for_council(book: Phrasebook, council: Council, safety: SafetyLines) -> Phr
                 f"[phrasebook.{entry.section}.{entry.code}] names {', '.join(unknown)}, "
                 "which this council file does not define."
             )
-    return build_phrasebook(book.language, kept, sorted(book.meaningless))
+    return build_phrasebook(book.language, kept, sorted(book.meaningless), book.context.raw)
 
 
 def concept_label(concept: Concept, council: Council, safety: SafetyLines) -> str:

@@ -17,6 +17,8 @@ AUDIENCES = frozenset({"public", "practitioners"})
 _CODE_FIELDS = (
     "category_codes",
     "need_codes",
+    "text_needs",
+    "text_phrases",
     "level_codes",
     "localities",
     "languages",
@@ -40,6 +42,11 @@ class ServiceDocument:
     category_labels: tuple[str, ...] = ()
     need_codes: tuple[str, ...] = ()
     need_labels: tuple[str, ...] = ()
+    text_needs: tuple[str, ...] = ()
+    """Needs the listing's own words are about, most first (:mod:`search.inference`). For
+    a listing with no ``need_codes`` they are its inferred needs."""
+    text_phrases: tuple[str, ...] = ()
+    """The need phrases its own words use, as stemmed keys ("debt~advic")."""
     level_codes: tuple[str, ...] = ()
     localities: tuple[str, ...] = ()
     borough_wide: bool = False
@@ -60,6 +67,11 @@ class ServiceDocument:
     visible_from: str | None = None
     visible_to: str | None = None
     """The seasonal window (ISO dates, either end open): searches apply it on their day."""
+
+    @property
+    def inferred_needs(self) -> tuple[str, ...]:
+        """Needs search reads from the text because none are set (imports, mostly)."""
+        return () if self.need_codes else self.text_needs
 
     def __post_init__(self) -> None:
         if not self.id or _has_space(self.id):

@@ -18,13 +18,13 @@ from search.errors import PageOutOfRange
 from search.filtering import facet_counts, filter_clauses, intersect, within_radius
 from search.geo import nearest_distance
 from search.matching import match_text
-from search.meaning import fitting, priority_listings, score_meaning
+from search.meaning import fitting, for_asker, priority_listings, score_meaning
 from search.query import MAX_RADIUS_M, Filters, SearchQuery, TextPlan, plan_text
 from search.ranking import Candidate, rank
 from search.results import SearchResults, Widening
 from search.spelling import best_correction
 from search.synonyms import SYNONYMS
-from search.understanding import Concept, Reading
+from search.understanding import Asker, Concept, Reading
 from search.view import IndexView
 
 WIDEN_STEPS = 2  # double the radius at most twice
@@ -39,6 +39,7 @@ class _Attempt:
     suggestion: str | None = None
     widened: Widening | None = None
     concepts: tuple[Concept, ...] = ()
+    asker: Asker | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +59,9 @@ def search(view: IndexView, query: SearchQuery) -> SearchResults:
     reading = _read(view, query)
     concepts = reading.without(query.set_aside).concepts if reading else ()
     plan = plan_text(query.text, _quiet(query))
-    chosen = _evaluate(view, query, _Attempt(plan, True, query.radius_m, concepts=concepts))
+    asker = reading.asker if reading else None
+    first = _Attempt(plan, True, query.radius_m, concepts=concepts, asker=asker)
+    chosen = _evaluate(view, query, first)
     if not chosen.matches and query.loosen:
         for attempt in _looser(view, query, chosen.attempt):
             evaluation = _evaluate(view, query, attempt)
@@ -94,7 +97,7 @@ def _read(view: IndexView, query: SearchQuery) -> Reading | None:
 
 def _looser(view: IndexView, query: SearchQuery, first: _Attempt) -> Iterator[_Attempt]:
     """Ever looser attempts, tried in order until one finds something."""
-    plan, concepts = first.plan, first.concepts
+    plan, concepts, asker = first.plan, first.concepts, first.asker
     suggestion = None
     corrected = (
         _corrected_text(plan, view.vocabulary(), _seen_by(view, query), _real(query))
@@ -103,16 +106,16 @@ def _looser(view: IndexView, query: SearchQuery, first: _Attempt) -> Iterator[_A
     )
     if corrected is not None:
         plan, suggestion = plan_text(corrected, _quiet(query)), corrected
-        yield _Attempt(plan, True, query.radius_m, suggestion, concepts=concepts)
+        yield _Attempt(plan, True, query.radius_m, suggestion, concepts=concepts, asker=asker)
     radii = _wider_radii(query.radius_m)
     for radius in radii:
-        yield _Attempt(plan, True, radius, suggestion, Widening(radius_m=radius), concepts)
+        yield _Attempt(plan, True, radius, suggestion, Widening(radius_m=radius), concepts, asker)
     if len(plan.groups) > 1 or concepts:
         for radius in (query.radius_m, *radii):
             widened = Widening(
                 any_terms=True, radius_m=None if radius == query.radius_m else radius
             )
-            yield _Attempt(plan, False, radius, suggestion, widened, concepts)
+            yield _Attempt(plan, False, radius, suggestion, widened, concepts, asker)
 
 
 def _real(query: SearchQuery) -> Callable[[str], bool]:
@@ -177,7 +180,7 @@ def _evaluate(view: IndexView, query: SearchQuery, attempt: _Attempt) -> _Evalua
     common: list[Set[int]] = [view.all_docs()]
     worded: Set[int] | None = None
     if attempt.plan.groups or attempt.concepts:
-        scores = _scored_words(view, attempt)
+        scores = for_asker(view, _scored_words(view, attempt), attempt.asker, attempt.concepts)
         worded = frozenset(scores)
         common = [worded]
     distances: dict[int, float] = {}

@@ -10,11 +10,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from search.documents import ServiceDocument
+from search.indexing import FOR, YOUNG
 from search.matching import match_text
-from search.meaning import meeting
+from search.meaning import for_asker, meeting
 from search.memory import document_view
 from search.query import TermGroup
-from search.understanding import Concept
+from search.understanding import Asker, Concept
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,16 +26,40 @@ class Reasons:
     """Query words the listing's text holds (or a synonym of them)."""
     first: bool
     """It meets a danger the words signal, so it ranks before every other listing."""
+    about: str = ""
+    """The need asked about that the listing's own words are most about, if it is one."""
+    phrases: tuple[str, ...] = ()
+    """Phrases the reading came from that the listing's own words use too (stemmed)."""
+    for_someone_else: str = ""
+    """``young`` or ``adult``: whom it is for, when that is not who is asking."""
 
 
 def reasons(
-    document: ServiceDocument, concepts: Sequence[Concept], groups: Sequence[TermGroup]
+    document: ServiceDocument,
+    concepts: Sequence[Concept],
+    groups: Sequence[TermGroup],
+    asker: Asker | None = None,
 ) -> Reasons:
     view = document_view(document)
     met = [concept for concept in concepts if meeting(view, concept)]
     matched = [group for group in groups if match_text(view, [group], require_all=True)]
+    asked = {need for concept in concepts if concept.strong for need in concept.needs}
+    main = document.text_needs[:1]
+    doc = next(iter(view.all_docs()))
+    lowered = for_asker(view, {doc: 1.0}, asker, concepts)[doc] < 1.0
     return Reasons(
         meets=tuple(concept.key for concept in met),
         words=tuple(word for group in matched for word in group.words),
         first=any(concept.priority for concept in met),
+        about=main[0] if main and main[0] in asked else "",
+        phrases=tuple(
+            dict.fromkeys(
+                phrase.replace("~", " ")
+                for concept in concepts
+                if concept.strong
+                for phrase in concept.phrases
+                if phrase in document.text_phrases
+            )
+        ),
+        for_someone_else=(("young" if view.postings(FOR, YOUNG) else "adult") if lowered else ""),
     )

@@ -24,6 +24,10 @@ TEXT_FIELDS: dict[str, float] = {
 
 # Keyword fields: exact terms for filters, facets and geo cells.
 NEED = "need"
+INFERRED_NEED = "inferred"  # needs read from the text of a listing with none set
+UNSORTED = "unsorted"  # YES for a listing with no needs set (most imports)
+ABOUT = "about"  # the need a listing's own words are most about (see search.inference)
+PHRASE = "phrase"  # the need phrases a listing's own words use
 CATEGORY = "category"
 KIND = "kind"
 LOCALITY = "locality"
@@ -44,6 +48,27 @@ PUBLIC = "public"
 BOROUGH_WIDE = "*"  # locality term of services that serve the whole borough
 YES = "yes"
 NO_VENUE = "none"
+FOR = "for"  # whom a listing's ages say it is for, when they say (see who_for)
+YOUNG = "young"
+ADULT = "adult"
+SCHOOL_AGE = 5
+YOUTH_END = 19
+ADULT_FROM = 16
+
+
+def who_for(ages: Iterable[int]) -> tuple[str, ...]:
+    """Whom a listing serves, as its ages tell: ``young`` (children and young people
+    themselves: school age up to 19, as a youth club), ``adult`` (16 and over, as a job
+    club), or nothing (families, babies with their parents, or no ages given)."""
+    ages = tuple(ages)
+    if not ages:
+        return ()
+    low, high = min(ages), max(ages)
+    if low >= SCHOOL_AGE and high <= YOUTH_END:
+        return (YOUNG,)
+    if low >= ADULT_FROM:
+        return (ADULT,)
+    return ()
 
 
 def runs(values: Iterable[int]) -> list[tuple[int, int]]:
@@ -117,6 +142,10 @@ def keyword_terms(doc: ServiceDocument) -> dict[str, tuple[str, ...]]:
     days.update(DAYS[date.fromisoformat(iso).weekday()] for iso in doc.session_dates)
     return {
         NEED: doc.need_codes,
+        INFERRED_NEED: doc.inferred_needs,
+        UNSORTED: () if doc.need_codes else (YES,),
+        ABOUT: doc.text_needs[:1],
+        PHRASE: doc.text_phrases,
         LEVEL: doc.level_codes,
         AUDIENCE: (doc.audience,),
         SEASON: (season_term(doc.visible_from, doc.visible_to),),
@@ -129,6 +158,7 @@ def keyword_terms(doc: ServiceDocument) -> dict[str, tuple[str, ...]]:
         SLOT: slot_terms(doc.open_slots),
         SESSION_DATE: doc.session_dates,
         AGE: age_terms(doc.ages),
+        FOR: who_for(doc.ages),
         FREE: (YES,) if doc.free else (),
         VENUE: (YES,) if doc.points else (NO_VENUE,),
         CELL: point_cells(doc.points),

@@ -1,27 +1,49 @@
 """Ranking by meaning: how well a listing meets what the words were read to say.
 
 Once a query is read into concepts (see :mod:`search.understanding`), a listing is scored by
-*coverage*: the share of the query's units of meaning it meets. A unit is a concept ("hits
-me": domestic abuse), or a group of words no concept stands for ("stourbridge"). A listing
-meets a concept by having what the concept asks for (the need, the age, free...); one that
-merely contains the concept's words gets half credit at most, so the meaning beats the
-literal word: for "can't afford to feed my kids" a food bank beats a baby feeding café.
-The text score and *focus* (the share of a listing's needs that the query asked about: a
-bereavement service before a youth club that lists bereavement among five needs) order
-listings that cover as much::
+*coverage*: the share of the query's units of meaning it meets. A unit is a strong concept
+("hits me": domestic abuse), or a group of words no concept stands for ("stourbridge"). A
+listing meets a concept by having what the concept asks for (the need, set or inferred from
+its text, the age, free...); one that merely contains the concept's words gets half credit
+at most, so the meaning beats the literal word: for "can't afford to feed my kids" a food
+bank beats a baby feeding café. A listing with no needs set (most imports) whose text holds
+every word of the search gets ALL_WORDS_CREDIT for each concept it does not meet, so an
+imported listing named for what was typed ranks with the listings that meet the reading.
+Weak concepts (read in a frame that points away from them, "ever since Friday") are no
+unit: they never choose or drop a listing, and meeting them only orders listings that
+cover as much.
 
-    ordering  = (1 - FOCUS_SHARE) * text / best text + FOCUS_SHARE * focus      (0..1)
+Listings that cover as much are ordered by how well they fit::
+
+    ordering  = TEXT_SHARE * text / best text + PHRASE_SHARE * phrase
+                + ABOUT_SHARE * about + FOCUS_SHARE * focus + WEAK_SHARE * weak  (0..1.45)
     relevance = coverage ** 2 * (1 + ordering) / 2
 
-A listing meeting every unit scores 0.5 at least and one meeting half 0.25 at most: twice
-as relevant, more than the 1.45 that distance and freshness can multiply by, so, as the
-ranking promises, they cannot lift the second above the first. Among listings that cover
-as much, the words still spread scores by up to 2 to 1, as in a keyword search, so a
-listing named for what was typed leads its peers.
+*phrase* is whether the listing's own text uses a phrase the query's reading came from (its
+text phrases, :mod:`search.inference`: "debt" in a debt advice service, not "school
+uniform" in a uniform exchange, though both meet Money and debt). *text* is the text score
+of the words no concept was read from, plus that of the words a concept was read from,
+counted at UNSAID_TEXT_WEIGHT where *phrase* does not hold: "pay" in "without paying a
+penny", or "debt" in the label Money and debt every such listing has, says little of fit.
+*about* is whether the listing's own words are most about a need the query asked for (its
+first text need, :mod:`search.inference`): a money advice service before a food bank that
+lists money among its needs. *focus* is the share of a listing's needs that the query asked
+about (a bereavement service before a youth club that lists bereavement among five), and
+*weak* the share of weak concepts it meets.
 
-Candidates are the listings meeting a topic concept (a need, category, kind or danger)
-plus those matching all the words. Ages, times and cost only rank, unless the query says
-nothing else ("free"), when they choose too. Concepts are never filters.
+A listing meeting every unit scores 0.5 at least and one meeting half 0.31 at most: 1.6
+times as relevant, more than the 1.45 that distance and freshness can multiply by, so, as
+the ranking promises, they cannot lift the second above the first. Among listings that
+cover as much, the fit spreads scores by up to 2.45 to 1.
+
+Candidates are the listings meeting a strong topic concept (a need, category, kind or
+danger) plus those matching all the words. Ages, times and cost only rank, unless the query
+says nothing else ("free"), when they choose too. Concepts are never filters.
+
+Who is asking (:class:`~search.understanding.Asker`) weighs the result last: a parent asking
+for themselves ranks listings for children and young people on their own (a youth club)
+lower, and one asking for a child ranks listings for adults (16 and over) lower, unless the
+words give an age the listing serves.
 """
 
 from __future__ import annotations
@@ -30,31 +52,50 @@ from collections.abc import Iterable, Mapping, Sequence, Set
 
 from search.filtering import union
 from search.indexing import (
+    ABOUT,
+    ADULT,
     AGE,
     CATEGORY,
     DAY,
+    FOR,
     FREE,
+    INFERRED_NEED,
     KIND,
     LOCALITY,
     NEED,
+    PHRASE,
     SESSION_DATE,
     SLOT,
+    UNSORTED,
     YES,
+    YOUNG,
     age_term_covers,
 )
 from search.matching import match_text
 from search.query import TermGroup
-from search.understanding import Concept
+from search.understanding import Asker, Concept
 from search.view import IndexView
 
 LITERAL_CREDIT = 0.5  # containing a concept's words, without meeting it
-FOCUS_SHARE = 0.1  # of the ordering band: the text counts more than how focused a listing is
+ALL_WORDS_CREDIT = 0.9  # containing every word of the search, without meeting the concept
+# Shares of the ordering band: the words count most, then what a listing is about.
+TEXT_SHARE = 0.9
+UNSAID_TEXT_WEIGHT = 0.35
+"""Text of the words a concept was read from, in a listing whose own text does not use the
+phrase they were read as: a label or a passing word ("paying" for "can't pay")."""
+PHRASE_SHARE = 0.2
+ABOUT_SHARE = 0.2
+FOCUS_SHARE = 0.1
+WEAK_SHARE = 0.05
+ASKER_FACTOR = 0.5
+"""A listing for someone other than who is asking: as much as one missed preference."""
 
 
 def meeting(view: IndexView, concept: Concept) -> Set[int]:
     """Listings that meet ``concept``: any one of the things it asks for."""
     found: list[Set[int]] = [
         union(view, NEED, concept.needs),
+        union(view, INFERRED_NEED, concept.needs),
         union(view, CATEGORY, concept.categories),
         union(view, KIND, concept.kinds),
         union(view, SESSION_DATE, concept.session_dates),
@@ -93,36 +134,93 @@ def score_meaning(
     """
     met = [meeting(view, concept) for concept in concepts]
     per_group = [match_text(view, [group], require_all=True) for group in groups]
-    text = _summed(per_group)  # the same as matching any of the words, without re-weighing
     consumed = [_consumed(concept, groups) for concept in concepts]
     free_groups = [i for i in range(len(groups)) if not any(i in c for c in consumed)]
-    units = len(concepts) + len(free_groups)
+    free_text = _summed([per_group[i] for i in free_groups])
+    read_text = _summed([g for i, g in enumerate(per_group) if i not in free_groups])
+    counted = [concept.strong or concept.priority for concept in concepts]
+    units = sum(counted) + len(free_groups)
 
-    choosing = [docs for concept, docs in zip(concepts, met, strict=True) if concept.is_topic]
-    if (not choosing and not free_groups) or not require_all:
+    choosing = [
+        docs
+        for concept, docs, unit in zip(concepts, met, counted, strict=True)
+        if unit and concept.is_topic
+    ]
+    if not require_all:
         choosing = met
+    elif not choosing and not free_groups:
+        choosing = [docs for docs, unit in zip(met, counted, strict=True) if unit] or met
     candidates: set[int] = set().union(*choosing) if choosing else set()
+    every_word = _all_words(per_group) if groups else set()
     if groups:
-        candidates |= _all_words(per_group) if require_all else set(text)
+        candidates |= every_word if require_all else set(free_text) | set(read_text)
+    unsorted = view.postings(UNSORTED, YES)
+    every_word = {doc for doc in every_word if doc in unsorted}
 
     covered = dict.fromkeys(candidates, 0.0)
-    for docs, own_groups in zip(met, consumed, strict=True):
+    weak = [docs for docs, unit in zip(met, counted, strict=True) if not unit]
+    for docs, own_groups, unit in zip(met, consumed, counted, strict=True):
+        if not unit:
+            continue
         _credit(covered, docs, 1.0)
+        _credit(covered, every_word - docs, ALL_WORDS_CREDIT)
         for i in own_groups:
-            _credit(covered, per_group[i].keys() - docs, LITERAL_CREDIT / len(own_groups))
+            literal = per_group[i].keys() - docs - every_word
+            _credit(covered, literal, LITERAL_CREDIT / len(own_groups))
     for i in free_groups:
         _credit(covered, per_group[i].keys(), 1.0)
 
+    asked = {need for c, unit in zip(concepts, counted, strict=True) if unit for need in c.needs}
+    focus = _focus(view, candidates, asked)
+    about = union(view, ABOUT, tuple(sorted(asked)))
+    said = union(
+        view,
+        PHRASE,
+        tuple(
+            sorted(
+                {p for c, unit in zip(concepts, counted, strict=True) if unit for p in c.phrases}
+            )
+        ),
+    )
+    text = {
+        doc: free_text.get(doc, 0.0)
+        + read_text.get(doc, 0.0) * (1.0 if doc in said else UNSAID_TEXT_WEIGHT)
+        for doc in covered
+    }
     best_text = max(text.values(), default=0.0) or 1.0
-    focus = _focus(view, candidates, {need for c in concepts for need in c.needs})
     scores: dict[int, float] = {}
     for doc, credit in covered.items():
         coverage = credit / units if units else 1.0
-        ordering = text.get(doc, 0.0) / best_text
-        if focus is not None:
-            ordering = (1 - FOCUS_SHARE) * ordering + FOCUS_SHARE * focus.get(doc, 0.0)
+        ordering = TEXT_SHARE * text[doc] / best_text + (
+            FOCUS_SHARE * focus.get(doc, 0.0) if focus is not None else 0.0
+        )
+        if doc in about:
+            ordering += ABOUT_SHARE
+        if doc in said:
+            ordering += PHRASE_SHARE
+        if weak:
+            ordering += WEAK_SHARE * sum(1 for docs in weak if doc in docs) / len(weak)
         scores[doc] = coverage**2 * (1 + ordering) / 2
     return scores
+
+
+def for_asker(
+    view: IndexView,
+    scores: Mapping[int, float],
+    asker: Asker | None,
+    concepts: Sequence[Concept],
+) -> Mapping[int, float]:
+    """Scores with listings for someone other than who is asking lowered (ASKER_FACTOR).
+
+    Not when the words give an age (the asker's or the child's): the age reading ranks by
+    it, and "I'm 17" is a young person asking for themselves.
+    """
+    if asker is None or any(concept.ages is not None for concept in concepts):
+        return scores
+    other = view.postings(FOR, YOUNG if asker.who == "self" else ADULT)
+    if not other:
+        return scores
+    return {doc: score * ASKER_FACTOR if doc in other else score for doc, score in scores.items()}
 
 
 def _credit(covered: dict[int, float], docs: Iterable[int], amount: float) -> None:
@@ -132,6 +230,8 @@ def _credit(covered: dict[int, float], docs: Iterable[int], amount: float) -> No
 
 
 def _summed(per_group: Sequence[Mapping[int, float]]) -> dict[int, float]:
+    """Every document matching any group, with its groups' text scores summed (the same as
+    matching any of the words, without weighing the terms again)."""
     total: dict[int, float] = {}
     for scores in per_group:
         for doc, score in scores.items():
@@ -146,7 +246,7 @@ def _focus(view: IndexView, candidates: Set[int], asked: Set[str]) -> dict[int, 
         return None
     wanted: dict[int, int] = {}
     for code in asked:
-        for doc in view.postings(NEED, code):
+        for doc in view.postings(NEED, code) | view.postings(INFERRED_NEED, code):
             if doc in candidates:
                 wanted[doc] = wanted.get(doc, 0) + 1
     return {doc: count / max(view.info(doc).needs, count) for doc, count in wanted.items()}

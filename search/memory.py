@@ -105,7 +105,7 @@ class _MemoryIndex:
         assured = date.fromisoformat(doc.assured_date) if doc.assured_date else None
         due = date.fromisoformat(doc.review_due) if doc.review_due else None
         entry = _Entry(
-            DocInfo(doc.id, doc.points, assured, len(doc.need_codes), due),
+            DocInfo(doc.id, doc.points, assured, len(doc.need_codes or doc.text_needs), due),
             keyword_terms(doc),
             {field: Counter(index_tokens(text)) for field, text in text_fields(doc).items()},
             frozenset(spelling_words(doc)),

@@ -31,6 +31,7 @@ from typing import Any
 
 from whoosh.lang import has_stemmer, stemmer_for_language
 
+from search.context import Context, ContextError, merge_context, parse_context
 from search.cues import fold
 from search.query import DAYS
 
@@ -150,6 +151,8 @@ class Phrasebook:
     """Each phrase's stemmed word sequence and the entry it belongs to."""
     vocabulary: frozenset[str] = field(repr=False)
     """Every word the phrases use, unstemmed: what typo tolerance may correct towards."""
+    context: Context = field(default_factory=Context, repr=False)
+    """When a phrase means what it says, and who is asking (:mod:`search.context`)."""
 
     @property
     def longest(self) -> int:
@@ -171,7 +174,10 @@ class Phrasebook:
 
 
 def build_phrasebook(
-    language: str, entries: Sequence[Entry], meaningless: Sequence[str]
+    language: str,
+    entries: Sequence[Entry],
+    meaningless: Sequence[str],
+    context: Mapping[str, Any] | None = None,
 ) -> Phrasebook:
     """Index phrases by key; a phrase may stand for one meaning only."""
     stem = stemmer(language)
@@ -192,7 +198,15 @@ def build_phrasebook(
             keys[key] = entry
             vocabulary.update(words)
     quiet = frozenset(word for text in meaningless for word in _phrase_words(text))
-    return Phrasebook(language, tuple(entries), quiet, keys, frozenset(vocabulary))
+
+    def key(text: str) -> tuple[str, ...]:
+        return tuple(stem(fold(word)) if stem else fold(word) for word in _phrase_words(text))
+
+    try:
+        rules = parse_context(context, key, language)
+    except ContextError as error:
+        raise PhrasebookError(str(error)) from None
+    return Phrasebook(language, tuple(entries), quiet, keys, frozenset(vocabulary), rules)
 
 
 def parse_phrasebook(raw: Mapping[str, Any], where: str = "phrasebook") -> Phrasebook:
@@ -202,7 +216,7 @@ def parse_phrasebook(raw: Mapping[str, Any], where: str = "phrasebook") -> Phras
         raise PhrasebookError(f"{where}: language must be a code like 'en'.")
     entries = parse_entries(raw, where)
     meaningless = _strings(raw.get("meaningless", {}).get("words", []), f"{where} [meaningless]")
-    return build_phrasebook(language, entries, meaningless)
+    return build_phrasebook(language, entries, meaningless, raw.get("context"))
 
 
 def parse_entries(raw: Mapping[str, Any], where: str) -> list[Entry]:
@@ -214,7 +228,7 @@ def parse_entries(raw: Mapping[str, Any], where: str) -> list[Entry]:
             raise PhrasebookError(f"{where}: [{section}] must be a table of tables.")
         for code, table in tables.items():
             entries.append(_entry(section, code, table, f"{where} [{section}.{code}]"))
-    unknown = set(raw) - {*ENTRY_SECTIONS, GLOSSES, "language", "meaningless", "replace"}
+    unknown = set(raw) - {*ENTRY_SECTIONS, GLOSSES, "language", "meaningless", "replace", "context"}
     if unknown:
         raise PhrasebookError(f"{where}: unknown section(s) {', '.join(sorted(unknown))}.")
     return entries
@@ -225,7 +239,8 @@ def merge_phrasebook(base: Phrasebook, additions: Mapping[str, Any], where: str)
 
     An entry in ``additions`` adds its phrases to the entry of the same section and code (or
     becomes a new entry). Listing ``"section.code"`` in ``replace`` drops the shipped
-    phrases of that entry first. ``[meaningless] words`` are added to the shipped ones.
+    phrases of that entry first. ``[meaningless] words`` and ``[context]`` lists are added
+    to the shipped ones.
     """
     replaced = set(_strings(additions.get("replace", []), f"{where} replace"))
     merged = {(e.section, e.code): e for e in base.entries}
@@ -251,7 +266,15 @@ def merge_phrasebook(base: Phrasebook, additions: Mapping[str, Any], where: str)
             needs=entry.needs or current.needs,
         )
     quiet = _strings(additions.get("meaningless", {}).get("words", []), f"{where} [meaningless]")
-    return build_phrasebook(base.language, list(merged.values()), [*base.meaningless, *quiet])
+    context = additions.get("context", {})
+    if not isinstance(context, Mapping):
+        raise PhrasebookError(f"{where} [context] must be a table.")
+    return build_phrasebook(
+        base.language,
+        list(merged.values()),
+        [*base.meaningless, *quiet],
+        merge_context(base.context.raw, context),
+    )
 
 
 def parse_glosses(

@@ -13,6 +13,12 @@ nearest phrasebook word one edit away (two for long words), as long as both star
 same letter: "sucidal" reads as "suicidal", while "feed" never becomes "weed". Common words
 of the language are never corrected either, since a real word read as a danger word would
 be a false alarm ("struggled" is not "strangled", "rated" is not "raped").
+
+Every concept carries its *evidence* (the words that produced it, as typed) and a
+*strength*. The phrasebook's context rules (:mod:`search.context`) drop a reading from a word
+inside an everyday expression ("of course" is no course) and make a one-word reading in a
+frame pointing away from it weak ("ever since Friday"); a weak reading ranks, never chooses
+listings. The reading also says who is asking (:class:`Asker`), when the words say.
 """
 
 from __future__ import annotations
@@ -35,7 +41,9 @@ from search.phrasebook import (
 from search.spelling import edit_distance
 
 MAX_READ_WORDS = 40  # a long sentence, but not an essay: reading is linear in it
+MAX_TEXT_WORDS = 200  # of a listing's own text, read once when it is indexed
 MAX_GAP = 2  # other words allowed between two words of a phrase
+PHRASE_PREFIX = 5  # letters of each stem a phrase key keeps
 MIN_FUZZY_LENGTH = 5
 FIXES_KEPT = 4096
 _TOKEN = re.compile(f"{LETTER}+(?:['’`]{LETTER}+)*")
@@ -67,6 +75,20 @@ class Concept:
     priority: bool = False
     localities: tuple[str, ...] = ()
     """A place named in the words: listings in one of these localities meet it too."""
+    evidence: str = ""
+    """The words of the query that produced it, as typed (lower case)."""
+    strong: bool = True
+    """Weak (False): read in a frame that points away from it ("ever since Friday"), or a
+    danger only the cue lexicon found. A weak reading ranks, never chooses listings."""
+    weakened_by: str = ""
+    """The words that made it weak, for ``flask search explain``."""
+    phrases: tuple[str, ...] = ()
+    """The book phrases it was read from (:func:`phrase_key`): a listing whose own text
+    holds one of them fits the words better than one that only meets the need."""
+
+    @property
+    def strength(self) -> str:
+        return "strong" if self.strong else "weak"
 
     @property
     def section(self) -> str:
@@ -83,6 +105,15 @@ class Concept:
 
 
 @dataclass(frozen=True, slots=True)
+class Asker:
+    """Who the search is for: ``"child"`` (a child of the searcher's) or ``"self"`` (the
+    searcher, an adult), and the words that say so."""
+
+    who: str
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
 class Reading:
     """How a query was read: its concepts, the dangers it signals, and typo fixes made.
 
@@ -95,6 +126,7 @@ class Reading:
     dangers: tuple[str, ...] = ()
     corrections: tuple[tuple[str, str], ...] = ()
     cues: tuple[str, ...] = ()
+    asker: Asker | None = None
 
     def without(self, keys: Sequence[str]) -> Reading:
         """The same reading with some concepts set aside (dangers are still signalled)."""
@@ -238,12 +270,64 @@ class QueryReader:
             for entry, positions in matches
             if entry.section != "dangers" or ignored.isdisjoint(positions)
         ]
+        matches = self._in_context(matches, stems)
         strong = {entry.code for entry, _ in matches if entry.section == "dangers"}
         cued = self._cued(tokens, ignored)
-        concepts = self._concepts(matches, tokens, today, cued)
+        concepts = self._concepts(matches, tokens, today, cued, stems)
         dangers = tuple(c.code for c in concepts if c.priority and c.code in strong)
         cues = tuple(c.code for c in concepts if c.priority and c.code not in strong)
-        return Reading(concepts, dangers, tuple(dict.fromkeys(corrections)), cues)
+        asked = book.context.asker(stems)
+        asker = (
+            Asker(asked[0], _evidence(tokens, range(asked[1], asked[2] + 1)))
+            if asked is not None
+            else None
+        )
+        return Reading(concepts, dangers, tuple(dict.fromkeys(corrections)), cues, asker)
+
+    def _in_context(
+        self, matches: list[tuple[Entry, tuple[int, ...]]], stems: Sequence[str]
+    ) -> list[tuple[Entry, tuple[int, ...]]]:
+        """The matches that are evidence: none lying inside a longer everyday expression
+        ("of course", "dead on my feet"), dangers excepted (see :mod:`search.context`)."""
+        spans = self.phrasebook.context.expression_spans(stems)
+        if not spans:
+            return matches
+        return [
+            (entry, positions)
+            for entry, positions in matches
+            if entry.section == "dangers"
+            or not any(
+                first <= positions[0] and positions[-1] <= last and len(positions) <= last - first
+                for first, last in spans
+            )
+        ]
+
+    def needs_in(self, text: str, limit: int = MAX_TEXT_WORDS) -> tuple[dict[str, int], set[str]]:
+        """How often ``text`` (a listing's own words) speaks of each need (strong readings
+        of a need, or of a danger's needs, in context, without typo correction), and the
+        need, category, kind and danger phrases it uses, as :func:`phrase_key` keys."""
+        folded = unicodedata.normalize("NFKC", _CONTROL.sub(" ", text)).casefold()
+        stem = self.phrasebook.stem
+        stems = [stem("".join(phrase_words(raw))) for raw in _TOKEN.findall(folded)[:limit]]
+        context = self.phrasebook.context
+        found: dict[str, int] = {}
+        phrases: set[str] = set()
+        for entry, positions in self._in_context(self._matches(stems), stems):
+            if entry.section not in TOPICS:
+                continue
+            if len(positions) == 1 and context.weakened(entry.section, positions[0], stems):
+                continue
+            phrases.add(phrase_key(stems, positions))
+            codes = (
+                entry.needs
+                if entry.section == "dangers"
+                else (entry.code,)
+                if entry.section == "needs"
+                else ()
+            )
+            for code in codes:
+                found[code] = found.get(code, 0) + 1
+        return found, phrases
 
     def _correction(self, word: str) -> str | None:
         if word not in self._fixes:
@@ -263,6 +347,8 @@ class QueryReader:
                 tuple(part for p in positions for part in tokens[p].parts),
                 needs=needs[code],
                 priority=True,
+                evidence=_evidence(tokens, positions),
+                strong=False,
             )
             for code, positions in self.cues.find([t.key for t in tokens], ignored).items()
             if code in needs
@@ -294,19 +380,35 @@ class QueryReader:
         tokens: list[_Token],
         today: date,
         cued: Sequence[Concept] = (),
+        stems: Sequence[str] = (),
     ) -> tuple[Concept, ...]:
         by_key: dict[str, Concept] = {}
-        read = [
-            self._concept(entry, tuple(part for p in positions for part in tokens[p].parts), today)
-            for entry, positions in matches
-        ]
-        for concept in [*read, *cued]:
+        context = self.phrasebook.context
+        read: list[Concept] = []
+        for entry, positions in matches:
+            concept = self._concept(
+                entry, tuple(part for p in positions for part in tokens[p].parts), today
+            )
             if concept is None:
                 continue
-            words = concept.words
+            weakened = (
+                context.weakened(entry.section, positions[0], stems)
+                if len(positions) == 1 and entry.section != "dangers"
+                else None
+            )
+            read.append(
+                replace(
+                    concept,
+                    phrases=(phrase_key(stems, positions),) if stems else (),
+                    evidence=_evidence(tokens, positions),
+                    strong=weakened is None,
+                    weakened_by=_evidence(tokens, weakened) if weakened else "",
+                )
+            )
+        for concept in [*read, *cued]:
             current = by_key.get(concept.key)
             if current is not None:
-                concept = replace(current, words=tuple(dict.fromkeys(current.words + words)))
+                concept = _joined(current, concept)
             by_key[concept.key] = concept
         return _fold_needs_into_dangers(list(by_key.values()))
 
@@ -333,6 +435,9 @@ class QueryReader:
         return Concept(key, words, days=entry.days, hours=entry.hours, session_dates=dates)
 
 
+TOPICS = frozenset({"needs", "categories", "kinds", "dangers"})
+"""Sections whose phrases say what a listing is about."""
+
 _SECTION_KEYS = {
     "needs": "need",
     "categories": "category",
@@ -348,6 +453,7 @@ _SECTION_KEYS = {
 class _Token:
     key: str  # lower case, apostrophes dropped: "cant"
     parts: tuple[str, ...]  # as the text matcher splits it: ("can", "t", "cant")
+    raw: str = ""  # as typed, lower case: "can't"
 
 
 def _tokens(text: str) -> list[_Token]:
@@ -356,8 +462,35 @@ def _tokens(text: str) -> list[_Token]:
     for raw in _TOKEN.findall(folded)[:MAX_READ_WORDS]:
         key = "".join(phrase_words(raw))
         parts = tuple(dict.fromkeys((*re.findall(r"\w+", raw), key)))
-        tokens.append(_Token(key, parts))
+        tokens.append(_Token(key, parts, raw))
     return tokens
+
+
+def phrase_key(stems: Sequence[str], positions: Sequence[int]) -> str:
+    """A matched phrase as one keyword term: its stems cut to PHRASE_PREFIX letters and
+    joined ("debt~advic"), so a listing's "autistic" fits a search's "autism"."""
+    return "~".join(stems[p][:PHRASE_PREFIX] for p in positions)
+
+
+def _evidence(tokens: Sequence[_Token], positions: Sequence[int]) -> str:
+    """The query's words from the first to the last of ``positions``, as typed."""
+    if not positions:
+        return ""
+    return " ".join(token.raw for token in tokens[min(positions) : max(positions) + 1])
+
+
+def _joined(current: Concept, other: Concept) -> Concept:
+    """One concept read twice: its words and evidence together, strong if either is."""
+    evidence = " / ".join(dict.fromkeys(e for e in (current.evidence, other.evidence) if e))
+    strong = current.strong or other.strong
+    return replace(
+        current,
+        words=tuple(dict.fromkeys(current.words + other.words)),
+        phrases=tuple(dict.fromkeys(current.phrases + other.phrases)),
+        evidence=evidence,
+        strong=strong,
+        weakened_by="" if strong else current.weakened_by,
+    )
 
 
 def _match_at(stems: Sequence[str], start: int, key: tuple[str, ...]) -> tuple[int, ...] | None:
@@ -411,7 +544,6 @@ def _fold_needs_into_dangers(concepts: list[Concept]) -> tuple[Concept, ...]:
             kept.append(concept)
             continue
         index = dangers.index(home)
-        merged = replace(home, words=tuple(dict.fromkeys(home.words + concept.words)))
-        dangers[index] = merged
+        dangers[index] = _joined(home, replace(concept, strong=home.strong))
     by_key = {d.key: d for d in dangers}
     return tuple(by_key.get(c.key, c) for c in kept)

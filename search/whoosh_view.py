@@ -28,7 +28,7 @@ from whoosh.index import Index
 from whoosh.index import IndexError as WhooshIndexError
 
 from search.errors import IndexUnavailable
-from search.indexing import NEED, TEXT_FIELDS
+from search.indexing import INFERRED_NEED, NEED, TEXT_FIELDS
 from search.keywords import KeywordIndex
 from search.scoring import field_weights, sum_fields
 from search.view import DocInfo
@@ -95,7 +95,7 @@ class WhooshSnapshot:
                 stored[ID_FIELD],
                 tuple(stored.get(POINTS_FIELD) or ()),
                 date.fromisoformat(assured) if assured else None,
-                len(keywords.get(NEED, ())),
+                len(keywords.get(NEED, ()) or keywords.get(INFERRED_NEED, ())),
                 date.fromisoformat(due) if due else None,
             )
             self._keywords.add(docnum, keywords)

@@ -17,6 +17,7 @@ def install(app: Flask) -> None:
         use_whoosh=config.search_backend == "whoosh",
         session_factory=lambda: Session(db.engine),
         default_review_months=app.extensions["council"].staff.review_interval_months,
+        reader=app.extensions["query_reader"],
     )
 
 

@@ -10,16 +10,23 @@ from directory.models.service import OLDEST_AGE_SERVED, PRE_BIRTH_AGE
 from directory.queries.indexing import IndexedListing, IndexedSchedule
 from directory.review import due_date
 from search import ServiceDocument
+from search.inference import read_listing
+from search.understanding import QueryReader
 
 
 def service_document(
-    listing: IndexedListing, today: date, default_review_months: int
+    listing: IndexedListing,
+    today: date,
+    default_review_months: int,
+    reader: QueryReader | None = None,
 ) -> ServiceDocument:
     """The search document for one service, as it stands on ``today``.
 
     It carries when the listing is due a check (its own review interval after its last
     check, else ``default_review_months``, the council's), so search ranks it lower once
-    that day has passed without another rebuild.
+    that day has passed without another rebuild. With a ``reader`` (the family phrasebook)
+    it carries the needs its own words are about: a listing with no needs set is found by
+    them (see :mod:`search.inference`).
     """
     review_due = due_date(
         listing.assured_date, listing.review_interval_months or default_review_months
@@ -29,6 +36,11 @@ def service_document(
     localities |= {area.locality for area in listing.areas if area.locality}
     categories = listing.terms_in("category")
     needs = listing.terms_in("need")
+    about, phrases = (
+        read_listing(reader, listing.name, listing.summary or "", listing.description or "")
+        if reader is not None
+        else ((), ())
+    )
     return ServiceDocument(
         id=listing.id,
         name=listing.name,
@@ -39,6 +51,8 @@ def service_document(
         category_labels=tuple(term.name for term in categories),
         need_codes=tuple(term.code for term in needs),
         need_labels=tuple(term.name for term in needs),
+        text_needs=about,
+        text_phrases=phrases,
         level_codes=tuple(term.code for term in listing.terms_in("level")),
         localities=tuple(sorted(localities)),
         borough_wide=any(area.scope == ServiceAreaScope.BOROUGH for area in listing.areas),

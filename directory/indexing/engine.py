@@ -28,6 +28,7 @@ from search import (
     WhooshBackend,
     fingerprint,
 )
+from search.understanding import QueryReader
 
 log = logging.getLogger(__name__)
 RETRY_OPEN_AFTER_SECONDS = 30.0
@@ -66,9 +67,16 @@ class DirectorySearch:
     """Searches for one app; ``session_factory`` opens a fresh database session."""
 
     def __init__(  # type: ignore[no-untyped-def]
-        self, index_dir: Path, use_whoosh: bool, session_factory, default_review_months: int
+        self,
+        index_dir: Path,
+        use_whoosh: bool,
+        session_factory,
+        default_review_months: int,
+        reader: QueryReader | None = None,
     ) -> None:
         self.index_dir = index_dir
+        self.reader = reader
+        """The family phrasebook, to read the needs a listing's own words are about."""
         self.default_review_months = default_review_months
         """The council's review interval, for listings without their own."""
         self.use_whoosh = use_whoosh
@@ -214,7 +222,7 @@ class DirectorySearch:
         with self._session_factory() as session:
             for listings in listings_in_chunks(session, ids):
                 for listing in listings:
-                    yield service_document(listing, today, self.default_review_months)
+                    yield service_document(listing, today, self.default_review_months, self.reader)
 
     def _open_whoosh(self) -> WhooshBackend | None:
         if not self.use_whoosh:

@@ -52,9 +52,16 @@ def explain_command(words: str, top: int, practitioners: bool) -> None:
         echo("Read as:")
         for concept in reading.concepts:
             label = concept_label(concept, council, safety)
-            said = " ".join(dict.fromkeys(w for w in concept.words if len(w) > 1))
-            first = "; its listings come first" if concept.priority else ""
-            echo(f"  {label} [{concept.key}] from '{said}'{first}")
+            said = concept.evidence or " ".join(dict.fromkeys(w for w in concept.words))
+            notes = [concept.strength]
+            if concept.weakened_by:
+                notes.append(f"weak after '{concept.weakened_by}': ranks, never chooses")
+            if concept.priority:
+                notes.append("its listings come first")
+            echo(f"  {label} [{concept.key}] evidence '{said}' ({'; '.join(notes)})")
+    if reading is not None and reading.asker is not None:
+        whom = "a child of theirs" if reading.asker.who == "child" else "themselves, an adult"
+        echo(f"Asking for: {whom}, from '{reading.asker.evidence}'")
     if reading and reading.corrections:
         fixes = ", ".join(f"{typed} -> {meant}" for typed, meant in reading.corrections)
         echo(f"Typos read as: {fixes}")
@@ -96,16 +103,26 @@ def _explain_hits(results, query, top: int, now: datetime) -> None:  # type: ign
     listings = {listing.id: listing for listing in indexable_listings(db.session, list(services))}
     concepts = results.reading.concepts if results.reading else ()
     groups = plan_text(query.text, query.reader.quiet_words).groups
+    asker = results.reading.asker if results.reading else None
     for number, hit in enumerate(hits, start=1):
         service, listing = services.get(hit.id), listings.get(hit.id)
         if service is None or listing is None:
             continue
         months = current_app.extensions["council"].staff.review_interval_months
-        why = reasons(service_document(listing, now.date(), months), concepts, groups)
+        document = service_document(listing, now.date(), months, query.reader)
+        why = reasons(document, concepts, groups, asker)
         parts = [
             f"meets {', '.join(why.meets)}" if why.meets else "meets nothing read",
             f"words {', '.join(why.words)}" if why.words else "no words",
         ]
+        if document.inferred_needs:
+            parts.append(f"needs inferred from its text: {', '.join(document.inferred_needs)}")
+        if why.about:
+            parts.append(f"its own words are about {why.about}")
+        if why.phrases:
+            parts.append(f"its own words say {', '.join(why.phrases)}")
+        if why.for_someone_else:
+            parts.append(f"for {why.for_someone_else}: ranked lower for this asker")
         if why.first:
             parts.append("first: meets a danger")
         if listing_overdue(service, now.date(), current_app.extensions["council"]):

@@ -7,7 +7,15 @@ from sqlalchemy.orm import selectinload
 
 from directory.extensions import db
 from directory.listings.writer import SERVICE_CONTENTS
-from directory.models import Location, Organization, Service, ServiceAtLocation
+from directory.models import (
+    Location,
+    Organization,
+    Service,
+    ServiceAtLocation,
+    ServiceStatus,
+    TaxonomyTerm,
+    service_taxonomy,
+)
 
 PAGE_SIZE = 50
 
@@ -27,9 +35,14 @@ def staff_service(service_id: str) -> Service | None:
     ).first()
 
 
-def find_listings(words: str, status: str | None, page: int) -> tuple[list[Service], int]:
-    """Listings whose name or organisation holds ``words``, by name; and how many in all."""
+def find_listings(
+    words: str, status: str | None, page: int, no_needs: bool = False
+) -> tuple[list[Service], int]:
+    """Listings whose name or organisation holds ``words``, by name; and how many in all.
+    ``no_needs``: only listings with no needs set, whose needs search infers."""
     statement = sa.select(Service).join(Organization, Organization.id == Service.organization_id)
+    if no_needs:
+        statement = statement.where(_without_needs())
     if words:
         pattern = f"%{words.lower()}%"
         statement = statement.where(
@@ -42,9 +55,29 @@ def find_listings(words: str, status: str | None, page: int) -> tuple[list[Servi
         statement = statement.where(Service.status == status)
     total = db.session.scalar(sa.select(sa.func.count()).select_from(statement.subquery())) or 0
     services = db.session.scalars(
-        statement.options(selectinload(Service.organization))
+        statement.options(selectinload(Service.organization), selectinload(Service.taxonomy_terms))
         .order_by(sa.func.lower(Service.name), Service.id)
         .limit(PAGE_SIZE)
         .offset((page - 1) * PAGE_SIZE)
     ).all()
     return list(services), total
+
+
+def count_without_needs() -> int:
+    """Active listings with no needs set: search infers their needs from their text."""
+    return (
+        db.session.scalar(
+            sa.select(sa.func.count())
+            .select_from(Service)
+            .where(Service.status == ServiceStatus.ACTIVE, _without_needs())
+        )
+        or 0
+    )
+
+
+def _without_needs() -> sa.ColumnElement[bool]:
+    return ~sa.exists().where(
+        service_taxonomy.c.service_id == Service.id,
+        service_taxonomy.c.taxonomy_term_id == TaxonomyTerm.id,
+        TaxonomyTerm.scheme == "need",
+    )

@@ -35,7 +35,13 @@ def app(tmp_path: Path) -> Iterator[Flask]:
 def _fresh_search(app: Flask) -> DirectorySearch:
     """What a newly started worker process sees."""
     config = app.extensions["signpost_config"]
-    return DirectorySearch(config.search_index_dir, True, lambda: Session(db.engine), 12)
+    return DirectorySearch(
+        config.search_index_dir,
+        True,
+        lambda: Session(db.engine),
+        12,
+        reader=app.extensions["query_reader"],
+    )
 
 
 def _index_dir(app: Flask) -> Path:

@@ -218,7 +218,11 @@ def test_the_index_holds_each_listings_due_date_and_its_health_check_sees_it(
     config = listing_app.extensions["signpost_config"]
     with listing_app.app_context():
         other_default = DirectorySearch(
-            config.search_index_dir, True, lambda: Session(db.engine), default_review_months=6
+            config.search_index_dir,
+            True,
+            lambda: Session(db.engine),
+            default_review_months=6,
+            reader=listing_app.extensions["query_reader"],
         )
         health = other_default.health()
         other_default.close()

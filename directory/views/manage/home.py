@@ -15,6 +15,7 @@ from directory.models import ReportStatus, Role
 from directory.presenters.jobs import STATE_CLASSES, STATES, job_view
 from directory.queries.history import recent_changes
 from directory.queries.likely_duplicates import likely_duplicates
+from directory.queries.manage import count_without_needs
 from directory.queries.reports import report_counts
 from directory.queries.review import review_counts
 
@@ -49,6 +50,7 @@ def _todays_work() -> dict[str, Any]:
         ],
         "likely_duplicates": len(likely_duplicates()),
         "your_changes": recent_changes(current_user.email, RECENT),
+        "needs_inferred": count_without_needs(),
         "batches": import_batches(limit=RECENT),
         "jobs": [job_view(job_status(job)) for job in recent_jobs(limit=RECENT)],
         "job_states": STATES,

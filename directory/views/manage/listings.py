@@ -35,6 +35,7 @@ from directory.models import Role, Service, ServiceStatus
 from directory.postcodes.lookup import PostcodeNotFound, find_place
 from directory.postcodes.messages import message_for
 from directory.postcodes.parsing import PostcodeError
+from directory.presenters.inferred_needs import inferred_needs
 from directory.presenters.service import service_page, term_labels
 from directory.queries.manage import PAGE_SIZE, find_listings, staff_service
 from directory.request_limits import LISTING_FORM_BODY_BYTES, accepts_body
@@ -72,13 +73,16 @@ def listings() -> str:
         page = max(1, int(request.args.get("page", "1")))
     except ValueError:
         page = 1
-    found, total = find_listings(words, status, page)
+    no_needs = request.args.get("needs") == "inferred"
+    found, total = find_listings(words, status, page, no_needs)
     return render_template(
         "manage/listings/list.html",
         services=found,
         total=total,
         words=words,
         status=status,
+        no_needs=no_needs,
+        inferred={s.id: inferred_needs(s, _council()) for s in found} if no_needs else {},
         page=page,
         pages=max(1, -(-total // PAGE_SIZE)),
     )
@@ -225,6 +229,7 @@ def listing(service_id: str) -> str:
             scheme: term_labels(service, scheme, council)
             for scheme in ("need", "category", "level", "circumstance")
         },
+        inferred=inferred_needs(service, council),
         visible=service.is_visible_to_public(datetime.now().date()),
         overdue=listing_overdue(service, datetime.now().date(), _council()),
         due=listing_due(service, _council()),
