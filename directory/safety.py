@@ -94,8 +94,14 @@ def load_safety_lines(council: Council, path: Path = SAFETY_FILE) -> SafetyLines
 
 
 def signalled_dangers(reading: Reading | None, needs: Iterable[str], council: Council) -> list[str]:
-    """Dangers a search signals: by its words, or by the needs ticked (a topic page is one)."""
-    found = list(reading.dangers) if reading else []
+    """Dangers a search signals: by its words, or by the needs ticked (a topic page is one).
+
+    Once the panel opens it names every danger the words hold, the weaker cues' too, the
+    one with the most evidence first (the reader's order): "my husband is abusive and
+    touches our daughter" shows a child at risk before domestic abuse."""
+    found = [*reading.dangers, *reading.cues] if reading and reading.dangers else []
+    order = [c.code for c in reading.concepts if c.priority] if reading else []
+    found.sort(key=lambda code: order.index(code) if code in order else len(order))
     for code in needs:
         term = council.term("need", code)
         if term is not None and term.danger is not None:
@@ -104,7 +110,8 @@ def signalled_dangers(reading: Reading | None, needs: Iterable[str], council: Co
 
 
 def cued_dangers(reading: Reading | None, signalled: Iterable[str]) -> list[str]:
-    """Dangers only the weaker cues found (the strip), none while the panel shows."""
+    """Dangers only the weaker cues found (the strip, the leading one's line), none while
+    the panel shows."""
     if reading is None or list(signalled):
         return []
     return list(dict.fromkeys(reading.cues))

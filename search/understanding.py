@@ -150,7 +150,7 @@ class QueryReader:
         ]
         strong = {entry.code for entry, _ in matches if entry.section == "dangers"}
         cued = self._cued(tokens, ignored)
-        concepts = self._concepts(matches, tokens, today, cued)
+        concepts = _leading_danger_first(self._concepts(matches, tokens, today, cued))
         dangers = tuple(c.code for c in concepts if c.priority and c.code in strong)
         cues = tuple(c.code for c in concepts if c.priority and c.code not in strong)
         return Reading(concepts, dangers, tuple(dict.fromkeys(corrections)), cues)
@@ -302,6 +302,14 @@ def _correction(word: str, vocabulary: frozenset[str], known: Mapping[str, int])
         elif distance == best_distance:
             best.append(candidate)
     return best[0] if len(best) == 1 else None
+
+
+def _leading_danger_first(concepts: tuple[Concept, ...]) -> tuple[Concept, ...]:
+    """Dangers first, the one with the most words of evidence leading: "my partner locks
+    my son in his room" reads a child at risk (partner, locks, son, room) before domestic
+    abuse in general. Ties keep the order of the words."""
+    dangers = sorted((c for c in concepts if c.priority), key=lambda c: -len(set(c.words)))
+    return (*dangers, *(c for c in concepts if not c.priority))
 
 
 def _fold_needs_into_dangers(concepts: list[Concept]) -> tuple[Concept, ...]:
