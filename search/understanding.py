@@ -150,7 +150,9 @@ class QueryReader:
         ]
         strong = {entry.code for entry, _ in matches if entry.section == "dangers"}
         cued = self._cued(tokens, ignored)
-        concepts = _leading_danger_first(self._concepts(matches, tokens, today, cued))
+        concepts = _leading_danger_first(
+            self._concepts(matches, tokens, today, cued), book.meaningless
+        )
         dangers = tuple(c.code for c in concepts if c.priority and c.code in strong)
         cues = tuple(c.code for c in concepts if c.priority and c.code not in strong)
         return Reading(concepts, dangers, tuple(dict.fromkeys(corrections)), cues)
@@ -304,11 +306,21 @@ def _correction(word: str, vocabulary: frozenset[str], known: Mapping[str, int])
     return best[0] if len(best) == 1 else None
 
 
-def _leading_danger_first(concepts: tuple[Concept, ...]) -> tuple[Concept, ...]:
-    """Dangers first, the one with the most words of evidence leading: "my partner locks
-    my son in his room" reads a child at risk (partner, locks, son, room) before domestic
-    abuse in general. Ties keep the order of the words."""
-    dangers = sorted((c for c in concepts if c.priority), key=lambda c: -len(set(c.words)))
+def _leading_danger_first(
+    concepts: tuple[Concept, ...], quiet: frozenset[str]
+) -> tuple[Concept, ...]:
+    """Dangers first, the one with the most words of evidence leading (words that say
+    something: not "me", "when" or "he"): "dad hits me when he is drunk" reads a child at
+    risk (dad, hits) before domestic abuse (hits). On equal evidence the danger meeting
+    more needs leads (a child at risk's services include domestic abuse ones), then the
+    order of the words."""
+
+    def evidence(concept: Concept) -> int:
+        return len({word for word in concept.words if word not in quiet})
+
+    dangers = sorted(
+        (c for c in concepts if c.priority), key=lambda c: (-evidence(c), -len(c.needs))
+    )
     return (*dangers, *(c for c in concepts if not c.priority))
 
 

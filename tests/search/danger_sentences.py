@@ -306,7 +306,8 @@ LEADING: list[tuple[str, str]] = [
     ("my boyfriend hits my 4 year old", "child-at-risk"),
     ("my husband is abusive and touches our daughter", "child-at-risk"),
     ("my son owes dealers money and they threatened to kill him", "exploitation"),
-    ("my abusive ex has made me want to end my life", "suicide-and-self-harm"),
+    ("my dad hits me when he is drunk", "child-at-risk"),
+    ("im 13 and my step dad touches me", "child-at-risk"),
 ]
 
 ORDINARY: list[str] = [
