@@ -73,6 +73,7 @@ class Case:
     needs: tuple[str, ...]
     services: tuple[str, ...] = ()
     danger: str | None = None
+    cue: bool = False  # the danger is a weaker cue: the strip, or the panel, shows it
     language: str = "en"
     door: str | None = None
     levels: tuple[str, ...] = ()
@@ -102,6 +103,8 @@ class Outcome:
     def panel_right(self) -> bool:
         if self.case.danger is None:
             return not self.dangers
+        if self.case.cue:
+            return self.panel_or_strip_right
         return self.case.danger in self.dangers
 
     @property
@@ -200,7 +203,8 @@ class Report:
         return [
             o
             for o in self.outcomes
-            if not o.success or o.precision < 1 or not (o.panel_right and o.panel_or_strip_right)
+            if (o.case.scored and (not o.success or o.precision < 1))
+            or not (o.panel_right and o.panel_or_strip_right)
         ]
 
 
@@ -212,6 +216,7 @@ def load_cases(path: Path = CASES_FILE) -> list[Case]:
             needs=tuple(item.get("needs", ())),
             services=tuple(item.get("services", ())),
             danger=item.get("danger") or None,
+            cue=bool(item.get("cue", False)),
             language=item.get("language") or "en",
             door=item.get("door") or None,
             levels=tuple(_listed(item.get("levels", ()))),
