@@ -10,15 +10,19 @@ a word with harm, on every page: no panel and no strip.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from flask import Flask
 
+from directory.config import DEFAULT_COUNCIL_FILE
+from directory.council import CouncilFileError, load_council
 from directory.finding.request import build_query, parse_search_args
 from directory.indexing import site_search
 from directory.queries.services import public_services_by_id
-from directory.safety import cued_dangers, signalled_dangers
+from directory.safety import SAFETY_FILE, cued_dangers, load_safety_lines, signalled_dangers
 from search.results import SearchResults
 from tests.search.danger_sentences import DANGER, LEADING, ORDINARY
 
@@ -92,3 +96,37 @@ def test_a_danger_search_in_a_place_with_no_such_listing_still_finds_help(
         )
     assert "domestic-abuse" in panel + strip
     assert results.total > 0
+
+
+FITTING_LINES = [
+    ("someone keeps following me home from work", "0808 802 0300"),  # stalking
+    ("my 14 year old has run away again since friday", "116 000"),  # a missing child
+    ("they are taking my daughter on holiday to be cut", "0800 028 3550"),  # FGM
+    ("my grandson keeps taking money from my purse and shoving me", "0808 808 8141"),
+    ("my daughter has been scratching her arms with a compass", "0800 068 4141"),
+    ("my nephew watches far right videos and hates muslims", "0800 789 321"),
+    ("he said he would burn the house down with me in it", "0808 2000 247"),
+]
+
+
+@pytest.mark.parametrize(("text", "number"), FITTING_LINES)
+def test_the_strip_shows_the_line_that_fits_the_search(
+    search_app: Flask, text: str, number: str
+) -> None:
+    response = search_app.test_client().get("/find-support", query_string={"q": text})
+    markup = response.get_data(as_text=True)
+    strip = re.search(r'<div class="govuk-warning-text app-danger-strip".*?</div>', markup, re.S)
+    assert strip is not None, text
+    assert number in strip.group(0), text
+
+
+def test_a_line_with_a_malformed_sign_stops_the_site(tmp_path: Path) -> None:
+    national = tmp_path / "national.toml"
+    national.write_text(
+        SAFETY_FILE.read_text(encoding="utf-8").replace(
+            'signs = [\n  "stalk*', 'signs = [\n  ".. stalk*', 1
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(CouncilFileError, match="signs"):
+        load_safety_lines(load_council(DEFAULT_COUNCIL_FILE), national)
