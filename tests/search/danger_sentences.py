@@ -477,8 +477,8 @@ ORDINARY: list[str] = [
 ]
 
 
-# A second pass, written before the patterns that read it: fresh wordings of each sign
-# in every language, to check the lexicon reads signs rather than sentences.
+# Later passes, each written before the patterns that read it: fresh wordings of each
+# sign in every language, to check the lexicon reads signs rather than sentences.
 _MORE: dict[str, list[str]] = {
     "domestic-abuse": [
         "partner grabbed me round the neck and squeezed",
@@ -529,6 +529,20 @@ _MORE: dict[str, list[str]] = {
         "he broke my arm",
         "my partner is violent",
         "husband hurts me",
+        "mąż zamknął mnie w domu i zabrał klucze",
+        "maz mnie dusil az stracilam przytomnosc",
+        "partner grozi że odbierze mi dzieci i mnie zabije",
+        "boje sie meza jest agresywny",
+        "میرا شوہر مجھے کمرے میں بند کر دیتا ہے",
+        "شوہر نے میرا گلا دبایا",
+        "mera shohar mujhe kamre mein band kar deta hai",
+        "shohar ne mera gala dabaya",
+        "ਮੇਰਾ ਪਤੀ ਮੈਨੂੰ ਕਮਰੇ ਵਿੱਚ ਬੰਦ ਕਰ ਦਿੰਦਾ ਹੈ",
+        "mera pati mainu kamre vich band kar dinda",
+        "my ex said he knows where i live now and im dead",
+        "husband strangled me in front of my son",
+        "bf took my bank card and says i cant have money",
+        "i think my partner is tracking my car",
     ],
     "suicide-and-self-harm": [
         "i dont see any way out except ending it",
@@ -565,6 +579,16 @@ _MORE: dict[str, list[str]] = {
         "my daughter took a load of pills",
         "i just want to disappear",
         "thinking of jumping in front of a train",
+        "nie widzę sensu życia",
+        "chce sie zabic",
+        "زندگی سے تنگ آ گئی ہوں مرنا چاہتی ہوں",
+        "zindagi se tang aa gayi hoon",
+        "ਮੈਂ ਜ਼ਿੰਦਗੀ ਤੋਂ ਤੰਗ ਆ ਗਈ ਹਾਂ",
+        "main zindagi ton tang aa gayi haan",
+        "my son wants to end his life",
+        "daughter cutting her legs",
+        "i took an overdose of my antidepressants",
+        "i can't take it anymore i want to end it all",
     ],
     "child-at-risk": [
         "my little girl says the man next door shows her his willy",
@@ -600,6 +624,16 @@ _MORE: dict[str, list[str]] = {
         "a man exposed himself to my son",
         "my son came home with cigarette burns",
         "my friend leaves her baby in the car",
+        "mój syn uciekł z domu wczoraj",
+        "sasiad bije swoje dzieci",
+        "میرا بیٹا گھر سے بھاگ گیا ہے کل رات",
+        "beta kal raat se ghayab hai",
+        "ਮੇਰੀ ਧੀ ਕੱਲ੍ਹ ਰਾਤ ਤੋਂ ਲਾਪਤਾ ਹੈ",
+        "meri dhee kal raat ton lapta hai",
+        "my daughter said grandad touches her private parts",
+        "the kids over the road are left alone all night",
+        "my 12 year old hasnt been home for two days",
+        "my toddler has bruises after staying at her dads",
     ],
     "forced-marriage": [
         "my parents are forcing me to marry",
@@ -618,6 +652,12 @@ _MORE: dict[str, list[str]] = {
         "i dont want to marry the man my parents chose",
         "my family is forcing my sister into marriage",
         "my parents took my passport so i cant leave",
+        "zmuszają mnie do ślubu z kuzynem",
+        "زبردستی نکاح کروا رہے ہیں",
+        "zabardasti nikah karwa rahe hain",
+        "ਮੇਰਾ ਜਬਰਦਸਤੀ ਵਿਆਹ ਹੋ ਰਿਹਾ ਹੈ",
+        "my parents are making me marry a man twice my age",
+        "im 15 and they want me to get married in somalia",
     ],
     "exploitation": [
         "my son is running drugs for a gang",
@@ -648,6 +688,15 @@ _MORE: dict[str, list[str]] = {
         "my daughter is being sexually exploited",
         "someone is threatening to share my sons nudes",
         "my son has a burner phone",
+        "syn wozi narkotyki dla gangu",
+        "obcy facet z internetu chce spotkać się z moją córką",
+        "میرے بیٹے کو گینگ والے دھمکیاں دیتے ہیں",
+        "beta gang walon ke liye drugs le jata hai",
+        "ਮੇਰਾ ਪੁੱਤ ਗੈਂਗ ਲਈ ਨਸ਼ੇ ਲੈ ਕੇ ਜਾਂਦਾ ਹੈ",
+        "my son keeps going missing and comes back with cash",
+        "my daughter is being groomed by older men",
+        "a man asked my daughter to meet him after chatting on roblox",
+        "my son is carrying a knife to school",
     ],
 }
 _MORE_ORDINARY = [
@@ -696,6 +745,18 @@ _MORE_ORDINARY = [
     "my son plays with knives in minecraft",
     "baby shower ideas",
     "help with my sons temper tantrums",
+    "zamknęłam się na zewnątrz",
+    "syn boi się psa sąsiada",
+    "córka chce się spotkać z koleżanką",
+    "mera beta kamre mein padhai karta hai",
+    "ghar ki chabi kho gayi",
+    "ਮੇਰੇ ਪੁੱਤ ਨੂੰ ਸਕੂਲ ਵਿੱਚ ਡਰ ਲੱਗਦਾ ਹੈ",
+    "my son keeps his room locked",
+    "my daughter wants to meet her friend from school",
+    "knife skills cooking course for teens",
+    "my husband is away with work a lot",
+    "baby bruises easily when crawling",
+    "my son's phone screen is cracked",
 ]
 for _code, _texts in _MORE.items():
     DANGER[_code].extend(_texts)
