@@ -2,7 +2,8 @@
 
 Two sets, reported separately. The development set, ``tests/fixtures/relevance/families.toml``
 (queries written the way parents type, each with the needs its top results must help with,
-optional service names, and the danger it signals if any), is the one the reader is tuned
+optional service names, and the danger it signals if any, with ``cue = true`` where a
+weaker cue's strip may show it instead of the panel), is the one the reader is tuned
 on; ``--failures`` lists its misses. The held-out set, ``held_out.toml``, was written blind
 and frozen before the first run: only its aggregate figures are ever printed, never a case,
 so nothing can be tuned to it. Its cases may also say the page ``language`` (pl, ur, pa:

@@ -481,6 +481,18 @@ ORDINARY: list[str] = [
 # sign in every language, to check the lexicon reads signs rather than sentences.
 _MORE: dict[str, list[str]] = {
     "domestic-abuse": [
+        "been with my partner 6 yrs he never hit me till recently now he shoves me"
+        " and calls me names and i'm scared",
+        "how do i leave a violent relationship with 3 kids",
+        "my partner keeps threatening to take the kids and says i'll never see them again"
+        " if i leave",
+        "he's not physical but he controls what i wear who i see and checks my bank",
+        "need a refuge for me and my kids tonight",
+        "my husband sexually assaults me while i'm asleep",
+        "my ex keeps making fake accounts to message me",
+        "partner held me down and wouldnt let me leave the room",
+        "my son is 17 and punched a hole in the wall then hit me",
+        "he threw a glass at my head",
         "partner grabbed me round the neck and squeezed",
         "my husband says if i take the kids he will kill us all",
         "he smashed my phone and took my car keys so i couldnt go anywhere",
@@ -545,6 +557,13 @@ _MORE: dict[str, list[str]] = {
         "i think my partner is tracking my car",
     ],
     "suicide-and-self-harm": [
+        "i have no reason to keep going",
+        "my teenager wrote a note saying sorry and goodbye",
+        "i sometimes think my family would be better without me",
+        "found my son with a rope in his room",
+        "mum keeps saying she's going to take all her tablets",
+        "my 13 year old burns herself with a lighter",
+        "i don't want to do this anymore i'm so tired of everything",
         "i dont see any way out except ending it",
         "my daughter has been scratching her arms with a compass",
         "i feel like everyone would be happier if i was dead",
@@ -591,6 +610,12 @@ _MORE: dict[str, list[str]] = {
         "i can't take it anymore i want to end it all",
     ],
     "child-at-risk": [
+        "my neighbour's baby is always crying and I never see an adult",
+        "my daughter is terrified of her stepdad and won't say why",
+        "my 10 year old says a boy at his dads made him do sexual things",
+        "my son told his teacher his mum burns him with cigarettes",
+        "kids next door are filthy and go through bins for food",
+        "my daughter 14 didn't come home from school and her phone is off",
         "my little girl says the man next door shows her his willy",
         "my 8 year old came back from her dads with a burn on her arm",
         "my sons friend told him his dad punches him",
@@ -636,6 +661,9 @@ _MORE: dict[str, list[str]] = {
         "my toddler has bruises after staying at her dads",
     ],
     "forced-marriage": [
+        "my parents found me a husband and i have no choice",
+        "my cousin says her dad will take her to pakistan and marry her off",
+        "i'm gay and my family want me to marry a girl back home",
         "my parents are forcing me to marry",
         "i am 17 and my family have arranged my marriage to a man in pakistan",
         "family threatening to kill me for having a white boyfriend",
@@ -660,6 +688,11 @@ _MORE: dict[str, list[str]] = {
         "im 15 and they want me to get married in somalia",
     ],
     "exploitation": [
+        "my son has been arrested in another city for drugs",
+        "my daughter's 'boyfriend' is 24 and picks her up from school",
+        "some lads are making my son hold stuff for them",
+        "my son got a text from a girl who turned out to be a man wanting money",
+        "my son has started saying hateful things about jews online",
         "my son is running drugs for a gang",
         "my 14 year old keeps getting new phones and wont say who from",
         "someone has been asking my daughter to send naked photos",
@@ -700,6 +733,13 @@ _MORE: dict[str, list[str]] = {
     ],
 }
 _MORE_ORDINARY = [
+    "my son keeps fighting with his brother",
+    "my daughter wrote a note saying sorry for breaking the vase",
+    "my partner works long hours and I feel lonely",
+    "my son was arrested for shoplifting",
+    "how do I get a new passport for my daughter",
+    "my husband checks the bank balance every day because we're skint",
+    "my son hangs out with older lads at the skatepark",
     "my son got hit by a ball at football",
     "my daughter fell and hit her head at school",
     "my son is being bullied and the kids hit him",
