@@ -733,6 +733,14 @@ _MORE: dict[str, list[str]] = {
     ],
 }
 _MORE_ORDINARY = [
+    "i dont want to do this job anymore",
+    "my son doesnt want to do football anymore",
+    "my daughter is scared of her dads dog",
+    "i got a fake account message saying my parcel is delayed",
+    "my son held me down to tickle me",
+    "we found my daughter a husband",
+    "my son was stopped by police in another town",
+    "she is tired of everything at school",
     "my son keeps fighting with his brother",
     "my daughter wrote a note saying sorry for breaking the vase",
     "my partner works long hours and I feel lonely",
