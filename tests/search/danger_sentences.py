@@ -733,6 +733,14 @@ _MORE: dict[str, list[str]] = {
     ],
 }
 _MORE_ORDINARY = [
+    "he won't let me see his phone",
+    "my son has a knife collection from his grandad",
+    "my son is secretive about his phone",
+    "my son owes his mate a tenner",
+    "my nan got scammed out of her savings",
+    "my daughter choked on a sweet and is fine now",
+    "scouts knife safety badge",
+    "my baby rolled off the bed and hit her head",
     "i dont want to do this job anymore",
     "my son doesnt want to do football anymore",
     "my daughter is scared of her dads dog",
