@@ -5,12 +5,13 @@ Two sets, reported separately (and the development cases marked ``directory =
 with no needs set, imported through the real importer). The development set,
 ``tests/fixtures/relevance/families.toml`` (queries written the way parents type, each with
 the needs its top results must help with, optional service names, and the danger it signals
-if any), is the one the reader is tuned on; ``--failures`` lists its misses. The held-out
-set, ``held_out.toml``, was written blind and frozen before the first run: only its
-aggregate figures are ever printed, never a case, so nothing can be tuned to it. Its cases
-may also say the page ``language`` (pl, ur, pa: searched with that language's reader), the
-``door`` ("practitioners": the practitioners' search, practitioner-only listings included),
-the Early Help ``levels`` and the ``locality`` the top results should be at or in, and a
+if any, with ``cue = true`` where a weaker cue's strip may show it instead of the panel), is
+the one the reader is tuned on; ``--failures`` lists its misses. The held-out set,
+``held_out.toml``, was written blind and frozen before the first run: only its aggregate
+figures are ever printed, never a case, so nothing can be tuned to it. Its cases may also
+say the page ``language`` (pl, ur, pa: searched with that language's reader), the ``door``
+("practitioners": the practitioners' search, practitioner-only listings included), the
+Early Help ``levels`` and the ``locality`` the top results should be at or in, and a
 ``parallel`` id shared by an English case and its translations. Each case runs through the
 site's own search over the Dudley demo directory, and the bench prints:
 
@@ -79,6 +80,7 @@ class Case:
     needs: tuple[str, ...]
     services: tuple[str, ...] = ()
     danger: str | None = None
+    cue: bool = False  # the danger is a weaker cue: the strip, or the panel, shows it
     language: str = "en"
     door: str | None = None
     levels: tuple[str, ...] = ()
@@ -111,6 +113,8 @@ class Outcome:
     def panel_right(self) -> bool:
         if self.case.danger is None:
             return not self.dangers
+        if self.case.cue:
+            return self.panel_or_strip_right
         return self.case.danger in self.dangers
 
     @property
@@ -209,7 +213,8 @@ class Report:
         return [
             o
             for o in self.outcomes
-            if not o.success or o.precision < 1 or not (o.panel_right and o.panel_or_strip_right)
+            if (o.case.scored and (not o.success or o.precision < 1))
+            or not (o.panel_right and o.panel_or_strip_right)
         ]
 
 
@@ -221,6 +226,7 @@ def load_cases(path: Path = CASES_FILE) -> list[Case]:
             needs=tuple(item.get("needs", ())),
             services=tuple(item.get("services", ())),
             danger=item.get("danger") or None,
+            cue=bool(item.get("cue", False)),
             language=item.get("language") or "en",
             door=item.get("door") or None,
             levels=tuple(_listed(item.get("levels", ()))),

@@ -13,13 +13,15 @@ back from the browser's history (``directory.responses``).
 
 from __future__ import annotations
 
+import re
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from directory.council import Council, CouncilFileError
+from search.cues import CueError, fold, pattern_parts
 from search.understanding import Reading
 
 SAFETY_FILE = Path(__file__).resolve().parent.parent / "councils" / "safety" / "national.toml"
@@ -27,12 +29,21 @@ SAFETY_FILE = Path(__file__).resolve().parent.parent / "councils" / "safety" / "
 
 @dataclass(frozen=True)
 class SafetyLine:
-    """A line to call (``phone``) or text (``text``)."""
+    """A line to call (``phone``) or text (``text``).
+
+    ``signs`` are cue patterns (``search.cues``) of the searches this line fits better
+    than the danger's general line: the strip shows the National Stalking Helpline for
+    "my ex keeps following me", Missing People for a child who ran away."""
 
     name: str
     hours: str
     phone: str | None = None
     text: str | None = None
+    signs: tuple[tuple[re.Pattern[str], ...], ...] = ()
+
+    def fits(self, words: str) -> bool:
+        """Whether a sign of this line is in ``words`` (folded, joined by spaces)."""
+        return any(all(part.search(words) for part in sign) for sign in self.signs)
 
 
 @dataclass(frozen=True)
@@ -53,11 +64,19 @@ class SafetyLines:
         """The dangers to show, in the order signalled, each once."""
         return [self.dangers[code] for code in dict.fromkeys(codes) if code in self.dangers]
 
-    def strip(self, codes: Iterable[str]) -> tuple[Danger, SafetyLine] | None:
-        """The danger a weaker cue points at first, with its first national line."""
-        return next(
-            ((danger, danger.lines[0]) for danger in self.panel(codes) if danger.lines), None
-        )
+    def strip(
+        self, codes: Iterable[str], words: Sequence[str] = ()
+    ) -> tuple[Danger, SafetyLine] | None:
+        """The danger a weaker cue points at first, with the line that fits the search:
+        the first whose signs are in ``words``, else the first line for anyone (one
+        without signs), else the first."""
+        danger = next((danger for danger in self.panel(codes) if danger.lines), None)
+        if danger is None:
+            return None
+        folded = " ".join(fold(word) for word in words)
+        fitting = [line for line in danger.lines if line.fits(folded)]
+        general = [line for line in danger.lines if not line.signs]
+        return danger, (fitting or general or list(danger.lines))[0]
 
 
 def load_safety_lines(council: Council, path: Path = SAFETY_FILE) -> SafetyLines:
@@ -94,8 +113,14 @@ def load_safety_lines(council: Council, path: Path = SAFETY_FILE) -> SafetyLines
 
 
 def signalled_dangers(reading: Reading | None, needs: Iterable[str], council: Council) -> list[str]:
-    """Dangers a search signals: by its words, or by the needs ticked (a topic page is one)."""
-    found = list(reading.dangers) if reading else []
+    """Dangers a search signals: by its words, or by the needs ticked (a topic page is one).
+
+    Once the panel opens it names every danger the words hold, the weaker cues' too, the
+    one with the most evidence first (the reader's order): "my husband is abusive and
+    touches our daughter" shows a child at risk before domestic abuse."""
+    found = [*reading.dangers, *reading.cues] if reading and reading.dangers else []
+    order = [c.code for c in reading.concepts if c.priority] if reading else []
+    found.sort(key=lambda code: order.index(code) if code in order else len(order))
     for code in needs:
         term = council.term("need", code)
         if term is not None and term.danger is not None:
@@ -104,7 +129,8 @@ def signalled_dangers(reading: Reading | None, needs: Iterable[str], council: Co
 
 
 def cued_dangers(reading: Reading | None, signalled: Iterable[str]) -> list[str]:
-    """Dangers only the weaker cues found (the strip), none while the panel shows."""
+    """Dangers only the weaker cues found (the strip, the leading one's line), none while
+    the panel shows."""
     if reading is None or list(signalled):
         return []
     return list(dict.fromkeys(reading.cues))
@@ -136,9 +162,19 @@ def _lines(raw: Any, where: str) -> tuple[SafetyLine, ...]:
                 hours=_text(item, "hours", place),
                 phone=str(phone) if phone else None,
                 text=str(text) if text else None,
+                signs=_signs(item.get("signs", []), place),
             )
         )
     return tuple(lines)
+
+
+def _signs(raw: Any, where: str) -> tuple[tuple[re.Pattern[str], ...], ...]:
+    if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
+        raise CouncilFileError(f"{where} signs must be a list of cue patterns.")
+    try:
+        return tuple(tuple(map(re.compile, pattern_parts(sign))) for sign in raw)
+    except CueError as error:
+        raise CouncilFileError(f"{where} signs: {error}") from None
 
 
 def _text(raw: dict[str, Any], key: str, where: str) -> str:

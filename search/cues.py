@@ -14,7 +14,11 @@ typos rather than listing sentences:
 - ``*`` inside a word is any letters: ``kill*`` is kill, kills, killed, killing;
 - ``a/b`` is either phrase: ``knife/knives/blade``, ``in/in the house``;
 - ``~`` joins two such groups with nothing between: ``kill/murder ~ me/us ~ off``;
-- ``..`` between groups allows up to three other words: ``said .. kill* .. me``.
+- ``..`` between groups allows up to three other words: ``said .. kill* .. me``;
+- ``&`` joins parts that must all be somewhere in the words, in any order and any distance:
+  ``uncle/stepdad & touch* & her/him`` holds "she says her uncle keeps touching her";
+- ``@name`` in a group stands for the words of the file's ``[words] name`` list, so one
+  list of partners, children or harm words serves every pattern: ``@partner .. hit* .. me``.
 
 Look-alikes ("knife and fork", "killing time", "photo shoot") are ``[ignore]`` patterns:
 their words are blanked before any cue is looked for, so they can neither cue nor bridge a gap.
@@ -34,6 +38,40 @@ _LATIN_EXTRA = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss"})
 
 class CueError(ValueError):
     """A cue pattern is malformed; the message names it."""
+
+
+def expand(pattern: str, words: Mapping[str, Sequence[str]]) -> str:
+    """``pattern`` with each ``@name`` alternative replaced by the words listed for it."""
+
+    def alternatives(group: str) -> str:
+        options: list[str] = []
+        for option in group.split("/"):
+            name = option.strip()
+            if name.startswith("@"):
+                if name[1:] not in words:
+                    raise CueError(f"{pattern!r}: {name} is not a [words] list.")
+                options.extend(words[name[1:]])
+            else:
+                options.append(option)
+        return "/".join(options)
+
+    if "@" not in pattern:
+        return pattern
+    return " & ".join(
+        " .. ".join(
+            " ~ ".join(alternatives(group) for group in segment.split(" ~ "))
+            for segment in part.split(" .. ")
+        )
+        for part in pattern.split(" & ")
+    )
+
+
+def pattern_parts(pattern: str) -> list[str]:
+    """The regular expressions of a pattern's ``&`` parts, each of which must match."""
+    parts = [part.strip() for part in pattern.split(" & ")]
+    if not all(parts):
+        raise CueError(f"{pattern!r}: '&' must sit between two parts.")
+    return [compile_pattern(part) for part in parts]
 
 
 def fold(word: str) -> str:
@@ -74,15 +112,22 @@ def _group(group: str, pattern: str) -> str:
     return "(?:" + "|".join(phrases) + ")"
 
 
+_Start = tuple[frozenset[str], frozenset[str], bool]
+"""The words a part can begin with: exact words, prefixes (``kill*``), or any (``*``)."""
+
+
 @dataclass(frozen=True, eq=False)
 class _Patterns:
-    """Compiled patterns, each tried only when a word of the text can begin it.
+    """Compiled patterns, each tried only when a word of the text can begin every part.
 
     One alternation of hundreds of patterns is tried at every word of a long sentence;
     looking up which patterns the text's words can start first keeps reading a page's
-    words well under a millisecond however large the lexicon grows."""
+    words well under a millisecond however large the lexicon grows. A pattern of ``&``
+    parts is looked up by its first part, then kept only if a word can begin each other
+    part too, so the long lists of children or partners are rarely scanned."""
 
-    compiled: tuple[tuple[str, re.Pattern[str]], ...]
+    compiled: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
+    starts: tuple[tuple[_Start, ...], ...]
     exact: Mapping[str, frozenset[int]]
     prefixes: Mapping[str, frozenset[int]]
     always: frozenset[int]
@@ -90,35 +135,66 @@ class _Patterns:
     def matches(self, words: Sequence[str]) -> Iterator[tuple[str, re.Match[str]]]:
         """(label, match) of each pattern that matches ``" ".join(words)``."""
         chosen = set(self.always)
-        for word in set(words):
+        present = set(words)
+        heads = {word[:end] for word in present for end in range(1, len(word) + 1)}
+        for word in present:
             chosen.update(self.exact.get(word, ()))
-            for end in range(1, len(word) + 1):
-                chosen.update(self.prefixes.get(word[:end], ()))
+        for head in heads:
+            chosen.update(self.prefixes.get(head, ()))
         if not chosen:
             return
         text = " ".join(words)
         for index in sorted(chosen):
-            label, pattern = self.compiled[index]
-            for match in pattern.finditer(text):
-                yield label, match
+            if not all(_can_start(start, present, heads) for start in self.starts[index][1:]):
+                continue
+            label, parts = self.compiled[index]
+            found = [list(part.finditer(text)) for part in parts]
+            if all(found):
+                for matches in found:
+                    for match in matches:
+                        yield label, match
+
+
+def _can_start(start: _Start, present: set[str], heads: set[str]) -> bool:
+    exact, prefixes, always = start
+    return always or not exact.isdisjoint(present) or not prefixes.isdisjoint(heads)
+
+
+def _start(part: str) -> _Start:
+    exact: set[str] = set()
+    prefixes: set[str] = set()
+    always = False
+    for option in part.strip().split(" .. ")[0].split(" ~ ")[0].split("/"):
+        first = fold(option.split()[0].replace("'", "").replace("’", ""))
+        head, star, _ = first.partition("*")
+        if not star:
+            exact.add(head)
+        elif head:
+            prefixes.add(head)
+        else:
+            always = True
+    return frozenset(exact), frozenset(prefixes), always
 
 
 def _indexed(patterns: Sequence[tuple[str, str]]) -> _Patterns:
     exact: dict[str, set[int]] = {}
     prefixes: dict[str, set[int]] = {}
     always: set[int] = set()
+    starts = []
     for index, (_, pattern) in enumerate(patterns):
-        for option in pattern.strip().split(" .. ")[0].split(" ~ ")[0].split("/"):
-            first = fold(option.split()[0].replace("'", "").replace("’", ""))
-            head, star, _ = first.partition("*")
-            if not star:
-                exact.setdefault(head, set()).add(index)
-            elif head:
-                prefixes.setdefault(head, set()).add(index)
-            else:
-                always.add(index)
+        starts.append(tuple(_start(part) for part in pattern.split(" & ")))
+        first_exact, first_prefixes, any_word = starts[-1][0]
+        for word in first_exact:
+            exact.setdefault(word, set()).add(index)
+        for head in first_prefixes:
+            prefixes.setdefault(head, set()).add(index)
+        if any_word:
+            always.add(index)
     return _Patterns(
-        tuple((label, re.compile(compile_pattern(pattern))) for label, pattern in patterns),
+        tuple(
+            (label, tuple(map(re.compile, pattern_parts(pattern)))) for label, pattern in patterns
+        ),
+        tuple(starts),
         {word: frozenset(found) for word, found in exact.items()},
         {head: frozenset(found) for head, found in prefixes.items()},
         frozenset(always),
@@ -163,17 +239,30 @@ class CueLexicon:
         }
 
 
-def build_cues(ignore: Sequence[str], cues: Mapping[str, Sequence[str]]) -> CueLexicon:
-    """Compile the patterns; a malformed one raises :class:`CueError` naming it."""
+def build_cues(
+    ignore: Sequence[str],
+    cues: Mapping[str, Sequence[str]],
+    words: Mapping[str, Sequence[str]] | None = None,
+) -> CueLexicon:
+    """Compile the patterns (``@name`` from ``words``); a malformed one raises
+    :class:`CueError` naming it."""
+    lists = words or {}
     return CueLexicon(
-        _indexed([("", pattern) for pattern in ignore]),
-        _indexed([(code, pattern) for code, patterns in cues.items() for pattern in patterns]),
+        _indexed([("", expand(pattern, lists)) for pattern in ignore]),
+        _indexed(
+            [
+                (code, expand(pattern, lists))
+                for code, patterns in cues.items()
+                for pattern in patterns
+            ]
+        ),
     )
 
 
 def parse_cues(raw: Mapping[str, object], languages: Sequence[str] | None = None) -> CueLexicon:
     """The lexicon of a cue file's tables (``[ignore]`` and ``[cues.CODE]``, each keyed by
-    language), for ``languages`` (every language in the file when None)."""
+    language, and the ``[words]`` lists patterns name), for ``languages`` (every language
+    in the file when None)."""
 
     def patterns(table: object, where: str) -> list[str]:
         if not isinstance(table, Mapping):
@@ -190,9 +279,16 @@ def parse_cues(raw: Mapping[str, object], languages: Sequence[str] | None = None
     cues = raw.get("cues", {})
     if not isinstance(cues, Mapping):
         raise CueError("[cues] must hold one table per danger.")
+    words = raw.get("words", {})
+    if not isinstance(words, Mapping) or not all(
+        isinstance(items, list) and all(isinstance(i, str) and i.strip() for i in items)
+        for items in words.values()
+    ):
+        raise CueError("[words] must hold lists of words.")
     return build_cues(
         patterns(raw.get("ignore", {}), "ignore"),
         {code: patterns(table, f"cues.{code}") for code, table in cues.items()},
+        words,
     )
 
 

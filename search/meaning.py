@@ -253,9 +253,11 @@ def _focus(view: IndexView, candidates: Set[int], asked: Set[str]) -> dict[int, 
 
 
 def priority_listings(view: IndexView, concepts: Sequence[Concept]) -> Set[int]:
-    """Listings meeting a danger the words signal: they come before every other."""
-    found = [meeting(view, concept) for concept in concepts if concept.priority]
-    return frozenset().union(*found) if found else frozenset()
+    """Listings meeting the leading danger the words signal (the first priority concept:
+    the reader puts the danger with the most evidence first): they come before every
+    other, so a child locked in finds child safeguarding first, not every danger's help."""
+    leading = next((concept for concept in concepts if concept.priority), None)
+    return meeting(view, leading) if leading is not None else frozenset()
 
 
 def _consumed(concept: Concept, groups: Sequence[TermGroup]) -> set[int]:

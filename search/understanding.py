@@ -273,7 +273,9 @@ class QueryReader:
         matches = self._in_context(matches, stems)
         strong = {entry.code for entry, _ in matches if entry.section == "dangers"}
         cued = self._cued(tokens, ignored)
-        concepts = self._concepts(matches, tokens, today, cued, stems)
+        concepts = _leading_danger_first(
+            self._concepts(matches, tokens, today, cued, stems), book.meaningless
+        )
         dangers = tuple(c.code for c in concepts if c.priority and c.code in strong)
         cues = tuple(c.code for c in concepts if c.priority and c.code not in strong)
         asked = book.context.asker(stems)
@@ -525,6 +527,24 @@ def _correction(word: str, vocabulary: frozenset[str], known: Mapping[str, int])
         elif distance == best_distance:
             best.append(candidate)
     return best[0] if len(best) == 1 else None
+
+
+def _leading_danger_first(
+    concepts: tuple[Concept, ...], quiet: frozenset[str]
+) -> tuple[Concept, ...]:
+    """Dangers first, the one with the most words of evidence leading (words that say
+    something: not "me", "when" or "he"): "dad hits me when he is drunk" reads a child at
+    risk (dad, hits) before domestic abuse (hits). On equal evidence the danger meeting
+    more needs leads (a child at risk's services include domestic abuse ones), then the
+    order of the words."""
+
+    def evidence(concept: Concept) -> int:
+        return len({word for word in concept.words if word not in quiet})
+
+    dangers = sorted(
+        (c for c in concepts if c.priority), key=lambda c: (-evidence(c), -len(c.needs))
+    )
+    return (*dangers, *(c for c in concepts if not c.priority))
 
 
 def _fold_needs_into_dangers(concepts: list[Concept]) -> tuple[Concept, ...]:

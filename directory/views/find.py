@@ -41,6 +41,7 @@ from directory.queries.services import (
 from directory.safety import SafetyLines, cued_dangers, signalled_dangers
 from directory.understanding import page_reader
 from search import MAX_PAGE_SIZE, PageOutOfRange, SearchHit, SearchQuery
+from search.phrasebook import phrase_words
 
 blueprint = Blueprint("find", __name__)
 
@@ -163,7 +164,7 @@ def results_page(door: Door) -> dict[str, Any]:
         pagination=_pagination(door, wanted, results.total),
         exit_this_page=exit_this_page,
         safety_panel=safety.panel(dangers),
-        danger_strip=safety.strip(cues),
+        danger_strip=safety.strip(cues, phrase_words(wanted.text or "")),
         children_services=council.children_services,
         understood=understood_tags(results.reading, wanted, council, safety, door.endpoint),
         words_read=words_read_tags(wanted, council, door.endpoint, door.for_practitioners),

@@ -10,20 +10,21 @@ from __future__ import annotations
 
 import random
 import re
-import tomllib
 from datetime import datetime
 from urllib.parse import urlencode
 
 import pytest
 from flask import Flask
 
+from directory.config import DEFAULT_COUNCIL_FILE
+from directory.council import load_council
 from directory.finding.request import build_query, parse_search_args
 from directory.indexing import site_search
 from directory.queries.services import public_services_by_id
-from directory.safety import SAFETY_FILE
+from directory.safety import load_safety_lines
+from search.phrasebook import phrase_words
 from tests.search.test_cues import CUED, LOOK_ALIKES
 
-NATIONAL = tomllib.loads(SAFETY_FILE.read_text(encoding="utf-8"))["dangers"]
 WEAK = {
     "en": ("he said he'd finish me off", "domestic-abuse"),
     "pl": ("nie pozwala mi wychodzić z domu", "domestic-abuse"),
@@ -52,8 +53,12 @@ def test_a_weak_cue_shows_the_strip_with_its_line_in_every_language(
     text, danger = WEAK[case]
     markup = _page(search_app, q=text, lang=case.partition("-")[0])
     strip = _strip(markup)
-    first = NATIONAL[danger]["lines"][0]
-    number = first.get("phone") or first.get("text")
+    # The line that fits the words ("my child is missing": Missing People), else the first.
+    _, line = load_safety_lines(load_council(DEFAULT_COUNCIL_FILE)).strip(
+        [danger], phrase_words(text)
+    ) or (None, None)
+    assert line is not None
+    number = line.phone or line.text
     assert f'data-danger="{danger}"' in strip
     assert "999" in strip and number in strip
     assert "app-safety-panel" not in markup  # the panel is for strong signals
