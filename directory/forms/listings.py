@@ -197,6 +197,8 @@ class ListingForm(BaseForm):
     """The venue fields shown (all when empty): see :meth:`keep_only`."""
     spare_venues = SPARE_VENUES
     """Blank venues offered to fill in (none where a venue's name is not shown)."""
+    unsent: frozenset[str] = frozenset()
+    """Fields the form shows that the request did not send at all: never written."""
     version = HiddenField()
     """The version of every row the form writes (``directory.listings.versions``)."""
     name = StringField(
@@ -366,6 +368,19 @@ class ListingForm(BaseForm):
         if "venues" in self._fields:
             self._keep_venue_fields()
 
+    def note_unsent(self, sent: Collection[str]) -> None:
+        """Note the text fields and lists of rows that ``sent`` (the request's field names)
+        lacks altogether. A page always sends them, even empty; a request without one (a
+        tampered or cut-short one) leaves that field as it is stored rather than blank.
+        Checkboxes and radios cannot tell: an unticked one is not sent either."""
+        self.unsent = frozenset(
+            name
+            for name, field in self._fields.items()
+            if isinstance(field, (StringField, FieldList))
+            and name not in sent
+            and not any(key.startswith(f"{name}-") for key in sent)
+        )
+
     def _keep_venue_fields(self) -> None:
         if not self.venue_fields:
             return
@@ -409,7 +424,7 @@ class ListingForm(BaseForm):
         if only is not None:
             shown.keep_only(*only)
         shown.fill(rows)
-        return shown.rows(key, organisation_key, _venue_keys(rows))
+        return shown.rows(key, organisation_key, venue_keys(rows))
 
     def _offer_interval(self, value: str | None) -> None:
         """Offer an interval the listing has that is not among the usual ones."""
@@ -486,11 +501,11 @@ class ListingForm(BaseForm):
         names the stored venues ``venue_keys`` only, so that they stay as they are."""
         own: dict[str, str] = {"service_id": key, "organisation_id": organisation_key}
         for name, field in self._fields.items():
-            if name in {"csrf_token", "version", "venues"}:
+            if name in {"csrf_token", "version", "venues", *self.unsent}:
                 continue
             own[name] = _as_cell(name, field)
         rows = [own]
-        if "venues" not in self._fields:
+        if "venues" not in self._fields or "venues" in self.unsent:
             return [*rows, *({"service_id": key, "venue_id": venue} for venue in venue_keys)]
         for entry in self.venues.entries:
             venue: VenueForm = entry.form
@@ -519,9 +534,8 @@ class ListingForm(BaseForm):
 
     def first_field(self) -> Any:
         """The first field the form shows: where a problem about no one field is put."""
-        return next(
-            field for name, field in self._fields.items() if name not in {"csrf_token", "version"}
-        )
+        shown = (f for name, f in self._fields.items() if name not in {"csrf_token", "version"})
+        return _first_input(next(shown))
 
     def field_for(self, row: int, column: str) -> Any | None:
         """The field a problem at ``row`` (the form's n-th row) and ``column`` is about."""
@@ -545,7 +559,8 @@ def _first_input(field: Any | None) -> Any | None:
     return field
 
 
-def _venue_keys(rows: list[dict[str, str]]) -> list[str]:
+def venue_keys(rows: list[dict[str, str]]) -> list[str]:
+    """The keys of the stored venues in a listing's rows."""
     return [row["venue_id"] for row in rows if row.get("venue_id")]
 
 

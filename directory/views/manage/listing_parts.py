@@ -17,7 +17,7 @@ from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from directory.accounts.access import requires
-from directory.forms.listings import ListingForm, StillRunningForm
+from directory.forms.listings import ListingForm, StillRunningForm, venue_keys
 from directory.forms.sections import QUICK_EDIT_BY_SLUG, SECTION_BY_SLUG, SECTIONS, Part
 from directory.listings.editing import (
     listing_rows,
@@ -92,17 +92,18 @@ def _edit_part(service_id: str, part: Part, back: str) -> str | Response:
     if request.method == "GET":
         form.fill(rows)
         form.version.data = listing_version(service.id)
+    else:
+        form.note_unsent(request.form.keys())
     lookups = look_up_postcodes(form)
     action = request.form.get("action", "")
     if form.apply_row_action(action):
         pass  # shown again with a row added or removed: nothing is saved
     elif action == "save" and form.validate_on_submit():
         key, organisation_key = rows[0]["service_id"], rows[0]["organisation_id"]
-        venues = [row["venue_id"] for row in rows if row.get("venue_id")]
         outcome = save_edit(
             service,
             ListingForm.shown_rows(rows, council, key, organisation_key, part.only),
-            form.rows(key, organisation_key, venues),
+            form.rows(key, organisation_key, venue_keys(rows)),
             actor=current_user.email,
             council=council,
             version=form.version.data,
@@ -133,7 +134,7 @@ def _edit_part(service_id: str, part: Part, back: str) -> str | Response:
         back=back,
         lookups=lookups,
         others=others,
-        venue_names={row["venue_id"]: row.get("venue_name", "") for row in rows[1:]},
+        venue_names={row["venue_id"]: row["venue_name"] for row in rows if row.get("venue_id")},
     )
 
 

@@ -18,7 +18,7 @@ from werkzeug.wrappers import Response
 
 from directory.accounts.access import requires
 from directory.forms.accounts import ConfirmForm
-from directory.forms.listings import ListingActionForm, ListingForm
+from directory.forms.listings import ListingActionForm, ListingForm, venue_keys
 from directory.forms.sections import SECTIONS
 from directory.listings.editing import (
     MANUAL_SOURCE,
@@ -136,6 +136,8 @@ def edit(service_id: str) -> str | Response:
     if request.method == "GET":
         form.fill(rows)
         form.version.data = listing_version(service.id)
+    else:
+        form.note_unsent(request.form.keys())
     lookups = look_up_postcodes(form)
     if form.apply_row_action(request.form.get("action", "")):
         pass  # shown again with a row added or removed: nothing is saved
@@ -144,7 +146,7 @@ def edit(service_id: str) -> str | Response:
         outcome = save_edit(
             service,
             ListingForm.shown_rows(rows, _council(), key, organisation_key),
-            form.rows(key, organisation_key),
+            form.rows(key, organisation_key, venue_keys(rows)),
             actor=_actor(),
             council=_council(),
             version=form.version.data,
