@@ -214,20 +214,20 @@ def show_problems(form: ListingForm, problems: list[Problem]) -> None:
         field = None
         if match:
             field = form.field_for(int(match.group("row")) - 2, match.group("column") or "")
-        message = sentence(problem.message)
+        message = _sentence(problem.message)
         if field is None:
             field = form.first_field()
             message = f"{problem.where}: {message}"
         form.add_error(field, message)
 
 
-def sentence(message: str) -> str:
+def _sentence(message: str) -> str:
     return message[:1].upper() + message[1:]
 
 
 def flash_warnings(outcome: EditOutcome) -> None:
     for warning in outcome.warnings:
-        flash(sentence(warning.message), "warning")
+        flash(_sentence(warning.message), "warning")
 
 
 @blueprint.get("/<service_id>")
@@ -299,5 +299,5 @@ def _change_status(service_id: str, status: ServiceStatus) -> Response:
         )
     elif not refused(outcome):
         for problem in outcome.errors:
-            flash(f"{problem.where}: {sentence(problem.message)}", "warning")
+            flash(f"{problem.where}: {_sentence(problem.message)}", "warning")
     return redirect(url_for(".listing", service_id=service_id))
