@@ -104,5 +104,4 @@ def test_add_another_without_javascript_sends_the_form_and_saves_nothing(
     expect(rows).to_have_count(max(1, len(phones)) + 1)
     expect(page.locator("h1")).to_have_text("Change contact details")
     assert _listing(staff_app)[1] == phones
-    assert serious_axe_violations(page) == []
     context.close()
