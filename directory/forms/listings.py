@@ -2,13 +2,18 @@
 
 Each field is named after its template column, so the form becomes template rows that the
 import reader checks (``directory.listings.editing``), and a problem it reports ("Row 3,
-column postcode") lands on the field it is about. Cells holding several items show one
-item a line.
+column postcode") lands on the field it is about. Phones, costs and opening times are rows
+with "add another" (``directory.forms.item_rows``); other cells holding several items show
+one item a line.
+
+The form may show only some of its fields (a section of it, or a quick edit:
+``directory.forms.sections``): :meth:`ListingForm.keep_only` drops the others, and its rows
+then hold only the cells it shows, so a save never writes the others.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from flask_babel import lazy_gettext, lazy_ngettext
@@ -38,20 +43,28 @@ from wtforms.validators import DataRequired, Length, Optional, ValidationError
 from directory.council import Council
 from directory.forms import BaseForm
 from directory.forms.accounts import ConfirmForm
+from directory.forms.item_rows import (
+    CostRow,
+    PhoneRow,
+    TimeRow,
+    apply_row_action,
+    as_cell,
+    fill_rows,
+    item_rows,
+)
 from directory.links import safe_link
 from directory.models import Audience, DeliveryMethod, ReferralRoute, ServiceKind, ServiceStatus
 
 MULTI_LINE = (
-    "phone",
     "contacts",
     "languages",
     "areas",
-    "cost",
-    "opening_times",
     "sessions",
     "accessibility",
 )
 """Columns of several items ("a; b"), shown and typed one item a line."""
+ITEM_ROWS = ("phone", "cost", "opening_times")
+"""Columns of several items shown as rows with "add another"."""
 CHOICES = ("needs", "categories", "levels", "circumstances", "delivery")
 """Columns of several codes, chosen with checkboxes."""
 LINKS = ("website", "referral_url", "organisation_website")
@@ -150,12 +163,7 @@ class VenueForm(Form):
         lazy_gettext("Keep the address private (a refuge): families never see it"),
         widget=GovCheckboxInput(),
     )
-    opening_times = _lines(
-        lazy_gettext("Opening times here (optional)"),
-        lazy_gettext(
-            "One a line, like: Mon-Fri 09:00-17:00 | from 2026-01-05 | until 2026-03-30 | term time"
-        ),
-    )
+    opening_times = item_rows(TimeRow, lazy_gettext("Opening times here (optional)"))
     sessions = _lines(
         lazy_gettext("Dated sessions here (optional)"),
         lazy_gettext("One a line, like: 2026-12-22 10:00-14:00 | places 30 | book https://..."),
@@ -165,9 +173,15 @@ class VenueForm(Form):
     )
 
     def is_blank(self) -> bool:
+        """A venue row with nothing in it (an unused spare). A stored venue shown without
+        its name (a quick edit of its times) is never blank: it is taken off only by
+        ticking "remove"."""
+        if self.venue_id.data and "venue_name" not in self._fields:
+            return False
         return not any(
-            (self[name].data or "").strip()
+            _as_cell(name, self[name])
             for name in ("venue_name", "address_1", "postcode", "opening_times", "sessions")
+            if name in self._fields
         )
 
 
@@ -179,6 +193,12 @@ class ListingActionForm(ConfirmForm):
 
 
 class ListingForm(BaseForm):
+    venue_fields: tuple[str, ...] = ()
+    """The venue fields shown (all when empty): see :meth:`keep_only`."""
+    spare_venues = SPARE_VENUES
+    """Blank venues offered to fill in (none where a venue's name is not shown)."""
+    unsent: frozenset[str] = frozenset()
+    """Fields the form shows that the request did not send at all: never written."""
     version = HiddenField()
     """The version of every row the form writes (``directory.listings.versions``)."""
     name = StringField(
@@ -267,21 +287,16 @@ class ListingForm(BaseForm):
     )
     website = _text(lazy_gettext("Website (optional)"), lazy_gettext("Like https://example.org"))
     email = _text(lazy_gettext("Email address (optional)"))
-    phone = _lines(
-        lazy_gettext("Phone numbers (optional)"),
-        lazy_gettext("One a line, like: 01384 813322 | Bookings"),
-    )
+    phone = item_rows(PhoneRow, lazy_gettext("Phone numbers (optional)"))
     contacts = _lines(
         lazy_gettext("Named contacts (optional)"),
         lazy_gettext("One a line: job title | name | email | phone"),
     )
-    cost = _lines(
-        lazy_gettext("Cost (optional)"),
-        lazy_gettext("One a line: who it is for | amount in pounds | description, like: Free | 0"),
-    )
-    opening_times = _lines(
+    cost = item_rows(CostRow, lazy_gettext("Cost (optional)"))
+    opening_times = item_rows(
+        TimeRow,
         lazy_gettext("Opening times not at a venue (optional)"),
-        lazy_gettext("One a line, like: Mon-Fri 09:00-17:00 (for a helpline, say)"),
+        lazy_gettext("For a helpline, say"),
     )
     sessions = _lines(
         lazy_gettext("Dated sessions not at a venue (optional)"),
@@ -342,18 +357,50 @@ class ListingForm(BaseForm):
             codes=codes,
         )
 
+    def keep_only(self, own: Collection[str], venue: Collection[str] = ()) -> None:
+        """Show only the listing's fields ``own`` and, when ``own`` has "venues", the
+        venue fields ``venue`` (all of them when empty): a section or a quick edit."""
+        for name in list(self._fields):
+            if name not in {"csrf_token", "version", *own}:
+                del self[name]
+        self.venue_fields = tuple(venue)
+        self.spare_venues = SPARE_VENUES if not venue or "venue_name" in venue else 0
+        if "venues" in self._fields:
+            self._keep_venue_fields()
+
+    def note_unsent(self, sent: Collection[str]) -> None:
+        """Note the text fields and lists of rows that ``sent`` (the request's field names)
+        lacks altogether. A page always sends them, even empty; a request without one (a
+        tampered or cut-short one) leaves that field as it is stored rather than blank.
+        Checkboxes and radios cannot tell: an unticked one is not sent either."""
+        self.unsent = frozenset(
+            name
+            for name, field in self._fields.items()
+            if isinstance(field, (StringField, FieldList))
+            and name not in sent
+            and not any(key.startswith(f"{name}-") for key in sent)
+        )
+
+    def _keep_venue_fields(self) -> None:
+        if not self.venue_fields:
+            return
+        for entry in self.venues.entries:
+            for name in list(entry.form._fields):
+                if name not in {"venue_id", *self.venue_fields}:
+                    del entry.form[name]
+
     def say_who_shares(self, organisation: int, venues: Mapping[str, int]) -> None:
         """Say, before saving, how many listings a change to the organisation or a venue
         changes: ``organisation`` listings share the organisation, ``venues[key]`` the venue."""
-        if organisation > 1:
+        if organisation > 1 and "organisation_name" in self._fields:
             self.organisation_name.description = lazy_ngettext(
                 "This organisation runs %(num)s listing: a change here changes all of them",
                 "This organisation runs %(num)s listings: a change here changes all of them",
                 organisation,
             )
-        for entry in self.venues.entries:
+        for entry in self._venue_entries():
             count = venues.get(entry.form.venue_id.data or "", 0)
-            if count > 1:
+            if count > 1 and "venue_name" in entry.form._fields:
                 entry.form.venue_name.description = lazy_ngettext(
                     "%(num)s listing is held at this venue: a change here changes all of them",
                     "%(num)s listings are held at this venue: a change here changes all of them",
@@ -362,14 +409,22 @@ class ListingForm(BaseForm):
 
     @classmethod
     def shown_rows(
-        cls, rows: list[dict[str, str]], council: Council, key: str, organisation_key: str
+        cls,
+        rows: list[dict[str, str]],
+        council: Council,
+        key: str,
+        organisation_key: str,
+        only: tuple[Collection[str], Collection[str]] | None = None,
     ) -> list[dict[str, str]]:
         """The form's rows for stored ``rows`` as the form shows them, unchanged: what a
-        save compares the returned form with (``directory.listings.form_changes``)."""
+        save compares the returned form with (``directory.listings.form_changes``).
+        ``only`` is the (own, venue) fields of a section or quick edit."""
         shown = cls(formdata=None, meta={"csrf": False})
         shown.set_council(council)
+        if only is not None:
+            shown.keep_only(*only)
         shown.fill(rows)
-        return shown.rows(key, organisation_key)
+        return shown.rows(key, organisation_key, venue_keys(rows))
 
     def _offer_interval(self, value: str | None) -> None:
         """Offer an interval the listing has that is not among the usual ones."""
@@ -378,53 +433,83 @@ class ListingForm(BaseForm):
         if value and value not in offered and value.isdigit():
             field.choices = [*field.choices, _every(int(value))]
 
+    def _venue_entries(self) -> list[Any]:
+        return list(self.venues.entries) if "venues" in self._fields else []
+
+    # "Add another" rows.
+
+    def row_lists(self) -> list[FieldList]:
+        """Every list of "add another" rows on the form, the venues' own included."""
+        lists = [field for name in ITEM_ROWS if (field := self._fields.get(name)) is not None]
+        for entry in self._venue_entries():
+            if "opening_times" in entry.form._fields:
+                lists.append(entry.form.opening_times)
+        return lists
+
+    def apply_row_action(self, action: str) -> bool:
+        """Add or remove an "add another" row as a button asked (without JavaScript)."""
+        return apply_row_action(self.row_lists(), action)
+
     # Rows of the import template <-> the form.
 
     def fill(self, rows: list[dict[str, str]]) -> None:
         """Show stored rows: the listing's own row first, then one row per venue."""
         first = rows[0] if rows else {}
+        own = [row for row in rows if not row.get("venue_id")]
+        at_no_venue = own[0] if own else {}
         for name, field in self._fields.items():
             if name in {"csrf_token", "version", "venues"}:
                 continue
-            value = first.get(name, "")
+            # Times and sessions held at no venue are in the listing's own row only.
+            source = at_no_venue if name in {"opening_times", "sessions"} else first
+            value = source.get(name, "")
             if name in CHOICES:
                 field.data = [item.strip() for item in value.split(";") if item.strip()]
+            elif name in ITEM_ROWS:
+                fill_rows(field, value)
             elif isinstance(field, BooleanField):
                 field.data = value == "yes"
+            elif name == "review_interval_months":
+                field.data = value or COUNCIL_DEFAULT
+                self._offer_interval(field.data)
             else:
                 field.data = _as_lines(name, value)
+        if "venues" not in self._fields:
+            return
         venue_rows = [row for row in rows if row.get("venue_id")]
-        own = [row for row in rows if not row.get("venue_id")]
-        self.opening_times.data = _as_lines(
-            "opening_times", own[0].get("opening_times", "") if own else ""
-        )
-        self.sessions.data = _as_lines("sessions", own[0].get("sessions", "") if own else "")
-        self.review_interval_months.data = first.get("review_interval_months") or COUNCIL_DEFAULT
-        self._offer_interval(self.review_interval_months.data)
         while len(self.venues.entries):
             self.venues.pop_entry()
-        for row in [*venue_rows, *({} for _ in range(SPARE_VENUES))]:
+        for row in [*venue_rows, *({} for _ in range(self.spare_venues))]:
             entry = self.venues.append_entry()
             for name in entry.form._fields:
                 if name == "remove":
                     continue
                 value = row.get(name, "")
                 field = entry.form[name]
-                field.data = (
-                    value == "yes" if isinstance(field, BooleanField) else _as_lines(name, value)
-                )
+                if name in ITEM_ROWS:
+                    fill_rows(field, value)
+                elif isinstance(field, BooleanField):
+                    field.data = value == "yes"
+                else:
+                    field.data = _as_lines(name, value)
+        self._keep_venue_fields()
 
-    def rows(self, key: str, organisation_key: str) -> list[dict[str, str]]:
-        """The form as template rows for the listing ``key``."""
+    def rows(
+        self, key: str, organisation_key: str, venue_keys: Collection[str] = ()
+    ) -> list[dict[str, str]]:
+        """The form as template rows for the listing ``key``. Without its venues, the form
+        names the stored venues ``venue_keys`` only, so that they stay as they are."""
         own: dict[str, str] = {"service_id": key, "organisation_id": organisation_key}
         for name, field in self._fields.items():
-            if name in {"csrf_token", "version", "venues"}:
+            if name in {"csrf_token", "version", "venues", *self.unsent}:
                 continue
             own[name] = _as_cell(name, field)
         rows = [own]
+        if "venues" not in self._fields or "venues" in self.unsent:
+            return [*rows, *({"service_id": key, "venue_id": venue} for venue in venue_keys)]
         for entry in self.venues.entries:
             venue: VenueForm = entry.form
-            if venue.remove.data or venue.is_blank():
+            if ("remove" in venue._fields and venue.remove.data) or venue.is_blank():
                 continue
             row = {"service_id": key}
             for name, field in venue._fields.items():
@@ -436,23 +521,47 @@ class ListingForm(BaseForm):
     def add_error(self, field: Any, message: str) -> None:
         """An error found after validation (by the reader or the write path)."""
         field.errors = [*field.errors, message]
-        for entry in self.venues.entries:
-            entry.form._errors = None
-        self.venues.errors = [entry.errors for entry in self.venues.entries]
-        if not any(self.venues.errors):
-            self.venues.errors = []
+        lists = self.row_lists()
+        if "venues" in self._fields:
+            lists.append(self.venues)
+        for rows in lists:
+            for entry in rows.entries:
+                entry.form._errors = None
+            rows.errors = [entry.errors for entry in rows.entries]
+            if not any(rows.errors):
+                rows.errors = []
         self._errors = None
+
+    def first_field(self) -> Any:
+        """The first field the form shows: where a problem about no one field is put."""
+        shown = (f for name, f in self._fields.items() if name not in {"csrf_token", "version"})
+        return _first_input(next(shown))
 
     def field_for(self, row: int, column: str) -> Any | None:
         """The field a problem at ``row`` (the form's n-th row) and ``column`` is about."""
         if row == 0:
-            return self._fields.get(column)
+            return _first_input(self._fields.get(column))
         venues = [
-            e for e in self.venues.entries if not e.form.remove.data and not e.form.is_blank()
+            e
+            for e in self._venue_entries()
+            if not ("remove" in e.form._fields and e.form.remove.data) and not e.form.is_blank()
         ]
         if row - 1 < len(venues):
-            return venues[row - 1].form._fields.get(column)
+            return _first_input(venues[row - 1].form._fields.get(column))
         return None
+
+
+def _first_input(field: Any | None) -> Any | None:
+    """A problem with a list of rows is put on its first row's first input."""
+    if isinstance(field, FieldList) and field.entries:
+        entry = field.entries[0].form
+        return entry[entry.PARTS[0]]
+    return field
+
+
+def venue_keys(rows: list[dict[str, str]]) -> list[str]:
+    """The keys of the stored venues in a listing's rows."""
+    return [row["venue_id"] for row in rows if row.get("venue_id")]
 
 
 def _every(months: int) -> SelectChoice:
@@ -466,6 +575,8 @@ def _as_lines(name: str, value: str) -> str:
 
 
 def _as_cell(name: str, field: Any) -> str:
+    if name in ITEM_ROWS:
+        return as_cell(field)
     if name in CHOICES:
         # In the order of the checkboxes, whatever order the stored codes came in.
         chosen = set(field.data or [])
@@ -478,3 +589,20 @@ def _as_cell(name: str, field: Any) -> str:
     if name in MULTI_LINE:
         return "; ".join(line.strip() for line in value.splitlines() if line.strip())
     return value
+
+
+class StillRunningForm(ListingActionForm):
+    """ "Still running?": the review of a listing in one question."""
+
+    answer = RadioField(
+        lazy_gettext("Is it still running?"),
+        choices=[
+            SelectChoice("yes", lazy_gettext("Yes, it is still running as listed")),
+            SelectChoice(
+                ServiceStatus.TEMPORARILY_CLOSED.value, lazy_gettext("No, it is closed for now")
+            ),
+            SelectChoice(ServiceStatus.DEFUNCT.value, lazy_gettext("No, it has closed for good")),
+        ],
+        widget=GovRadioInput(),
+        validators=[DataRequired(message=lazy_gettext("Select whether it is still running"))],
+    )

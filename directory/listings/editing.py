@@ -54,6 +54,8 @@ class EditOutcome:
     """Set when the form came without a version (or a malformed one): nothing is written."""
     version: str | None = None
     """The version the refused form should carry now, having shown what changed."""
+    unknown_venue: bool = False
+    """Set when the form names a venue the listing does not have: nothing is written."""
 
     @property
     def saved(self) -> bool:
@@ -62,6 +64,7 @@ class EditOutcome:
             and self.report.ok
             and not self.others_changes
             and not self.no_version
+            and not self.unknown_venue
         )
 
 
@@ -152,9 +155,15 @@ def save_edit(
 
     ``shown`` are the form's rows as it showed the stored listing, ``returned`` the form's
     rows as it came back (``directory.listings.form_changes``). A form that comes back as it
-    was shown writes nothing: no batch, no audit row, no version check.
+    was shown writes nothing: no batch, no audit row, no version check. A form naming a
+    venue the listing does not have (its hidden field changed) writes nothing either.
     """
-    rows = changed_rows(form_layout(listing_rows(service)), shown, returned)
+    stored = form_layout(listing_rows(service))
+    known = {row["venue_id"] for row in stored[1:]}
+    if any(row.get("venue_id") and row["venue_id"] not in known for row in returned[1:]):
+        db.session.rollback()
+        return EditOutcome(service_id=service.id, unknown_venue=True)
+    rows = changed_rows(stored, shown, returned)
     if rows is None:
         db.session.rollback()
         return EditOutcome(report=WriteReport(source=service.source), service_id=service.id)
@@ -208,11 +217,18 @@ def set_status(
 
 
 def mark_checked(
-    service: Service, *, version: str | None, actor: str, council: Council
+    service: Service,
+    *,
+    version: str | None,
+    actor: str,
+    council: Council,
+    status: str | None = None,
 ) -> EditOutcome:
-    """Record that someone checked the listing today: its last checked date, audited."""
+    """Record that someone checked the listing today: its last checked date, audited; and,
+    when the check found it closed, its new ``status`` in the same review."""
     today = {"assured_date": date.today().isoformat()}
-    return _change(service, today, version=version, actor=actor, council=council, kind="review")
+    cells = {**today, "status": status} if status else today
+    return _change(service, cells, version=version, actor=actor, council=council, kind="review")
 
 
 def _change(

@@ -133,3 +133,86 @@ if (job && window.fetch) {
   };
   window.setInterval(poll, 2000);
 }
+
+// "Add another" rows (phones, costs, opening times on the listing forms). Without
+// JavaScript the "Add another" and "Remove" buttons send the form and the page comes back
+// with the row added or removed; here they change the page in place. A new row is a copy of
+// the last, emptied and renumbered; focus moves to its first input, or after a removal to
+// the row that took its place, and each change is announced.
+const rowLists = document.querySelectorAll("[data-app-add-another]");
+if (rowLists.length) {
+  const announcer = document.createElement("div");
+  announcer.className = "govuk-visually-hidden";
+  announcer.setAttribute("role", "status");
+  document.body.append(announcer);
+  const renamed = (value, from, to) =>
+    value
+      .split(" ")
+      .map((part) => (part.startsWith(`${from}-`) ? to + part.slice(from.length) : part))
+      .join(" ");
+
+  for (const list of rowLists) {
+    const rows = () => [...list.querySelectorAll(":scope > fieldset > .app-add-another__item")];
+    const title = (number) => list.dataset.appItem.replace("__NUMBER__", number);
+    const say = (template, number) => {
+      announcer.textContent = template.replace("__NUMBER__", number);
+    };
+    const renumber = () => {
+      rows().forEach((row, index) => {
+        row.querySelector(".app-add-another__title").textContent = title(index + 1);
+        row.querySelector(".app-add-another__remove .govuk-visually-hidden").textContent =
+          ` ${title(index + 1)}`;
+      });
+    };
+    const empty = (row) => {
+      for (const input of row.querySelectorAll("input")) input.value = "";
+      for (const message of row.querySelectorAll(".govuk-error-message")) message.remove();
+      for (const group of row.querySelectorAll(".govuk-form-group--error")) {
+        group.classList.remove("govuk-form-group--error");
+      }
+      for (const input of row.querySelectorAll(".govuk-input--error")) {
+        input.classList.remove("govuk-input--error");
+      }
+    };
+
+    list.addEventListener("click", (event) => {
+      const button = event.target.closest("button");
+      if (!button || button.closest("[data-app-add-another]") !== list) return;
+      const all = rows();
+      if (button.classList.contains("app-add-another__add")) {
+        event.preventDefault();
+        const last = all[all.length - 1];
+        const numbers = all.map((row) => Number(row.dataset.appRow.split("-").pop()));
+        const from = last.dataset.appRow;
+        const to = from.replace(/\d+$/, String(Math.max(...numbers) + 1));
+        const copy = last.cloneNode(true);
+        copy.dataset.appRow = to;
+        for (const element of copy.querySelectorAll("[id], [name], [for], [aria-describedby]")) {
+          for (const attribute of ["id", "name", "for", "aria-describedby"]) {
+            const value = element.getAttribute(attribute);
+            if (value) element.setAttribute(attribute, renamed(value, from, to));
+          }
+        }
+        copy.querySelector(".app-add-another__remove").value = `remove:${to}`;
+        empty(copy);
+        last.after(copy);
+        renumber();
+        copy.querySelector("input").focus();
+        say(list.dataset.appAdded, all.length + 1);
+      } else if (button.classList.contains("app-add-another__remove")) {
+        event.preventDefault();
+        const row = button.closest(".app-add-another__item");
+        const index = all.indexOf(row);
+        if (all.length === 1) {
+          empty(row);
+        } else {
+          row.remove();
+        }
+        renumber();
+        const next = rows()[Math.min(index, rows().length - 1)];
+        next.querySelector("input").focus();
+        say(list.dataset.appRemoved, index + 1);
+      }
+    });
+  }
+}

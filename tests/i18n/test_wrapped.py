@@ -17,6 +17,7 @@ ALLOWED_PYTHON = {
     # Staff pages stay in English: the importer's row problems are English sentences.
     ("directory/views/manage/listings.py", "f'{problem.where}: {_sentence(problem.message)}'"),
     ("directory/views/manage/review.py", "f'{problem.where}: {problem.message}'"),
+    ("directory/views/manage/listing_parts.py", "f'{problem.where}: {problem.message}'"),
 }
 """Reviewed exceptions: (file, text)."""
 

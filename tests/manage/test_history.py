@@ -20,7 +20,7 @@ def test_a_listings_history_says_who_changed_what_and_from_which_batch(
     editor = _editor(listing_app)
     edit = f"/manage/listings/{service_id}/edit"
     values = _open_form(editor, edit)
-    values["phone"] = "01384 812440 | Bookings"
+    values["phone-0-number"] = "01384 812440"
     _save(editor, edit, values)
 
     page = visible_text(page_text(editor.get(f"/manage/listings/{service_id}/history")))

@@ -78,8 +78,8 @@ def test_an_editor_fixes_a_phone_number_and_families_see_it_at_once(listing_app:
     browser = _editor(listing_app)
     edit = f"/manage/listings/{service_id}/edit"
     values = _open_form(browser, edit)
-    assert values["phone"] == "01384 813322 | Bookings"
-    values["phone"] = "01384 812440 | Bookings"
+    assert (values["phone-0-number"], values["phone-0-description"]) == ("01384 813322", "Bookings")
+    values["phone-0-number"] = "01384 812440"
 
     response = _save(browser, edit, values)
     assert response.headers["Location"] == f"/manage/listings/{service_id}"
@@ -130,15 +130,15 @@ def test_a_new_listing_is_previewed_then_published(listing_app: Flask) -> None:
             "name": "Lye Baby Massage",
             "organisation_name": "Lye Family Centre",
             "summary": "Gentle massage for babies under one.",
-            "phone": "01384 813322",
+            "phone-0-number": "01384 813322",
             "minimum_age": "0",
             "maximum_age": "1",
-            "opening_times": "",
+            "opening_times-0-time": "",
             "venues-0-venue_name": "Lye Community Hall",
             "venues-0-address_1": "High Street",
             "venues-0-city": "Stourbridge",
             "venues-0-postcode": "dy9 8ht",
-            "venues-0-opening_times": "Tue 10:00-11:00",
+            "venues-0-opening_times-0-time": "Tue 10:00-11:00",
         }
     ).items():
         values[name] = value
@@ -188,10 +188,10 @@ def test_withdrawing_keeps_the_listing_and_its_page_says_so(listing_app: Flask) 
     [
         ("website", "javascript:alert(1)", "Enter a web address starting with https://"),
         ("referral_url", "data:text/html,hi", "Enter a web address starting with https://"),
-        ("phone", "call us", "Is not a phone number"),
+        ("phone-0-number", "call us", "Enter a phone number, like 01384 813322"),
         ("venues-0-postcode", "DY99 9ZZ", "not a real postcode"),
         ("maximum_age", "40", "Maximum age 40 is above 25"),
-        ("opening_times", "Someday 9-5", "is not days like Mon-Fri"),
+        ("opening_times-0-time", "Someday 9-5", "is not days like Mon-Fri"),
         ("name", "", "Enter the name of the service"),
     ],
 )
@@ -222,7 +222,7 @@ def test_the_second_of_two_editors_is_refused_and_shown_the_first_ones_change(
     first, second = _editor(listing_app, "Ann First"), _editor(listing_app, "Bob Second")
     first_values, second_values = _open_form(first, edit), _open_form(second, edit)
 
-    first_values["phone"] = "01384 812440 | Bookings"
+    first_values["phone-0-number"] = "01384 812440"
     assert _save(first, edit, first_values).status_code == 302
     second_values["summary"] = "Borrow toys for free."
     response = _save(second, edit, second_values)
@@ -272,10 +272,11 @@ def test_stored_script_in_every_text_field_renders_inert(listing_app: Flask) -> 
         "venues-0-accessibility",
     ):
         values[name] = f"{name} {XSS}"
-    values["phone"] = f"01384 813322 | {XSS}"
-    values["cost"] = f"{XSS} | 2 | {XSS}"
+    values["phone-0-number"] = "01384 813322"
+    values["phone-0-description"] = XSS
+    values["cost-0-option"], values["cost-0-amount"], values["cost-0-description"] = XSS, "2", XSS
     values["contacts"] = f"{XSS} | {XSS}"
-    values["opening_times"] = f"Mon 09:00-10:00 | {XSS}"
+    values["opening_times-0-time"] = f"Mon 09:00-10:00 | {XSS}"
     values["sessions"] = f"2030-01-02 10:00-11:00 | {XSS}"
     values["status"] = "active"
     response = _save(browser, edit, values)
@@ -337,7 +338,7 @@ def test_an_editor_can_change_a_field_editors_changed_before(listing_app: Flask)
     edit = f"/manage/listings/{service_id}/edit"
     for number in ("01384 812440", "01384 812441"):
         values = _open_form(browser, edit)
-        values["phone"] = number
+        values["phone-0-number"], values["phone-0-description"] = number, ""
         assert _save(browser, edit, values).status_code == 302
     with listing_app.app_context():
         service = db.session.get(Service, service_id)

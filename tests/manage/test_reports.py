@@ -87,7 +87,7 @@ def test_an_editor_fixes_a_reported_listing_and_families_see_it_at_once(
 
     edit = f"/manage/listings/{service_id}/edit"
     values = _open_form(editor, edit)
-    values["phone"] = "01384 812440 | Bookings"
+    values["phone-0-number"] = "01384 812440"
     assert _save(editor, edit, values).status_code == 302
     token = csrf_token(editor, f"/manage/reports/{report_id}")
     response = editor.post(

@@ -18,7 +18,8 @@ from werkzeug.wrappers import Response
 
 from directory.accounts.access import requires
 from directory.forms.accounts import ConfirmForm
-from directory.forms.listings import ListingActionForm, ListingForm
+from directory.forms.listings import ListingActionForm, ListingForm, venue_keys
+from directory.forms.sections import SECTIONS
 from directory.listings.editing import (
     MANUAL_SOURCE,
     EditOutcome,
@@ -40,7 +41,7 @@ from directory.presenters.service import service_page, term_labels
 from directory.queries.manage import PAGE_SIZE, find_listings, staff_service
 from directory.request_limits import LISTING_FORM_BODY_BYTES, accepts_body
 from directory.review import interval_months, listing_due, listing_overdue
-from directory.views.manage.refusals import no_version_message, refused
+from directory.views.manage.refusals import no_version_message, refused, unknown_venue_message
 
 blueprint = Blueprint("manage_listings", __name__, url_prefix="/manage/listings")
 
@@ -106,8 +107,10 @@ def new() -> str | Response:
                 }
             ]
         )
-    lookups = _look_up_postcodes(form)
-    if request.form.get("action") == "save" and form.validate_on_submit():
+    lookups = look_up_postcodes(form)
+    if form.apply_row_action(request.form.get("action", "")):
+        pass  # shown again with a row added or removed: nothing is saved
+    elif request.form.get("action") == "save" and form.validate_on_submit():
         key = new_listing_key()
         organisation = "-".join(re.findall(r"[a-z0-9]+", form.organisation_name.data.lower()))
         outcome = save_listing(
@@ -117,10 +120,12 @@ def new() -> str | Response:
             council=_council(),
         )
         if outcome.saved and outcome.service_id:
-            _flash_warnings(outcome)
+            flash_warnings(outcome)
             return redirect(url_for(".listing", service_id=outcome.service_id))
-        _show_problems(form, outcome.errors)
-    return render_template("manage/listings/form.html", form=form, service=None, lookups=lookups)
+        show_problems(form, outcome.errors)
+    return render_template(
+        "manage/listings/form.html", form=form, service=None, lookups=lookups, sections=SECTIONS
+    )
 
 
 @blueprint.route("/<service_id>/edit", methods=["GET", "POST"])
@@ -135,42 +140,56 @@ def edit(service_id: str) -> str | Response:
     if request.method == "GET":
         form.fill(rows)
         form.version.data = listing_version(service.id)
-    lookups = _look_up_postcodes(form)
-    if request.form.get("action") == "save" and form.validate_on_submit():
+    else:
+        form.note_unsent(request.form.keys())
+    lookups = look_up_postcodes(form)
+    if form.apply_row_action(request.form.get("action", "")):
+        pass  # shown again with a row added or removed: nothing is saved
+    elif request.form.get("action") == "save" and form.validate_on_submit():
         key, organisation_key = rows[0]["service_id"], rows[0]["organisation_id"]
         outcome = save_edit(
             service,
             ListingForm.shown_rows(rows, _council(), key, organisation_key),
-            form.rows(key, organisation_key),
+            form.rows(key, organisation_key, venue_keys(rows)),
             actor=_actor(),
             council=_council(),
             version=form.version.data,
         )
         if outcome.no_version:
             form.add_error(form.name, no_version_message())
+        elif outcome.unknown_venue:
+            form.add_error(form.name, unknown_venue_message())
         elif outcome.others_changes:
             others = outcome.others_changes
             form.version.data = outcome.version
         elif outcome.saved:
-            _flash_warnings(outcome)
+            flash_warnings(outcome)
             if not outcome.report or not outcome.report.changed:
                 flash(gettext("Nothing was changed."), "info")
             else:
                 flash(gettext("Your changes are saved and families can see them now."), "success")
             return redirect(url_for(".listing", service_id=service.id))
         else:
-            _show_problems(form, outcome.errors)
+            show_problems(form, outcome.errors)
     form.say_who_shares(*listings_sharing(service))
     return render_template(
-        "manage/listings/form.html", form=form, service=service, lookups=lookups, others=others
+        "manage/listings/form.html",
+        form=form,
+        service=service,
+        lookups=lookups,
+        others=others,
+        sections=SECTIONS,
     )
 
 
-def _look_up_postcodes(form: ListingForm) -> dict[int, dict[str, str]]:
+def look_up_postcodes(form: ListingForm) -> dict[int, dict[str, str]]:
     """Each venue's postcode looked up in the offline copy, with a map link to check it by."""
     found: dict[int, dict[str, str]] = {}
     council = _council()
-    for index, entry in enumerate(form.venues.entries):
+    entries = form.venues.entries if "venues" in form._fields else []
+    for index, entry in enumerate(entries):
+        if "postcode" not in entry.form._fields:
+            continue
         postcode = (entry.form.postcode.data or "").strip()
         if not postcode:
             continue
@@ -192,7 +211,7 @@ def _look_up_postcodes(form: ListingForm) -> dict[int, dict[str, str]]:
     return found
 
 
-def _show_problems(form: ListingForm, problems: list[Problem]) -> None:
+def show_problems(form: ListingForm, problems: list[Problem]) -> None:
     """Put each problem the reader or write path found on the field it is about."""
     for problem in problems:
         match = _WHERE.match(str(problem.where))
@@ -201,7 +220,7 @@ def _show_problems(form: ListingForm, problems: list[Problem]) -> None:
             field = form.field_for(int(match.group("row")) - 2, match.group("column") or "")
         message = _sentence(problem.message)
         if field is None:
-            field = form.name
+            field = form.first_field()
             message = f"{problem.where}: {message}"
         form.add_error(field, message)
 
@@ -210,7 +229,7 @@ def _sentence(message: str) -> str:
     return message[:1].upper() + message[1:]
 
 
-def _flash_warnings(outcome: EditOutcome) -> None:
+def flash_warnings(outcome: EditOutcome) -> None:
     for warning in outcome.warnings:
         flash(_sentence(warning.message), "warning")
 

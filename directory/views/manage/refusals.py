@@ -15,6 +15,13 @@ def no_version_message() -> str:
     )
 
 
+def unknown_venue_message() -> str:
+    return gettext(
+        "This form names a venue that is not on this listing now, so nothing was saved. "
+        "Open the listing again and make your changes there."
+    )
+
+
 def refused(outcome: EditOutcome) -> bool:
     """Flash why a button's save was refused (no version, or someone else saved first)."""
     if outcome.no_version:
