@@ -164,12 +164,12 @@ def timed(page: Page, base: str, task: str, steps: Callable[[Page], None]) -> Ou
 def change_phone(name: str) -> Callable[[Page], None]:
     def steps(page: Page) -> None:
         find_listing(page, name)
-        page.get_by_role("button", name="Edit", exact=True).first.click()
-        page.wait_for_url("**/edit")
-        phone = page.get_by_label(re.compile(r"^\s*Phone numbers?", re.I)).first
+        page.get_by_role("link", name="Change contact details").click()
+        page.wait_for_url("**/contact-details")
+        phone = page.get_by_label(re.compile(r"^\s*Phone number", re.I)).first
         phone.fill(NEW_PHONE)
         page.get_by_role("button", name="Save changes").first.click()
-        expect(page.get_by_text("Your changes are saved")).to_be_visible()
+        expect(page.get_by_text("Contact details updated")).to_be_visible()
 
     return steps
 
