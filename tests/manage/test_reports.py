@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 import sqlalchemy as sa
 from flask import Flask
 from werkzeug.datastructures import MultiDict
 
 from directory.extensions import db
+from directory.listings.geocoding import DatabaseGeocoder
 from directory.models import ProblemReport, ReportStatus, Role
 from tests.manage.test_listings import _editor, _make_listing, _open_form, _save, listing_app  # noqa: F401
 from tests.support.client import page_text
+from tests.support.factories import create_service
 from tests.support.html import visible_text
 from tests.support.staff import csrf_token, submit
 
@@ -83,12 +86,16 @@ def test_an_editor_fixes_a_reported_listing_and_families_see_it_at_once(
         report_id = db.session.scalars(sa.select(ProblemReport.id)).one()
     report_page = page_text(editor.get(f"/manage/reports/{report_id}"))
     assert "jo@example.org" in report_page
-    assert f'href="/manage/listings/{service_id}/edit"' in report_page
+    edit = f"/manage/listings/{service_id}/edit?report={report_id}"
+    assert f'href="{edit}"' in report_page
 
-    edit = f"/manage/listings/{service_id}/edit"
     values = _open_form(editor, edit)
     values["phone-0-number"] = "01384 812440"
-    assert _save(editor, edit, values).status_code == 302
+    saved = _save(editor, edit, values)
+    assert saved.headers["Location"] == f"/manage/reports/{report_id}", "back to the report"
+    assert "Your changes are saved" in visible_text(
+        page_text(editor.get(saved.headers["Location"]))
+    )
     token = csrf_token(editor, f"/manage/reports/{report_id}")
     response = editor.post(
         f"/manage/reports/{report_id}", data=MultiDict({"csrf_token": token, "status": "fixed"})
@@ -103,6 +110,27 @@ def test_an_editor_fixes_a_reported_listing_and_families_see_it_at_once(
         assert report.name == "" and report.contact == "", "contact details go once dealt with"
         assert report.handled_by.startswith("editor-")
     assert "There are no reports here." in visible_text(page_text(editor.get("/manage/reports/")))
+
+
+@pytest.mark.parametrize("report", ["", "not-a-report", "another-listing's"])
+def test_an_edit_returns_to_a_report_only_about_that_listing(
+    listing_app: Flask,  # noqa: F811
+    report: str,
+) -> None:
+    service_id = _make_listing(listing_app)
+    if report == "another-listing's":
+        with listing_app.app_context():
+            other_id = create_service(
+                "Wren's Nest Toy Library", postcode="DY1 1QJ", geocoder=DatabaseGeocoder()
+            ).id
+        _report(listing_app, other_id, what_is_wrong="Closed on Mondays now.")
+        with listing_app.app_context():
+            report = db.session.scalars(sa.select(ProblemReport.id)).one()
+    editor = _editor(listing_app)
+    edit = f"/manage/listings/{service_id}/edit?report={report}"
+    values = _open_form(editor, edit)
+    values["phone-0-number"] = "01384 812440"
+    assert _save(editor, edit, values).headers["Location"] == f"/manage/listings/{service_id}"
 
 
 def test_a_practitioner_cannot_read_reports(listing_app: Flask) -> None:  # noqa: F811

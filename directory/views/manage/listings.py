@@ -39,6 +39,7 @@ from directory.postcodes.parsing import PostcodeError
 from directory.presenters.inferred_needs import inferred_needs
 from directory.presenters.service import service_page, term_labels
 from directory.queries.manage import PAGE_SIZE, find_listings, staff_service
+from directory.queries.reports import problem_report
 from directory.request_limits import LISTING_FORM_BODY_BYTES, accepts_body
 from directory.review import interval_months, listing_due, listing_overdue
 from directory.views.manage.refusals import no_version_message, refused, unknown_venue_message
@@ -168,7 +169,7 @@ def edit(service_id: str) -> str | Response:
                 flash(gettext("Nothing was changed."), "info")
             else:
                 flash(gettext("Your changes are saved and families can see them now."), "success")
-            return redirect(url_for(".listing", service_id=service.id))
+            return redirect(_after_edit(service))
         else:
             show_problems(form, outcome.errors)
     form.say_who_shares(*listings_sharing(service))
@@ -180,6 +181,16 @@ def edit(service_id: str) -> str | Response:
         others=others,
         sections=SECTIONS,
     )
+
+
+def _after_edit(service: Service) -> str:
+    """Where a saved edit goes: back to the problem report it was opened from (``?report=``,
+    only a report about this listing, so the parameter cannot send anyone elsewhere), or
+    else the listing's page."""
+    found = problem_report(request.args.get("report", ""))
+    if found is not None and found.service_id == service.id:
+        return url_for("manage_reports.report", report_id=found.id)
+    return url_for(".listing", service_id=service.id)
 
 
 def look_up_postcodes(form: ListingForm) -> dict[int, dict[str, str]]:
