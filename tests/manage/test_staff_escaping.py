@@ -6,6 +6,8 @@ out as text: a link to send that reads ``<span …>``, a batch page showing ``<a
 
 from __future__ import annotations
 
+import io
+import itertools
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,15 +18,17 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from directory.extensions import db
-from directory.models import ImportBatch, Role, Service
+from directory.forms.sections import QUICK_EDIT_BY_SLUG, SECTION_BY_SLUG
+from directory.models import ImportBatch, ProblemReport, Role, Service
+from directory.models.jobs import Job
 from tests.conftest import SEARCHABLE_DEMO
 from tests.manage.test_listings import _open_form, _save
 from tests.manage.test_route_inventory import _staff_rules
-from tests.support.apps import config_for_tests, migrated_app
+from tests.support.apps import FIXTURES, config_for_tests, migrated_app
 from tests.support.client import page_text
 from tests.support.databases import fresh_database
 from tests.support.forms import form_values
-from tests.support.staff import csrf_token, make_staff, sign_in
+from tests.support.staff import csrf_token, make_staff, sign_in, submit
 
 ESCAPED_TAG = re.compile(r"&lt;/?(a|span|strong|br|p|div|em|ul|li|code)\b", re.IGNORECASE)
 
@@ -98,22 +102,71 @@ def test_no_staff_page_shows_markup_as_text(demo_app: Flask) -> None:
     with app.app_context():
         service_id = db.session.scalars(sa.select(Service.id).limit(1)).one()
     values = {
-        "service_id": service_id,
-        "user_id": person.id,
-        "batch_id": batch_id,
+        "service_id": [service_id],
+        "user_id": [person.id],
+        "batch_id": [batch_id, later_id],
+        "report_id": [_problem_report(app, service_id)],
+        "upload_id": [_unmatched_upload(admin)],
+        "job_id": _job_ids(app),
+        "slug": [*SECTION_BY_SLUG, *QUICK_EDIT_BY_SLUG],
     }
-    opened = 0
+    opened: set[str] = set()
     for rule in _staff_rules(app):
         if "GET" not in (rule.methods or ()) or set(rule.arguments) - set(values):
             continue
-        address = rule.rule
-        for name in rule.arguments:
-            address = address.replace(f"<{name}>", values[name])
-        for batch in {batch_id, later_id} if "batch_id" in rule.arguments else {None}:
-            target = address.replace(batch_id, batch) if batch else address
+        names = sorted(rule.arguments)
+        for chosen in itertools.product(*(values[name] for name in names)):
+            target = rule.rule
+            for name, value in zip(names, chosen, strict=True):
+                target = target.replace(f"<{name}>", value)
             response = admin.get(target)
             if response.status_code != 200 or "html" not in response.content_type:
                 continue
-            opened += 1
+            opened.add(rule.rule)
             _assert_escaped_right(page_text(response), target)
-    assert opened > 20
+    for needed in (
+        "/manage/reports/<report_id>",
+        "/manage/imports/<upload_id>/columns",
+        "/manage/listings/<service_id>/edit/<slug>",
+        "/manage/listings/<service_id>/change/<slug>",
+        "/manage/listings/<service_id>/versions/<batch_id>",
+    ):
+        assert needed in opened, f"{needed} was not opened"
+    assert len(opened) > 25
+
+
+def _problem_report(app: Flask, service_id: str) -> str:
+    """A report from the public about the listing, as a family sends one."""
+    family = app.test_client()
+    sent = submit(
+        family,
+        f"/services/{service_id}/report-a-problem",
+        {"what_is_wrong": "The phone number rings out & the hall's closed."},
+    )
+    assert sent.status_code == 302
+    with app.app_context():
+        return db.session.scalars(sa.select(ProblemReport.id)).one()
+
+
+def _unmatched_upload(admin: FlaskClient) -> str:
+    """An upload whose columns need matching: the template with one header renamed."""
+    example = (FIXTURES / "imports" / "fis_listings.csv").read_bytes()
+    header, rest = example.split(b"\n", 1)
+    renamed = header.replace(b"name", b"Service title", 1) + b"\n" + rest
+    response = admin.post(
+        "/manage/imports/new",
+        data={
+            "csrf_token": csrf_token(admin, "/manage/imports/new"),
+            "file": (io.BytesIO(renamed), "renamed.csv"),
+            "source": "fis-spreadsheet",
+        },
+        content_type="multipart/form-data",
+    )
+    location = response.headers["Location"]
+    assert location.endswith("/columns"), location
+    return location.rsplit("/", 2)[-2]
+
+
+def _job_ids(app: Flask) -> list[str]:
+    with app.app_context():
+        return list(db.session.scalars(sa.select(Job.id).limit(3)))
