@@ -344,3 +344,7 @@ FRESH_ORDINARY: list[str] = [
     "ਮੈਂ ਬਹੁਤ ਥੱਕ ਗਈ ਹਾਂ",
     "mera beta fortnite khelda rehnda",
 ]
+
+OUT_OF_SAMPLE_DANGER: dict[str, list[str]] = {}
+
+OUT_OF_SAMPLE_ORDINARY: list[str] = []
