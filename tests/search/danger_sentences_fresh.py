@@ -7,8 +7,14 @@ radicalisation and county lines read as exploitation; stalking, coercive control
 child-to-parent and elder abuse as domestic abuse; honour abuse as forced marriage; FGM,
 neglect and a missing child as a child at risk.
 
-``OUT_OF_SAMPLE_*`` is the third batch, written after the fixes without looking at
+``OUT_OF_SAMPLE_*`` is the third batch, written after the first fixes without looking at
 results, measured once, then added here.
+
+Measured on the English page, first result meeting the danger's needs (the properties
+check every page): before any fix the fresh batch read 104 of 134 dangers (78%) and
+alarmed on 5 of 161 ordinary sentences; after the fixes 134 of 134 and none. The third
+batch, measured once after those fixes, read 25 of 40 (62%) with 2 of 40 alarms: the
+honest figure for unseen sentences.
 """
 
 from __future__ import annotations
@@ -345,6 +351,98 @@ FRESH_ORDINARY: list[str] = [
     "mera beta fortnite khelda rehnda",
 ]
 
-OUT_OF_SAMPLE_DANGER: dict[str, list[str]] = {}
+OUT_OF_SAMPLE_DANGER: dict[str, list[str]] = {
+    "domestic-abuse": [
+        "my partner says if i ever try to take the kids he will find us",
+        "hes been drinking and smashed my phone and now im hiding in the bathroom",
+        "he grabbed me round the neck when i asked for a divorce",
+        "my husband wont give me my passport back",
+        "my ex keeps driving past my house at night",
+        "im not allowed out without him since we got married",
+        "he tells me what to wear and who i can talk to",
+        "my dad hits my mum and we all pretend its fine",
+        "my 17 year old son has put holes in the walls and punched me",
+        "my carer takes money from my account and shouts at me",
+        "my husband threatened me with a bread knife",
+        "hes said hes going to ruin my life if i go to the police",
+        "mój mąż mnie uderzył i zabrał klucze",
+        "mera shohar mujhe ghar se nikalne ki dhamki deta hai",
+    ],
+    "suicide-and-self-harm": [
+        "i dont think i can keep going i just want to sleep and never wake up",
+        "my son posted that he wont be around much longer",
+        "my girlfriend is talking about taking all her tablets",
+        "i keep having thoughts of hanging myself",
+        "my daughter has cuts all up her arms",
+        "i feel like everyone would be happier if i wasnt here",
+        "nie widzę sensu życia",
+        "main zindagi se tang aa gaya hoon marna chahta hoon",
+    ],
+    "child-at-risk": [
+        "my little boy said daddy hurts his willy",
+        "the man next door asks my daughter to come inside his house when im not looking",
+        "my kids come back from their dads starving and dirty",
+        "my toddler had a burn on his hand after staying at his dads and he wont say",
+        "my son has not been home since thursday and the police are not helping",
+        "i'm 12 and my stepmum beats me with a wooden spoon",
+        "they keep my cousin in the house and she never goes to school",
+        "my granddaughter is scared of her mums boyfriend and wets the bed now",
+    ],
+    "forced-marriage": [
+        "my parents have booked a trip to pakistan and i think they'll marry me off",
+        "my uncle says i dishonoured the family and theyre watching everything i do",
+        "ghar wale keh rahe hain ke shaadi nahi ki to maar denge",
+    ],
+    "exploitation": [
+        "my 13 year old has a boyfriend who is 22",
+        "my son keeps disappearing for days and comes back with cash and a new phone",
+        "someone on instagram sent my daughter money and now wants photos",
+        "my son says he has to go to london to drop things off for some older boys",
+        "my nephew watches videos of a hate preacher and says he wants to go fight",
+        "my daughter is being sexually exploited by a group of men",
+        "syn ma nowe drogie rzeczy i nie mówi skąd",
+    ],
+}
 
-OUT_OF_SAMPLE_ORDINARY: list[str] = []
+OUT_OF_SAMPLE_ORDINARY: list[str] = [
+    "my son wants to do a knife skills cooking course",
+    "i'm killing myself laughing at this",
+    "the baby screams blue murder at bath time",
+    "our car died on the motorway",
+    "my daughter is addicted to tiktok",
+    "my son hits the ball really hard at cricket",
+    "the kids were fighting over the ipad",
+    "i'm dreading the school holidays",
+    "money is tight and i'm stressed",
+    "lonely dad looking for other dads to meet",
+    "my son is terrified of the hoover",
+    "i'm so tired i could cry",
+    "my toddler runs off when we go to town",
+    "my daughter got her ears pierced and they're sore",
+    "my son wants a nerf gun for christmas",
+    "my teenager stays up all night gaming",
+    "i can't afford the gas bill",
+    "my mother has been in hospital with a fall",
+    "my husband is working away a lot",
+    "my son is being picked on at the bus stop",
+    "the kids are climbing the walls",
+    "she went missing from the group at the zoo for five minutes",
+    "my daughter wants to go to a sleepover",
+    "my son dressed up as a zombie with fake blood",
+    "my daughter's hair needs cutting",
+    "our house was burgled",
+    "we were in a car crash but everyone is fine",
+    "my son wants to join the boxing gym",
+    "my partner and i are separating amicably",
+    "my teenager has a girlfriend and they're always texting",
+    "my daughter broke her leg on the trampoline",
+    "my son lost his temper and slammed the door",
+    "i'm worn out from the night feeds",
+    "grandad struggles with the stairs now",
+    "we can't get a doctor's appointment",
+    "jestem wykończona, dziecko nie śpi",
+    "syn ciągle gra na konsoli",
+    "bachay bohat shor karte hain",
+    "mera beta school jaane se darta hai",
+    "main bahut akeli mehsoos karti hoon",
+]
