@@ -15,6 +15,10 @@ check every page): before any fix the fresh batch read 104 of 134 dangers (78%) 
 alarmed on 5 of 161 ordinary sentences; after the fixes 134 of 134 and none. The third
 batch, measured once after those fixes, read 25 of 40 (62%) with 2 of 40 alarms: the
 honest figure for unseen sentences.
+
+``FOURTH_*`` is a further blind batch written after the third batch's fixes, measured once
+on the English reader alone: 20 of 30 dangers read, no alarm on 30 ordinary sentences.
+The five ordinary sentences after those 30 were written with the fixes, to hold them.
 """
 
 from __future__ import annotations
@@ -445,4 +449,87 @@ OUT_OF_SAMPLE_ORDINARY: list[str] = [
     "bachay bohat shor karte hain",
     "mera beta school jaane se darta hai",
     "main bahut akeli mehsoos karti hoon",
+]
+
+
+FOURTH_DANGER: dict[str, list[str]] = {
+    "domestic-abuse": [
+        "my husband said he knows people who will sort me out if i go",
+        "he sits outside my work in his car waiting for me",
+        "my boyfriend wont let me wear makeup or see my mates",
+        "i had to give him my passwords and he reads everything",
+        "he strangled me last year and now hes back",
+        "my partner keeps a machete by the bed",
+        "he said i'll never get away from him",
+        "im too scared to tell anyone what he does to me at night",
+        "my ex sends me messages from new numbers every time i block him",
+        "my son is 20 and he has pinned me against the wall twice",
+        "gran says her grandson takes her bank card and she is frightened of him",
+    ],
+    "suicide-and-self-harm": [
+        "i've had enough of everything and i'm going to end it tonight",
+        "my daughter keeps searching how many paracetamol it takes",
+        "my husband said he is going to drive into a wall",
+        "i've been burning my arms with cigarettes",
+        "my son left a note saying sorry for everything",
+    ],
+    "child-at-risk": [
+        "my 5 year old said the babysitter made her touch him",
+        "my friend's kids are left in a cot all day and never fed properly",
+        "my daughter ran away from home last night and isnt answering",
+        "the boy next door has bruises on his face every monday",
+        "my step son is scared to go to his mums because her partner hits him",
+        "i think my brother is sexually abusing my daughter",
+    ],
+    "forced-marriage": [
+        "im scared my family will kill me if they find out about my girlfriend",
+        "my sister is being forced to marry a man in india",
+        "they say i have to marry him or theyll disown me and hurt me",
+    ],
+    "exploitation": [
+        "my daughter has an older boyfriend who gives her drugs and makes her sleep with his"
+        " friends",
+        "my son is being paid to hold a bag for some men",
+        "a man on tiktok keeps asking my son to video chat alone",
+        "my son has gone quiet and says he's part of a movement that will take back the country",
+        "my 14 year old has been going missing and comes back with new clothes",
+    ],
+}
+
+FOURTH_ORDINARY: list[str] = [
+    "he's got a killer serve at tennis",
+    "my daughter is mad about horses",
+    "my son is gutted he lost the match",
+    "i'm dying to know what she got for christmas",
+    "the baby won't stop screaming at night",
+    "my kids beat me at monopoly every time",
+    "my partner is always on his phone",
+    "my ex is late with the child maintenance again",
+    "my son punched a hole in his homework",
+    "my daughter is in a dance battle competition",
+    "my husband and i had a row about the bins",
+    "my son is fighting a cold",
+    "we're trapped indoors because of the snow",
+    "my toddler threw his dinner at the wall",
+    "my son got knocked over playing football",
+    "the teenager next door plays loud music all night",
+    "my dad is stubborn and won't see a doctor",
+    "my daughter keeps a diary with a lock",
+    "i feel trapped as a stay at home mum",
+    "struggling to get my son to school in the mornings",
+    "my daughter's friend is a bad influence",
+    "my son is scared of the dark and sleeps with the light on",
+    "i'm absolutely shattered",
+    "my son's hamster bit him",
+    "my daughter got stung by a wasp",
+    "we lost the cat's collar",
+    "my son burnt his toast again",
+    "the school called because my son hit another boy",
+    "my daughter is cutting out shapes for her project",
+    "i want to leave my job and start again",
+    "how many paracetamol can i give my 5 year old",
+    "my husband waits outside in the car while i do the shopping",
+    "my son keeps a bag of sweets for his friends",
+    "he drove into a wall in the car park and scratched the bumper",
+    "my daughter left a note saying sorry for breaking the vase",
 ]
