@@ -17,7 +17,8 @@ batch, measured once after those fixes, read 25 of 40 (62%) with 2 of 40 alarms:
 honest figure for unseen sentences.
 
 ``FOURTH_*`` is a further blind batch written after the third batch's fixes, measured once
-on the English reader alone: 20 of 30 dangers read, no alarm on 30 ordinary sentences.
+on the English reader alone: 20 of 30 dangers read, no alarm on 30 ordinary sentences;
+its Polish, Urdu and Punjabi round: 16 of 20 read, 1 of 15 ordinary alarmed.
 The five ordinary sentences after those 30 were written with the fixes, to hold them.
 """
 
@@ -533,3 +534,65 @@ FOURTH_ORDINARY: list[str] = [
     "he drove into a wall in the car park and scratched the bumper",
     "my daughter left a note saying sorry for breaking the vase",
 ]
+
+
+# The same blind round in Polish, Urdu and Punjabi.
+FOURTH_DANGER["domestic-abuse"].extend(
+    [
+        "mąż powiedział że jak odejdę to mnie znajdzie",
+        "partner czyta moje wiadomości i nie pozwala mi wychodzić",
+        "były chłopak czeka pod moim domem każdej nocy",
+        "on mnie popchnął na ścianę i złapał za gardło",
+        "mera shohar kehta hai agar main gayi to bachay cheen lega",
+        "shohar mera phone check karta hai aur bahar nahi jane deta",
+        "ਮੇਰਾ ਘਰਵਾਲਾ ਕਹਿੰਦਾ ਜੇ ਮੈਂ ਗਈ ਤਾਂ ਮਾਰ ਦੇਊ",
+        "mera gharwala mainu kamre ch band kar dinda",
+    ]
+)
+FOURTH_DANGER["suicide-and-self-harm"].extend(
+    [
+        "nie daję już rady chcę zniknąć na zawsze",
+        "syn się okalecza",
+        "mera dil karta hai sab khatam kar doon",
+        "ਮੇਰਾ ਜੀਣ ਨੂੰ ਦਿਲ ਨਹੀਂ ਕਰਦਾ",
+    ]
+)
+FOURTH_DANGER["child-at-risk"].extend(
+    [
+        "wujek dotyka mojej córki",
+        "sąsiad zostawia dzieci same na całą noc",
+        "meri beti ko chacha ghalat jagah haath lagata hai",
+        "ਮੇਰੀ ਧੀ ਕੱਲ੍ਹ ਤੋਂ ਘਰ ਨਹੀਂ ਆਈ",
+    ]
+)
+FOURTH_DANGER["forced-marriage"].extend(
+    [
+        "rodzina chce mnie wydać za mąż za obcego",
+        "abbu kehte hain shadi karo warna ghar se nikal denge",
+    ]
+)
+FOURTH_DANGER["exploitation"].extend(
+    [
+        "obcy mężczyzna prosi moją córkę o zdjęcia",
+        "mera beta baray larkon ke liye drugs le ke jata hai",
+    ]
+)
+FOURTH_ORDINARY.extend(
+    [
+        "umieram ze zmęczenia",
+        "dzieci mnie wykończą",
+        "syn zabił mi ćwieka tym pytaniem",
+        "córka płacze bo zgubiła misia",
+        "jestem samotną matką i szukam pomocy",
+        "szukam zajęć dla dzieci",
+        "bachay school se ghar aa gaye",
+        "meri beti ki shaadi agle saal hai",
+        "main bohat pareshan hoon paison ki wajah se",
+        "mera beta cricket khelta hai",
+        "ਮੇਰਾ ਪੁੱਤ ਫੁੱਟਬਾਲ ਖੇਡਦਾ ਹੈ",
+        "ਮੈਂ ਇਕੱਲੀ ਮਹਿਸੂਸ ਕਰਦੀ ਹਾਂ",
+        "bachi ki tabiyat kharab hai",
+        "mera beta bohat shararti hai",
+        "ਬੱਚੇ ਬਹੁਤ ਲੜਦੇ ਹਨ",
+    ]
+)
