@@ -18,7 +18,9 @@ honest figure for unseen sentences.
 
 ``FOURTH_*`` is a further blind batch written after the third batch's fixes, measured once
 on the English reader alone: 20 of 30 dangers read, no alarm on 30 ordinary sentences;
-its Polish, Urdu and Punjabi round: 16 of 20 read, 1 of 15 ordinary alarmed.
+its Polish, Urdu and Punjabi round: 16 of 20 read, 1 of 15 ordinary alarmed; a last
+round (honour, radicalisation, elder abuse, stalking, a parent drunk in charge): 13 of 20
+read, none of 20 ordinary alarmed.
 The five ordinary sentences after those 30 were written with the fixes, to hold them.
 """
 
@@ -594,5 +596,74 @@ FOURTH_ORDINARY.extend(
         "bachi ki tabiyat kharab hai",
         "mera beta bohat shararti hai",
         "ਬੱਚੇ ਬਹੁਤ ਲੜਦੇ ਹਨ",
+    ]
+)
+
+
+# A last blind round: honour, radicalisation, elder abuse, stalking, a parent drunk.
+FOURTH_DANGER["forced-marriage"].extend(
+    [
+        "my brothers beat me because i was seen with a boy",
+        "my family says i have brought shame and they will send me back home",
+        "my dad took my phone and locked me in after he found out about my boyfriend",
+    ]
+)
+FOURTH_DANGER["exploitation"].extend(
+    [
+        "my son says all muslims should be deported and has been sharing videos of the"
+        " christchurch shooter",
+        "my daughter has started wearing a niqab overnight and says her online friends told"
+        " her to go to syria",
+        "my son is talking to someone online who says violence is the only answer",
+        "a man gave my daughter a phone and tells her to meet him after school",
+        "my son has been arrested in a town two hours away with drugs on him",
+    ]
+)
+FOURTH_DANGER["domestic-abuse"].extend(
+    [
+        "my elderly mum is scared of my brother who lives with her and takes her money",
+        "my grandad has bruises and his carer is really rough with him",
+        "my 15 year old daughter kicked me in the stomach and broke my glasses",
+        "my son threatens to smash the house up if i dont give him money",
+        "a man i dated once keeps messaging and turned up at my work",
+        "someone has been going through my bins and following me",
+        "my husband makes me account for every penny and takes my wages",
+    ]
+)
+FOURTH_DANGER["child-at-risk"].extend(
+    [
+        "my ex drinks when he has the kids and drove them home drunk",
+        "my friend leaves her baby with anyone and goes off for days",
+        "my daughter told me her coach touched her in the changing room",
+    ]
+)
+FOURTH_DANGER["suicide-and-self-harm"].extend(
+    [
+        "my mum keeps saying she would be better off dead",
+        "i cant see a way out and have been thinking about ending things",
+    ]
+)
+FOURTH_ORDINARY.extend(
+    [
+        "my son is doing a school project on the christchurch earthquake",
+        "my daughter is learning about religions at school",
+        "my son wants to go to syria one day to see the ruins",
+        "my daughter wears a hijab to school",
+        "my brothers are coming for dinner",
+        "my mum is scared of spiders",
+        "my grandad has a carer twice a day",
+        "my son took his driving test and failed",
+        "my daughter dated a boy from her class",
+        "my son has been arrested for the first time and we need legal advice",
+        "the football coach is brilliant with my son",
+        "my ex has the kids this weekend",
+        "my friend leaves her baby with her mum when she works",
+        "my husband is good with money and does the budget",
+        "i want to end things with my boyfriend",
+        "my son sent me a message from the school trip",
+        "my daughter goes through her wardrobe every morning",
+        "we went through the bins to find the lost ring",
+        "my son wants to shoot some hoops after school",
+        "my daughter wants a sleepover at her friend's house",
     ]
 )
