@@ -1,6 +1,7 @@
 """Danger is never missed and ordinary words never alarm: properties over whole lists.
 
-For every danger sentence of ``tests/search/danger_sentences.py``, searched on the page of
+For every danger sentence of ``tests/search/danger_sentences.py`` and
+``danger_sentences_fresh.py``, searched on the page of
 every shipped language (families type in any language on any page): the safety panel or
 the one-line strip names the danger, the search finds something, and the first result
 meets one of that danger's needs. Where two dangers read, the one with more evidence
@@ -25,8 +26,22 @@ from directory.queries.services import public_services_by_id
 from directory.safety import SAFETY_FILE, cued_dangers, load_safety_lines, signalled_dangers
 from search.results import SearchResults
 from tests.search.danger_sentences import DANGER, LEADING, ORDINARY
+from tests.search.danger_sentences_fresh import (
+    FOURTH_DANGER,
+    FOURTH_ORDINARY,
+    FRESH_DANGER,
+    FRESH_ORDINARY,
+    OUT_OF_SAMPLE_DANGER,
+    OUT_OF_SAMPLE_ORDINARY,
+)
 
 LANGUAGES = ("en", "pl", "ur", "pa")
+DANGER_LISTS = (DANGER, FRESH_DANGER, OUT_OF_SAMPLE_DANGER, FOURTH_DANGER)
+EVERY_DANGER = {
+    code: [text for lists in DANGER_LISTS for text in lists.get(code, [])]
+    for code in {code: None for lists in DANGER_LISTS for code in lists}
+}
+EVERY_ORDINARY = [*ORDINARY, *FRESH_ORDINARY, *OUT_OF_SAMPLE_ORDINARY, *FOURTH_ORDINARY]
 
 
 def _search(app: Flask, text: str, language: str) -> tuple[SearchResults, list[str], list[str]]:
@@ -51,7 +66,7 @@ def test_every_danger_sentence_shows_its_danger_and_leads_with_its_help(
     misses = []
     with search_app.app_context():
         needs = search_app.extensions["query_readers"][language].phrasebook.danger_needs()
-        for danger, texts in DANGER.items():
+        for danger, texts in EVERY_DANGER.items():
             for text in texts:
                 results, panel, strip = _search(search_app, text, language)
                 if danger not in panel + strip:
@@ -78,7 +93,7 @@ def test_ordinary_sentences_raise_no_panel_and_no_strip(search_app: Flask, langu
     with search_app.app_context():
         alarms = [
             (text, panel, strip)
-            for text in ORDINARY
+            for text in EVERY_ORDINARY
             for _, panel, strip in [_search(search_app, text, language)]
             if panel or strip
         ]
