@@ -47,6 +47,9 @@ PHRASE_PREFIX = 5  # letters of each stem a phrase key keeps
 MIN_FUZZY_LENGTH = 5
 FIXES_KEPT = 4096
 _TOKEN = re.compile(f"{LETTER}+(?:['’`]{LETTER}+)*")
+_ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
+"""An English abbreviation inside another language's sentence ("SEN", "GP", "DLA"):
+read as the English it is, never glossed (Polish "sen" is sleep)."""
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
 
 
@@ -187,10 +190,17 @@ class QueryReader:
             return text
         tokens = _tokens(text)
         forms = [self._gloss_form(token.key, known_words or {}) for token in tokens]
-        if not self._glossed(forms, set()):
+        english = _acronyms(text)
+        kept = {position for position, token in enumerate(tokens) if token.key in english}
+        small = {
+            position
+            for position, token in enumerate(tokens)
+            if token.key in self.phrasebook.meaningless
+        }
+        if not self._glossed(forms, kept, small):
             return text
         stems = [self.phrasebook.stem(token.key) for token in tokens]
-        glossed = self._glossed(forms, self._danger_positions(tokens, stems))
+        glossed = self._glossed(forms, kept | self._danger_positions(tokens, stems), small)
         if not glossed:
             return text
         words = [token.key for token in tokens]
@@ -214,13 +224,19 @@ class QueryReader:
             self._gloss_fixes[form] = _correction(form, self._gloss_words, {})
         return self._gloss_fixes[form] or form
 
-    def _glossed(self, forms: list[str], kept: set[int]) -> list[tuple[int, int, str]]:
+    def _glossed(
+        self, forms: list[str], kept: set[int], small: set[int]
+    ) -> list[tuple[int, int, str]]:
         """(start, end, English) of each glossed phrase, longest first from the left,
-        none touching a position in ``kept``."""
+        none touching a position in ``kept``. A small word of the language (``small``:
+        its meaningless words) is glossed only inside a longer phrase: Polish "żeby" (so
+        that) is not "zęby" (teeth) with its letters taken off."""
         found: list[tuple[int, int, str]] = []
         position = 0
         while position < len(forms):
             for length in range(min(self._gloss_longest, len(forms) - position), 0, -1):
+                if length == 1 and position in small:
+                    continue
                 english = self.glosses.get(tuple(forms[position : position + length]))
                 if english is not None and kept.isdisjoint(range(position, position + length)):
                     found.append((position, position + length, english))
@@ -456,6 +472,14 @@ class _Token:
     key: str  # lower case, apostrophes dropped: "cant"
     parts: tuple[str, ...]  # as the text matcher splits it: ("can", "t", "cant")
     raw: str = ""  # as typed, lower case: "can't"
+
+
+def _acronyms(text: str) -> frozenset[str]:
+    """Words typed as English abbreviations (capitals, 2 to 5 letters), lower case; none
+    when the whole text is in capitals, as then capitals say nothing."""
+    if not any(character.islower() for character in text):
+        return frozenset()
+    return frozenset(word.casefold() for word in _ACRONYM.findall(text))
 
 
 def _tokens(text: str) -> list[_Token]:

@@ -229,3 +229,40 @@ def test_real_words_and_the_indexs_words_are_never_respelled_into_a_gloss() -> N
     assert reader.gloss("polkolonia") == "polkolonia"
     assert reader.gloss("polkolnie", {"polkolnie": 1}) == "polkolnie"
     assert reader.gloss("polkolnie") == "holiday club"
+
+
+ABBREVIATIONS = {
+    "meaningless": {"words": ["dla", "w", "żeby", "ma"]},
+    "english": {
+        "not sleeping": ["sen"],
+        "dentist": ["zęby"],
+        "meet other mums": ["żeby poznać mamy"],
+        "gp": ["lekarz rodzinny"],
+    },
+}
+
+
+def abbreviation_reader() -> QueryReader:
+    book = merge_phrasebook(parse_phrasebook(ENGLISH), ABBREVIATIONS, "pl.toml")
+    return QueryReader(
+        book, glosses=parse_glosses(ABBREVIATIONS, "pl.toml", polish_stem), gloss_fold=polish_stem
+    )
+
+
+def test_an_english_abbreviation_in_a_polish_sentence_stays_english() -> None:
+    """Polish "sen" is sleep, but "SEN" in capitals is special educational needs."""
+    reader = abbreviation_reader()
+    assert reader.gloss("szkoła mówi że może mieć SEN") == "szkoła mówi że może mieć SEN"
+    assert reader.gloss("SEN i lekarz rodzinny") == "sen i gp"
+    assert reader.gloss("dziecko ma problem ze sen") == "dziecko ma problem ze not sleeping"
+    # in a search typed all in capitals, capitals say nothing
+    assert reader.gloss("PROBLEM SEN") == "problem not sleeping"
+
+
+def test_a_small_word_is_glossed_only_inside_a_longer_phrase() -> None:
+    """ "żeby" (so that) folds as "zęby" (teeth) does, but is one of the language's small
+    words: alone it stays itself; "zęby" is still the dentist."""
+    reader = abbreviation_reader()
+    assert reader.gloss("chodzi żeby spać") == "chodzi żeby spać"
+    assert reader.gloss("bolą go zęby") == "bolą go dentist"
+    assert reader.gloss("żeby poznać mamy") == "meet other mums"
