@@ -151,12 +151,18 @@ class QueryReader:
     """Phrases of the page's language (keys) and the English phrases they mean."""
     gloss_fold: Callable[[str], str] = compared
     """The form in which words are compared with the glosses' keys."""
+    gloss_inflection: int = 0
+    """Letters a word may have past a glossed word's form and still be that word, as
+    Polish verbs and derived words add them to a stem ("krzyczała", "krzyczeli" for
+    "krzyczę"); 0: none (:func:`search.word_forms.gloss_inflection`)."""
     _first: dict[str, list[tuple[str, ...]]] = field(init=False, repr=False)
     _fixes: dict[str, str | None] = field(init=False, repr=False)
     """Corrections found so far: a typo's nearest book word is the same on every search."""
     _gloss_longest: int = field(init=False, repr=False)
     _gloss_words: frozenset[str] = field(init=False, repr=False)
     _gloss_fixes: dict[str, str | None] = field(init=False, repr=False)
+    _gloss_starts: dict[str, list[str]] = field(init=False, repr=False)
+    """Glossed words by their first MIN_FUZZY_LENGTH letters, for :meth:`_word_family`."""
 
     def __post_init__(self) -> None:
         first: dict[str, list[tuple[str, ...]]] = {}
@@ -167,6 +173,11 @@ class QueryReader:
         object.__setattr__(self, "_gloss_longest", max(map(len, self.glosses), default=0))
         object.__setattr__(self, "_gloss_words", frozenset(w for key in self.glosses for w in key))
         object.__setattr__(self, "_gloss_fixes", {})
+        starts: dict[str, list[str]] = {}
+        for word in sorted(self._gloss_words):
+            if len(word) >= MIN_FUZZY_LENGTH:
+                starts.setdefault(word[:MIN_FUZZY_LENGTH], []).append(word)
+        object.__setattr__(self, "_gloss_starts", starts)
 
     @property
     def quiet_words(self) -> frozenset[str]:
@@ -209,20 +220,39 @@ class QueryReader:
         return " ".join(words)
 
     def _gloss_form(self, word: str, known_words: Mapping[str, int]) -> str:
-        """The form ``word`` is looked up in the glosses in, a misspelling corrected."""
+        """The form ``word`` is looked up in the glosses in: another form of a glossed
+        word (:meth:`_word_family`) as that word, a misspelling corrected."""
         form = self.gloss_fold(word)
-        if (
-            form in self._gloss_words
-            or word in known_words
-            or word in self.phrasebook.vocabulary
-            or self.is_word(word)
-        ):
+        if form in self._gloss_words or word in known_words:
+            return form
+        family = self._word_family(form)
+        if family is not None:
+            return family
+        if word in self.phrasebook.vocabulary or self.is_word(word):
             return form
         if form not in self._gloss_fixes:
             if len(self._gloss_fixes) >= FIXES_KEPT:
                 self._gloss_fixes.clear()
             self._gloss_fixes[form] = _correction(form, self._gloss_words, {})
         return self._gloss_fixes[form] or form
+
+    def _word_family(self, form: str) -> str | None:
+        """The glossed word ``form`` is another form of: the two share their first
+        MIN_FUZZY_LENGTH letters at least, and past what they share ``form`` has no more
+        than ``gloss_inflection`` letters and the glossed word one ("płakała" and
+        "płakać"; "krzyczeli" and "krzyczę"). The longest shared start wins."""
+        if not self.gloss_inflection or len(form) < MIN_FUZZY_LENGTH:
+            return None
+        best, shared = None, 0
+        for word in self._gloss_starts.get(form[:MIN_FUZZY_LENGTH], ()):
+            common = _shared_start(form, word)
+            if (
+                common > shared
+                and len(form) - common <= self.gloss_inflection
+                and len(word) - common <= 1
+            ):
+                best, shared = word, common
+        return best
 
     def _glossed(
         self, forms: list[str], kept: set[int], small: set[int]
@@ -472,6 +502,16 @@ class _Token:
     key: str  # lower case, apostrophes dropped: "cant"
     parts: tuple[str, ...]  # as the text matcher splits it: ("can", "t", "cant")
     raw: str = ""  # as typed, lower case: "can't"
+
+
+def _shared_start(one: str, other: str) -> int:
+    """How many letters ``one`` and ``other`` begin with in common."""
+    count = 0
+    for a, b in zip(one, other, strict=False):
+        if a != b:
+            break
+        count += 1
+    return count
 
 
 def _acronyms(text: str) -> frozenset[str]:
