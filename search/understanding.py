@@ -220,21 +220,19 @@ class QueryReader:
         return " ".join(words)
 
     def _gloss_form(self, word: str, known_words: Mapping[str, int]) -> str:
-        """The form ``word`` is looked up in the glosses in: another form of a glossed
-        word (:meth:`_word_family`) as that word, a misspelling corrected."""
+        """The form ``word`` is looked up in the glosses in: a misspelling corrected,
+        else another form of a glossed word (:meth:`_word_family`) as that word."""
         form = self.gloss_fold(word)
         if form in self._gloss_words or word in known_words:
             return form
-        family = self._word_family(form)
-        if family is not None:
-            return family
-        if word in self.phrasebook.vocabulary or self.is_word(word):
-            return form
-        if form not in self._gloss_fixes:
-            if len(self._gloss_fixes) >= FIXES_KEPT:
-                self._gloss_fixes.clear()
-            self._gloss_fixes[form] = _correction(form, self._gloss_words, {})
-        return self._gloss_fixes[form] or form
+        if not (word in self.phrasebook.vocabulary or self.is_word(word)):
+            if form not in self._gloss_fixes:
+                if len(self._gloss_fixes) >= FIXES_KEPT:
+                    self._gloss_fixes.clear()
+                self._gloss_fixes[form] = _correction(form, self._gloss_words, {})
+            if self._gloss_fixes[form] is not None:
+                return self._gloss_fixes[form]
+        return self._word_family(form) or form
 
     def _word_family(self, form: str) -> str | None:
         """The glossed word ``form`` is another form of: the two share their first
