@@ -44,7 +44,7 @@ from search.phrasebook import (
     phrase_words,
 )
 from search.understanding import Concept, QueryReader
-from search.word_forms import gloss_fold
+from search.word_forms import gloss_fold, gloss_inflection
 
 PHRASEBOOKS = Path(__file__).resolve().parent.parent / "councils" / "phrasebooks"
 DEFAULT_LANGUAGE = "en"
@@ -115,6 +115,7 @@ def load_reader(
         danger_cues(CUES_FILE),
         glosses=glosses,
         gloss_fold=gloss_fold(language),
+        gloss_inflection=gloss_inflection(language),
     )
 
 

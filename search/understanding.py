@@ -47,6 +47,9 @@ PHRASE_PREFIX = 5  # letters of each stem a phrase key keeps
 MIN_FUZZY_LENGTH = 5
 FIXES_KEPT = 4096
 _TOKEN = re.compile(f"{LETTER}+(?:['’`]{LETTER}+)*")
+_ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
+"""An English abbreviation inside another language's sentence ("SEN", "GP", "DLA"):
+read as the English it is, never glossed (Polish "sen" is sleep)."""
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
 
 
@@ -148,12 +151,18 @@ class QueryReader:
     """Phrases of the page's language (keys) and the English phrases they mean."""
     gloss_fold: Callable[[str], str] = compared
     """The form in which words are compared with the glosses' keys."""
+    gloss_inflection: int = 0
+    """Letters a word may have past a glossed word's form and still be that word, as
+    Polish verbs and derived words add them to a stem ("krzyczała", "krzyczeli" for
+    "krzyczę"); 0: none (:func:`search.word_forms.gloss_inflection`)."""
     _first: dict[str, list[tuple[str, ...]]] = field(init=False, repr=False)
     _fixes: dict[str, str | None] = field(init=False, repr=False)
     """Corrections found so far: a typo's nearest book word is the same on every search."""
     _gloss_longest: int = field(init=False, repr=False)
     _gloss_words: frozenset[str] = field(init=False, repr=False)
     _gloss_fixes: dict[str, str | None] = field(init=False, repr=False)
+    _gloss_starts: dict[str, list[str]] = field(init=False, repr=False)
+    """Glossed words by their first MIN_FUZZY_LENGTH letters, for :meth:`_word_family`."""
 
     def __post_init__(self) -> None:
         first: dict[str, list[tuple[str, ...]]] = {}
@@ -164,6 +173,11 @@ class QueryReader:
         object.__setattr__(self, "_gloss_longest", max(map(len, self.glosses), default=0))
         object.__setattr__(self, "_gloss_words", frozenset(w for key in self.glosses for w in key))
         object.__setattr__(self, "_gloss_fixes", {})
+        starts: dict[str, list[str]] = {}
+        for word in sorted(self._gloss_words):
+            if len(word) >= MIN_FUZZY_LENGTH:
+                starts.setdefault(word[:MIN_FUZZY_LENGTH], []).append(word)
+        object.__setattr__(self, "_gloss_starts", starts)
 
     @property
     def quiet_words(self) -> frozenset[str]:
@@ -187,10 +201,17 @@ class QueryReader:
             return text
         tokens = _tokens(text)
         forms = [self._gloss_form(token.key, known_words or {}) for token in tokens]
-        if not self._glossed(forms, set()):
+        english = _acronyms(text)
+        kept = {position for position, token in enumerate(tokens) if token.key in english}
+        small = {
+            position
+            for position, token in enumerate(tokens)
+            if token.key in self.phrasebook.meaningless
+        }
+        if not self._glossed(forms, kept, small):
             return text
         stems = [self.phrasebook.stem(token.key) for token in tokens]
-        glossed = self._glossed(forms, self._danger_positions(tokens, stems))
+        glossed = self._glossed(forms, kept | self._danger_positions(tokens, stems), small)
         if not glossed:
             return text
         words = [token.key for token in tokens]
@@ -199,28 +220,51 @@ class QueryReader:
         return " ".join(words)
 
     def _gloss_form(self, word: str, known_words: Mapping[str, int]) -> str:
-        """The form ``word`` is looked up in the glosses in, a misspelling corrected."""
+        """The form ``word`` is looked up in the glosses in: a misspelling corrected,
+        else another form of a glossed word (:meth:`_word_family`) as that word."""
         form = self.gloss_fold(word)
-        if (
-            form in self._gloss_words
-            or word in known_words
-            or word in self.phrasebook.vocabulary
-            or self.is_word(word)
-        ):
+        if form in self._gloss_words or word in known_words:
             return form
-        if form not in self._gloss_fixes:
-            if len(self._gloss_fixes) >= FIXES_KEPT:
-                self._gloss_fixes.clear()
-            self._gloss_fixes[form] = _correction(form, self._gloss_words, {})
-        return self._gloss_fixes[form] or form
+        if not (word in self.phrasebook.vocabulary or self.is_word(word)):
+            if form not in self._gloss_fixes:
+                if len(self._gloss_fixes) >= FIXES_KEPT:
+                    self._gloss_fixes.clear()
+                self._gloss_fixes[form] = _correction(form, self._gloss_words, {})
+            if self._gloss_fixes[form] is not None:
+                return self._gloss_fixes[form]
+        return self._word_family(form) or form
 
-    def _glossed(self, forms: list[str], kept: set[int]) -> list[tuple[int, int, str]]:
+    def _word_family(self, form: str) -> str | None:
+        """The glossed word ``form`` is another form of: the two share their first
+        MIN_FUZZY_LENGTH letters at least, and past what they share ``form`` has no more
+        than ``gloss_inflection`` letters and the glossed word one ("płakała" and
+        "płakać"; "krzyczeli" and "krzyczę"). The longest shared start wins."""
+        if not self.gloss_inflection or len(form) < MIN_FUZZY_LENGTH:
+            return None
+        best, shared = None, 0
+        for word in self._gloss_starts.get(form[:MIN_FUZZY_LENGTH], ()):
+            common = _shared_start(form, word)
+            if (
+                common > shared
+                and len(form) - common <= self.gloss_inflection
+                and len(word) - common <= 1
+            ):
+                best, shared = word, common
+        return best
+
+    def _glossed(
+        self, forms: list[str], kept: set[int], small: set[int]
+    ) -> list[tuple[int, int, str]]:
         """(start, end, English) of each glossed phrase, longest first from the left,
-        none touching a position in ``kept``."""
+        none touching a position in ``kept``. A small word of the language (``small``:
+        its meaningless words) is glossed only inside a longer phrase: Polish "żeby" (so
+        that) is not "zęby" (teeth) with its letters taken off."""
         found: list[tuple[int, int, str]] = []
         position = 0
         while position < len(forms):
             for length in range(min(self._gloss_longest, len(forms) - position), 0, -1):
+                if length == 1 and position in small:
+                    continue
                 english = self.glosses.get(tuple(forms[position : position + length]))
                 if english is not None and kept.isdisjoint(range(position, position + length)):
                     found.append((position, position + length, english))
@@ -456,6 +500,24 @@ class _Token:
     key: str  # lower case, apostrophes dropped: "cant"
     parts: tuple[str, ...]  # as the text matcher splits it: ("can", "t", "cant")
     raw: str = ""  # as typed, lower case: "can't"
+
+
+def _shared_start(one: str, other: str) -> int:
+    """How many letters ``one`` and ``other`` begin with in common."""
+    count = 0
+    for a, b in zip(one, other, strict=False):
+        if a != b:
+            break
+        count += 1
+    return count
+
+
+def _acronyms(text: str) -> frozenset[str]:
+    """Words typed as English abbreviations (capitals, 2 to 5 letters), lower case; none
+    when the whole text is in capitals, as then capitals say nothing."""
+    if not any(character.islower() for character in text):
+        return frozenset()
+    return frozenset(word.casefold() for word in _ACRONYM.findall(text))
 
 
 def _tokens(text: str) -> list[_Token]:

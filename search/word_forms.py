@@ -72,6 +72,17 @@ _FOLDS: dict[str, Callable[[str], str]] = {
 }
 
 
+_INFLECTIONS = {"pl": 3}
+
+
+def gloss_inflection(language: str) -> int:
+    """Letters a word of ``language`` may add to a glossed word's form and still be read as
+    it: Polish verb and derived endings past the stem ("krzyczała" and "krzyczeli" are
+    "krzyczę"; "psychicznych" is "psychiczne"). Romanised Urdu and Punjabi none: their
+    short words differ by a letter or two ("beta", "beti")."""
+    return _INFLECTIONS.get(language, 0)
+
+
 def gloss_fold(language: str) -> Callable[[str], str]:
     """How ``language``'s words are compared with its ``[english]`` phrases."""
     return _FOLDS.get(language, compared)

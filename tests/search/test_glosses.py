@@ -22,7 +22,7 @@ from search.phrasebook import (
     script_fold,
 )
 from search.understanding import QueryReader
-from search.word_forms import gloss_fold, polish_stem, romanised_fold
+from search.word_forms import gloss_fold, gloss_inflection, polish_stem, romanised_fold
 
 TODAY = date(2026, 11, 23)
 ENGLISH = {
@@ -229,3 +229,70 @@ def test_real_words_and_the_indexs_words_are_never_respelled_into_a_gloss() -> N
     assert reader.gloss("polkolonia") == "polkolonia"
     assert reader.gloss("polkolnie", {"polkolnie": 1}) == "polkolnie"
     assert reader.gloss("polkolnie") == "holiday club"
+
+
+ABBREVIATIONS = {
+    "meaningless": {"words": ["dla", "w", "żeby", "ma"]},
+    "english": {
+        "not sleeping": ["sen"],
+        "dentist": ["zęby"],
+        "meet other mums": ["żeby poznać mamy"],
+        "gp": ["lekarz rodzinny"],
+    },
+}
+
+
+def abbreviation_reader() -> QueryReader:
+    book = merge_phrasebook(parse_phrasebook(ENGLISH), ABBREVIATIONS, "pl.toml")
+    return QueryReader(
+        book, glosses=parse_glosses(ABBREVIATIONS, "pl.toml", polish_stem), gloss_fold=polish_stem
+    )
+
+
+def test_an_english_abbreviation_in_a_polish_sentence_stays_english() -> None:
+    """Polish "sen" is sleep, but "SEN" in capitals is special educational needs."""
+    reader = abbreviation_reader()
+    assert reader.gloss("szkoła mówi że może mieć SEN") == "szkoła mówi że może mieć SEN"
+    assert reader.gloss("SEN i lekarz rodzinny") == "sen i gp"
+    assert reader.gloss("dziecko ma problem ze sen") == "dziecko ma problem ze not sleeping"
+    # in a search typed all in capitals, capitals say nothing
+    assert reader.gloss("PROBLEM SEN") == "problem not sleeping"
+
+
+def test_a_small_word_is_glossed_only_inside_a_longer_phrase() -> None:
+    """ "żeby" (so that) folds as "zęby" (teeth) does, but is one of the language's small
+    words: alone it stays itself; "zęby" is still the dentist."""
+    reader = abbreviation_reader()
+    assert reader.gloss("chodzi żeby spać") == "chodzi żeby spać"
+    assert reader.gloss("bolą go zęby") == "bolą go dentist"
+    assert reader.gloss("żeby poznać mamy") == "meet other mums"
+
+
+FAMILIES = {"english": {"crying all the time": ["płakać"], "shouting": ["krzyczę"]}}
+
+
+def family_reader(inflection: int) -> QueryReader:
+    book = merge_phrasebook(parse_phrasebook(ENGLISH), FAMILIES, "pl.toml")
+    return QueryReader(
+        book,
+        glosses=parse_glosses(FAMILIES, "pl.toml", polish_stem),
+        gloss_fold=polish_stem,
+        gloss_inflection=inflection,
+    )
+
+
+def test_another_form_of_a_glossed_polish_word_is_read_as_it() -> None:
+    reader = family_reader(gloss_inflection("pl"))
+    assert reader.gloss("płakała całą noc") == "crying all the time całą noc"
+    assert reader.gloss("płakałaś") == "crying all the time"
+    assert reader.gloss("ciągle krzyczeli") == "ciągle shouting"
+    # a word that only begins the same way, or adds too much, is not that word
+    assert reader.gloss("płaszcz") == "płaszcz"
+    assert reader.gloss("krzyżówka") == "krzyżówka"
+    assert reader.gloss("płakałyśmy") == "płakałyśmy"
+
+
+def test_languages_without_inflections_read_only_the_glossed_forms() -> None:
+    assert gloss_inflection("ur") == gloss_inflection("pa") == 0
+    reader = family_reader(0)
+    assert reader.gloss("płakałaś") == "płakałaś"
