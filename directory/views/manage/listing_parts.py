@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_login import current_user
 from werkzeug.wrappers import Response
@@ -26,35 +26,29 @@ from directory.listings.editing import (
     mark_checked,
     save_edit,
 )
-from directory.models import Role, Service, ServiceStatus
+from directory.models import Role, ServiceStatus
 from directory.presenters.answers import listing_answers
-from directory.queries.manage import staff_service
 from directory.request_limits import LISTING_FORM_BODY_BYTES, accepts_body
 from directory.review import listing_overdue
-from directory.views.manage.listings import flash_warnings, look_up_postcodes, show_problems
+from directory.views.manage.listings import (
+    flash_warnings,
+    listing_or_404,
+    look_up_postcodes,
+    show_problems,
+    site_council,
+)
 from directory.views.manage.refusals import no_version_message, refused, unknown_venue_message
 
 blueprint = Blueprint("manage_listing_parts", __name__, url_prefix="/manage/listings")
-
-
-def _council():  # type: ignore[no-untyped-def]
-    return current_app.extensions["council"]
-
-
-def _listing(service_id: str) -> Service:
-    service = staff_service(service_id)
-    if service is None:
-        abort(404)
-    return service
 
 
 @blueprint.get("/<service_id>/check-answers")
 @requires(Role.EDITOR)
 def answers(service_id: str) -> str:
     """Every field of the listing by section, each with a link to change it."""
-    service = _listing(service_id)
+    service = listing_or_404(service_id)
     form = ListingForm(formdata=None, meta={"csrf": False})
-    form.set_council(_council())
+    form.set_council(site_council())
     form.fill(listing_rows(service))
     return render_template(
         "manage/listings/answers.html",
@@ -82,8 +76,8 @@ def quick_edit(service_id: str, slug: str) -> str | Response:
 
 
 def _edit_part(service_id: str, part: Part, back: str) -> str | Response:
-    service = _listing(service_id)
-    council = _council()
+    service = listing_or_404(service_id)
+    council = site_council()
     form = ListingForm()
     form.set_council(council)
     form.keep_only(*part.only)
@@ -153,7 +147,7 @@ _CONFIRMED = {
 @requires(Role.EDITOR)
 def still_running(service_id: str) -> str | Response:
     """The review in one question: still running (checked today), or closed."""
-    service = _listing(service_id)
+    service = listing_or_404(service_id)
     form = StillRunningForm()
     if request.method == "GET":
         form.version.data = listing_version(service.id)
@@ -163,7 +157,7 @@ def still_running(service_id: str) -> str | Response:
             service,
             version=form.version.data,
             actor=current_user.email,
-            council=_council(),
+            council=site_council(),
             status=None if answer == "yes" else answer,
         )
         if outcome.saved:
@@ -179,5 +173,5 @@ def still_running(service_id: str) -> str | Response:
         "manage/listings/still_running.html",
         form=form,
         service=service,
-        overdue=listing_overdue(service, datetime.now().date(), _council()),
+        overdue=listing_overdue(service, datetime.now().date(), site_council()),
     )

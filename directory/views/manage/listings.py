@@ -49,11 +49,13 @@ blueprint = Blueprint("manage_listings", __name__, url_prefix="/manage/listings"
 _WHERE = re.compile(r"^Row (?P<row>\d+)(?:, column (?P<column>\w+))?")
 
 
-def _council():  # type: ignore[no-untyped-def]
+def site_council():  # type: ignore[no-untyped-def]
+    """The council file the site runs with."""
     return current_app.extensions["council"]
 
 
-def _listing(service_id: str) -> Service:
+def listing_or_404(service_id: str) -> Service:
+    """The listing as staff see it, or a 404 page."""
     service = staff_service(service_id)
     if service is None:
         abort(404)
@@ -84,7 +86,7 @@ def listings() -> str:
         words=words,
         status=status,
         no_needs=no_needs,
-        inferred={s.id: inferred_needs(s, _council()) for s in found} if no_needs else {},
+        inferred={s.id: inferred_needs(s, site_council()) for s in found} if no_needs else {},
         page=page,
         pages=max(1, -(-total // PAGE_SIZE)),
     )
@@ -95,7 +97,7 @@ def listings() -> str:
 @requires(Role.EDITOR)
 def new() -> str | Response:
     form = ListingForm()
-    form.set_council(_council())
+    form.set_council(site_council())
     if request.method == "GET":
         form.fill(
             [
@@ -118,7 +120,7 @@ def new() -> str | Response:
             form.rows(key, f"org-{organisation or key}"),
             source=MANUAL_SOURCE,
             actor=_actor(),
-            council=_council(),
+            council=site_council(),
         )
         if outcome.saved and outcome.service_id:
             flash_warnings(outcome)
@@ -133,9 +135,9 @@ def new() -> str | Response:
 @accepts_body(LISTING_FORM_BODY_BYTES)
 @requires(Role.EDITOR)
 def edit(service_id: str) -> str | Response:
-    service = _listing(service_id)
+    service = listing_or_404(service_id)
     form = ListingForm()
-    form.set_council(_council())
+    form.set_council(site_council())
     rows = listing_rows(service)
     others: list[Any] | None = None
     if request.method == "GET":
@@ -150,10 +152,10 @@ def edit(service_id: str) -> str | Response:
         key, organisation_key = rows[0]["service_id"], rows[0]["organisation_id"]
         outcome = save_edit(
             service,
-            ListingForm.shown_rows(rows, _council(), key, organisation_key),
+            ListingForm.shown_rows(rows, site_council(), key, organisation_key),
             form.rows(key, organisation_key, venue_keys(rows)),
             actor=_actor(),
-            council=_council(),
+            council=site_council(),
             version=form.version.data,
         )
         if outcome.no_version:
@@ -196,7 +198,7 @@ def _after_edit(service: Service) -> str:
 def look_up_postcodes(form: ListingForm) -> dict[int, dict[str, str]]:
     """Each venue's postcode looked up in the offline copy, with a map link to check it by."""
     found: dict[int, dict[str, str]] = {}
-    council = _council()
+    council = site_council()
     entries = form.venues.entries if "venues" in form._fields else []
     for index, entry in enumerate(entries):
         if "postcode" not in entry.form._fields:
@@ -248,8 +250,8 @@ def flash_warnings(outcome: EditOutcome) -> None:
 @blueprint.get("/<service_id>")
 @requires(Role.EDITOR)
 def listing(service_id: str) -> str:
-    service = _listing(service_id)
-    council = _council()
+    service = listing_or_404(service_id)
+    council = site_council()
     return render_template(
         "manage/listings/listing.html",
         service=service,
@@ -261,9 +263,9 @@ def listing(service_id: str) -> str:
         },
         inferred=inferred_needs(service, council),
         visible=service.is_visible_to_public(datetime.now().date()),
-        overdue=listing_overdue(service, datetime.now().date(), _council()),
-        due=listing_due(service, _council()),
-        interval=interval_months(service.review_interval_months, _council()),
+        overdue=listing_overdue(service, datetime.now().date(), site_council()),
+        due=listing_due(service, site_council()),
+        interval=interval_months(service.review_interval_months, site_council()),
         confirm=ConfirmForm(),
         version=listing_version(service.id),
     )
@@ -273,8 +275,8 @@ def listing(service_id: str) -> str:
 @requires(Role.EDITOR)
 def preview(service_id: str) -> str:
     """The family's page for the listing as it is saved, whatever its status."""
-    service = _listing(service_id)
-    page = service_page(service, _council(), datetime.now())
+    service = listing_or_404(service_id)
+    page = service_page(service, site_council(), datetime.now())
     return render_template("manage/listings/preview.html", page=page, service=service)
 
 
@@ -287,7 +289,7 @@ def publish(service_id: str) -> Response:
 @blueprint.route("/<service_id>/withdraw", methods=["GET", "POST"])
 @requires(Role.EDITOR)
 def withdraw(service_id: str) -> str | Response:
-    service = _listing(service_id)
+    service = listing_or_404(service_id)
     if request.method == "POST":
         return _change_status(service_id, ServiceStatus.INACTIVE)
     return render_template(
@@ -302,9 +304,9 @@ def _change_status(service_id: str, status: ServiceStatus) -> Response:
     form = ListingActionForm()
     if not form.validate_on_submit():
         abort(400)
-    service = _listing(service_id)
+    service = listing_or_404(service_id)
     outcome = set_status(
-        service, status.value, version=form.version.data, actor=_actor(), council=_council()
+        service, status.value, version=form.version.data, actor=_actor(), council=site_council()
     )
     if outcome.saved:
         flash(
