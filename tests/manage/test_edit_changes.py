@@ -22,12 +22,11 @@ from directory.exports.template_csv import write_template_csv
 from directory.extensions import db
 from directory.listings.writer import SERVICE_CONTENTS
 from directory.models import AuditEntry, ImportBatch, Location, Organization, Service
-from tests.conftest import SEARCHABLE_DEMO
+from tests.conftest import SEARCHABLE_DEMO, _shared_app
 from tests.manage.listing_parts import PARTS, PartEdit
 from tests.manage.test_listings import _editor, _open_form, _save
-from tests.support.apps import config_for_tests, migrated_app
 from tests.support.client import page_text
-from tests.support.databases import database_backends, fresh_database
+from tests.support.databases import database_backends
 from tests.support.html import visible_text
 
 FULL_FORM = PartEdit("full", "edit", PARTS[0].change, PARTS[0].field)
@@ -47,12 +46,8 @@ def demo_editing_app(
 ) -> Iterator[Flask]:
     """One demo directory per engine, edited listing by listing by the one test below."""
     directory: Path = tmp_path_factory.mktemp("edits")
-    with fresh_database(request.param, directory, like=SEARCHABLE_DEMO) as url:
-        app = migrated_app(config_for_tests(url, directory))
+    with _shared_app(request.param, directory, SEARCHABLE_DEMO) as app:
         yield app
-        with app.app_context():
-            app.extensions["search"].close()
-            db.engine.dispose()
 
 
 def _export(app: Flask) -> list[list[str]]:

@@ -23,11 +23,10 @@ from directory.listings.form_changes import form_layout
 from directory.listings.history_state import current_fields, versions_of
 from directory.listings.history_state import listing_rows as row_ids
 from directory.models import AuditEntry, ImportBatch, Role, Service
-from tests.conftest import SEARCHABLE_DEMO
+from tests.conftest import SEARCHABLE_DEMO, _shared_app
 from tests.manage.test_listings import _editor
-from tests.support.apps import config_for_tests, migrated_app
 from tests.support.client import page_text
-from tests.support.databases import database_backends, fresh_database
+from tests.support.databases import database_backends
 from tests.support.forms import form_values
 from tests.support.html import visible_text
 from tests.support.staff import make_staff, sign_in, token_in
@@ -45,12 +44,8 @@ def undo_app(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Flask]:
     directory: Path = tmp_path_factory.mktemp("undo")
-    with fresh_database(request.param, directory, like=SEARCHABLE_DEMO) as url:
-        app = migrated_app(config_for_tests(url, directory))
+    with _shared_app(request.param, directory, SEARCHABLE_DEMO) as app:
         yield app
-        with app.app_context():
-            app.extensions["search"].close()
-            db.engine.dispose()
 
 
 def _edit(
