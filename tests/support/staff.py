@@ -67,12 +67,12 @@ def current_code(app: Flask, staff: Staff) -> str:
 def csrf_token(client: FlaskClient, url: str) -> str:
     """The CSRF token of the form on the page at ``url``."""
     response = client.get(url)
-    return token_in(response.get_data(as_text=True))
+    return token_in(response.get_data(as_text=True), f"{url} ({response.status})")
 
 
-def token_in(page: str) -> str:
+def token_in(page: str, where: str = "the page") -> str:
     found = _TOKEN.search(page)
-    assert found, "the page has no CSRF token"
+    assert found, f"{where} has no CSRF token"
     return found.group(1) or found.group(2)
 
 
