@@ -31,13 +31,12 @@ from directory.presenters.answers import listing_answers
 from directory.request_limits import LISTING_FORM_BODY_BYTES, accepts_body
 from directory.review import listing_overdue
 from directory.views.manage.listings import (
-    flash_warnings,
+    answer_save,
     listing_or_404,
     look_up_postcodes,
-    show_problems,
     site_council,
 )
-from directory.views.manage.refusals import no_version_message, refused, unknown_venue_message
+from directory.views.manage.refusals import refused
 
 blueprint = Blueprint("manage_listing_parts", __name__, url_prefix="/manage/listings")
 
@@ -102,23 +101,11 @@ def _edit_part(service_id: str, part: Part, back: str) -> str | Response:
             council=council,
             version=form.version.data,
         )
-        if outcome.no_version:
-            form.add_error(form.first_field(), no_version_message())
-        elif outcome.unknown_venue:
-            form.add_error(form.first_field(), unknown_venue_message())
-        elif outcome.others_changes:
-            others = outcome.others_changes
-            form.version.data = outcome.version
-        elif outcome.saved:
-            flash_warnings(outcome)
-            if outcome.report and outcome.report.changed:
-                saved = part.saved or gettext("%(section)s: changes saved", section=part.title)
-                flash(str(saved), "success")
-            else:
-                flash(gettext("Nothing was changed."), "info")
+        saved = part.saved or gettext("%(section)s: changes saved", section=part.title)
+        answer = answer_save(form, outcome, form.first_field(), str(saved))
+        if answer.saved:
             return redirect(back)
-        else:
-            show_problems(form, outcome.errors)
+        others = answer.others
     form.say_who_shares(*listings_sharing(service))
     return render_template(
         "manage/listings/part.html",

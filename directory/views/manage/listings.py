@@ -8,6 +8,7 @@ from these pages: withdrawing sets their status.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -158,22 +159,15 @@ def edit(service_id: str) -> str | Response:
             council=site_council(),
             version=form.version.data,
         )
-        if outcome.no_version:
-            form.add_error(form.name, no_version_message())
-        elif outcome.unknown_venue:
-            form.add_error(form.name, unknown_venue_message())
-        elif outcome.others_changes:
-            others = outcome.others_changes
-            form.version.data = outcome.version
-        elif outcome.saved:
-            flash_warnings(outcome)
-            if not outcome.report or not outcome.report.changed:
-                flash(gettext("Nothing was changed."), "info")
-            else:
-                flash(gettext("Your changes are saved and families can see them now."), "success")
+        answer = answer_save(
+            form,
+            outcome,
+            form.name,
+            gettext("Your changes are saved and families can see them now."),
+        )
+        if answer.saved:
             return redirect(_after_edit(service))
-        else:
-            show_problems(form, outcome.errors)
+        others = answer.others
     form.say_who_shares(*listings_sharing(service))
     return render_template(
         "manage/listings/form.html",
@@ -245,6 +239,38 @@ def _sentence(message: str) -> str:
 def flash_warnings(outcome: EditOutcome) -> None:
     for warning in outcome.warnings:
         flash(_sentence(warning.message), "warning")
+
+
+@dataclass(frozen=True)
+class SaveAnswer:
+    """How a form answers a save: it was saved (and the page moves on), or it is shown
+    again, with the changes someone else saved first when that is why."""
+
+    saved: bool
+    others: list[Any] | None = None
+
+
+def answer_save(form: ListingForm, outcome: EditOutcome, field: Any, saved: str) -> SaveAnswer:
+    """Tell the editor what became of a save: a refusal on ``field`` (no version, a venue
+    the listing no longer has), someone else's changes to look at, ``saved`` or "Nothing
+    was changed." with any warnings, or each problem on the field it is about."""
+    if outcome.no_version:
+        form.add_error(field, no_version_message())
+    elif outcome.unknown_venue:
+        form.add_error(field, unknown_venue_message())
+    elif outcome.others_changes:
+        form.version.data = outcome.version
+        return SaveAnswer(saved=False, others=outcome.others_changes)
+    elif outcome.saved:
+        flash_warnings(outcome)
+        if outcome.report and outcome.report.changed:
+            flash(saved, "success")
+        else:
+            flash(gettext("Nothing was changed."), "info")
+        return SaveAnswer(saved=True)
+    else:
+        show_problems(form, outcome.errors)
+    return SaveAnswer(saved=False)
 
 
 @blueprint.get("/<service_id>")
