@@ -463,7 +463,7 @@ def main() -> None:
     parser.add_argument(
         "--set",
         choices=("dev", "held-out", "both"),
-        default="both",
+        default="dev",
         help="which set to run (held-out: aggregate figures only)",
     )
     args = parser.parse_args()

@@ -10,7 +10,7 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 
 from directory.accounts.access import requires
 from directory.council import Council
-from directory.finding.localities import locality_report, needs_first, report_csv
+from directory.finding.localities import SHOWN_FIRST, locality_report, needs_first, report_csv
 from directory.forms.practitioners import LocalityForm, NeedsFirstForm
 from directory.indexing import site_search
 from directory.models import Role, Service
@@ -81,6 +81,7 @@ def needs_first_page() -> str:
         groups=groups,
         items=items,
         place=council.locality(form.locality.data or ""),
+        shown_first=SHOWN_FIRST,
     )
 
 

@@ -31,9 +31,12 @@ def practitioner(search_app: Flask) -> FlaskClient:
 
 
 def _save(client: FlaskClient, *service_ids: str) -> None:
-    token = token_in(page_text(client.get("/my-list")))
+    token = token_in(page_text(client.get("/practitioners/plan/")))
     for service_id in service_ids:
-        client.post("/my-list/update", data={"csrf_token": token, "add": service_id})
+        response = client.post(
+            "/practitioners/plan/update", data={"csrf_token": token, "add": service_id}
+        )
+        assert response.status_code == 303
 
 
 def _plan_form(client: FlaskClient, notes: dict[str, str]) -> dict[str, str]:
@@ -145,11 +148,15 @@ def test_a_list_in_the_address_opens_on_the_plan_page(
 def test_the_family_list_page_points_staff_to_the_plan(
     search_app: Flask, practitioner: FlaskClient
 ) -> None:
-    (one, _), *_ = public_ids(search_app, 1)
-    _save(practitioner, one)
+    """A practitioner who saved on the family site opens that list on the plan page."""
+    (one, one_name), *_ = public_ids(search_app, 1)
+    token = token_in(page_text(practitioner.get("/my-list")))
+    practitioner.post("/my-list/update", data={"csrf_token": token, "add": one})
     page = page_text(practitioner.get("/my-list"))
-    assert 'href="/practitioners/plan/"' in page
-    assert 'href="/practitioners/plan/"' not in page_text(search_app.test_client().get("/my-list"))
+    link = f'href="/practitioners/plan/?s={one}"'
+    assert link in page
+    assert one_name in visible_text(page_text(practitioner.get(f"/practitioners/plan/?s={one}")))
+    assert "/practitioners/plan/" not in page_text(search_app.test_client().get("/my-list"))
 
 
 def test_the_plan_shows_practitioners_how_to_refer_and_the_family_list_does_not(

@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Flask, request, url_for
-from flask_babel import gettext
+from flask_babel import gettext, ngettext
 from flask_login import current_user
+from markupsafe import Markup
 
 from directory.accounts.access import enforce, fully_signed_in, is_staff_request
 from directory.accounts.users import is_locked
 from directory.forms.listings import STATUS_NAMES
+from directory.lists import plan as kept_plan
 from directory.models import Role, User
 from directory.views import practitioners
 from directory.views.manage import (
@@ -57,6 +59,7 @@ def register(app: Flask) -> None:
     app.add_template_filter(change_value)
     app.before_request(enforce)
     app.context_processor(staff_context)
+    app.context_processor(plan.plan_context)
 
 
 def staff_context() -> dict[str, Any]:
@@ -152,5 +155,22 @@ def _navigation(role: Role) -> list[dict[str, Any]]:
         if not role.at_least(needed):
             continue
         href = url_for(endpoint)
-        navigation.append({"href": href, "text": text, "active": request.endpoint == endpoint})
+        item = {"href": href, "text": text, "active": request.endpoint == endpoint}
+        if endpoint == "manage_plan.plan":
+            item |= _plan_count(text)
+        navigation.append(item)
     return navigation
+
+
+def _plan_count(text: str) -> dict[str, Any]:
+    """ "Plan list (3)" once something is saved, so every save shows itself in the header."""
+    saved = len(kept_plan.current().service_ids)
+    if not saved:
+        return {}
+    count = ngettext("%(num)s service", "%(num)s services", saved)
+    return {
+        "html": Markup(
+            '{text} <span class="govuk-visually-hidden">({count})</span>'
+            '<span aria-hidden="true">({number})</span>'
+        ).format(text=text, count=count, number=saved)
+    }

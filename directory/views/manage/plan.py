@@ -1,9 +1,11 @@
 """A practitioner's list of options for a family's plan: the services saved with "Save to my
-list" (or in a list's address), a note for the family beside each, printed or downloaded.
+list" on any practitioners' page (or in a list's address), a note for the family beside
+each, printed or downloaded.
 
-Nothing about the family is stored: the notes travel only in the form (a POST, so they stay
-out of addresses, history and logs) and in the page or file it makes. Staff see
-practitioner-only services here; the family's printout gives those no contact details.
+The plan and its notes live only in the practitioner's session (``directory.lists.plan``)
+and go with it at sign-out; notes travel in POSTs, so they stay out of addresses, history
+and logs. Staff see practitioner-only services here; the family's printout gives those no
+contact details.
 """
 
 from __future__ import annotations
@@ -11,29 +13,48 @@ from __future__ import annotations
 import csv
 import io
 from datetime import datetime
+from typing import Any
 
-from flask import Blueprint, Response, current_app, render_template, request
-from flask_babel import gettext
+from flask import (
+    Blueprint,
+    Response,
+    current_app,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_babel import gettext, ngettext
+from flask_wtf.csrf import generate_csrf
 
-from directory.accounts.access import requires
+from directory.accounts.access import fully_signed_in, requires
 from directory.forms.plan import PlanForm
-from directory.lists import ids, storage
+from directory.lists import ids
+from directory.lists import plan as kept
 from directory.lists.entries import ListEntry, ShownList, shown_list
 from directory.models import Role
+from directory.views.site import safe_local_path
 from importers.cells import spreadsheet_safe
 
 blueprint = Blueprint("manage_plan", __name__, url_prefix="/practitioners/plan")
 
 
+PRACTITIONER_BLUEPRINTS = frozenset({"manage_practitioners", blueprint.name})
+"""The practitioners' door: its "Save to my list" buttons put services on the plan."""
+
+
 def _shown(raw: str | None, from_address: bool) -> ShownList:
-    read = ids.read(raw) if from_address else storage.saved_list()
+    read = ids.read(raw) if from_address else ids.ReadList(kept.current().service_ids)
     return shown_list(read, current_app.extensions["council"], datetime.now(), staff=True)
 
 
-def _blank_form(shown: ShownList) -> PlanForm:
+def _filled_form(shown: ShownList) -> PlanForm:
+    """The plan's form with the notes kept so far."""
+    notes = kept.current().notes
     form = PlanForm(formdata=None)
     for entry in shown.available:
-        form.notes.append_entry({"service": entry.id, "note": ""})
+        form.notes.append_entry({"service": entry.id, "note": notes.get(entry.id, "")})
     return form
 
 
@@ -41,12 +62,74 @@ def _blank_form(shown: ShownList) -> PlanForm:
 @requires(Role.PRACTITIONER)
 def plan() -> str:
     shown = _shown(request.args.get("s"), "s" in request.args)
-    return _plan_page(shown, _blank_form(shown))
+    return _plan_page(shown, _filled_form(shown))
+
+
+@blueprint.post("/update")
+@requires(Role.PRACTITIONER)
+def update() -> Response:
+    """ "Save to my list" (``add``) or "Remove from my list" (``remove``) on a practitioners'
+    page: back to the same card, or (asked by the page's script) the button's new words."""
+    added = ids.full_id(request.form.get("add") or "")
+    removed = ids.full_id(request.form.get("remove") or "")
+    changed = added or removed
+    if added and not kept.add(added):
+        full = url_for(".plan", notice="full")
+        return jsonify({"go": full}) if _wants_json() else redirect(full, code=303)
+    if removed:
+        kept.remove(removed)
+    if _wants_json():
+        return jsonify(_changed_answer(changed))
+    destination = safe_local_path(request.form.get("next"))
+    if destination == "/" or not destination.startswith("/practitioners"):
+        destination = url_for(".plan")
+    if changed and not destination.startswith(url_for(".plan")):
+        destination += f"#save-{changed}"
+    return redirect(destination, code=303)
+
+
+def _wants_json() -> bool:
+    return request.accept_mimetypes.best == "application/json"
+
+
+def _changed_answer(changed: str | None) -> dict[str, object]:
+    """What the page's script needs (as ``views.lists``): words, announcement, header."""
+    saved = kept.current().service_ids
+    is_saved = changed in saved
+    count = ngettext("%(num)s service", "%(num)s services", len(saved))
+    return {
+        "saved": is_saved,
+        "label": gettext("Remove from my list") if is_saved else gettext("Save to my list"),
+        "tag": gettext("Saved"),
+        "message": gettext("Saved to your plan list. Plan list: %(count)s.", count=count)
+        if is_saved
+        else gettext("Removed from your plan list. Plan list: %(count)s.", count=count),
+        "header": render_template("components/_header.html"),
+    }
+
+
+def plan_context() -> dict[str, Any]:
+    """On the practitioners' pages, "Save to my list" saves to the plan: the buttons show
+    what is on it and the one list form (``lists/_list_form.html``) sends to ``update``."""
+    if request.blueprint not in PRACTITIONER_BLUEPRINTS or not fully_signed_in():
+        return {}
+    return {
+        "saved_ids": frozenset(kept.current().service_ids),
+        "list_form_action": url_for("manage_plan.update"),
+        "list_form_token": generate_csrf(),
+    }
 
 
 def _plan_page(shown: ShownList, form: PlanForm) -> str:
     note_forms = {entry.service.data: entry for entry in form.notes}
-    return render_template("manage/plan/plan.html", shown=shown, form=form, note_forms=note_forms)
+    return render_template(
+        "manage/plan/plan.html",
+        shown=shown,
+        form=form,
+        note_forms=note_forms,
+        notice=request.args.get("notice"),
+        max_items=ids.MAX_ITEMS,
+    )
 
 
 def _posted() -> tuple[ShownList, PlanForm, dict[str, str]]:
