@@ -69,8 +69,8 @@ FAMILY_DOOR = Door(
 
 
 PRACTITIONER_DOOR = Door(
-    "manage_practitioners.search",
-    "manage_practitioners.service",
+    "practitioners.search",
+    "practitioners.service",
     PractitionerSearchForm,
     True,
     practitioner_services_by_id,

@@ -81,15 +81,21 @@ if (listForm && window.fetch) {
       window.location.assign(answer.go);
       return;
     }
-    const save = button.closest(".app-save");
-    button.name = answer.saved ? "remove" : "add";
-    button.firstChild.textContent = answer.label;
-    save.querySelector(".app-save__tag")?.remove();
-    if (answer.saved) {
-      const tag = document.createElement("strong");
-      tag.className = "govuk-tag govuk-tag--green app-save__tag";
-      tag.textContent = answer.tag;
-      save.prepend(tag);
+    // A service shown twice on a page (needs first: under two needs) changes everywhere.
+    const sameService = listForm.ownerDocument.querySelectorAll(
+      `.app-save__button[value="${CSS.escape(button.value)}"]`,
+    );
+    for (const each of sameService) {
+      const save = each.closest(".app-save");
+      each.name = answer.saved ? "remove" : "add";
+      each.firstChild.textContent = answer.label;
+      save.querySelector(".app-save__tag")?.remove();
+      if (answer.saved) {
+        const tag = document.createElement("strong");
+        tag.className = "govuk-tag govuk-tag--green app-save__tag";
+        tag.textContent = answer.tag;
+        save.prepend(tag);
+      }
     }
     const header = document.querySelector(".govuk-template__header");
     if (header) {

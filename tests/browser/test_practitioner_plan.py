@@ -105,3 +105,32 @@ def test_every_save_on_needs_first_reaches_the_plan_and_says_so(
         expect(page.locator(".app-list-entry h2", has_text=name)).to_have_count(1)
     assert outside == []
     page.context.close()
+
+
+SEARCH = "/practitioners?locality=halesowen&need=parenting&need=school-and-attendance&need=housing"
+
+
+def test_each_result_says_which_needs_it_meets_and_the_first_is_near_the_top_on_a_phone(
+    browser: Browser, plan_app: Flask, plan_url: str
+) -> None:
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    sign_in(page, plan_app, plan_url + SEARCH, make_staff(plan_app, Role.PRACTITIONER))
+    headings = page.locator(".app-needs-met-heading")
+    expect(headings.first).to_have_text(re.compile(r"^Meets all 3 needs \(\d+\)$"))
+    first_card = page.locator(".app-service-list__item").first
+    expect(first_card.locator(".app-facts__row--needs")).to_contain_text("(3 of 3 needs)")
+    first_link = first_card.locator("h3 a")
+
+    page.goto(plan_url + SEARCH)
+    presses = 0
+    while presses < 40:
+        page.keyboard.press("Tab")
+        presses += 1
+        if first_link.evaluate("link => link === document.activeElement"):
+            break
+    print(f"Tab presses to the first result at 320 px: {presses}")
+    assert presses <= 15, presses
+    violations = serious_axe_violations(page)
+    assert violations == [], violations
+    context.close()

@@ -1,4 +1,5 @@
-"""The staff side, under /manage: every page says who may open it (``accounts.access``)."""
+"""The staff side, under /manage, and the practitioners' door, under /practitioners: every
+page says who may open it (``accounts.access``)."""
 
 from __future__ import annotations
 
@@ -9,12 +10,17 @@ from flask_babel import gettext, ngettext
 from flask_login import current_user
 from markupsafe import Markup
 
-from directory.accounts.access import enforce, fully_signed_in, is_staff_request
+from directory.accounts.access import (
+    enforce,
+    fully_signed_in,
+    is_practitioner_request,
+    is_staff_request,
+)
 from directory.accounts.users import is_locked
 from directory.forms.listings import STATUS_NAMES
 from directory.lists import plan as kept_plan
 from directory.models import Role, User
-from directory.views import practitioners
+from directory.views import plan, practitioners
 from directory.views.manage import (
     account,
     duplicates,
@@ -25,7 +31,6 @@ from directory.views.manage import (
     jobs,
     listing_parts,
     listings,
-    plan,
     reports,
     review,
     security,
@@ -63,12 +68,12 @@ def register(app: Flask) -> None:
 
 
 def staff_context() -> dict[str, Any]:
-    """Staff pages are in English, have no language switcher, and a staff menu."""
+    """Staff pages have a staff menu. Those under /manage are in English with no language
+    switcher; the practitioners' door is in the page's language (``directory.i18n``), and
+    its links keep a ``lang=`` they were opened with."""
     if not is_staff_request():
         return {}
     context: dict[str, Any] = {
-        "current_locale": "en",
-        "available_locales": ["en"],
         "roles": Role,
         "role_names": role_names(),
         "account_status": account_status,
@@ -92,6 +97,8 @@ def staff_context() -> dict[str, Any]:
             "restore": gettext("Earlier version restored"),
         },
     }
+    if not is_practitioner_request():
+        context |= {"current_locale": "en", "available_locales": ["en"]}
     if fully_signed_in():
         context["service_navigation"] = _navigation(current_user.role)
         context["staff_user"] = current_user
@@ -132,14 +139,14 @@ def account_status(person: User) -> str:
 def _navigation(role: Role) -> list[dict[str, Any]]:
     items: list[tuple[str, str, Role]] = [
         (gettext("Home"), "manage_home.home", Role.PRACTITIONER),
-        (gettext("Find services"), "manage_practitioners.search", Role.PRACTITIONER),
-        (gettext("Needs first"), "manage_practitioners.needs_first_page", Role.PRACTITIONER),
+        (gettext("Find services"), "practitioners.search", Role.PRACTITIONER),
+        (gettext("Needs first"), "practitioners.needs_first_page", Role.PRACTITIONER),
         (
             gettext("Locality reports"),
-            "manage_practitioners.locality_report_page",
+            "practitioners.locality_report_page",
             Role.PRACTITIONER,
         ),
-        (gettext("Plan list"), "manage_plan.plan", Role.PRACTITIONER),
+        (gettext("Plan list"), "practitioner_plan.plan", Role.PRACTITIONER),
         (gettext("Listings"), "manage_listings.listings", Role.EDITOR),
         (gettext("Reports"), "manage_reports.queue", Role.EDITOR),
         (gettext("Review"), "manage_review.queue", Role.EDITOR),
@@ -156,7 +163,7 @@ def _navigation(role: Role) -> list[dict[str, Any]]:
             continue
         href = url_for(endpoint)
         item = {"href": href, "text": text, "active": request.endpoint == endpoint}
-        if endpoint == "manage_plan.plan":
+        if endpoint == "practitioner_plan.plan":
             item |= _plan_count(text)
         navigation.append(item)
     return navigation

@@ -28,7 +28,7 @@ from flask import (
 from flask_babel import gettext, ngettext
 from flask_wtf.csrf import generate_csrf
 
-from directory.accounts.access import fully_signed_in, requires
+from directory.accounts.access import fully_signed_in, is_practitioner_request, requires
 from directory.forms.plan import PlanForm
 from directory.lists import ids
 from directory.lists import plan as kept
@@ -37,11 +37,7 @@ from directory.models import Role
 from directory.views.site import safe_local_path
 from importers.cells import spreadsheet_safe
 
-blueprint = Blueprint("manage_plan", __name__, url_prefix="/practitioners/plan")
-
-
-PRACTITIONER_BLUEPRINTS = frozenset({"manage_practitioners", blueprint.name})
-"""The practitioners' door: its "Save to my list" buttons put services on the plan."""
+blueprint = Blueprint("practitioner_plan", __name__, url_prefix="/practitioners/plan")
 
 
 def _shown(raw: str | None, from_address: bool) -> ShownList:
@@ -111,11 +107,11 @@ def _changed_answer(changed: str | None) -> dict[str, object]:
 def plan_context() -> dict[str, Any]:
     """On the practitioners' pages, "Save to my list" saves to the plan: the buttons show
     what is on it and the one list form (``lists/_list_form.html``) sends to ``update``."""
-    if request.blueprint not in PRACTITIONER_BLUEPRINTS or not fully_signed_in():
+    if not is_practitioner_request() or not fully_signed_in():
         return {}
     return {
         "saved_ids": frozenset(kept.current().service_ids),
-        "list_form_action": url_for("manage_plan.update"),
+        "list_form_action": url_for("practitioner_plan.update"),
         "list_form_token": generate_csrf(),
     }
 
@@ -123,7 +119,7 @@ def plan_context() -> dict[str, Any]:
 def _plan_page(shown: ShownList, form: PlanForm) -> str:
     note_forms = {entry.service.data: entry for entry in form.notes}
     return render_template(
-        "manage/plan/plan.html",
+        "practitioners/plan/plan.html",
         shown=shown,
         form=form,
         note_forms=note_forms,
@@ -154,7 +150,7 @@ def print_page() -> str:
     if form.errors:
         return _plan_page(shown, form)
     return render_template(
-        "manage/plan/print.html",
+        "practitioners/plan/print.html",
         entries=shown.available,
         notes=notes,
         prepared=datetime.now().date(),
