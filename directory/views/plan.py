@@ -26,9 +26,11 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext, ngettext
+from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 
 from directory.accounts.access import fully_signed_in, is_practitioner_request, requires
+from directory.accounts.mail import MailFailed, send_email
 from directory.forms.plan import PlanForm
 from directory.lists import ids
 from directory.lists import plan as kept
@@ -140,7 +142,51 @@ def _posted() -> tuple[ShownList, PlanForm, dict[str, str]]:
         for entry in form.notes
         if entry.service.data in names
     }
+    if not form.errors:
+        kept.keep_notes(tuple(names), notes)
     return shown, form, notes
+
+
+@blueprint.post("/save")
+@requires(Role.PRACTITIONER)
+def save() -> Response | str:
+    """Keep the notes as sent ("Save notes", the page's script as they are typed, or a
+    "Remove" button, which takes its service off too)."""
+    shown, form, _ = _posted()
+    if form.errors:
+        return _plan_page(shown, form)
+    removed = ids.full_id(request.form.get("remove") or "")
+    if removed:
+        kept.remove(removed)
+    if _wants_json():
+        return jsonify({"kept": True})
+    return redirect(url_for(".plan", notice="removed" if removed else "saved"), code=303)
+
+
+@blueprint.post("/email")
+@requires(Role.PRACTITIONER)
+def email() -> Response | str:
+    """Send the plan, notes and all, to the practitioner's own address (nowhere else)."""
+    shown, form, notes = _posted()
+    if form.errors:
+        return _plan_page(shown, form)
+    config = current_app.extensions["signpost_config"]
+    if config.smtp is None:
+        return redirect(url_for(".plan", notice="no-email"), code=303)
+    council = current_app.extensions["council"]
+    body = render_template(
+        "practitioners/plan/email.txt",
+        entries=shown.available,
+        notes=notes,
+        prepared=datetime.now().date(),
+    )
+    subject = gettext("Your plan list from %(service)s", service=council.service_name)
+    try:
+        send_email(config.smtp, current_user.email, subject, body)
+    except MailFailed:
+        current_app.logger.error("Could not send a plan list by email")
+        return redirect(url_for(".plan", notice="email-failed"), code=303)
+    return redirect(url_for(".plan", notice="emailed"), code=303)
 
 
 @blueprint.post("/print")

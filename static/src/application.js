@@ -108,6 +108,35 @@ if (listForm && window.fetch) {
   });
 }
 
+// A practitioner's plan: notes are kept (in their session) a second after typing stops and
+// when the page is left, so they survive moving between pages. Without JavaScript, "Save
+// notes" (and every other button of the form) keeps them.
+const planForm = document.querySelector("[data-app-plan-save]");
+if (planForm && window.fetch) {
+  const address = planForm.dataset.appPlanSave;
+  let timer;
+  let unsaved = false;
+  const keep = () => {
+    unsaved = false;
+    fetch(address, {
+      method: "POST",
+      body: new FormData(planForm),
+      headers: { Accept: "application/json" },
+      credentials: "same-origin",
+    }).catch(() => {
+      unsaved = true;
+    });
+  };
+  planForm.addEventListener("input", () => {
+    unsaved = true;
+    window.clearTimeout(timer);
+    timer = window.setTimeout(keep, 1000);
+  });
+  window.addEventListener("pagehide", () => {
+    if (unsaved) navigator.sendBeacon(address, new FormData(planForm));
+  });
+}
+
 // A job's progress page: without JavaScript it refreshes itself (a <noscript> meta
 // refresh); here the counts are fetched every two seconds and written into the page, whose
 // status line is announced politely. When the job ends the page is loaded again to show

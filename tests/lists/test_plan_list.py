@@ -4,7 +4,11 @@ for the family beside each, a printout and a CSV; the notes are never stored."""
 from __future__ import annotations
 
 import csv
+import email
 import io
+import logging
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import sqlalchemy as sa
@@ -13,8 +17,9 @@ from flask.testing import FlaskClient
 
 from directory.extensions import db
 from directory.lists import ids
-from directory.models import Role
+from directory.models import Role, WebSession
 from tests.lists.helpers import practitioner_only_id, public_ids
+from tests.manage.conftest import smtp_server  # noqa: F401  (a real SMTP server)
 from tests.support.client import page_text
 from tests.support.html import visible_text
 from tests.support.staff import make_staff, sign_in, token_in
@@ -74,18 +79,110 @@ def test_a_practitioner_builds_a_plan_with_notes_and_prints_it(
     assert one_name in text and two_name in text and hidden_name in text
     assert "Your practitioner will refer you to this service." in text
     assert "No personal data" not in text  # the printout is the family's, not a staff page
+    _sign_out(practitioner)
     _assert_not_stored(search_app, MARKER)
 
 
-def test_notes_are_never_written_to_the_database(
+def _sign_out(client: FlaskClient) -> None:
+    token = token_in(page_text(client.get("/manage/account")))
+    response = client.post("/manage/sign-out", data={"csrf_token": token})
+    assert response.status_code == 302
+
+
+def test_notes_survive_moving_between_pages_and_go_at_sign_out(
+    search_app: Flask, practitioner: FlaskClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    (one, _), (two, _) = public_ids(search_app, 2)
+    _save(practitioner, one, two)
+    saved = practitioner.post(
+        "/practitioners/plan/save", data=_plan_form(practitioner, {one: f"Ask {MARKER}"})
+    )
+    assert saved.status_code == 303
+    assert "Your notes are saved" in visible_text(page_text(practitioner.get(saved.location)))
+    for address in ("/practitioners", "/practitioners/needs-first", "/manage/account", "/"):
+        practitioner.get(address)
+    plan = page_text(practitioner.get("/practitioners/plan/"))
+    assert f"Ask {MARKER}</textarea>" in plan
+    # Printing and downloading keep what was typed too.
+    data = _plan_form(practitioner, {one: f"Ask {MARKER}", two: f"Call {MARKER}"})
+    assert practitioner.post("/practitioners/plan/download", data=data).status_code == 200
+    assert f"Call {MARKER}</textarea>" in page_text(practitioner.get("/practitioners/plan/"))
+
+    _sign_out(practitioner)
+    _assert_not_stored(search_app, MARKER)
+    assert MARKER not in caplog.text
+    practitioner_again = search_app.test_client()
+    assert practitioner_again.get("/practitioners/plan/").status_code == 302
+
+
+def test_a_plan_goes_when_the_session_runs_out(
     search_app: Flask, practitioner: FlaskClient
 ) -> None:
     (one, _), *_ = public_ids(search_app, 1)
     _save(practitioner, one)
-    data = _plan_form(practitioner, {one: f"Private {MARKER} note"})
-    assert practitioner.post("/practitioners/plan/print", data=data).status_code == 200
-    assert practitioner.post("/practitioners/plan/download", data=data).status_code == 200
+    practitioner.post(
+        "/practitioners/plan/save", data=_plan_form(practitioner, {one: f"Idle {MARKER}"})
+    )
+    with search_app.app_context():
+        table = WebSession.__table__
+        long_ago = datetime.now(UTC) - timedelta(days=2)
+        db.session.execute(table.update().values(last_seen_at=long_ago))
+        db.session.commit()
+    assert practitioner.get("/practitioners/plan/").status_code == 302
     _assert_not_stored(search_app, MARKER)
+
+
+def test_a_remove_button_takes_one_service_off_and_keeps_the_other_notes(
+    search_app: Flask, practitioner: FlaskClient
+) -> None:
+    (one, one_name), (two, two_name) = public_ids(search_app, 2)
+    _save(practitioner, one, two)
+    data = _plan_form(practitioner, {one: "Gone soon", two: "Stays"})
+    response = practitioner.post("/practitioners/plan/save", data={**data, "remove": one})
+    assert response.status_code == 303
+    plan = page_text(practitioner.get("/practitioners/plan/"))
+    text = visible_text(plan)
+    assert two_name in text and one_name not in text
+    assert "Stays</textarea>" in plan
+
+
+def test_a_practitioner_can_email_the_plan_to_themselves_only(
+    search_app: Flask,
+    practitioner: FlaskClient,
+    smtp_server,  # noqa: F811
+) -> None:
+    settings, mailbox = smtp_server
+    config = search_app.extensions["signpost_config"]
+    search_app.extensions["signpost_config"] = replace(config, smtp=settings)
+    try:
+        (one, one_name), *_ = public_ids(search_app, 1)
+        hidden, hidden_name = practitioner_only_id(search_app)
+        _save(practitioner, one, hidden)
+        data = _plan_form(practitioner, {one: "Ring on Monday after ten"})
+        response = practitioner.post("/practitioners/plan/email", data=data)
+        assert response.status_code == 303
+        assert "on its way to" in visible_text(page_text(practitioner.get(response.location)))
+    finally:
+        search_app.extensions["signpost_config"] = config
+    assert len(mailbox.messages) == 1
+    message = email.message_from_string(mailbox.messages[0])
+    assert message["To"] == "pat-worker@example.org" or message["To"].endswith("@example.org")
+    assert message["Subject"].startswith("Your plan list from")
+    body = message.get_payload(decode=True).decode()
+    assert one_name in body and hidden_name in body
+    assert "Ring on Monday after ten" in body
+    assert "Practitioners only" in body
+
+
+def test_without_smtp_the_plan_page_says_email_cannot_be_sent(
+    search_app: Flask, practitioner: FlaskClient
+) -> None:
+    (one, _), *_ = public_ids(search_app, 1)
+    _save(practitioner, one)
+    response = practitioner.post("/practitioners/plan/email", data=_plan_form(practitioner, {}))
+    text = visible_text(page_text(practitioner.get(response.location)))
+    assert "This site cannot send email" in text
 
 
 def _assert_not_stored(app: Flask, marker: str) -> None:
