@@ -31,6 +31,7 @@ from flask_wtf.csrf import generate_csrf
 
 from directory.accounts.access import fully_signed_in, is_practitioner_request, requires
 from directory.accounts.mail import MailFailed, send_email
+from directory.exports.plan_pdf import plan_pdf
 from directory.forms.plan import PlanForm
 from directory.lists import ids
 from directory.lists import plan as kept
@@ -214,6 +215,24 @@ def download() -> Response | str:
         csv_text(shown.available, notes),
         mimetype="text/csv",
         headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+@blueprint.post("/download.pdf")
+@requires(Role.PRACTITIONER)
+def download_pdf() -> Response | str:
+    shown, form, notes = _posted()
+    if form.errors:
+        return _plan_page(shown, form)
+    today = datetime.now().date()
+    council = current_app.extensions["council"]
+    title = gettext("Plan list from %(service)s", service=council.service_name)
+    return Response(
+        plan_pdf(shown.available, notes, today, title),
+        mimetype="application/pdf",
+        headers={
+            "Content-Disposition": f'attachment; filename="plan-options-{today.isoformat()}.pdf"'
+        },
     )
 
 

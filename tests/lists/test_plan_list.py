@@ -14,6 +14,7 @@ import pytest
 import sqlalchemy as sa
 from flask import Flask
 from flask.testing import FlaskClient
+from pypdf import PdfReader
 
 from directory.extensions import db
 from directory.lists import ids
@@ -173,6 +174,24 @@ def test_a_practitioner_can_email_the_plan_to_themselves_only(
     assert one_name in body and hidden_name in body
     assert "Ring on Monday after ten" in body
     assert "Practitioners only" in body
+
+
+def test_the_plan_downloads_as_a_pdf_with_every_service_and_note(
+    search_app: Flask, practitioner: FlaskClient
+) -> None:
+    (one, one_name), *_ = public_ids(search_app, 1)
+    hidden, hidden_name = practitioner_only_id(search_app)
+    _save(practitioner, one, hidden)
+    data = _plan_form(practitioner, {one: "Zadzwoń w poniedziałek", hidden: "I will refer you"})
+    response = practitioner.post("/practitioners/plan/download.pdf", data=data)
+    assert response.status_code == 200
+    assert response.mimetype == "application/pdf"
+    assert response.headers["Content-Disposition"].startswith('attachment; filename="plan-')
+    reader = PdfReader(io.BytesIO(response.get_data()))
+    text = " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+    for expected in (one_name, hidden_name, "Zadzwoń w poniedziałek", "I will refer you"):
+        assert " ".join(expected.split()) in text, expected
+    assert "Practitioners only" in text
 
 
 def test_without_smtp_the_plan_page_says_email_cannot_be_sent(

@@ -45,6 +45,9 @@ PRACTITIONER_PAGES = {
     "practitioner_plan.print_page",
     "practitioner_plan.download",
     "practitioner_plan.update",
+    "practitioner_plan.save",
+    "practitioner_plan.email",
+    "practitioner_plan.download_pdf",
 }
 PRACTITIONER_BLUEPRINTS = ("practitioners", "practitioner_plan")
 
