@@ -15,6 +15,7 @@ import io
 from datetime import datetime
 from typing import Any
 
+import segno
 from flask import (
     Blueprint,
     Response,
@@ -25,7 +26,7 @@ from flask import (
     request,
     url_for,
 )
-from flask_babel import gettext, ngettext
+from flask_babel import force_locale, gettext, ngettext
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 
@@ -33,10 +34,12 @@ from directory.accounts.access import fully_signed_in, is_practitioner_request, 
 from directory.accounts.mail import MailFailed, send_email
 from directory.exports.plan_pdf import plan_pdf
 from directory.forms.plan import PlanForm
+from directory.i18n import available_locales
 from directory.lists import ids
 from directory.lists import plan as kept
 from directory.lists.entries import ListEntry, ShownList, shown_list
 from directory.models import Role
+from directory.public_address import public_url
 from directory.views.site import safe_local_path
 from importers.cells import spreadsheet_safe
 
@@ -128,6 +131,7 @@ def _plan_page(shown: ShownList, form: PlanForm) -> str:
         note_forms=note_forms,
         notice=request.args.get("notice"),
         max_items=ids.MAX_ITEMS,
+        printout_languages=available_locales(),
     )
 
 
@@ -193,15 +197,33 @@ def email() -> Response | str:
 @blueprint.post("/print")
 @requires(Role.PRACTITIONER)
 def print_page() -> str:
+    """The family's A4 list, in the language chosen on the plan page, with the link to the
+    list (its public services only) and that link's QR code."""
     shown, form, notes = _posted()
     if form.errors:
         return _plan_page(shown, form)
-    return render_template(
-        "practitioners/plan/print.html",
-        entries=shown.available,
-        notes=notes,
-        prepared=datetime.now().date(),
-    )
+    chosen = request.form.get("printout_lang", "")
+    language = chosen if chosen in available_locales() else "en"
+    public = [entry.id for entry in shown.available if not entry.practitioners_only]
+    share_link = None
+    if public:
+        share_link = public_url(
+            "lists.my_list", s=ids.write(public), **({"lang": language} if language != "en" else {})
+        )
+    with force_locale(language):
+        return render_template(
+            "practitioners/plan/print.html",
+            entries=shown.available,
+            notes=notes,
+            prepared=datetime.now().date(),
+            share_link=share_link,
+            qr_code=qr_data_uri(share_link) if share_link else None,
+        )
+
+
+def qr_data_uri(address: str) -> str:
+    """The address as an SVG QR code in a ``data:`` URL, drawn here (as the family list's)."""
+    return segno.make(address, error="m", micro=False).svg_data_uri(scale=4, border=4)
 
 
 @blueprint.post("/download")

@@ -194,6 +194,42 @@ def test_the_plan_downloads_as_a_pdf_with_every_service_and_note(
     assert "Practitioners only" in text
 
 
+@pytest.mark.parametrize(("language", "direction"), [("pl", "ltr"), ("ur", "rtl"), ("pa", "ltr")])
+def test_the_family_printout_is_in_the_language_chosen_with_the_link_and_its_qr_code(
+    search_app: Flask, practitioner: FlaskClient, language: str, direction: str
+) -> None:
+    (one, one_name), *_ = public_ids(search_app, 1)
+    hidden, _ = practitioner_only_id(search_app)
+    _save(practitioner, one, hidden)
+    plan = page_text(practitioner.get("/practitioners/plan/"))
+    assert f'<option value="{language}" lang="{language}">' in plan
+    english = visible_text(
+        page_text(practitioner.post("/practitioners/plan/print", data=_plan_form(practitioner, {})))
+    )
+    data = {**_plan_form(practitioner, {one: "Note"}), "printout_lang": language}
+    printed = page_text(practitioner.post("/practitioners/plan/print", data=data))
+    assert f'<html lang="{language}" dir="{direction}"' in printed
+    text = visible_text(printed)
+    assert "Services that can help you" in english
+    assert "Services that can help you" not in text, "the heading is translated"
+    assert one_name in text and "Note" in text
+    link = f"/my-list?s={ids.short_id(one)}&lang={language}"
+    assert link in text, "the share link, written out, with the language"
+    assert ids.short_id(hidden) not in printed, "practitioner-only services stay off the link"
+    assert 'class="app-share__qr" src="data:image/svg+xml' in printed
+
+
+def test_an_unknown_printout_language_gives_the_english_printout(
+    search_app: Flask, practitioner: FlaskClient
+) -> None:
+    (one, _), *_ = public_ids(search_app, 1)
+    _save(practitioner, one)
+    data = {**_plan_form(practitioner, {}), "printout_lang": "xx"}
+    printed = practitioner.post("/practitioners/plan/print", data=data)
+    assert printed.status_code == 200
+    assert '<html lang="en"' in page_text(printed)
+
+
 def test_without_smtp_the_plan_page_says_email_cannot_be_sent(
     search_app: Flask, practitioner: FlaskClient
 ) -> None:
