@@ -87,6 +87,7 @@ def test_every_save_on_needs_first_reaches_the_plan_and_says_so(
         card.first.get_by_role("button", name=re.compile("^Save to my list")).click()
         card = page.locator(".app-service-list__item", has=page.get_by_role("link", name=name))
         expect(card.first.locator(".app-save__tag")).to_have_text("Saved")
+        expect(card.first.locator(".app-save__tag")).to_be_visible()
         expect(card.first.locator(".app-save__button")).to_contain_text("Remove from my list")
         words = "1 service" if number == 1 else f"{number} services"
         expect(page.get_by_role("link", name=f"Plan list ({words})")).to_have_count(1)
@@ -133,4 +134,68 @@ def test_each_result_says_which_needs_it_meets_and_the_first_is_near_the_top_on_
     assert presses <= 15, presses
     violations = serious_axe_violations(page)
     assert violations == [], violations
+    context.close()
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["javascript-on", "javascript-off"])
+def test_a_meeting_three_needs_saved_from_every_page_notes_kept_and_a_polish_printout(
+    browser: Browser, plan_app: Flask, plan_url: str, javascript: bool
+) -> None:
+    """The issue's "done means": search, needs first and a service page each save one; the
+    notes survive leaving the plan; the family's printout is in Polish with its QR code."""
+    context = browser.new_context(java_script_enabled=javascript)
+    page = context.new_page()
+    outside: list[str] = []
+    block_other_hosts(page, plan_url, outside)
+    sign_in(page, plan_app, plan_url + SEARCH, make_staff(plan_app, Role.PRACTITIONER))
+    save = re.compile("^Save to my list")
+
+    first = page.locator(".app-service-list__item").first
+    names = [first.locator("h3").inner_text().strip()]
+    first.get_by_role("button", name=save).click()
+    expect(page.get_by_role("link", name="Plan list (1 service)")).to_have_count(1)
+
+    page.goto(plan_url + NEEDS_FIRST)
+    card = page.locator(".app-service-list__item", has=page.get_by_role("button", name=save))
+    names.append(card.first.locator("h3").inner_text().strip())
+    card.first.get_by_role("button", name=save).click()
+    expect(page.get_by_role("link", name="Plan list (2 services)")).to_have_count(1)
+
+    card = page.locator(".app-service-list__item", has=page.get_by_role("button", name=save))
+    names.append(card.first.locator("h3").inner_text().strip())
+    card.first.locator("h3 a").click()
+    expect(page.locator("h1")).to_have_text(names[-1])
+    page.get_by_role("button", name=save).click()
+    expect(page.get_by_role("link", name="Plan list (3 services)")).to_have_count(1)
+
+    page.get_by_role("link", name=re.compile("^Plan list")).click()
+    expect(page.locator(".app-list-entry h2")).to_have_text(names)
+    notes = page.locator("textarea")
+    if javascript:
+        with page.expect_response(lambda response: "/practitioners/plan/save" in response.url):
+            notes.nth(0).fill("Ask for Sam on Tuesday")
+        with page.expect_response(lambda response: "/practitioners/plan/save" in response.url):
+            notes.nth(2).fill("Zadzwoń rano")
+    else:
+        notes.nth(0).fill("Ask for Sam on Tuesday")
+        notes.nth(2).fill("Zadzwoń rano")
+        page.get_by_role("button", name="Save notes").click()
+        expect(page.get_by_text("Your notes are saved until you sign out.")).to_be_visible()
+
+    page.get_by_role("link", name="Needs first", exact=True).click()
+    page.get_by_role("link", name=re.compile("^Plan list")).click()
+    expect(notes.nth(0)).to_have_value("Ask for Sam on Tuesday")
+    expect(notes.nth(2)).to_have_value("Zadzwoń rano")
+
+    page.get_by_label("Language of the family’s printout").select_option("pl")
+    page.get_by_role("button", name="Print for the family").click()
+    expect(page.locator("html")).to_have_attribute("lang", "pl")
+    expect(page.locator("h1")).not_to_have_text("Services that can help you")
+    expect(page.get_by_text("Ask for Sam on Tuesday")).to_be_visible()
+    expect(page.locator("img.app-share__qr")).to_be_visible()
+    expect(page.locator(".app-share__link")).to_contain_text("lang=pl")
+    if javascript:
+        violations = serious_axe_violations(page)
+        assert violations == [], violations
+    assert outside == []
     context.close()
