@@ -104,3 +104,20 @@ def test_each_card_names_the_needs_it_meets_and_those_meeting_all_come_first(
     one = text_of(practitioner_client(search_app), "/practitioners?need=housing")
     assert "app-needs-met-heading" not in one
     assert re.search(r"<dt>Meets</dt><dd>Housing</dd>", one)
+
+
+def test_those_meeting_every_need_come_first_across_all_pages(search_app: Flask) -> None:
+    client = practitioner_client(search_app)
+    query = "need=parenting&need=school-and-attendance&need=housing"
+    first = text_of(client, f"/practitioners?{query}")
+    total = int(re.search(r'results-count">(\d+) results', first).group(1))  # type: ignore[union-attr]
+    assert total > 20, "more than one page"
+    met: list[str] = []
+    for number in range(1, -(-total // 20) + 1):
+        markup = text_of(client, f"/practitioners?{query}&page={number}")
+        met += re.findall(r"\((\d) of 3 needs\)", markup)
+    assert len(met) == total
+    assert "3" in met
+    assert met == sorted(met, key=lambda count: count != "3"), "every 3 of 3 before the rest"
+    heading = re.search(r'app-needs-met-heading">Meets all 3 needs \((\d+)\)', first)
+    assert heading and int(heading.group(1)) == min(20, met.count("3"))
