@@ -8,7 +8,8 @@ A view is marked with one of:
 - ``@requires(Role.EDITOR)`` (or another role): everything else. Editors and admins (and
   practitioners, if the council says so) must have given a one-time code as well.
 
-``enforce`` runs before every request to a staff blueprint and refuses anything unmarked,
+``enforce`` runs before every request to a staff blueprint (``manage_*``, and the
+practitioners' door: ``PRACTITIONER_BLUEPRINTS``) and refuses anything unmarked,
 so a new page that forgets to say who may see it is closed, not open.
 """
 
@@ -27,6 +28,8 @@ from directory.models import Role, User
 
 ACCESS_ATTRIBUTE = "staff_access"
 STAFF_BLUEPRINT_PREFIX = "manage"
+PRACTITIONER_BLUEPRINTS = frozenset({"practitioners", "practitioner_plan"})
+"""The practitioners' door (``/practitioners``): staff pages too, though not under /manage."""
 SECOND_FACTOR_DONE = "second_factor_done"
 
 
@@ -77,7 +80,12 @@ def staff_destination(target: str | None) -> str:
 
 
 def is_staff_request() -> bool:
-    return bool(request.blueprint and request.blueprint.startswith(STAFF_BLUEPRINT_PREFIX))
+    blueprint = request.blueprint or ""
+    return blueprint.startswith(STAFF_BLUEPRINT_PREFIX) or blueprint in PRACTITIONER_BLUEPRINTS
+
+
+def is_practitioner_request() -> bool:
+    return request.blueprint in PRACTITIONER_BLUEPRINTS
 
 
 def enforce() -> Response | None:

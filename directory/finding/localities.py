@@ -20,7 +20,11 @@ from importers.cells import spreadsheet_safe
 from search import MAX_PAGE_SIZE, Filters, SearchHit, SearchQuery, SearchResults
 
 Search = Callable[[SearchQuery], SearchResults]
-SHOWN_PER_GROUP = 10
+SHOWN_PER_GROUP = 30
+"""The services a need's group holds in the locality, and borough-wide ("Search all" has the
+rest)."""
+SHOWN_FIRST = 3
+"""Shown open in each part of a group; the rest are folded behind "Show all"."""
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ never read these fields.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -37,6 +38,12 @@ class ProfessionalFacts:
     levels: list[str]
     coverage: list[str]
     """"Borough-wide", "No venue": how a listing with no venue in the locality serves it."""
+    needs: tuple[tuple[str, str], ...] = ()
+    """(code, label) of every need the listing meets, in the council file's order."""
+
+    def needs_met(self, asked: Sequence[str]) -> list[str]:
+        """The labels of the needs asked for that this listing meets."""
+        return [label for code, label in self.needs if code in asked]
 
 
 def professional_facts(service: Service, council: Council) -> ProfessionalFacts:
@@ -49,7 +56,27 @@ def professional_facts(service: Service, council: Council) -> ProfessionalFacts:
         notes=service.professional_notes,
         levels=_levels(service, council),
         coverage=coverage_words(service),
+        needs=_needs(service, council),
     )
+
+
+def _needs(service: Service, council: Council) -> tuple[tuple[str, str], ...]:
+    held = {term.code for term in service.terms("need")}
+    return tuple((term.code, term.label) for term in council.terms("need") if term.code in held)
+
+
+def meets_all_first(
+    items: Sequence[ResultItem], asked: Sequence[str]
+) -> tuple[list[ResultItem], list[ResultItem]]:
+    """With two or more needs asked: the results meeting every one, then the rest (each in
+    the order found). With fewer, nothing to split: ([], items)."""
+    if len(asked) < 2:
+        return [], list(items)
+    every, some = [], []
+    for item in items:
+        met = item.professional.needs_met(asked) if item.professional else []
+        (every if len(met) == len(asked) else some).append(item)
+    return every, some
 
 
 def coverage_words(service: Service) -> list[str]:

@@ -14,6 +14,7 @@ from directory.council import Council
 from directory.council_language import page_council, page_safety_lines
 from directory.finding.filters import BY_PARAM, Names
 from directory.finding.nearest import nearest_family_centre
+from directory.finding.needs_met import meets_all_needs_first
 from directory.finding.recovery import looser_searches
 from directory.finding.request import METRES_PER_MILE, PAGE_SIZE, SearchRequest, build_query
 from directory.forms.search import PractitionerSearchForm, SearchForm
@@ -40,10 +41,15 @@ from directory.queries.services import (
 )
 from directory.safety import SafetyLines, cued_dangers, signalled_dangers
 from directory.understanding import page_reader
-from search import MAX_PAGE_SIZE, PageOutOfRange, SearchHit, SearchQuery
+from search import MAX_PAGE_SIZE, PageOutOfRange, SearchHit, SearchQuery, SearchResults
 from search.phrasebook import phrase_words
 
 blueprint = Blueprint("find", __name__)
+
+
+Arrange = Callable[
+    [SearchRequest, SearchResults, Callable[[SearchRequest], SearchQuery]], SearchResults
+]
 
 
 @dataclass(frozen=True)
@@ -61,6 +67,13 @@ class Door:
     for_practitioners: bool
     services: Callable[[list[str], date], dict[str, Service]]
     item: Callable[[Service, SearchHit, datetime], ResultItem]
+    arrange: (
+        Callable[
+            [SearchRequest, SearchResults, Callable[[SearchRequest], SearchQuery]], SearchResults
+        ]
+        | None
+    ) = None
+    """Reorders a page's hits (given the request, its results, and how to query again)."""
 
 
 FAMILY_DOOR = Door(
@@ -69,12 +82,13 @@ FAMILY_DOOR = Door(
 
 
 PRACTITIONER_DOOR = Door(
-    "manage_practitioners.search",
-    "manage_practitioners.service",
+    "practitioners.search",
+    "practitioners.service",
     PractitionerSearchForm,
     True,
     practitioner_services_by_id,
     practitioner_result_item,
+    meets_all_needs_first,
 )
 
 
@@ -108,6 +122,8 @@ def results_page(door: Door) -> dict[str, Any]:
         results = site_search().search(run(wanted))
     except PageOutOfRange:
         abort(404)
+    if door.arrange:
+        results = door.arrange(wanted, results, run)
     services = door.services([hit.id for hit in results.hits], now.date())
     items = [door.item(services[hit.id], hit, now) for hit in results.hits if hit.id in services]
     locale = page_locale()

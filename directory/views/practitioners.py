@@ -10,12 +10,23 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 
 from directory.accounts.access import requires
 from directory.council import Council
-from directory.finding.localities import locality_report, needs_first, report_csv
+from directory.finding.localities import (
+    SHOWN_FIRST,
+    NeedGroup,
+    locality_report,
+    needs_first,
+    report_csv,
+)
 from directory.forms.practitioners import LocalityForm, NeedsFirstForm
+from directory.i18n import LANG_PARAMETER
 from directory.indexing import site_search
 from directory.models import Role, Service
 from directory.presenters.chart import locality_chart, short_level
-from directory.presenters.professional import practitioner_result_item, professional_facts
+from directory.presenters.professional import (
+    meets_all_first,
+    practitioner_result_item,
+    professional_facts,
+)
 from directory.presenters.search import ResultItem
 from directory.presenters.service import service_page
 from directory.queries.services import practitioner_service, practitioner_services_by_id
@@ -24,7 +35,7 @@ from directory.views.find import results_page
 from directory.views.public import results_address
 from search import SearchHit
 
-blueprint = Blueprint("manage_practitioners", __name__, url_prefix="/practitioners")
+blueprint = Blueprint("practitioners", __name__, url_prefix="/practitioners")
 
 
 def _council() -> Council:
@@ -34,7 +45,9 @@ def _council() -> Council:
 @blueprint.get("")
 @requires(Role.PRACTITIONER)
 def search() -> str:
-    return render_template("practitioners/search.html", **results_page(DOOR))
+    page = results_page(DOOR)
+    every, others = meets_all_first(page["items"], page["wanted"].needs)
+    return render_template("practitioners/search.html", meets_all=every, meets_some=others, **page)
 
 
 @blueprint.get("/services/<service_id>")
@@ -50,7 +63,7 @@ def service(service_id: str) -> str:
         page=service_page(found, council, now),
         facts=professional_facts(found, council),
         back_to_results=results_address(
-            request.referrer, (DOOR.endpoint, "manage_practitioners.needs_first_page")
+            request.referrer, (DOOR.endpoint, "practitioners.needs_first_page")
         ),
     )
 
@@ -62,7 +75,7 @@ def needs_first_page() -> str:
     form = NeedsFirstForm(request.args, council=council)
     groups = None
     items: dict[str, ResultItem] = {}
-    if request.args and form.validate():
+    if _asked() and form.validate():
         now = datetime.now()
         groups = needs_first(
             site_search().search,
@@ -81,6 +94,8 @@ def needs_first_page() -> str:
         groups=groups,
         items=items,
         place=council.locality(form.locality.data or ""),
+        shown_first=SHOWN_FIRST,
+        repeats=_repeats(groups or []),
     )
 
 
@@ -90,7 +105,7 @@ def locality_report_page() -> str:
     council = _council()
     form = LocalityForm(request.args, council=council)
     report = chart = None
-    if request.args and form.validate():
+    if _asked() and form.validate():
         report = locality_report(
             site_search().search, council, form.locality.data, datetime.now().date()
         )
@@ -116,6 +131,23 @@ def locality_report_csv(code: str) -> Response:
         mimetype="text/csv",
         headers={"Content-Disposition": f'attachment; filename="services-{code}.csv"'},
     )
+
+
+def _asked() -> bool:
+    """The form was sent (an address with only ``lang=`` is the page opened in a language)."""
+    return any(key != LANG_PARAMETER for key in request.args)
+
+
+def _repeats(groups: list[NeedGroup]) -> set[tuple[str, str]]:
+    """(need, service id) of each card showing a service already shown for an earlier need."""
+    seen: set[str] = set()
+    repeats = set()
+    for group in groups:
+        for hit in (*group.local, *group.wide):
+            if hit.id in seen:
+                repeats.add((group.code, hit.id))
+            seen.add(hit.id)
+    return repeats
 
 
 def _items(hits: list[SearchHit], now: datetime) -> dict[str, ResultItem]:

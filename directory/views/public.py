@@ -141,7 +141,8 @@ def results_address(
     parts = urlsplit(referrer)
     if parts.scheme not in {"http", "https"} or parts.netloc != request.host:
         return None
-    if parts.path not in {url_for(endpoint) for endpoint in endpoints}:
+    # url_for may add the page's ?lang= (``directory.i18n``): compare paths only.
+    if parts.path not in {urlsplit(url_for(endpoint)).path for endpoint in endpoints}:
         return None
     address = parts.path + (f"?{parts.query}" if parts.query else "")
     return address if safe_local_path(address) == address else None

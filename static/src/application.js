@@ -81,15 +81,21 @@ if (listForm && window.fetch) {
       window.location.assign(answer.go);
       return;
     }
-    const save = button.closest(".app-save");
-    button.name = answer.saved ? "remove" : "add";
-    button.firstChild.textContent = answer.label;
-    save.querySelector(".app-save__tag")?.remove();
-    if (answer.saved) {
-      const tag = document.createElement("strong");
-      tag.className = "govuk-tag govuk-tag--green app-save__tag";
-      tag.textContent = answer.tag;
-      save.prepend(tag);
+    // A service shown twice on a page (needs first: under two needs) changes everywhere.
+    const sameService = listForm.ownerDocument.querySelectorAll(
+      `.app-save__button[value="${CSS.escape(button.value)}"]`,
+    );
+    for (const each of sameService) {
+      const save = each.closest(".app-save");
+      each.name = answer.saved ? "remove" : "add";
+      each.firstChild.textContent = answer.label;
+      save.querySelector(".app-save__tag")?.remove();
+      if (answer.saved) {
+        const tag = document.createElement("strong");
+        tag.className = "govuk-tag govuk-tag--green app-save__tag";
+        tag.textContent = answer.tag;
+        save.prepend(tag);
+      }
     }
     const header = document.querySelector(".govuk-template__header");
     if (header) {
@@ -99,6 +105,35 @@ if (listForm && window.fetch) {
     }
     announcer.textContent = answer.message;
     button.focus();
+  });
+}
+
+// A practitioner's plan: notes are kept (in their session) a second after typing stops and
+// when the page is left, so they survive moving between pages. Without JavaScript, "Save
+// notes" (and every other button of the form) keeps them.
+const planForm = document.querySelector("[data-app-plan-save]");
+if (planForm && window.fetch) {
+  const address = planForm.dataset.appPlanSave;
+  let timer;
+  let unsaved = false;
+  const keep = () => {
+    unsaved = false;
+    fetch(address, {
+      method: "POST",
+      body: new FormData(planForm),
+      headers: { Accept: "application/json" },
+      credentials: "same-origin",
+    }).catch(() => {
+      unsaved = true;
+    });
+  };
+  planForm.addEventListener("input", () => {
+    unsaved = true;
+    window.clearTimeout(timer);
+    timer = window.setTimeout(keep, 1000);
+  });
+  window.addEventListener("pagehide", () => {
+    if (unsaved) navigator.sendBeacon(address, new FormData(planForm));
   });
 }
 

@@ -36,15 +36,20 @@ SIGN_IN_PAGES = {
 STAFF_PREFIXES = ("/manage", "/practitioners")
 """The staff side and the practitioners' door: both need a signed-in member of staff."""
 PRACTITIONER_PAGES = {
-    "manage_practitioners.search",
-    "manage_practitioners.service",
-    "manage_practitioners.needs_first_page",
-    "manage_practitioners.locality_report_page",
-    "manage_practitioners.locality_report_csv",
-    "manage_plan.plan",
-    "manage_plan.print_page",
-    "manage_plan.download",
+    "practitioners.search",
+    "practitioners.service",
+    "practitioners.needs_first_page",
+    "practitioners.locality_report_page",
+    "practitioners.locality_report_csv",
+    "practitioner_plan.plan",
+    "practitioner_plan.print_page",
+    "practitioner_plan.download",
+    "practitioner_plan.update",
+    "practitioner_plan.save",
+    "practitioner_plan.email",
+    "practitioner_plan.download_pdf",
 }
+PRACTITIONER_BLUEPRINTS = ("practitioners", "practitioner_plan")
 
 
 def _staff_rules(app: Flask) -> list[Rule]:
@@ -80,11 +85,11 @@ def test_every_staff_route_says_who_may_see_it(empty_app: Flask) -> None:
     rules = _staff_rules(empty_app)
     assert len(rules) > 10
     for rule in rules:
-        assert rule.endpoint.startswith("manage"), rule
+        assert rule.endpoint.startswith(("manage_", *PRACTITIONER_BLUEPRINTS)), rule
         access = getattr(empty_app.view_functions[rule.endpoint], ACCESS_ATTRIBUTE, None)
         assert access is not None, f"{rule.rule} does not say who may see it"
     for rule in empty_app.url_map.iter_rules():
-        if rule.endpoint.startswith(("manage_practitioners", "manage_plan")):
+        if rule.endpoint.split(".")[0] in PRACTITIONER_BLUEPRINTS:
             assert rule.rule.startswith("/practitioners"), rule.endpoint
         elif rule.endpoint.startswith("manage"):
             assert rule.rule.startswith("/manage/"), f"{rule.endpoint} is outside /manage"
@@ -200,7 +205,11 @@ def test_the_plan_list_is_for_signed_in_staff_and_the_family_list_for_everyone(
     empty_app: Flask,
 ) -> None:
     rules = {rule.endpoint: rule for rule in empty_app.url_map.iter_rules()}
-    for endpoint in ("manage_plan.plan", "manage_plan.print_page", "manage_plan.download"):
+    for endpoint in (
+        "practitioner_plan.plan",
+        "practitioner_plan.print_page",
+        "practitioner_plan.download",
+    ):
         assert _access(empty_app, rules[endpoint]) == Access("role", Role.PRACTITIONER)
     for endpoint in ("lists.my_list", "lists.update", "lists.clear", "lists.keep"):
         assert not rules[endpoint].rule.startswith("/manage"), endpoint

@@ -1,18 +1,26 @@
-"""The staff side, under /manage: every page says who may open it (``accounts.access``)."""
+"""The staff side, under /manage, and the practitioners' door, under /practitioners: every
+page says who may open it (``accounts.access``)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from flask import Flask, request, url_for
-from flask_babel import gettext
+from flask_babel import gettext, ngettext
 from flask_login import current_user
+from markupsafe import Markup
 
-from directory.accounts.access import enforce, fully_signed_in, is_staff_request
+from directory.accounts.access import (
+    enforce,
+    fully_signed_in,
+    is_practitioner_request,
+    is_staff_request,
+)
 from directory.accounts.users import is_locked
 from directory.forms.listings import STATUS_NAMES
+from directory.lists import plan as kept_plan
 from directory.models import Role, User
-from directory.views import practitioners
+from directory.views import plan, practitioners
 from directory.views.manage import (
     account,
     duplicates,
@@ -23,7 +31,6 @@ from directory.views.manage import (
     jobs,
     listing_parts,
     listings,
-    plan,
     reports,
     review,
     security,
@@ -57,15 +64,16 @@ def register(app: Flask) -> None:
     app.add_template_filter(change_value)
     app.before_request(enforce)
     app.context_processor(staff_context)
+    app.context_processor(plan.plan_context)
 
 
 def staff_context() -> dict[str, Any]:
-    """Staff pages are in English, have no language switcher, and a staff menu."""
+    """Staff pages have a staff menu. Those under /manage are in English with no language
+    switcher; the practitioners' door is in the page's language (``directory.i18n``), and
+    its links keep a ``lang=`` they were opened with."""
     if not is_staff_request():
         return {}
     context: dict[str, Any] = {
-        "current_locale": "en",
-        "available_locales": ["en"],
         "roles": Role,
         "role_names": role_names(),
         "account_status": account_status,
@@ -89,6 +97,8 @@ def staff_context() -> dict[str, Any]:
             "restore": gettext("Earlier version restored"),
         },
     }
+    if not is_practitioner_request():
+        context |= {"current_locale": "en", "available_locales": ["en"]}
     if fully_signed_in():
         context["service_navigation"] = _navigation(current_user.role)
         context["staff_user"] = current_user
@@ -129,14 +139,14 @@ def account_status(person: User) -> str:
 def _navigation(role: Role) -> list[dict[str, Any]]:
     items: list[tuple[str, str, Role]] = [
         (gettext("Home"), "manage_home.home", Role.PRACTITIONER),
-        (gettext("Find services"), "manage_practitioners.search", Role.PRACTITIONER),
-        (gettext("Needs first"), "manage_practitioners.needs_first_page", Role.PRACTITIONER),
+        (gettext("Find services"), "practitioners.search", Role.PRACTITIONER),
+        (gettext("Needs first"), "practitioners.needs_first_page", Role.PRACTITIONER),
         (
             gettext("Locality reports"),
-            "manage_practitioners.locality_report_page",
+            "practitioners.locality_report_page",
             Role.PRACTITIONER,
         ),
-        (gettext("Plan list"), "manage_plan.plan", Role.PRACTITIONER),
+        (gettext("Plan list"), "practitioner_plan.plan", Role.PRACTITIONER),
         (gettext("Listings"), "manage_listings.listings", Role.EDITOR),
         (gettext("Reports"), "manage_reports.queue", Role.EDITOR),
         (gettext("Review"), "manage_review.queue", Role.EDITOR),
@@ -152,5 +162,22 @@ def _navigation(role: Role) -> list[dict[str, Any]]:
         if not role.at_least(needed):
             continue
         href = url_for(endpoint)
-        navigation.append({"href": href, "text": text, "active": request.endpoint == endpoint})
+        item = {"href": href, "text": text, "active": request.endpoint == endpoint}
+        if endpoint == "practitioner_plan.plan":
+            item |= _plan_count(text)
+        navigation.append(item)
     return navigation
+
+
+def _plan_count(text: str) -> dict[str, Any]:
+    """ "Plan list (3)" once something is saved, so every save shows itself in the header."""
+    saved = len(kept_plan.current().service_ids)
+    if not saved:
+        return {}
+    count = ngettext("%(num)s service", "%(num)s services", saved)
+    return {
+        "html": Markup(
+            '{text} <span class="govuk-visually-hidden">({count})</span>'
+            '<span aria-hidden="true">({number})</span>'
+        ).format(text=text, count=count, number=saved)
+    }

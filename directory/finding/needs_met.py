@@ -1,0 +1,39 @@
+"""At the practitioners' door, with two or more needs ticked: the services meeting every one
+come first, across all pages, each group in the engine's order.
+
+The engine reads ticked needs as "any of these", so the order is made here: the whole result
+(up to ``MAX_PAGE_SIZE`` matches; beyond that each page is left as the engine made it) is
+fetched once, its services' needs read from the database, and the asked page cut from it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from directory.finding.request import PAGE_SIZE, SearchRequest
+from directory.queries.services import practitioner_services_by_id
+from search import MAX_PAGE_SIZE, SearchQuery, SearchResults
+
+
+def meets_all_needs_first(
+    wanted: SearchRequest,
+    results: SearchResults,
+    run: Callable[[SearchRequest], SearchQuery],
+) -> SearchResults:
+    from directory.indexing import site_search  # the app's engine, made in the factory
+
+    asked = set(wanted.needs)
+    if len(asked) < 2 or not results.hits or results.total > MAX_PAGE_SIZE:
+        return results
+    query = run(wanted)
+    everything = site_search().search(replace(query, page=1, page_size=MAX_PAGE_SIZE)).hits
+    services = practitioner_services_by_id([hit.id for hit in everything], query.today)
+    held = {
+        service_id: {term.code for term in service.terms("need")}
+        for service_id, service in services.items()
+    }
+    every = [hit for hit in everything if asked <= held.get(hit.id, set())]
+    some = [hit for hit in everything if not asked <= held.get(hit.id, set())]
+    start = (wanted.page - 1) * PAGE_SIZE
+    return replace(results, hits=tuple([*every, *some][start : start + PAGE_SIZE]))
