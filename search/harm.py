@@ -61,6 +61,9 @@ class Rule:
     unless: frozenset[str] = frozenset()
     min_harm: int = 1
     can_be_strong: bool = True
+    window: int | None = None
+    """Words either side counted as near, when not the file's ``window``: signs of
+    grooming or a forced marriage are spread over a whole sentence."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +157,8 @@ class HarmReader:
             for word in hits:
                 if used.intersection(word.positions):
                     continue
-                near = [w for w in words if w is not word and self._near(w, word)]
+                span = rule.window or self.window
+                near = [w for w in words if w is not word and _near(w, word, span)]
                 person = _closest(word, [w for w in near if w.cls in rule.person])
                 if rule.person and person is None:
                     continue
@@ -164,7 +168,7 @@ class HarmReader:
                 ]
                 if None in also:
                     continue
-                others = [w for w in hits if w is not word and self._near(w, word)]
+                others = [w for w in hits if w is not word and _near(w, word, span)]
                 if len({w.text for w in (word, *others)}) < rule.min_harm:
                     continue
                 act = _closest(word, [w for w in near if w.cls == "act"])
@@ -176,10 +180,13 @@ class HarmReader:
                 )
         return tuple(findings.values())
 
-    def _near(self, one: Word, other: Word) -> bool:
-        return min(
-            abs(p - q) for p in one.positions for q in other.positions
-        ) <= self.window and not set(one.positions) & set(other.positions)
+
+
+def _near(one: Word, other: Word, window: int) -> bool:
+    """Whether two words (not overlapping) are at most ``window`` words apart."""
+    if set(one.positions) & set(other.positions):
+        return False
+    return min(abs(p - q) for p in one.positions for q in other.positions) <= window
 
 
 def _fits(want: str, got: str) -> bool:
@@ -302,8 +309,15 @@ def _rule(raw: Mapping[str, object]) -> Rule:
         raise HarmError(f"[[rules]] for {danger}: harm names no class.")
     min_harm = raw.get("min_harm", 1)
     strong = raw.get("strong", True)
-    if not isinstance(min_harm, int) or not isinstance(strong, bool):
-        raise HarmError(f"[[rules]] for {danger}: min_harm is a number, strong true or false.")
+    window = raw.get("window")
+    if (
+        not isinstance(min_harm, int)
+        or not isinstance(strong, bool)
+        or not (window is None or (isinstance(window, int) and window > 0))
+    ):
+        raise HarmError(
+            f"[[rules]] for {danger}: min_harm and window are numbers, strong true or false."
+        )
     return Rule(
         danger,
         frozenset(names("harm")),
@@ -312,4 +326,5 @@ def _rule(raw: Mapping[str, object]) -> Rule:
         frozenset(names("unless")),
         min_harm,
         strong,
+        window,
     )
