@@ -181,7 +181,6 @@ class HarmReader:
         return tuple(findings.values())
 
 
-
 def _near(one: Word, other: Word, window: int) -> bool:
     """Whether two words (not overlapping) are at most ``window`` words apart."""
     if set(one.positions) & set(other.positions):
