@@ -27,6 +27,8 @@ from directory.safety import SAFETY_FILE, cued_dangers, load_safety_lines, signa
 from search.results import SearchResults
 from tests.search.danger_sentences import DANGER, LEADING, ORDINARY
 from tests.search.danger_sentences_fresh import (
+    FIFTH_DANGER,
+    FIFTH_ORDINARY,
     FOURTH_DANGER,
     FOURTH_ORDINARY,
     FRESH_DANGER,
@@ -36,12 +38,18 @@ from tests.search.danger_sentences_fresh import (
 )
 
 LANGUAGES = ("en", "pl", "ur", "pa")
-DANGER_LISTS = (DANGER, FRESH_DANGER, OUT_OF_SAMPLE_DANGER, FOURTH_DANGER)
+DANGER_LISTS = (DANGER, FRESH_DANGER, OUT_OF_SAMPLE_DANGER, FOURTH_DANGER, FIFTH_DANGER)
 EVERY_DANGER = {
     code: [text for lists in DANGER_LISTS for text in lists.get(code, [])]
     for code in {code: None for lists in DANGER_LISTS for code in lists}
 }
-EVERY_ORDINARY = [*ORDINARY, *FRESH_ORDINARY, *OUT_OF_SAMPLE_ORDINARY, *FOURTH_ORDINARY]
+EVERY_ORDINARY = [
+    *ORDINARY,
+    *FRESH_ORDINARY,
+    *OUT_OF_SAMPLE_ORDINARY,
+    *FOURTH_ORDINARY,
+    *FIFTH_ORDINARY,
+]
 
 
 def _search(app: Flask, text: str, language: str) -> tuple[SearchResults, list[str], list[str]]:
