@@ -148,10 +148,11 @@ class HarmReader:
             if word.cls not in _SPECIAL and not _acts_on_object(word, objects, keys)
         ]
         present = {word.cls for word in words}
+        harmful = {word.cls for word in harm}
         used: set[int] = set()
         findings: dict[str, Finding] = {}
         for rule in self.rules:
-            if rule.unless & present:
+            if rule.harm.isdisjoint(harmful) or not rule.unless.isdisjoint(present):
                 continue
             hits = [w for w in harm if w.cls in rule.harm]
             for word in hits:
