@@ -36,7 +36,7 @@ from search.cues import fold
 DEFAULT_WINDOW = 5
 _SPECIAL = frozenset({"act", "object", "joke", "form"})
 _SKIPPED = frozenset(
-    {"the", "a", "an", "my", "his", "her", "their", "our", "your", "this", "that", "by", "off"}
+    {"the", "a", "an", "my", "his", "her", "their", "our", "your", "this", "that", "by", "off", "z"}
 )
 """Words passed over when looking for the thing a harm word acts on: "cut *the* budget"."""
 

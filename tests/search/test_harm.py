@@ -27,7 +27,7 @@ READS = [
     ("older lads giving my son money and he wont say where from", "exploitation", "weak"),
     ("i swallowed a whole packet of tablets", "suicide-and-self-harm", "strong"),
     ("my son keeps talking about suicide", "suicide-and-self-harm", "strong"),
-    ("they want to marry my 15 year old cousin off", "forced-marriage", "strong"),
+    ("they want to marry my 15 year old cousin to a man back home", "forced-marriage", "weak"),
     ("my daughter is being forced to marry a man she doesnt want", "forced-marriage", "strong"),
     ("my brother says i brought shame and he will beat me", "forced-marriage", "strong"),
     ("her family plan to have her cut in the summer holidays", "child-at-risk", "weak"),
