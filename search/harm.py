@@ -29,11 +29,13 @@ dictionary look-ups per word.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from search.cues import fold
 
 DEFAULT_WINDOW = 5
+WORDS_KEPT = 8192
+"""Words whose class entries are remembered: a word's entries are the same on every search."""
 _SPECIAL = frozenset({"act", "object", "joke", "form"})
 _SKIPPED = frozenset(
     {"the", "a", "an", "my", "his", "her", "their", "our", "your", "this", "that", "by", "off", "z"}
@@ -111,6 +113,7 @@ class HarmReader:
     exact: Mapping[str, tuple[_Entry, ...]]
     prefixes: Mapping[str, tuple[_Entry, ...]]
     longest_prefix: int
+    _seen: dict[str, tuple[_Entry, ...]] = field(default_factory=dict, repr=False)
 
     def words(self, keys: Sequence[str], skipped: set[int] | None = None) -> list[Word]:
         """Every class word in ``keys`` (the query's words, lower case, apostrophes
@@ -123,16 +126,26 @@ class HarmReader:
                 continue
             for words, cls in self._candidates(word):
                 end = start + len(words)
-                if end > len(folded) or blanked.intersection(range(start, end)):
+                if end > start + 1 and (
+                    end > len(folded)
+                    or (blanked and not blanked.isdisjoint(range(start + 1, end)))
+                    or not all(map(_fits, words[1:], folded[start + 1 : end]))
+                ):
                     continue
-                if all(map(_fits, words, folded[start:end])):
-                    found.append(Word(" ".join(keys[start:end]), cls, tuple(range(start, end))))
+                found.append(Word(" ".join(keys[start:end]), cls, tuple(range(start, end))))
         return found
 
-    def _candidates(self, word: str) -> list[_Entry]:
-        found = list(self.exact.get(word, ()))
-        for end in range(1, min(len(word), self.longest_prefix) + 1):
-            found.extend(self.prefixes.get(word[:end], ()))
+    def _candidates(self, word: str) -> tuple[_Entry, ...]:
+        """The class entries that can begin at ``word``: its own, and those of every
+        prefix of it written with ``*``."""
+        found = self._seen.get(word)
+        if found is None:
+            entries = list(self.exact.get(word, ()))
+            for end in range(1, min(len(word), self.longest_prefix) + 1):
+                entries.extend(self.prefixes.get(word[:end], ()))
+            if len(self._seen) >= WORDS_KEPT:
+                self._seen.clear()
+            found = self._seen[word] = tuple(entries)
         return found
 
     def read(self, keys: Sequence[str], skipped: set[int] | None = None) -> tuple[Finding, ...]:
