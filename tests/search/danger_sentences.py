@@ -897,6 +897,9 @@ _MORE_ORDINARY = [
 # Look-alikes written by danger5 to probe the co-occurrence reader (search/harm.py):
 # everyday sentences with a harm word and a person word close together.
 _HARM_LOOK_ALIKES = [
+    "my son has adhd and hits me when he has a meltdown",
+    "my son is learning about knife crime at school",
+    "i took all my tablets this morning as usual",
     "my son got hit by a ball at football and has a black eye",
     "my daughter keeps hitting her brother",
     "my husband lost his job and we cant pay the rent",
@@ -1018,7 +1021,69 @@ _HARM_LOOK_ALIKES = [
     "my son wants to be a police officer",
     "my daughter is doing a first aid course",
 ]
+
+# Danger written by danger5 after the co-occurrence reader (search/harm.py), not blind:
+# they hold its word classes in every language.
+_HARM_DANGER: dict[str, list[str]] = {
+    "domestic-abuse": [
+        "my boyfriend slammed my head into the door",
+        "he grabbed me by the hair and dragged me down the stairs",
+        "my husband raped me last night",
+        "partner threatens to hurt the kids if i go to the police",
+        "my wife hits me but im a man and ashamed",
+        "he took my car keys and my phone so i cant leave",
+        "my ex is threatening to post my nudes",
+        "my son is 17 and punches holes in the wall and threatens me",
+        "my daughters boyfriend beats her up",
+        "my partner strangled me until i blacked out",
+        "mój mąż mnie dusi i grozi że mnie zabije",
+        "mera shohar mujhe gala daba kar maarta hai",
+        "ਮੇਰਾ ਘਰਵਾਲਾ ਮੈਨੂੰ ਰੋਜ਼ ਕੁੱਟਦਾ ਹੈ",
+    ],
+    "child-at-risk": [
+        "my neighbours kids are left on their own every night and are always hungry",
+        "my little girl says her uncle hurts her bottom",
+        "dad hits me with a belt when hes drunk",
+        "mums boyfriend shouts and throws things at my little brother",
+        "my stepdad comes into my room at night",
+        "my 12 year old has been missing since yesterday",
+        "ojczym bije moją córkę pasem",
+        "mera chacha meri beti ko galat tarah chhoota hai",
+        "ਮੇਰੀ ਧੀ ਦਾ ਚਾਚਾ ਉਸਨੂੰ ਗਲਤ ਢੰਗ ਨਾਲ ਛੂਹਦਾ ਹੈ",
+    ],
+    "exploitation": [
+        "my son is being made to sell drugs by older boys",
+        "an adult man is sending my 13 year old daughter messages on instagram asking for photos",
+        "my son keeps coming home with expensive clothes and wont say who bought them",
+        "my nephew has started watching isis videos",
+        "my son owes money to a gang and they said they will hurt him",
+        "syn sprzedaje narkotyki dla starszych chłopaków",
+        "mera beta drugs bechta hai bade larkon ke liye",
+        "ਮੇਰਾ ਮੁੰਡਾ ਵੱਡੇ ਮੁੰਡਿਆਂ ਲਈ ਨਸ਼ਾ ਵੇਚਦਾ ਹੈ",
+    ],
+    "suicide-and-self-harm": [
+        "i keep thinking everyone would be better off without me",
+        "my daughter has been burning herself with a lighter",
+        "my husband says he has nothing to live for",
+        "i want to end it all tonight",
+        "my son took an overdose last night",
+        "moja córka się tnie",
+        "main apne aap ko khatam karna chahti hoon",
+        "ਮੈਂ ਆਪਣੇ ਆਪ ਨੂੰ ਖਤਮ ਕਰਨਾ ਚਾਹੁੰਦਾ ਹਾਂ",
+    ],
+    "forced-marriage": [
+        "my parents are forcing me to marry my cousin in pakistan",
+        "my brother threatened to kill me for bringing shame on the family",
+        "im 16 and my family have arranged my marriage for the summer",
+        "they took my passport and say i will marry him",
+        "rodzina zmusza mnie do ślubu",
+        "ghar wale meri zabardasti shaadi karwa rahe hain pakistan mein",
+        "mere maape meri marzi de khilaf viah karna chahunde ne",
+    ],
+}
 for _code, _texts in _MORE.items():
     DANGER[_code].extend(_texts)
 ORDINARY.extend(_MORE_ORDINARY)
 ORDINARY.extend(_HARM_LOOK_ALIKES)
+for _code, _texts in _HARM_DANGER.items():
+    DANGER[_code].extend(_texts)
