@@ -34,6 +34,7 @@ from directory.models.service import PRE_BIRTH_AGE
 from directory.presenters.service import DAY_NAMES, KIND_NAMES
 from directory.safety import SafetyLines, load_safety_lines
 from search.cues import CueError, CueLexicon, parse_cues
+from search.harm import HarmError, HarmReader, parse_harm
 from search.phrasebook import (
     Phrasebook,
     PhrasebookError,
@@ -53,6 +54,7 @@ REAL_WORD_FREQUENCY = 1e-7
 as a real word that is never respelled: "bored" stays "bored", "meals" stays "meals". Rarer
 entries ("evection", "benifits") are more often a family's typo than what they meant."""
 CUES_FILE = Path(__file__).resolve().parent.parent / "councils" / "safety" / "cues.toml"
+HARM_FILE = CUES_FILE.with_name("harm.toml")
 
 
 def install(app: Flask) -> None:
@@ -113,6 +115,7 @@ def load_reader(
         holidays,
         real_words(directory),
         danger_cues(CUES_FILE),
+        harm=harm_words(HARM_FILE),
         glosses=glosses,
         gloss_fold=gloss_fold(language),
         gloss_inflection=gloss_inflection(language),
@@ -133,6 +136,16 @@ def danger_cues(path: Path = CUES_FILE) -> CueLexicon:
     try:
         return parse_cues(tomllib.loads(path.read_text(encoding="utf-8")))
     except (CueError, tomllib.TOMLDecodeError) as error:
+        raise CouncilFileError(f"{path.name}: {error}") from None
+
+
+@cache
+def harm_words(path: Path = HARM_FILE) -> HarmReader:
+    """Harm read by co-occurrence, every shipped language's classes; a malformed file
+    stops the site."""
+    try:
+        return parse_harm(tomllib.loads(path.read_text(encoding="utf-8")))
+    except (HarmError, tomllib.TOMLDecodeError) as error:
         raise CouncilFileError(f"{path.name}: {error}") from None
 
 

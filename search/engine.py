@@ -6,6 +6,12 @@ results say how: first a corrected spelling, then a wider radius, then any rathe
 of the words (a parenting course two miles away beats anything "course" next door), or
 any listing meeting one of their readings. Filters
 are never dropped silently: facet counts show the searcher which to remove.
+
+Danger comes before all of that: when the words signal a danger and nothing found as asked
+meets it (the words, the radius or the filters left only other listings, or none), the
+results are the listings that meet the danger, wherever they are, and say so
+(``SearchResults.danger_only``): a search with a danger cue never ends at zero results or
+at an unrelated service first.
 """
 
 from __future__ import annotations
@@ -68,6 +74,12 @@ def search(view: IndexView, query: SearchQuery) -> SearchResults:
             if evaluation.matches:
                 chosen = evaluation
                 break
+    danger_only = None
+    leading = _leading_danger(chosen.attempt.concepts)
+    if leading is not None and query.loosen and not _meets_danger(view, chosen):
+        safe = _danger_listings(view, query, chosen.attempt)
+        if safe.matches:
+            chosen, danger_only = safe, leading.code
     start = (query.page - 1) * query.page_size
     total = len(chosen.matches)
     if query.page > 1 and start >= total:
@@ -86,7 +98,28 @@ def search(view: IndexView, query: SearchQuery) -> SearchResults:
         suggestion=chosen.attempt.suggestion,
         widened=chosen.attempt.widened,
         reading=reading,
+        danger_only=danger_only,
     )
+
+
+def _leading_danger(concepts: tuple[Concept, ...]) -> Concept | None:
+    return next((concept for concept in concepts if concept.priority), None)
+
+
+def _meets_danger(view: IndexView, chosen: _Evaluation) -> bool:
+    """Whether the results hold a listing meeting the leading danger."""
+    return not priority_listings(view, chosen.attempt.concepts).isdisjoint(chosen.matches)
+
+
+def _danger_listings(view: IndexView, query: SearchQuery, attempt: _Attempt) -> _Evaluation:
+    """The listings this searcher may see that meet the leading danger, whatever the
+    words, radius and filters."""
+    audience = Filters(practitioner_only_too=query.filters.practitioner_only_too)
+    clauses = filter_clauses(view, audience, query.today)
+    met = priority_listings(view, attempt.concepts)
+    matches = intersect([met, *clauses.values()])
+    safe = replace(attempt, radius_m=None, widened=None, suggestion=None)
+    return _Evaluation(safe, None, [met], {}, clauses, matches)
 
 
 def _read(view: IndexView, query: SearchQuery) -> Reading | None:

@@ -51,3 +51,6 @@ class SearchResults:
     widened: Widening | None = None
     reading: Reading | None = None
     """How the words were read, when the query had a reader."""
+    danger_only: str | None = None
+    """The danger (its code) the words signal, when nothing found as asked met it: the
+    hits are then the listings that meet the danger, whatever the words and filters."""

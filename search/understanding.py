@@ -30,6 +30,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from search.cues import CueLexicon
+from search.harm import Finding, HarmReader
 from search.phrasebook import (
     LETTER,
     Entry,
@@ -120,9 +121,11 @@ class Asker:
 class Reading:
     """How a query was read: its concepts, the dangers it signals, and typo fixes made.
 
-    ``dangers`` are signalled strongly (a phrasebook danger phrase: the safety panel);
-    ``cues`` are dangers only the weaker cue lexicon found (the one-line strip). Both put
-    the listings that meet the danger first.
+    ``dangers`` are signalled strongly (a phrasebook danger phrase, or harm words read
+    together with an act or threat: the safety panel); ``cues`` are dangers only weaker
+    evidence found (the cue lexicon, or harm words near a person without an act: the
+    one-line strip). Both put the listings that meet the danger first. ``harm`` holds the
+    co-occurrence reader's findings (:mod:`search.harm`), for ``flask search explain``.
     """
 
     concepts: tuple[Concept, ...] = ()
@@ -130,6 +133,7 @@ class Reading:
     corrections: tuple[tuple[str, str], ...] = ()
     cues: tuple[str, ...] = ()
     asker: Asker | None = None
+    harm: tuple[Finding, ...] = ()
 
     def without(self, keys: Sequence[str]) -> Reading:
         """The same reading with some concepts set aside (dangers are still signalled)."""
@@ -147,6 +151,8 @@ class QueryReader:
     """Real words of the language, which typo tolerance must leave as they are."""
     cues: CueLexicon | None = None
     """The weaker danger cues (:mod:`search.cues`); None: phrasebook dangers only."""
+    harm: HarmReader | None = None
+    """Harm read by co-occurrence (:mod:`search.harm`); None: not read so."""
     glosses: Mapping[tuple[str, ...], str] = field(default_factory=dict)
     """Phrases of the page's language (keys) and the English phrases they mean."""
     gloss_fold: Callable[[str], str] = compared
@@ -284,8 +290,12 @@ class QueryReader:
         }
         if self.cues is not None:
             keys = [token.key for token in tokens]
-            for positions in self.cues.find(keys, self.cues.ignored(keys)).values():
+            ignored = self.cues.ignored(keys)
+            for positions in self.cues.find(keys, ignored).values():
                 kept.update(positions)
+            if self.harm is not None:
+                for finding in self.harm.read(keys, ignored):
+                    kept.update(finding.positions)
         return kept
 
     def read(self, text: str, known_words: Mapping[str, int], today: date) -> Reading:
@@ -316,7 +326,10 @@ class QueryReader:
         ]
         matches = self._in_context(matches, stems)
         strong = {entry.code for entry, _ in matches if entry.section == "dangers"}
-        cued = self._cued(tokens, ignored)
+        findings = self.harm.read(keys, ignored) if self.harm is not None and tokens else ()
+        harm = self._harm(tokens, findings)
+        strong.update(c.code for c in harm if c.strong)
+        cued = [*self._cued(tokens, ignored), *harm]
         concepts = _leading_danger_first(
             self._concepts(matches, tokens, today, cued, stems), book.meaningless
         )
@@ -328,7 +341,7 @@ class QueryReader:
             if asked is not None
             else None
         )
-        return Reading(concepts, dangers, tuple(dict.fromkeys(corrections)), cues, asker)
+        return Reading(concepts, dangers, tuple(dict.fromkeys(corrections)), cues, asker, findings)
 
     def _in_context(
         self, matches: list[tuple[Entry, tuple[int, ...]]], stems: Sequence[str]
@@ -398,6 +411,23 @@ class QueryReader:
             )
             for code, positions in self.cues.find([t.key for t in tokens], ignored).items()
             if code in needs
+        ]
+
+    def _harm(self, tokens: list[_Token], findings: Sequence[Finding]) -> list[Concept]:
+        """A danger concept for each danger the harm words read together (strong when
+        an act or threat is near: the panel)."""
+        needs = self.phrasebook.danger_needs()
+        return [
+            Concept(
+                f"danger:{finding.danger}",
+                tuple(part for p in finding.positions for part in tokens[p].parts),
+                needs=needs[finding.danger],
+                priority=True,
+                evidence=_evidence(tokens, finding.positions),
+                strong=finding.strong,
+            )
+            for finding in findings
+            if finding.danger in needs
         ]
 
     def _matches(self, stems: Sequence[str]) -> list[tuple[Entry, tuple[int, ...]]]:

@@ -16,11 +16,11 @@ from directory.indexing.documents import service_document
 from directory.queries.indexing import indexable_listings
 from directory.queries.services import practitioner_services_by_id, public_services_by_id
 from directory.review import listing_overdue
-from directory.safety import SafetyLines
+from directory.safety import SafetyLines, cued_dangers
 from directory.understanding import concept_label
 from search.explaining import reasons
 from search.query import plan_text
-from search.understanding import QueryReader
+from search.understanding import QueryReader, Reading
 
 
 @click.command("explain")
@@ -59,6 +59,7 @@ def explain_command(words: str, top: int, practitioners: bool) -> None:
             if concept.priority:
                 notes.append("its listings come first")
             echo(f"  {label} [{concept.key}] evidence '{said}' ({'; '.join(notes)})")
+    _explain_harm(reading, safety)
     if reading is not None and reading.asker is not None:
         whom = "a child of theirs" if reading.asker.who == "child" else "themselves, an adult"
         echo(f"Asking for: {whom}, from '{reading.asker.evidence}'")
@@ -75,7 +76,28 @@ def explain_command(words: str, top: int, practitioners: bool) -> None:
             echo(f"Safety panel: {danger.label}: 999; {lines}")
     else:
         echo("Safety panel: not shown (no danger signalled).")
+    strip = safety.strip(cued_dangers(reading, reading.dangers if reading else ()), [words])
+    if strip is not None:
+        danger, line = strip
+        echo(f"Danger strip: {danger.label}: 999; {line.name} {line.phone or line.text}")
+    if results.danger_only:
+        echo(f"Nothing found as asked meets {results.danger_only}: showing its listings instead.")
     _explain_hits(results, query, top, now)
+
+
+def _explain_harm(reading: Reading | None, safety: SafetyLines) -> None:
+    """Harm read by co-occurrence: the words found, their classes and the grade."""
+    if reading is None:
+        return
+    if not reading.harm:
+        click.echo("Harm words read together: none.")
+        return
+    click.echo("Harm words read together:")
+    for finding in reading.harm:
+        danger = safety.dangers.get(finding.danger)
+        label = danger.label if danger else finding.danger
+        shows = "the safety panel" if finding.strong else "the danger strip"
+        click.echo(f"  {label} [{finding.danger}] {finding.grade} ({shows}): {finding.describe()}")
 
 
 def _explain_words_read(wanted: SearchRequest, council: Council, practitioners: bool) -> None:

@@ -181,6 +181,7 @@ def results_page(door: Door) -> dict[str, Any]:
         exit_this_page=exit_this_page,
         safety_panel=safety.panel(dangers),
         danger_strip=safety.strip(cues, phrase_words(wanted.text or "")),
+        danger_only=safety.dangers.get(results.danger_only or ""),
         children_services=council.children_services,
         understood=understood_tags(results.reading, wanted, council, safety, door.endpoint),
         words_read=words_read_tags(wanted, council, door.endpoint, door.for_practitioners),

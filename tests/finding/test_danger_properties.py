@@ -27,6 +27,8 @@ from directory.safety import SAFETY_FILE, cued_dangers, load_safety_lines, signa
 from search.results import SearchResults
 from tests.search.danger_sentences import DANGER, LEADING, ORDINARY
 from tests.search.danger_sentences_fresh import (
+    FIFTH_DANGER,
+    FIFTH_ORDINARY,
     FOURTH_DANGER,
     FOURTH_ORDINARY,
     FRESH_DANGER,
@@ -36,12 +38,18 @@ from tests.search.danger_sentences_fresh import (
 )
 
 LANGUAGES = ("en", "pl", "ur", "pa")
-DANGER_LISTS = (DANGER, FRESH_DANGER, OUT_OF_SAMPLE_DANGER, FOURTH_DANGER)
+DANGER_LISTS = (DANGER, FRESH_DANGER, OUT_OF_SAMPLE_DANGER, FOURTH_DANGER, FIFTH_DANGER)
 EVERY_DANGER = {
     code: [text for lists in DANGER_LISTS for text in lists.get(code, [])]
     for code in {code: None for lists in DANGER_LISTS for code in lists}
 }
-EVERY_ORDINARY = [*ORDINARY, *FRESH_ORDINARY, *OUT_OF_SAMPLE_ORDINARY, *FOURTH_ORDINARY]
+EVERY_ORDINARY = [
+    *ORDINARY,
+    *FRESH_ORDINARY,
+    *OUT_OF_SAMPLE_ORDINARY,
+    *FOURTH_ORDINARY,
+    *FIFTH_ORDINARY,
+]
 
 
 def _search(app: Flask, text: str, language: str) -> tuple[SearchResults, list[str], list[str]]:
@@ -128,11 +136,14 @@ FITTING_LINES = [
 def test_the_strip_shows_the_line_that_fits_the_search(
     search_app: Flask, text: str, number: str
 ) -> None:
+    """The strip when only a weaker cue reads; harm read with an act or threat ("said he
+    would burn the house down", "shoving me") opens the panel, which lists the line too."""
     response = search_app.test_client().get("/find-support", query_string={"q": text})
     markup = response.get_data(as_text=True)
     strip = re.search(r'<div class="govuk-warning-text app-danger-strip".*?</div>', markup, re.S)
-    assert strip is not None, text
-    assert number in strip.group(0), text
+    panel = re.search(r'<div class="app-safety-panel".*?</ul>', markup, re.S)
+    assert strip is not None or panel is not None, text
+    assert number in (strip or panel).group(0), text
 
 
 def test_a_line_with_a_malformed_sign_stops_the_site(tmp_path: Path) -> None:
@@ -145,3 +156,48 @@ def test_a_line_with_a_malformed_sign_stops_the_site(tmp_path: Path) -> None:
     )
     with pytest.raises(CouncilFileError, match="signs"):
         load_safety_lines(load_council(DEFAULT_COUNCIL_FILE), national)
+
+
+def test_danger_words_whose_search_meets_no_danger_service_show_the_danger_services(
+    search_app: Flask,
+) -> None:
+    """A filter that keeps only food services cannot leave a threat to life with a food
+    bank first: the listings that meet the danger are shown, and the page says why."""
+    council = search_app.extensions["council"]
+    with search_app.app_context():
+        reader = search_app.extensions["query_readers"]["en"]
+        needs = reader.phrasebook.danger_needs()["domestic-abuse"]
+        wanted = parse_search_args({"q": ["my partner hits me"], "need": ["food"]}, council)
+        results = site_search().search(build_query(wanted, council, datetime.now(), reader=reader))
+        assert results.danger_only == "domestic-abuse"
+        assert results.total > 0
+        assert _first_needs(results) & set(needs)
+        plain = parse_search_args({"q": ["food bank"], "need": ["food"]}, council)
+        ordinary = site_search().search(build_query(plain, council, datetime.now(), reader=reader))
+        assert ordinary.danger_only is None
+    markup = (
+        search_app.test_client()
+        .get("/find-support", query_string={"q": "my partner hits me", "need": "food"})
+        .get_data(as_text=True)
+    )
+    assert 'class="govuk-inset-text app-danger-only" data-danger="domestic-abuse"' in markup
+    assert "so these are the services that do" in markup
+
+
+def test_a_danger_search_never_answers_zero_results(search_app: Flask) -> None:
+    """Words no listing holds, under a filter for something else: a danger still finds
+    its help first."""
+    council = search_app.extensions["council"]
+    with search_app.app_context():
+        reader = search_app.extensions["query_readers"]["en"]
+        needs = reader.phrasebook.danger_needs()
+        for text, danger in (
+            ("qqxzv my stepdad touches me zzkq", "child-at-risk"),
+            ("qqxzv i took a whole packet of pills", "suicide-and-self-harm"),
+        ):
+            wanted = parse_search_args({"q": [text], "need": ["food"]}, council)
+            results = site_search().search(
+                build_query(wanted, council, datetime.now(), reader=reader)
+            )
+            assert results.total > 0, text
+            assert _first_needs(results) & set(needs[danger]), text

@@ -1,6 +1,8 @@
 """Danger in two grades on the results page, and no dead ends for sentences.
 
-A weaker cue shows the one-line "call 999" strip with the danger's first national line,
+A weaker cue (a pattern, or harm words near a person without an act or threat: "he said
+he'd finish me off" opens the panel, "took my bank card" shows the strip) shows the one-line
+"call 999" strip with the danger's first national line,
 in every shipped language; look-alikes show nothing; a search with any danger cue finds the
 listings that meet the danger; a sentence of three or more words never answers zero while
 any of its words or readings matches something, and says it loosened.
@@ -26,12 +28,12 @@ from search.phrasebook import phrase_words
 from tests.search.test_cues import CUED, LOOK_ALIKES
 
 WEAK = {
-    "en": ("he said he'd finish me off", "domestic-abuse"),
+    "en": ("husband took my bank card and my phone", "domestic-abuse"),
     "pl": ("nie pozwala mi wychodzić z domu", "domestic-abuse"),
     "ur": ("میرا بچہ لاپتہ ہے", "child-at-risk"),
     "ur-latn": ("ghar wale zabardasti shaadi karwa rahe hain", "forced-marriage"),
     "pa": ("ਉਸਨੇ ਮੇਰਾ ਗਲਾ ਘੁੱਟਿਆ", "domestic-abuse"),
-    "pa-latn": ("pati roz kuttda hai", "domestic-abuse"),
+    "pa-latn": ("pati mera phone check karda", "domestic-abuse"),
 }
 
 

@@ -137,3 +137,16 @@ def test_explain_says_how_words_were_read_and_why_results_rank(search_app: Flask
     plain = runner.invoke(args=["search", "explain", "zumba"])
     assert "keywords only" in plain.output
     assert "not shown" in plain.output
+
+
+def test_explain_shows_harm_read_together_with_its_classes_and_grade(search_app: Flask) -> None:
+    runner = search_app.test_cli_runner()
+    result = runner.invoke(args=["search", "explain", "my fella belted me last night"])
+    assert result.exit_code == 0, result.output
+    assert "Harm words read together:" in result.output
+    assert "[domestic-abuse] strong (the safety panel)" in result.output
+    assert "belted (violence)" in result.output and "fella (partner)" in result.output
+    weak = runner.invoke(args=["search", "explain", "husband took my bank card and my phone"])
+    assert "Danger strip: Domestic abuse" in weak.output
+    plain = runner.invoke(args=["search", "explain", "knife and fork for my son"])
+    assert "Harm words read together: none." in plain.output

@@ -189,9 +189,16 @@ def test_a_strong_phrase_opens_the_panel_and_is_not_also_a_cue(reader: QueryRead
 
 
 def test_a_cue_alone_is_weak(reader: QueryReader) -> None:
-    reading = reader.read("he said he'd finish me off", {}, TODAY)
+    reading = reader.read("husband took my bank card and my phone", {}, TODAY)
     assert reading.dangers == ()
     assert reading.cues == ("domestic-abuse",)
+
+
+def test_harm_with_a_person_and_a_threat_opens_the_panel(reader: QueryReader) -> None:
+    """Harm words read together (``search.harm``) with an explicit threat are strong."""
+    reading = reader.read("he said he'd finish me off", {}, TODAY)
+    assert reading.dangers == ("domestic-abuse",)
+    assert [(f.danger, f.grade) for f in reading.harm] == [("domestic-abuse", "strong")]
 
 
 def test_patterns_read_inflections_alternatives_and_gaps() -> None:

@@ -1,0 +1,343 @@
+"""Harm read by co-occurrence: classes of words near each other, not sentences. Pure code.
+
+Patterns (:mod:`search.cues`) are written from sentences and miss the next sentence that
+says the same in other words. This reader looks for the *parts* of a danger instead: a
+harm word (a class: violence, weapons, sexual contact, being kept in, wanting to die,
+grooming signs, marriage abroad, honour, cutting of girls...) near a person word (the
+searcher, a partner, a child of theirs, a known adult, a stranger online), within
+``window`` words. Ordered rules (``councils/safety/harm.toml``) say which harm and person
+classes make which danger, what else must be near (``also``), and which person classes
+turn a rule off (``unless``): "my partner hits me" is domestic abuse, "my stepdad hits
+me" a child at risk, "my son hits me" child-to-parent abuse (domestic abuse).
+
+The grade: *strong* (the safety panel) when an explicit act or threat is near too (a word
+of an ``act`` class: "threatened", "tried", or a harm word that is itself an act: "hit",
+"strangled"); *weak* (the one-line strip) otherwise.
+
+Look-alikes raise nothing: the cue lexicon's ``[ignore]`` words are blanked before reading
+("knife and fork", "killing time"); a harm word whose neighbour is an ``object`` word is
+an idiom about a thing ("phone died", "cut the budget", "kill an hour"); and a sentence
+with a ``joke`` word ("lol", "jk") or a ``form`` word (homework, consent form, an
+awareness course) is not read by co-occurrence at all.
+
+Words are matched whole after :func:`search.cues.fold`; ``*`` at the end of a word is any
+letters (Polish inflections: ``bij*``); a list entry may be several words ("private
+parts"). Everything is compiled once, when the site starts; a search costs a few
+dictionary look-ups per word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from search.cues import fold
+
+DEFAULT_WINDOW = 5
+WORDS_KEPT = 8192
+"""Words whose class entries are remembered: a word's entries are the same on every search."""
+_SPECIAL = frozenset({"act", "object", "joke", "form"})
+_SKIPPED = frozenset(
+    {"the", "a", "an", "my", "his", "her", "their", "our", "your", "this", "that", "by", "off", "z"}
+)
+"""Words passed over when looking for the thing a harm word acts on: "cut *the* budget"."""
+
+
+class HarmError(ValueError):
+    """The harm word file is malformed; the message names the entry."""
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """Harm words of ``harm`` near a person word of ``person`` make ``danger``.
+
+    ``also``: classes that must each have a word near too ("a|b": a word of either);
+    ``unless``: person classes
+    that, anywhere in the words, turn the rule off; ``min_harm``: distinct harm words
+    needed (grooming reads from two signs together: "older lads" and "money")."""
+
+    danger: str
+    harm: frozenset[str]
+    person: frozenset[str]
+    also: tuple[str, ...] = ()
+    unless: frozenset[str] = frozenset()
+    min_harm: int = 1
+    can_be_strong: bool = True
+    window: int | None = None
+    """Words either side counted as near, when not the file's ``window``: signs of
+    grooming or a forced marriage are spread over a whole sentence."""
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A word (or phrase) of the query found in a class: its positions and its class."""
+
+    text: str
+    cls: str
+    positions: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A danger read by co-occurrence, its grade and the words that made it."""
+
+    danger: str
+    strong: bool
+    words: tuple[Word, ...]
+
+    @property
+    def grade(self) -> str:
+        return "strong" if self.strong else "weak"
+
+    @property
+    def positions(self) -> tuple[int, ...]:
+        return tuple(sorted({p for word in self.words for p in word.positions}))
+
+    def describe(self) -> str:
+        """``hit (violence), me (self), threatened (act)``: for ``flask search explain``."""
+        return ", ".join(f"{word.text} ({word.cls})" for word in self.words)
+
+
+_Entry = tuple[tuple[str, ...], str]
+"""A class word: its words (a final ``*`` is a prefix) and its class."""
+
+
+@dataclass(frozen=True, eq=False)
+class HarmReader:
+    """The compiled word classes and rules."""
+
+    rules: tuple[Rule, ...]
+    acts: frozenset[str]
+    """Classes whose words are acts themselves (``act`` and any with ``act = true``)."""
+    window: int
+    exact: Mapping[str, tuple[_Entry, ...]]
+    prefixes: Mapping[str, tuple[_Entry, ...]]
+    longest_prefix: int
+    _seen: dict[str, tuple[_Entry, ...]] = field(default_factory=dict, repr=False)
+
+    def words(self, keys: Sequence[str], skipped: set[int] | None = None) -> list[Word]:
+        """Every class word in ``keys`` (the query's words, lower case, apostrophes
+        dropped), none at a ``skipped`` position (a look-alike)."""
+        folded = [fold(key) for key in keys]
+        blanked = skipped or set()
+        found: list[Word] = []
+        for start, word in enumerate(folded):
+            if start in blanked:
+                continue
+            for words, cls in self._candidates(word):
+                end = start + len(words)
+                if end > start + 1 and (
+                    end > len(folded)
+                    or (blanked and not blanked.isdisjoint(range(start + 1, end)))
+                    or not all(map(_fits, words[1:], folded[start + 1 : end]))
+                ):
+                    continue
+                found.append(Word(" ".join(keys[start:end]), cls, tuple(range(start, end))))
+        return found
+
+    def _candidates(self, word: str) -> tuple[_Entry, ...]:
+        """The class entries that can begin at ``word``: its own, and those of every
+        prefix of it written with ``*``."""
+        found = self._seen.get(word)
+        if found is None:
+            entries = list(self.exact.get(word, ()))
+            for end in range(1, min(len(word), self.longest_prefix) + 1):
+                entries.extend(self.prefixes.get(word[:end], ()))
+            if len(self._seen) >= WORDS_KEPT:
+                self._seen.clear()
+            found = self._seen[word] = tuple(entries)
+        return found
+
+    def read(self, keys: Sequence[str], skipped: set[int] | None = None) -> tuple[Finding, ...]:
+        """The dangers the words' classes read together, the first rule winning each
+        harm word; none when the words joke or fill in a form."""
+        words = self.words(keys, skipped)
+        if any(word.cls in ("joke", "form") for word in words):
+            return ()
+        objects = {p for word in words if word.cls == "object" for p in word.positions}
+        harm = [
+            word
+            for word in words
+            if word.cls not in _SPECIAL and not _acts_on_object(word, objects, keys)
+        ]
+        present = {word.cls for word in words}
+        harmful = {word.cls for word in harm}
+        used: set[int] = set()
+        findings: dict[str, Finding] = {}
+        for rule in self.rules:
+            if rule.harm.isdisjoint(harmful) or not rule.unless.isdisjoint(present):
+                continue
+            hits = [w for w in harm if w.cls in rule.harm]
+            for word in hits:
+                if used.intersection(word.positions):
+                    continue
+                span = rule.window or self.window
+                near = [w for w in words if w is not word and _near(w, word, span)]
+                person = _closest(word, [w for w in near if w.cls in rule.person])
+                if rule.person and person is None:
+                    continue
+                also = [
+                    _closest(word, [w for w in near if w.cls in either.split("|")])
+                    for either in rule.also
+                ]
+                if None in also:
+                    continue
+                others = [w for w in hits if w is not word and _near(w, word, span)]
+                if len({w.text for w in (word, *others)}) < rule.min_harm:
+                    continue
+                act = _closest(word, [w for w in near if w.cls == "act"])
+                strong = rule.can_be_strong and (word.cls in self.acts or act is not None)
+                kept = [word, *others, *(w for w in (person, *also, act) if w is not None)]
+                used.update(p for w in (word, *others) for p in w.positions)
+                findings[rule.danger] = _merged(
+                    findings.get(rule.danger), Finding(rule.danger, strong, tuple(kept))
+                )
+        return tuple(findings.values())
+
+
+def _near(one: Word, other: Word, window: int) -> bool:
+    """Whether two words (not overlapping) are at most ``window`` words apart."""
+    if set(one.positions) & set(other.positions):
+        return False
+    return min(abs(p - q) for p in one.positions for q in other.positions) <= window
+
+
+def _fits(want: str, got: str) -> bool:
+    if want.endswith("*"):
+        return got.startswith(want[:-1])
+    return want == got
+
+
+def _acts_on_object(word: Word, objects: set[int], keys: Sequence[str]) -> bool:
+    """Whether the harm word is said of a thing: the word after it (past "the", "my"...)
+    or the word before it is an object ("cut the budget", "my phone died")."""
+    if not objects:
+        return False
+    after = max(word.positions) + 1
+    while after < len(keys) and keys[after] in _SKIPPED:
+        after += 1
+    before = min(word.positions) - 1
+    return after in objects or before in objects
+
+
+def _closest(word: Word, candidates: list[Word]) -> Word | None:
+    if not candidates:
+        return None
+    return min(
+        candidates,
+        key=lambda w: min(abs(p - q) for p in w.positions for q in word.positions),
+    )
+
+
+def _merged(current: Finding | None, other: Finding) -> Finding:
+    if current is None:
+        return other
+    words = {(w.positions, w.cls): w for w in (*current.words, *other.words)}
+    return Finding(current.danger, current.strong or other.strong, tuple(words.values()))
+
+
+def build_reader(
+    classes: Mapping[str, Sequence[str]],
+    rules: Sequence[Rule],
+    acts: Sequence[str] = (),
+    window: int = DEFAULT_WINDOW,
+) -> HarmReader:
+    """Compile ``classes`` (name -> words) and ``rules``; a rule naming an unknown class
+    raises :class:`HarmError` naming it."""
+    for rule in rules:
+        either = (name for group in rule.also for name in group.split("|"))
+        for name in (*rule.harm, *rule.person, *either, *rule.unless):
+            if name not in classes:
+                raise HarmError(f"a rule for {rule.danger} names the unknown class {name!r}.")
+    exact: dict[str, list[_Entry]] = {}
+    prefixes: dict[str, list[_Entry]] = {}
+    for cls, items in classes.items():
+        for item in items:
+            words = tuple(fold(w.replace("'", "").replace("’", "")) for w in item.lower().split())
+            if not words or any(w in ("", "*") or "*" in w[:-1] for w in words):
+                raise HarmError(f"[classes.{cls}] {item!r}: '*' may only end a word.")
+            first = words[0]
+            if first.endswith("*"):
+                prefixes.setdefault(first[:-1], []).append((words, cls))
+            else:
+                exact.setdefault(first, []).append((words, cls))
+    return HarmReader(
+        tuple(rules),
+        frozenset({"act", *acts}),
+        window,
+        {word: tuple(entries) for word, entries in exact.items()},
+        {head: tuple(entries) for head, entries in prefixes.items()},
+        max(map(len, prefixes), default=0),
+    )
+
+
+def parse_harm(raw: Mapping[str, object]) -> HarmReader:
+    """The reader of a harm word file's tables: ``window``, ``[classes.NAME]`` (words per
+    language, ``act = true`` where its words are acts) and ``[[rules]]``."""
+    window = raw.get("window", DEFAULT_WINDOW)
+    if not isinstance(window, int) or window < 1:
+        raise HarmError("window must be a whole number of words, 1 or more.")
+    tables = raw.get("classes", {})
+    if not isinstance(tables, Mapping):
+        raise HarmError("[classes] must hold one table per class.")
+    classes: dict[str, list[str]] = {}
+    acts: list[str] = []
+    for name, table in tables.items():
+        if not isinstance(table, Mapping):
+            raise HarmError(f"[classes.{name}] must be a table of languages.")
+        words: list[str] = []
+        for language, items in table.items():
+            if language == "act":
+                if items is True:
+                    acts.append(name)
+                continue
+            if not isinstance(items, list) or not all(isinstance(i, str) and i for i in items):
+                raise HarmError(f"[classes.{name}] {language} must be a list of words.")
+            words.extend(items)
+        classes[name] = words
+    for name in _SPECIAL:
+        classes.setdefault(name, [])
+    rules = [_rule(item) for item in _list(raw.get("rules", []))]
+    return build_reader(classes, rules, acts, window)
+
+
+def _list(raw: object) -> list[Mapping[str, object]]:
+    if not isinstance(raw, list) or not all(isinstance(item, Mapping) for item in raw):
+        raise HarmError("[[rules]] must be a list of tables.")
+    return raw
+
+
+def _rule(raw: Mapping[str, object]) -> Rule:
+    danger = raw.get("danger")
+    if not isinstance(danger, str) or not danger:
+        raise HarmError("every [[rules]] entry needs a danger.")
+
+    def names(key: str) -> tuple[str, ...]:
+        value = raw.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise HarmError(f"[[rules]] for {danger}: {key} must be a list of class names.")
+        return tuple(value)
+
+    if not names("harm"):
+        raise HarmError(f"[[rules]] for {danger}: harm names no class.")
+    min_harm = raw.get("min_harm", 1)
+    strong = raw.get("strong", True)
+    window = raw.get("window")
+    if (
+        not isinstance(min_harm, int)
+        or not isinstance(strong, bool)
+        or not (window is None or (isinstance(window, int) and window > 0))
+    ):
+        raise HarmError(
+            f"[[rules]] for {danger}: min_harm and window are numbers, strong true or false."
+        )
+    return Rule(
+        danger,
+        frozenset(names("harm")),
+        frozenset(names("person")),
+        names("also"),
+        frozenset(names("unless")),
+        min_harm,
+        strong,
+        window,
+    )

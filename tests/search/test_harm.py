@@ -1,0 +1,161 @@
+"""Harm read by co-occurrence (``search.harm``, ``councils/safety/harm.toml``): pure code.
+
+The reader finds danger from classes of words near each other, so sentences nobody wrote
+a pattern for still read: each case below is a sentence the cue patterns were not written
+from, in each shipped language. The look-alikes share a harm word with danger and must
+raise nothing: blanked by the cue file's [ignore], said of a thing (an ``object`` class
+word beside the harm word), a joke, or a school form or course.
+"""
+
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+
+from directory.understanding import HARM_FILE, danger_cues, harm_words
+from search.harm import HarmError, Rule, build_reader, parse_harm
+from search.understanding import _tokens
+
+READS = [
+    # (words, danger, grade)
+    ("my partner hits me", "domestic-abuse", "strong"),
+    ("my fella belted me again", "domestic-abuse", "strong"),
+    ("husband has a gun in the shed", "domestic-abuse", "weak"),
+    ("my stepdad touches me at night", "child-at-risk", "strong"),
+    ("a man on roblox keeps messaging my 12 year old daughter", "exploitation", "strong"),
+    ("older lads giving my son money and he wont say where from", "exploitation", "weak"),
+    ("i swallowed a whole packet of tablets", "suicide-and-self-harm", "strong"),
+    ("my son keeps talking about suicide", "suicide-and-self-harm", "strong"),
+    ("they want to marry my 15 year old cousin to a man back home", "forced-marriage", "weak"),
+    ("my daughter is being forced to marry a man she doesnt want", "forced-marriage", "strong"),
+    ("my brother says i brought shame and he will beat me", "forced-marriage", "strong"),
+    ("her family plan to have her cut in the summer holidays", "child-at-risk", "weak"),
+    ("my daughter has run away from home", "child-at-risk", "weak"),
+    ("my grandson shoves me and takes my pension", "domestic-abuse", "strong"),
+    ("mąż mnie pobił", "domestic-abuse", "strong"),
+    ("ojczym dotyka moją córkę", "child-at-risk", "strong"),
+    ("mera shohar mujhe peet ta hai aur dhamkiyan deta hai", "domestic-abuse", "strong"),
+    ("میرا شوہر مجھے مارتا ہے", "domestic-abuse", "strong"),
+    ("ਮੇਰਾ ਪਤੀ ਮੈਨੂੰ ਕੁੱਟਦਾ ਹੈ", "domestic-abuse", "strong"),
+    ("pati mainu kuttda hai", "domestic-abuse", "strong"),
+]
+
+LOOK_ALIKES = [
+    "knife and fork for my son",
+    "killing time with the kids before school",
+    "my phone died and i need to call my partner",
+    "he hit the jackpot at bingo",
+    "my son hit his head on the table",
+    "my nan fell and hurt her hip",
+    "i could kill him if he forgets my birthday again lol",
+    "my son has a school project on knife crime",
+    "knife crime awareness course for teenagers",
+    "my daughter is getting married next year",
+    "i have to get married at the registry office",
+    "the kids smashed a glass in the kitchen",
+    "baby bruises easily when crawling",
+    "lock for the kitchen cupboards",
+    "i feel trapped at home with a newborn",
+    "my son is missing his dad who works away",
+    "cooking class where kids learn to use a knife safely",
+    "zabić czas z dziećmi",
+    "telefon mi padł",
+    "zaginął nam kot, dzieci płaczą",
+    "school ka letter gum ho gaya",
+    "ਮੇਰੀ ਧੀ ਦਾ ਫੋਨ ਸਕੂਲ ਵਿੱਚ ਗੁੰਮ ਹੋ ਗਿਆ",
+]
+
+
+def _read(text: str):  # type: ignore[no-untyped-def]
+    keys = [token.key for token in _tokens(text)]
+    return harm_words(HARM_FILE).read(keys, danger_cues().ignored(keys))
+
+
+@pytest.mark.parametrize(("text", "danger", "grade"), READS)
+def test_harm_words_near_a_person_read_as_the_danger(text: str, danger: str, grade: str) -> None:
+    found = {finding.danger: finding for finding in _read(text)}
+    assert danger in found, text
+    assert found[danger].grade == grade, found[danger].describe()
+
+
+@pytest.mark.parametrize("text", LOOK_ALIKES)
+def test_look_alikes_read_no_harm(text: str) -> None:
+    assert _read(text) == (), text
+
+
+def test_a_finding_names_its_words_and_their_classes() -> None:
+    (finding,) = _read("my partner threatened to stab me")
+    assert finding.danger == "domestic-abuse"
+    assert finding.strong
+    described = finding.describe()
+    assert "stab (violence)" in described
+    assert "partner (partner)" in described
+
+
+def test_a_person_word_too_far_away_reads_nothing() -> None:
+    reader = build_reader(
+        {"hurt": ["hit"], "who": ["partner"]},
+        [Rule("domestic-abuse", frozenset({"hurt"}), frozenset({"who"}))],
+        window=2,
+    )
+    assert reader.read(["partner", "x", "hit"]) != ()
+    assert reader.read(["partner", "x", "y", "z", "hit"]) == ()
+
+
+def test_the_first_rule_keeps_its_harm_word() -> None:
+    reader = build_reader(
+        {"hurt": ["hit"], "child": ["son"], "self": ["me"]},
+        [
+            Rule("domestic-abuse", frozenset({"hurt"}), frozenset({"self"})),
+            Rule("child-at-risk", frozenset({"hurt"}), frozenset({"child"})),
+        ],
+    )
+    assert [f.danger for f in reader.read(["my", "son", "hit", "me"])] == ["domestic-abuse"]
+
+
+def test_unless_turns_a_rule_off() -> None:
+    reader = build_reader(
+        {"hurt": ["hit*"], "child": ["son"], "peers": ["bullies"]},
+        [
+            Rule(
+                "child-at-risk",
+                frozenset({"hurt"}),
+                frozenset({"child"}),
+                unless=frozenset({"peers"}),
+            )
+        ],
+    )
+    assert reader.read(["son", "hitting"]) != ()
+    assert reader.read(["bullies", "hitting", "son"]) == ()
+
+
+def test_skipped_positions_are_not_read() -> None:
+    reader = harm_words(HARM_FILE)
+    assert reader.read(["partner", "hit", "me"], {1}) == ()
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        ({"window": 0}, "window"),
+        ({"classes": {"a": {"en": ["hit"]}}, "rules": [{"danger": "x", "harm": ["b"]}]}, "'b'"),
+        ({"classes": {"a": {"en": ["*hit"]}}}, "only end"),
+        ({"rules": [{"harm": ["a"]}]}, "needs a danger"),
+        ({"classes": {"a": {"en": "hit"}}}, "list of words"),
+    ],
+)
+def test_a_malformed_harm_file_names_the_problem(raw: dict, message: str) -> None:  # type: ignore[type-arg]
+    with pytest.raises(HarmError, match=message):
+        parse_harm(raw)
+
+
+def test_the_shipped_file_has_every_class_in_every_language() -> None:
+    raw = tomllib.loads(HARM_FILE.read_text(encoding="utf-8"))
+    missing = [
+        f"{name}.{language}"
+        for name, table in raw["classes"].items()
+        for language in ("en", "pl", "ur", "pa")
+        if not table.get(language)
+    ]
+    assert missing == []
