@@ -169,6 +169,7 @@ DANGER: dict[str, list[str]] = {
         "main marna chahunda haan",
     ],
     "child-at-risk": [
+        "my stepdad beat up my little brother",
         # sexual abuse by someone known
         "my daughter told me her uncle touches her",
         "my son said his football coach touched him",
