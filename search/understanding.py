@@ -211,7 +211,10 @@ class QueryReader:
         if not self._glossed(forms, kept, small):
             return text
         stems = [self.phrasebook.stem(token.key) for token in tokens]
-        glossed = self._glossed(forms, kept | self._danger_positions(tokens, stems), small)
+        matches = self._matches(stems)
+        glossed = self._glossed(
+            forms, kept | self._danger_positions(tokens, matches), small, _spans(matches)
+        )
         if not glossed:
             return text
         words = [token.key for token in tokens]
@@ -253,32 +256,53 @@ class QueryReader:
         return best
 
     def _glossed(
-        self, forms: list[str], kept: set[int], small: set[int]
+        self,
+        forms: list[str],
+        kept: set[int],
+        small: set[int],
+        phrases: Sequence[tuple[int, int, int]] = (),
     ) -> list[tuple[int, int, str]]:
         """(start, end, English) of each glossed phrase, longest first from the left,
         none touching a position in ``kept``. A small word of the language (``small``:
         its meaningless words) is glossed only inside a longer phrase: Polish "żeby" (so
-        that) is not "zęby" (teeth) with its letters taken off."""
+        that) is not "zęby" (teeth) with its letters taken off.
+
+        A gloss yields to a longer book phrase: none is made that overlaps one of
+        ``phrases`` ((first, last, words) of the book's matches in the words as typed)
+        with more words than it glosses. Punjabi "ਮਾਨਸਿਕ ਸਿਹਤ" is the book's mental
+        health, not "ਮਾਨਸਿਕ" and the gloss "health"; Polish "porady dla rodziców" is
+        parenting advice whatever "porady" alone is glossed as."""
         found: list[tuple[int, int, str]] = []
         position = 0
         while position < len(forms):
             for length in range(min(self._gloss_longest, len(forms) - position), 0, -1):
                 if length == 1 and position in small:
                     continue
-                english = self.glosses.get(tuple(forms[position : position + length]))
-                if english is not None and kept.isdisjoint(range(position, position + length)):
-                    found.append((position, position + length, english))
+                end = position + length
+                english = self.glosses.get(tuple(forms[position:end]))
+                if (
+                    english is not None
+                    and kept.isdisjoint(range(position, end))
+                    and not any(
+                        words > length and first < end and position <= last
+                        for first, last, words in phrases
+                    )
+                ):
+                    found.append((position, end, english))
                     position += length
                     break
             else:
                 position += 1
         return found
 
-    def _danger_positions(self, tokens: list[_Token], stems: list[str]) -> set[int]:
-        """Positions of the words that make a danger phrase or a danger cue."""
+    def _danger_positions(
+        self, tokens: list[_Token], matches: Sequence[tuple[Entry, tuple[int, ...]]]
+    ) -> set[int]:
+        """Positions of the words that make a danger phrase (among the book's
+        ``matches``) or a danger cue."""
         kept = {
             position
-            for entry, positions in self._matches(stems)
+            for entry, positions in matches
             if entry.section == "dangers"
             for position in positions
         }
@@ -500,6 +524,15 @@ class _Token:
     key: str  # lower case, apostrophes dropped: "cant"
     parts: tuple[str, ...]  # as the text matcher splits it: ("can", "t", "cant")
     raw: str = ""  # as typed, lower case: "can't"
+
+
+def _spans(matches: Sequence[tuple[Entry, tuple[int, ...]]]) -> list[tuple[int, int, int]]:
+    """(first, last, words) of each book phrase match of two words or more."""
+    return [
+        (positions[0], positions[-1], len(positions))
+        for _, positions in matches
+        if len(positions) > 1
+    ]
 
 
 def _shared_start(one: str, other: str) -> int:

@@ -27,6 +27,7 @@ from directory.indexing import site_search
 from directory.queries.services import public_services_by_id
 from directory.safety import load_safety_lines
 from directory.understanding import PHRASEBOOKS, load_reader
+from search.phrasebook import phrase_words
 
 LANGUAGES = ("pl", "ur", "pa")
 MAX_GAP = 0.05
@@ -116,6 +117,29 @@ def test_a_languages_danger_phrases_still_signal_danger_after_glossing(language:
             reading = reader.read(reader.gloss(phrase), {}, datetime.now().date())
             if code not in reading.dangers + reading.cues:
                 missed.append((code, phrase, reader.gloss(phrase)))
+    assert not missed
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_languages_longer_phrases_are_read_whole_after_glossing(language: str) -> None:
+    """A gloss of some of a book phrase's words never undoes the phrase: "ਮਾਨਸਿਕ ਸਿਹਤ"
+    stays mental health though "ਸਿਹਤ" alone is glossed "health". (A phrase glossed whole
+    is read as its English says.)"""
+    council = load_council(DEFAULT_COUNCIL_FILE)
+    reader = load_reader(council, load_safety_lines(council), language=language)
+    raw = tomllib.loads((PHRASEBOOKS / f"{language}.toml").read_text(encoding="utf-8"))
+    missed = []
+    for section in ("needs", "categories", "kinds", "ages", "cost"):
+        for code, table in raw.get(section, {}).items():
+            if reader.phrasebook.entry(section, code) is None:
+                continue  # a code this council does not use
+            for phrase in table["phrases"]:
+                words = phrase_words(phrase)
+                if len(words) < 2 or tuple(map(reader.gloss_fold, words)) in reader.glosses:
+                    continue
+                reading = reader.read(reader.gloss(phrase), {}, datetime.now().date())
+                if code not in {concept.code for concept in reading.concepts}:
+                    missed.append((section, code, phrase, reader.gloss(phrase)))
     assert not missed
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import io
 import itertools
 import re
-from datetime import date
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -141,7 +141,10 @@ def _listing_families_see(app: Flask) -> str:
     practitioner-only listings, and which comes first differs from one demo load to the next."""
     with app.app_context():
         return db.session.scalars(
-            sa.select(Service.id).where(publicly_visible(date.today())).order_by(Service.id).limit(1)
+            sa.select(Service.id)
+            .where(publicly_visible(date.today()))
+            .order_by(Service.id)
+            .limit(1)
         ).one()
 
 

@@ -88,6 +88,34 @@ def test_the_words_of_a_danger_phrase_are_never_glossed() -> None:
     assert reader.read(glossed, {}, TODAY).dangers == ("child-at-risk",)
 
 
+def test_a_gloss_yields_to_a_longer_book_phrase() -> None:
+    """ "zdrowie" alone is glossed "health", but "zdrowie psychiczne" is a two-word
+    phrase of the book (mental health): it is read whole, not as "health"."""
+    book = merge_phrasebook(
+        parse_phrasebook(
+            {**ENGLISH, "needs": {**ENGLISH["needs"], "health": {"phrases": ["health"]}}}
+        ),
+        {"needs": {"mental-health": {"phrases": ["zdrowie psychiczne"]}}},
+        "pl.toml",
+    )
+    glosses = {**POLISH, "english": {**POLISH["english"], "health": ["zdrowie"]}}
+    reader = QueryReader(book, glosses=parse_glosses(glosses, "pl.toml"), gloss_fold=compared)
+    assert reader.gloss("zdrowie taty") == "health taty"
+    glossed = reader.gloss("zdrowie psychiczne dziecko")
+    assert glossed == "zdrowie psychiczne child"
+    keys = {c.key for c in reader.read(glossed, {}, TODAY).concepts}
+    assert "need:mental-health" in keys and "need:health" not in keys
+
+
+def test_a_gloss_as_long_as_the_book_phrase_is_still_made() -> None:
+    """The English a whole phrase is glossed as is kept: the listings' own words match it."""
+    book = merge_phrasebook(
+        parse_phrasebook(ENGLISH), {"needs": {"food": {"phrases": ["bank żywności"]}}}, "pl"
+    )
+    reader = QueryReader(book, glosses=parse_glosses(POLISH, "pl.toml"), gloss_fold=compared)
+    assert reader.gloss("bank żywności") == "food bank"
+
+
 def test_the_words_of_a_danger_cue_are_never_glossed() -> None:
     reader = polish_reader({"child-at-risk": ["krzywdzi .. dziecko"]})
     glossed = reader.gloss("ktoś krzywdzi moje dziecko")
