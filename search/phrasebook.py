@@ -200,7 +200,9 @@ def build_phrasebook(
     quiet = frozenset(word for text in meaningless for word in _phrase_words(text))
 
     def key(text: str) -> tuple[str, ...]:
-        return tuple(stem(fold(word)) if stem else fold(word) for word in _phrase_words(text))
+        return tuple(
+            stem(compared(word)) if stem else compared(word) for word in _phrase_words(text)
+        )
 
     try:
         rules = parse_context(context, key, language)
