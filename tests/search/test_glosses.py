@@ -324,3 +324,57 @@ def test_languages_without_inflections_read_only_the_glossed_forms() -> None:
     assert gloss_inflection("ur") == gloss_inflection("pa") == 0
     reader = family_reader(0)
     assert reader.gloss("płakałaś") == "płakałaś"
+
+
+ROMANISED = {
+    "meaningless": {"words": ["hi", "nahi", "ke"]},
+    "needs": {"food": {"phrases": ["muft khana", "khana"]}},
+    "context": {"expressions": ["thak ke mar gayi"]},
+    "english": {
+        "not sleeping": ["sota nahi"],
+        "food bank": ["khana bank"],
+        "free": ["muft"],
+        "died": ["mar gayi"],
+    },
+}
+
+
+def romanised_reader() -> QueryReader:
+    book = merge_phrasebook(
+        parse_phrasebook(
+            {
+                **ENGLISH,
+                "needs": {**ENGLISH["needs"], "health": {"phrases": ["not sleeping"]}},
+                "cost": {"free": {"phrases": ["free"]}},
+            }
+        ),
+        ROMANISED,
+        "ur.toml",
+    )
+    return QueryReader(book, glosses=parse_glosses(ROMANISED, "ur.toml"), gloss_fold=compared)
+
+
+def test_a_small_word_no_gloss_uses_may_sit_inside_a_glossed_phrase() -> None:
+    reader = romanised_reader()
+    assert reader.gloss("bacha sota hi nahi") == "bacha not sleeping"
+    assert reader.gloss("khana hi bank") == "food bank"
+
+
+def test_a_small_word_a_gloss_uses_is_never_passed_over() -> None:
+    """ "nahi" (not) is a word of "sota nahi": "khana nahi bank" is no food bank."""
+    assert romanised_reader().gloss("khana nahi bank") == "khana nahi bank"
+
+
+def test_the_words_of_an_everyday_expression_are_never_glossed() -> None:
+    reader = romanised_reader()
+    assert reader.gloss("ammi mar gayi") == "ammi died"
+    assert reader.gloss("thak ke mar gayi hoon") == "thak ke mar gayi hoon"
+
+
+def test_a_gloss_that_leaves_the_longer_phrase_read_is_made() -> None:
+    """ "muft khana" (free food): "free khana" still reads food, and free too."""
+    reader = romanised_reader()
+    glossed = reader.gloss("muft khana")
+    assert glossed == "free khana"
+    keys = {c.key for c in reader.read(glossed, {}, TODAY).concepts}
+    assert keys == {"need:food", "cost:free"}
