@@ -3,6 +3,8 @@
 Once a query is read into concepts (see :mod:`search.understanding`), a listing is scored by
 *coverage*: the share of the query's units of meaning it meets. A unit is a strong concept
 ("hits me": domestic abuse), or a group of words no concept stands for ("stourbridge"). A
+concept read from more phrases weighs more (EVIDENCE_STEP a further phrase, up to
+MAX_EVIDENCE): "low and anxious, can't get a GP appointment" is mostly mental health. A
 listing meets a concept by having what the concept asks for (the need, set or inferred from
 its text, the age, free...); one that merely contains the concept's words gets half credit
 at most, so the meaning beats the literal word: for "can't afford to feed my kids" a food
