@@ -360,6 +360,42 @@ def parse_glosses(
     return glosses
 
 
+def own_spellings(
+    raw: Mapping[str, Any],
+    glosses: Mapping[tuple[str, ...], str],
+    fold: Callable[[str], str] = compared,
+) -> dict[tuple[str, ...], str]:
+    """``glosses`` with each phrase of the language's own entries as the gloss of the
+    other ways it is written: its words in their ``fold`` form, read as the phrase as the
+    book writes it. Romanised "school se nikaal" is the book's "school se nikal", Polish
+    "przemocą domową" its "przemoc domowa", so a phrase listed in one spelling or form
+    is read in any. The ``[english]`` glosses come first; a form two phrases of different
+    entries share is left as typed. Only phrases of two words or more that say something
+    (not the language's meaningless words) are so glossed: one such word alone is read
+    as its own gloss or phrase ("chuttiyon mein" is the holidays, "chuttiyon")."""
+    small = {fold(word) for word in raw.get("meaningless", {}).get("words", [])}
+    written: dict[tuple[str, ...], str] = {}
+    owners: dict[tuple[str, ...], str] = {}
+    lists = _word_lists(raw.get(WORDS, {}), "spellings")
+    for section in ENTRY_SECTIONS:
+        tables = raw.get(section, {})
+        for code, table in tables.items() if isinstance(tables, Mapping) else ():
+            phrases = table.get("phrases", []) if isinstance(table, Mapping) else []
+            for phrase in expand_words(phrases, lists, f"[{section}.{code}]"):
+                words = phrase_words(phrase)
+                key = tuple(fold(word) for word in words)
+                owner = f"{section}.{code}"
+                if len(set(key) - small) < 2:
+                    continue
+                if not key or key in glosses or owners.get(key, owner) != owner:
+                    if owners.get(key, owner) != owner:
+                        written[key] = ""
+                    continue
+                owners[key] = owner
+                written.setdefault(key, " ".join(words))
+    return {**{k: v for k, v in written.items() if v}, **glosses}
+
+
 def holiday_dates(
     holiday: str, holidays: Sequence[tuple[str, date, date]], today: date
 ) -> tuple[str, ...]:

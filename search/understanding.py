@@ -208,7 +208,8 @@ class QueryReader:
             for position, token in enumerate(tokens)
             if token.key in self.phrasebook.meaningless
         }
-        if not self._glossed(forms, kept, small):
+        typed = [token.key for token in tokens]
+        if not self._glossed(forms, kept, small, typed=typed):
             return text
         stems = [self.phrasebook.stem(token.key) for token in tokens]
         matches = self._matches(stems)
@@ -217,7 +218,7 @@ class QueryReader:
             for first, last in self.phrasebook.context.expression_spans(stems)
         ]
         glossed = self._glossed(
-            forms, kept | self._danger_positions(tokens, matches), small, spans, stems
+            forms, kept | self._danger_positions(tokens, matches), small, spans, stems, typed
         )
         if not glossed:
             return text
@@ -266,6 +267,7 @@ class QueryReader:
         small: set[int],
         phrases: Sequence[_Span] = (),
         stems: Sequence[str] = (),
+        typed: Sequence[str] = (),
     ) -> list[tuple[int, int, str]]:
         """(start, end, English) of each glossed phrase, longest first from the left,
         none touching a position in ``kept``. A small word of the language (``small``:
@@ -288,7 +290,7 @@ class QueryReader:
                 range(position, min(position + self._gloss_longest, len(forms))),
                 _skipping(position, len(forms), self._gloss_longest, skippable),
             ):
-                made = self._gloss_at(forms, list(indexes), kept, small, phrases, stems)
+                made = self._gloss_at(forms, list(indexes), kept, small, phrases, stems, typed)
                 if made is not None:
                     found.append(made)
                     position = made[1]
@@ -305,9 +307,11 @@ class QueryReader:
         small: set[int],
         phrases: Sequence[_Span],
         stems: Sequence[str],
+        typed: Sequence[str],
     ) -> tuple[int, int, str] | None:
         """The longest gloss of the words at ``indexes`` (from their first), if one may
-        be made there: (start, end, English)."""
+        be made there: (start, end, English). A phrase typed as the book writes it
+        (``typed``) is left for the book to read, shorter glosses inside it tried."""
         if not indexes:
             return None
         position = indexes[0]
@@ -318,6 +322,7 @@ class QueryReader:
             english = self.glosses.get(tuple(forms[i] for i in indexes[:length]))
             if (
                 english is not None
+                and english != " ".join(typed[i] for i in indexes[:length])
                 and kept.isdisjoint(range(position, end))
                 and not any(
                     words > end - position

@@ -17,6 +17,7 @@ from search.phrasebook import (
     PhrasebookError,
     compared,
     merge_phrasebook,
+    own_spellings,
     parse_glosses,
     parse_phrasebook,
     script_fold,
@@ -378,3 +379,55 @@ def test_a_gloss_that_leaves_the_longer_phrase_read_is_made() -> None:
     assert glossed == "free khana"
     keys = {c.key for c in reader.read(glossed, {}, TODAY).concepts}
     assert keys == {"need:food", "cost:free"}
+
+
+URDU = {
+    "meaningless": {"words": ["se", "mein", "ko"]},
+    "needs": {
+        "school-and-attendance": {"phrases": ["school se nikal"]},
+        "activities": {"phrases": ["chutiyon mein"]},
+        "food": {"phrases": ["muft khana", "khana"]},
+    },
+    "english": {"kicked out": ["nikaal diya"], "free": ["muft"], "holidays": ["chuttiyan"]},
+}
+
+
+def urdu_reader() -> QueryReader:
+    book = merge_phrasebook(
+        parse_phrasebook(
+            {**ENGLISH, "needs": {**ENGLISH["needs"], "housing": {"phrases": ["kicked out"]}}}
+        ),
+        URDU,
+        "ur.toml",
+    )
+    glosses = own_spellings(URDU, parse_glosses(URDU, "ur.toml", romanised_fold), romanised_fold)
+    return QueryReader(book, glosses=glosses, gloss_fold=romanised_fold)
+
+
+def test_a_book_phrase_is_read_in_any_spelling_of_its_words() -> None:
+    """ "nikaal" is "nikal" spelt long: the book's "school se nikal" (excluded), not the
+    gloss "kicked out" (housing) of "nikaal diya"."""
+    reader = urdu_reader()
+    glossed = reader.gloss("bete ko school se nikaal diya")
+    assert glossed == "bete ko school se nikal diya"
+    keys = {c.key for c in reader.read(glossed, {}, TODAY).concepts}
+    assert keys == {"need:school-and-attendance"}
+
+
+def test_a_phrase_typed_as_the_book_writes_it_leaves_shorter_glosses_to_work() -> None:
+    assert urdu_reader().gloss("muft khana") == "free khana"
+
+
+def test_a_phrase_of_one_word_that_says_something_is_not_glossed_as_itself() -> None:
+    """ "chuttiyon mein" is the holidays ("chuttiyan"), as the English gloss says."""
+    assert urdu_reader().gloss("chuttiyon mein") == "holidays mein"
+
+
+def test_a_form_two_entries_share_is_left_as_typed() -> None:
+    raw = {
+        "needs": {
+            "food": {"phrases": ["khana bank"]},
+            "money-and-debt": {"phrases": ["khaana bank"]},
+        }
+    }
+    assert own_spellings(raw, {}, romanised_fold) == {}
