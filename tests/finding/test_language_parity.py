@@ -216,6 +216,9 @@ READINGS_IN_CONTEXT = [
     ("ur", "thak ke mar gayi hoon", "need:bereavement", None),
     ("ur", "mera phone mar gaya", "need:bereavement", None),
     ("pa", "ਥੱਕ ਕੇ ਮਰ ਗਈ ਹਾਂ", "need:bereavement", None),
+    # What a child wants to be is a job, not the need; a home's smoke alarm is no smoking.
+    ("en", "my daughter wants to be a police officer", "need:crime-and-exploitation", "weak"),
+    ("en", "smoke alarm is dead", "need:health", None),
     # A death said of a person still reads strongly.
     ("en", "my mum died last week", "need:bereavement", "strong"),
     ("pl", "mąż zmarł w zeszłym roku", "need:bereavement", "strong"),
