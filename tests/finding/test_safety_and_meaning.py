@@ -137,3 +137,16 @@ def test_explain_says_how_words_were_read_and_why_results_rank(search_app: Flask
     plain = runner.invoke(args=["search", "explain", "zumba"])
     assert "keywords only" in plain.output
     assert "not shown" in plain.output
+
+
+def test_explain_reads_as_the_page_in_another_language_does(search_app: Flask) -> None:
+    runner = search_app.test_cli_runner()
+    result = runner.invoke(
+        args=["search", "explain", "--language", "pl", "--top", "3", "bank żywności blisko"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Glossed as: food bank blisko" in result.output
+    assert "[need:food]" in result.output
+    unknown = runner.invoke(args=["search", "explain", "--language", "xx", "food"])
+    assert unknown.exit_code != 0
+    assert "no phrasebook for 'xx'" in unknown.output
