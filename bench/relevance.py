@@ -27,6 +27,10 @@ site's own search over the Dudley demo directory, and the bench prints:
 - what reading the words adds to a search's time (p50/p95, with and without the reader).
 
     .venv/bin/python bench/relevance.py [--postgres URL] [--failures] [--set dev|held-out|both]
+    .venv/bin/python bench/relevance.py --file PATH [--failures]
+
+``--file`` runs any case file in the development set's format instead (a fresh batch
+written blind, before measuring it once), with its per-language figures.
 
 Targets: success@3 >= 95%, precision@3 >= 0.85, safety panel 100% with no false alarms,
 reading adds <= 5 ms to p95. ``tests/finding/test_relevance.py`` holds the same targets.
@@ -159,6 +163,15 @@ class Report:
                 [o for o in self.scored if o.case.language == language], lambda o: o.success
             )
             for language in languages
+        }
+
+    def precision_by_language(self) -> dict[str, float]:
+        """precision@3 of the scored cases in each language."""
+        return {
+            language: statistics.fmean(
+                o.precision for o in self.scored if o.case.language == language
+            )
+            for language in sorted({o.case.language for o in self.scored})
         }
 
     def parallel_gaps(self) -> dict[str, tuple[int, float, float]]:
@@ -431,6 +444,10 @@ def print_report(report: Report, show_failures: bool, title: str = "development 
     languages = report.by_language()
     if len(languages) > 1:
         print("success@3 by language: " + ", ".join(f"{k} {v:.1%}" for k, v in languages.items()))
+        precisions = report.precision_by_language()
+        print(
+            "precision@3 by language: " + ", ".join(f"{k} {v:.3f}" for k, v in precisions.items())
+        )
     for language, (count, own, english) in report.parallel_gaps().items():
         print(f"parallel {language}: {count} cases, {own:.1%} against English {english:.1%}")
     for name in ("level_fit", "locality_fit"):
@@ -451,6 +468,21 @@ def print_report(report: Report, show_failures: bool, title: str = "development 
             print(f"  [{', '.join(marks)}] {outcome.case.query!r}: {list(outcome.top)}")
 
 
+def run_file(path: Path, database_url: str | None, show_failures: bool, read_words: bool) -> None:
+    """Run one case file (as the development set is run) and print its figures."""
+    every_case = load_cases(path)
+    cases = [case for case in every_case if case.directory != WITH_IMPORTS]
+    imported = [case for case in every_case if case.directory == WITH_IMPORTS]
+    if imported:
+        with demo_app(database_url, with_imports=True) as app:
+            print_report(
+                evaluate(app, imported, read_words), show_failures, f"{path.name}, with imports"
+            )
+    if cases:
+        with demo_app(database_url) as app:
+            print_report(evaluate(app, cases, read_words), show_failures, path.name)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--postgres", help="a PostgreSQL database URL to run on instead")
@@ -466,7 +498,15 @@ def main() -> None:
         default="dev",
         help="which set to run (held-out: aggregate figures only)",
     )
+    parser.add_argument(
+        "--file",
+        type=Path,
+        help="run this case file (the development set's format) instead of the sets",
+    )
     args = parser.parse_args()
+    if args.file is not None:
+        run_file(args.file, args.postgres, args.failures, not args.keywords_only)
+        return
     every_case = load_cases()
     cases = [case for case in every_case if case.directory != WITH_IMPORTS]
     imported = [case for case in every_case if case.directory == WITH_IMPORTS]

@@ -40,6 +40,7 @@ from search.phrasebook import (
     PhrasebookError,
     build_phrasebook,
     merge_phrasebook,
+    own_spellings,
     parse_glosses,
     parse_phrasebook,
     phrase_words,
@@ -106,7 +107,9 @@ def load_reader(
     if language != DEFAULT_LANGUAGE:
         book = _without_own_small_words(book, raw)
         try:
-            glosses = parse_glosses(raw, own.name, gloss_fold(language))
+            glosses = own_spellings(
+                raw, parse_glosses(raw, own.name, gloss_fold(language)), gloss_fold(language)
+            )
         except PhrasebookError as error:
             raise CouncilFileError(str(error)) from None
     holidays = tuple((h.name, h.start, h.end) for h in council.school_holidays)

@@ -12,7 +12,9 @@ should open). A phrasebook's ``[context]`` table holds, for its language:
 - ``weak_before.SECTION`` / ``weak_after.SECTION``: words or phrases that, ending at most
   one word before a one-word reading of that section (or starting at most one word after
   it), make the reading *weak*. A weak reading ranks listings that meet it a little higher;
-  it never chooses or drops a listing.
+  it never chooses or drops a listing. A key ``"SECTION.CODE"`` (``"needs.bereavement"``)
+  holds the frames of one entry only: things that "die" are not people ("my phone died",
+  "the battery is dead"), and hyperbole is no death ("nearly died laughing").
 - ``asking.child`` / ``asking.self``: words or phrases that say the searcher asks for a
   child of theirs ("my son", "the babby") or for themselves as an adult ("my partner",
   "single mum", "myself"). A child wins: "my son and my partner" asks for the son. A bare
@@ -24,7 +26,7 @@ Phrases are compared as stemmed keys, as the phrasebook's own are (see
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -62,11 +64,18 @@ class Context:
             if tuple(stems[start : start + len(key)]) == key
         ]
 
-    def weakened(self, section: str, position: int, stems: Sequence[str]) -> tuple[int, int] | None:
+    def weakened(
+        self, section: str, position: int, stems: Sequence[str], code: str = ""
+    ) -> tuple[int, int] | None:
         """First and last position of the words that make a one-word reading at
-        ``position`` weak (the nearest, then the longest, first), if any."""
+        ``position`` (of entry ``code`` of ``section``) weak (the nearest, then the
+        longest, first), if any."""
         before = self.weak_before.get(section, ())
         after = self.weak_after.get(section, ())
+        if code:
+            entry = f"{section}.{code}"
+            before = _longest_first((*before, *self.weak_before.get(entry, ())))
+            after = _longest_first((*after, *self.weak_after.get(entry, ())))
         for gap in range(WEAKENING_REACH + 1):
             end = position - 1 - gap
             for key in before:
@@ -125,20 +134,23 @@ def merge_context(base: Mapping[str, Any], more: Mapping[str, Any]) -> dict[str,
 
 
 def _by_section(raw: object, stem: Callable[[str], Key], where: str) -> dict[str, tuple[Key, ...]]:
+    """Weakening phrases per section, or per entry (``"needs.bereavement"``)."""
     if not isinstance(raw, Mapping):
         raise ContextError(f"{where} must be a table of section = [phrases].")
-    unknown = set(raw) - set(CONTEXT_SECTIONS)
+    unknown = {name for name in raw if name.partition(".")[0] not in CONTEXT_SECTIONS}
     if unknown:
-        raise ContextError(f"{where}: sections must be among {', '.join(CONTEXT_SECTIONS)}.")
-    return {
-        section: tuple(
-            sorted(
-                {key for text in _texts(items, where) if (key := stem(text))},
-                key=lambda key: (-len(key), key),
-            )
+        raise ContextError(
+            f"{where}: sections must be among {', '.join(CONTEXT_SECTIONS)} "
+            '(or one entry of them, as "needs.bereavement").'
         )
+    return {
+        section: _longest_first({key for text in _texts(items, where) if (key := stem(text))})
         for section, items in raw.items()
     }
+
+
+def _longest_first(keys: Iterable[Key]) -> tuple[Key, ...]:
+    return tuple(sorted(set(keys), key=lambda key: (-len(key), key)))
 
 
 def _askers(

@@ -3,6 +3,8 @@
 Once a query is read into concepts (see :mod:`search.understanding`), a listing is scored by
 *coverage*: the share of the query's units of meaning it meets. A unit is a strong concept
 ("hits me": domestic abuse), or a group of words no concept stands for ("stourbridge"). A
+concept read from more phrases weighs more (EVIDENCE_STEP a further phrase, up to
+MAX_EVIDENCE): "low and anxious, can't get a GP appointment" is mostly mental health. A
 listing meets a concept by having what the concept asks for (the need, set or inferred from
 its text, the age, free...); one that merely contains the concept's words gets half credit
 at most, so the meaning beats the literal word: for "can't afford to feed my kids" a food
@@ -87,6 +89,8 @@ PHRASE_SHARE = 0.2
 ABOUT_SHARE = 0.2
 FOCUS_SHARE = 0.1
 WEAK_SHARE = 0.05
+EVIDENCE_STEP = 0.5
+MAX_EVIDENCE = 3
 ASKER_FACTOR = 0.5
 """A listing for someone other than who is asking: as much as one missed preference."""
 
@@ -139,7 +143,10 @@ def score_meaning(
     free_text = _summed([per_group[i] for i in free_groups])
     read_text = _summed([g for i, g in enumerate(per_group) if i not in free_groups])
     counted = [concept.strong or concept.priority for concept in concepts]
-    units = sum(counted) + len(free_groups)
+    weights = [
+        _weight(concept) if unit else 0.0 for concept, unit in zip(concepts, counted, strict=True)
+    ]
+    units = sum(weights) + len(free_groups)
 
     choosing = [
         docs
@@ -159,14 +166,14 @@ def score_meaning(
 
     covered = dict.fromkeys(candidates, 0.0)
     weak = [docs for docs, unit in zip(met, counted, strict=True) if not unit]
-    for docs, own_groups, unit in zip(met, consumed, counted, strict=True):
-        if not unit:
+    for docs, own_groups, weight in zip(met, consumed, weights, strict=True):
+        if not weight:
             continue
-        _credit(covered, docs, 1.0)
-        _credit(covered, every_word - docs, ALL_WORDS_CREDIT)
+        _credit(covered, docs, weight)
+        _credit(covered, every_word - docs, ALL_WORDS_CREDIT * weight)
         for i in own_groups:
             literal = per_group[i].keys() - docs - every_word
-            _credit(covered, literal, LITERAL_CREDIT / len(own_groups))
+            _credit(covered, literal, LITERAL_CREDIT * weight / len(own_groups))
     for i in free_groups:
         _credit(covered, per_group[i].keys(), 1.0)
 
@@ -202,6 +209,15 @@ def score_meaning(
             ordering += WEAK_SHARE * sum(1 for docs in weak if doc in docs) / len(weak)
         scores[doc] = coverage**2 * (1 + ordering) / 2
     return scores
+
+
+def _weight(concept: Concept) -> float:
+    """How much of the query's meaning a strong concept is: one unit, and EVIDENCE_STEP
+    more for each further phrase it was read from (up to MAX_EVIDENCE phrases). "feeling
+    really low and anxious, can't get a GP appointment" is mostly about mental health,
+    read twice, and a little about health, read once."""
+    phrases = min(max(len(set(concept.phrases)), 1), MAX_EVIDENCE)
+    return 1.0 + EVIDENCE_STEP * (phrases - 1)
 
 
 def for_asker(

@@ -38,6 +38,8 @@ from search.query import DAYS
 TOPIC_SECTIONS = ("needs", "categories", "kinds")
 ENTRY_SECTIONS = (*TOPIC_SECTIONS, "ages", "times", "cost", "dangers")
 GLOSSES = "english"
+WORDS = "words"
+_WORD_LIST = re.compile(r"@([a-z0-9_]+)")
 _SCRIPT_FOLD = str.maketrans(
     {
         # Arabic letters typed for the Urdu ones on Arabic keyboards and phones: yeh, alef
@@ -200,7 +202,9 @@ def build_phrasebook(
     quiet = frozenset(word for text in meaningless for word in _phrase_words(text))
 
     def key(text: str) -> tuple[str, ...]:
-        return tuple(stem(fold(word)) if stem else fold(word) for word in _phrase_words(text))
+        return tuple(
+            stem(compared(word)) if stem else compared(word) for word in _phrase_words(text)
+        )
 
     try:
         rules = parse_context(context, key, language)
@@ -220,15 +224,27 @@ def parse_phrasebook(raw: Mapping[str, Any], where: str = "phrasebook") -> Phras
 
 
 def parse_entries(raw: Mapping[str, Any], where: str) -> list[Entry]:
-    """Every entry of the entry sections present in ``raw``."""
+    """Every entry of the entry sections present in ``raw``, its ``@name`` phrases
+    written out with the file's ``[words]`` lists (:func:`expand_words`)."""
+    lists = _word_lists(raw.get(WORDS, {}), where)
     entries: list[Entry] = []
     for section in ENTRY_SECTIONS:
         tables = raw.get(section, {})
         if not isinstance(tables, Mapping):
             raise PhrasebookError(f"{where}: [{section}] must be a table of tables.")
         for code, table in tables.items():
-            entries.append(_entry(section, code, table, f"{where} [{section}.{code}]"))
-    unknown = set(raw) - {*ENTRY_SECTIONS, GLOSSES, "language", "meaningless", "replace", "context"}
+            entry = _entry(section, code, table, f"{where} [{section}.{code}]")
+            phrases = expand_words(entry.phrases, lists, f"{where} [{section}.{code}]")
+            entries.append(_with_phrases(entry, phrases) if phrases != entry.phrases else entry)
+    unknown = set(raw) - {
+        *ENTRY_SECTIONS,
+        GLOSSES,
+        WORDS,
+        "language",
+        "meaningless",
+        "replace",
+        "context",
+    }
     if unknown:
         raise PhrasebookError(f"{where}: unknown section(s) {', '.join(sorted(unknown))}.")
     return entries
@@ -277,6 +293,44 @@ def merge_phrasebook(base: Phrasebook, additions: Mapping[str, Any], where: str)
     )
 
 
+def expand_words(
+    phrases: Sequence[str], lists: Mapping[str, Sequence[str]], where: str
+) -> tuple[str, ...]:
+    """``phrases`` with each ``@name`` written out as every phrase of the ``[words]`` list
+    ``name``: "@relative passed" is "mum passed", "me mom passed", "our kid passed"...
+    so a sign is written once for everyone it can be said of. Done when the book is
+    built: reading matches the written-out phrases as any other."""
+    written: list[str] = []
+    for phrase in phrases:
+        names = _WORD_LIST.findall(phrase)
+        if not names:
+            written.append(phrase)
+            continue
+        missing = [name for name in names if name not in lists]
+        if missing:
+            raise PhrasebookError(
+                f"{where}: {phrase!r} names @{missing[0]}, which [words] does not list."
+            )
+        forms = [phrase]
+        for name in dict.fromkeys(names):
+            forms = [form.replace(f"@{name}", word) for form in forms for word in lists[name]]
+        written.extend(forms)
+    return tuple(dict.fromkeys(written))
+
+
+def _word_lists(raw: object, where: str) -> dict[str, list[str]]:
+    if not isinstance(raw, Mapping):
+        raise PhrasebookError(f"{where}: [{WORDS}] must map names to lists of words.")
+    lists = {}
+    for name, words in raw.items():
+        if not _WORD_LIST.fullmatch(f"@{name}"):
+            raise PhrasebookError(
+                f"{where} [{WORDS}]: {name!r} must be lower-case letters, digits or _."
+            )
+        lists[name] = _strings(words, f"{where} [{WORDS}.{name}]")
+    return lists
+
+
 def parse_glosses(
     raw: Mapping[str, Any], where: str, fold: Callable[[str], str] = compared
 ) -> dict[tuple[str, ...], str]:
@@ -304,6 +358,42 @@ def parse_glosses(
                 )
             glosses[key] = english
     return glosses
+
+
+def own_spellings(
+    raw: Mapping[str, Any],
+    glosses: Mapping[tuple[str, ...], str],
+    fold: Callable[[str], str] = compared,
+) -> dict[tuple[str, ...], str]:
+    """``glosses`` with each phrase of the language's own entries as the gloss of the
+    other ways it is written: its words in their ``fold`` form, read as the phrase as the
+    book writes it. Romanised "school se nikaal" is the book's "school se nikal", Polish
+    "przemocą domową" its "przemoc domowa", so a phrase listed in one spelling or form
+    is read in any. The ``[english]`` glosses come first; a form two phrases of different
+    entries share is left as typed. Only phrases of two words or more that say something
+    (not the language's meaningless words) are so glossed: one such word alone is read
+    as its own gloss or phrase ("chuttiyon mein" is the holidays, "chuttiyon")."""
+    small = {fold(word) for word in raw.get("meaningless", {}).get("words", [])}
+    written: dict[tuple[str, ...], str] = {}
+    owners: dict[tuple[str, ...], str] = {}
+    lists = _word_lists(raw.get(WORDS, {}), "spellings")
+    for section in ENTRY_SECTIONS:
+        tables = raw.get(section, {})
+        for code, table in tables.items() if isinstance(tables, Mapping) else ():
+            phrases = table.get("phrases", []) if isinstance(table, Mapping) else []
+            for phrase in expand_words(phrases, lists, f"[{section}.{code}]"):
+                words = phrase_words(phrase)
+                key = tuple(fold(word) for word in words)
+                owner = f"{section}.{code}"
+                if len(set(key) - small) < 2:
+                    continue
+                if not key or key in glosses or owners.get(key, owner) != owner:
+                    if owners.get(key, owner) != owner:
+                        written[key] = ""
+                    continue
+                owners[key] = owner
+                written.setdefault(key, " ".join(words))
+    return {**{k: v for k, v in written.items() if v}, **glosses}
 
 
 def holiday_dates(

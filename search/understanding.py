@@ -214,10 +214,18 @@ class QueryReader:
             for position, token in enumerate(tokens)
             if token.key in self.phrasebook.meaningless
         }
-        if not self._glossed(forms, kept, small):
+        typed = [token.key for token in tokens]
+        if not self._glossed(forms, kept, small, typed=typed):
             return text
         stems = [self.phrasebook.stem(token.key) for token in tokens]
-        glossed = self._glossed(forms, kept | self._danger_positions(tokens, stems), small)
+        matches = self._matches(stems)
+        spans = _spans(matches) + [
+            (first, last, last - first + 1, None, ())
+            for first, last in self.phrasebook.context.expression_spans(stems)
+        ]
+        glossed = self._glossed(
+            forms, kept | self._danger_positions(tokens, matches), small, spans, stems, typed
+        )
         if not glossed:
             return text
         words = [token.key for token in tokens]
@@ -259,32 +267,110 @@ class QueryReader:
         return best
 
     def _glossed(
-        self, forms: list[str], kept: set[int], small: set[int]
+        self,
+        forms: list[str],
+        kept: set[int],
+        small: set[int],
+        phrases: Sequence[_Span] = (),
+        stems: Sequence[str] = (),
+        typed: Sequence[str] = (),
     ) -> list[tuple[int, int, str]]:
         """(start, end, English) of each glossed phrase, longest first from the left,
         none touching a position in ``kept``. A small word of the language (``small``:
         its meaningless words) is glossed only inside a longer phrase: Polish "żeby" (so
-        that) is not "zęby" (teeth) with its letters taken off."""
+        that) is not "zęby" (teeth) with its letters taken off; one no gloss uses may sit
+        inside a phrase ("ਸੌਂਦਾ ਹੀ ਨਹੀਂ" is "ਸੌਂਦਾ ਨਹੀਂ" with emphasis).
+
+        A gloss yields to a longer book phrase it would undo: none is made that overlaps
+        one of ``phrases`` (the book's matches and everyday expressions in the words as
+        typed, whose ``stems`` are given) with more words than it glosses, unless the
+        phrase's meaning is still read from the gloss and its other words
+        (:meth:`_gloss_undoes`). Punjabi "ਮਾਨਸਿਕ ਸਿਹਤ" is the book's mental health, not
+        "ਮਾਨਸਿਕ" and the gloss "health"; Polish "umieram ze śmiechu" (dying of laughter)
+        is an expression, not a death."""
         found: list[tuple[int, int, str]] = []
+        skippable = {p for p in small if forms[p] not in self._gloss_words}
         position = 0
         while position < len(forms):
-            for length in range(min(self._gloss_longest, len(forms) - position), 0, -1):
-                if length == 1 and position in small:
-                    continue
-                english = self.glosses.get(tuple(forms[position : position + length]))
-                if english is not None and kept.isdisjoint(range(position, position + length)):
-                    found.append((position, position + length, english))
-                    position += length
+            for indexes in (
+                range(position, min(position + self._gloss_longest, len(forms))),
+                _skipping(position, len(forms), self._gloss_longest, skippable),
+            ):
+                made = self._gloss_at(forms, list(indexes), kept, small, phrases, stems, typed)
+                if made is not None:
+                    found.append(made)
+                    position = made[1]
                     break
             else:
                 position += 1
         return found
 
-    def _danger_positions(self, tokens: list[_Token], stems: list[str]) -> set[int]:
-        """Positions of the words that make a danger phrase or a danger cue."""
+    def _gloss_at(
+        self,
+        forms: list[str],
+        indexes: list[int],
+        kept: set[int],
+        small: set[int],
+        phrases: Sequence[_Span],
+        stems: Sequence[str],
+        typed: Sequence[str],
+    ) -> tuple[int, int, str] | None:
+        """The longest gloss of the words at ``indexes`` (from their first), if one may
+        be made there: (start, end, English). A phrase typed as the book writes it
+        (``typed``) is left for the book to read, shorter glosses inside it tried."""
+        if not indexes:
+            return None
+        position = indexes[0]
+        for length in range(len(indexes), 0, -1):
+            if length == 1 and position in small:
+                continue
+            end = indexes[length - 1] + 1
+            english = self.glosses.get(tuple(forms[i] for i in indexes[:length]))
+            if (
+                english is not None
+                and english != " ".join(typed[i] for i in indexes[:length])
+                and kept.isdisjoint(range(position, end))
+                and not any(
+                    words > end - position
+                    and first < end
+                    and position <= last
+                    and self._gloss_undoes(english, position, end, span, stems)
+                    for span in phrases
+                    for first, last, words in [span[:3]]
+                )
+            ):
+                return position, end, english
+        return None
+
+    def _gloss_undoes(
+        self, english: str, start: int, end: int, span: _Span, stems: Sequence[str]
+    ) -> bool:
+        """Whether glossing the words from ``start`` to ``end`` as ``english`` undoes the
+        longer book phrase ``span`` (an everyday expression always is): its meaning is
+        no longer read from the gloss and its other words. "ਸਿਹਤ" glossed "health"
+        undoes "ਮਾਨਸਿਕ ਸਿਹਤ" (mental health); "muft" glossed "free" leaves "muft khana"
+        (free food) read, as "free khana" is still food."""
+        positions, entry = span[4], span[3]
+        if entry is None:
+            return True
+        words: list[str] = []
+        glossed = False
+        for position in positions:
+            if not start <= position < end:
+                words.append(stems[position])
+            elif not glossed:
+                words.extend(self.phrasebook.key(english))
+                glossed = True
+        return all(found is not entry for found, _ in self._matches(words))
+
+    def _danger_positions(
+        self, tokens: list[_Token], matches: Sequence[tuple[Entry, tuple[int, ...]]]
+    ) -> set[int]:
+        """Positions of the words that make a danger phrase (among the book's
+        ``matches``) or a danger cue."""
         kept = {
             position
-            for entry, positions in self._matches(stems)
+            for entry, positions in matches
             if entry.section == "dangers"
             for position in positions
         }
@@ -374,7 +460,9 @@ class QueryReader:
         for entry, positions in self._in_context(self._matches(stems), stems):
             if entry.section not in TOPICS:
                 continue
-            if len(positions) == 1 and context.weakened(entry.section, positions[0], stems):
+            if len(positions) == 1 and context.weakened(
+                entry.section, positions[0], stems, entry.code
+            ):
                 continue
             phrases.add(phrase_key(stems, positions))
             codes = (
@@ -468,7 +556,7 @@ class QueryReader:
             if concept is None:
                 continue
             weakened = (
-                context.weakened(entry.section, positions[0], stems)
+                context.weakened(entry.section, positions[0], stems, entry.code)
                 if len(positions) == 1 and entry.section != "dangers"
                 else None
             )
@@ -530,6 +618,37 @@ class _Token:
     key: str  # lower case, apostrophes dropped: "cant"
     parts: tuple[str, ...]  # as the text matcher splits it: ("can", "t", "cant")
     raw: str = ""  # as typed, lower case: "can't"
+
+
+def _skipping(position: int, count: int, longest: int, skippable: set[int]) -> list[int]:
+    """Positions from ``position`` on, passing over up to MAX_GAP small words no gloss
+    uses (Punjabi "ਹੀ", Urdu "bhi": emphasis), as many as the longest gloss has words;
+    none when nothing would be passed over (the words side by side are tried first)."""
+    indexes = [position]
+    skipped = 0
+    for index in range(position + 1, count):
+        if len(indexes) == longest:
+            break
+        if index in skippable and skipped < MAX_GAP:
+            skipped += 1
+            continue
+        indexes.append(index)
+    return indexes if skipped and len(indexes) > 1 else []
+
+
+_Span = tuple[int, int, int, Entry | None, tuple[int, ...]]
+"""(first, last, words, entry, positions) of a book phrase in a query; entry None: an
+everyday expression."""
+
+
+def _spans(matches: Sequence[tuple[Entry, tuple[int, ...]]]) -> list[_Span]:
+    """(first, last, words, entry, positions) of each book phrase match of two words or
+    more."""
+    return [
+        (positions[0], positions[-1], len(positions), entry, positions)
+        for entry, positions in matches
+        if len(positions) > 1
+    ]
 
 
 def _shared_start(one: str, other: str) -> int:

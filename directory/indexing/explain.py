@@ -31,12 +31,24 @@ from search.understanding import QueryReader, Reading
     is_flag=True,
     help="Search at the practitioners' door: levels and places read from the words filter.",
 )
+@click.option(
+    "--language",
+    default="en",
+    show_default=True,
+    help="Read as the page in this language does (pl, ur, pa): its phrasebook and glosses.",
+)
 @with_appcontext
-def explain_command(words: str, top: int, practitioners: bool) -> None:
+def explain_command(words: str, top: int, practitioners: bool, language: str) -> None:
     """Print how WORDS are read (needs, ages, times, safety, levels and places) and why the
     top results rank."""
     council: Council = current_app.extensions["council"]
-    reader: QueryReader = current_app.extensions["query_reader"]
+    readers: dict[str, QueryReader] = current_app.extensions["query_readers"]
+    if language not in readers:
+        raise click.BadParameter(
+            f"no phrasebook for {language!r}; one of {', '.join(sorted(readers))}",
+            param_hint="--language",
+        )
+    reader = readers[language]
     safety: SafetyLines = current_app.extensions["safety_lines"]
     now = datetime.now()
     wanted = parse_search_args({"q": [words]}, council, practitioners)
@@ -45,6 +57,9 @@ def explain_command(words: str, top: int, practitioners: bool) -> None:
     reading = results.reading
     echo = click.echo
     echo(f"Words: {query.text}")
+    glossed = reader.gloss(query.text)
+    if glossed != query.text:
+        echo(f"Glossed as: {glossed} (the words a listing's text is matched with)")
     _explain_words_read(wanted, council, practitioners)
     if reading is None or not reading.concepts:
         echo("Read as: nothing the phrasebook knows; searched as keywords only.")
@@ -66,7 +81,7 @@ def explain_command(words: str, top: int, practitioners: bool) -> None:
     if reading and reading.corrections:
         fixes = ", ".join(f"{typed} -> {meant}" for typed, meant in reading.corrections)
         echo(f"Typos read as: {fixes}")
-    plan = plan_text(query.text, reader.quiet_words)
+    plan = plan_text(glossed, reader.quiet_words)
     searched = [" ".join(group.words) for group in plan.groups]
     echo(f"Words searched as text: {', '.join(searched) or 'none'}")
     panel = safety.panel(reading.dangers if reading else ())

@@ -27,6 +27,7 @@ from directory.indexing import site_search
 from directory.queries.services import public_services_by_id
 from directory.safety import load_safety_lines
 from directory.understanding import PHRASEBOOKS, load_reader
+from search.phrasebook import phrase_words
 
 LANGUAGES = ("pl", "ur", "pa")
 MAX_GAP = 0.05
@@ -119,6 +120,29 @@ def test_a_languages_danger_phrases_still_signal_danger_after_glossing(language:
     assert not missed
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_languages_longer_phrases_are_read_whole_after_glossing(language: str) -> None:
+    """A gloss of some of a book phrase's words never undoes the phrase: "ਮਾਨਸਿਕ ਸਿਹਤ"
+    stays mental health though "ਸਿਹਤ" alone is glossed "health". (A phrase glossed whole
+    is read as its English says.)"""
+    council = load_council(DEFAULT_COUNCIL_FILE)
+    reader = load_reader(council, load_safety_lines(council), language=language)
+    raw = tomllib.loads((PHRASEBOOKS / f"{language}.toml").read_text(encoding="utf-8"))
+    missed = []
+    for section in ("needs", "categories", "kinds", "ages", "cost"):
+        for code, table in raw.get(section, {}).items():
+            if reader.phrasebook.entry(section, code) is None:
+                continue  # a code this council does not use
+            for phrase in table["phrases"]:
+                words = phrase_words(phrase)
+                if len(words) < 2 or tuple(map(reader.gloss_fold, words)) in reader.glosses:
+                    continue
+                reading = reader.read(reader.gloss(phrase), {}, datetime.now().date())
+                if code not in {concept.code for concept in reading.concepts}:
+                    missed.append((section, code, phrase, reader.gloss(phrase)))
+    assert not missed
+
+
 @pytest.mark.parametrize(
     ("language", "text"), [("ur", "فوڈ بینک"), ("pa", "ਫੂਡ ਬੈਂਕ"), ("pl", "bank żywności")]
 )
@@ -181,3 +205,53 @@ def test_kinds_ages_times_and_cost_are_read_in_every_language(
     reading = reader.read(reader.gloss(text), {}, datetime.now().date())
     assert wanted <= {concept.key for concept in reading.concepts}
     assert not (reading.dangers or reading.cues)
+
+
+READINGS_IN_CONTEXT = [
+    # Things that die, and "dead tired": no strong death in any language.
+    ("en", "my phone died, need a food bank", "need:bereavement", "weak"),
+    ("en", "nearly died laughing at the panto", "need:bereavement", "weak"),
+    ("pl", "bateria w telefonie mi umarła", "need:bereavement", "weak"),
+    ("pl", "umieram ze śmiechu", "need:bereavement", None),
+    ("ur", "thak ke mar gayi hoon", "need:bereavement", None),
+    ("ur", "mera phone mar gaya", "need:bereavement", None),
+    ("pa", "ਥੱਕ ਕੇ ਮਰ ਗਈ ਹਾਂ", "need:bereavement", None),
+    # What a child wants to be is a job, not the need; a home's smoke alarm is no smoking.
+    ("en", "my daughter wants to be a police officer", "need:crime-and-exploitation", "weak"),
+    ("en", "smoke alarm is dead", "need:health", None),
+    # A death said of a person still reads strongly.
+    ("en", "my mum died last week", "need:bereavement", "strong"),
+    ("pl", "mąż zmarł w zeszłym roku", "need:bereavement", "strong"),
+    ("ur", "ammi ka inteqal ho gaya", "need:bereavement", "strong"),
+    ("pa", "ਪਿਤਾ ਜੀ ਗੁਜ਼ਰ ਗਏ", "need:bereavement", "strong"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "key", "strength"), READINGS_IN_CONTEXT)
+def test_every_language_reads_a_word_only_where_it_means_it(
+    language: str, text: str, key: str, strength: str | None
+) -> None:
+    council = load_council(DEFAULT_COUNCIL_FILE)
+    reader = load_reader(council, load_safety_lines(council), language=language)
+    reading = reader.read(reader.gloss(text), {}, datetime.now().date())
+    found = {concept.key: concept.strength for concept in reading.concepts}
+    assert found.get(key) == strength, found
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "who"),
+    [
+        ("en", "the babby wont sleep", "child"),
+        ("pl", "moja córka jest smutna", "child"),
+        ("pl", "mąż pije codziennie", "self"),
+        ("ur", "meri beti udaas hai", "child"),
+        ("ur", "mera shohar sharab peeta hai", "self"),
+        ("pa", "ਮੇਰੀ ਧੀ ਉਦਾਸ ਰਹਿੰਦੀ ਹੈ", "child"),
+        ("pa", "ਮੇਰਾ ਪਤੀ ਸ਼ਰਾਬ ਪੀਂਦਾ", "self"),
+    ],
+)
+def test_every_language_says_who_is_asking(language: str, text: str, who: str) -> None:
+    council = load_council(DEFAULT_COUNCIL_FILE)
+    reader = load_reader(council, load_safety_lines(council), language=language)
+    asker = reader.read(reader.gloss(text), {}, datetime.now().date()).asker
+    assert asker is not None and asker.who == who

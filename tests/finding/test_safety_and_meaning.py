@@ -150,3 +150,16 @@ def test_explain_shows_harm_read_together_with_its_classes_and_grade(search_app:
     assert "Danger strip: Domestic abuse" in weak.output
     plain = runner.invoke(args=["search", "explain", "knife and fork for my son"])
     assert "Harm words read together: none." in plain.output
+
+
+def test_explain_reads_as_the_page_in_another_language_does(search_app: Flask) -> None:
+    runner = search_app.test_cli_runner()
+    result = runner.invoke(
+        args=["search", "explain", "--language", "pl", "--top", "3", "bank żywności blisko"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Glossed as: food bank blisko" in result.output
+    assert "[need:food]" in result.output
+    unknown = runner.invoke(args=["search", "explain", "--language", "xx", "food"])
+    assert unknown.exit_code != 0
+    assert "no phrasebook for 'xx'" in unknown.output

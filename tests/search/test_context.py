@@ -144,6 +144,44 @@ def test_a_malformed_context_table_is_refused(context: object) -> None:
         parse_phrasebook({**BOOK, "context": context})
 
 
+ENTRY_FRAMES = {
+    **CONTEXT,
+    "weak_before": {**CONTEXT["weak_before"], "needs.bereavement": ["phone", "nearly"]},
+    "weak_after": {**CONTEXT["weak_after"], "needs.bereavement": ["laughing"]},
+}
+ENTRY_READER = QueryReader(
+    parse_phrasebook({**book_with_context(), "context": ENTRY_FRAMES}), HOLIDAYS
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "by"),
+    [("my phone died", "phone"), ("i nearly died", "nearly"), ("we died laughing", "laughing")],
+)
+def test_one_entrys_frames_make_its_one_word_reading_weak(text: str, by: str) -> None:
+    concept = ENTRY_READER.read(text, {}, TODAY).concepts[0]
+    assert (concept.key, concept.strength, concept.weakened_by) == (
+        "need:bereavement",
+        "weak",
+        by,
+    )
+
+
+def test_one_entrys_frames_leave_other_entries_and_longer_phrases_strong() -> None:
+    def strength(text: str) -> dict[str, str]:
+        return {c.key: c.strength for c in ENTRY_READER.read(text, {}, TODAY).concepts}
+
+    assert strength("my dad died") == {"need:bereavement": "strong"}
+    assert strength("phone lost my dad") == {"need:bereavement": "strong"}
+    assert strength("phone homeless team") == {"need:housing": "strong"}
+
+
+@pytest.mark.parametrize("section", ["dangers.threat", "nothing.bereavement"])
+def test_an_entrys_frames_must_name_a_section_that_has_them(section: str) -> None:
+    with pytest.raises(PhrasebookError):
+        parse_phrasebook({**BOOK, "context": {"weak_before": {section: ["phone"]}}})
+
+
 def test_a_council_adds_to_the_context_rules() -> None:
     book = merge_phrasebook(
         parse_phrasebook(book_with_context()),

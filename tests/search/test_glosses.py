@@ -17,6 +17,7 @@ from search.phrasebook import (
     PhrasebookError,
     compared,
     merge_phrasebook,
+    own_spellings,
     parse_glosses,
     parse_phrasebook,
     script_fold,
@@ -86,6 +87,34 @@ def test_the_words_of_a_danger_phrase_are_never_glossed() -> None:
     glossed = reader.gloss("on bije dziecko za darmo")
     assert glossed == "on bije dziecko free"
     assert reader.read(glossed, {}, TODAY).dangers == ("child-at-risk",)
+
+
+def test_a_gloss_yields_to_a_longer_book_phrase() -> None:
+    """ "zdrowie" alone is glossed "health", but "zdrowie psychiczne" is a two-word
+    phrase of the book (mental health): it is read whole, not as "health"."""
+    book = merge_phrasebook(
+        parse_phrasebook(
+            {**ENGLISH, "needs": {**ENGLISH["needs"], "health": {"phrases": ["health"]}}}
+        ),
+        {"needs": {"mental-health": {"phrases": ["zdrowie psychiczne"]}}},
+        "pl.toml",
+    )
+    glosses = {**POLISH, "english": {**POLISH["english"], "health": ["zdrowie"]}}
+    reader = QueryReader(book, glosses=parse_glosses(glosses, "pl.toml"), gloss_fold=compared)
+    assert reader.gloss("zdrowie taty") == "health taty"
+    glossed = reader.gloss("zdrowie psychiczne dziecko")
+    assert glossed == "zdrowie psychiczne child"
+    keys = {c.key for c in reader.read(glossed, {}, TODAY).concepts}
+    assert "need:mental-health" in keys and "need:health" not in keys
+
+
+def test_a_gloss_as_long_as_the_book_phrase_is_still_made() -> None:
+    """The English a whole phrase is glossed as is kept: the listings' own words match it."""
+    book = merge_phrasebook(
+        parse_phrasebook(ENGLISH), {"needs": {"food": {"phrases": ["bank żywności"]}}}, "pl"
+    )
+    reader = QueryReader(book, glosses=parse_glosses(POLISH, "pl.toml"), gloss_fold=compared)
+    assert reader.gloss("bank żywności") == "food bank"
 
 
 def test_the_words_of_a_danger_cue_are_never_glossed() -> None:
@@ -296,3 +325,109 @@ def test_languages_without_inflections_read_only_the_glossed_forms() -> None:
     assert gloss_inflection("ur") == gloss_inflection("pa") == 0
     reader = family_reader(0)
     assert reader.gloss("płakałaś") == "płakałaś"
+
+
+ROMANISED = {
+    "meaningless": {"words": ["hi", "nahi", "ke"]},
+    "needs": {"food": {"phrases": ["muft khana", "khana"]}},
+    "context": {"expressions": ["thak ke mar gayi"]},
+    "english": {
+        "not sleeping": ["sota nahi"],
+        "food bank": ["khana bank"],
+        "free": ["muft"],
+        "died": ["mar gayi"],
+    },
+}
+
+
+def romanised_reader() -> QueryReader:
+    book = merge_phrasebook(
+        parse_phrasebook(
+            {
+                **ENGLISH,
+                "needs": {**ENGLISH["needs"], "health": {"phrases": ["not sleeping"]}},
+                "cost": {"free": {"phrases": ["free"]}},
+            }
+        ),
+        ROMANISED,
+        "ur.toml",
+    )
+    return QueryReader(book, glosses=parse_glosses(ROMANISED, "ur.toml"), gloss_fold=compared)
+
+
+def test_a_small_word_no_gloss_uses_may_sit_inside_a_glossed_phrase() -> None:
+    reader = romanised_reader()
+    assert reader.gloss("bacha sota hi nahi") == "bacha not sleeping"
+    assert reader.gloss("khana hi bank") == "food bank"
+
+
+def test_a_small_word_a_gloss_uses_is_never_passed_over() -> None:
+    """ "nahi" (not) is a word of "sota nahi": "khana nahi bank" is no food bank."""
+    assert romanised_reader().gloss("khana nahi bank") == "khana nahi bank"
+
+
+def test_the_words_of_an_everyday_expression_are_never_glossed() -> None:
+    reader = romanised_reader()
+    assert reader.gloss("ammi mar gayi") == "ammi died"
+    assert reader.gloss("thak ke mar gayi hoon") == "thak ke mar gayi hoon"
+
+
+def test_a_gloss_that_leaves_the_longer_phrase_read_is_made() -> None:
+    """ "muft khana" (free food): "free khana" still reads food, and free too."""
+    reader = romanised_reader()
+    glossed = reader.gloss("muft khana")
+    assert glossed == "free khana"
+    keys = {c.key for c in reader.read(glossed, {}, TODAY).concepts}
+    assert keys == {"need:food", "cost:free"}
+
+
+URDU = {
+    "meaningless": {"words": ["se", "mein", "ko"]},
+    "needs": {
+        "school-and-attendance": {"phrases": ["school se nikal"]},
+        "activities": {"phrases": ["chutiyon mein"]},
+        "food": {"phrases": ["muft khana", "khana"]},
+    },
+    "english": {"kicked out": ["nikaal diya"], "free": ["muft"], "holidays": ["chuttiyan"]},
+}
+
+
+def urdu_reader() -> QueryReader:
+    book = merge_phrasebook(
+        parse_phrasebook(
+            {**ENGLISH, "needs": {**ENGLISH["needs"], "housing": {"phrases": ["kicked out"]}}}
+        ),
+        URDU,
+        "ur.toml",
+    )
+    glosses = own_spellings(URDU, parse_glosses(URDU, "ur.toml", romanised_fold), romanised_fold)
+    return QueryReader(book, glosses=glosses, gloss_fold=romanised_fold)
+
+
+def test_a_book_phrase_is_read_in_any_spelling_of_its_words() -> None:
+    """ "nikaal" is "nikal" spelt long: the book's "school se nikal" (excluded), not the
+    gloss "kicked out" (housing) of "nikaal diya"."""
+    reader = urdu_reader()
+    glossed = reader.gloss("bete ko school se nikaal diya")
+    assert glossed == "bete ko school se nikal diya"
+    keys = {c.key for c in reader.read(glossed, {}, TODAY).concepts}
+    assert keys == {"need:school-and-attendance"}
+
+
+def test_a_phrase_typed_as_the_book_writes_it_leaves_shorter_glosses_to_work() -> None:
+    assert urdu_reader().gloss("muft khana") == "free khana"
+
+
+def test_a_phrase_of_one_word_that_says_something_is_not_glossed_as_itself() -> None:
+    """ "chuttiyon mein" is the holidays ("chuttiyan"), as the English gloss says."""
+    assert urdu_reader().gloss("chuttiyon mein") == "holidays mein"
+
+
+def test_a_form_two_entries_share_is_left_as_typed() -> None:
+    raw = {
+        "needs": {
+            "food": {"phrases": ["khana bank"]},
+            "money-and-debt": {"phrases": ["khaana bank"]},
+        }
+    }
+    assert own_spellings(raw, {}, romanised_fold) == {}

@@ -200,3 +200,28 @@ def test_preferences_rank_but_never_choose(build: Build) -> None:
     everything = ids(backend.search(query(prefer=(OPEN_THIS_WEEK,))))
     assert set(everything) == {"cooking-course", "food-bank", "pantry", "youth-club"}
     assert everything[-1] == "cooking-course"
+
+
+def test_the_need_said_more_often_leads_a_sentence_of_two_needs(build: Build) -> None:
+    """ "skint", "can't afford" and "gas and electric" (money, three times) with "weed"
+    (once): the money advice listing comes before the drugs service, however the
+    drugs service's own words match; said once each, the words decide."""
+    backend = build(
+        [
+            make_doc(
+                "money-advice",
+                "Money advice",
+                description="Benefits and budgeting.",
+                need_codes=("money-and-debt",),
+            ),
+            make_doc(
+                "drug-service",
+                "Weed and cannabis service",
+                description="Weed, cannabis, weed: talk to us about weed.",
+                need_codes=("substance-use",),
+            ),
+        ]
+    )
+    many = "skint, cant afford the gas and electric and he smokes weed"
+    assert ask(backend, many) == ["money-advice", "drug-service"]
+    assert ask(backend, "skint and he smokes weed") == ["drug-service", "money-advice"]

@@ -199,3 +199,37 @@ def test_a_council_adds_phrases_and_replaces_an_entry() -> None:
 def test_a_malformed_phrasebook_says_what_is_wrong(book: dict, message: str) -> None:
     with pytest.raises(PhrasebookError, match=message):
         parse_phrasebook(book)
+
+
+WORD_LISTS = {
+    **BOOK,
+    "words": {"person": ["mum", "me mom", "our kid"]},
+    "needs": {
+        **BOOK["needs"],
+        "bereavement": {"phrases": ["@person passed", "lost @person"]},
+    },
+}
+
+
+def test_a_word_list_writes_a_phrase_out_for_everyone_it_can_be_said_of() -> None:
+    book = parse_phrasebook(WORD_LISTS)
+    assert book.entry("needs", "bereavement").phrases == (
+        "mum passed",
+        "me mom passed",
+        "our kid passed",
+        "lost mum",
+        "lost me mom",
+        "lost our kid",
+    )
+    found = reader(WORD_LISTS).read("me mom passed last month", {}, TODAY).concepts
+    assert [(c.key, c.evidence) for c in found] == [("need:bereavement", "me mom passed")]
+    assert not reader(WORD_LISTS).read("i passed my test", {}, TODAY).concepts
+
+
+@pytest.mark.parametrize(
+    "words",
+    [{}, {"people": ["mum"]}, {"Person": ["mum"]}, {"person": "mum"}, {"person": [""]}],
+)
+def test_a_phrase_naming_a_list_the_book_does_not_have_is_refused(words: dict) -> None:
+    with pytest.raises(PhrasebookError):
+        parse_phrasebook({**WORD_LISTS, "words": words})
