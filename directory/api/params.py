@@ -1,0 +1,144 @@
+"""The API's query parameters, read strictly: a value out of bounds is a 400 that says which
+parameter and what it accepts, never a guess and never a 500."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+DEFAULT_PER_PAGE = 50
+MAX_PER_PAGE = 500
+MAX_SEARCH_CHARS = 256
+MAX_SEARCH_WORDS = 12
+MAX_ID_CHARS = 64
+DEFAULT_PROXIMITY_M = 16_093
+"""Ten miles: the radius around ``postcode`` when no ``proximity`` is given."""
+MAX_PROXIMITY_M = 100_000
+
+
+class BadParameter(ValueError):
+    """A query parameter the API cannot use; the message is the one sent back."""
+
+    def __init__(self, name: str, message: str) -> None:
+        super().__init__(message)
+        self.name = name
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Paging:
+    page: int = 1
+    per_page: int = DEFAULT_PER_PAGE
+
+
+@dataclass(frozen=True)
+class ServiceFilters:
+    """What narrows a list of services (or of services at locations)."""
+
+    words: tuple[str, ...] = ()
+    taxonomy_term_id: str | None = None
+    taxonomy_id: str | None = None
+    organization_id: str | None = None
+    modified_after: datetime | None = None
+
+    @property
+    def key(self) -> tuple[object, ...]:
+        return (
+            self.words,
+            self.taxonomy_term_id,
+            self.taxonomy_id,
+            self.organization_id,
+            self.modified_after.isoformat() if self.modified_after else None,
+        )
+
+
+def paging(args: Mapping[str, str]) -> Paging:
+    page = whole_number(args, "page", default=1, least=1)
+    per_page = whole_number(args, "per_page", default=DEFAULT_PER_PAGE, least=1, most=MAX_PER_PAGE)
+    return Paging(page, per_page)
+
+
+def service_filters(args: Mapping[str, str]) -> ServiceFilters:
+    return ServiceFilters(
+        words=search_words(args),
+        taxonomy_term_id=identifier(args, "taxonomy_term_id"),
+        taxonomy_id=identifier(args, "taxonomy_id"),
+        organization_id=identifier(args, "organization_id"),
+        modified_after=moment(args, "modified_after"),
+    )
+
+
+def whole_number(
+    args: Mapping[str, str], name: str, *, default: int, least: int, most: int | None = None
+) -> int:
+    raw = args.get(name)
+    if raw is None or raw == "":
+        return default
+    bounds = f"{least} or more" if most is None else f"from {least} to {most}"
+    text = raw.strip()
+    if not text.isascii() or not text.isdigit() or len(text) > 9:
+        raise BadParameter(name, f"{name} must be a whole number {bounds}.")
+    value = int(text)
+    if value < least or (most is not None and value > most):
+        raise BadParameter(name, f"{name} must be a whole number {bounds}.")
+    return value
+
+
+def flag(args: Mapping[str, str], name: str) -> bool:
+    raw = args.get(name)
+    if raw is None or raw == "":
+        return False
+    if raw.lower() == "true":
+        return True
+    if raw.lower() == "false":
+        return False
+    raise BadParameter(name, f"{name} must be true or false.")
+
+
+def identifier(args: Mapping[str, str], name: str) -> str | None:
+    raw = args.get(name)
+    if raw is None or raw == "":
+        return None
+    if len(raw) > MAX_ID_CHARS or not raw.isprintable():
+        raise BadParameter(name, f"{name} must be an id of at most {MAX_ID_CHARS} characters.")
+    return raw
+
+
+def search_words(args: Mapping[str, str]) -> tuple[str, ...]:
+    raw = args.get("search")
+    if raw is None:
+        return ()
+    if len(raw) > MAX_SEARCH_CHARS:
+        raise BadParameter("search", f"search must be at most {MAX_SEARCH_CHARS} characters.")
+    words = tuple(dict.fromkeys(word.casefold() for word in raw.split() if word.isprintable()))
+    return words[:MAX_SEARCH_WORDS]
+
+
+def moment(args: Mapping[str, str], name: str) -> datetime | None:
+    """An ISO 8601 date or date-time; one without a zone is read as UTC."""
+    raw = args.get(name)
+    if raw is None or raw == "":
+        return None
+    text = raw.strip()
+    # An unescaped "+01:00" arrives as " 01:00": take the space back to a plus.
+    for candidate in (text, text[:-6] + "+" + text[-5:] if text[-6:-5] == " " else text):
+        try:
+            value = datetime.fromisoformat(candidate)
+        except ValueError:
+            continue
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+    raise BadParameter(name, f"{name} must be a date or date-time, like 2026-01-31T09:00:00Z.")
+
+
+def response_format(args: Mapping[str, str]) -> str:
+    raw = args.get("format") or "json"
+    if raw not in {"json", "ndjson"}:
+        raise BadParameter("format", "format must be json or ndjson.")
+    return raw
+
+
+def proximity(args: Mapping[str, str]) -> int:
+    return whole_number(
+        args, "proximity", default=DEFAULT_PROXIMITY_M, least=1, most=MAX_PROXIMITY_M
+    )
