@@ -15,6 +15,7 @@ MAX_ID_CHARS = 64
 DEFAULT_PROXIMITY_M = 16_093
 """Ten miles: the radius around ``postcode`` when no ``proximity`` is given."""
 MAX_PROXIMITY_M = 100_000
+MAX_WHOLE_NUMBER = 999_999_999
 
 
 class BadParameter(ValueError):
@@ -77,10 +78,10 @@ def whole_number(
         return default
     bounds = f"{least} or more" if most is None else f"from {least} to {most}"
     text = raw.strip()
-    if not text.isascii() or not text.isdigit() or len(text) > 9:
+    if not text.isascii() or not text.isdigit() or len(text) > len(str(MAX_WHOLE_NUMBER)):
         raise BadParameter(name, f"{name} must be a whole number {bounds}.")
     value = int(text)
-    if value < least or (most is not None and value > most):
+    if value < least or value > (MAX_WHOLE_NUMBER if most is None else most):
         raise BadParameter(name, f"{name} must be a whole number {bounds}.")
     return value
 
@@ -100,9 +101,14 @@ def identifier(args: Mapping[str, str], name: str) -> str | None:
     raw = args.get(name)
     if raw is None or raw == "":
         return None
-    if len(raw) > MAX_ID_CHARS or not raw.isprintable():
+    if not fits_id(raw):
         raise BadParameter(name, f"{name} must be an id of at most {MAX_ID_CHARS} characters.")
     return raw
+
+
+def fits_id(text: str) -> bool:
+    """An id we could hold: short, and without control characters (PostgreSQL refuses NUL)."""
+    return len(text) <= MAX_ID_CHARS and not any(ord(c) < 32 or ord(c) == 127 for c in text)
 
 
 def search_words(args: Mapping[str, str]) -> tuple[str, ...]:
@@ -111,24 +117,28 @@ def search_words(args: Mapping[str, str]) -> tuple[str, ...]:
         return ()
     if len(raw) > MAX_SEARCH_CHARS:
         raise BadParameter("search", f"search must be at most {MAX_SEARCH_CHARS} characters.")
-    words = tuple(dict.fromkeys(word.casefold() for word in raw.split() if word.isprintable()))
+    words = tuple(dict.fromkeys(word.casefold() for word in raw.split() if fits_id(word)))
     return words[:MAX_SEARCH_WORDS]
 
 
 def moment(args: Mapping[str, str], name: str) -> datetime | None:
-    """An ISO 8601 date or date-time; one without a zone is read as UTC."""
+    """An ISO 8601 (RFC 3339) date or date-time; one without a zone is read as UTC."""
     raw = args.get(name)
     if raw is None or raw == "":
         return None
-    text = raw.strip()
+    text = raw.strip().upper()
     # An unescaped "+01:00" arrives as " 01:00": take the space back to a plus.
-    for candidate in (text, text[:-6] + "+" + text[-5:] if text[-6:-5] == " " else text):
-        try:
-            value = datetime.fromisoformat(candidate)
-        except ValueError:
-            continue
-        return value if value.tzinfo else value.replace(tzinfo=UTC)
-    raise BadParameter(name, f"{name} must be a date or date-time, like 2026-01-31T09:00:00Z.")
+    if text[-6:-5] == " ":
+        text = text[:-6] + "+" + text[-5:]
+    # A leap second ("23:59:60") is a second Python's datetime does not have.
+    text = text.replace(":60", ":59", 1) if text[16:19] == ":60" else text
+    try:
+        value = datetime.fromisoformat(text)
+        return (value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone(UTC)
+    except (ValueError, OverflowError):
+        raise BadParameter(
+            name, f"{name} must be a date or date-time, like 2026-01-31T09:00:00Z."
+        ) from None
 
 
 def response_format(args: Mapping[str, str]) -> str:

@@ -256,7 +256,7 @@ def unknown(anything: str) -> Response:
 
 
 def _fits(identifier: str) -> bool:
-    return len(identifier) <= params.MAX_ID_CHARS
+    return params.fits_id(identifier)
 
 
 def _page_rows(
