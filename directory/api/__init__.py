@@ -59,7 +59,10 @@ def _api_headers(response: Response) -> Response:
     headers["Access-Control-Allow-Origin"] = "*"
     headers["Access-Control-Expose-Headers"] = "ETag, Last-Modified, Retry-After"
     headers["Cross-Origin-Resource-Policy"] = "cross-origin"
-    if request.method == "OPTIONS":
+    if request.method == "OPTIONS":  # a CORS preflight: no body
+        response.status_code = 204
+        response.set_data(b"")
+        headers.pop("Content-Type", None)
         headers["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
         headers["Access-Control-Allow-Headers"] = "If-None-Match, If-Modified-Since"
         headers["Access-Control-Max-Age"] = "86400"
