@@ -46,7 +46,8 @@ def install(app: Flask) -> None:
         ) from None
     app.register_blueprint(blueprint)
     limiter: Limiter = app.extensions["signpost_limiter"]
-    limiter.limit(_rate_limit, key_func=get_remote_address, scope="oruk-api")(blueprint)
+    # One budget for the whole API per address, not one per address and route.
+    limiter.shared_limit(_rate_limit, scope="oruk-api", key_func=get_remote_address)(blueprint)
 
 
 def _rate_limit() -> str:
