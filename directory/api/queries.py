@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 import sqlalchemy as sa
-from flask import current_app
+from flask import current_app, g
 from sqlalchemy.orm import Session, selectinload
 
 from directory.api.params import ServiceFilters
@@ -40,10 +40,11 @@ from directory.queries.services import SERVICE_PAGE_LOADS, publicly_visible
 CACHE_ENTRIES = 512
 STREAM_CHUNK = 500
 
-SUMMARY_LOADS = (selectinload(Service.organization),)
+SUMMARY_LOADS = (selectinload(Service.organization), selectinload(Service.cost_options))
+"""What a service's one-to-one fields need (``fees`` may be said from its cost options)."""
 AT_LOCATION_LOADS = (
     selectinload(ServiceAtLocation.location),
-    selectinload(ServiceAtLocation.service).selectinload(Service.organization),
+    selectinload(ServiceAtLocation.service).options(*SUMMARY_LOADS),
 )
 
 
@@ -101,28 +102,29 @@ def _count_write(session: Session) -> None:
         _last_commit_here = next(_commits_here) + 1
 
 
+def _latest_write() -> tuple[int, datetime | None]:
+    """How many write batches there are and when the latest began: asked once a request."""
+    if "oruk_api_latest_write" not in g:
+        count, latest = db.session.execute(
+            sa.select(sa.func.count(ImportBatch.id), sa.func.max(ImportBatch.created_at))
+        ).one()
+        if latest is not None and latest.tzinfo is None:
+            latest = latest.replace(tzinfo=UTC)
+        g.oruk_api_latest_write = (count, latest)
+    return g.oruk_api_latest_write
+
+
 def data_generation(today: date) -> tuple[str, ...]:
     """Changes whenever what the API shows may have changed (see the module's note)."""
-    count, latest = db.session.execute(
-        sa.select(sa.func.count(ImportBatch.id), sa.func.max(ImportBatch.created_at))
-    ).one()
-    return (
-        str(db.engine.url),
-        today.isoformat(),
-        str(count),
-        str(latest),
-        str(_last_commit_here),
-    )
+    count, latest = _latest_write()
+    return (str(db.engine.url), today.isoformat(), str(count), str(latest), str(_last_commit_here))
 
 
 def last_changed(today: date) -> datetime:
     """When what the API shows last changed: the latest write, or midnight if later."""
-    latest = db.session.scalar(sa.select(sa.func.max(ImportBatch.created_at)))
+    _, latest = _latest_write()
     midnight = datetime(today.year, today.month, today.day, tzinfo=UTC)
-    if latest is None:
-        return midnight
-    latest = latest if latest.tzinfo else latest.replace(tzinfo=UTC)
-    return max(latest, midnight)
+    return midnight if latest is None else max(latest, midnight)
 
 
 # -- what each list holds ----------------------------------------------------------------
