@@ -101,11 +101,11 @@ PARAMETERS: dict[str, dict[str, Any]] = {
         "postcode",
         "A UK postcode or outward code: only venues within proximity of its centre, nearest "
         "first. Masked venues (refuges) are never measured.",
-        {"type": "string", "minLength": 2, "maxLength": 16, "pattern": "^[A-Za-z0-9 ]+$"},
+        {"type": "string", "maxLength": 16, "pattern": params.POSTCODE_PATTERN},
     ),
     "proximity": _parameter(
         "proximity",
-        "Metres from the postcode's centre (with postcode only).",
+        "Metres from the postcode's centre (used with postcode only).",
         {
             "type": "integer",
             "minimum": 1,
@@ -258,7 +258,9 @@ def _document() -> dict[str, Any]:
             },
             "responses": {
                 "BadRequest": _error("A parameter out of bounds or not understood."),
-                "NotFound": _error("No such item, or not one families may see."),
+                "NotFound": _error(
+                    "No such item, or not one families may see (on a list: no such postcode)."
+                ),
                 "Gone": _error("A service families could once see but no longer can."),
                 "TooManyRequests": {
                     **_error("Too many requests from this address: wait Retry-After seconds."),
@@ -365,6 +367,8 @@ def _list_operation(spec: dict[str, Any]) -> dict[str, Any]:
             "429": {"$ref": "#/components/responses/TooManyRequests"},
         },
     }
+    if "postcode" in spec["parameters"]:
+        operation["responses"]["404"] = {"$ref": "#/components/responses/NotFound"}
     if spec.get("optional"):
         operation["tags"] = ["Optional"]
     return operation

@@ -3,6 +3,7 @@ parameter and what it accepts, never a guess and never a 500."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -74,7 +75,7 @@ def whole_number(
     args: Mapping[str, str], name: str, *, default: int, least: int, most: int | None = None
 ) -> int:
     raw = args.get(name)
-    if raw is None or raw == "":
+    if raw is None:
         return default
     bounds = f"{least} or more" if most is None else f"from {least} to {most}"
     text = raw.strip()
@@ -88,7 +89,7 @@ def whole_number(
 
 def flag(args: Mapping[str, str], name: str) -> bool:
     raw = args.get(name)
-    if raw is None or raw == "":
+    if raw is None:
         return False
     if raw.lower() == "true":
         return True
@@ -124,7 +125,7 @@ def search_words(args: Mapping[str, str]) -> tuple[str, ...]:
 def moment(args: Mapping[str, str], name: str) -> datetime | None:
     """An ISO 8601 (RFC 3339) date or date-time; one without a zone is read as UTC."""
     raw = args.get(name)
-    if raw is None or raw == "":
+    if raw is None:
         return None
     text = raw.strip().upper()
     # An unescaped "+01:00" arrives as " 01:00": take the space back to a plus.
@@ -142,9 +143,24 @@ def moment(args: Mapping[str, str], name: str) -> datetime | None:
 
 
 def response_format(args: Mapping[str, str]) -> str:
-    raw = args.get("format") or "json"
+    raw = args.get("format", "json")
     if raw not in {"json", "ndjson"}:
         raise BadParameter("format", "format must be json or ndjson.")
+    return raw
+
+
+POSTCODE_PATTERN = r"^ *[A-Za-z]{1,2}[0-9][A-Za-z0-9]? *([0-9][A-Za-z]{2})? *$"
+"""What a postcode or an outward code looks like (whether it exists is for the lookup)."""
+
+
+def postcode(args: Mapping[str, str]) -> str | None:
+    raw = args.get("postcode")
+    if raw is None:
+        return None
+    if not re.fullmatch(POSTCODE_PATTERN, raw):
+        raise BadParameter(
+            "postcode", "postcode must be a UK postcode, like DY1 1AA, or its first half."
+        )
     return raw
 
 

@@ -87,9 +87,10 @@ def services() -> Response:
             return oruk_service(service, council)
         return service_item(service, today, minimal=minimal)
 
+    paging = params.paging(args)  # checked for streams too
+
     if params.response_format(args) == "ndjson":
         return _ndjson(item(s) for s in listing.every_row(Service, loads))
-    paging = params.paging(args)
     total, rows = _page_rows(listing, filters.key, paging, today, Service, loads)
     return _page([item(s) for s in rows], total, paging)
 
@@ -116,37 +117,35 @@ def service_at_locations() -> Response:
     full = params.flag(args, "full")
     today = _today()
     council = _council()
-    postcode = args.get("postcode")
-    if postcode is None and args.get("proximity"):
-        raise ApiError(400, "proximity needs a postcode.")
+    postcode = params.postcode(args)
+    radius = params.proximity(args)  # checked even without a postcode, which it then waits for
     if postcode is not None:
-        return _near(postcode, filters, today, full)
+        return _near(postcode, radius, filters, today, full)
     listing = queries.services_at_locations(filters, today)
     loads = queries.at_location_loads(full)
 
     def item(link: Any) -> dict[str, Any]:
         return oruk_service_at_location(link, council, full=full)
 
+    paging = params.paging(args)  # checked for streams too
+
     if params.response_format(args) == "ndjson":
         return _ndjson(item(link) for link in listing.every_row(ServiceAtLocation, loads))
-    paging = params.paging(args)
     total, rows = _page_rows(listing, filters.key, paging, today, ServiceAtLocation, loads)
     return _page([item(link) for link in rows], total, paging)
 
 
-def _near(postcode: str, filters: params.ServiceFilters, today: date, full: bool) -> Response:
-    """Services at venues within ``proximity`` metres of the postcode, nearest first."""
-    radius = params.proximity(request.args)
+def _near(
+    postcode: str, radius: int, filters: params.ServiceFilters, today: date, full: bool
+) -> Response:
+    """Services at venues within ``radius`` metres of the postcode, nearest first."""
     try:
         place = find_place(postcode)
-    except PostcodeError:
-        raise ApiError(
-            400, "postcode must be a UK postcode, like DY1 1AA, or its first half."
-        ) from None
-    except PostcodeNotFound:
-        raise ApiError(400, "postcode was not found.") from None
+    except (PostcodeError, PostcodeNotFound):
+        raise ApiError(404, "postcode was not found among GB postcodes.") from None
     found = queries.near(filters, today, place.easting, place.northing, radius)
     council = _council()
+    paging = params.paging(request.args)  # checked for streams too
     if params.response_format(request.args) == "ndjson":
 
         def every() -> Iterator[dict[str, Any]]:
@@ -157,7 +156,6 @@ def _near(postcode: str, filters: params.ServiceFilters, today: date, full: bool
                     yield oruk_service_at_location(links[link_id], council, full=full)
 
         return _ndjson(every())
-    paging = params.paging(request.args)
     start = (paging.page - 1) * paging.per_page
     ids = [link_id for _, link_id in found[start : start + paging.per_page]]
     links = queries.services_at_locations_by_id(ids, full=full)
@@ -185,9 +183,9 @@ def organizations() -> Response:
     words = params.search_words(args)
     today = _today()
     listing = queries.organisations(words, today)
+    paging = params.paging(args)  # checked for streams too
     if params.response_format(args) == "ndjson":
         return _ndjson(oruk_organization(o) for o in listing.every_row(Organization, ()))
-    paging = params.paging(args)
     total, rows = _page_rows(listing, (words,), paging, today, Organization, ())
     return _page([oruk_organization(o) for o in rows], total, paging)
 
@@ -279,8 +277,8 @@ def _page(contents: list[dict[str, Any]], total: int, paging: params.Paging) -> 
 
 def _small_list(items: list[dict[str, Any]]) -> Response:
     """A list short enough to hold in memory (taxonomies and their terms)."""
+    paging = params.paging(request.args)  # checked for streams too
     if params.response_format(request.args) == "ndjson":
         return _ndjson(items)
-    paging = params.paging(request.args)
     start = (paging.page - 1) * paging.per_page
     return _page(items[start : start + paging.per_page], len(items), paging)
