@@ -20,7 +20,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from flask import current_app, g
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from directory.api.params import ServiceFilters
 from directory.exports.oruk_json import taxonomy_id
@@ -35,13 +35,27 @@ from directory.models import (
     TaxonomyTerm,
     service_taxonomy,
 )
-from directory.queries.services import SERVICE_PAGE_LOADS, publicly_visible
+from directory.queries.services import publicly_visible
 
 CACHE_ENTRIES = 512
 STREAM_CHUNK = 500
 
-SUMMARY_LOADS = (selectinload(Service.organization), selectinload(Service.cost_options))
+SUMMARY_LOADS = (joinedload(Service.organization), selectinload(Service.cost_options))
 """What a service's one-to-one fields need (``fees`` may be said from its cost options)."""
+FULL_LOADS = (
+    *SUMMARY_LOADS,
+    selectinload(Service.phones),
+    selectinload(Service.contacts),
+    selectinload(Service.schedules),
+    selectinload(Service.languages),
+    selectinload(Service.service_areas),
+    selectinload(Service.taxonomy_terms),
+    selectinload(Service.locations)
+    .joinedload(ServiceAtLocation.location)
+    .selectinload(Location.accessibility),
+    selectinload(Service.locations).selectinload(ServiceAtLocation.schedules),
+)
+"""What a service in full (``oruk_service``) holds, loaded in one round of queries."""
 AT_LOCATION_LOADS = (
     selectinload(ServiceAtLocation.location),
     selectinload(ServiceAtLocation.service).options(*SUMMARY_LOADS),
@@ -305,7 +319,7 @@ def public_service_in_full(service_id: str, today: date) -> Service | None:
     statement = (
         sa.select(Service)
         .where(Service.id == service_id, publicly_visible(today))
-        .options(*SERVICE_PAGE_LOADS)
+        .options(*FULL_LOADS)
     )
     return db.session.scalars(statement).first()
 
@@ -315,7 +329,7 @@ def at_location_loads(full: bool) -> tuple[Any, ...]:
         return AT_LOCATION_LOADS
     return (
         selectinload(ServiceAtLocation.location).selectinload(Location.accessibility),
-        selectinload(ServiceAtLocation.service).options(*SERVICE_PAGE_LOADS),
+        selectinload(ServiceAtLocation.service).options(*FULL_LOADS),
     )
 
 

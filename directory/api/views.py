@@ -79,7 +79,7 @@ def services() -> Response:
     minimal, full = params.flag(args, "minimal"), params.flag(args, "full")
     today = _today()
     listing = queries.services(filters, today)
-    loads = queries.SERVICE_PAGE_LOADS if full else queries.SUMMARY_LOADS
+    loads = queries.FULL_LOADS if full else queries.SUMMARY_LOADS
     council = _council()
 
     def item(service: Any) -> dict[str, Any]:
