@@ -84,7 +84,7 @@ def services() -> Response:
 
     def item(service: Any) -> dict[str, Any]:
         if full and not minimal and service.is_visible_to_public(today):
-            return oruk_service(service, council)
+            return oruk_service(service, council, contacts=False)
         return service_item(service, today, minimal=minimal)
 
     paging = params.paging(args)  # checked for streams too
@@ -100,7 +100,7 @@ def service(service_id: str) -> Response:
     today = _today()
     found = queries.public_service_in_full(service_id, today) if _fits(service_id) else None
     if found is not None:
-        return _json(oruk_service(found, _council()))
+        return _json(oruk_service(found, _council(), contacts=False))
     gone = gone_service(service_id, today) if _fits(service_id) else None
     if gone is not None and not is_unpublished_draft(gone.id):
         raise ApiError(410, "This service is no longer listed.")
@@ -125,7 +125,7 @@ def service_at_locations() -> Response:
     loads = queries.at_location_loads(full)
 
     def item(link: Any) -> dict[str, Any]:
-        return oruk_service_at_location(link, council, full=full)
+        return oruk_service_at_location(link, council, full=full, contacts=False)
 
     paging = params.paging(args)  # checked for streams too
 
@@ -153,13 +153,15 @@ def _near(
                 ids = [i for _, i in found[chunk_start : chunk_start + queries.STREAM_CHUNK]]
                 links = queries.services_at_locations_by_id(ids, full=full)
                 for link_id in ids:
-                    yield oruk_service_at_location(links[link_id], council, full=full)
+                    yield oruk_service_at_location(
+                        links[link_id], council, full=full, contacts=False
+                    )
 
         return _ndjson(every())
     start = (paging.page - 1) * paging.per_page
     ids = [link_id for _, link_id in found[start : start + paging.per_page]]
     links = queries.services_at_locations_by_id(ids, full=full)
-    contents = [oruk_service_at_location(links[i], council, full=full) for i in ids]
+    contents = [oruk_service_at_location(links[i], council, full=full, contacts=False) for i in ids]
     return _page(contents, len(found), paging)
 
 
@@ -171,7 +173,7 @@ def service_at_location(link_id: str) -> Response:
     )
     if found is None:
         raise ApiError(404, "There is no service at a location with this id.")
-    return _json(oruk_service_at_location(found, _council(), full=full))
+    return _json(oruk_service_at_location(found, _council(), full=full, contacts=False))
 
 
 # -- organisations -------------------------------------------------------------------------

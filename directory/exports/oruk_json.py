@@ -109,8 +109,10 @@ def _costs_in_words(service: Service) -> str:
     return "; ".join(dict.fromkeys(items))
 
 
-def oruk_service(service: Service, council: Council) -> dict[str, Any]:
-    return {
+def oruk_service(service: Service, council: Council, *, contacts: bool = True) -> dict[str, Any]:
+    """A service in full. ``contacts=False`` leaves out its named contacts, which the family
+    site never shows (a person's name and address are personal data): the API's choice."""
+    full = {
         **oruk_service_summary(service),
         "phones": [
             {
@@ -176,6 +178,9 @@ def oruk_service(service: Service, council: Council) -> dict[str, Any]:
             for term in sorted(service.taxonomy_terms, key=lambda t: (t.scheme, t.code))
         ],
     }
+    if not contacts:
+        del full["contacts"]
+    return full
 
 
 def taxonomy_id(scheme: str) -> str:
@@ -205,11 +210,15 @@ def oruk_taxonomy_term(term: TaxonomyTerm) -> dict[str, Any]:
 
 
 def oruk_service_at_location(
-    link: ServiceAtLocation, council: Council, *, full: bool = False
+    link: ServiceAtLocation, council: Council, *, full: bool = False, contacts: bool = True
 ) -> dict[str, Any]:
     """A service at a venue, with the service's and the venue's one-to-one fields, or
     (``full``) the whole service and the venue's address."""
-    service = oruk_service(link.service, council) if full else oruk_service_summary(link.service)
+    service = (
+        oruk_service(link.service, council, contacts=contacts)
+        if full
+        else oruk_service_summary(link.service)
+    )
     if full:
         service.pop("service_at_locations", None)
     location = _location(link.location, council) if full else _location_summary(link.location)

@@ -15,7 +15,7 @@ from flask import Flask
 
 from directory.api.schemas import page_problems, problems
 from directory.extensions import db
-from directory.models import Audience, Service, ServiceStatus, TaxonomyTerm
+from directory.models import Audience, Contact, Service, ServiceStatus, TaxonomyTerm
 from tests.api.helpers import API, get_json, nulls, pages, public_ids
 from tests.practitioners.helpers import practitioner_only
 from tests.support.client import page_text
@@ -245,3 +245,31 @@ def test_practitioner_only_listings_are_in_no_list(demo_app: Flask) -> None:
             for item in page["contents"]
         }
         assert ids and not ids & hidden, query
+
+
+def test_a_named_contact_is_never_published(demo_app: Flask) -> None:
+    """Contacts name people (personal data) and the family site never shows them."""
+    listed = sorted(public_ids(demo_app))[6]
+    with demo_app.app_context():
+        contact = Contact(
+            service_id=listed, name="Jo Quindlebury", title="Manager", email="jo.q@example.org"
+        )
+        db.session.add(contact)
+        db.session.commit()
+        contact_id = contact.id
+    try:
+        client = demo_app.test_client()
+        for address in (
+            f"{API}/services/{listed}",
+            f"{API}/services?full=true&per_page=500",
+            f"{API}/services?format=ndjson&full=true",
+            f"{API}/service_at_locations?full=true&per_page=500",
+            f"{API}/organizations?per_page=500",
+        ):
+            body = page_text(client.get(address))
+            assert "Quindlebury" not in body and "jo.q@" not in body, address
+            assert '"contacts"' not in body, address
+    finally:
+        with demo_app.app_context():
+            db.session.delete(db.session.get(Contact, contact_id))
+            db.session.commit()
