@@ -1,8 +1,11 @@
 """All SQL of the ORUK API: what each list holds, and pages of it found by key, not OFFSET.
 
 A page is read as ``WHERE id >= <first id of the page> ORDER BY id LIMIT per_page``, an
-index range scan that costs the same on page 1 and on page 10,000. The first id of every
-page and the total come from one numbered pass over the ids (:class:`PageIndex`), kept per
+index range scan that costs the same on page 1 and on page 10,000. Where pages start comes
+from the *anchors*: every ``STRIDE``-th id of the list, taken with the total in one numbered
+pass over the ids (:class:`PageIndex`). A page's first id is at most ``STRIDE - 1`` ids after
+its anchor (read as ids only, by key, never with OFFSET), so one index serves every
+``per_page`` and stays small (a thousand ids for 500,000 listings). Indexes are kept per
 *data generation*: the day (seasonal listings come and go at midnight) and the latest
 write batch (every write to the directory is a batch: imports, edits, rollbacks, demo
 loads, tests' factories). So the pass runs once per change, not once per request.
@@ -37,7 +40,9 @@ from directory.models import (
 )
 from directory.queries.services import publicly_visible
 
-CACHE_ENTRIES = 512
+CACHE_ENTRIES = 256
+STRIDE = 500
+"""Rows between anchors: at most one page of the largest size is read as ids to find a page."""
 STREAM_CHUNK = 500
 
 SUMMARY_LOADS = (joinedload(Service.organization), selectinload(Service.cost_options))
@@ -64,17 +69,14 @@ AT_LOCATION_LOADS = (
 
 @dataclass(frozen=True)
 class PageIndex:
-    """How many rows a list holds and the id each of its pages starts at."""
+    """How many rows a list holds, and every ``STRIDE``-th id of it (the first included)."""
 
     total: int
-    starts: tuple[str, ...]
-
-    def start_of(self, page: int) -> str | None:
-        return self.starts[page - 1] if 0 < page <= len(self.starts) else None
+    anchors: tuple[str, ...]
 
 
 class PageIndexes:
-    """Page indexes by (data generation, list, filters, page size): least recently used go."""
+    """Page indexes by (data generation, list, filters): the least recently used go."""
 
     def __init__(self, size: int = CACHE_ENTRIES) -> None:
         self._entries: OrderedDict[tuple[object, ...], PageIndex] = OrderedDict()
@@ -241,24 +243,39 @@ class Listing:
             statement = statement.join(*join)
         return statement.where(*self.conditions)
 
-    def build_index(self, per_page: int) -> PageIndex:
+    def build_index(self) -> PageIndex:
         numbered = (
             self._select(
                 self.id_column.label("id"),
                 sa.func.row_number().over(order_by=self.id_column).label("n"),
             )
         ).subquery()
-        starts = db.session.scalars(
-            sa.select(numbered.c.id)
-            .where((numbered.c.n - 1) % per_page == 0)
-            .order_by(numbered.c.id)
+        anchors = db.session.scalars(
+            sa.select(numbered.c.id).where((numbered.c.n - 1) % STRIDE == 0).order_by(numbered.c.id)
         )
         total = db.session.scalar(self._select(sa.func.count(self.id_column))) or 0
-        return PageIndex(total, tuple(starts))
+        return PageIndex(total, tuple(anchors))
 
-    def index(self, key: tuple[object, ...], per_page: int, today: date) -> PageIndex:
-        full_key = (data_generation(today), self.name, key, per_page)
-        return page_indexes().get(full_key, lambda: self.build_index(per_page))
+    def index(self, key: tuple[object, ...], today: date) -> PageIndex:
+        full_key = (data_generation(today), self.name, key)
+        return page_indexes().get(full_key, self.build_index)
+
+    def page_start(self, index: PageIndex, page: int, per_page: int) -> str | None:
+        """The first id of page ``page``, or None past the end."""
+        position = (page - 1) * per_page
+        if position >= index.total:
+            return None
+        anchor = index.anchors[position // STRIDE]
+        step = position % STRIDE
+        if step == 0:
+            return anchor
+        ids = db.session.scalars(
+            self._select(self.id_column)
+            .where(self.id_column >= anchor)
+            .order_by(self.id_column)
+            .limit(step + 1)
+        ).all()
+        return ids[-1] if len(ids) == step + 1 else None
 
     def rows(self, entity: Any, start: str, limit: int, loads: Sequence[Any]) -> list[Any]:
         statement = (

@@ -267,8 +267,8 @@ def _page_rows(
     entity: Any,
     loads: Any,
 ) -> tuple[int, list[Any]]:
-    index = listing.index(key, paging.per_page, today)
-    start = index.start_of(paging.page)
+    index = listing.index(key, today)
+    start = listing.page_start(index, paging.page, paging.per_page)
     rows = [] if start is None else listing.rows(entity, start, paging.per_page, loads)
     return index.total, rows
 
