@@ -10,6 +10,7 @@ from sqlalchemy.engine import make_url
 
 from directory import (
     accounts,
+    api,
     assets,
     council_language,
     health,
@@ -81,6 +82,7 @@ def create_app(config: Config | None = None) -> Flask:
     insights.install(app)
     log_privacy.install()
     views.register(app)
+    api.install(app)
     accounts.limit_views(app)
     cli.register(app)
     return app

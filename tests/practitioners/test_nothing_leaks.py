@@ -17,6 +17,7 @@ from werkzeug.routing import Rule
 from directory.extensions import db
 from directory.models import Service, ServiceStatus
 from directory.queries.services import publicly_visible
+from tests.api.crawl import api_addresses, is_api
 from tests.practitioners.helpers import practitioner_only
 from tests.support.client import page_text
 
@@ -47,7 +48,9 @@ def _public_get_rules(app: Flask) -> list[Rule]:
     return [
         rule
         for rule in app.url_map.iter_rules()
-        if "GET" in (rule.methods or set()) and not rule.rule.startswith(STAFF)
+        if "GET" in (rule.methods or set())
+        and not rule.rule.startswith(STAFF)
+        and not is_api(rule)  # crawled with every parameter below
     ]
 
 
@@ -78,6 +81,26 @@ def test_every_public_route_hides_practitioner_only_listings_and_fields(
             assert _leaks(body, texts) == [], address
             checked += 1
     assert checked > 20
+
+
+def test_no_api_address_or_parameter_gives_them_away(search_app: Flask) -> None:
+    """The ORUK API: every route, every list with every parameter (a search for each hidden
+    listing's words among them), and every id, the hidden listings' own included."""
+    hidden, texts = _secrets(search_app)
+    search_app.config["ORUK_API_RATE_LIMIT"] = "100000 per minute"
+    words = sorted({w for name in hidden.values() for w in re.findall(r"\w{4,}", name)})
+    client = search_app.test_client()
+    addresses = api_addresses(search_app, words, ["DY1 1QJ", "DY5", "B63 3BL"])
+    for address in addresses:
+        response = client.get(address)
+        assert response.status_code < 500, address
+        body = page_text(response)
+        assert _leaks(body, texts) == [], address
+        assert not any(service_id in body for service_id in hidden), address
+        for service_id in hidden:
+            if address.endswith(f"/services/{service_id}"):
+                assert response.status_code == 404, address
+    assert len(addresses) > 500
 
 
 def test_the_public_search_never_finds_them_by_name_or_need(search_app: Flask) -> None:

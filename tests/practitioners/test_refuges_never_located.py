@@ -23,6 +23,7 @@ from directory.extensions import db
 from directory.lists import ids
 from directory.models import Location, Postcode, Service
 from importers.template import COLUMN_NAMES
+from tests.api.crawl import api_addresses, is_api
 from tests.lists.helpers import save
 from tests.manage.test_route_inventory import PRACTITIONER_PAGES
 from tests.practitioners.helpers import practitioner_client
@@ -198,7 +199,7 @@ def test_no_public_route_locates_the_refuge(search_app: Flask, canary: dict[str,
     for rule in search_app.url_map.iter_rules():
         if "GET" not in (rule.methods or set()) or rule.rule.startswith(("/manage", "/static")):
             continue
-        if rule.rule.startswith("/practitioners"):
+        if rule.rule.startswith("/practitioners") or is_api(rule):
             continue
         for value in _values(search_app, rule, canary):
             _read(client, _address(rule, value), canary)
@@ -211,6 +212,25 @@ def test_no_public_route_locates_the_refuge(search_app: Flask, canary: dict[str,
                 assert not re.search(r"\d mile|\bkm\b", card), (query, card)
         checked += 1
     assert checked > 40
+
+
+def test_no_api_address_or_parameter_locates_the_refuge(
+    search_app: Flask, canary: dict[str, object]
+) -> None:
+    """Every ORUK API route and parameter, with searches for the refuge's words and
+    distance searches from its own postcode, its sector and its district."""
+    search_app.config["ORUK_API_RATE_LIMIT"] = "100000 per minute"
+    place = canary["place"]
+    postcodes = [place.postcode, place.postcode[:-2] + "AA", place.postcode.split()[0]]  # type: ignore[attr-defined]
+    client = search_app.test_client()
+    seen_refuge = False
+    for address in api_addresses(search_app, ["Lanternfall", "refuge"], postcodes):
+        body = _read(client, address, canary)
+        assert canary["venue_key"] not in body, address
+        seen_refuge = seen_refuge or "Lanternfall House" in body
+        if "postcode=" in address:
+            assert "Lanternfall" not in body, address  # never measured from a refuge
+    assert seen_refuge, "the refuge's listing is public: the API names its venue"
 
 
 def test_no_practitioner_page_locates_the_refuge(
