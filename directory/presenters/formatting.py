@@ -74,10 +74,16 @@ def cost_lines(options: Iterable[CostOption]) -> list[str]:
     """One line per option: "Free", "£3.50 a session", "Other children: £5.00 a session".
 
     ``option`` says who or what a price is for; it is left out when the price already says
-    it ("Each session" beside "£3.50 a session").
+    it ("Each session" beside "£3.50 a session"). Funded childcare hours are never "Free"
+    (only eligible children get them): they are one line of their own, last, in the words
+    the funded-hours filter uses.
     """
     lines = []
+    funded = False
     for option in options:
+        if option.is_funded_hours:
+            funded = True
+            continue
         price = option.amount_description or _price(option.amount)
         who = option.option.strip()
         if not price:
@@ -89,6 +95,8 @@ def cost_lines(options: Iterable[CostOption]) -> list[str]:
             lines.append(price)
         else:
             lines.append(gettext("%(who)s: %(price)s", who=who, price=price))
+    if funded:
+        lines.append(gettext("Funded hours (2, 3 and 4 year olds)"))
     return lines
 
 

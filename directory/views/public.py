@@ -70,8 +70,13 @@ def service(service_id: str) -> str | tuple[str, int]:
         "public/service.html",
         page=page,
         exit_this_page=page.sensitive,
-        back_to_results=results_address(request.referrer),
+        back_to_results=back_to_card(results_address(request.referrer), found.id),
     )
+
+
+def back_to_card(results: str | None, service_id: str) -> str | None:
+    """The results page the family came from, at the card they opened (its anchor)."""
+    return f"{results}#result-{service_id}" if results else None
 
 
 def _gone(service_id: str, now: datetime) -> tuple[str, int]:
