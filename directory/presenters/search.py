@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from flask import url_for
 from flask_babel import format_decimal, gettext, ngettext
+from markupsafe import Markup
 
 from directory.council import Council
 from directory.council_language import page_council
@@ -76,7 +77,7 @@ def card_cost(service: Service) -> tuple[str, ...]:
     lines = cost_lines(service.cost_options)
     funded = lines[-1:] if service.offers_funded_hours else []
     paid = lines[: len(lines) - len(funded)]
-    return tuple(line for line in ("; ".join(paid), *funded) if line)
+    return tuple(line for line in (Markup("; ").join(paid), *funded) if line)
 
 
 def result_item(

@@ -17,6 +17,7 @@ from flask import (
 
 from directory.council import Council
 from directory.council_language import page_council
+from directory.forms.search import search_hint
 from directory.indexing import site_search
 from directory.models import Service
 from directory.presenters.gone import gone_page, search_origin
@@ -48,6 +49,7 @@ def home() -> str:
         "public/home.html",
         needs=council.terms("need"),
         counts=everything.facets.get("needs", {}),
+        search_hint=search_hint(),
     )
 
 

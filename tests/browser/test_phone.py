@@ -208,9 +208,9 @@ def test_back_from_a_service_returns_to_the_card_opened_on_the_same_page(
     heading = page.locator("h1").inner_text()
     cards = page.locator(".app-service-list__item")
     assert cards.count() >= 4
-    opened = cards.nth(3).locator("h3")
+    opened = cards.nth(3).locator("h3 a")
     card_id = opened.get_attribute("id")
-    opened.locator("a").click()
+    opened.click()
     page.wait_for_url("**/services/**")
     page.get_by_role("link", name="Back to search results").click()
     page.wait_for_url(re.compile(r"/find-support\?"))
@@ -220,9 +220,10 @@ def test_back_from_a_service_returns_to_the_card_opened_on_the_same_page(
     box = phone.box(f"#{card_id}")
     assert page.evaluate("window.scrollY") > 0
     assert 0 <= box["y"] < PHONE["height"] / 2
-    # And the next Tab press goes to that card's link, not back to the top of the page.
+    # And the next Tab press stays in that card, not back at the top of the page.
     page.keyboard.press("Tab")
-    assert page.evaluate(f"document.getElementById({card_id!r}).contains(document.activeElement)")
+    card = f"document.getElementById({card_id!r}).closest('li')"
+    assert page.evaluate(f"{card}.contains(document.activeElement)")
 
 
 def test_zero_results_and_did_you_mean_read_on_a_phone(phone: Phone, base_url: str) -> None:
