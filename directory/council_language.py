@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask, current_app, has_request_context
+from flask_babel import gettext
 from markupsafe import Markup, escape
 
 from directory.council import Council, CouncilFileError
@@ -80,6 +81,23 @@ def own_language(value: object) -> object:
     if isinstance(value, English) and has_request_context() and page_locale() != "en":
         return Markup('<span lang="en" dir="ltr">%s</span>') % escape(str(value))
     return value
+
+
+def english(value: Any) -> Any:
+    """Jinja filter: a listing's own words (listings are written in English), marked
+    ``lang="en"`` on a page in another language so a screen reader voices them in English
+    (WCAG 3.1.2). An English page is left as it was."""
+    if value and has_request_context() and page_locale() != "en":
+        return Markup('<span lang="en" dir="ltr">%s</span>') % value
+    return value
+
+
+def with_english(message: str, **parts: object) -> str:
+    """``gettext(message, **parts)`` whose parts may be marked English (:func:`english`):
+    the marks are kept and everything else is escaped."""
+    if any(isinstance(part, Markup) for part in parts.values()):
+        return Markup(escape(gettext(message))) % parts
+    return gettext(message, **parts)
 
 
 def read_translation(path: Path) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from flask import Flask, current_app, url_for
 from flask_babel import format_date
 from govuk_frontend_wtf.main import wtforms_errors
 
-from directory.council_language import own_language, page_council
+from directory.council_language import english, own_language, page_council
 from directory.i18n import (
     available_locales,
     is_staff_page,
@@ -29,6 +29,7 @@ def register(app: Flask) -> None:
     app.add_template_filter(govuk_date)
     app.add_template_filter(language_name)
     app.add_template_filter(own_language)
+    app.add_template_filter(english)
     app.add_template_global(shareable_url)
     app.add_template_global(wtforms_errors)
 

@@ -54,6 +54,8 @@ class ServiceDocument:
     points: tuple[tuple[float, float], ...] = ()
     ages: tuple[int, ...] = ()
     free: bool = False
+    """Free to some families; funded childcare hours do not count (``funded_hours``)."""
+    funded_hours: bool = False
     languages: tuple[str, ...] = ()
     open_slots: tuple[str, ...] = ()
     session_dates: tuple[str, ...] = ()

@@ -16,6 +16,7 @@ from search.indexing import (
     DAY,
     DELIVERY,
     FREE,
+    FUNDED_HOURS,
     KIND,
     LANGUAGE,
     LEVEL,
@@ -47,6 +48,7 @@ FACETS: dict[str, str] = {
     "delivery": DELIVERY,
     "days": DAY,
     "free": FREE,
+    "funded_hours": FUNDED_HOURS,
 }
 
 
@@ -62,7 +64,7 @@ def filter_clauses(view: IndexView, filters: Filters, today: date) -> dict[str, 
     terms: dict[str, tuple[str, tuple[str, ...]]] = {
         name: (field, codes)
         for name, field in FACETS.items()
-        if name not in ("localities", "free") and (codes := getattr(filters, name))
+        if name not in ("localities", "free", "funded_hours") and (codes := getattr(filters, name))
     }
     iso = today.isoformat()
     terms["season"] = (SEASON, tuple(t for t in view.terms(SEASON) if season_term_covers(t, iso)))
@@ -73,6 +75,8 @@ def filter_clauses(view: IndexView, filters: Filters, today: date) -> dict[str, 
         terms["localities"] = (LOCALITY, (*filters.localities, *wide))
     if filters.free_only:
         terms["free"] = (FREE, (YES,))
+    if filters.funded_hours_only:
+        terms["funded_hours"] = (FUNDED_HOURS, (YES,))
     if filters.session_dates:
         terms["session_dates"] = (SESSION_DATE, filters.session_dates)
     if filters.age is not None:

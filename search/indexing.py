@@ -38,6 +38,7 @@ SLOT = "slot"
 SESSION_DATE = "date"
 AGE = "age"
 FREE = "free"
+FUNDED_HOURS = "funded"  # takes funded childcare hours (2, 3 and 4 year olds)
 VENUE = "venue"
 CELL = "cell"
 LEVEL = "level"
@@ -160,6 +161,7 @@ def keyword_terms(doc: ServiceDocument) -> dict[str, tuple[str, ...]]:
         AGE: age_terms(doc.ages),
         FOR: who_for(doc.ages),
         FREE: (YES,) if doc.free else (),
+        FUNDED_HOURS: (YES,) if doc.funded_hours else (),
         VENUE: (YES,) if doc.points else (NO_VENUE,),
         CELL: point_cells(doc.points),
     }

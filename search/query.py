@@ -76,6 +76,7 @@ class Filters:
     delivery: tuple[str, ...] = ()
     age: int | None = None
     free_only: bool = False
+    funded_hours_only: bool = False
     days: tuple[str, ...] = ()
     open_slot: str | None = None
     session_dates: tuple[str, ...] = ()

@@ -127,3 +127,39 @@ def test_deleting_a_service_removes_its_parts(empty_app: Flask) -> None:
         db.session.commit()
         assert db.session.scalar(sa.select(sa.func.count(Schedule.id))) == 0
         assert db.session.scalar(sa.select(sa.func.count(CostOption.id))) == 0
+
+
+@pytest.mark.parametrize(
+    ("option", "description", "funded"),
+    [
+        ("Funded early education hours", "Free for eligible children", True),
+        ("30 hours childcare", "", True),
+        ("Early years entitlement", "", True),
+        ("", "Government funded places for 2 year olds", True),
+        ("Free school meals", "Free", False),
+        ("Each session", "£3.50 a session", False),
+        ("Extra hours", "£5.50 an hour", False),
+    ],
+)
+def test_the_option_words_say_whether_it_is_funded_hours(
+    option: str, description: str, funded: bool
+) -> None:
+    cost = CostOption(option=option, amount=Decimal(0), amount_description=description)
+    assert cost.is_funded_hours is funded
+
+
+def test_funded_childcare_hours_are_not_free() -> None:
+    nursery = _service(
+        cost_options=[
+            CostOption(
+                option="Funded early education hours",
+                amount=Decimal(0),
+                amount_description="Free for eligible children",
+            ),
+            CostOption(option="Extra hours", amount=Decimal("5.50")),
+        ]
+    )
+    assert not nursery.is_free
+    assert nursery.offers_funded_hours
+    play_group = _service(cost_options=[CostOption(option="Free", amount=Decimal(0))])
+    assert play_group.is_free and not play_group.offers_funded_hours

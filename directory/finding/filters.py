@@ -339,6 +339,14 @@ FILTERS: tuple[Filter, ...] = (
         dropped=lazy_gettext("free only"),
     ),
     Flag(
+        "funded_hours",
+        lazy_gettext("Funded hours (2, 3 and 4 year olds)"),
+        facet="funded_hours",
+        terms=lambda when: {"funded_hours_only": True},
+        wording=lambda names: gettext("with funded hours"),
+        dropped=lazy_gettext("funded hours"),
+    ),
+    Flag(
         "open_now",
         lazy_gettext("Open now"),
         terms=lambda when: {"open_slot": f"{DAYS[when.now.weekday()]}{when.now.hour:02d}"},

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from flask import current_app, has_app_context
-from flask_babel import gettext, lazy_gettext
+from flask_babel import LazyString, gettext, lazy_gettext
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCheckboxesInput,
     GovCheckboxInput,
@@ -31,6 +31,7 @@ from wtforms import (
 from wtforms.validators import ValidationError
 
 from directory.council import Council
+from directory.council_language import english, with_english
 from directory.finding.filters import (
     FAMILY_FILTERS,
     FILTERS,
@@ -180,6 +181,17 @@ class RadiusField(SelectField):
         """An odd distance falls back to the usual one."""
 
 
+def search_hint() -> str:
+    """The search box's hint. Its examples are English search words (the phrasebook reads
+    them in any language), so a page in another language marks them ``lang="en"``."""
+    return with_english(
+        "For example, %(first)s, %(second)s, or %(third)s",
+        first=english("food bank"),
+        second=english("stay and play"),
+        third=english("help with behaviour"),
+    )
+
+
 class SearchForm(BaseForm):
     """A GET form: no CSRF token (it changes nothing), and it must work when bookmarked.
 
@@ -192,7 +204,7 @@ class SearchForm(BaseForm):
 
     q = StringField(
         lazy_gettext("What are you looking for?"),
-        description=lazy_gettext("For example, food bank, stay and play, or help with behaviour"),
+        description=LazyString(search_hint),
         widget=GovTextInput(),
         filters=[_searched_part],
     )

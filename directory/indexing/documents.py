@@ -66,6 +66,7 @@ def service_document(
         ),
         ages=ages_served(listing.minimum_age, listing.maximum_age),
         free=listing.free,
+        funded_hours=listing.funded_hours,
         languages=tuple(sorted({code for code, _ in listing.languages})),
         open_slots=open_slots(listing.schedules, today),
         session_dates=tuple(

@@ -16,6 +16,7 @@ from directory.models.enums import (
     ServiceStatus,
     enum_column_type,
 )
+from directory.models.funded_hours import names_funded_hours
 from directory.models.mixins import Timestamps, UuidPrimaryKey
 from directory.models.taxonomy import TaxonomyTerm, service_taxonomy
 
@@ -128,8 +129,16 @@ class Service(UuidPrimaryKey, Timestamps, db.Model):
 
     @property
     def is_free(self) -> bool:
-        """Free to at least some families (a cost option with no charge)."""
-        return any(option.amount == 0 for option in self.cost_options)
+        """Free to at least some families: a cost option with no charge that is not funded
+        childcare hours (those are free only to eligible 2, 3 and 4 year olds)."""
+        return any(
+            option.amount == 0 and not option.is_funded_hours for option in self.cost_options
+        )
+
+    @property
+    def offers_funded_hours(self) -> bool:
+        """Takes funded childcare hours (a cost option that names them)."""
+        return any(option.is_funded_hours for option in self.cost_options)
 
 
 class Contact(UuidPrimaryKey, db.Model):
@@ -167,6 +176,11 @@ class CostOption(UuidPrimaryKey, db.Model):
     amount_description: Mapped[str] = mapped_column(sa.String(255), default="")
 
     __table_args__ = (sa.CheckConstraint("amount IS NULL OR amount >= 0", name="amount_range"),)
+
+    @property
+    def is_funded_hours(self) -> bool:
+        """The government's funded childcare hours, which are not free to everyone."""
+        return names_funded_hours(self.option, self.amount_description)
 
 
 class Language(UuidPrimaryKey, db.Model):

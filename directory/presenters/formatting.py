@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from flask_babel import format_date, format_decimal, get_locale, gettext, ngettext
 
+from directory.council_language import english, with_english
 from directory.i18n import text_direction
 from directory.models import CostOption
 from directory.models.service import PRE_BIRTH_AGE
@@ -74,21 +75,37 @@ def cost_lines(options: Iterable[CostOption]) -> list[str]:
     """One line per option: "Free", "£3.50 a session", "Other children: £5.00 a session".
 
     ``option`` says who or what a price is for; it is left out when the price already says
-    it ("Each session" beside "£3.50 a session").
+    it ("Each session" beside "£3.50 a session"). Funded childcare hours are never "Free"
+    (only eligible children get them): they are one line of their own, last, in the words
+    the funded-hours filter uses.
     """
     lines = []
+    funded = False
     for option in options:
-        price = option.amount_description or _price(option.amount)
+        if option.is_funded_hours:
+            funded = True
+            continue
+        described = option.amount_description.strip()
+        price = described or _price(option.amount)
         who = option.option.strip()
         if not price:
             if who:
-                lines.append(who)
+                lines.append(english(who))
             continue
         last_word = who.lower().split()[-1] if who else ""
-        if not who or last_word in price.lower() or who.lower() == price.lower():
-            lines.append(price)
+        said = ((described or "Free") if option.amount == 0 else described).lower()
+        if not who or last_word in price.lower() or who.lower() in {price.lower(), said}:
+            lines.append(english(described) if described else price)
         else:
-            lines.append(gettext("%(who)s: %(price)s", who=who, price=price))
+            lines.append(
+                with_english(
+                    "%(who)s: %(price)s",
+                    who=english(who),
+                    price=english(described) if described else price,
+                )
+            )
+    if funded:
+        lines.append(gettext("Funded hours (2, 3 and 4 year olds)"))
     return lines
 
 

@@ -13,6 +13,7 @@ from datetime import date
 from flask_babel import gettext
 
 from directory.council import Council
+from directory.council_language import english, with_english
 from directory.models import Location, Service, ServiceStatus
 from directory.presenters.formatting import day_month_year
 
@@ -54,7 +55,7 @@ def gone_page(service: Service, council: Council, today: date) -> GonePage:
 
 
 def _why(service: Service, today: date) -> tuple[str, str]:
-    name = service.name
+    name = english(service.name)
     if (
         service.visible_from
         and service.visible_from > today
@@ -66,24 +67,24 @@ def _why(service: Service, today: date) -> tuple[str, str]:
     ):
         opens = day_month_year(service.visible_from)
         return (
-            gettext("%(name)s is closed until %(date)s", name=name, date=opens),
+            with_english("%(name)s is closed until %(date)s", name=name, date=opens),
             gettext("You can find it here again from %(date)s.", date=opens),
         )
     if service.status == ServiceStatus.TEMPORARILY_CLOSED:
         return (
-            gettext("%(name)s is closed for now", name=name),
+            with_english("%(name)s is closed for now", name=name),
             gettext("It has closed for a while. We do not know yet when it will open again."),
         )
     if service.status == ServiceStatus.ACTIVE and service.visible_to and service.visible_to < today:
         return (
-            gettext("%(name)s is no longer listed", name=name),
+            with_english("%(name)s is no longer listed", name=name),
             gettext(
                 "Its listing ended on %(date)s. It may be listed again when it next runs.",
                 date=day_month_year(service.visible_to),
             ),
         )
     return (
-        gettext("%(name)s is no longer listed", name=name),
+        with_english("%(name)s is no longer listed", name=name),
         gettext("It has stopped, or it is no longer offered to families through this directory."),
     )
 

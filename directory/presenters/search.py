@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from flask import url_for
 from flask_babel import format_decimal, gettext, ngettext
+from markupsafe import Markup
 
 from directory.council import Council
 from directory.council_language import page_council
@@ -43,7 +44,9 @@ class ResultItem:
     distance: str | None
     how_delivered: str
     """How it is offered, when that is more than in person ("By phone, Online")."""
-    cost: str
+    cost: tuple[str, ...]
+    """The prices on one line ("£5.50 an hour; Free for siblings"), and funded childcare
+    hours on a line of their own."""
     ages: str
     when: str
     phone: PhoneLink | None
@@ -70,6 +73,13 @@ def miles(distance_m: float) -> str:
     return gettext("%(miles)s miles away", miles=left_to_right(format_decimal(value, "0.0")))
 
 
+def card_cost(service: Service) -> tuple[str, ...]:
+    lines = cost_lines(service.cost_options)
+    funded = lines[-1:] if service.offers_funded_hours else []
+    paid = lines[: len(lines) - len(funded)]
+    return tuple(line for line in (Markup("; ").join(paid), *funded) if line)
+
+
 def result_item(
     service: Service, hit: SearchHit, now: datetime, council: Council | None = None
 ) -> ResultItem:
@@ -88,7 +98,7 @@ def result_item(
             if methods != [DeliveryMethod.IN_PERSON]
             else ""
         ),
-        cost="; ".join(cost_lines(service.cost_options)),
+        cost=card_cost(service),
         ages=age_range(service.minimum_age, service.maximum_age),
         when=next_opening(service, now),
         phone=phones[0] if phones else None,

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from flask_babel import gettext, lazy_gettext
 
 from directory.council import Council
+from directory.council_language import english
 from directory.i18n import page_locale
 from directory.links import shown_link
 from directory.listings.languages import spoken_language_name
@@ -186,7 +187,7 @@ def service_page(service: Service, council: Council, now: datetime) -> ServicePa
 def _where(service: Service, council: Council) -> str:
     venues = [link.location for link in service.locations]
     if len(venues) == 1 and not venues[0].masked_address and venues[0].address_lines:
-        return ", ".join(venues[0].address_lines)
+        return english(", ".join(venues[0].address_lines))
     return where(service, council)
 
 

@@ -28,6 +28,7 @@ from directory.models import (
     ServiceAtLocation,
     TaxonomyTerm,
 )
+from directory.models.funded_hours import names_funded_hours
 from directory.models.taxonomy import service_taxonomy
 from directory.queries.services import indexed
 
@@ -92,6 +93,8 @@ class IndexedListing:
     """(code, name), by code."""
     session_starts: list[datetime] = field(default_factory=list)
     free: bool = False
+    """A cost option with no charge that is not funded childcare hours."""
+    funded_hours: bool = False
 
     def terms_in(self, scheme: str) -> list[IndexedTerm]:
         return [term for term in self.terms if term.scheme == scheme]
@@ -223,12 +226,18 @@ def _add_parts(session: Session, listings: dict[str, IndexedListing]) -> None:
         )
     ):
         listings[service_id].session_starts.append(starts_at)
-    for service_id in session.scalars(
-        sa.select(CostOption.service_id)
-        .where(CostOption.service_id.in_(ids), CostOption.amount == 0)
-        .distinct()
+    for service_id, option, amount, description in session.execute(
+        sa.select(
+            CostOption.service_id,
+            CostOption.option,
+            CostOption.amount,
+            CostOption.amount_description,
+        ).where(CostOption.service_id.in_(ids))
     ):
-        listings[service_id].free = True
+        if names_funded_hours(option, description):
+            listings[service_id].funded_hours = True
+        elif amount == 0:
+            listings[service_id].free = True
 
 
 def _schedules(session: Session, ids: list[str]) -> Iterator[sa.Row]:

@@ -119,6 +119,15 @@ def _changed_answer(changed: str | None, saved: tuple[str, ...]) -> dict[str, ob
     }
 
 
+@blueprint.get("/my-list/clear")
+def confirm_clear() -> str | Response:
+    """ "Clear the list" asks first, on a page of its own (so it works without JavaScript)."""
+    count = len(storage.saved_list().ids)
+    if not count:
+        return redirect(url_for(".my_list"))
+    return render_template("lists/clear.html", count=count)
+
+
 @blueprint.post("/my-list/clear")
 @protected("list")
 def clear() -> Response:

@@ -17,6 +17,7 @@ from flask import (
 
 from directory.council import Council
 from directory.council_language import page_council
+from directory.forms.search import search_hint
 from directory.indexing import site_search
 from directory.models import Service
 from directory.presenters.gone import gone_page, search_origin
@@ -48,6 +49,7 @@ def home() -> str:
         "public/home.html",
         needs=council.terms("need"),
         counts=everything.facets.get("needs", {}),
+        search_hint=search_hint(),
     )
 
 
@@ -70,8 +72,13 @@ def service(service_id: str) -> str | tuple[str, int]:
         "public/service.html",
         page=page,
         exit_this_page=page.sensitive,
-        back_to_results=results_address(request.referrer),
+        back_to_results=back_to_card(results_address(request.referrer), found.id),
     )
+
+
+def back_to_card(results: str | None, service_id: str) -> str | None:
+    """The results page the family came from, at the card they opened (its anchor)."""
+    return f"{results}#result-{service_id}" if results else None
 
 
 def _gone(service_id: str, now: datetime) -> tuple[str, int]:

@@ -44,6 +44,34 @@ for (const button of document.querySelectorAll("[data-app-print]")) {
   button.addEventListener("click", () => window.print());
 }
 
+// Sharing a list: "Copy link" where the browser lets a page write to the clipboard, and
+// "Share" where it has the phone's own share sheet (navigator.share). Without them the
+// link and the QR code are still there to copy, send or scan.
+const shareStatus = document.querySelector(".app-share__status");
+for (const button of document.querySelectorAll("[data-app-copy]")) {
+  if (!navigator.clipboard?.writeText) continue;
+  button.hidden = false;
+  button.addEventListener("click", async () => {
+    try {
+      await navigator.clipboard.writeText(button.dataset.appCopy);
+      if (shareStatus) shareStatus.textContent = button.dataset.appCopied;
+    } catch {
+      return;
+    }
+  });
+}
+for (const button of document.querySelectorAll("[data-app-share]")) {
+  if (typeof navigator.share !== "function") continue;
+  button.hidden = false;
+  button.addEventListener("click", async () => {
+    try {
+      await navigator.share({ title: button.dataset.appShareTitle, url: button.dataset.appShare });
+    } catch {
+      return;
+    }
+  });
+}
+
 // "Save to my list" without loading the page again: the same form, sent by fetch; the
 // server answers with the button's new words, what to announce and the new header. Any
 // failure falls back to sending the form as usual (which works with JavaScript off too).

@@ -127,6 +127,9 @@ def test_a_family_builds_a_list_prints_it_and_opens_it_on_another_phone(
     page.get_by_role("button", name=re.compile(f"^Remove {re.escape(names[0])}")).click()
     expect(page.get_by_role("heading", name=names[0], exact=True)).to_have_count(0)
     page.get_by_role("button", name="Clear the list").click()
+    expect(page.locator("h1")).to_have_text("Clear your list?")
+    _axe_clean(page, "clear the list?")
+    page.get_by_role("button", name="Yes, clear the list").click()
     expect(page.get_by_text("Your list is empty.")).to_be_visible()
     assert attempts == []
     context.close()

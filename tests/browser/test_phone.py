@@ -93,10 +93,10 @@ def test_service_page_leads_with_the_phone_and_goes_back_to_the_exact_results(
 
     assert phone.bottom(".app-key-facts a[href^='tel:']") <= PHONE["height"]
     phone.check_accessibility()
+    opened = page.url.rsplit("/", 1)[1]
     back = page.get_by_role("link", name="Back to search results")
     back.click()
-    page.wait_for_url(results)
-    assert page.url == results
+    page.wait_for_url(f"{results}#result-{opened}")
 
 
 def test_a_gone_listing_is_a_readable_page_that_leads_on(
@@ -199,18 +199,31 @@ def test_a_keyboard_reaches_the_first_result_in_a_handful_of_presses(
     assert reach(phone.page, ".app-service-list__item").tabs <= 10
 
 
-def test_back_from_a_service_returns_to_the_same_filtered_results(
+def test_back_from_a_service_returns_to_the_card_opened_on_the_same_page(
     phone: Phone, base_url: str
 ) -> None:
     page = phone.page
-    page.goto(base_url + FILTERED)
+    results = base_url + "/find-support?q=stay+and+play&postcode=DY5&age=2&page=2"
+    page.goto(results)
     heading = page.locator("h1").inner_text()
-    page.locator(".app-service-list__item h3 a").first.click()
+    cards = page.locator(".app-service-list__item")
+    assert cards.count() >= 4
+    opened = cards.nth(3).locator("h3 a")
+    card_id = opened.get_attribute("id")
+    opened.click()
     page.wait_for_url("**/services/**")
     page.get_by_role("link", name="Back to search results").click()
     page.wait_for_url(re.compile(r"/find-support\?"))
-    assert page.url == base_url + FILTERED
+    assert page.url == f"{results}#{card_id}"
     assert page.locator("h1").inner_text() == heading
+    # The card opened is on the screen, its name at the top, not the top of the page.
+    box = phone.box(f"#{card_id}")
+    assert page.evaluate("window.scrollY") > 0
+    assert -1 <= box["y"] < PHONE["height"] / 2
+    # And the next Tab press stays in that card, not back at the top of the page.
+    page.keyboard.press("Tab")
+    card = f"document.getElementById({card_id!r}).closest('li')"
+    assert page.evaluate(f"{card}.contains(document.activeElement)")
 
 
 def test_zero_results_and_did_you_mean_read_on_a_phone(phone: Phone, base_url: str) -> None:

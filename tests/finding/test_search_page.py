@@ -96,6 +96,32 @@ def test_free_filter_keeps_only_free_services(search_app: Flask) -> None:
             assert db.session.get(Service, service_id).is_free
 
 
+def test_free_is_never_a_nursery_free_only_through_funded_hours(search_app: Flask) -> None:
+    _, free = _page(search_app, "q=stay+and+play&postcode=DY5&age=2&free=yes")
+    _, funded = _page(search_app, "age=2&funded_hours=yes")
+    free_ids, funded_ids = set(_result_ids(free)), set(_result_ids(funded))
+    assert free_ids and funded_ids and not free_ids & funded_ids
+    assert "Funded hours (2, 3 and 4 year olds)" in visible_text(funded)
+    assert "with funded hours" in _heading(funded)
+    with search_app.app_context():
+        for service_id in funded_ids:
+            service = db.session.get(Service, service_id)
+            assert service.offers_funded_hours and not service.is_free
+        funded_anywhere = {
+            s.id for s in db.session.scalars(sa.select(Service)) if s.offers_funded_hours
+        }
+    assert funded_anywhere and not funded_anywhere & free_ids
+
+
+def test_the_word_free_finds_what_the_free_filter_finds(search_app: Flask) -> None:
+    _, read = _page(search_app, "q=free&age=3")
+    _, ticked = _page(search_app, "age=3&free=yes")
+    assert _count(read) == _count(ticked) > 0
+    with search_app.app_context():
+        for service_id in _result_ids(read):
+            assert not db.session.get(Service, service_id).offers_funded_hours
+
+
 def test_age_filter_includes_pre_birth(search_app: Flask) -> None:
     _, markup = _page(search_app, "age=-1")
     ids = _result_ids(markup)

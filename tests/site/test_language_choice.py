@@ -128,7 +128,9 @@ def test_shareable_links_carry_the_page_language(client: FlaskClient) -> None:
         )
 
 
-def test_the_header_links_to_the_language_switcher_except_on_results(client: FlaskClient) -> None:
+def test_the_header_links_to_the_language_switcher_or_has_the_menu_on_results(
+    client: FlaskClient,
+) -> None:
     for address in ("/", "/privacy?lang=ur"):
         page = client.get(address).get_data(as_text=True)
         header = page[page.index("<header") : page.index("</header>")]
@@ -136,7 +138,11 @@ def test_the_header_links_to_the_language_switcher_except_on_results(client: Fla
         assert 'id="language-switcher"' in page[page.index("<footer") :]
 
     results = client.get("/find-support?q=food").get_data(as_text=True)
-    assert "app-header-language" not in results
+    header = results[results.index("<header") : results.index("</header>")]
+    assert 'href="#language-switcher"' not in header
+    menu = header[header.index('<details class="app-language-menu">') :]
+    for code in ("en", "pl", "ur", "pa"):
+        assert f'hreflang="{code}"' in menu or f'lang="{code}" aria-current="true"' in menu
     assert 'id="language-switcher"' in results
 
     staff = client.get("/manage/sign-in").get_data(as_text=True)

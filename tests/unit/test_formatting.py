@@ -67,6 +67,16 @@ def test_cost_lines_say_who_pays_what_without_repeating_themselves() -> None:
     ]
 
 
+def test_funded_hours_are_one_line_of_their_own_never_free() -> None:
+    assert cost_lines(
+        [
+            _cost("Funded early education hours", "0", "Free for eligible children"),
+            _cost("Extra hours", "5.50", "£5.50 an hour"),
+            _cost("Funded early education hours", "0"),
+        ]
+    ) == ["Extra hours: £5.50 an hour", "Funded hours (2, 3 and 4 year olds)"]
+
+
 def test_telephone_links_keep_only_digits() -> None:
     assert telephone_href("01384 818 780") == "tel:01384818780"
     assert telephone_href("+44 (0)1384 818780") == "tel:+441384818780"
