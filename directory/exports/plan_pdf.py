@@ -2,8 +2,16 @@
 practitioners see, and the note for the family (fpdf2, drawn here: nothing fetched).
 
 Notes may be in any language, so the text is set in DejaVu Sans where the system has it
-(Debian's ``fonts-dejavu-core``); without it, in the PDF's built-in Helvetica, where a
-character Latin-1 lacks becomes "?".
+(Debian's ``fonts-dejavu-core``: Latin, Greek, Cyrillic), with Noto Naskh Arabic and Noto Sans
+Gurmukhi (Debian's ``fonts-noto-core``) as fallback fonts for the Urdu and Punjabi letters
+DejaVu lacks. Text is shaped with HarfBuzz (``uharfbuzz``), which joins Arabic letters and
+sets Gurmukhi vowel signs, and fpdf2 then orders right-to-left runs by the Unicode bidi
+algorithm.
+
+When fonts are missing: without DejaVu Sans the text falls back to the PDF's built-in
+Helvetica, where every character Latin-1 lacks becomes "?" (Urdu and Punjabi included);
+with DejaVu Sans but without a Noto file, that script's letters are left out of the PDF
+(fpdf2 logs a warning naming them), while the rest prints.
 """
 
 from __future__ import annotations
@@ -20,18 +28,37 @@ FONT_FILES = (
     Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
     Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
 )
+NOTO = Path("/usr/share/fonts/truetype/noto")
+FALLBACK_FONTS = {
+    "arabic": (NOTO / "NotoNaskhArabic-Regular.ttf", NOTO / "NotoNaskhArabic-Bold.ttf"),
+    "gurmukhi": (NOTO / "NotoSansGurmukhi-Regular.ttf", NOTO / "NotoSansGurmukhi-Bold.ttf"),
+}
+"""Families (lower case, as fpdf2 matches fallback names) for the scripts DejaVu lacks."""
 BODY = 10
 LINE = 5
 
 
 def _fonts(pdf: FPDF) -> tuple[str, bool]:
-    """The font family to use, and whether it covers more than Latin-1."""
+    """The font family to use, and whether it covers more than Latin-1.
+
+    With DejaVu Sans, every Noto fallback font found is registered and text shaping is
+    turned on; a missing Noto file only loses its own script's letters.
+    """
     regular, bold = FONT_FILES
-    if regular.exists() and bold.exists():
-        pdf.add_font("Body", "", str(regular))
-        pdf.add_font("Body", "B", str(bold))
-        return "Body", True
-    return "Helvetica", False
+    if not (regular.exists() and bold.exists()):
+        return "Helvetica", False
+    pdf.add_font("Body", "", str(regular))
+    pdf.add_font("Body", "B", str(bold))
+    fallbacks = []
+    for family, (fallback_regular, fallback_bold) in FALLBACK_FONTS.items():
+        if fallback_regular.exists() and fallback_bold.exists():
+            pdf.add_font(family, "", str(fallback_regular))
+            pdf.add_font(family, "B", str(fallback_bold))
+            fallbacks.append(family)
+    if fallbacks:
+        pdf.set_fallback_fonts(fallbacks)
+    pdf.set_text_shaping(True)
+    return "Body", True
 
 
 def plan_pdf(entries: list[ListEntry], notes: dict[str, str], prepared: date, title: str) -> bytes:

@@ -194,6 +194,34 @@ def test_the_plan_downloads_as_a_pdf_with_every_service_and_note(
     assert "Practitioners only" in text
 
 
+URDU_NOTE = "پیر کو دس بجے کے بعد فون کریں"
+PUNJABI_NOTE = "ਸੋਮਵਾਰ ਨੂੰ ਦਸ ਵਜੇ ਤੋਂ ਬਾਅਦ ਫ਼ੋਨ ਕਰੋ"
+
+
+def test_urdu_and_punjabi_notes_are_set_in_fonts_that_have_their_letters(
+    search_app: Flask, practitioner: FlaskClient
+) -> None:
+    (one, _), *_ = public_ids(search_app, 1)
+    hidden, _ = practitioner_only_id(search_app)
+    _save(practitioner, one, hidden)
+    data = _plan_form(practitioner, {one: URDU_NOTE, hidden: PUNJABI_NOTE})
+    response = practitioner.post("/practitioners/plan/download.pdf", data=data)
+    assert response.status_code == 200
+    reader = PdfReader(io.BytesIO(response.get_data()))
+    fonts = {
+        str(font.get_object()["/BaseFont"]).split("+")[-1]
+        for page in reader.pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+    assert {"NotoNaskhArabic", "NotoSansGurmukhi"} <= fonts, fonts
+    text = " ".join(page.extract_text() or "" for page in reader.pages)
+    assert "??" not in text, "no run of letters became question marks"
+    gurmukhi = {letter for letter in text if "\u0a00" <= letter <= "\u0a7f"}
+    arabic = {letter for letter in text if "\u0600" <= letter <= "\u06ff"}
+    assert set("ਸਮਵਰਨਦਜਤਬਅਫਕ") <= gurmukhi, "the Punjabi note's letters are in the PDF"
+    assert set("پیرکودسبجےعفنں") <= arabic, "the Urdu note's letters are in the PDF"
+
+
 @pytest.mark.parametrize(("language", "direction"), [("pl", "ltr"), ("ur", "rtl"), ("pa", "ltr")])
 def test_the_family_printout_is_in_the_language_chosen_with_the_link_and_its_qr_code(
     search_app: Flask, practitioner: FlaskClient, language: str, direction: str
