@@ -35,6 +35,7 @@ from directory.lists.entries import ShownList, shown_list
 from directory.models import Role
 from directory.public_address import public_url
 from directory.public_forms import protected
+from directory.views.save_answers import save_button_answer, wants_json
 from directory.views.site import safe_local_path
 
 blueprint = Blueprint("lists", __name__)
@@ -85,11 +86,11 @@ def update() -> Response:
         if changed not in saved:
             if len(saved) >= ids.MAX_ITEMS:
                 full = url_for(".my_list", notice="full")
-                return jsonify({"go": full}) if _wants_json() else redirect(full, code=303)
+                return jsonify({"go": full}) if wants_json() else redirect(full, code=303)
             saved.append(changed)
     elif changed:
         saved = [service_id for service_id in saved if service_id != changed]
-    if _wants_json():
+    if wants_json():
         response = jsonify(_changed_answer(changed, tuple(saved)))
     else:
         if changed and not destination.startswith(url_for(".my_list")):
@@ -99,24 +100,15 @@ def update() -> Response:
     return response
 
 
-def _wants_json() -> bool:
-    """The page's script asked (to change the button without loading the page again)."""
-    return request.accept_mimetypes.best == "application/json"
-
-
 def _changed_answer(changed: str | None, saved: tuple[str, ...]) -> dict[str, object]:
     """What the script needs: the button's new words, what to announce, the new header."""
-    is_saved = changed in saved
     count = ngettext("%(num)s service", "%(num)s services", len(saved))
-    return {
-        "saved": is_saved,
-        "label": gettext("Remove from my list") if is_saved else gettext("Save to my list"),
-        "tag": gettext("Saved"),
-        "message": gettext("Saved to your list. My list: %(count)s.", count=count)
-        if is_saved
-        else gettext("Removed from your list. My list: %(count)s.", count=count),
-        "header": render_template("components/_header.html", **_list_context(saved)),
-    }
+    return save_button_answer(
+        changed in saved,
+        gettext("Saved to your list. My list: %(count)s.", count=count),
+        gettext("Removed from your list. My list: %(count)s.", count=count),
+        render_template("components/_header.html", **_list_context(saved)),
+    )
 
 
 @blueprint.get("/my-list/clear")

@@ -40,6 +40,7 @@ from directory.lists import plan as kept
 from directory.lists.entries import ListEntry, ShownList, shown_list
 from directory.models import Role
 from directory.public_address import public_url
+from directory.views.save_answers import save_button_answer, wants_json
 from directory.views.site import safe_local_path
 from importers.cells import spreadsheet_safe
 
@@ -77,10 +78,10 @@ def update() -> Response:
     changed = added or removed
     if added and not kept.add(added):
         full = url_for(".plan", notice="full")
-        return jsonify({"go": full}) if _wants_json() else redirect(full, code=303)
+        return jsonify({"go": full}) if wants_json() else redirect(full, code=303)
     if removed:
         kept.remove(removed)
-    if _wants_json():
+    if wants_json():
         return jsonify(_changed_answer(changed))
     destination = safe_local_path(request.form.get("next"))
     if destination == "/" or not destination.startswith("/practitioners"):
@@ -90,24 +91,16 @@ def update() -> Response:
     return redirect(destination, code=303)
 
 
-def _wants_json() -> bool:
-    return request.accept_mimetypes.best == "application/json"
-
-
 def _changed_answer(changed: str | None) -> dict[str, object]:
-    """What the page's script needs (as ``views.lists``): words, announcement, header."""
+    """What the page's script needs: words, announcement, header."""
     saved = kept.current().service_ids
-    is_saved = changed in saved
     count = ngettext("%(num)s service", "%(num)s services", len(saved))
-    return {
-        "saved": is_saved,
-        "label": gettext("Remove from my list") if is_saved else gettext("Save to my list"),
-        "tag": gettext("Saved"),
-        "message": gettext("Saved to your plan list. Plan list: %(count)s.", count=count)
-        if is_saved
-        else gettext("Removed from your plan list. Plan list: %(count)s.", count=count),
-        "header": render_template("components/_header.html"),
-    }
+    return save_button_answer(
+        changed in saved,
+        gettext("Saved to your plan list. Plan list: %(count)s.", count=count),
+        gettext("Removed from your plan list. Plan list: %(count)s.", count=count),
+        render_template("components/_header.html"),
+    )
 
 
 def plan_context() -> dict[str, Any]:
@@ -163,7 +156,7 @@ def save() -> Response | str:
     removed = ids.full_id(request.form.get("remove") or "")
     if removed:
         kept.remove(removed)
-    if _wants_json():
+    if wants_json():
         return jsonify({"kept": True})
     return redirect(url_for(".plan", notice="removed" if removed else "saved"), code=303)
 
