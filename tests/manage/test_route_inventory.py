@@ -59,6 +59,9 @@ PRACTITIONER_PAGES = {
 PRACTITIONER_BLUEPRINTS = ("practitioners", "practitioner_plan")
 PROVIDER_PAGES = {
     "manage_provider.home",
+    "manage_provider.listing",
+    "manage_provider.edit",
+    "manage_provider.confirm",
     "manage_account.account",
     "manage_account.recovery_codes",
     "manage_account.new_app",

@@ -32,6 +32,7 @@ from directory.views.manage import (
     listing_parts,
     listings,
     organisations,
+    proposals,
     provider,
     reports,
     review,
@@ -58,6 +59,7 @@ BLUEPRINTS = (
     plan.blueprint,
     security.blueprint,
     organisations.blueprint,
+    proposals.blueprint,
     provider.blueprint,
 )
 
@@ -163,6 +165,7 @@ def _navigation(role: Role) -> list[dict[str, Any]]:
         (gettext("Plan list"), "practitioner_plan.plan", Role.PRACTITIONER),
         (gettext("Listings"), "manage_listings.listings", Role.EDITOR),
         (gettext("Reports"), "manage_reports.queue", Role.EDITOR),
+        (gettext("Proposed changes"), "manage_proposals.queue", Role.EDITOR),
         (gettext("Review"), "manage_review.queue", Role.EDITOR),
         (gettext("Imports"), "manage_imports.imports", Role.EDITOR),
         (gettext("History"), "manage_history.batches", Role.EDITOR),
