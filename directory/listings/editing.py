@@ -162,6 +162,15 @@ def check_edit(
     rows = changed_rows(stored, shown, returned)
     if rows is None:
         return EditOutcome(report=WriteReport(source=service.source), service_id=service.id)
+    checked = check_listing(rows, source=service.source, council=council)
+    checked.service_id = service.id
+    return checked
+
+
+def check_listing(
+    rows: Sequence[Mapping[str, str]], *, source: str, council: Council
+) -> EditOutcome:
+    """What ``save_listing`` would say of ``rows``, with nothing written (a dry run)."""
     read = _read(rows)
     if read.problems.errors:
         return EditOutcome(errors=read.problems.errors, warnings=read.problems.warnings)
@@ -169,13 +178,11 @@ def check_edit(
         read.dataset,
         council,
         DatabaseGeocoder(),
-        WriteOptions(source=service.source, actor="check", apply=False, mark_edited=True),
+        WriteOptions(source=source, actor="check", apply=False, mark_edited=True),
         read.problems,
     )
     db.session.rollback()
-    return EditOutcome(
-        report=report, errors=report.errors, warnings=report.warnings, service_id=service.id
-    )
+    return EditOutcome(report=report, errors=report.errors, warnings=report.warnings)
 
 
 def save_edit(

@@ -20,7 +20,15 @@ import sqlalchemy as sa
 from directory.accounts.sessions import now_utc
 from directory.council import Council
 from directory.extensions import db
-from directory.listings.editing import EditOutcome, check_edit, listing_rows, save_edit
+from directory.listings.editing import (
+    EditOutcome,
+    check_edit,
+    check_listing,
+    listing_rows,
+    new_listing_key,
+    save_edit,
+    save_listing,
+)
 from directory.listings.form_changes import form_layout
 from directory.models import ListingProposal, Organization, ProposalStatus, Service, User
 
@@ -103,6 +111,90 @@ def propose(
     return ProposalOutcome(checked, proposal=proposal)
 
 
+ORGANISATION_COLUMNS = {
+    "organisation_name": "name",
+    "organisation_description": "description",
+    "organisation_website": "website",
+    "organisation_email": "email",
+}
+"""The template's organisation columns and the stored fields they hold."""
+
+
+def can_add_listings(organisation: Organization) -> bool:
+    """A new listing joins the organisation by its key in its own source; an organisation
+    made some other way than the write path has none."""
+    return bool(organisation.external_id)
+
+
+def with_organisation(
+    rows: Sequence[Mapping[str, Any]], organisation: Organization
+) -> list[dict[str, str]]:
+    """A new listing's rows, joined to ``organisation`` exactly as it is stored (the form
+    does not show the organisation, so the listing never changes it)."""
+    key = str(rows[0].get("service_id") or new_listing_key())
+    own = {
+        **{name: str(value) for name, value in rows[0].items()},
+        "service_id": key,
+        "organisation_id": organisation.external_id or "",
+        **{
+            column: getattr(organisation, name) or ""
+            for column, name in ORGANISATION_COLUMNS.items()
+        },
+    }
+    return [own, *({**row, "service_id": key} for row in rows[1:])]
+
+
+def propose_new(
+    rows: Sequence[Mapping[str, str]],
+    *,
+    organisation: Organization,
+    provider: User,
+    council: Council,
+) -> ProposalOutcome:
+    """A new listing for the provider's organisation: checked as an editor's new listing is,
+    then kept for approval (or saved now, for a trusted organisation)."""
+    joined = with_organisation(rows, organisation)
+    if is_trusted(organisation, council):
+        outcome = save_listing(
+            joined, source=organisation.source, actor=trusted_actor(provider.email), council=council
+        )
+        return ProposalOutcome(outcome, published=outcome.saved)
+    checked = check_listing(joined, source=organisation.source, council=council)
+    if checked.errors or checked.report is None or not checked.report.ok:
+        return ProposalOutcome(checked)
+    proposal = ListingProposal(
+        service_id=None,
+        organization_id=organisation.id,
+        proposer_id=provider.id,
+        proposer=provider.email,
+        shown=[],
+        returned=joined,
+        version="",
+        status=ProposalStatus.WAITING,
+        reason="",
+    )
+    db.session.add(proposal)
+    db.session.commit()
+    return ProposalOutcome(checked, proposal=proposal)
+
+
+def approve_new(proposal: ListingProposal, *, editor: str, council: Council) -> EditOutcome:
+    """Write a proposed new listing through the write path, joined to its organisation as
+    the organisation is stored now."""
+    organisation = db.session.get(Organization, proposal.organization_id)
+    if organisation is None:
+        return EditOutcome(no_version=True)
+    outcome = save_listing(
+        with_organisation(proposal.returned, organisation),
+        source=organisation.source,
+        actor=approved_actor(proposal.proposer, editor),
+        council=council,
+    )
+    if outcome.saved:
+        decide(proposal, ProposalStatus.APPROVED, editor, service_id=outcome.service_id)
+    return outcome
+
+
 def approve(
     proposal: ListingProposal, service: Service, *, editor: str, council: Council, version: str
 ) -> EditOutcome:
@@ -122,7 +214,11 @@ def approve(
 
 
 def decide(
-    proposal: ListingProposal, status: ProposalStatus, editor: str, reason: str = ""
+    proposal: ListingProposal,
+    status: ProposalStatus,
+    editor: str,
+    reason: str = "",
+    service_id: str | None = None,
 ) -> bool:
     """Record the editor's decision, unless one was recorded first (one UPDATE whose row
     count says so: two editors deciding at once cannot both win). The write path may have
@@ -130,7 +226,13 @@ def decide(
     decided = db.session.execute(
         sa.update(ListingProposal)
         .where(ListingProposal.id == proposal.id, ListingProposal.status == ProposalStatus.WAITING)
-        .values(status=status, decided_by=editor, decided_at=now_utc(), reason=reason)
+        .values(
+            status=status,
+            decided_by=editor,
+            decided_at=now_utc(),
+            reason=reason,
+            **({"service_id": service_id} if service_id else {}),
+        )
         .execution_options(synchronize_session=False)
     )
     db.session.commit()
@@ -159,9 +261,10 @@ class FieldChange:
     """The listing's value is no longer the one the provider saw."""
 
 
-def differences(proposal: ListingProposal, service: Service) -> list[FieldChange]:
-    """Field by field, what the provider changed, against the listing as it is now."""
-    stored = form_layout(listing_rows(service))
+def differences(proposal: ListingProposal, service: Service | None) -> list[FieldChange]:
+    """Field by field, what the provider changed, against the listing as it is now (for a
+    new listing, every field they filled in)."""
+    stored = form_layout(listing_rows(service)) if service is not None else []
     stored_by_venue: dict[str | None, Mapping[str, str]] = {None: stored[0] if stored else {}}
     stored_by_venue |= {row.get("venue_id"): row for row in stored[1:]}
     shown_by_venue: dict[str | None, Mapping[str, Any]] = {
@@ -174,7 +277,7 @@ def differences(proposal: ListingProposal, service: Service) -> list[FieldChange
         shown = shown_by_venue.get(venue, {})
         now = stored_by_venue.get(venue, {})
         for column, value in row.items():
-            if column in {"service_id", "organisation_id", "venue_id"}:
+            if column in {"service_id", "organisation_id", "venue_id", *ORGANISATION_COLUMNS}:
                 continue
             if value == shown.get(column, ""):
                 continue

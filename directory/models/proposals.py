@@ -32,9 +32,10 @@ class ListingProposal(UuidPrimaryKey, db.Model):
 
     __tablename__ = "listing_proposal"
 
-    service_id: Mapped[str] = mapped_column(
+    service_id: Mapped[str | None] = mapped_column(
         sa.ForeignKey("service.id", ondelete="CASCADE"), index=True
     )
+    """The listing changed; None for a new listing until it is approved."""
     organization_id: Mapped[str] = mapped_column(
         sa.ForeignKey("organization.id", ondelete="CASCADE"), index=True
     )
@@ -56,6 +57,15 @@ class ListingProposal(UuidPrimaryKey, db.Model):
     decided_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
     reason: Mapped[str] = mapped_column(sa.Text, default="")
     """Why an editor returned it, for the provider to read."""
+
+    @property
+    def name(self) -> str:
+        """The listing's name as proposed."""
+        return str(self.returned[0].get("name", "")) if self.returned else ""
+
+    @property
+    def is_new_listing(self) -> bool:
+        return not self.shown
 
 
 NEVER_CHECKED = date(1900, 1, 1)

@@ -19,7 +19,7 @@ depends_on = None
 def upgrade():
     op.create_table(
         'listing_proposal',
-        sa.Column('service_id', sa.String(length=36), nullable=False),
+        sa.Column('service_id', sa.String(length=36), nullable=True),
         sa.Column('organization_id', sa.String(length=36), nullable=False),
         sa.Column('proposer_id', sa.String(length=36), nullable=True),
         sa.Column('proposer', sa.String(length=255), nullable=False),

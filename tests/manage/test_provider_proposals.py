@@ -264,3 +264,42 @@ def test_a_provider_never_reaches_another_organisations_listing(setting: Setting
     assert "Halesowen Dads Group" not in home and "Wordsley Toddler Time" in home
     with setting.app.app_context():
         assert db.session.get(Service, setting.other_id).assured_date is None
+
+
+def test_a_provider_proposes_a_new_listing_for_their_organisation(setting: Setting) -> None:
+    app = setting.app
+    provider = _signed_in(app, setting.provider)
+    address = "/manage/organisation/listings/new"
+    page = page_text(provider.get(address))
+    assert "Organisation that runs it" not in visible_text(page)
+    values = form_values(page)
+    values["action"] = "save"
+    refused = provider.post(address, data=values)
+    assert refused.status_code == 200 and "Error:" in visible_text(page_text(refused))
+    values["name"] = "Wordsley Baby Massage"
+    values["summary"] = "Baby massage for parents and babies under one."
+    assert provider.post(address, data=values).status_code == 302
+    [proposal] = _proposals(app)
+    assert proposal.service_id is None and proposal.name == "Wordsley Baby Massage"
+    with app.app_context():
+        assert (
+            db.session.scalar(
+                sa.select(sa.func.count(Service.id)).where(Service.name == "Wordsley Baby Massage")
+            )
+            == 0
+        )
+
+    editor = _signed_in(app, setting.editor)
+    page = visible_text(page_text(editor.get(f"/manage/proposals/{proposal.id}")))
+    assert "New listing: Wordsley Baby Massage" in page and "Baby massage for parents" in page
+    assert _approve(editor, proposal).status_code == 302
+    with app.app_context():
+        made = db.session.scalars(
+            sa.select(Service).where(Service.name == "Wordsley Baby Massage")
+        ).one()
+        ours = db.session.get(Service, setting.service_id)
+        assert made.organization_id == ours.organization_id
+        assert made.organization.name == "Wordsley Families Trust"
+        made_id = made.id
+    assert _proposals(app)[0].service_id == made_id
+    assert "Wordsley Baby Massage" in visible_text(page_text(provider.get("/manage/organisation/")))

@@ -60,6 +60,7 @@ PRACTITIONER_BLUEPRINTS = ("practitioners", "practitioner_plan")
 PROVIDER_PAGES = {
     "manage_provider.home",
     "manage_provider.listing",
+    "manage_provider.new",
     "manage_provider.edit",
     "manage_provider.confirm",
     "manage_account.account",

@@ -57,7 +57,8 @@ def make_staff(
 def make_organisation(app: Flask, name: str = "Brierley Hill Community Trust") -> str:
     """An organisation (with no listings) made in the database; its id."""
     with app.app_context():
-        organisation = Organization(name=name, source="manual")
+        key = f"org-{time.monotonic_ns()}"
+        organisation = Organization(name=name, source="manual", external_id=key)
         db.session.add(organisation)
         db.session.commit()
         return organisation.id

@@ -20,6 +20,7 @@ from directory.forms.proposals import ApproveForm, ReturnForm
 from directory.listings.editing import listing_rows, listing_version, save_edit
 from directory.listings.proposals import (
     approve,
+    approve_new,
     approved_actor,
     decide,
     differences,
@@ -29,6 +30,7 @@ from directory.listings.proposals import (
 )
 from directory.models import ListingProposal, ProposalStatus, Role, Service
 from directory.queries.manage import staff_service
+from directory.queries.organisations import organisation
 from directory.request_limits import LISTING_FORM_BODY_BYTES, accepts_body
 from directory.views.manage.listing_form import opened_form, render_form
 from directory.views.manage.listings import answer_save
@@ -36,11 +38,22 @@ from directory.views.manage.listings import answer_save
 blueprint = Blueprint("manage_proposals", __name__, url_prefix="/manage/proposals")
 
 
-def _waiting(proposal_id: str) -> tuple[ListingProposal, Service]:
+def _found(proposal_id: str) -> tuple[ListingProposal, Service | None]:
+    """The proposal and its listing (None for a new listing not yet approved)."""
     proposal = proposal_by_id(proposal_id)
     if proposal is None:
         abort(404)
+    if proposal.service_id is None:
+        return proposal, None
     service = staff_service(proposal.service_id)
+    if service is None:
+        abort(404)
+    return proposal, service
+
+
+def _waiting(proposal_id: str) -> tuple[ListingProposal, Service]:
+    """A proposed change to a stored listing."""
+    proposal, service = _found(proposal_id)
     if service is None:
         abort(404)
     return proposal, service
@@ -62,22 +75,23 @@ def _labels() -> tuple[dict[str, str], dict[str, str]]:
 @requires(Role.EDITOR)
 def queue() -> str:
     proposals = waiting_proposals()
-    services = {p.service_id: staff_service(p.service_id) for p in proposals}
+    services = {p.service_id: staff_service(p.service_id) for p in proposals if p.service_id}
     return render_template("manage/proposals/queue.html", proposals=proposals, services=services)
 
 
 def _page(
     proposal: ListingProposal,
-    service: Service,
+    service: Service | None,
     *,
     others: list[Any] | None = None,
     return_form: ReturnForm | None = None,
     status: int = 200,
 ) -> tuple[str, int]:
     own_labels, venue_labels = _labels()
-    venue_names = {row.get("venue_id"): row.get("venue_name", "") for row in listing_rows(service)}
+    rows = listing_rows(service) if service is not None else proposal.returned
+    venue_names = {row.get("venue_id"): row.get("venue_name", "") for row in rows}
     changes = differences(proposal, service)
-    stale = listing_version(service.id) != proposal.version
+    stale = service is not None and listing_version(service.id) != proposal.version
     return render_template(
         "manage/proposals/proposal.html",
         proposal=proposal,
@@ -89,7 +103,8 @@ def _page(
         stale=stale,
         others=others,
         approve_form=ApproveForm(version=proposal.version),
-        current_version=listing_version(service.id),
+        current_version=listing_version(service.id) if service is not None else "",
+        organisation=organisation(proposal.organization_id),
         form=return_form or ReturnForm(),
     ), status
 
@@ -97,7 +112,7 @@ def _page(
 @blueprint.get("/<proposal_id>")
 @requires(Role.EDITOR)
 def proposal(proposal_id: str) -> tuple[str, int]:
-    found, service = _waiting(proposal_id)
+    found, service = _found(proposal_id)
     return _page(found, service)
 
 
@@ -111,18 +126,27 @@ def _still_waiting(proposal: ListingProposal) -> Response | None:
 @blueprint.post("/<proposal_id>/approve")
 @requires(Role.EDITOR)
 def approve_proposal(proposal_id: str) -> Response | tuple[str, int]:
-    found, service = _waiting(proposal_id)
+    found, service = _found(proposal_id)
     form = ApproveForm()
     if not form.validate_on_submit():
         abort(400)
     decided = _still_waiting(found)
     if decided is not None:
         return decided
+    council = current_app.extensions["council"]
+    if service is None:
+        outcome = approve_new(found, editor=current_user.email, council=council)
+        if outcome.saved:
+            flash(gettext("Approved: the new listing is saved."), "success")
+            return redirect(url_for(".queue"))
+        for problem in outcome.errors:
+            flash(f"{problem.where}: {problem.message}", "warning")
+        return redirect(url_for(".proposal", proposal_id=found.id))
     outcome = approve(
         found,
         service,
         editor=current_user.email,
-        council=current_app.extensions["council"],
+        council=council,
         version=form.version.data or "",
     )
     if outcome.saved:
@@ -144,7 +168,7 @@ def approve_proposal(proposal_id: str) -> Response | tuple[str, int]:
 @blueprint.post("/<proposal_id>/return")
 @requires(Role.EDITOR)
 def return_proposal(proposal_id: str) -> Response | tuple[str, int]:
-    found, service = _waiting(proposal_id)
+    found, service = _found(proposal_id)
     decided = _still_waiting(found)
     if decided is not None:
         return decided

@@ -5,6 +5,7 @@ organisation (``provider_organization_id``), so another's is a 404, never a page
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
@@ -14,18 +15,35 @@ from werkzeug.wrappers import Response
 
 from directory.accounts.access import provider_organization_id, requires
 from directory.forms.listings import ListingActionForm, ListingForm, venue_keys
-from directory.listings.editing import listing_rows, listing_version, mark_checked
-from directory.listings.proposals import is_trusted, proposals_of, propose
+from directory.forms.sections import SECTIONS
+from directory.listings.editing import listing_rows, listing_version, mark_checked, new_listing_key
+from directory.listings.proposals import (
+    can_add_listings,
+    is_trusted,
+    proposals_of,
+    propose,
+    propose_new,
+)
 from directory.models import Role, Service
 from directory.queries import organisations as queries
 from directory.queries.manage import staff_service
 from directory.request_limits import LISTING_FORM_BODY_BYTES, accepts_body
 from directory.review import listing_due, listing_overdue
 from directory.views.manage.listing_form import opened_form, render_form
-from directory.views.manage.listings import answer_save
+from directory.views.manage.listings import answer_save, look_up_postcodes, show_problems
 from directory.views.manage.refusals import refused
 
 blueprint = Blueprint("manage_provider", __name__, url_prefix="/manage/organisation")
+
+ORGANISATION_FIELDS = ("organisation_name", "organisation_website", "organisation_email")
+"""The form's organisation fields, left off a provider's new listing: it is theirs."""
+NEW_LISTING_DEFAULTS = {
+    "status": "inactive",
+    "kind": "support_service",
+    "audience": "public",
+    "referral_route": "self",
+    "delivery": "in_person",
+}
 
 
 def _council():  # type: ignore[no-untyped-def]
@@ -61,6 +79,8 @@ def home() -> str:
         listings=listings,
         proposals=proposals_of(organization_id)[:20],
         trusted=is_trusted(found, council),
+        can_add=can_add_listings(found),
+        listing_names={listing.id: listing.name for listing, _due, _overdue in listings},
     )
 
 
@@ -133,6 +153,64 @@ def edit(service_id: str) -> str | Response:
         notice=None
         if trusted
         else gettext("An editor at the council checks your changes before families see them."),
+    )
+
+
+@blueprint.route("/listings/new", methods=["GET", "POST"])
+@accepts_body(LISTING_FORM_BODY_BYTES)
+@requires(Role.PROVIDER)
+def new() -> str | Response:
+    """A new listing for the provider's organisation, on the editors' form (without the
+    organisation's fields: it is theirs), kept for approval unless the council trusts them."""
+    organisation = queries.organisation(provider_organization_id())
+    if organisation is None or not can_add_listings(organisation):
+        abort(403)
+    council = _council()
+    trusted = is_trusted(organisation, council)
+    form = ListingForm()
+    form.set_council(council)
+    for name in ORGANISATION_FIELDS:
+        if name in form._fields:
+            del form[name]
+    if request.method == "GET":
+        form.fill([NEW_LISTING_DEFAULTS])
+    if form.apply_row_action(request.form.get("action", "")):
+        pass  # shown again with a row added or removed: nothing is sent
+    elif request.form.get("action") == "save" and form.validate_on_submit():
+        outcome = propose_new(
+            form.rows(new_listing_key(), organisation.external_id or ""),
+            organisation=organisation,
+            provider=current_user,
+            council=council,
+        )
+        if outcome.proposal is not None:
+            flash(
+                gettext(
+                    "Your new listing is sent to the council’s editors. Families see it "
+                    "once an editor approves it."
+                ),
+                "success",
+            )
+            return redirect(url_for(".home"))
+        if outcome.published and outcome.edit.service_id:
+            flash(gettext("Your new listing is saved."), "success")
+            return redirect(url_for(".listing", service_id=outcome.edit.service_id))
+        show_problems(form, outcome.edit.errors)
+    return render_template(
+        "manage/listings/form.html",
+        form=form,
+        service=None,
+        lookups=look_up_postcodes(form),
+        sections=[
+            dataclasses.replace(part, fields=tuple(f for f in part.fields if f in form._fields))
+            for part in SECTIONS
+        ],
+        heading=gettext("Propose a new listing for %(name)s", name=organisation.name),
+        back=url_for(".home"),
+        button=gettext("Save listing") if trusted else gettext("Send listing for approval"),
+        notice=None
+        if trusted
+        else gettext("An editor at the council checks your listing before families see it."),
     )
 
 
