@@ -114,11 +114,7 @@ def save_listing(
 
     Saving a stored listing (``service_id``) needs the ``version`` its form was opened at.
     """
-    numbered = [(1, list(COLUMN_NAMES))] + [
-        (FIRST_ROW + number, [row.get(name, "") for name in COLUMN_NAMES])
-        for number, row in enumerate(rows)
-    ]
-    read = read_rows(lambda: numbered, {}, Limits(), "form")
+    read = _read(rows)
     if read.problems.errors:
         return EditOutcome(errors=read.problems.errors, warnings=read.problems.warnings)
     if service_id is not None:
@@ -140,6 +136,53 @@ def save_listing(
         warnings=report.warnings,
         service_id=stored or service_id,
     )
+
+
+def _read(rows: Sequence[Mapping[str, str]]):  # type: ignore[no-untyped-def]
+    numbered = [(1, list(COLUMN_NAMES))] + [
+        (FIRST_ROW + number, [row.get(name, "") for name in COLUMN_NAMES])
+        for number, row in enumerate(rows)
+    ]
+    return read_rows(lambda: numbered, {}, Limits(), "form")
+
+
+def check_edit(
+    service: Service,
+    shown: Sequence[Mapping[str, str]],
+    returned: Sequence[Mapping[str, str]],
+    *,
+    council: Council,
+) -> EditOutcome:
+    """What ``save_edit`` would say of the form, with nothing written: the same reader and
+    the write path's checks (a dry run). Its report says whether anything would change."""
+    stored = form_layout(listing_rows(service))
+    known = {row["venue_id"] for row in stored[1:]}
+    if any(row.get("venue_id") and row["venue_id"] not in known for row in returned[1:]):
+        return EditOutcome(service_id=service.id, unknown_venue=True)
+    rows = changed_rows(stored, shown, returned)
+    if rows is None:
+        return EditOutcome(report=WriteReport(source=service.source), service_id=service.id)
+    checked = check_listing(rows, source=service.source, council=council)
+    checked.service_id = service.id
+    return checked
+
+
+def check_listing(
+    rows: Sequence[Mapping[str, str]], *, source: str, council: Council
+) -> EditOutcome:
+    """What ``save_listing`` would say of ``rows``, with nothing written (a dry run)."""
+    read = _read(rows)
+    if read.problems.errors:
+        return EditOutcome(errors=read.problems.errors, warnings=read.problems.warnings)
+    report = write_listings(
+        read.dataset,
+        council,
+        DatabaseGeocoder(),
+        WriteOptions(source=source, actor="check", apply=False, mark_edited=True),
+        read.problems,
+    )
+    db.session.rollback()
+    return EditOutcome(report=report, errors=report.errors, warnings=report.warnings)
 
 
 def save_edit(

@@ -22,6 +22,7 @@ from directory.models.jobs import Job
 from directory.models.location import Accessibility, Location, ServiceAtLocation
 from directory.models.organization import Organization
 from directory.models.postcode import Postcode, PostcodeDistrict
+from directory.models.proposals import ListingProposal, ProposalStatus, ReviewReminder
 from directory.models.reports import ProblemReport, ReportStatus
 from directory.models.schedule import DatedSession, Schedule
 from directory.models.service import (
@@ -48,15 +49,18 @@ __all__ = [
     "ImportUpload",
     "Job",
     "Language",
+    "ListingProposal",
     "Location",
     "Organization",
     "Phone",
     "Postcode",
     "PostcodeDistrict",
     "ProblemReport",
+    "ProposalStatus",
     "RecoveryCode",
     "ReferralRoute",
     "ReportStatus",
+    "ReviewReminder",
     "Role",
     "Schedule",
     "SearchRecord",

@@ -10,6 +10,7 @@ from flask_login import current_user
 
 from directory.accounts.access import requires
 from directory.jobs.records import job_status, recent_jobs
+from directory.listings.proposals import waiting_proposals
 from directory.listings.uploads import import_batches
 from directory.models import ReportStatus, Role
 from directory.presenters.jobs import STATE_CLASSES, STATES, job_view
@@ -41,6 +42,7 @@ def _todays_work() -> dict[str, Any]:
     due, due_by_area = review_counts(today, months, "due")
     return {
         "new_reports": report_counts().get(ReportStatus.NEW.value, 0),
+        "proposals": len(waiting_proposals()),
         "overdue": overdue,
         "due": due,
         "areas": [
