@@ -13,6 +13,7 @@ def register(app: Flask) -> None:
     from directory.jobs.commands import jobs_cli
     from directory.listings.commands import listings_cli
     from directory.postcodes.commands import postcodes_cli
+    from directory.support_requests.commands import requests_cli
 
     app.cli.add_command(postcodes_cli)
     app.cli.add_command(demo_cli)
@@ -23,3 +24,4 @@ def register(app: Flask) -> None:
     app.cli.add_command(backup_cli)
     app.cli.add_command(insights_cli)
     app.cli.add_command(jobs_cli)
+    app.cli.add_command(requests_cli)

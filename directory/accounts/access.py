@@ -28,7 +28,7 @@ from directory.models import Role, User
 
 ACCESS_ATTRIBUTE = "staff_access"
 STAFF_BLUEPRINT_PREFIX = "manage"
-PRACTITIONER_BLUEPRINTS = frozenset({"practitioners", "practitioner_plan"})
+PRACTITIONER_BLUEPRINTS = frozenset({"practitioners", "practitioner_plan", "practitioner_requests"})
 """The practitioners' door (``/practitioners``): staff pages too, though not under /manage."""
 SECOND_FACTOR_DONE = "second_factor_done"
 

@@ -23,6 +23,13 @@ from directory.models.location import Accessibility, Location, ServiceAtLocation
 from directory.models.organization import Organization
 from directory.models.postcode import Postcode, PostcodeDistrict
 from directory.models.reports import ProblemReport, ReportStatus
+from directory.models.requests import (
+    RequestDetail,
+    RequestMessage,
+    RequestSettings,
+    RequestStatus,
+    SupportRequest,
+)
 from directory.models.schedule import DatedSession, Schedule
 from directory.models.service import (
     Contact,
@@ -57,6 +64,10 @@ __all__ = [
     "RecoveryCode",
     "ReferralRoute",
     "ReportStatus",
+    "RequestDetail",
+    "RequestMessage",
+    "RequestSettings",
+    "RequestStatus",
     "Role",
     "Schedule",
     "SearchRecord",
@@ -67,6 +78,7 @@ __all__ = [
     "ServiceAtLocation",
     "ServiceKind",
     "ServiceStatus",
+    "SupportRequest",
     "TaxonomyTerm",
     "User",
     "WebSession",

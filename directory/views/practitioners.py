@@ -30,6 +30,7 @@ from directory.presenters.professional import (
 from directory.presenters.search import ResultItem
 from directory.presenters.service import service_page
 from directory.queries.services import practitioner_service, practitioner_services_by_id
+from directory.support_requests import accepting
 from directory.views.find import PRACTITIONER_DOOR as DOOR
 from directory.views.find import results_page
 from directory.views.public import results_address
@@ -62,6 +63,7 @@ def service(service_id: str) -> str:
         "practitioners/service.html",
         page=service_page(found, council, now),
         facts=professional_facts(found, council),
+        takes_requests=accepting(found.id) is not None,
         back_to_results=results_address(
             request.referrer, (DOOR.endpoint, "practitioners.needs_first_page")
         ),

@@ -21,6 +21,7 @@ from directory.forms.listings import STATUS_NAMES
 from directory.lists import plan as kept_plan
 from directory.models import Role, User
 from directory.views import plan, practitioners
+from directory.views import requests as practitioner_requests
 from directory.views.manage import (
     account,
     duplicates,
@@ -32,6 +33,7 @@ from directory.views.manage import (
     listing_parts,
     listings,
     reports,
+    requests,
     review,
     security,
     undo,
@@ -54,6 +56,8 @@ BLUEPRINTS = (
     insights.blueprint,
     practitioners.blueprint,
     plan.blueprint,
+    practitioner_requests.blueprint,
+    requests.blueprint,
     security.blueprint,
 )
 
@@ -147,6 +151,8 @@ def _navigation(role: Role) -> list[dict[str, Any]]:
             Role.PRACTITIONER,
         ),
         (gettext("Plan list"), "practitioner_plan.plan", Role.PRACTITIONER),
+        (gettext("Requests sent"), "practitioner_requests.sent_requests", Role.PRACTITIONER),
+        (gettext("Requests received"), "manage_requests.inbox_page", Role.ADMIN),
         (gettext("Listings"), "manage_listings.listings", Role.EDITOR),
         (gettext("Reports"), "manage_reports.queue", Role.EDITOR),
         (gettext("Review"), "manage_review.queue", Role.EDITOR),
