@@ -9,6 +9,8 @@ they did, never the family's detail, so they stay after the detail is purged.
 
 from __future__ import annotations
 
+import csv
+import io
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -16,6 +18,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
+from flask_babel import gettext
 
 from directory.extensions import db
 from directory.models import AuditEntry, ImportBatch, Role, Service, User
@@ -29,6 +32,7 @@ from directory.models.requests import (
     RequestStatus,
     SupportRequest,
 )
+from importers.cells import spreadsheet_safe
 
 AUDIT_ENTITY = "support_request"
 _REFERENCE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -322,3 +326,34 @@ def counts(locality: str | None = None) -> list[CountRow]:
         CountRow(row[0], row[1], row[2], int(row[3]), int(row[4]), int(row[5]), int(row[6]))
         for row in db.session.execute(statement)
     ]
+
+
+def counts_csv(rows: list[CountRow], need_names: dict[str, str], places: dict[str, str]) -> str:
+    """The counts as CSV; a cell a spreadsheet would run as a formula starts with a quote
+    (an organisation's name comes from whoever listed it)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(
+        [
+            gettext("Locality"),
+            gettext("Need"),
+            gettext("Organisation"),
+            gettext("Sent"),
+            gettext("Accepted"),
+            gettext("Declined"),
+            gettext("Waiting"),
+        ]
+    )
+    for row in rows:
+        writer.writerow(
+            [
+                spreadsheet_safe(places.get(row.locality, row.locality)),
+                spreadsheet_safe(need_names.get(row.need, row.need)),
+                spreadsheet_safe(row.organisation),
+                row.sent,
+                row.accepted,
+                row.declined,
+                row.waiting,
+            ]
+        )
+    return out.getvalue()

@@ -41,6 +41,7 @@ PRACTITIONER_PAGES = {
     "practitioners.needs_first_page",
     "practitioners.locality_report_page",
     "practitioners.locality_report_csv",
+    "practitioners.request_counts_csv",
     "practitioner_plan.plan",
     "practitioner_plan.print_page",
     "practitioner_plan.download",
@@ -48,8 +49,19 @@ PRACTITIONER_PAGES = {
     "practitioner_plan.save",
     "practitioner_plan.email",
     "practitioner_plan.download_pdf",
+    "practitioner_requests.new_request",
+    "practitioner_requests.sent_requests",
+    "practitioner_requests.sent_request",
 }
-PRACTITIONER_BLUEPRINTS = ("practitioners", "practitioner_plan")
+PRACTITIONER_BLUEPRINTS = ("practitioners", "practitioner_plan", "practitioner_requests")
+REQUEST_INBOX_PAGES = {
+    "manage_requests.inbox_page",
+    "manage_requests.request_page",
+    "manage_requests.decision",
+    "manage_requests.question",
+}
+"""The organisation's inbox of requests for support: council admins (each request is then
+checked against the organisation it was sent to)."""
 
 
 def _staff_rules(app: Flask) -> list[Rule]:
@@ -230,3 +242,15 @@ def test_the_security_events_and_second_factor_changes_need_a_full_sign_in(
         "manage_account.new_recovery_codes",
     ):
         assert _access(empty_app, rules[endpoint]) == Access("role", Role.PRACTITIONER), endpoint
+
+
+def test_requests_for_support_need_the_right_role(empty_app: Flask) -> None:
+    rules = {rule.endpoint: rule for rule in empty_app.url_map.iter_rules()}
+    inbox = {endpoint for endpoint in rules if endpoint.startswith("manage_requests.")}
+    assert inbox == REQUEST_INBOX_PAGES | {"manage_requests.listing_settings"}
+    for endpoint in REQUEST_INBOX_PAGES:
+        assert _access(empty_app, rules[endpoint]) == Access("role", Role.ADMIN), endpoint
+    settings = rules["manage_requests.listing_settings"]
+    assert _access(empty_app, settings) == Access("role", Role.EDITOR)
+    for endpoint in ("practitioner_requests.new_request", "practitioner_requests.sent_request"):
+        assert "POST" in (rules[endpoint].methods or set())
