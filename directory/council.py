@@ -128,6 +128,21 @@ class StaffSettings:
 
 
 @dataclass(frozen=True)
+class ProviderSettings:
+    """The council's choices for organisations' own accounts (the ``[providers]`` table)."""
+
+    need_second_factor: bool = False
+    """Whether people of organisations must give a one-time code at sign-in."""
+    trusted: tuple[str, ...] = ()
+    """Organisations (their ids or names) whose changes publish without an editor's
+    approval; they are audited all the same."""
+
+    def trusts(self, organization_id: str, name: str) -> bool:
+        wanted = {entry.casefold() for entry in self.trusted}
+        return organization_id.casefold() in wanted or name.strip().casefold() in wanted
+
+
+@dataclass(frozen=True)
 class Council:
     """One deployment's council settings."""
 
@@ -153,6 +168,7 @@ class Council:
     safety: dict[str, Any] = field(default_factory=dict)
     """Changes to the shipped safety lines, per danger (see directory/safety.py)."""
     staff: StaffSettings = field(default_factory=StaffSettings)
+    providers: ProviderSettings = field(default_factory=ProviderSettings)
 
     def terms(self, scheme: str) -> tuple[TaxonomyTermConfig, ...]:
         return tuple(term for term in self.taxonomy if term.scheme == scheme)
@@ -239,7 +255,28 @@ def _council_from(raw: dict[str, Any]) -> Council:
         phrasebook=_optional_table(raw, "phrasebook"),
         safety=_optional_table(raw, "safety"),
         staff=_staff(_optional_table(raw, "staff")),
+        providers=_providers(_optional_table(raw, "providers")),
     )
+
+
+def _providers(raw: dict[str, Any]) -> ProviderSettings:
+    known = {"need_second_factor", "trusted"}
+    for key in raw:
+        if key not in known:
+            raise CouncilFileError(
+                f"[providers] has {key!r}; it knows " + ", ".join(sorted(known)) + "."
+            )
+    second_factor = raw.get("need_second_factor", False)
+    if not isinstance(second_factor, bool):
+        raise CouncilFileError("[providers] need_second_factor must be true or false.")
+    trusted = raw.get("trusted", [])
+    if not isinstance(trusted, list) or not all(
+        isinstance(entry, str) and entry.strip() for entry in trusted
+    ):
+        raise CouncilFileError(
+            "[providers] trusted must be a list of organisation ids or names, in quotes."
+        )
+    return ProviderSettings(second_factor, tuple(entry.strip() for entry in trusted))
 
 
 def _staff(raw: dict[str, Any]) -> StaffSettings:

@@ -6,7 +6,9 @@ A view is marked with one of:
 - ``@during_sign_in``: pages for someone whose password was right but who has not yet given
   a one-time code (entering one, setting one up, signing out);
 - ``@requires(Role.EDITOR)`` (or another role): everything else. Editors and admins (and
-  practitioners, if the council says so) must have given a one-time code as well.
+  practitioners or providers, if the council says so) must have given a one-time code as well.
+  ``@requires(Role.PRACTITIONER, Role.PROVIDER)`` opens a page to either (a provider is not on
+  the practitioner-editor-admin ladder: see ``Role``).
 
 ``enforce`` runs before every request to a staff blueprint (``manage_*``, and the
 practitioners' door: ``PRACTITIONER_BLUEPRINTS``) and refuses anything unmarked,
@@ -31,6 +33,10 @@ STAFF_BLUEPRINT_PREFIX = "manage"
 PRACTITIONER_BLUEPRINTS = frozenset({"practitioners", "practitioner_plan", "practitioner_requests"})
 """The practitioners' door (``/practitioners``): staff pages too, though not under /manage."""
 SECOND_FACTOR_DONE = "second_factor_done"
+PROVIDER_PATH = "/manage/organisation/"
+"""Where a provider's own pages live; after signing in they go nowhere else..."""
+PROVIDER_REQUESTS_PATH = "/manage/requests/"
+"""...but to their organisation's requests for support (an email's link to sign in)."""
 
 
 @dataclass(frozen=True)
@@ -38,6 +44,11 @@ class Access:
     kind: str
     """"open", "sign-in" or "role"."""
     role: Role | None = None
+    also: tuple[Role, ...] = ()
+    """Other roles the page opens to (each with the roles above it on the ladder)."""
+
+    def allows(self, role: Role) -> bool:
+        return any(role.at_least(needed) for needed in (self.role, *self.also) if needed)
 
 
 def _mark(access: Access) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -52,15 +63,19 @@ open_to_everyone = _mark(Access("open"))
 during_sign_in = _mark(Access("sign-in"))
 
 
-def requires(role: Role) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    return _mark(Access("role", role))
+def requires(role: Role, *also: Role) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    return _mark(Access("role", role, also))
 
 
 def needs_second_factor(user: User) -> bool:
-    """Editors and admins always; practitioners if the council says so or they set one up."""
+    """Editors and admins always; practitioners and providers if the council says so, or
+    once they set one up."""
     if user.role in {Role.EDITOR, Role.ADMIN} or user.has_second_factor:
         return True
-    return current_app.extensions["council"].staff.practitioners_need_second_factor
+    council = current_app.extensions["council"]
+    if user.role is Role.PROVIDER:
+        return council.providers.need_second_factor
+    return council.staff.practitioners_need_second_factor
 
 
 def fully_signed_in() -> bool:
@@ -74,6 +89,10 @@ def staff_destination(target: str | None) -> str:
     from directory.views.site import safe_local_path  # views import this module
 
     path = safe_local_path(target)
+    if current_user.is_authenticated and current_user.role is Role.PROVIDER:
+        if path.startswith((PROVIDER_PATH, "/manage/account", PROVIDER_REQUESTS_PATH)):
+            return path
+        return url_for("manage_provider.home")
     if path == "/" or not path.startswith(("/manage", "/practitioners")):
         return url_for("manage_home.home")
     return path
@@ -114,7 +133,14 @@ def enforce() -> Response | None:
         return redirect(url_for("manage_account.set_up_second_factor"))
     if access.kind == "sign-in":
         return None
-    assert access.role is not None
-    if not current_user.role.at_least(access.role):
+    if not access.allows(current_user.role):
         abort(403)
     return None
+
+
+def provider_organization_id() -> str:
+    """The organisation the signed-in provider works for; 403 for anyone else, or for a
+    provider whose organisation has gone (their account stays, their pages close)."""
+    if current_user.role is not Role.PROVIDER or current_user.organization_id is None:
+        abort(403)
+    return current_user.organization_id

@@ -41,27 +41,57 @@ def all_users() -> list[User]:
     return list(db.session.scalars(sa.select(User).order_by(User.name, User.email)))
 
 
-def create_user(email: str, name: str, role: Role, password: str | None = None) -> User:
-    """A new account, committed (an invitation's until its password is set)."""
+def create_user(
+    email: str,
+    name: str,
+    role: Role,
+    password: str | None = None,
+    organization_id: str | None = None,
+) -> User:
+    """A new account, committed (an invitation's until its password is set). A provider
+    belongs to exactly one organisation; council staff to none."""
     if user_by_email(email) is not None:
         raise AccountError(f"There is already an account for {normalise_email(email)}.")
+    if (role is Role.PROVIDER) != (organization_id is not None):
+        raise AccountError("A provider needs an organisation, and only a provider has one.")
     user = User(
         email=normalise_email(email),
         name=name.strip(),
         role=role,
+        organization_id=organization_id,
         password_hash=hash_password(password) if password else None,
         failed_attempts=0,
         disabled=False,
     )
     db.session.add(user)
     db.session.flush()
-    record(EventKind.ACCOUNT_CREATED, user, role=role.value)
+    details = {"role": role.value}
+    if organization_id is not None:
+        details["organisation"] = organization_id
+    record(EventKind.ACCOUNT_CREATED, user, **details)
     return user
 
 
+def providers_of(organization_id: str) -> list[User]:
+    """The accounts of people who work for an organisation, by name."""
+    return list(
+        db.session.scalars(
+            sa.select(User)
+            .where(User.role == Role.PROVIDER, User.organization_id == organization_id)
+            .order_by(User.name, User.email)
+        )
+    )
+
+
 def change_role(user: User, role: Role) -> None:
+    """A council role for anyone; a provider who becomes council staff leaves their
+    organisation (people are made providers only by an invitation to an organisation)."""
+    if role is Role.PROVIDER and user.organization_id is None:
+        raise AccountError("A provider needs an organisation: invite them to one.")
     before = user.role
     user.role = role
+    if role is not Role.PROVIDER:
+        user.organization_id = None
     record(EventKind.ROLE_CHANGED, user, before=before.value, after=role.value)
 
 

@@ -149,6 +149,13 @@ class InviteForm(BaseForm):
     )
 
 
+class ProviderInviteForm(BaseForm):
+    """An editor invites someone who works for an organisation to keep its listings."""
+
+    name = InviteForm.name
+    email = _email_field()
+
+
 class RoleForm(BaseForm):
     role = RadioField(
         lazy_gettext("Role"),

@@ -16,18 +16,32 @@ from directory.sealing import site_sealer
 
 
 class Role(StrEnum):
-    """What a member of staff may do; each role may do everything the ones before it may."""
+    """What a member of staff may do.
+
+    Practitioners, editors and admins are a ladder: each may do everything the ones before
+    it may. A provider (someone who works for an organisation that runs services) is off the
+    ladder: they keep their own organisation's listings and nothing else, so no page for a
+    practitioner, editor or admin opens to them, and no other role gains a provider's pages.
+    """
 
     PRACTITIONER = "practitioner"
     EDITOR = "editor"
     ADMIN = "admin"
+    PROVIDER = "provider"
 
     @property
     def rank(self) -> int:
-        return list(Role).index(self)
+        """The place on the council staff's ladder; -1 for a provider, who is not on it."""
+        return LADDER.index(self) if self in LADDER else -1
 
     def at_least(self, other: Role) -> bool:
+        if Role.PROVIDER in (self, other):
+            return self is other
         return self.rank >= other.rank
+
+
+LADDER = (Role.PRACTITIONER, Role.EDITOR, Role.ADMIN)
+"""The council staff's roles, least first."""
 
 
 class User(UuidPrimaryKey, db.Model):
@@ -39,6 +53,11 @@ class User(UuidPrimaryKey, db.Model):
     """Always stored lower-case, so sign-in ignores the case it is typed in."""
     name: Mapped[str] = mapped_column(sa.String(255))
     role: Mapped[Role] = mapped_column(enum_column_type(Role, "staff_role"))
+    organization_id: Mapped[str | None] = mapped_column(
+        sa.ForeignKey("organization.id", ondelete="SET NULL"), index=True
+    )
+    """The organisation a provider works for (None for council staff). A provider whose
+    organisation is removed keeps the account but sees no listings until given another."""
     password_hash: Mapped[str | None] = mapped_column(sa.String(255))
     """None until the invitation is accepted."""
     sealed_totp_secret: Mapped[str | None] = mapped_column(sa.String(255))

@@ -187,7 +187,7 @@ def audit_trail(found: SupportRequest) -> list[AuditEntry]:
 
 def organisation_of(user: User) -> str | None:
     """The organisation a provider works for (None for council staff)."""
-    return getattr(user, "organization_id", None)
+    return user.organization_id if user.role is Role.PROVIDER else None
 
 
 def may_see(user: User, found: SupportRequest) -> bool:

@@ -19,17 +19,14 @@ log = logging.getLogger(__name__)
 
 
 def organisation_users(found: SupportRequest) -> list[str]:
-    """The addresses of the receiving organisation's users who may sign in."""
-    column = getattr(User, "organization_id", None)
-    if column is None:
-        return []
+    """The addresses of the receiving organisation's providers who may sign in."""
     return list(
         db.session.scalars(
             sa.select(User.email).where(
-                column == found.organization_id,
+                User.organization_id == found.organization_id,
+                User.role == Role.PROVIDER,
                 User.disabled.is_(False),
                 User.password_hash.is_not(None),
-                User.role != Role.ADMIN,
             )
         )
     )

@@ -1,7 +1,7 @@
 """Requests for support (branch requests): listing settings, requests, their personal detail and messages
 
 Revision ID: 1f30b1ab045f
-Revises: e3a8c6d2f1b7
+Revises: a7c3f1e9d2b4
 Create Date: 2026-12-06 17:44:17.707118
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '1f30b1ab045f'
-down_revision = 'e3a8c6d2f1b7'
+down_revision = 'a7c3f1e9d2b4'
 branch_labels = None
 depends_on = None
 

@@ -14,7 +14,14 @@ from directory.accounts.access import ACCESS_ATTRIBUTE, Access
 from directory.models import Role
 from tests.support.client import page_text
 from tests.support.headers import assert_exact_security_headers
-from tests.support.staff import PASSWORD, csrf_token, make_staff, sign_in, submit
+from tests.support.staff import (
+    PASSWORD,
+    csrf_token,
+    make_provider,
+    make_staff,
+    sign_in,
+    submit,
+)
 
 # Pages anyone may open, and pages for someone part way through signing in. Adding one
 # here is a decision to review: everything else under /manage needs a role.
@@ -60,8 +67,18 @@ REQUEST_INBOX_PAGES = {
     "manage_requests.decision",
     "manage_requests.question",
 }
-"""The organisation's inbox of requests for support: council admins (each request is then
-checked against the organisation it was sent to)."""
+"""The inbox of requests for support: an organisation's providers and council admins (each
+request is then checked against the organisation it was sent to)."""
+PROVIDER_PAGES = {
+    "manage_provider.home",
+    "manage_account.account",
+    "manage_account.recovery_codes",
+    "manage_account.new_app",
+    "manage_account.replace_app",
+    "manage_account.new_recovery_codes",
+    *REQUEST_INBOX_PAGES,
+}
+"""The only pages, beyond signing in, that open to someone of an organisation (a provider)."""
 
 
 def _staff_rules(app: Flask) -> list[Rule]:
@@ -114,6 +131,8 @@ def test_every_staff_route_says_who_may_see_it(empty_app: Flask) -> None:
     for rule in rules:
         if rule.endpoint in PRACTITIONER_PAGES:
             assert _access(empty_app, rule) == Access("role", Role.PRACTITIONER), rule.endpoint
+    for_providers = {r.endpoint for r in rules if _access(empty_app, r).allows(Role.PROVIDER)}
+    assert for_providers == PROVIDER_PAGES
 
 
 def test_no_staff_route_is_reachable_without_signing_in(empty_app: Flask) -> None:
@@ -163,6 +182,41 @@ def test_no_staff_route_is_reachable_without_the_right_role(
     token = csrf_token(client, "/manage/account")
     requests = _requests(empty_app, needing=forbidden)
     assert requests, f"no routes need {forbidden}"
+    for endpoint, method, address in requests:
+        response = _send(client, method, address, token)
+        assert response.status_code == 403, (endpoint, method, response.status_code)
+
+
+def test_a_provider_reaches_no_staff_route_but_their_own(empty_app: Flask) -> None:
+    """Property over every staff route, GET and POST: a provider is refused everything a
+    practitioner, editor or admin may open, and is let into the provider pages only."""
+    provider = make_provider(empty_app)
+    client = empty_app.test_client()
+    sign_in(empty_app, client, provider)
+    token = csrf_token(client, "/manage/account")
+    opened = []
+    for endpoint, method, address in _requests(empty_app):
+        response = _send(client, method, address, token)
+        if endpoint in PROVIDER_PAGES:
+            opened.append(endpoint)
+            assert response.status_code != 403, (endpoint, method)
+        else:
+            assert response.status_code == 403, (endpoint, method, response.status_code)
+    assert "manage_provider.home" in opened
+
+
+@pytest.mark.parametrize("role", [Role.PRACTITIONER, Role.EDITOR, Role.ADMIN])
+def test_no_council_role_reaches_the_provider_pages(empty_app: Flask, role: Role) -> None:
+    person = make_staff(empty_app, role)
+    client = empty_app.test_client()
+    sign_in(empty_app, client, person)
+    token = csrf_token(client, "/manage/account")
+    requests = [
+        request
+        for request in _requests(empty_app, needing=Role.PROVIDER)
+        if request[0] not in PROVIDER_PAGES - {"manage_provider.home"}
+    ]
+    assert requests
     for endpoint, method, address in requests:
         response = _send(client, method, address, token)
         assert response.status_code == 403, (endpoint, method, response.status_code)
@@ -241,7 +295,9 @@ def test_the_security_events_and_second_factor_changes_need_a_full_sign_in(
         "manage_account.replace_app",
         "manage_account.new_recovery_codes",
     ):
-        assert _access(empty_app, rules[endpoint]) == Access("role", Role.PRACTITIONER), endpoint
+        assert _access(empty_app, rules[endpoint]) == Access(
+            "role", Role.PRACTITIONER, (Role.PROVIDER,)
+        ), endpoint
 
 
 def test_requests_for_support_need_the_right_role(empty_app: Flask) -> None:
@@ -249,7 +305,8 @@ def test_requests_for_support_need_the_right_role(empty_app: Flask) -> None:
     inbox = {endpoint for endpoint in rules if endpoint.startswith("manage_requests.")}
     assert inbox == REQUEST_INBOX_PAGES | {"manage_requests.listing_settings"}
     for endpoint in REQUEST_INBOX_PAGES:
-        assert _access(empty_app, rules[endpoint]) == Access("role", Role.ADMIN), endpoint
+        access = _access(empty_app, rules[endpoint])
+        assert access == Access("role", Role.ADMIN, (Role.PROVIDER,)), endpoint
     settings = rules["manage_requests.listing_settings"]
     assert _access(empty_app, settings) == Access("role", Role.EDITOR)
     for endpoint in ("practitioner_requests.new_request", "practitioner_requests.sent_request"):

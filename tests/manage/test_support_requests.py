@@ -30,7 +30,14 @@ from tests.manage.support_requests import (
 )
 from tests.support.client import page_text
 from tests.support.html import visible_text
-from tests.support.staff import make_staff, sign_in, submit, token_in
+from tests.support.staff import (
+    make_organisation,
+    make_provider,
+    make_staff,
+    sign_in,
+    submit,
+    token_in,
+)
 
 
 @pytest.fixture
@@ -210,22 +217,88 @@ def test_the_organisation_asks_a_question_and_the_practitioner_answers(app: Flas
     assert practitioner.email in {actor for actor, _ in _views(app, found.id)}
 
 
-@pytest.mark.parametrize("role", [Role.PRACTITIONER, Role.EDITOR])
-def test_nobody_else_sees_a_request(app: Flask, role: Role) -> None:
-    """Another practitioner, or an editor, gets the same 404 as for no request at all, and
-    their try is not a view (nothing was shown)."""
+WHO_SEES = {
+    "the sender": True,
+    "another practitioner": False,
+    "an editor": False,
+    "a council admin": True,
+    "a provider of the receiving organisation": True,
+    "a provider of another organisation": False,
+}
+"""Property over the roles: who may see a request, and who may decide it."""
+
+
+def _person(app: Flask, who: str, sender, organisation_id: str):  # type: ignore[no-untyped-def]
+    if who == "the sender":
+        return sender
+    if who.startswith("a provider"):
+        mine = who.endswith("receiving organisation")
+        return make_provider(app, organisation_id if mine else make_organisation(app, "Other"))
+    role = {"another practitioner": Role.PRACTITIONER, "an editor": Role.EDITOR}.get(
+        who, Role.ADMIN
+    )
+    return make_staff(app, role)
+
+
+@pytest.mark.parametrize("who", sorted(WHO_SEES))
+def test_only_the_sender_the_organisation_and_admins_see_a_request(app: Flask, who: str) -> None:
+    """Everyone else gets the same 404 as for no request at all (or 403 for the inbox),
+    and their try is not a view, as nothing was shown; every view that is shown is audited."""
     service_id = listing_taking_requests(app)
+    sender_person, sender = _signed_in(app, Role.PRACTITIONER)
+    send_request(sender, service_id)
+    found = only_request(app)
+    person = _person(app, who, sender_person, found.organization_id)
+    client = app.test_client()
+    sign_in(app, client, person)
+    before = _views(app, found.id)
+    pages = [f"/practitioners/requests/{found.id}", f"/manage/requests/{found.id}"]
+    shown = []
+    for page in pages:
+        response = client.get(page)
+        assert response.status_code in {200, 403, 404}, (page, response.status_code)
+        if response.status_code == 200:
+            assert FAMILY_NAME in page_text(response)
+            shown.append(page)
+    assert bool(shown) is WHO_SEES[who], shown
+    assert _views(app, found.id) == before + [(person.email, "viewed")] * len(shown)
+    lists = "".join(
+        page_text(client.get(page))
+        for page in ("/practitioners/requests/", "/manage/requests/")
+        if client.get(page).status_code == 200
+    )
+    assert (found.reference in lists) is WHO_SEES[who]
+    assert client.get("/practitioners/requests/no-such-request").status_code in {403, 404}
+
+
+def test_a_provider_decides_on_their_organisations_request_and_is_emailed_without_detail(
+    make_app: Callable[..., Flask], smtp_server
+) -> None:  # type: ignore[no-untyped-def]
+    settings, mailbox = smtp_server
+    app = make_app(smtp=settings)
+    service_id = listing_taking_requests(app)
+    found_organisation = None
+    with app.app_context():
+        from directory.models import Service
+
+        found_organisation = db.session.get(Service, service_id).organization_id
+    provider = make_provider(app, found_organisation)
     _, sender = _signed_in(app, Role.PRACTITIONER)
     send_request(sender, service_id)
     found = only_request(app)
-    before = _views(app, found.id)
-    _, other = _signed_in(app, role)
-    assert other.get(f"/practitioners/requests/{found.id}").status_code == 404
-    assert found.reference not in page_text(other.get("/practitioners/requests/"))
-    for address in (f"/manage/requests/{found.id}", "/manage/requests/"):
-        assert other.get(address).status_code == 403
-    assert other.get("/practitioners/requests/no-such-request").status_code == 404
-    assert _views(app, found.id) == before
+    (email,) = mailbox.messages
+    assert provider.email in email and f"/manage/requests/{found.id}" in email
+    assert FAMILY_NAME not in email and "Test Family Support" not in email
+    client = app.test_client()
+    sign_in(app, client, provider)
+    page = page_text(client.get(f"/manage/requests/{found.id}"))
+    response = client.post(
+        f"/manage/requests/{found.id}/decision",
+        data={"csrf_token": token_in(page), "decision": "decline", "reason": "No places."},
+    )
+    assert response.status_code == 303
+    assert only_request(app).status == RequestStatus.DECLINED
+    assert [action for _, action in _views(app, found.id)][-2:] == ["viewed", "declined"]
 
 
 def test_an_editor_sets_whether_a_listing_takes_requests(app: Flask) -> None:

@@ -14,7 +14,7 @@ from directory.accounts import second_factor
 from directory.accounts.sessions import now_utc
 from directory.accounts.users import create_user
 from directory.extensions import db
-from directory.models import Role, User
+from directory.models import Organization, Role, User
 
 PASSWORD = "correct horse battery staple"
 _TOKEN = re.compile(
@@ -39,11 +39,12 @@ def make_staff(
     name: str = "Sam Editor",
     password: str = PASSWORD,
     second_factor_set_up: bool = True,
+    organization_id: str | None = None,
 ) -> Staff:
     """An account with a password and (by default) an authenticator app already set up."""
     email = email or f"{role.value}-{time.monotonic_ns()}@example.org"
     with app.app_context():
-        user = create_user(email, name, role, password)
+        user = create_user(email, name, role, password, organization_id=organization_id)
         secret = None
         if second_factor_set_up:
             secret = second_factor.new_secret()
@@ -51,6 +52,28 @@ def make_staff(
             user.totp_confirmed_at = now_utc()
         db.session.commit()
         return Staff(user.id, user.email, password, secret, role)
+
+
+def make_organisation(app: Flask, name: str = "Brierley Hill Community Trust") -> str:
+    """An organisation (with no listings) made in the database; its id."""
+    with app.app_context():
+        organisation = Organization(name=name, source="manual")
+        db.session.add(organisation)
+        db.session.commit()
+        return organisation.id
+
+
+def make_provider(
+    app: Flask, organization_id: str | None = None, *, second_factor_set_up: bool = True
+) -> Staff:
+    """Someone who works for an organisation (a new one unless given), signed up in full."""
+    return make_staff(
+        app,
+        Role.PROVIDER,
+        name="Pat Provider",
+        organization_id=organization_id or make_organisation(app),
+        second_factor_set_up=second_factor_set_up,
+    )
 
 
 def current_code(app: Flask, staff: Staff) -> str:

@@ -72,6 +72,9 @@ def _dudley_with(old: str, new: str) -> str:
         ("[[taxonomy.level]]", "[[taxonomy.colour]]", "not a known scheme"),
         ('contact_email = "familydirectory@example.org"', 'contact_email = "nobody"', "email"),
         ('contact_email = "familydirectory@example.org"\n', "", "needs contact_email"),
+        ("need_second_factor = false", 'need_second_factor = "no"', "true or false"),
+        ("trusted = []", 'trusted = "Dudley CVS"', "list of organisation ids or names"),
+        ("trusted = []", "trust = []", "\\[providers\\] has 'trust'"),
     ],
 )
 def test_a_wrong_council_file_names_the_problem(
@@ -120,3 +123,12 @@ def test_a_life_event_that_ranks_needs_a_code(tmp_path: Path) -> None:
     text = _dudley_with('code = "food-this-week"\n', "")
     with pytest.raises(CouncilFileError, match="needs a code"):
         load_council(_write(tmp_path, text))
+
+
+def test_named_organisations_are_trusted_by_id_or_name(tmp_path: Path) -> None:
+    text = _dudley_with("trusted = []", 'trusted = ["Dudley CVS", "org-id-1"]')
+    providers = load_council(_write(tmp_path, text)).providers
+    assert providers.trusts("any-id", " dudley cvs ")
+    assert providers.trusts("org-id-1", "Another name")
+    assert not providers.trusts("org-id-2", "Dudley CVS Shop")
+    assert not load_council(COUNCILS / "dudley.toml").providers.need_second_factor

@@ -32,6 +32,8 @@ from directory.views.manage import (
     jobs,
     listing_parts,
     listings,
+    organisations,
+    provider,
     reports,
     requests,
     review,
@@ -59,6 +61,8 @@ BLUEPRINTS = (
     practitioner_requests.blueprint,
     requests.blueprint,
     security.blueprint,
+    organisations.blueprint,
+    provider.blueprint,
 )
 
 
@@ -79,6 +83,7 @@ def staff_context() -> dict[str, Any]:
         return {}
     context: dict[str, Any] = {
         "roles": Role,
+        "staff_home": staff_home_endpoint,
         "role_names": role_names(),
         "account_status": account_status,
         "status_names": {status.value: str(name) for status, name in STATUS_NAMES.items()},
@@ -127,6 +132,7 @@ def role_names() -> dict[str, str]:
         Role.PRACTITIONER.value: gettext("Practitioner"),
         Role.EDITOR.value: gettext("Editor"),
         Role.ADMIN.value: gettext("Admin"),
+        Role.PROVIDER.value: gettext("Provider"),
     }
 
 
@@ -140,8 +146,16 @@ def account_status(person: User) -> str:
     return gettext("Active")
 
 
+def staff_home_endpoint() -> str:
+    """The signed-in person's home page: a provider's is their organisation's listings."""
+    if current_user.is_authenticated and current_user.role is Role.PROVIDER:
+        return "manage_provider.home"
+    return "manage_home.home"
+
+
 def _navigation(role: Role) -> list[dict[str, Any]]:
-    items: list[tuple[str, str, Role]] = [
+    items: list[tuple[str, str, Role | tuple[Role, ...]]] = [
+        (gettext("Your organisation"), "manage_provider.home", Role.PROVIDER),
         (gettext("Home"), "manage_home.home", Role.PRACTITIONER),
         (gettext("Find services"), "practitioners.search", Role.PRACTITIONER),
         (gettext("Needs first"), "practitioners.needs_first_page", Role.PRACTITIONER),
@@ -152,20 +166,29 @@ def _navigation(role: Role) -> list[dict[str, Any]]:
         ),
         (gettext("Plan list"), "practitioner_plan.plan", Role.PRACTITIONER),
         (gettext("Requests sent"), "practitioner_requests.sent_requests", Role.PRACTITIONER),
-        (gettext("Requests received"), "manage_requests.inbox_page", Role.ADMIN),
+        (
+            gettext("Requests received"),
+            "manage_requests.inbox_page",
+            (Role.ADMIN, Role.PROVIDER),
+        ),
         (gettext("Listings"), "manage_listings.listings", Role.EDITOR),
         (gettext("Reports"), "manage_reports.queue", Role.EDITOR),
         (gettext("Review"), "manage_review.queue", Role.EDITOR),
         (gettext("Imports"), "manage_imports.imports", Role.EDITOR),
         (gettext("History"), "manage_history.batches", Role.EDITOR),
         (gettext("Insights"), "manage_insights.insights_page", Role.EDITOR),
+        (gettext("Organisations"), "manage_organisations.organisations", Role.EDITOR),
         (gettext("Users"), "manage_users.users_list", Role.ADMIN),
         (gettext("Security events"), "manage_security.events_page", Role.ADMIN),
-        (gettext("Your account"), "manage_account.account", Role.PRACTITIONER),
+        (
+            gettext("Your account"),
+            "manage_account.account",
+            (Role.PRACTITIONER, Role.PROVIDER),
+        ),
     ]
     navigation = []
     for text, endpoint, needed in items:
-        if not role.at_least(needed):
+        if not any(role.at_least(one) for one in _as_tuple(needed)):
             continue
         href = url_for(endpoint)
         item = {"href": href, "text": text, "active": request.endpoint == endpoint}
@@ -173,6 +196,10 @@ def _navigation(role: Role) -> list[dict[str, Any]]:
             item |= _plan_count(text)
         navigation.append(item)
     return navigation
+
+
+def _as_tuple(roles: Role | tuple[Role, ...]) -> tuple[Role, ...]:
+    return roles if isinstance(roles, tuple) else (roles,)
 
 
 def _plan_count(text: str) -> dict[str, Any]:

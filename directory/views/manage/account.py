@@ -168,7 +168,7 @@ def set_up_second_factor() -> str | Response:
 
 
 @blueprint.get("/recovery-codes")
-@requires(Role.PRACTITIONER)
+@requires(Role.PRACTITIONER, Role.PROVIDER)
 def recovery_codes() -> str | Response:
     """The new recovery codes, shown once: they are kept only as hashes."""
     codes = session.pop(CODES_TO_SHOW, None)
@@ -178,7 +178,7 @@ def recovery_codes() -> str | Response:
 
 
 @blueprint.get("/account/new-app")
-@requires(Role.PRACTITIONER)
+@requires(Role.PRACTITIONER, Role.PROVIDER)
 def new_app() -> str | Response:
     """Move to a new phone or app: the password, a code from the old app (or a recovery code)
     and a code from the new one. Every other session of the account then ends."""
@@ -188,7 +188,7 @@ def new_app() -> str | Response:
 
 
 @blueprint.post("/account/new-app")
-@requires(Role.PRACTITIONER)
+@requires(Role.PRACTITIONER, Role.PROVIDER)
 def replace_app() -> str | Response:
     if not current_user.has_second_factor:
         return redirect(url_for(".set_up_second_factor"))
@@ -257,7 +257,7 @@ def sign_out() -> Response:
 
 
 @blueprint.route("/account", methods=["GET", "POST"])
-@requires(Role.PRACTITIONER)
+@requires(Role.PRACTITIONER, Role.PROVIDER)
 def account() -> str | Response:
     form = ChangePasswordForm(email=current_user.email)
     if form.validate_on_submit():
@@ -280,7 +280,7 @@ def account() -> str | Response:
 
 
 @blueprint.route("/account/recovery-codes", methods=["GET", "POST"])
-@requires(Role.PRACTITIONER)
+@requires(Role.PRACTITIONER, Role.PROVIDER)
 def new_recovery_codes() -> str | Response:
     """New recovery codes, after the password and a current code; other sessions end."""
     if not current_user.has_second_factor:

@@ -1,9 +1,9 @@
 """The organisation's inbox of requests for support (/manage/requests), and the editor's
 setting that lets a listing take them (/manage/listings/ID/requests-for-support).
 
-Opening a request is audited before the page is drawn. Council admins see every
-organisation's requests; nobody else on the staff side sees any (editors keep listings,
-not families' details).
+Opening a request is audited before the page is drawn. An organisation's providers see the
+requests sent to its listings; council admins see every organisation's; nobody else on the
+staff side sees any (editors keep listings, not families' details).
 """
 
 from __future__ import annotations
@@ -42,12 +42,13 @@ from directory.views.request_names import status_names
 
 blueprint = Blueprint("manage_requests", __name__, url_prefix="/manage")
 
-INBOX_ROLE = Role.ADMIN
-"""Who may open the inbox at all; each request is then checked with ``may_decide``."""
+INBOX_ROLES = (Role.ADMIN, Role.PROVIDER)
+"""Who may open the inbox at all: council admins and an organisation's providers; each
+request is then checked with ``may_decide``."""
 
 
 @blueprint.get("/requests/")
-@requires(INBOX_ROLE)
+@requires(*INBOX_ROLES)
 def inbox_page() -> str:
     closed = request.args.get("show") == "closed"
     return render_template(
@@ -59,7 +60,7 @@ def inbox_page() -> str:
 
 
 @blueprint.get("/requests/<request_id>")
-@requires(INBOX_ROLE)
+@requires(*INBOX_ROLES)
 def request_page(request_id: str) -> str:
     found = _decidable(request_id)
     opened(found, current_user)
@@ -68,7 +69,7 @@ def request_page(request_id: str) -> str:
 
 @blueprint.post("/requests/<request_id>/decision")
 @rate_limited("support-request")
-@requires(INBOX_ROLE)
+@requires(*INBOX_ROLES)
 def decision(request_id: str) -> str | Response:
     found = _decidable(request_id)
     if found.status.closed:
@@ -90,7 +91,7 @@ def decision(request_id: str) -> str | Response:
 
 @blueprint.post("/requests/<request_id>/question")
 @rate_limited("support-request")
-@requires(INBOX_ROLE)
+@requires(*INBOX_ROLES)
 def question(request_id: str) -> str | Response:
     found = _decidable(request_id)
     if found.status.closed:

@@ -32,7 +32,7 @@ def invite() -> str:
             form.email.errors.append(gettext("There is already an account for this email address"))
         else:
             person = users.create_user(form.email.data, form.name.data, Role(form.role.data))
-            return _link_made(person, "invitation")
+            return link_made(person, "invitation")
     return render_template("manage/users/invite.html", form=form)
 
 
@@ -43,8 +43,9 @@ def _person(user_id: str) -> User:
     return person
 
 
-def _link_made(person: User, purpose: str) -> str:
-    """Email the link where SMTP is set up; otherwise show it to the admin to pass on."""
+def link_made(person: User, purpose: str, back: str | None = None) -> str:
+    """Email the link where SMTP is set up; otherwise show it to whoever made it to pass
+    on. ``back``: the page to return to (the admin's page of the person by default)."""
     link = users.issue_link(person, purpose, created_by=current_user.email)
     emailed = send_link_email(person, purpose, link.token)
     return render_template(
@@ -54,6 +55,7 @@ def _link_made(person: User, purpose: str) -> str:
         emailed=emailed,
         address=None if emailed else link_address(purpose, link.token),
         expires_at=link.expires_at,
+        back=back or url_for(".person", user_id=person.id),
     )
 
 
@@ -103,7 +105,7 @@ def _confirmed() -> None:
 def reset_link(user_id: str) -> str:
     _confirmed()
     person = _person(user_id)
-    return _link_made(person, "invitation" if person.password_hash is None else "reset")
+    return link_made(person, "invitation" if person.password_hash is None else "reset")
 
 
 @blueprint.post("/<user_id>/unlock")
