@@ -64,7 +64,7 @@ class RequestSettingsForm(BaseForm):
     """The editor's choice: does the listing take requests, and what must they say?"""
 
     accepts = BooleanField(
-        lazy_gettext("Practitioners can send requests for support through Signpost"),
+        lazy_gettext("Practitioners can send requests for support through the directory"),
         widget=GovCheckboxInput(),
     )
     details = SelectMultipleField(

@@ -7,6 +7,18 @@ from flask_babel import gettext
 from directory.models.requests import RequestStatus
 
 
+def action_names() -> dict[str, str]:
+    """What someone did to a request, as its audit trail says it."""
+    return {
+        "sent": gettext("sent it"),
+        "viewed": gettext("opened it"),
+        "asked": gettext("asked a question"),
+        "answered": gettext("answered"),
+        "accepted": gettext("accepted it"),
+        "declined": gettext("declined it"),
+    }
+
+
 def status_names() -> dict[str, str]:
     return {
         RequestStatus.WAITING.value: gettext("Waiting for a decision"),

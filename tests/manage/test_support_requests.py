@@ -309,7 +309,7 @@ def test_an_editor_sets_whether_a_listing_takes_requests(app: Flask) -> None:
     _, editor = _signed_in(app, Role.EDITOR)
     address = f"/manage/listings/{service_id}/requests-for-support"
     listing = visible_text(page_text(editor.get(f"/manage/listings/{service_id}")))
-    assert "Requests for support: not taken through Signpost" in listing
+    assert "Requests for support: not taken through the directory" in listing
     refused = submit(editor, address, {"accepts": "y"})
     assert "Choose at least one thing the service needs to know" in visible_text(page_text(refused))
     odd = submit(editor, address, {"accepts": "y", "details": ["name", "bogus"]})
@@ -322,6 +322,6 @@ def test_an_editor_sets_whether_a_listing_takes_requests(app: Flask) -> None:
         settings = settings_for(service_id)
         assert settings.accepts and settings.details == ["name", "urgency"]
     listing = visible_text(page_text(editor.get(f"/manage/listings/{service_id}")))
-    assert "Requests for support: taken through Signpost" in listing
+    assert "Requests for support: taken through the directory" in listing
     _, practitioner = _signed_in(app, Role.PRACTITIONER)
     assert practitioner.get(address).status_code == 403

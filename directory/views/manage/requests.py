@@ -38,7 +38,7 @@ from directory.support_requests import (
     settings_for,
 )
 from directory.support_requests.notices import tell_practitioner
-from directory.views.request_names import status_names
+from directory.views.request_names import action_names, status_names
 
 blueprint = Blueprint("manage_requests", __name__, url_prefix="/manage")
 
@@ -162,4 +162,5 @@ def _request_page(
         urgencies=URGENCIES,
         detail_names=DETAIL_NAMES,
         trail=audit_trail(found),
+        action_names=action_names(),
     )
