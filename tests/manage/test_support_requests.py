@@ -325,3 +325,31 @@ def test_an_editor_sets_whether_a_listing_takes_requests(app: Flask) -> None:
     assert "Requests for support: taken through the directory" in listing
     _, practitioner = _signed_in(app, Role.PRACTITIONER)
     assert practitioner.get(address).status_code == 403
+
+
+def test_requests_are_limited_per_address(make_app: Callable[..., Flask]) -> None:
+    app = make_app(support_request_limit="2 per hour")
+    service_id = listing_taking_requests(app)
+    _, client = _signed_in(app, Role.PRACTITIONER)
+    assert send_request(client, service_id).status_code == 303
+    assert send_request(client, service_id).status_code == 303
+    refused = send_request(client, service_id)
+    assert refused.status_code == 429
+    with app.app_context():
+        assert db.session.scalar(sa.select(sa.func.count()).select_from(SupportRequest)) == 2
+
+
+def test_only_a_council_admin_sees_who_opened_a_request(app: Flask) -> None:
+    service_id = listing_taking_requests(app)
+    sender_person, sender = _signed_in(app, Role.PRACTITIONER)
+    send_request(sender, service_id)
+    found = only_request(app)
+    _, admin = _signed_in(app, Role.ADMIN)
+    shown = visible_text(page_text(admin.get(f"/manage/requests/{found.id}")))
+    assert "Who has opened or changed this request" in shown
+    assert f"{sender_person.email}, sent it" in shown
+    provider = make_provider(app, found.organization_id)
+    client = app.test_client()
+    sign_in(app, client, provider)
+    page = visible_text(page_text(client.get(f"/manage/requests/{found.id}")))
+    assert FAMILY_NAME in page and "Who has opened" not in page

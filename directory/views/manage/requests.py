@@ -161,6 +161,7 @@ def _request_page(
         consent_ways=CONSENT_WAYS,
         urgencies=URGENCIES,
         detail_names=DETAIL_NAMES,
-        trail=audit_trail(found),
+        # Who opened it is for the council to check; an organisation sees its own requests.
+        trail=audit_trail(found) if current_user.role is Role.ADMIN else [],
         action_names=action_names(),
     )
