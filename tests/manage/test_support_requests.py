@@ -353,3 +353,18 @@ def test_only_a_council_admin_sees_who_opened_a_request(app: Flask) -> None:
     sign_in(app, client, provider)
     page = visible_text(page_text(client.get(f"/manage/requests/{found.id}")))
     assert FAMILY_NAME in page and "Who has opened" not in page
+
+
+def test_the_plan_offers_a_request_beside_a_service_that_takes_them(app: Flask) -> None:
+    from directory.lists.ids import write
+
+    taking = listing_taking_requests(app)
+    with app.app_context():
+        from tests.support.factories import create_service
+
+        other = create_service("Test Toddler Group").id
+    _, client = _signed_in(app, Role.PRACTITIONER)
+    page = page_text(client.get("/practitioners/plan/", query_string={"s": write([taking, other])}))
+    assert f'href="/practitioners/requests/new/{taking}"' in page
+    assert f'href="/practitioners/requests/new/{other}"' not in page
+    assert "Send a request for support to Test Family Support" in visible_text(page)
