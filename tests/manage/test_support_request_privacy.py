@@ -8,7 +8,6 @@ from __future__ import annotations
 import html
 import logging
 import re
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -32,7 +31,7 @@ from tests.manage.support_requests import (
     only_request,
     send_request,
 )
-from tests.support.client import page_text
+from tests.support.client import HygieneCheckingClient, page_text
 from tests.support.html import visible_text
 from tests.support.staff import make_staff, sign_in, token_in
 
@@ -41,8 +40,10 @@ PRIVATE_TABLES = {"support_request_detail", "support_request_message"}
 
 
 @pytest.fixture
-def app(make_app: Callable[..., Flask]) -> Flask:
-    return make_app()
+def app(empty_app: Flask) -> Flask:
+    """SQLite and PostgreSQL; every HTML page fetched is hygiene-checked."""
+    empty_app.test_client_class = HygieneCheckingClient
+    return empty_app
 
 
 def _signed_in(app: Flask, role: Role):  # type: ignore[no-untyped-def]

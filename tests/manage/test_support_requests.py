@@ -28,7 +28,7 @@ from tests.manage.support_requests import (
     only_request,
     send_request,
 )
-from tests.support.client import page_text
+from tests.support.client import HygieneCheckingClient, page_text
 from tests.support.html import visible_text
 from tests.support.staff import (
     make_organisation,
@@ -41,8 +41,10 @@ from tests.support.staff import (
 
 
 @pytest.fixture
-def app(make_app: Callable[..., Flask]) -> Flask:
-    return make_app()
+def app(empty_app: Flask) -> Flask:
+    """SQLite and PostgreSQL; every HTML page fetched is hygiene-checked."""
+    empty_app.test_client_class = HygieneCheckingClient
+    return empty_app
 
 
 def _signed_in(app: Flask, role: Role):  # type: ignore[no-untyped-def]
