@@ -103,8 +103,7 @@ def sent_request(request_id: str) -> str | Response:
             answer(found, current_user, form.text.data)
             tell_organisation(found)
             return redirect(url_for(".sent_request", request_id=found.id, answered="yes"), 303)
-    else:
-        opened(found, current_user)
+    opened(found, current_user)  # every showing is a view, a form with a problem included
     return render_template(
         "practitioners/requests/request.html",
         found=found,

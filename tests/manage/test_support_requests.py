@@ -184,6 +184,8 @@ def test_the_organisation_accepts_and_the_practitioner_sees_it_accepted(
         (admin.email, "accepted"),
         (practitioner.email, "viewed"),
     ]
+    # The page shown again with the refused decline was a view too.
+    assert _views(app, found.id).count((admin.email, "viewed")) == 2
     # The practitioner was told, with no personal detail: only a link to sign in.
     assert len(mailbox.messages) == 1
     email = mailbox.messages[0]

@@ -63,7 +63,6 @@ def inbox_page() -> str:
 @requires(*INBOX_ROLES)
 def request_page(request_id: str) -> str:
     found = _decidable(request_id)
-    opened(found, current_user)
     return _request_page(found, DecisionForm(formdata=None), MessageForm(formdata=None))
 
 
@@ -151,6 +150,8 @@ def _decidable(request_id: str) -> SupportRequest:
 def _request_page(
     found: SupportRequest, decision_form: DecisionForm, message_form: MessageForm
 ) -> str:
+    """The request, shown again after a form with a problem too: every showing is a view."""
+    opened(found, current_user)
     return render_template(
         "manage/requests/request.html",
         found=found,
