@@ -14,6 +14,7 @@ def register(app: Flask) -> None:
     from directory.listings.commands import listings_cli
     from directory.listings.reminder_commands import reviews_cli
     from directory.postcodes.commands import postcodes_cli
+    from directory.support_requests.commands import requests_cli
 
     app.cli.add_command(postcodes_cli)
     app.cli.add_command(demo_cli)
@@ -25,3 +26,4 @@ def register(app: Flask) -> None:
     app.cli.add_command(insights_cli)
     app.cli.add_command(jobs_cli)
     app.cli.add_command(reviews_cli)
+    app.cli.add_command(requests_cli)

@@ -59,6 +59,8 @@ class Config:
     """Sign-in attempts one address may make (Flask-Limiter's notation)."""
     report_limit: str = "5 per hour;20 per day"
     """Problem reports one address may send."""
+    support_request_limit: str = "30 per hour;200 per day"
+    """Requests for support, decisions, questions and answers one address may send."""
     idle_minutes: int = 30
     absolute_hours: int = 20
     smtp: SmtpSettings | None = None
@@ -132,6 +134,7 @@ class Config:
             rate_limit_prefix=env.get("RATE_LIMIT_PREFIX", "signpost"),
             sign_in_limit=env.get("SIGN_IN_RATE_LIMIT", "10 per minute;100 per day"),
             report_limit=env.get("REPORT_RATE_LIMIT", "5 per hour;20 per day"),
+            support_request_limit=env.get("SUPPORT_REQUEST_RATE_LIMIT", "30 per hour;200 per day"),
             idle_minutes=_number(env, "STAFF_IDLE_MINUTES", 30),
             absolute_hours=_number(env, "STAFF_ABSOLUTE_HOURS", 20),
             smtp=_smtp(env),

@@ -122,6 +122,9 @@ class StaffSettings:
     """Search insights show a search only once it was made on this many different days."""
     insights_retention_months: int = 12
     """Search records older than this are deleted by ``flask insights purge``."""
+    request_retention_days: int = 90
+    """A request for support's personal detail is deleted this many days after it closed
+    (``flask requests purge``)."""
 
 
 @dataclass(frozen=True)
@@ -282,6 +285,7 @@ def _staff(raw: dict[str, Any]) -> StaffSettings:
         "review_interval_months",
         "insights_minimum_days",
         "insights_retention_months",
+        "request_retention_days",
     }
     for key in raw:
         if key not in known:
@@ -301,6 +305,7 @@ def _staff(raw: dict[str, Any]) -> StaffSettings:
         months,
         _whole(raw, "insights_minimum_days", 3, 1, 365),
         _whole(raw, "insights_retention_months", 12, 1, 120),
+        _whole(raw, "request_retention_days", 90, 1, 3650),
     )
 
 

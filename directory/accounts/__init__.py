@@ -120,6 +120,10 @@ def _needs_shared_counts(limiter: Limiter, view: Callable[..., Any]) -> Callable
 def _limit_for(kind: str):  # type: ignore[no-untyped-def]
     def provider() -> str:
         config: Config = current_app.extensions["signpost_config"]
-        return {"sign-in": config.sign_in_limit, "report": config.report_limit}[kind]
+        return {
+            "sign-in": config.sign_in_limit,
+            "report": config.report_limit,
+            "support-request": config.support_request_limit,
+        }[kind]
 
     return provider

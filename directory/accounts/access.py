@@ -30,11 +30,13 @@ from directory.models import Role, User
 
 ACCESS_ATTRIBUTE = "staff_access"
 STAFF_BLUEPRINT_PREFIX = "manage"
-PRACTITIONER_BLUEPRINTS = frozenset({"practitioners", "practitioner_plan"})
+PRACTITIONER_BLUEPRINTS = frozenset({"practitioners", "practitioner_plan", "practitioner_requests"})
 """The practitioners' door (``/practitioners``): staff pages too, though not under /manage."""
 SECOND_FACTOR_DONE = "second_factor_done"
 PROVIDER_PATH = "/manage/organisation/"
-"""Where a provider's own pages live; after signing in they go nowhere else."""
+"""Where a provider's own pages live; after signing in they go nowhere else..."""
+PROVIDER_REQUESTS_PATH = "/manage/requests/"
+"""...but to their organisation's requests for support (an email's link to sign in)."""
 
 
 @dataclass(frozen=True)
@@ -88,7 +90,7 @@ def staff_destination(target: str | None) -> str:
 
     path = safe_local_path(target)
     if current_user.is_authenticated and current_user.role is Role.PROVIDER:
-        if path.startswith((PROVIDER_PATH, "/manage/account")):
+        if path.startswith((PROVIDER_PATH, "/manage/account", PROVIDER_REQUESTS_PATH)):
             return path
         return url_for("manage_provider.home")
     if path == "/" or not path.startswith(("/manage", "/practitioners")):

@@ -38,6 +38,7 @@ from directory.models import (
     TaxonomyTerm,
     service_taxonomy,
 )
+from directory.models.requests import REQUEST_BATCH_KIND
 from directory.queries.services import publicly_visible
 
 CACHE_ENTRIES = 256
@@ -122,7 +123,9 @@ def _latest_write() -> tuple[int, datetime | None]:
     """How many write batches there are and when the latest began: asked once a request."""
     if "oruk_api_latest_write" not in g:
         count, latest = db.session.execute(
-            sa.select(sa.func.count(ImportBatch.id), sa.func.max(ImportBatch.created_at))
+            sa.select(sa.func.count(ImportBatch.id), sa.func.max(ImportBatch.created_at)).where(
+                ImportBatch.kind != REQUEST_BATCH_KIND
+            )
         ).one()
         if latest is not None and latest.tzinfo is None:
             latest = latest.replace(tzinfo=UTC)

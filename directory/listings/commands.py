@@ -28,6 +28,7 @@ from directory.listings.report import WriteReport
 from directory.listings.rollback import RollbackRefused, plan_rollback
 from directory.listings.writer import DEFAULT_WITHDRAW_SHARE
 from directory.models import ImportBatch
+from directory.models.requests import REQUEST_BATCH_KIND
 from importers.template import COLUMN_NAMES, COLUMNS
 
 listings_cli = AppGroup("listings", help="Import, roll back and export listings.")
@@ -192,7 +193,10 @@ def _short(value: Any, limit: int = 60) -> str:
 def batches_command(limit: int) -> None:
     """List applied batches, newest first, with their counts."""
     batches = db.session.scalars(
-        sa.select(ImportBatch).order_by(ImportBatch.created_at.desc()).limit(limit)
+        sa.select(ImportBatch)
+        .where(ImportBatch.kind != REQUEST_BATCH_KIND)
+        .order_by(ImportBatch.created_at.desc())
+        .limit(limit)
     ).all()
     if not batches:
         click.echo("No batches yet.")

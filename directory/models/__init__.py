@@ -24,6 +24,13 @@ from directory.models.organization import Organization
 from directory.models.postcode import Postcode, PostcodeDistrict
 from directory.models.proposals import ListingProposal, ProposalStatus, ReviewReminder
 from directory.models.reports import ProblemReport, ReportStatus
+from directory.models.requests import (
+    RequestDetail,
+    RequestMessage,
+    RequestSettings,
+    RequestStatus,
+    SupportRequest,
+)
 from directory.models.schedule import DatedSession, Schedule
 from directory.models.service import (
     Contact,
@@ -61,6 +68,10 @@ __all__ = [
     "ReferralRoute",
     "ReportStatus",
     "ReviewReminder",
+    "RequestDetail",
+    "RequestMessage",
+    "RequestSettings",
+    "RequestStatus",
     "Role",
     "Schedule",
     "SearchRecord",
@@ -71,6 +82,7 @@ __all__ = [
     "ServiceAtLocation",
     "ServiceKind",
     "ServiceStatus",
+    "SupportRequest",
     "TaxonomyTerm",
     "User",
     "WebSession",

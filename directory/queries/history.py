@@ -8,6 +8,7 @@ import sqlalchemy as sa
 
 from directory.extensions import db
 from directory.models import AuditEntry, ImportBatch, Service, ServiceAtLocation
+from directory.models.requests import REQUEST_BATCH_KIND
 
 BATCH_PAGE = 200
 
@@ -28,7 +29,9 @@ def listing_history(service: Service) -> list[tuple[AuditEntry, ImportBatch]]:
 
 
 def batch(batch_id: str) -> ImportBatch | None:
-    return db.session.get(ImportBatch, batch_id)
+    """A listing batch; a request's audit trail is not a listing's (``directory.requests``)."""
+    found = db.session.get(ImportBatch, batch_id)
+    return None if found is None or found.kind == REQUEST_BATCH_KIND else found
 
 
 def batch_entries(batch_id: str, page: int) -> tuple[list[AuditEntry], int]:
@@ -52,7 +55,10 @@ def batch_entries(batch_id: str, page: int) -> tuple[list[AuditEntry], int]:
 def recent_batches(limit: int = 100) -> list[ImportBatch]:
     return list(
         db.session.scalars(
-            sa.select(ImportBatch).order_by(ImportBatch.created_at.desc()).limit(limit)
+            sa.select(ImportBatch)
+            .where(ImportBatch.kind != REQUEST_BATCH_KIND)
+            .order_by(ImportBatch.created_at.desc())
+            .limit(limit)
         )
     )
 

@@ -40,6 +40,7 @@ from directory.lists import plan as kept
 from directory.lists.entries import ListEntry, ShownList, shown_list
 from directory.models import Role
 from directory.public_address import public_url
+from directory.support_requests import accepting_ids
 from directory.views.save_answers import save_button_answer, wants_json
 from directory.views.site import safe_local_path
 from importers.cells import spreadsheet_safe
@@ -125,6 +126,7 @@ def _plan_page(shown: ShownList, form: PlanForm) -> str:
         notice=request.args.get("notice"),
         max_items=ids.MAX_ITEMS,
         printout_languages=available_locales(),
+        accepting_requests=accepting_ids(entry.id for entry in shown.available),
     )
 
 

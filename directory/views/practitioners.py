@@ -8,6 +8,7 @@ from datetime import datetime
 
 from flask import Blueprint, Response, abort, current_app, render_template, request
 
+from directory import support_requests
 from directory.accounts.access import requires
 from directory.council import Council
 from directory.finding.localities import (
@@ -30,6 +31,7 @@ from directory.presenters.professional import (
 from directory.presenters.search import ResultItem
 from directory.presenters.service import service_page
 from directory.queries.services import practitioner_service, practitioner_services_by_id
+from directory.support_requests import accepting
 from directory.views.find import PRACTITIONER_DOOR as DOOR
 from directory.views.find import results_page
 from directory.views.public import results_address
@@ -62,6 +64,7 @@ def service(service_id: str) -> str:
         "practitioners/service.html",
         page=service_page(found, council, now),
         facts=professional_facts(found, council),
+        takes_requests=accepting(found.id) is not None,
         back_to_results=results_address(
             request.referrer, (DOOR.endpoint, "practitioners.needs_first_page")
         ),
@@ -116,6 +119,25 @@ def locality_report_page() -> str:
         report=report,
         chart=chart,
         short_level=short_level,
+        request_counts=support_requests.counts(form.locality.data) if report else [],
+        need_names={term.code: term.label for term in council.terms("need")},
+    )
+
+
+@blueprint.get("/request-counts.csv")
+@requires(Role.PRACTITIONER)
+def request_counts_csv() -> Response:
+    """Requests for support sent, accepted, declined and waiting by locality, need and
+    organisation: counts only, nothing about any family."""
+    council = _council()
+    return Response(
+        support_requests.counts_csv(
+            support_requests.counts(),
+            {term.code: term.label for term in council.terms("need")},
+            {area.code: area.name for area in council.localities},
+        ),
+        mimetype="text/csv",
+        headers={"Content-Disposition": 'attachment; filename="requests-for-support.csv"'},
     )
 
 

@@ -17,7 +17,7 @@ blueprint = Blueprint("site", __name__)
 # Update these when the service is tested again or the statement or notice is reviewed.
 ACCESSIBILITY_TESTED = date(2026, 11, 23)
 ACCESSIBILITY_STATEMENT_PREPARED = date(2026, 11, 23)
-PRIVACY_NOTICE_UPDATED = date(2026, 11, 26)  # the list cookie
+PRIVACY_NOTICE_UPDATED = date(2026, 12, 6)  # requests for support
 
 LOCALE_COOKIE_LIFETIME = timedelta(days=365)
 

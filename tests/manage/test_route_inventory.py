@@ -48,6 +48,7 @@ PRACTITIONER_PAGES = {
     "practitioners.needs_first_page",
     "practitioners.locality_report_page",
     "practitioners.locality_report_csv",
+    "practitioners.request_counts_csv",
     "practitioner_plan.plan",
     "practitioner_plan.print_page",
     "practitioner_plan.download",
@@ -55,8 +56,19 @@ PRACTITIONER_PAGES = {
     "practitioner_plan.save",
     "practitioner_plan.email",
     "practitioner_plan.download_pdf",
+    "practitioner_requests.new_request",
+    "practitioner_requests.sent_requests",
+    "practitioner_requests.sent_request",
 }
-PRACTITIONER_BLUEPRINTS = ("practitioners", "practitioner_plan")
+PRACTITIONER_BLUEPRINTS = ("practitioners", "practitioner_plan", "practitioner_requests")
+REQUEST_INBOX_PAGES = {
+    "manage_requests.inbox_page",
+    "manage_requests.request_page",
+    "manage_requests.decision",
+    "manage_requests.question",
+}
+"""The inbox of requests for support: an organisation's providers and council admins (each
+request is then checked against the organisation it was sent to)."""
 PROVIDER_PAGES = {
     "manage_provider.home",
     "manage_provider.listing",
@@ -68,6 +80,7 @@ PROVIDER_PAGES = {
     "manage_account.new_app",
     "manage_account.replace_app",
     "manage_account.new_recovery_codes",
+    *REQUEST_INBOX_PAGES,
 }
 """The only pages, beyond signing in, that open to someone of an organisation (a provider)."""
 
@@ -289,3 +302,16 @@ def test_the_security_events_and_second_factor_changes_need_a_full_sign_in(
         assert _access(empty_app, rules[endpoint]) == Access(
             "role", Role.PRACTITIONER, (Role.PROVIDER,)
         ), endpoint
+
+
+def test_requests_for_support_need_the_right_role(empty_app: Flask) -> None:
+    rules = {rule.endpoint: rule for rule in empty_app.url_map.iter_rules()}
+    inbox = {endpoint for endpoint in rules if endpoint.startswith("manage_requests.")}
+    assert inbox == REQUEST_INBOX_PAGES | {"manage_requests.listing_settings"}
+    for endpoint in REQUEST_INBOX_PAGES:
+        access = _access(empty_app, rules[endpoint])
+        assert access == Access("role", Role.ADMIN, (Role.PROVIDER,)), endpoint
+    settings = rules["manage_requests.listing_settings"]
+    assert _access(empty_app, settings) == Access("role", Role.EDITOR)
+    for endpoint in ("practitioner_requests.new_request", "practitioner_requests.sent_request"):
+        assert "POST" in (rules[endpoint].methods or set())

@@ -117,3 +117,13 @@ def test_a_bad_request_shows_a_page(client: FlaskClient) -> None:
 
     assert response.status_code == 400
     assert "Sorry, there is a problem with your request" in response.get_data(as_text=True)
+
+
+def test_privacy_notice_says_what_a_request_for_support_keeps_why_and_how_long(
+    client: FlaskClient,
+) -> None:
+    text = visible_text(client.get("/privacy").get_data(as_text=True))
+    assert "Requests for support from a practitioner" in text
+    assert "only with your agreement, and record who agreed, when and how" in text
+    assert "We keep it so the service can decide whether it can help" in text
+    assert "We delete these details 90 days after the service accepts or declines" in text

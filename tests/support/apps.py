@@ -27,6 +27,7 @@ def config_for_tests(database_url: str, directory: Path, **overrides: object) ->
         # Generous, so tests that sign in often are not stopped; rate-limit tests set their own.
         "sign_in_limit": "500 per minute",
         "report_limit": "500 per minute",
+        "support_request_limit": "500 per minute",
     }
     settings.update(overrides)
     return Config(**settings)  # type: ignore[arg-type]

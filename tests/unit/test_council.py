@@ -132,3 +132,16 @@ def test_named_organisations_are_trusted_by_id_or_name(tmp_path: Path) -> None:
     assert providers.trusts("org-id-1", "Another name")
     assert not providers.trusts("org-id-2", "Dudley CVS Shop")
     assert not load_council(COUNCILS / "dudley.toml").providers.need_second_factor
+
+
+def test_requests_for_support_are_kept_90_days_after_closing_unless_the_council_says(
+    tmp_path: Path,
+) -> None:
+    assert load_council(COUNCILS / "dudley.toml").staff.request_retention_days == 90
+    text = (COUNCILS / "dudley.toml").read_text(encoding="utf-8")
+    council = load_council(_write(tmp_path, text + "\n[staff]\nrequest_retention_days = 30\n"))
+    assert council.staff.request_retention_days == 30
+    for wrong in ("0", '"90"', "5000"):
+        path = _write(tmp_path, text + f"\n[staff]\nrequest_retention_days = {wrong}\n")
+        with pytest.raises(CouncilFileError, match="request_retention_days must be a whole"):
+            load_council(path)

@@ -21,6 +21,7 @@ from directory.forms.listings import STATUS_NAMES
 from directory.lists import plan as kept_plan
 from directory.models import Role, User
 from directory.views import plan, practitioners
+from directory.views import requests as practitioner_requests
 from directory.views.manage import (
     account,
     duplicates,
@@ -35,6 +36,7 @@ from directory.views.manage import (
     proposals,
     provider,
     reports,
+    requests,
     review,
     security,
     undo,
@@ -57,6 +59,8 @@ BLUEPRINTS = (
     insights.blueprint,
     practitioners.blueprint,
     plan.blueprint,
+    practitioner_requests.blueprint,
+    requests.blueprint,
     security.blueprint,
     organisations.blueprint,
     proposals.blueprint,
@@ -163,6 +167,12 @@ def _navigation(role: Role) -> list[dict[str, Any]]:
             Role.PRACTITIONER,
         ),
         (gettext("Plan list"), "practitioner_plan.plan", Role.PRACTITIONER),
+        (gettext("Requests sent"), "practitioner_requests.sent_requests", Role.PRACTITIONER),
+        (
+            gettext("Requests received"),
+            "manage_requests.inbox_page",
+            (Role.ADMIN, Role.PROVIDER),
+        ),
         (gettext("Listings"), "manage_listings.listings", Role.EDITOR),
         (gettext("Reports"), "manage_reports.queue", Role.EDITOR),
         (gettext("Proposed changes"), "manage_proposals.queue", Role.EDITOR),

@@ -43,6 +43,7 @@ from directory.queries.manage import PAGE_SIZE, find_listings, staff_service
 from directory.queries.reports import problem_report
 from directory.request_limits import LISTING_FORM_BODY_BYTES, accepts_body
 from directory.review import interval_months, listing_due, listing_overdue
+from directory.support_requests import settings_for
 from directory.views.manage.refusals import no_version_message, refused, unknown_venue_message
 
 blueprint = Blueprint("manage_listings", __name__, url_prefix="/manage/listings")
@@ -294,6 +295,7 @@ def listing(service_id: str) -> str:
         interval=interval_months(service.review_interval_months, site_council()),
         confirm=ConfirmForm(),
         version=listing_version(service.id),
+        request_settings=settings_for(service.id),
     )
 
 
