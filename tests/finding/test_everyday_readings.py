@@ -150,8 +150,12 @@ def test_an_everyday_frame_around_a_topic_word_reads_no_need(
     assert not_read not in strong(read(language, text)), text
 
 
-def test_noisy_neighbours_still_read_as_crime() -> None:
-    assert "need:crime-and-exploitation" in strong(read("en", "noisy neighbours every night"))
+@pytest.mark.parametrize(
+    "text",
+    ["noisy neighbours every night", "trouble with the neighbours again", "neighbours from hell"],
+)
+def test_trouble_with_neighbours_still_reads_as_crime(text: str) -> None:
+    assert "need:crime-and-exploitation" in strong(read("en", text)), text
 
 
 def test_a_talk_about_county_lines_is_no_danger_but_being_drawn_in_is() -> None:
