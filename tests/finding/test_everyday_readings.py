@@ -209,3 +209,23 @@ def test_a_colour_alone_is_no_level() -> None:
     words = vocabulary(load_council(DEFAULT_COUNCIL_FILE))
     for text in ("green spaces for kids", "orange juice at breakfast club", "blue badge"):
         assert words.read(text)[0] == (), text
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "who"),
+    [
+        ("en", "struggling with my mental health since the baby was born", "self"),
+        ("en", "is there counselling for me not the kids", "self"),
+        ("en", "postnatal depression and a toddler too", "self"),
+        ("en", "my son is struggling with his mental health", "child"),
+        ("pl", "od porodu czuję się fatalnie, mam depresję poporodową a syn ma 2 miesiące", "self"),
+        ("ur", "بچے کی پیدائش کے بعد بہت اداس رہتی ہوں", "self"),
+        ("pa", "delivery ton baad bahut udaas, bacha 3 mahine da", "self"),
+        ("pa", "ਮੇਰੀ ਧੀ ਬਹੁਤ ਉਦਾਸ ਰਹਿੰਦੀ", "child"),
+    ],
+)
+def test_a_parent_asking_for_themselves_after_a_birth_is_not_asking_for_the_baby(
+    language: str, text: str, who: str
+) -> None:
+    reading = read(language, text)
+    assert reading.asker is not None and reading.asker.who == who, (text, reading.asker)
