@@ -118,6 +118,13 @@ CLASSES = [
     ("pl", "mama zginęła w wypadku, dzieci nie śpią", "bereavement"),
     ("pl", "nie mamy pralki od miesiąca", "money-and-debt"),
     ("pl", "po przeprowadzce mamy puste mieszkanie", "housing"),
+    # practitioners' shorthand
+    ("en", "yr 7 boy SEMH needs, school asking for ideas", "mental-health-and-wellbeing"),
+    ("en", "mum wants advice on EHCNA process", "send"),
+    ("en", "attendance below 90 percent, dad works nights", "school-and-attendance"),
+    ("en", "YOS worker looking for mentoring", "crime-and-exploitation"),
+    ("en", "family with NRPF need help with gas", "money-and-debt"),
+    ("en", "newly arrived family from eritrea, two kids", "loneliness"),
 ]
 
 
