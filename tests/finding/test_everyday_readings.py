@@ -118,6 +118,11 @@ CLASSES = [
     ("pl", "mama zginęła w wypadku, dzieci nie śpią", "bereavement"),
     ("pl", "nie mamy pralki od miesiąca", "money-and-debt"),
     ("pl", "po przeprowadzce mamy puste mieszkanie", "housing"),
+    ("pl", "przyszło kolejne wezwanie do zapłaty za gaz", "money-and-debt"),
+    ("pl", "od miesiąca jestem przybita i płaczę", "mental-health-and-wellbeing"),
+    ("pl", "po przeprowadzce nikogo tu nie znam", "loneliness"),
+    ("pl", "syn zamyka się w pokoju po szkole", "mental-health-and-wellbeing"),
+    ("pl", "córka rzuciła studia po pierwszym roku", "work-and-skills"),
     # practitioners' shorthand
     ("en", "yr 7 boy SEMH needs, school asking for ideas", "mental-health-and-wellbeing"),
     ("en", "mum wants advice on EHCNA process", "send"),
