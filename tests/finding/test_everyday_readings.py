@@ -123,6 +123,8 @@ CLASSES = [
     ("pl", "po przeprowadzce nikogo tu nie znam", "loneliness"),
     ("pl", "syn zamyka się w pokoju po szkole", "mental-health-and-wellbeing"),
     ("pl", "córka rzuciła studia po pierwszym roku", "work-and-skills"),
+    ("ur", "بیوی ہر بات پر لڑتی ہے", "relationships-and-conflict"),
+    ("ur", "beta saara din phone pe rehta hai", "parenting"),
     # practitioners' shorthand
     ("en", "yr 7 boy SEMH needs, school asking for ideas", "mental-health-and-wellbeing"),
     ("en", "mum wants advice on EHCNA process", "send"),
@@ -154,6 +156,9 @@ def test_each_class_of_everyday_wording_reads_as_its_need(
         ),
         ("ur", "گھر پر بچوں کے ساتھ کیا کھیلیں", "need:housing"),
         ("pl", "nie mam z kim zostawić dzieci w sobotę", "need:loneliness"),
+        ("ur", "گیس کا بل بہت زیادہ آیا ہے", "category:childcare"),
+        ("ur", "pani ka bill zyada aya", "category:childcare"),
+        ("ur", "گھر میں سب پریشان ہیں", "need:housing"),
     ],
 )
 def test_an_everyday_frame_around_a_topic_word_reads_no_need(
