@@ -125,6 +125,8 @@ CLASSES = [
     ("pl", "córka rzuciła studia po pierwszym roku", "work-and-skills"),
     ("ur", "بیوی ہر بات پر لڑتی ہے", "relationships-and-conflict"),
     ("ur", "beta saara din phone pe rehta hai", "parenting"),
+    ("pa", "ਧੀ ਨੂੰ ਸਕੂਲ ਤੋਂ ਕੱਢ ਦਿੱਤਾ", "school-and-attendance"),
+    ("pa", "ghar ch har roz kalesh", "relationships-and-conflict"),
     # practitioners' shorthand
     ("en", "yr 7 boy SEMH needs, school asking for ideas", "mental-health-and-wellbeing"),
     ("en", "mum wants advice on EHCNA process", "send"),
