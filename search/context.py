@@ -19,6 +19,9 @@ should open). A phrasebook's ``[context]`` table holds, for its language:
   child of theirs ("my son", "the babby") or for themselves as an adult ("my partner",
   "single mum", "myself"). A child wins: "my son and my partner" asks for the son. A bare
   "I" says neither, as young people search for themselves too.
+- ``asking.self_first``: phrases that say the searcher asks for themselves even where a
+  child is named, as a mother after a birth does ("my mental health since the baby came",
+  "postnatal", "for me not the kids"): these win over a child.
 
 Phrases are compared as stemmed keys, as the phrasebook's own are (see
 :mod:`search.phrasebook`); the functions here work on the query's stems by position.
@@ -34,6 +37,9 @@ Key = tuple[str, ...]
 WEAKENING_REACH = 1
 """Other words allowed between a weakening phrase and the reading it weakens."""
 ASKERS = ("child", "self")
+SELF_FIRST = "self_first"
+"""Phrases saying the searcher asks for themselves, read before a child's (:data:`ASKING_ORDER`)."""
+ASKING_ORDER = ((SELF_FIRST, "self"), ("child", "child"), ("self", "self"))
 CONTEXT_SECTIONS = ("needs", "categories", "kinds", "ages", "times", "cost")
 
 
@@ -90,8 +96,8 @@ class Context:
 
     def asker(self, stems: Sequence[str]) -> tuple[str, int, int] | None:
         """("child" or "self", first and last position of the words that say so), or None."""
-        for who in ASKERS:
-            by_first = self.asking.get(who, {})
+        for table, who in ASKING_ORDER:
+            by_first = self.asking.get(table, {})
             for start, stem in enumerate(stems):
                 for key in by_first.get(stem, ()):
                     if tuple(stems[start : start + len(key)]) == key:
@@ -156,8 +162,10 @@ def _longest_first(keys: Iterable[Key]) -> tuple[Key, ...]:
 def _askers(
     raw: object, stem: Callable[[str], Key], where: str
 ) -> dict[str, dict[str, tuple[Key, ...]]]:
-    if not isinstance(raw, Mapping) or set(raw) - set(ASKERS):
-        raise ContextError(f"{where} [context.asking] holds child = [...] and self = [...].")
+    if not isinstance(raw, Mapping) or set(raw) - {*ASKERS, SELF_FIRST}:
+        raise ContextError(
+            f"{where} [context.asking] holds child = [...], self = [...] and self_first = [...]."
+        )
     return {
         who: _by_first([stem(text) for text in _texts(items, where)]) for who, items in raw.items()
     }

@@ -38,6 +38,7 @@ from functools import lru_cache
 from wordfreq import zipf_frequency
 
 from directory.council import Council, Locality, TaxonomyTermConfig
+from search.phrasebook import script_fold
 from search.understanding import QueryReader
 
 LEVEL, LOCALITY = "level", "locality"
@@ -52,8 +53,11 @@ ORDINARY_ZIPF = 3.9
 """A one-word place at least this common in English (wordfreq's Zipf scale) is also an
 everyday word ("central", "north", "rugby", "intake"), so it needs a locating word."""
 MAX_WORDS_READ = 40
-_TOKEN = re.compile(r"[^\W_]+(?:['’`][^\W_]+)*")
-_PIECE = re.compile(r"[^\W\d_]+|\d+")
+_MARKS = "\u0300-\u036f\u064b-\u065f\u0670\u0900-\u0963\u0966-\u0dff"
+"""Combining marks ``\\w`` leaves out (Gurmukhi vowel signs, Urdu diacritics), so a place
+written in Gurmukhi or Urdu script is one word ("ਕੋਸਲੀ"), as the phrasebook reads it."""
+_TOKEN = re.compile(f"(?:[^\\W_]|[{_MARKS}])+(?:['’`](?:[^\\W_]|[{_MARKS}])+)*")
+_PIECE = re.compile(f"(?:[^\\W\\d_]|[{_MARKS}])+|\\d+")
 
 
 @dataclass(frozen=True)
@@ -249,8 +253,9 @@ def _tokens(text: str) -> list[_Token]:
 
 
 def _fold(word: str) -> str:
-    """Lower case, without apostrophes or accents: "St James's" -> "st jamess"."""
-    plain = unicodedata.normalize("NFKD", word.casefold().replace("&", " and "))
+    """Lower case, without apostrophes or accents: "St James's" -> "st jamess"; an Urdu or
+    Gurmukhi word in one spelling (:func:`search.phrasebook.script_fold`)."""
+    plain = unicodedata.normalize("NFKD", script_fold(word.casefold().replace("&", " and ")))
     return "".join(c for c in plain if not unicodedata.combining(c) and c not in "'’`")
 
 
