@@ -31,8 +31,9 @@ import time
 import tomllib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import parse_qs, urlencode
 
 import sqlalchemy as sa
 
@@ -45,6 +46,7 @@ from pages import build_app, clone_directory  # noqa: E402
 
 import search.engine as engine  # noqa: E402
 from directory.extensions import db  # noqa: E402
+from directory.finding.request import build_query, parse_search_args  # noqa: E402
 from directory.indexing import site_search  # noqa: E402
 from directory.models import Postcode, Service  # noqa: E402
 
@@ -217,6 +219,30 @@ def bench(size: int, count: int, rounds: int, seed: int, keep: Path | None) -> N
         )
         line("CPU of reading the words (per page)", steps["read"])
         line("CPU of scoring by meaning (per page)", steps["meaning"])
+        with app.app_context():
+            engine_cost(app, [parse_qs(url.partition("?")[2]) for url in urls], rounds)
+
+
+def engine_cost(app: Flask, asked: list[dict[str, list[str]]], rounds: int) -> None:
+    """The engine alone: CPU per search of the same words with and without the reader."""
+    council, reader = app.extensions["council"], app.extensions["query_reader"]
+    now = datetime.now()
+    cpu: dict[bool, list[float]] = {True: [], False: []}
+    for round_ in range(rounds):
+        for n, args in enumerate(asked):
+            wanted = parse_search_args({"q": args["q"]}, council)
+            order = (True, False) if (n + round_) % 2 == 0 else (False, True)
+            for reading in order:
+                query = build_query(wanted, council, now, reader=reader if reading else None)
+                _fresh_query(app)
+                started = time.process_time()
+                site_search().search(query)
+                cpu[reading].append((time.process_time() - started) * 1000)
+    line("engine CPU per search, reading on", cpu[True])
+    line("engine CPU per search, reading off", cpu[False])
+    line(
+        "engine CPU paired difference", [a - b for a, b in zip(cpu[True], cpu[False], strict=True)]
+    )
 
 
 @contextmanager

@@ -28,7 +28,14 @@ def match_text(view: IndexView, groups: Sequence[TermGroup], require_all: bool) 
         holders = set().union(*(weights.keys() for _, weights in weighed))
         group_idf = idf(document_count, len(holders))
         scores: dict[int, float] = {}
-        for boost, weights in weighed:
+        if len(weighed) == 1:  # most groups: one word and no synonym, nothing to choose
+            boost = weighed[0][0]
+            scores = {
+                doc: score * boost
+                for doc, score in saturate(weighed[0][1], group_idf).items()
+                if score * boost > 0.0
+            }
+        for boost, weights in weighed if len(weighed) > 1 else ():
             for doc, score in saturate(weights, group_idf).items():
                 if score * boost > scores.get(doc, 0.0):
                     scores[doc] = score * boost

@@ -279,6 +279,8 @@ def _credit(covered: dict[int, float], docs: Iterable[int], amount: float) -> No
 def _summed(per_group: Sequence[Mapping[int, float]]) -> dict[int, float]:
     """Every document matching any group, with its groups' text scores summed (the same as
     matching any of the words, without weighing the terms again)."""
+    if len(per_group) == 1:
+        return dict(per_group[0])
     total: dict[int, float] = {}
     for scores in per_group:
         for doc, score in scores.items():
