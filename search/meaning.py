@@ -74,7 +74,7 @@ from search.indexing import (
     YOUNG,
     age_term_covers,
 )
-from search.matching import match_text
+from search.matching import group_scores
 from search.query import TermGroup
 from search.understanding import Asker, Concept
 from search.view import IndexView
@@ -168,7 +168,7 @@ def score_meaning(
     listings.
     """
     met = [meeting(view, concept) for concept in concepts]
-    per_group = [match_text(view, [group], require_all=True) for group in groups]
+    per_group = [group_scores(view, group) for group in groups]
     consumed = [_consumed(concept, groups) for concept in concepts]
     free_groups = [i for i in range(len(groups)) if not any(i in c for c in consumed)]
     free_text = _summed([per_group[i] for i in free_groups])

@@ -12,10 +12,14 @@ Answer = TypeVar("Answer")
 
 
 class LastUsed(Generic[Answer]):
-    """Up to ``size`` answers by key; :meth:`get` works one out only when it is not held."""
+    """Answers by key, up to ``size`` of them (or, with ``weigh``, up to answers weighing
+    ``size`` in all: a listing count, say); :meth:`get` works one out only when it is not
+    held."""
 
-    def __init__(self, size: int) -> None:
+    def __init__(self, size: int, weigh: Callable[[Answer], int] | None = None) -> None:
         self._size = size
+        self._weigh = weigh or (lambda answer: 1)
+        self._weight = 0
         self._held: OrderedDict[Hashable, Answer] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -26,15 +30,17 @@ class LastUsed(Generic[Answer]):
                 return self._held[key]
         answer = work_out()  # outside the lock: two threads may both work one out
         with self._lock:
-            self._held[key] = answer
-            self._held.move_to_end(key)
-            while len(self._held) > self._size:
-                self._held.popitem(last=False)
+            if key not in self._held:
+                self._held[key] = answer
+                self._weight += self._weigh(answer)
+            while self._weight > self._size and len(self._held) > 1:
+                self._weight -= self._weigh(self._held.popitem(last=False)[1])
         return answer
 
     def clear(self) -> None:
         with self._lock:
             self._held.clear()
+            self._weight = 0
 
     def __len__(self) -> int:
         return len(self._held)

@@ -62,6 +62,8 @@ READ_ERRORS: tuple[type[Exception], ...] = (
 READINGS_KEPT = 512
 """Readings remembered per snapshot: a page asks the same words again for its counts and
 offers, and families page through results and come back to them."""
+GROUP_SCORES_HELD = 500_000
+"""Scores of words (one per listing holding the word) a snapshot remembers: some 30 MB."""
 TERM_CACHE_SIZE = 4096  # weighed terms kept per snapshot (cleared wholesale when full)
 
 
@@ -82,6 +84,9 @@ class WhooshSnapshot:
         self.text_matches: dict[object, Scores] = {}
         # Readings of the words, by reader, words and day (see search.engine._understood).
         self.readings: LastUsed[object] = LastUsed(READINGS_KEPT)
+        # Each word's (or synonym group's) text scores, as the term weights are kept,
+        # up to GROUP_SCORES_HELD scores in all.
+        self.group_scores: LastUsed[Mapping[int, float]] = LastUsed(GROUP_SCORES_HELD, len)
         self._vocabulary: dict[str, int] | None = None
         try:
             self._searcher = index.searcher()
