@@ -302,7 +302,7 @@ def _ranked(
     docs = chosen.matches
     keep = max(RERANKED, limit)
     if len(docs) > keep:
-        docs = _shortlist(view, query, chosen, first, keep)
+        docs = _shortlist(view, query, chosen, first, keep, limit)
     return rank(
         _candidates(view, query, chosen, docs, first),
         sort=query.sort,
@@ -313,7 +313,12 @@ def _ranked(
 
 
 def _shortlist(
-    view: IndexView, query: SearchQuery, chosen: _Evaluation, first: Set[int], keep: int
+    view: IndexView,
+    query: SearchQuery,
+    chosen: _Evaluation,
+    first: Set[int],
+    keep: int,
+    limit: int,
 ) -> list[int]:
     """The ``keep`` matches that rank best by rough score, with every match tied with the
     last of them (ties are broken by id, and only exactly: see :func:`search.ranking.rank`).
@@ -340,20 +345,44 @@ def _shortlist(
             relevance /= PREFERENCE_STEP ** missed[doc]
         near = proximity(_distance(view, query, chosen, doc), has_origin) if has_origin else 0.0
         blended[doc] = blend(relevance, near, freshness(info.assured, today), info.overdue(today))
+    scores = chosen.scores
+    most = scores.most if scores is not None else 1.0
+
+    def exact(doc: int) -> float:
+        """The blend of the exact score, from the rough one's."""
+        assert scores is not None  # only asked when ``most`` > 1
+        rough_score = scores.rough[doc]
+        return blended[doc] * scores.exact(view, doc) / rough_score if rough_score else 0.0
+
     ahead = [doc for doc in first if doc in blended]
-    shortlist = _best(blended, ahead, keep)
-    if len(ahead) < keep:
-        others = {doc: score for doc, score in blended.items() if doc not in first}
-        shortlist += _best(others, list(others), keep - len(ahead))
+    shortlist = _best(blended, ahead, keep, min(limit, keep), most, exact)
+    if len(ahead) < limit:
+        others = [doc for doc in blended if doc not in first]
+        shortlist += _best(blended, others, keep - len(ahead), limit - len(ahead), most, exact)
     return shortlist
 
 
-def _best(scores: Mapping[int, float], docs: list[int], keep: int) -> list[int]:
-    """The ``keep`` of ``docs`` with the highest scores, and any tied with the last."""
+def _best(
+    blended: Mapping[int, float],
+    docs: list[int],
+    keep: int,
+    needed: int,
+    most: float,
+    exact: Callable[[int], float],
+) -> list[int]:
+    """The ``keep`` of ``docs`` with the highest rough blends and any tied with the last,
+    and then any other that could still be among the ``needed`` best exactly: its exact
+    score is at most ``most`` times its rough one, so a listing whose rough blend times
+    ``most`` falls short of the ``needed``-th best exact blend so far cannot be. The page
+    is the one ranking every match exactly would give."""
     if len(docs) <= keep:
         return docs
-    last = heapq.nlargest(keep, (scores[doc] for doc in docs))[-1]
-    return [doc for doc in docs if scores[doc] >= last]
+    last = heapq.nlargest(keep, (blended[doc] for doc in docs))[-1]
+    chosen = [doc for doc in docs if blended[doc] >= last]
+    if most > 1.0 and needed > 0:
+        bar = heapq.nlargest(needed, map(exact, chosen))[-1] * (1 - 1e-9)
+        chosen += [doc for doc in docs if last > blended[doc] and blended[doc] * most >= bar]
+    return chosen
 
 
 def _nearness(

@@ -141,6 +141,11 @@ class Scores:
     asked: frozenset[str] = frozenset()
     weak: tuple[Set[int], ...] = ()
 
+    @property
+    def most(self) -> float:
+        """How many times its rough score a listing's exact score can be, at most."""
+        return 1.0 + FOCUS_SHARE + WEAK_SHARE if self.asked or self.weak else 1.0
+
     def exact(self, view: IndexView, doc: int) -> float:
         """The full relevance of ``doc``, a candidate (see the module docstring)."""
         score = self.rough[doc]
