@@ -6,10 +6,11 @@ DIR``), then, for a fixed list of family sentences from the development relevanc
 more, a seeded sample), requests the family results page twice, once with the words read
 (the page's phrasebook reader) and once with reading off (no reader: the words searched
 as plain text), alternating which goes first. Before each request the caches that would
-hide the cost of a new query are emptied (the index snapshot's scored words and the
+hide the cost of a new query are emptied (the index snapshot's scored queries and the
 remembered readings), so every page pays for its words as a family's first search does;
 the caches a page fills for itself (a reading reused by the page's own further searches)
-still count.
+still count, and so do those kept per word (a term's weights, a word's text scores), as a
+running site keeps them for the words families use again and again.
 
 Prints, per page: the wall-clock p50/p95 with and without reading, the median and p95 of
 the paired difference (with minus without, the same sentence, back to back), the process
