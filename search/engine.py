@@ -297,12 +297,16 @@ def _ranked(
     view: IndexView, query: SearchQuery, chosen: _Evaluation, limit: int
 ) -> list[SearchHit]:
     """The best ``limit`` matches in order: every match ranked by its rough score, and only
-    the best RERANKED (or ``limit``) of those ranked exactly."""
+    the best RERANKED (or ``limit``) of those, and any the rough score cannot rule out,
+    ranked exactly."""
     first = priority_listings(view, chosen.attempt.concepts)
     docs = chosen.matches
     keep = max(RERANKED, limit)
-    if len(docs) > keep:
-        docs = _shortlist(view, query, chosen, first, keep, limit)
+    # Where the rough score is the exact one (words matched as text, or none), ranking
+    # every match once costs less than choosing a shortlist first.
+    scores = chosen.scores
+    if len(docs) > keep and scores is not None and scores.most > 1.0:
+        docs = _shortlist(view, query, chosen, scores, first, keep, limit)
     return rank(
         _candidates(view, query, chosen, docs, first),
         sort=query.sort,
@@ -316,6 +320,7 @@ def _shortlist(
     view: IndexView,
     query: SearchQuery,
     chosen: _Evaluation,
+    scores: Scores,
     first: Set[int],
     keep: int,
     limit: int,
@@ -333,32 +338,29 @@ def _shortlist(
         placed = {doc: _nearness(view, query, chosen, doc, first) for doc in chosen.matches}
         last = heapq.nsmallest(keep, placed.values())[-1]
         return [doc for doc, key in placed.items() if key <= last]
-    rough = chosen.scores.rough if chosen.scores is not None else None
-    lowered, missed, today = chosen.lowered, chosen.missed, query.today
+    rough, lowered, missed, today = scores.rough, chosen.lowered, chosen.missed, query.today
     blended: dict[int, float] = {}
     for doc in chosen.matches:
         info = view.info(doc)
-        relevance = 1.0 if rough is None else rough[doc]
+        relevance = rough[doc]
         if doc in lowered:
             relevance *= ASKER_FACTOR
         if doc in missed:
             relevance /= PREFERENCE_STEP ** missed[doc]
         near = proximity(_distance(view, query, chosen, doc), has_origin) if has_origin else 0.0
         blended[doc] = blend(relevance, near, freshness(info.assured, today), info.overdue(today))
-    scores = chosen.scores
-    most = scores.most if scores is not None else 1.0
 
     def exact(doc: int) -> float:
         """The blend of the exact score, from the rough one's."""
-        assert scores is not None  # only asked when ``most`` > 1
-        rough_score = scores.rough[doc]
-        return blended[doc] * scores.exact(view, doc) / rough_score if rough_score else 0.0
+        return blended[doc] * scores.exact(view, doc) / rough[doc] if rough[doc] else 0.0
 
     ahead = [doc for doc in first if doc in blended]
-    shortlist = _best(blended, ahead, keep, min(limit, keep), most, exact)
+    shortlist = _best(blended, ahead, keep, min(limit, keep), scores.most, exact)
     if len(ahead) < limit:
         others = [doc for doc in blended if doc not in first]
-        shortlist += _best(blended, others, keep - len(ahead), limit - len(ahead), most, exact)
+        shortlist += _best(
+            blended, others, keep - len(ahead), limit - len(ahead), scores.most, exact
+        )
     return shortlist
 
 
