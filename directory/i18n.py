@@ -7,6 +7,7 @@ then the visitor's choice (a cookie set by the language switcher), then their br
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -36,9 +37,17 @@ def _vary_by_language(response: Response) -> Response:
 
 def available_locales(app: Flask | None = None) -> list[str]:
     """English plus every language with a compiled catalogue in ``translations/``."""
-    root = Path((app or current_app).config["BABEL_TRANSLATION_DIRECTORIES"])
-    compiled = sorted(path.parent.parent.name for path in root.glob("*/LC_MESSAGES/*.mo"))
-    return ["en", *[code for code in compiled if code != "en"]]
+    return list(compiled_locales((app or current_app).config["BABEL_TRANSLATION_DIRECTORIES"]))
+
+
+@lru_cache(maxsize=8)
+def compiled_locales(root: str) -> tuple[str, ...]:
+    """The languages of the catalogues compiled in ``root``, read once per process: every
+    link a page draws asks (a results page about 240 times), and catalogues change only
+    with a release. A process that compiles one while running clears this
+    (``compiled_locales.cache_clear()``)."""
+    found = sorted(path.parent.parent.name for path in Path(root).glob("*/LC_MESSAGES/*.mo"))
+    return ("en", *[code for code in found if code != "en"])
 
 
 def is_staff_page() -> bool:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from search.query import TermGroup
+from search.remembering import LastUsed
 from search.scoring import idf, saturate
 from search.view import IndexView
 
 
-def match_text(view: IndexView, groups: Sequence[TermGroup], require_all: bool) -> dict[int, float]:
+def match_text(
+    view: IndexView, groups: Sequence[TermGroup], require_all: bool
+) -> Mapping[int, float]:
     """Text score of each document matching all (or any) groups.
 
     An alternative's token is weighed over all text fields together (BM25F, see
@@ -18,25 +21,47 @@ def match_text(view: IndexView, groups: Sequence[TermGroup], require_all: bool) 
     "larder" and "food club" must not outrank one called a food bank when that is what was
     typed. A document scores the sum over its groups.
     """
-    document_count = len(view.all_docs())
-    combined: dict[int, float] | None = None
+    combined: Mapping[int, float] | None = None
     for group in groups:
-        weighed = [
-            (alternative.boost, view.term_weights(alternative.token))
-            for alternative in group.alternatives
-        ]
-        holders = set().union(*(weights.keys() for _, weights in weighed))
-        group_idf = idf(document_count, len(holders))
-        scores: dict[int, float] = {}
-        for boost, weights in weighed:
-            for doc, score in saturate(weights, group_idf).items():
-                if score * boost > scores.get(doc, 0.0):
-                    scores[doc] = score * boost
+        scores = group_scores(view, group)
         if combined is None:
             combined = scores
         elif require_all:
             combined = {doc: combined[doc] + scores[doc] for doc in combined.keys() & scores}
         else:
+            summed = dict(combined)
             for doc, score in scores.items():
-                combined[doc] = combined.get(doc, 0.0) + score
+                summed[doc] = summed.get(doc, 0.0) + score
+            combined = summed
     return combined or {}
+
+
+def group_scores(view: IndexView, group: TermGroup) -> Mapping[int, float]:
+    """One group's text score per document holding it (never to be changed: views that
+    never change, a Whoosh snapshot, remember it, as they remember a term's weights)."""
+    remembered: LastUsed[Mapping[int, float]] | None = getattr(view, "group_scores", None)
+    if remembered is None:
+        return _group_scores(view, group)
+    return remembered.get(group, lambda: _group_scores(view, group))
+
+
+def _group_scores(view: IndexView, group: TermGroup) -> dict[int, float]:
+    weighed = [
+        (alternative.boost, view.term_weights(alternative.token))
+        for alternative in group.alternatives
+    ]
+    holders = set().union(*(weights.keys() for _, weights in weighed))
+    group_idf = idf(len(view.all_docs()), len(holders))
+    if len(weighed) == 1:  # most groups: one word and no synonym, nothing to choose
+        boost = weighed[0][0]
+        return {
+            doc: score * boost
+            for doc, score in saturate(weighed[0][1], group_idf).items()
+            if score * boost > 0.0
+        }
+    scores: dict[int, float] = {}
+    for boost, weights in weighed:
+        for doc, score in saturate(weights, group_idf).items():
+            if score * boost > scores.get(doc, 0.0):
+                scores[doc] = score * boost
+    return scores

@@ -51,6 +51,7 @@ words give an age the listing serves.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence, Set
+from dataclasses import dataclass, field
 
 from search.filtering import union
 from search.indexing import (
@@ -73,7 +74,7 @@ from search.indexing import (
     YOUNG,
     age_term_covers,
 )
-from search.matching import match_text
+from search.matching import group_scores
 from search.query import TermGroup
 from search.understanding import Asker, Concept
 from search.view import IndexView
@@ -122,12 +123,47 @@ def meeting(view: IndexView, concept: Concept) -> Set[int]:
     return frozenset().union(*found)
 
 
+@dataclass(frozen=True, slots=True)
+class Scores:
+    """Relevance of every listing the words (and what they were read to mean) find.
+
+    ``rough`` holds every candidate's score without the two finest terms of the ordering
+    (focus and weak, at most FOCUS_SHARE + WEAK_SHARE of it); :meth:`exact` adds them for
+    one listing. The engine ranks every match by the rough score and re-ranks only the
+    best few hundred exactly (:data:`search.engine.RERANKED`), so reading costs what the
+    page shows, not what the words match. For words matched as text alone, ``rough`` is
+    exact.
+    """
+
+    rough: Mapping[int, float]
+    covered: Mapping[int, float] = field(default_factory=dict)
+    units: float = 0.0
+    asked: frozenset[str] = frozenset()
+    weak: tuple[Set[int], ...] = ()
+
+    @property
+    def most(self) -> float:
+        """How many times its rough score a listing's exact score can be, at most."""
+        return 1.0 + FOCUS_SHARE + WEAK_SHARE if self.asked or self.weak else 1.0
+
+    def exact(self, view: IndexView, doc: int) -> float:
+        """The full relevance of ``doc``, a candidate (see the module docstring)."""
+        score = self.rough[doc]
+        if not (self.asked or self.weak):
+            return score
+        fine = FOCUS_SHARE * _focus(view, doc, self.asked) if self.asked else 0.0
+        if self.weak:
+            fine += WEAK_SHARE * sum(1 for docs in self.weak if doc in docs) / len(self.weak)
+        coverage = self.covered[doc] / self.units if self.units else 1.0
+        return score + coverage**2 * fine / 2
+
+
 def score_meaning(
     view: IndexView,
     groups: Sequence[TermGroup],
     concepts: Sequence[Concept],
     require_all: bool = True,
-) -> dict[int, float]:
+) -> Scores:
     """Relevance (0..1) of every candidate listing; see the module docstring.
 
     ``require_all`` False (the engine loosening a query that found nothing) also admits
@@ -137,7 +173,7 @@ def score_meaning(
     listings.
     """
     met = [meeting(view, concept) for concept in concepts]
-    per_group = [match_text(view, [group], require_all=True) for group in groups]
+    per_group = [group_scores(view, group) for group in groups]
     consumed = [_consumed(concept, groups) for concept in concepts]
     free_groups = [i for i in range(len(groups)) if not any(i in c for c in consumed)]
     free_text = _summed([per_group[i] for i in free_groups])
@@ -165,7 +201,7 @@ def score_meaning(
     every_word = {doc for doc in every_word if doc in unsorted}
 
     covered = dict.fromkeys(candidates, 0.0)
-    weak = [docs for docs, unit in zip(met, counted, strict=True) if not unit]
+    weak = tuple(docs for docs, unit in zip(met, counted, strict=True) if not unit)
     for docs, own_groups, weight in zip(met, consumed, weights, strict=True):
         if not weight:
             continue
@@ -178,7 +214,6 @@ def score_meaning(
         _credit(covered, per_group[i].keys(), 1.0)
 
     asked = {need for c, unit in zip(concepts, counted, strict=True) if unit for need in c.needs}
-    focus = _focus(view, candidates, asked)
     about = union(view, ABOUT, tuple(sorted(asked)))
     said = union(
         view,
@@ -195,20 +230,16 @@ def score_meaning(
         for doc in covered
     }
     best_text = max(text.values(), default=0.0) or 1.0
-    scores: dict[int, float] = {}
+    rough: dict[int, float] = {}
     for doc, credit in covered.items():
         coverage = credit / units if units else 1.0
-        ordering = TEXT_SHARE * text[doc] / best_text + (
-            FOCUS_SHARE * focus.get(doc, 0.0) if focus is not None else 0.0
-        )
+        ordering = TEXT_SHARE * text[doc] / best_text
         if doc in about:
             ordering += ABOUT_SHARE
         if doc in said:
             ordering += PHRASE_SHARE
-        if weak:
-            ordering += WEAK_SHARE * sum(1 for docs in weak if doc in docs) / len(weak)
-        scores[doc] = coverage**2 * (1 + ordering) / 2
-    return scores
+        rough[doc] = coverage**2 * (1 + ordering) / 2
+    return Scores(rough, covered, units, frozenset(asked), weak)
 
 
 def _weight(concept: Concept) -> float:
@@ -220,20 +251,25 @@ def _weight(concept: Concept) -> float:
     return 1.0 + EVIDENCE_STEP * (phrases - 1)
 
 
+def lowered_for(view: IndexView, asker: Asker | None, concepts: Sequence[Concept]) -> Set[int]:
+    """Listings for someone other than who is asking, whose scores ASKER_FACTOR lowers.
+
+    None when the words give an age (the asker's or the child's): the age reading ranks by
+    it, and "I'm 17" is a young person asking for themselves.
+    """
+    if asker is None or any(concept.ages is not None for concept in concepts):
+        return frozenset()
+    return view.postings(FOR, YOUNG if asker.who == "self" else ADULT)
+
+
 def for_asker(
     view: IndexView,
     scores: Mapping[int, float],
     asker: Asker | None,
     concepts: Sequence[Concept],
 ) -> Mapping[int, float]:
-    """Scores with listings for someone other than who is asking lowered (ASKER_FACTOR).
-
-    Not when the words give an age (the asker's or the child's): the age reading ranks by
-    it, and "I'm 17" is a young person asking for themselves.
-    """
-    if asker is None or any(concept.ages is not None for concept in concepts):
-        return scores
-    other = view.postings(FOR, YOUNG if asker.who == "self" else ADULT)
+    """Scores with listings for someone other than who is asking lowered (ASKER_FACTOR)."""
+    other = lowered_for(view, asker, concepts)
     if not other:
         return scores
     return {doc: score * ASKER_FACTOR if doc in other else score for doc, score in scores.items()}
@@ -248,6 +284,8 @@ def _credit(covered: dict[int, float], docs: Iterable[int], amount: float) -> No
 def _summed(per_group: Sequence[Mapping[int, float]]) -> dict[int, float]:
     """Every document matching any group, with its groups' text scores summed (the same as
     matching any of the words, without weighing the terms again)."""
+    if len(per_group) == 1:
+        return dict(per_group[0])
     total: dict[int, float] = {}
     for scores in per_group:
         for doc, score in scores.items():
@@ -255,17 +293,14 @@ def _summed(per_group: Sequence[Mapping[int, float]]) -> dict[int, float]:
     return total
 
 
-def _focus(view: IndexView, candidates: Set[int], asked: Set[str]) -> dict[int, float] | None:
-    """Share of each candidate's needs that are among the needs ``asked`` (None: no needs
-    asked about)."""
-    if not asked:
-        return None
-    wanted: dict[int, int] = {}
-    for code in asked:
-        for doc in view.postings(NEED, code) | view.postings(INFERRED_NEED, code):
-            if doc in candidates:
-                wanted[doc] = wanted.get(doc, 0) + 1
-    return {doc: count / max(view.info(doc).needs, count) for doc, count in wanted.items()}
+def _focus(view: IndexView, doc: int, asked: Set[str]) -> float:
+    """Share of the listing's needs that are among the needs ``asked``."""
+    count = sum(
+        1
+        for code in asked
+        if doc in view.postings(NEED, code) or doc in view.postings(INFERRED_NEED, code)
+    )
+    return count / max(view.info(doc).needs, count) if count else 0.0
 
 
 def priority_listings(view: IndexView, concepts: Sequence[Concept]) -> Set[int]:
@@ -304,23 +339,19 @@ def _slots(view: IndexView, concept: Concept) -> tuple[str, ...]:
 PREFERENCE_STEP = 2.0
 
 
-def fitting(
-    view: IndexView,
-    matches: Set[int],
-    scores: Mapping[int, float] | None,
-    preferred: Sequence[Concept],
-) -> dict[int, float]:
-    """Scores of ``matches`` weighed by how well each fits the searcher's moment.
+def missed_preferences(
+    view: IndexView, matches: Set[int], preferred: Sequence[Concept]
+) -> dict[int, int]:
+    """How many of the searcher's ``preferred`` concepts each match misses (none: left out).
 
-    ``preferred`` concepts (a life event's "food support, open in the next week") never
-    choose a listing; each one a listing misses halves its score (1 for each when
-    ``scores`` is None: no words). Halving is more than the 1.45 that distance and
-    freshness can multiply by, so among listings the words rank alike, one meeting more
-    preferences always comes first.
+    Preferences (a life event's "food support, open in the next week") never choose a
+    listing; each one a listing misses divides its score by PREFERENCE_STEP (from 1 when
+    there are no words). Halving is more than the 1.45 that distance and freshness can
+    multiply by, so among listings the words rank alike, one meeting more preferences
+    always comes first.
     """
-    met = [meeting(view, concept) for concept in preferred]
-    return {
-        doc: (1.0 if scores is None else scores[doc])
-        / PREFERENCE_STEP ** sum(1 for docs in met if doc not in docs)
-        for doc in matches
-    }
+    missed: dict[int, int] = {}
+    for concept in preferred:
+        for doc in matches - meeting(view, concept):
+            missed[doc] = missed.get(doc, 0) + 1
+    return missed

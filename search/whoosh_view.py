@@ -30,6 +30,8 @@ from whoosh.index import IndexError as WhooshIndexError
 from search.errors import IndexUnavailable
 from search.indexing import INFERRED_NEED, NEED, TEXT_FIELDS
 from search.keywords import KeywordIndex
+from search.meaning import Scores
+from search.remembering import LastUsed
 from search.scoring import field_weights, sum_fields
 from search.view import DocInfo
 from search.vocabulary_file import read_vocabulary
@@ -57,6 +59,11 @@ READ_ERRORS: tuple[type[Exception], ...] = (
     pickle.UnpicklingError,
     WhooshIndexError,
 )
+READINGS_KEPT = 512
+"""Readings remembered per snapshot: a page asks the same words again for its counts and
+offers, and families page through results and come back to them."""
+GROUP_SCORES_HELD = 500_000
+"""Scores of words (one per listing holding the word) a snapshot remembers: some 30 MB."""
 TERM_CACHE_SIZE = 4096  # weighed terms kept per snapshot (cleared wholesale when full)
 
 
@@ -74,7 +81,12 @@ class WhooshSnapshot:
         self._term_cache: dict[str, dict[int, float]] = {}
         # Scored word matches, reused when a page asks the same words with other filters
         # (the zero-result offers do). Safe: a snapshot never changes.
-        self.text_matches: dict[object, dict[int, float]] = {}
+        self.text_matches: dict[object, Scores] = {}
+        # Readings of the words, by reader, words and day (see search.engine._understood).
+        self.readings: LastUsed[object] = LastUsed(READINGS_KEPT)
+        # Each word's (or synonym group's) text scores, as the term weights are kept,
+        # up to GROUP_SCORES_HELD scores in all.
+        self.group_scores: LastUsed[Mapping[int, float]] = LastUsed(GROUP_SCORES_HELD, len)
         self._vocabulary: dict[str, int] | None = None
         try:
             self._searcher = index.searcher()

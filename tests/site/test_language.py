@@ -92,3 +92,29 @@ def test_chosen_language_is_used_on_the_next_page(welsh_site: FlaskClient) -> No
 
     assert '<html lang="cy"' in page
     assert 'lang="cy" aria-current="true">Cymraeg</span>' in page
+
+
+def test_catalogues_are_read_once_until_told_to_look_again(
+    site_app: Callable[..., Flask], tmp_path: Path
+) -> None:
+    """Links ask for the languages hundreds of times a page: the folder is read once."""
+    from directory.i18n import compiled_locales
+
+    translations = tmp_path / "read-once"
+    for code in ("cy", "pl"):
+        folder = translations / code / "LC_MESSAGES"
+        folder.mkdir(parents=True)
+        if code == "cy":
+            with (folder / "messages.mo").open("wb") as file:
+                write_mo(file, Catalog(locale=code))
+    app = site_app()
+    app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(translations)
+    client = app.test_client()
+    assert 'lang="cy"' in client.get("/privacy").get_data(as_text=True)
+
+    with (translations / "pl" / "LC_MESSAGES" / "messages.mo").open("wb") as file:
+        write_mo(file, Catalog(locale="pl"))
+    assert 'hreflang="pl"' not in client.get("/privacy").get_data(as_text=True)
+
+    compiled_locales.cache_clear()
+    assert 'hreflang="pl"' in client.get("/privacy").get_data(as_text=True)
