@@ -7,9 +7,11 @@ of the words (a parenting course two miles away beats anything "course" next doo
 any listing meeting one of their readings. Filters
 are never dropped silently: facet counts show the searcher which to remove.
 
-Danger comes before all of that: when the words signal a danger and nothing found as asked
-meets it (the words, the radius or the filters left only other listings, or none), the
-results are the listings that meet the danger, wherever they are, and say so
+Danger comes before all of that: when the words signal a danger (the panel or the strip),
+every listing this searcher may see that meets it joins the results, whatever the words and
+the radius (the filters too when none passes them), and ranks first, the family's other
+matches after. Listings an editor says meet the danger come before those only inferred
+from their text. When nothing found as asked met the danger, the results say so
 (``SearchResults.danger_only``): a search with a danger cue never ends at zero results or
 at an unrelated service first.
 """
@@ -24,7 +26,13 @@ from search.errors import PageOutOfRange
 from search.filtering import facet_counts, filter_clauses, intersect, within_radius
 from search.geo import nearest_distance
 from search.matching import match_text
-from search.meaning import fitting, for_asker, priority_listings, score_meaning
+from search.meaning import (
+    fitting,
+    for_asker,
+    priority_listings,
+    score_meaning,
+    stated_priority_listings,
+)
 from search.query import MAX_RADIUS_M, Filters, SearchQuery, TextPlan, plan_text
 from search.ranking import Candidate, rank
 from search.results import SearchResults, Widening
@@ -75,17 +83,16 @@ def search(view: IndexView, query: SearchQuery) -> SearchResults:
                 chosen = evaluation
                 break
     danger_only = None
+    first: Set[int] = frozenset()
     leading = _leading_danger(chosen.attempt.concepts)
-    if leading is not None and query.loosen and not _meets_danger(view, chosen):
-        safe = _danger_listings(view, query, chosen.attempt)
-        if safe.matches:
-            chosen, danger_only = safe, leading.code
+    if leading is not None and query.loosen:
+        chosen, first, danger_only = _danger_first(view, query, chosen, leading)
     start = (query.page - 1) * query.page_size
     total = len(chosen.matches)
     if query.page > 1 and start >= total:
         raise PageOutOfRange(f"page {query.page} is past the last page of results")
     hits = rank(
-        _candidates(view, query, chosen),
+        _candidates(view, query, chosen, first),
         sort=query.sort,
         has_origin=query.origin is not None,
         today=query.today,
@@ -106,20 +113,29 @@ def _leading_danger(concepts: tuple[Concept, ...]) -> Concept | None:
     return next((concept for concept in concepts if concept.priority), None)
 
 
-def _meets_danger(view: IndexView, chosen: _Evaluation) -> bool:
-    """Whether the results hold a listing meeting the leading danger."""
-    return not priority_listings(view, chosen.attempt.concepts).isdisjoint(chosen.matches)
+def _danger_first(
+    view: IndexView, query: SearchQuery, chosen: _Evaluation, leading: Concept
+) -> tuple[_Evaluation, Set[int], str | None]:
+    """The matches with every visible listing meeting the leading danger added, the
+    listings to rank first, and the danger when nothing found as asked met it.
 
-
-def _danger_listings(view: IndexView, query: SearchQuery, attempt: _Attempt) -> _Evaluation:
-    """The listings this searcher may see that meet the leading danger, whatever the
-    words, radius and filters."""
-    audience = Filters(practitioner_only_too=query.filters.practitioner_only_too)
-    clauses = filter_clauses(view, audience, query.today)
-    met = priority_listings(view, attempt.concepts)
-    matches = intersect([met, *clauses.values()])
-    safe = replace(attempt, radius_m=None, widened=None, suggestion=None)
-    return _Evaluation(safe, None, [met], {}, clauses, matches)
+    The query's filters hold where a listing meeting the danger passes them; otherwise
+    only the audience's do (a food filter cannot leave a threat to life without help).
+    Those ranked first are the ones whose stated needs meet the danger, or, where the
+    directory has none (imports without the taxonomy), those inferred to meet it."""
+    met = priority_listings(view, chosen.attempt.concepts)
+    found_as_asked = not met.isdisjoint(chosen.matches)
+    added = intersect([met, *chosen.clauses.values()])
+    if not added:
+        audience = Filters(practitioner_only_too=query.filters.practitioner_only_too)
+        added = intersect([met, *filter_clauses(view, audience, query.today).values()])
+    matches = frozenset(chosen.matches) | frozenset(added)
+    stated = stated_priority_listings(view, chosen.attempt.concepts)
+    first = frozenset(doc for doc in matches if doc in stated) or frozenset(
+        doc for doc in matches if doc in met
+    )
+    danger_only = leading.code if added and not found_as_asked else None
+    return replace(chosen, matches=matches), first, danger_only
 
 
 def _read(view: IndexView, query: SearchQuery) -> Reading | None:
@@ -252,13 +268,14 @@ def _score(view: IndexView, attempt: _Attempt) -> Mapping[int, float]:
     return match_text(view, attempt.plan.groups, attempt.require_all)
 
 
-def _candidates(view: IndexView, query: SearchQuery, chosen: _Evaluation) -> Iterator[Candidate]:
+def _candidates(
+    view: IndexView, query: SearchQuery, chosen: _Evaluation, first: Set[int]
+) -> Iterator[Candidate]:
     scores = chosen.text_scores
-    first = priority_listings(view, chosen.attempt.concepts)
     for doc in chosen.matches:
         info = view.info(doc)
         distance = chosen.distances.get(doc)
         if distance is None and query.origin is not None:
             distance = nearest_distance(query.origin, info.points)
-        score = 0.0 if scores is None else scores[doc]
+        score = 0.0 if scores is None else scores.get(doc, 0.0)
         yield (info.id, score, distance, info.assured, doc in first, info.overdue(query.today))

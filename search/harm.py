@@ -38,7 +38,23 @@ WORDS_KEPT = 8192
 """Words whose class entries are remembered: a word's entries are the same on every search."""
 _SPECIAL = frozenset({"act", "object", "joke", "form"})
 _SKIPPED = frozenset(
-    {"the", "a", "an", "my", "his", "her", "their", "our", "your", "this", "that", "by", "off", "z"}
+    {
+        "the",
+        "a",
+        "an",
+        "my",
+        "his",
+        "her",
+        "their",
+        "our",
+        "your",
+        "this",
+        "that",
+        "by",
+        "off",
+        "z",
+        "on",
+    }
 )
 """Words passed over when looking for the thing a harm word acts on: "cut *the* budget"."""
 
@@ -66,6 +82,9 @@ class Rule:
     window: int | None = None
     """Words either side counted as near, when not the file's ``window``: signs of
     grooming or a forced marriage are spread over a whole sentence."""
+    after: bool = False
+    """The person word must follow the harm word: the one it is done to ("smacks her
+    kids", "hits my son"), not the one doing it ("my son hits me")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +167,11 @@ class HarmReader:
             found = self._seen[word] = tuple(entries)
         return found
 
+    def set_aside(self, keys: Sequence[str], skipped: set[int] | None = None) -> bool:
+        """Whether the words joke or fill in a form ("lol", homework, a drama): then no
+        danger is read from co-occurrence, and the cue lexicon's weak cues are set aside too."""
+        return any(word.cls in ("joke", "form") for word in self.words(keys, skipped))
+
     def read(self, keys: Sequence[str], skipped: set[int] | None = None) -> tuple[Finding, ...]:
         """The dangers the words' classes read together, the first rule winning each
         harm word; none when the words joke or fill in a form."""
@@ -173,7 +197,15 @@ class HarmReader:
                     continue
                 span = rule.window or self.window
                 near = [w for w in words if w is not word and _near(w, word, span)]
-                person = _closest(word, [w for w in near if w.cls in rule.person])
+                person = _closest(
+                    word,
+                    [
+                        w
+                        for w in near
+                        if w.cls in rule.person
+                        and (not rule.after or min(w.positions) > max(word.positions))
+                    ],
+                )
                 if rule.person and person is None:
                     continue
                 also = [
@@ -322,14 +354,17 @@ def _rule(raw: Mapping[str, object]) -> Rule:
         raise HarmError(f"[[rules]] for {danger}: harm names no class.")
     min_harm = raw.get("min_harm", 1)
     strong = raw.get("strong", True)
+    after = raw.get("after", False)
     window = raw.get("window")
     if (
         not isinstance(min_harm, int)
         or not isinstance(strong, bool)
+        or not isinstance(after, bool)
         or not (window is None or (isinstance(window, int) and window > 0))
     ):
         raise HarmError(
-            f"[[rules]] for {danger}: min_harm and window are numbers, strong true or false."
+            f"[[rules]] for {danger}: min_harm and window are numbers, strong and after"
+            " true or false."
         )
     return Rule(
         danger,
@@ -340,4 +375,5 @@ def _rule(raw: Mapping[str, object]) -> Rule:
         min_harm,
         strong,
         window,
+        after,
     )

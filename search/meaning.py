@@ -276,6 +276,13 @@ def priority_listings(view: IndexView, concepts: Sequence[Concept]) -> Set[int]:
     return meeting(view, leading) if leading is not None else frozenset()
 
 
+def stated_priority_listings(view: IndexView, concepts: Sequence[Concept]) -> Set[int]:
+    """Listings whose own needs, set by an editor rather than inferred from their text,
+    meet the leading danger: in danger, a service the council says meets it comes first."""
+    leading = next((concept for concept in concepts if concept.priority), None)
+    return union(view, NEED, leading.needs) if leading is not None else frozenset()
+
+
 def _consumed(concept: Concept, groups: Sequence[TermGroup]) -> set[int]:
     """Indexes of the text groups whose words the concept stands for."""
     words = set(concept.words)

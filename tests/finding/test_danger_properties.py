@@ -181,7 +181,7 @@ def test_danger_words_whose_search_meets_no_danger_service_show_the_danger_servi
         .get_data(as_text=True)
     )
     assert 'class="govuk-inset-text app-danger-only" data-danger="domestic-abuse"' in markup
-    assert "so these are the services that do" in markup
+    assert "so the services that do come first" in markup
 
 
 def test_a_danger_search_never_answers_zero_results(search_app: Flask) -> None:
