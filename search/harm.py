@@ -38,25 +38,63 @@ WORDS_KEPT = 8192
 """Words whose class entries are remembered: a word's entries are the same on every search."""
 _SPECIAL = frozenset({"act", "object", "joke", "form"})
 _SKIPPED = frozenset(
-    {
-        "the",
-        "a",
-        "an",
-        "my",
-        "his",
-        "her",
-        "their",
-        "our",
-        "your",
-        "this",
-        "that",
-        "by",
-        "off",
-        "z",
-        "on",
-    }
+    {"the", "a", "an", "my", "his", "her", "their", "our", "your", "this", "that", "by", "off", "z"}
 )
 """Words passed over when looking for the thing a harm word acts on: "cut *the* budget"."""
+_SKIPPED_BEFORE = _SKIPPED | {
+    "have",
+    "has",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "keep",
+    "keeps",
+    "got",
+}
+"""And, before it, the words that say what befell the thing: "shoes *have* gone missing"."""
+
+
+TEXT_SPEAK = {
+    "nite": "night",
+    "nites": "nights",
+    "wi": "with",
+    "wiv": "with",
+    "n": "and",
+    "ur": "your",
+    "bout": "about",
+    "wat": "what",
+    "wot": "what",
+    "nxt": "next",
+    "cos": "because",
+    "coz": "because",
+    "cuz": "because",
+    "ar": "our",
+    "wkend": "weekend",
+    "gunna": "gonna",
+    "av": "have",
+    "ave": "have",
+    "tho": "though",
+    "b4": "before",
+    "2nite": "tonight",
+    "2day": "today",
+    "some1": "someone",
+    "sum1": "someone",
+    "any1": "anyone",
+    "no1": "no one",
+    "ppl": "people",
+    "pls": "please",
+    "bc": "because",
+    "yr": "year",
+    "yrs": "years",
+    "wen": "when",
+    "wud": "would",
+    "cud": "could",
+    "shud": "should",
+}
+"""Text-speak, and Black Country and West Midlands spellings, as the lexicon writes them
+(its "me" for "my" is matched in :func:`_fits`)."""
 
 
 class HarmError(ValueError):
@@ -137,7 +175,7 @@ class HarmReader:
     def words(self, keys: Sequence[str], skipped: set[int] | None = None) -> list[Word]:
         """Every class word in ``keys`` (the query's words, lower case, apostrophes
         dropped), none at a ``skipped`` position (a look-alike)."""
-        folded = [fold(key) for key in keys]
+        folded = [self._spoken(fold(key)) for key in keys]
         blanked = skipped or set()
         found: list[Word] = []
         for start, word in enumerate(folded):
@@ -153,6 +191,20 @@ class HarmReader:
                     continue
                 found.append(Word(" ".join(keys[start:end]), cls, tuple(range(start, end))))
         return found
+
+    def _spoken(self, word: str) -> str:
+        """A word typed as it is said, as the lexicon writes it: text-speak ("nite",
+        "wi", "bout") and a dropped g ("takin", "sayin", "threatenin") when only the
+        "-ing" form is a class word."""
+        word = TEXT_SPEAK.get(word, word)
+        if (
+            len(word) > 3
+            and word.endswith("in")
+            and not self._candidates(word)
+            and self._candidates(word + "g")
+        ):
+            return word + "g"
+        return word
 
     def _candidates(self, word: str) -> tuple[_Entry, ...]:
         """The class entries that can begin at ``word``: its own, and those of every
@@ -197,6 +249,7 @@ class HarmReader:
                     continue
                 span = rule.window or self.window
                 near = [w for w in words if w is not word and _near(w, word, span)]
+                inside = [w for w in words if _inside(w, word) and w.cls in rule.person]
                 person = _closest(
                     word,
                     [
@@ -205,7 +258,7 @@ class HarmReader:
                         if w.cls in rule.person
                         and (not rule.after or min(w.positions) > max(word.positions))
                     ],
-                )
+                ) or (inside[0] if inside and not rule.after else None)
                 if rule.person and person is None:
                     continue
                 also = [
@@ -234,10 +287,16 @@ def _near(one: Word, other: Word, window: int) -> bool:
     return min(abs(p - q) for p in one.positions for q in other.positions) <= window
 
 
+def _inside(one: Word, other: Word) -> bool:
+    """Whether ``one`` is a word inside the longer entry ``other``: the "me" of "went
+    for me" is the person it was done to."""
+    return len(one.positions) < len(other.positions) and set(one.positions) < set(other.positions)
+
+
 def _fits(want: str, got: str) -> bool:
     if want.endswith("*"):
         return got.startswith(want[:-1])
-    return want == got
+    return want == got or (want == "my" and got == "me")
 
 
 def _acts_on_object(word: Word, objects: set[int], keys: Sequence[str]) -> bool:
@@ -249,6 +308,8 @@ def _acts_on_object(word: Word, objects: set[int], keys: Sequence[str]) -> bool:
     while after < len(keys) and keys[after] in _SKIPPED:
         after += 1
     before = min(word.positions) - 1
+    while before > 0 and keys[before] in _SKIPPED_BEFORE:
+        before -= 1
     return after in objects or before in objects
 
 

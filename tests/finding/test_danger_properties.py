@@ -36,6 +36,7 @@ from tests.search.danger_sentences_fresh import (
     OUT_OF_SAMPLE_DANGER,
     OUT_OF_SAMPLE_ORDINARY,
 )
+from tests.search.lookalikes_broad import BROAD_LOOKALIKES
 
 LANGUAGES = ("en", "pl", "ur", "pa")
 DANGER_LISTS = (DANGER, FRESH_DANGER, OUT_OF_SAMPLE_DANGER, FOURTH_DANGER, FIFTH_DANGER)
@@ -49,6 +50,7 @@ EVERY_ORDINARY = [
     *OUT_OF_SAMPLE_ORDINARY,
     *FOURTH_ORDINARY,
     *FIFTH_ORDINARY,
+    *(text for texts in BROAD_LOOKALIKES.values() for text in texts),
 ]
 
 
