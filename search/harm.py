@@ -41,6 +41,21 @@ _SKIPPED = frozenset(
     {"the", "a", "an", "my", "his", "her", "their", "our", "your", "this", "that", "by", "off", "z"}
 )
 """Words passed over when looking for the thing a harm word acts on: "cut *the* budget"."""
+_OWNERS = frozenset(
+    {
+        "dads",
+        "mums",
+        "moms",
+        "mams",
+        "nans",
+        "grans",
+        "friends",
+        "neighbours",
+        "sisters",
+        "brothers",
+    }
+)
+"""Whose thing it is, passed over too: "scared of her *dads* dog"."""
 _SKIPPED_BEFORE = _SKIPPED | {
     "have",
     "has",
@@ -305,7 +320,7 @@ def _acts_on_object(word: Word, objects: set[int], keys: Sequence[str]) -> bool:
     if not objects:
         return False
     after = max(word.positions) + 1
-    while after < len(keys) and keys[after] in _SKIPPED:
+    while after < len(keys) and (keys[after] in _SKIPPED or keys[after] in _OWNERS):
         after += 1
     before = min(word.positions) - 1
     while before > 0 and keys[before] in _SKIPPED_BEFORE:
