@@ -7,9 +7,11 @@ of the words (a parenting course two miles away beats anything "course" next doo
 any listing meeting one of their readings. Filters
 are never dropped silently: facet counts show the searcher which to remove.
 
-Danger comes before all of that: when the words signal a danger and nothing found as asked
-meets it (the words, the radius or the filters left only other listings, or none), the
-results are the listings that meet the danger, wherever they are, and say so
+Danger comes before all of that: when the words signal a danger (the panel or the strip),
+every listing this searcher may see that meets it joins the results, whatever the words and
+the radius (the filters too when none passes them), and ranks first, the family's other
+matches after. Listings an editor says meet the danger come before those only inferred
+from their text. When nothing found as asked met the danger, the results say so
 (``SearchResults.danger_only``): a search with a danger cue never ends at zero results or
 at an unrelated service first.
 """
@@ -33,6 +35,7 @@ from search.meaning import (
     missed_preferences,
     priority_listings,
     score_meaning,
+    stated_priority_listings,
 )
 from search.query import MAX_RADIUS_M, Filters, SearchQuery, TextPlan, plan_text
 from search.ranking import Candidate, blend, freshness, proximity, rank
@@ -88,16 +91,15 @@ def search(view: IndexView, query: SearchQuery) -> SearchResults:
                 chosen = evaluation
                 break
     danger_only = None
+    ahead: Set[int] = frozenset()
     leading = _leading_danger(chosen.attempt.concepts)
-    if leading is not None and query.loosen and not _meets_danger(view, chosen):
-        safe = _danger_listings(view, query, chosen.attempt)
-        if safe.matches:
-            chosen, danger_only = safe, leading.code
+    if leading is not None and query.loosen:
+        chosen, ahead, danger_only = _danger_first(view, query, chosen, leading)
     start = (query.page - 1) * query.page_size
     total = len(chosen.matches)
     if query.page > 1 and start >= total:
         raise PageOutOfRange(f"page {query.page} is past the last page of results")
-    hits = _ranked(view, query, chosen, start + query.page_size)
+    hits = _ranked(view, query, chosen, ahead, start + query.page_size)
     return SearchResults(
         hits=tuple(hits[start:]),
         total=total,
@@ -113,20 +115,29 @@ def _leading_danger(concepts: tuple[Concept, ...]) -> Concept | None:
     return next((concept for concept in concepts if concept.priority), None)
 
 
-def _meets_danger(view: IndexView, chosen: _Evaluation) -> bool:
-    """Whether the results hold a listing meeting the leading danger."""
-    return not priority_listings(view, chosen.attempt.concepts).isdisjoint(chosen.matches)
+def _danger_first(
+    view: IndexView, query: SearchQuery, chosen: _Evaluation, leading: Concept
+) -> tuple[_Evaluation, Set[int], str | None]:
+    """The matches with every visible listing meeting the leading danger added, the
+    listings to rank first, and the danger when nothing found as asked met it.
 
-
-def _danger_listings(view: IndexView, query: SearchQuery, attempt: _Attempt) -> _Evaluation:
-    """The listings this searcher may see that meet the leading danger, whatever the
-    words, radius and filters."""
-    audience = Filters(practitioner_only_too=query.filters.practitioner_only_too)
-    clauses = filter_clauses(view, audience, query.today)
-    met = priority_listings(view, attempt.concepts)
-    matches = intersect([met, *clauses.values()])
-    safe = replace(attempt, radius_m=None, widened=None, suggestion=None)
-    return _Evaluation(safe, None, [met], {}, clauses, matches)
+    The query's filters hold where a listing meeting the danger passes them; otherwise
+    only the audience's do (a food filter cannot leave a threat to life without help).
+    Those ranked first are the ones whose stated needs meet the danger, or, where the
+    directory has none (imports without the taxonomy), those inferred to meet it."""
+    met = priority_listings(view, chosen.attempt.concepts)
+    found_as_asked = not met.isdisjoint(chosen.matches)
+    added = intersect([met, *chosen.clauses.values()])
+    if not added:
+        audience = Filters(practitioner_only_too=query.filters.practitioner_only_too)
+        added = intersect([met, *filter_clauses(view, audience, query.today).values()])
+    matches = frozenset(chosen.matches) | frozenset(added)
+    stated = stated_priority_listings(view, chosen.attempt.concepts)
+    first = frozenset(doc for doc in matches if doc in stated) or frozenset(
+        doc for doc in matches if doc in met
+    )
+    danger_only = leading.code if added and not found_as_asked else None
+    return replace(chosen, matches=matches), first, danger_only
 
 
 def _understood(view: IndexView, query: SearchQuery) -> tuple[str, Reading | None]:
@@ -295,12 +306,11 @@ def _score(view: IndexView, attempt: _Attempt) -> Scores:
 
 
 def _ranked(
-    view: IndexView, query: SearchQuery, chosen: _Evaluation, limit: int
+    view: IndexView, query: SearchQuery, chosen: _Evaluation, first: Set[int], limit: int
 ) -> list[SearchHit]:
-    """The best ``limit`` matches in order: every match ranked by its rough score, and only
-    the best RERANKED (or ``limit``) of those, and any the rough score cannot rule out,
-    ranked exactly."""
-    first = priority_listings(view, chosen.attempt.concepts)
+    """The best ``limit`` matches in order, ``first`` (listings meeting a danger) ahead:
+    every match ranked by its rough score, and only the best RERANKED (or ``limit``) of
+    those, and any the rough score cannot rule out, ranked exactly."""
     docs = chosen.matches
     keep = max(RERANKED, limit)
     # Where the rough score is the exact one (words matched as text, or none), ranking
@@ -343,7 +353,7 @@ def _shortlist(
     blended: dict[int, float] = {}
     for doc in chosen.matches:
         info = view.info(doc)
-        relevance = rough[doc]
+        relevance = rough.get(doc, 0.0)  # a danger's listing the words did not find
         if doc in lowered:
             relevance *= ASKER_FACTOR
         if doc in missed:
@@ -353,7 +363,7 @@ def _shortlist(
 
     def exact(doc: int) -> float:
         """The blend of the exact score, from the rough one's."""
-        return blended[doc] * scores.exact(view, doc) / rough[doc] if rough[doc] else 0.0
+        return blended[doc] * scores.exact(view, doc) / rough[doc] if rough.get(doc) else 0.0
 
     ahead = [doc for doc in first if doc in blended]
     shortlist = _best(blended, ahead, keep, min(limit, keep), scores.most, exact)

@@ -41,6 +41,75 @@ _SKIPPED = frozenset(
     {"the", "a", "an", "my", "his", "her", "their", "our", "your", "this", "that", "by", "off", "z"}
 )
 """Words passed over when looking for the thing a harm word acts on: "cut *the* budget"."""
+_OWNERS = frozenset(
+    {
+        "dads",
+        "mums",
+        "moms",
+        "mams",
+        "nans",
+        "grans",
+        "friends",
+        "neighbours",
+        "sisters",
+        "brothers",
+    }
+)
+"""Whose thing it is, passed over too: "scared of her *dads* dog"."""
+_SKIPPED_BEFORE = _SKIPPED | {
+    "have",
+    "has",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "keep",
+    "keeps",
+    "got",
+}
+"""And, before it, the words that say what befell the thing: "shoes *have* gone missing"."""
+
+
+TEXT_SPEAK = {
+    "nite": "night",
+    "nites": "nights",
+    "wi": "with",
+    "wiv": "with",
+    "n": "and",
+    "ur": "your",
+    "bout": "about",
+    "wat": "what",
+    "wot": "what",
+    "nxt": "next",
+    "cos": "because",
+    "coz": "because",
+    "cuz": "because",
+    "ar": "our",
+    "wkend": "weekend",
+    "gunna": "gonna",
+    "av": "have",
+    "ave": "have",
+    "tho": "though",
+    "b4": "before",
+    "2nite": "tonight",
+    "2day": "today",
+    "some1": "someone",
+    "sum1": "someone",
+    "any1": "anyone",
+    "no1": "no one",
+    "ppl": "people",
+    "pls": "please",
+    "bc": "because",
+    "yr": "year",
+    "yrs": "years",
+    "wen": "when",
+    "wud": "would",
+    "cud": "could",
+    "shud": "should",
+}
+"""Text-speak, and Black Country and West Midlands spellings, as the lexicon writes them
+(its "me" for "my" is matched in :func:`_fits`)."""
 
 
 class HarmError(ValueError):
@@ -66,6 +135,9 @@ class Rule:
     window: int | None = None
     """Words either side counted as near, when not the file's ``window``: signs of
     grooming or a forced marriage are spread over a whole sentence."""
+    after: bool = False
+    """The person word must follow the harm word: the one it is done to ("smacks her
+    kids", "hits my son"), not the one doing it ("my son hits me")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +190,7 @@ class HarmReader:
     def words(self, keys: Sequence[str], skipped: set[int] | None = None) -> list[Word]:
         """Every class word in ``keys`` (the query's words, lower case, apostrophes
         dropped), none at a ``skipped`` position (a look-alike)."""
-        folded = [fold(key) for key in keys]
+        folded = [self._spoken(fold(key)) for key in keys]
         blanked = skipped or set()
         found: list[Word] = []
         for start, word in enumerate(folded):
@@ -135,6 +207,20 @@ class HarmReader:
                 found.append(Word(" ".join(keys[start:end]), cls, tuple(range(start, end))))
         return found
 
+    def _spoken(self, word: str) -> str:
+        """A word typed as it is said, as the lexicon writes it: text-speak ("nite",
+        "wi", "bout") and a dropped g ("takin", "sayin", "threatenin") when only the
+        "-ing" form is a class word."""
+        word = TEXT_SPEAK.get(word, word)
+        if (
+            len(word) > 3
+            and word.endswith("in")
+            and not self._candidates(word)
+            and self._candidates(word + "g")
+        ):
+            return word + "g"
+        return word
+
     def _candidates(self, word: str) -> tuple[_Entry, ...]:
         """The class entries that can begin at ``word``: its own, and those of every
         prefix of it written with ``*``."""
@@ -147,6 +233,11 @@ class HarmReader:
                 self._seen.clear()
             found = self._seen[word] = tuple(entries)
         return found
+
+    def set_aside(self, keys: Sequence[str], skipped: set[int] | None = None) -> bool:
+        """Whether the words joke or fill in a form ("lol", homework, a drama): then no
+        danger is read from co-occurrence, and the cue lexicon's weak cues are set aside too."""
+        return any(word.cls in ("joke", "form") for word in self.words(keys, skipped))
 
     def read(self, keys: Sequence[str], skipped: set[int] | None = None) -> tuple[Finding, ...]:
         """The dangers the words' classes read together, the first rule winning each
@@ -173,7 +264,16 @@ class HarmReader:
                     continue
                 span = rule.window or self.window
                 near = [w for w in words if w is not word and _near(w, word, span)]
-                person = _closest(word, [w for w in near if w.cls in rule.person])
+                inside = [w for w in words if _inside(w, word) and w.cls in rule.person]
+                person = _closest(
+                    word,
+                    [
+                        w
+                        for w in near
+                        if w.cls in rule.person
+                        and (not rule.after or min(w.positions) > max(word.positions))
+                    ],
+                ) or (inside[0] if inside and not rule.after else None)
                 if rule.person and person is None:
                     continue
                 also = [
@@ -202,10 +302,16 @@ def _near(one: Word, other: Word, window: int) -> bool:
     return min(abs(p - q) for p in one.positions for q in other.positions) <= window
 
 
+def _inside(one: Word, other: Word) -> bool:
+    """Whether ``one`` is a word inside the longer entry ``other``: the "me" of "went
+    for me" is the person it was done to."""
+    return len(one.positions) < len(other.positions) and set(one.positions) < set(other.positions)
+
+
 def _fits(want: str, got: str) -> bool:
     if want.endswith("*"):
         return got.startswith(want[:-1])
-    return want == got
+    return want == got or (want == "my" and got == "me")
 
 
 def _acts_on_object(word: Word, objects: set[int], keys: Sequence[str]) -> bool:
@@ -214,9 +320,11 @@ def _acts_on_object(word: Word, objects: set[int], keys: Sequence[str]) -> bool:
     if not objects:
         return False
     after = max(word.positions) + 1
-    while after < len(keys) and keys[after] in _SKIPPED:
+    while after < len(keys) and (keys[after] in _SKIPPED or keys[after] in _OWNERS):
         after += 1
     before = min(word.positions) - 1
+    while before > 0 and keys[before] in _SKIPPED_BEFORE:
+        before -= 1
     return after in objects or before in objects
 
 
@@ -322,14 +430,17 @@ def _rule(raw: Mapping[str, object]) -> Rule:
         raise HarmError(f"[[rules]] for {danger}: harm names no class.")
     min_harm = raw.get("min_harm", 1)
     strong = raw.get("strong", True)
+    after = raw.get("after", False)
     window = raw.get("window")
     if (
         not isinstance(min_harm, int)
         or not isinstance(strong, bool)
+        or not isinstance(after, bool)
         or not (window is None or (isinstance(window, int) and window > 0))
     ):
         raise HarmError(
-            f"[[rules]] for {danger}: min_harm and window are numbers, strong true or false."
+            f"[[rules]] for {danger}: min_harm and window are numbers, strong and after"
+            " true or false."
         )
     return Rule(
         danger,
@@ -340,4 +451,5 @@ def _rule(raw: Mapping[str, object]) -> Rule:
         min_harm,
         strong,
         window,
+        after,
     )

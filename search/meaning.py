@@ -148,13 +148,13 @@ class Scores:
 
     def exact(self, view: IndexView, doc: int) -> float:
         """The full relevance of ``doc``, a candidate (see the module docstring)."""
-        score = self.rough[doc]
+        score = self.rough.get(doc, 0.0)  # 0: a danger's listing the words did not find
         if not (self.asked or self.weak):
             return score
         fine = FOCUS_SHARE * _focus(view, doc, self.asked) if self.asked else 0.0
         if self.weak:
             fine += WEAK_SHARE * sum(1 for docs in self.weak if doc in docs) / len(self.weak)
-        coverage = self.covered[doc] / self.units if self.units else 1.0
+        coverage = self.covered.get(doc, 0.0) / self.units if self.units else 1.0
         return score + coverage**2 * fine / 2
 
 
@@ -309,6 +309,13 @@ def priority_listings(view: IndexView, concepts: Sequence[Concept]) -> Set[int]:
     other, so a child locked in finds child safeguarding first, not every danger's help."""
     leading = next((concept for concept in concepts if concept.priority), None)
     return meeting(view, leading) if leading is not None else frozenset()
+
+
+def stated_priority_listings(view: IndexView, concepts: Sequence[Concept]) -> Set[int]:
+    """Listings whose own needs, set by an editor rather than inferred from their text,
+    meet the leading danger: in danger, a service the council says meets it comes first."""
+    leading = next((concept for concept in concepts if concept.priority), None)
+    return union(view, NEED, leading.needs) if leading is not None else frozenset()
 
 
 def _consumed(concept: Concept, groups: Sequence[TermGroup]) -> set[int]:

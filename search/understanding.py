@@ -484,8 +484,11 @@ class QueryReader:
         return self._fixes[word]
 
     def _cued(self, tokens: list[_Token], ignored: set[int]) -> list[Concept]:
-        """A danger concept for each danger the cue lexicon finds in the words."""
+        """A danger concept for each danger the cue lexicon finds in the words, none when
+        they joke or fill in a form (:meth:`search.harm.HarmReader.set_aside`)."""
         if self.cues is None or not tokens:
+            return []
+        if self.harm is not None and self.harm.set_aside([t.key for t in tokens], ignored):
             return []
         needs = self.phrasebook.danger_needs()
         return [

@@ -36,6 +36,7 @@ from tests.search.danger_sentences_fresh import (
     OUT_OF_SAMPLE_DANGER,
     OUT_OF_SAMPLE_ORDINARY,
 )
+from tests.search.lookalikes_broad import BROAD_LOOKALIKES
 
 LANGUAGES = ("en", "pl", "ur", "pa")
 DANGER_LISTS = (DANGER, FRESH_DANGER, OUT_OF_SAMPLE_DANGER, FOURTH_DANGER, FIFTH_DANGER)
@@ -49,6 +50,7 @@ EVERY_ORDINARY = [
     *OUT_OF_SAMPLE_ORDINARY,
     *FOURTH_ORDINARY,
     *FIFTH_ORDINARY,
+    *(text for texts in BROAD_LOOKALIKES.values() for text in texts),
 ]
 
 
@@ -181,7 +183,7 @@ def test_danger_words_whose_search_meets_no_danger_service_show_the_danger_servi
         .get_data(as_text=True)
     )
     assert 'class="govuk-inset-text app-danger-only" data-danger="domestic-abuse"' in markup
-    assert "so these are the services that do" in markup
+    assert "so the services that do come first" in markup
 
 
 def test_a_danger_search_never_answers_zero_results(search_app: Flask) -> None:

@@ -32,7 +32,8 @@ WEAK = {
     "pl": ("nie pozwala mi wychodzić z domu", "domestic-abuse"),
     "ur": ("میرا بچہ لاپتہ ہے", "child-at-risk"),
     "ur-latn": ("ghar wale zabardasti shaadi karwa rahe hain", "forced-marriage"),
-    "pa": ("ਉਸਨੇ ਮੇਰਾ ਗਲਾ ਘੁੱਟਿਆ", "domestic-abuse"),
+    # "ਉਸਨੇ ਮੇਰਾ ਗਲਾ ਘੁੱਟਿਆ" (he strangled me) now opens the panel: "ਮੇਰਾ" reads as the searcher.
+    "pa": ("ਪਤੀ ਮੇਰਾ ਫ਼ੋਨ ਚੈੱਕ ਕਰਦਾ", "domestic-abuse"),
     "pa-latn": ("pati mera phone check karda", "domestic-abuse"),
 }
 

@@ -39,6 +39,42 @@ READS = [
     ("میرا شوہر مجھے مارتا ہے", "domestic-abuse", "strong"),
     ("ਮੇਰਾ ਪਤੀ ਮੈਨੂੰ ਕੁੱਟਦਾ ਹੈ", "domestic-abuse", "strong"),
     ("pati mainu kuttda hai", "domestic-abuse", "strong"),
+    # understatement, with the person inside the words ("went for me")
+    ("he went for me when he got in from the pub", "domestic-abuse", "strong"),
+    ("hes been rough with me again", "domestic-abuse", "strong"),
+    # text-speak and a dropped g
+    ("ex keeps ringin n waitin outside me house", "domestic-abuse", "weak"),
+    ("nans carer takin her pension", "domestic-abuse", "weak"),
+    # the child named after the harm, whoever else the sentence names
+    ("my sisters fella smacks her kids and i dont know what to do", "child-at-risk", "strong"),
+    ("a kid in my street is being hit at home i think", "child-at-risk", "strong"),
+    # two weaker signs together
+    ("kids next door always hungry and dirty and on their own", "child-at-risk", "weak"),
+    (
+        "mums boyfriend plays games with her in the bath and says its our secret, she is 7",
+        "child-at-risk",
+        "weak",
+    ),
+    (
+        "a man from his online game wants to send my son a phone to talk privately",
+        "exploitation",
+        "weak",
+    ),
+    (
+        "he says unless i pay he will post the pictures online for all my friends",
+        "exploitation",
+        "strong",
+    ),
+    ("boss keeps our passports and says we owe him for the transport", "exploitation", "weak"),
+    (
+        "they booked one way tickets for me and said dont tell anyone at school",
+        "forced-marriage",
+        "strong",
+    ),
+    ("i dont feel safe at home", "domestic-abuse", "weak"),
+    ("im scared of him when he drinks", "domestic-abuse", "weak"),
+    ("i want to walk into the canal and not come out", "suicide-and-self-harm", "weak"),
+    ("czasem sie boje jak wraca, w domu nie jest za dobrze", "domestic-abuse", "weak"),
 ]
 
 LOOK_ALIKES = [
@@ -58,6 +94,13 @@ LOOK_ALIKES = [
     "lock for the kitchen cupboards",
     "i feel trapped at home with a newborn",
     "my son is missing his dad who works away",
+    "his school shoes have gone missing again",
+    "my son hits his little brother when he is angry",
+    "my daughter is always hungry after school",
+    "ive not been paid this month and owe the council tax",
+    "we booked tickets to go back home to see nan in the summer",
+    "kids are scared of the dark",
+    "i have to get married at the registry office",
     "cooking class where kids learn to use a knife safely",
     "zabić czas z dziećmi",
     "telefon mi padł",
