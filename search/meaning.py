@@ -31,7 +31,8 @@ penny", or "debt" in the label Money and debt every such listing has, says littl
 first text need, :mod:`search.inference`): a money advice service before a food bank that
 lists money among its needs. *focus* is the share of a listing's needs that the query asked
 about (a bereavement service before a youth club that lists bereavement among five), and
-*weak* the share of weak concepts it meets.
+*weak* the share of weak concepts it meets (a learnt one counted by its probability,
+:mod:`search.learnt_reading`).
 
 A listing meeting every unit scores 0.5 at least and one meeting half 0.31 at most: 1.6
 times as relevant, more than the 1.45 that distance and freshness can multiply by, so, as
@@ -165,7 +166,11 @@ def score_meaning(
     every_word = {doc for doc in every_word if doc in unsorted}
 
     covered = dict.fromkeys(candidates, 0.0)
-    weak = [docs for docs, unit in zip(met, counted, strict=True) if not unit]
+    weak = [
+        (docs, concept.learnt or 1.0)
+        for concept, docs, unit in zip(concepts, met, counted, strict=True)
+        if not unit
+    ]
     for docs, own_groups, weight in zip(met, consumed, weights, strict=True):
         if not weight:
             continue
@@ -206,7 +211,7 @@ def score_meaning(
         if doc in said:
             ordering += PHRASE_SHARE
         if weak:
-            ordering += WEAK_SHARE * sum(1 for docs in weak if doc in docs) / len(weak)
+            ordering += WEAK_SHARE * sum(w for docs, w in weak if doc in docs) / len(weak)
         scores[doc] = coverage**2 * (1 + ordering) / 2
     return scores
 
