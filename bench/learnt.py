@@ -36,7 +36,7 @@ from search.examples import split  # noqa: E402
 from search.understanding import QueryReader  # noqa: E402
 
 DEV_FILE = ROOT / "tests" / "fixtures" / "relevance" / "families.toml"
-DANGER_STEPS = (0.4, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
+DANGER_STEPS = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.97, 0.98, 0.99, 0.995)
 NEED_STEPS = (0.3, 0.4, 0.5, 0.6, 0.7)
 Row = tuple[str, tuple[str, ...], str | None, str]  # query, needs, danger, language
 
@@ -123,7 +123,7 @@ def _danger_curve(readers: dict[str, QueryReader], rows: list[Row]) -> None:
         found = sum(1 for _, p, danger in quiet if danger and p >= least)
         false = sum(1 for _, p, danger in quiet if not danger and p >= least)
         print(
-            f"  danger >= {least:.2f}: reads {right} right ({found} any) of {missed}; "
+            f"  danger >= {least:.3f}: reads {right} right ({found} any) of {missed}; "
             f"false alarms {false}"
         )
 

@@ -113,6 +113,7 @@ def learnt_model(council: Council, safety: SafetyLines, rebuild: bool = False) -
         seconds = time.perf_counter() - started
         with tempfile.NamedTemporaryFile(dir=CACHE, suffix=".tmp", delete=False) as handle:
             pickle.dump(model, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        Path(handle.name).chmod(0o644)  # readable by the site's user, as a built index is
         Path(handle.name).replace(path)
         _MODELS[path] = model
         for old in CACHE.glob("model-*.pickle"):

@@ -112,7 +112,7 @@ class _Block:
     kind: str
     """Its analyser, a key of ANALYSERS (functions are kept out of the cached model)."""
     vocabulary: dict[str, int]
-    idf: np.ndarray
+    idf: list[float]
     offset: int
 
 
@@ -186,13 +186,13 @@ class LearntModel:
         if not text:
             return np.empty(0, dtype=np.intp), np.empty(0, dtype=np.float32)
         for block in self.blocks:
-            analyse = ANALYSERS[block.kind]
-            counts = Counter(gram for gram in analyse(text) if gram in block.vocabulary)
+            vocabulary, idf, offset = block.vocabulary, block.idf, block.offset
             start = len(values)
-            for gram, count in counts.items():
-                column = block.vocabulary[gram]
-                columns.append(block.offset + column)
-                values.append((1.0 + math.log(count)) * float(block.idf[column]))
+            for gram, count in Counter(ANALYSERS[block.kind](text)).items():
+                column = vocabulary.get(gram)
+                if column is not None:
+                    columns.append(offset + column)
+                    values.append((1.0 + math.log(count)) * idf[column])
             norm = math.sqrt(sum(v * v for v in values[start:])) or 1.0
             values[start:] = [v / norm for v in values[start:]]
         return np.asarray(columns, dtype=np.intp), np.asarray(values, dtype=np.float32)
@@ -251,7 +251,7 @@ def train(examples: Sequence[Example], need_codes: Iterable[str], seed: int = 0)
             _Block(
                 kind,
                 {gram: int(column) for gram, column in sorted(vectoriser.vocabulary_.items())},
-                vectoriser.idf_.astype(np.float32),
+                [float(weight) for weight in vectoriser.idf_],
                 offset,
             )
         )

@@ -25,7 +25,7 @@ from search.learnt import LearntModel
 from search.understanding import Concept, Reading
 
 NEED_LEAST = 0.5
-DANGER_LEAST = 0.99
+DANGER_LEAST = 0.995
 MAX_NEEDS = 2
 
 
