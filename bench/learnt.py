@@ -72,8 +72,8 @@ def main() -> None:
 
 
 def _timing(reader: QueryReader, texts: list[str]) -> None:
-    """Microseconds per query: the model's two predictions, and the reader with and
-    without the learnt readings."""
+    """Microseconds per query: the model's predictions (needs and danger), and the reader
+    with and without the learnt readings."""
     learnt = reader.learnt
     assert learnt is not None
     rules = replace(reader, learnt=None)
@@ -81,8 +81,7 @@ def _timing(reader: QueryReader, texts: list[str]) -> None:
     model = []
     for text in texts:
         started = time.perf_counter()
-        learnt.model.needs(text, learnt.need_least)
-        learnt.model.danger(text)
+        learnt.model.read(text, learnt.need_least)
         model.append((time.perf_counter() - started) * 1e6)
     costs = {}
     for name, chosen in (("rules", rules), ("rules+learnt", reader)):

@@ -137,11 +137,23 @@ class LearntModel:
     examples: int = 0
     _names: dict[int, str] | None = field(default=None, repr=False)
 
-    def needs(self, text: str, least: float = 0.0) -> list[Guess]:
-        """The needs ``text`` is about with probability ``least`` or more, likeliest first."""
+    def read(self, text: str, least: float = 0.0) -> tuple[list[Guess], Guess | None]:
+        """:meth:`needs` and :meth:`danger` at once, the words' n-grams looked up once."""
         columns, values = self._features(normalised(text))
         if not len(columns):
-            return []
+            return [], None
+        return self._needs(columns, values, least), self._danger(columns, values)
+
+    def needs(self, text: str, least: float = 0.0) -> list[Guess]:
+        """The needs ``text`` is about with probability ``least`` or more, likeliest first."""
+        return self.read(text, least)[0]
+
+    def danger(self, text: str) -> Guess | None:
+        """The likeliest danger ``text`` tells of, with the probability that it tells of
+        one at all (None: no n-gram of it is known)."""
+        return self.read(text)[1]
+
+    def _needs(self, columns: np.ndarray, values: np.ndarray, least: float) -> list[Guess]:
         scores = values @ self.need_coef[columns] + self.need_intercept
         probabilities = 1.0 / (1.0 + np.exp(-scores))
         order = np.argsort(-probabilities, kind="stable")
@@ -151,12 +163,7 @@ class LearntModel:
             if probabilities[i] >= least
         ]
 
-    def danger(self, text: str) -> Guess | None:
-        """The likeliest danger ``text`` tells of, with the probability that it tells of
-        one at all (None: no n-gram of it is known)."""
-        columns, values = self._features(normalised(text))
-        if not len(columns):
-            return None
+    def _danger(self, columns: np.ndarray, values: np.ndarray) -> Guess:
         scores = values @ self.danger_coef[columns] + self.danger_intercept
         which = int(np.argmax(scores[1:]))
         return Guess(self.danger_codes[which], float(1.0 / (1.0 + np.exp(-scores[0]))))

@@ -42,36 +42,35 @@ class LearntReader:
         """``reading`` with the learnt readings the rules did not make (see the module)."""
         concepts = list(reading.concepts)
         cues = reading.cues
-        if not (reading.dangers or reading.cues):
-            guess = self.model.danger(text)
-            if (
-                guess is not None
-                and guess.probability >= self.danger_least
-                and guess.code in self.danger_needs
-            ):
-                concepts.insert(
-                    0,
-                    Concept(
-                        f"danger:{guess.code}",
-                        (),
-                        needs=self.danger_needs[guess.code],
-                        priority=True,
-                        strong=False,
-                        learnt=guess.probability,
-                    ),
-                )
-                cues = (guess.code,)
+        needs, guess = self.model.read(text, self.need_least)
+        if not (reading.dangers or reading.cues) and (
+            guess is not None
+            and guess.probability >= self.danger_least
+            and guess.code in self.danger_needs
+        ):
+            concepts.insert(
+                0,
+                Concept(
+                    f"danger:{guess.code}",
+                    (),
+                    needs=self.danger_needs[guess.code],
+                    priority=True,
+                    strong=False,
+                    learnt=guess.probability,
+                ),
+            )
+            cues = (guess.code,)
         read = {concept.key for concept in concepts}
         covered = {need for concept in concepts if concept.priority for need in concept.needs}
         added = 0
-        for guess in self.model.needs(text, self.need_least):
+        for need in needs:
             if added == MAX_NEEDS:
                 break
-            key = f"need:{guess.code}"
-            if key in read or guess.code in covered:
+            key = f"need:{need.code}"
+            if key in read or need.code in covered:
                 continue
             concepts.append(
-                Concept(key, (), needs=(guess.code,), strong=False, learnt=guess.probability)
+                Concept(key, (), needs=(need.code,), strong=False, learnt=need.probability)
             )
             added += 1
         if len(concepts) == len(reading.concepts):
