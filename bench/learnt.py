@@ -16,6 +16,7 @@ each need threshold, how often the likeliest need the model adds is one the case
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import time
@@ -72,28 +73,27 @@ def main() -> None:
 
 
 def _timing(reader: QueryReader, texts: list[str]) -> None:
-    """Microseconds per query: the model's predictions (needs and danger), and the reader
-    with and without the learnt readings."""
+    """Microseconds per query, wall clock and CPU (on a shared machine the wall clock
+    includes waiting for a core): the model's predictions (needs and danger), and the
+    reader with and without the learnt readings."""
     learnt = reader.learnt
     assert learnt is not None
     rules = replace(reader, learnt=None)
     today = date.today()
-    model = []
-    for text in texts:
-        started = time.perf_counter()
-        learnt.model.read(text, learnt.need_least)
-        model.append((time.perf_counter() - started) * 1e6)
-    costs = {}
-    for name, chosen in (("rules", rules), ("rules+learnt", reader)):
-        spent = []
+    runs = {
+        "model alone": lambda text: learnt.model.read(text, learnt.need_least),
+        "rules": lambda text: rules.read(text, {}, today),
+        "rules+learnt": lambda text: reader.read(text, {}, today),
+    }
+    print(f"per query, {len(texts)} queries, load average {os.getloadavg()[0]:.1f}:")
+    for name, run in runs.items():
+        wall, cpu = [], []
         for text in texts:
-            started = time.perf_counter()
-            chosen.read(text, {}, today)
-            spent.append((time.perf_counter() - started) * 1e6)
-        costs[name] = spent
-    print(f"model alone   {_figures(model)} per query ({len(texts)} queries)")
-    for name, spent in costs.items():
-        print(f"{name:13} {_figures(spent)}")
+            started, used = time.perf_counter(), time.thread_time()
+            run(text)
+            wall.append((time.perf_counter() - started) * 1e6)
+            cpu.append((time.thread_time() - used) * 1e6)
+        print(f"  {name:13} wall {_figures(wall)}; CPU {_figures(cpu)}")
 
 
 def _figures(values: list[float]) -> str:

@@ -24,7 +24,6 @@ Training is deterministic: the same examples give the same model.
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from collections import Counter
@@ -112,7 +111,7 @@ class _Block:
     kind: str
     """Its analyser, a key of ANALYSERS (functions are kept out of the cached model)."""
     vocabulary: dict[str, int]
-    idf: list[float]
+    idf: np.ndarray
     offset: int
 
 
@@ -188,21 +187,24 @@ class LearntModel:
     def _features(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """Columns and tf-idf values (sublinear tf, each block l2-normalised) of ``text``,
         exactly as the fitted vectorisers would make them."""
-        columns: list[int] = []
-        values: list[float] = []
-        if not text:
-            return np.empty(0, dtype=np.intp), np.empty(0, dtype=np.float32)
+        columns: list[np.ndarray] = []
+        values: list[np.ndarray] = []
         for block in self.blocks:
-            vocabulary, idf, offset = block.vocabulary, block.idf, block.offset
-            start = len(values)
-            for gram, count in Counter(ANALYSERS[block.kind](text)).items():
-                column = vocabulary.get(gram)
-                if column is not None:
-                    columns.append(offset + column)
-                    values.append((1.0 + math.log(count)) * idf[column])
-            norm = math.sqrt(sum(v * v for v in values[start:])) or 1.0
-            values[start:] = [v / norm for v in values[start:]]
-        return np.asarray(columns, dtype=np.intp), np.asarray(values, dtype=np.float32)
+            counts = Counter(ANALYSERS[block.kind](text))
+            found = np.fromiter(
+                (block.vocabulary.get(gram, -1) for gram in counts), np.intp, len(counts)
+            )
+            known = found >= 0
+            if not known.any():
+                continue
+            found = found[known]
+            tf = np.fromiter(counts.values(), np.float32, len(counts))[known]
+            weights = (1.0 + np.log(tf)) * block.idf[found]
+            columns.append(found + block.offset)
+            values.append(weights / np.sqrt(np.dot(weights, weights)))
+        if not columns:
+            return np.empty(0, dtype=np.intp), np.empty(0, dtype=np.float32)
+        return np.concatenate(columns), np.concatenate(values)
 
     def _feature_names(self) -> dict[int, str]:
         if self._names is None:
@@ -258,7 +260,7 @@ def train(examples: Sequence[Example], need_codes: Iterable[str], seed: int = 0)
             _Block(
                 kind,
                 {gram: int(column) for gram, column in sorted(vectoriser.vocabulary_.items())},
-                [float(weight) for weight in vectoriser.idf_],
+                vectoriser.idf_.astype(np.float32),
                 offset,
             )
         )
