@@ -49,7 +49,7 @@ def main() -> None:
     args = parser.parse_args()
     council = load_council(DEFAULT_COUNCIL_FILE)
     safety = load_safety_lines(council)
-    built = learnt_model(council, safety, rebuild=args.train)
+    built = learnt_model(rebuild=args.train)
     how = f"trained in {built.seconds:.1f} s" if built.trained else "loaded from the cache"
     print(f"model {built.path.name}: {built.model.examples} examples, {how}")
     readers = {

@@ -3,7 +3,7 @@
 The model (:mod:`search.learnt`) is built from the phrasebooks and the training sentences
 in ``councils/training/`` (:mod:`search.examples`), deterministically, and cached in
 ``instance/learnt/`` under a hash of everything it is built from: the training files, the
-phrasebooks, the council's need codes, the code that builds it and the versions of
+phrasebooks, the code that builds it and the versions of
 scikit-learn and numpy. ``flask search train`` (run by ``make database``) builds it; the
 site builds it at start when it is missing or stale, once for every process (a file lock
 keeps out a second builder, which then loads what the first wrote).
@@ -16,24 +16,24 @@ import pickle
 import tempfile
 import time
 import tomllib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from directory.config import PROJECT_ROOT
-from directory.council import Council
-from directory.safety import SafetyLines
 from search import examples as examples_module
 from search import learnt as learnt_module
 from search.examples import Case, case_example, phrasebook_examples, read_cases, split
-from search.learnt import NONE, Example, LearntModel, train
+from search.learnt import Example, LearntModel, train
 from search.locking import write_lock
 
 TRAINING = PROJECT_ROOT / "councils" / "training"
 PHRASEBOOKS = PROJECT_ROOT / "councils" / "phrasebooks"
 CACHE = PROJECT_ROOT / "instance" / "learnt"
 BUILD_WAIT_SECONDS = 600.0
+MODELS_KEPT = 3
+"""Older models are deleted past this many (another checkout's data, a branch)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,9 +55,12 @@ def training_cases() -> list[Case]:
     return [case for path in training_files() for case in read_cases(path)]
 
 
-def training_examples(council: Council, safety: SafetyLines) -> list[Example]:
-    """What the model learns from: the phrasebooks and the sentences outside validation."""
-    needs = [term.code for term in council.terms("need")]
+def training_examples() -> list[Example]:
+    """What the model learns from: the phrasebooks and the sentences outside validation.
+
+    Every need and danger code of the shipped books is learnt, whatever the council: a
+    deployment reads only the codes it knows (:class:`~search.learnt_reading.LearntReader`),
+    so every council shares one model."""
     books = _books()
     danger_needs = {
         need
@@ -66,23 +69,24 @@ def training_examples(council: Council, safety: SafetyLines) -> list[Example]:
         for need in table.get("needs", [])
     }
     learnt, _ = split(training_cases())
-    examples = [
-        *phrasebook_examples(books, needs, danger_needs),
+    return [
+        *phrasebook_examples(books, need_codes(), danger_needs),
         *(case_example(case) for case in learnt),
     ]
-    return [
-        replace(e, danger=e.danger if e.danger in (None, NONE, *safety.dangers) else None)
-        for e in examples
-    ]
 
 
-def fingerprint(council: Council) -> str:
+def need_codes() -> list[str]:
+    """The need codes the shipped English phrasebook knows."""
+    return sorted(_books()["en"].get("needs", {}))
+
+
+def fingerprint() -> str:
     """A hash of everything the model is built from."""
     import numpy
     import sklearn
 
     digest = hashlib.sha256()
-    for part in (sklearn.__version__, numpy.__version__, *sorted(_need_codes(council))):
+    for part in (sklearn.__version__, numpy.__version__):
         digest.update(part.encode() + b"\0")
     for path in (
         *training_files(),
@@ -94,9 +98,9 @@ def fingerprint(council: Council) -> str:
     return digest.hexdigest()[:16]
 
 
-def learnt_model(council: Council, safety: SafetyLines, rebuild: bool = False) -> Built:
-    """The model for this deployment's data: from the cache, or trained and cached."""
-    key = fingerprint(council)
+def learnt_model(rebuild: bool = False) -> Built:
+    """The model for the repository's data: from the cache, or trained and cached."""
+    key = fingerprint()
     path = CACHE / f"model-{key}.pickle"
     if not rebuild:
         loaded = _loaded(path)
@@ -109,16 +113,15 @@ def learnt_model(council: Council, safety: SafetyLines, rebuild: bool = False) -
             if loaded is not None:
                 return Built(loaded, path, False, 0.0)
         started = time.perf_counter()
-        model = train(training_examples(council, safety), _need_codes(council))
+        model = train(training_examples(), need_codes())
         seconds = time.perf_counter() - started
         with tempfile.NamedTemporaryFile(dir=CACHE, suffix=".tmp", delete=False) as handle:
             pickle.dump(model, handle, protocol=pickle.HIGHEST_PROTOCOL)
         Path(handle.name).chmod(0o644)  # readable by the site's user, as a built index is
         Path(handle.name).replace(path)
         _MODELS[path] = model
-        for old in CACHE.glob("model-*.pickle"):
-            if old != path:
-                old.unlink(missing_ok=True)
+        for old in sorted(CACHE.glob("model-*.pickle"), key=_age)[MODELS_KEPT:]:
+            old.unlink(missing_ok=True)
     return Built(model, path, True, seconds)
 
 
@@ -139,8 +142,12 @@ def _loaded(path: Path) -> LearntModel | None:
     return _MODELS[path]
 
 
-def _need_codes(council: Council) -> list[str]:
-    return [term.code for term in council.terms("need")]
+def _age(path: Path) -> float:
+    """Seconds since ``path`` was written (newest first when sorted)."""
+    try:
+        return time.time() - path.stat().st_mtime
+    except OSError:
+        return float("inf")
 
 
 @cache

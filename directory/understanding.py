@@ -115,7 +115,8 @@ def load_reader(
         except PhrasebookError as error:
             raise CouncilFileError(str(error)) from None
     holidays = tuple((h.name, h.start, h.end) for h in council.school_holidays)
-    learnt = LearntReader(learnt_model(council, safety).model, book.danger_needs())
+    needs = frozenset(term.code for term in council.terms("need"))
+    learnt = LearntReader(learnt_model().model, book.danger_needs(), needs)
     return QueryReader(
         book,
         holidays,

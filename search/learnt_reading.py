@@ -31,10 +31,13 @@ MAX_NEEDS = 2
 
 @dataclass(frozen=True, eq=False)
 class LearntReader:
-    """A fitted model with the dangers the deployment knows (danger -> its needs)."""
+    """A fitted model with the dangers the deployment knows (danger -> its needs) and
+    its needs."""
 
     model: LearntModel
     danger_needs: Mapping[str, tuple[str, ...]]
+    needs: frozenset[str]
+    """The need codes the deployment defines: the model's others are never read."""
     need_least: float = NEED_LEAST
     danger_least: float = DANGER_LEAST
 
@@ -67,7 +70,7 @@ class LearntReader:
             if added == MAX_NEEDS:
                 break
             key = f"need:{need.code}"
-            if key in read or need.code in covered:
+            if key in read or need.code in covered or need.code not in self.needs:
                 continue
             concepts.append(
                 Concept(key, (), needs=(need.code,), strong=False, learnt=need.probability)

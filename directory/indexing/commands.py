@@ -47,8 +47,8 @@ def train_command(force: bool) -> None:
         raise click.ClickException(str(error)) from None
     unknown = unknown_codes(cases, [t.code for t in council.terms("need")], safety.dangers)
     if unknown:
-        click.echo(f"Left out, unknown to this council: {'; '.join(unknown)}")
-    built = learnt_model(council, safety, rebuild=force)
+        click.echo(f"Learnt but never read here, unknown to this council: {'; '.join(unknown)}")
+    built = learnt_model(rebuild=force)
     how = f"trained in {built.seconds:.1f}s" if built.trained else "up to date"
     click.echo(
         f"Learnt reader: {built.model.examples} examples ({len(cases)} training sentences, "

@@ -91,7 +91,7 @@ def test_letter_grams_are_scikit_learns_char_wb() -> None:
 
 
 def test_the_same_data_builds_the_same_model() -> None:
-    examples = training_examples(COUNCIL, SAFETY)[::7]
+    examples = training_examples()[::7]
     needs = [term.code for term in COUNCIL.terms("need")]
     first, second = train(examples, needs), train(examples, needs)
     assert np.array_equal(first.need_coef, second.need_coef)
@@ -102,10 +102,10 @@ def test_the_same_data_builds_the_same_model() -> None:
 
 
 def test_the_cached_model_is_the_one_for_the_data() -> None:
-    built = learnt_model(COUNCIL, SAFETY)
-    again = learnt_model(COUNCIL, SAFETY)
+    built = learnt_model()
+    again = learnt_model()
     assert not again.trained and again.path == built.path
-    assert built.model.examples == len(training_examples(COUNCIL, SAFETY))
+    assert built.model.examples == len(training_examples())
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
