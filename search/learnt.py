@@ -17,8 +17,8 @@ examples include ordinary sentences that use harm's words ("knife and fork", "dy
 go"); and one-vs-rest ones for which danger it is, learnt from the dangers only.
 
 scikit-learn fits the models (:func:`train`); prediction is done here with numpy on the
-fitted vocabularies, idf weights and coefficients, so reading one query costs a few dozen
-microseconds and never calls scikit-learn (``bench/learnt.py`` prints the figures).
+fitted vocabularies, idf weights and coefficients, so reading one query costs a fifth of a
+millisecond and never calls scikit-learn (``bench/learnt.py`` prints the figures).
 Training is deterministic: the same examples give the same model.
 """
 
