@@ -39,7 +39,6 @@ from search.phrasebook import LETTER, phrase_words
 NONE = "none"
 """The danger model's class for a sentence that tells of no danger."""
 CHAR_NGRAMS = (2, 5)
-WORD_NGRAMS = (1, 2)
 MAX_CHARS = 512
 """Of a query, as the reader reads at most 40 words."""
 EVIDENCE_SHOWN = 3
@@ -96,7 +95,7 @@ def letter_grams(text: str) -> list[str]:
 
 
 def word_grams(text: str) -> list[str]:
-    """Words and pairs of neighbouring words (WORD_NGRAMS)."""
+    """Words and pairs of neighbouring words."""
     words = text.split()
     return [*words, *(f"{a} {b}" for a, b in pairwise(words))]
 
