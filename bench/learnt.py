@@ -38,7 +38,7 @@ from search.understanding import QueryReader  # noqa: E402
 
 DEV_FILE = ROOT / "tests" / "fixtures" / "relevance" / "families.toml"
 DANGER_STEPS = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.97, 0.98, 0.99, 0.995)
-NEED_STEPS = (0.3, 0.4, 0.5, 0.6, 0.7)
+NEED_STEPS = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
 Row = tuple[str, tuple[str, ...], str | None, str]  # query, needs, danger, language
 
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from search.learnt import LearntModel
 from search.understanding import Concept, Reading
 
-NEED_LEAST = 0.5
+NEED_LEAST = 0.3
 DANGER_LEAST = 0.995
 MAX_NEEDS = 2
 
