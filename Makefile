@@ -40,6 +40,7 @@ database: setup
 	$(BIN)/flask db upgrade
 	$(BIN)/flask postcodes load --if-empty
 	$(BIN)/flask demo load --if-empty
+	$(BIN)/flask search train
 	$(BIN)/flask search rebuild
 
 ## Lint and run every test (SQLite, PostgreSQL on 127.0.0.1:5432, headless Chromium).

@@ -396,10 +396,15 @@ def import_feed(app: Flask, path: Path = IMPORTED_FEED) -> int:
     return len(result.dataset.services)
 
 
+RULES_ONLY = False
+"""``--rules-only``: read without the learnt readings (:mod:`search.learnt_reading`)."""
+
+
 @contextmanager
 def demo_app(database_url: str | None, with_imports: bool = False) -> Iterator[Flask]:
     """A throwaway app with the Dudley demo directory and a fresh Whoosh index; with
-    ``with_imports``, the imported feed too."""
+    ``with_imports``, the imported feed too; with RULES_ONLY, readers without the learnt
+    readings."""
     from flask_migrate import upgrade
 
     from directory import create_app
@@ -416,6 +421,11 @@ def demo_app(database_url: str | None, with_imports: bool = False) -> Iterator[F
             council_file=DEFAULT_COUNCIL_FILE,
         )
         app = create_app(config)
+        if RULES_ONLY:
+            readers = app.extensions["query_readers"]
+            for language, reader in readers.items():
+                readers[language] = replace(reader, learnt=None)
+            app.extensions["query_reader"] = replace(app.extensions["query_reader"], learnt=None)
         with app.app_context():
             upgrade()
             load_demo(app.extensions["council"])
@@ -503,7 +513,12 @@ def main() -> None:
         type=Path,
         help="run this case file (the development set's format) instead of the sets",
     )
+    parser.add_argument(
+        "--rules-only", action="store_true", help="read without the learnt readings"
+    )
     args = parser.parse_args()
+    global RULES_ONLY
+    RULES_ONLY = args.rules_only
     if args.file is not None:
         run_file(args.file, args.postgres, args.failures, not args.keywords_only)
         return

@@ -29,12 +29,14 @@ from wordfreq import available_languages, get_frequency_dict
 
 from directory.council import Council, CouncilFileError
 from directory.i18n import page_locale
+from directory.learning import learnt_model
 from directory.models import ServiceKind
 from directory.models.service import PRE_BIRTH_AGE
 from directory.presenters.service import DAY_NAMES, KIND_NAMES
 from directory.safety import SafetyLines, load_safety_lines
 from search.cues import CueError, CueLexicon, parse_cues
 from search.harm import HarmError, HarmReader, parse_harm
+from search.learnt_reading import LearntReader
 from search.phrasebook import (
     Phrasebook,
     PhrasebookError,
@@ -113,6 +115,8 @@ def load_reader(
         except PhrasebookError as error:
             raise CouncilFileError(str(error)) from None
     holidays = tuple((h.name, h.start, h.end) for h in council.school_holidays)
+    needs = frozenset(term.code for term in council.terms("need"))
+    learnt = LearntReader(learnt_model().model, book.danger_needs(), needs)
     return QueryReader(
         book,
         holidays,
@@ -122,6 +126,7 @@ def load_reader(
         glosses=glosses,
         gloss_fold=gloss_fold(language),
         gloss_inflection=gloss_inflection(language),
+        learnt=learnt,
     )
 
 

@@ -31,7 +31,8 @@ penny", or "debt" in the label Money and debt every such listing has, says littl
 first text need, :mod:`search.inference`): a money advice service before a food bank that
 lists money among its needs. *focus* is the share of a listing's needs that the query asked
 about (a bereavement service before a youth club that lists bereavement among five), and
-*weak* the share of weak concepts it meets.
+*weak* the share of weak concepts it meets (a learnt one counted by its probability,
+:mod:`search.learnt_reading`).
 
 A listing meeting every unit scores 0.5 at least and one meeting half 0.31 at most: 1.6
 times as relevant, more than the 1.45 that distance and freshness can multiply by, so, as
@@ -139,7 +140,8 @@ class Scores:
     covered: Mapping[int, float] = field(default_factory=dict)
     units: float = 0.0
     asked: frozenset[str] = frozenset()
-    weak: tuple[Set[int], ...] = ()
+    weak: tuple[tuple[Set[int], float], ...] = ()
+    """Each weak concept's listings and its weight (a learnt one's probability, else 1)."""
 
     @property
     def most(self) -> float:
@@ -153,7 +155,7 @@ class Scores:
             return score
         fine = FOCUS_SHARE * _focus(view, doc, self.asked) if self.asked else 0.0
         if self.weak:
-            fine += WEAK_SHARE * sum(1 for docs in self.weak if doc in docs) / len(self.weak)
+            fine += WEAK_SHARE * sum(w for docs, w in self.weak if doc in docs) / len(self.weak)
         coverage = self.covered.get(doc, 0.0) / self.units if self.units else 1.0
         return score + coverage**2 * fine / 2
 
@@ -201,7 +203,11 @@ def score_meaning(
     every_word = {doc for doc in every_word if doc in unsorted}
 
     covered = dict.fromkeys(candidates, 0.0)
-    weak = tuple(docs for docs, unit in zip(met, counted, strict=True) if not unit)
+    weak = tuple(
+        (docs, concept.learnt or 1.0)
+        for concept, docs, unit in zip(concepts, met, counted, strict=True)
+        if not unit
+    )
     for docs, own_groups, weight in zip(met, consumed, weights, strict=True):
         if not weight:
             continue

@@ -28,6 +28,7 @@ import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from search.cues import CueLexicon
 from search.harm import Finding, HarmReader
@@ -40,6 +41,9 @@ from search.phrasebook import (
     phrase_words,
 )
 from search.spelling import edit_distance
+
+if TYPE_CHECKING:
+    from search.learnt_reading import LearntReader
 
 MAX_READ_WORDS = 40  # a long sentence, but not an essay: reading is linear in it
 MAX_TEXT_WORDS = 200  # of a listing's own text, read once when it is indexed
@@ -89,6 +93,9 @@ class Concept:
     phrases: tuple[str, ...] = ()
     """The book phrases it was read from (:func:`phrase_key`): a listing whose own text
     holds one of them fits the words better than one that only meets the need."""
+    learnt: float = 0.0
+    """The learnt reader's probability when it, not the rules, read this (always weak:
+    :mod:`search.learnt_reading`); 0: read by the rules."""
 
     @property
     def strength(self) -> str:
@@ -153,6 +160,9 @@ class QueryReader:
     """The weaker danger cues (:mod:`search.cues`); None: phrasebook dangers only."""
     harm: HarmReader | None = None
     """Harm read by co-occurrence (:mod:`search.harm`); None: not read so."""
+    learnt: LearntReader | None = None
+    """Readings learnt from labelled sentences, added where the rules read nothing
+    (:mod:`search.learnt_reading`); None: the rules only."""
     glosses: Mapping[tuple[str, ...], str] = field(default_factory=dict)
     """Phrases of the page's language (keys) and the English phrases they mean."""
     gloss_fold: Callable[[str], str] = compared
@@ -427,7 +437,10 @@ class QueryReader:
             if asked is not None
             else None
         )
-        return Reading(concepts, dangers, tuple(dict.fromkeys(corrections)), cues, asker, findings)
+        reading = Reading(
+            concepts, dangers, tuple(dict.fromkeys(corrections)), cues, asker, findings
+        )
+        return self.learnt.added(reading, text) if self.learnt is not None else reading
 
     def _in_context(
         self, matches: list[tuple[Entry, tuple[int, ...]]], stems: Sequence[str]

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import click
+from flask import current_app
 from flask.cli import AppGroup
 from sqlalchemy.exc import SQLAlchemyError
 
 from directory.indexing import site_search
 from directory.indexing.engine import RebuildRefused
 from directory.jobs.progress import command_line_progress
+from directory.learning import learnt_model, training_cases
 from search import IndexUnavailable
+from search.examples import TrainingDataError, unknown_codes
 
 search_cli = AppGroup("search", help="The search index.")
 
@@ -29,6 +32,28 @@ def rebuild_command(allow_empty: bool) -> None:
     except SQLAlchemyError as error:
         raise click.ClickException(f"Could not read the database: {_first_line(error)}") from None
     click.echo(f"Indexed {report.documents} services in {report.seconds:.1f}s.")
+
+
+@search_cli.command("train")
+@click.option("--force", is_flag=True, help="Build it afresh even if the cached one is current.")
+def train_command(force: bool) -> None:
+    """Build the learnt reader's model from the training data, if missing or stale (the
+    site also builds it at start then)."""
+    council = current_app.extensions["council"]
+    safety = current_app.extensions["safety_lines"]
+    try:
+        cases = training_cases()
+    except TrainingDataError as error:
+        raise click.ClickException(str(error)) from None
+    unknown = unknown_codes(cases, [t.code for t in council.terms("need")], safety.dangers)
+    if unknown:
+        click.echo(f"Learnt but never read here, unknown to this council: {'; '.join(unknown)}")
+    built = learnt_model(rebuild=force)
+    how = f"trained in {built.seconds:.1f}s" if built.trained else "up to date"
+    click.echo(
+        f"Learnt reader: {built.model.examples} examples ({len(cases)} training sentences, "
+        f"a quarter kept for validation), {how}: {built.path}"
+    )
 
 
 @search_cli.command("health")

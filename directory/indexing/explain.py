@@ -20,7 +20,7 @@ from directory.safety import SafetyLines, cued_dangers
 from directory.understanding import concept_label
 from search.explaining import reasons
 from search.query import plan_text
-from search.understanding import QueryReader, Reading
+from search.understanding import Concept, QueryReader, Reading
 
 
 @click.command("explain")
@@ -67,6 +67,9 @@ def explain_command(words: str, top: int, practitioners: bool, language: str) ->
         echo("Read as:")
         for concept in reading.concepts:
             label = concept_label(concept, council, safety)
+            if concept.learnt:
+                echo(f"  {label} [{concept.key}] {_learnt(reader, glossed, concept)}")
+                continue
             said = concept.evidence or " ".join(dict.fromkeys(w for w in concept.words))
             notes = [concept.strength]
             if concept.weakened_by:
@@ -98,6 +101,21 @@ def explain_command(words: str, top: int, practitioners: bool, language: str) ->
     if results.danger_only:
         echo(f"Nothing found as asked meets {results.danger_only}: showing its listings instead.")
     _explain_hits(results, query, top, now)
+
+
+def _learnt(reader: QueryReader, text: str, concept: Concept) -> str:
+    """A learnt reading's evidence: its probability and the n-grams that weighed most."""
+    grams = (
+        reader.learnt.model.explain(text, concept.code, danger=concept.priority)
+        if reader.learnt is not None
+        else ()
+    )
+    does = (
+        "weak: the danger strip, never the panel; its listings first"
+        if concept.priority
+        else "weak: ranks, never chooses"
+    )
+    return f"learnt evidence p={concept.learnt:.2f} from {', '.join(grams) or 'no n-gram'} ({does})"
 
 
 def _explain_harm(reading: Reading | None, safety: SafetyLines) -> None:

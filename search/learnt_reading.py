@@ -1,0 +1,81 @@
+"""What the learnt reader adds to the rules' reading of a query. Pure code.
+
+The rules (:mod:`search.understanding`) read first; the learnt model
+(:mod:`search.learnt`) then adds only what they did not read, always weak:
+
+- needs it finds with probability NEED_LEAST or more (at most MAX_NEEDS, and none the
+  rules read, strong or weak, or a danger read stands for) become weak need readings
+  carrying their probability (``Concept.learnt``): they rank listings that meet them a
+  little higher (more the likelier they are) and never choose or drop a listing;
+- when the rules read no danger of either grade and the danger model's likeliest danger
+  has probability DANGER_LEAST or more, it is read as a cue: the one-line strip, never the
+  panel (the panel stays with the rules), and, as every danger, its listings first.
+
+The thresholds were chosen on the development relevance set and the validation part of
+the training sentences (``bench/learnt.py`` prints the trade-off): no false alarm on the
+development set's look-alikes, as few as possible on validation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+
+from search.learnt import LearntModel
+from search.understanding import Concept, Reading
+
+NEED_LEAST = 0.3
+DANGER_LEAST = 0.995
+MAX_NEEDS = 2
+
+
+@dataclass(frozen=True, eq=False)
+class LearntReader:
+    """A fitted model with the dangers the deployment knows (danger -> its needs) and
+    its needs."""
+
+    model: LearntModel
+    danger_needs: Mapping[str, tuple[str, ...]]
+    needs: frozenset[str]
+    """The need codes the deployment defines: the model's others are never read."""
+    need_least: float = NEED_LEAST
+    danger_least: float = DANGER_LEAST
+
+    def added(self, reading: Reading, text: str) -> Reading:
+        """``reading`` with the learnt readings the rules did not make (see the module)."""
+        concepts = list(reading.concepts)
+        cues = reading.cues
+        needs, guess = self.model.read(text, self.need_least)
+        if not (reading.dangers or reading.cues) and (
+            guess is not None
+            and guess.probability >= self.danger_least
+            and guess.code in self.danger_needs
+        ):
+            concepts.insert(
+                0,
+                Concept(
+                    f"danger:{guess.code}",
+                    (),
+                    needs=self.danger_needs[guess.code],
+                    priority=True,
+                    strong=False,
+                    learnt=guess.probability,
+                ),
+            )
+            cues = (guess.code,)
+        read = {concept.key for concept in concepts}
+        covered = {need for concept in concepts if concept.priority for need in concept.needs}
+        added = 0
+        for need in needs:
+            if added == MAX_NEEDS:
+                break
+            key = f"need:{need.code}"
+            if key in read or need.code in covered or need.code not in self.needs:
+                continue
+            concepts.append(
+                Concept(key, (), needs=(need.code,), strong=False, learnt=need.probability)
+            )
+            added += 1
+        if len(concepts) == len(reading.concepts):
+            return reading
+        return replace(reading, concepts=tuple(concepts), cues=cues)

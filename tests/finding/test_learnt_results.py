@@ -1,0 +1,87 @@
+"""What the learnt reader does to results: its needs only rank, its danger shows the strip
+and leads with the listings that meet it, and ``flask search explain`` shows its evidence."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from flask import Flask
+
+from directory.finding.request import build_query, parse_search_args
+from directory.indexing import site_search
+from directory.queries.services import public_services_by_id
+from directory.safety import cued_dangers, signalled_dangers
+from search.results import SearchResults
+from search.understanding import QueryReader
+
+NEEDS_READ = [
+    "can i get help with nursery fees",
+    "my little one wont stop crying and im at the end of my rope",
+    "she cut her fringe herself and it looks awful",
+]
+DANGER_UNREAD = "i have to hand my wages over to him the day i get paid or theres trouble"
+"""Coercive control the rules read no danger in (a validation sentence, never learnt)."""
+
+
+def _search(app: Flask, text: str, reader: QueryReader, page: int = 1) -> SearchResults:
+    council = app.extensions["council"]
+    wanted = parse_search_args({"q": [text]}, council)
+    query = build_query(wanted, council, datetime.now(), reader=reader)
+    return site_search().search(replace(query, page_size=100, page=page))
+
+
+def _every_id(app: Flask, text: str, reader: QueryReader) -> set[str]:
+    first = _search(app, text, reader)
+    pages = [first] + [
+        _search(app, text, reader, page) for page in range(2, -(-first.total // 100) + 1)
+    ]
+    found = {hit.id for results in pages for hit in results.hits}
+    assert len(found) == first.total
+    return found
+
+
+def test_a_learnt_need_never_drops_a_listing(search_app: Flask) -> None:
+    with search_app.app_context():
+        reader = search_app.extensions["query_readers"]["en"]
+        rules = replace(reader, learnt=None)
+        for text in NEEDS_READ:
+            learnt = _search(search_app, text, reader)
+            assert learnt.reading is not None
+            assert any(c.learnt for c in learnt.reading.concepts), text
+            assert _every_id(search_app, text, rules) <= _every_id(search_app, text, reader)
+
+
+def test_a_learnt_danger_shows_the_strip_not_the_panel_and_its_listings_first(
+    search_app: Flask,
+) -> None:
+    council = search_app.extensions["council"]
+    with search_app.app_context():
+        reader = search_app.extensions["query_readers"]["en"]
+        assert reader.learnt is not None
+        rules = replace(reader, learnt=None).read(DANGER_UNREAD, {}, datetime.now().date())
+        assert not (rules.dangers or rules.cues)
+        guess = reader.learnt.model.danger(DANGER_UNREAD)
+        assert guess is not None and guess.code == "domestic-abuse"
+        eager = replace(reader, learnt=replace(reader.learnt, danger_least=guess.probability))
+        results = _search(search_app, DANGER_UNREAD, eager)
+        panel = signalled_dangers(results.reading, (), council)
+        assert panel == []
+        assert cued_dangers(results.reading, panel) == ["domestic-abuse"]
+        first = public_services_by_id([results.hits[0].id], datetime.now().date())
+        needs = {t.code for service in first.values() for t in service.terms("need")}
+        assert "domestic-abuse" in needs
+        quiet = replace(reader, learnt=replace(reader.learnt, danger_least=1.0))
+        assert _search(search_app, DANGER_UNREAD, quiet).reading.cues == ()
+
+
+def test_explain_shows_learnt_evidence_beside_the_rules(search_app: Flask) -> None:
+    runner = search_app.test_cli_runner()
+    result = runner.invoke(args=["search", "explain", "can i get help with nursery fees"])
+    assert result.exit_code == 0, result.output
+    assert "[category:childcare] evidence 'nursery' (strong" in result.output
+    learnt = next(
+        line for line in result.output.splitlines() if "[need:early-years-and-childcare]" in line
+    )
+    assert "learnt evidence p=0." in learnt and "weak: ranks, never chooses" in learnt
+    assert "'nurse" in learnt or "'nursery" in learnt
