@@ -20,8 +20,8 @@ NEEDS_READ = [
     "my little one wont stop crying and im at the end of my rope",
     "she cut her fringe herself and it looks awful",
 ]
-DANGER_UNREAD = "i have to hand my wages over to him the day i get paid or theres trouble"
-"""Coercive control the rules read no danger in (a validation sentence, never learnt)."""
+DANGER_UNREAD = "he smashes things when he doesnt get his way"
+"""Intimidation the rules read no danger in (written for this test; not in the training data)."""
 
 
 def _search(app: Flask, text: str, reader: QueryReader, page: int = 1) -> SearchResults:

@@ -18,6 +18,8 @@ ALLOWED_PYTHON = {
     ("directory/views/manage/listings.py", "f'{problem.where}: {_sentence(problem.message)}'"),
     ("directory/views/manage/review.py", "f'{problem.where}: {problem.message}'"),
     ("directory/views/manage/listing_parts.py", "f'{problem.where}: {problem.message}'"),
+    ("directory/views/manage/proposals.py", "f'{problem.where}: {problem.message}'"),
+    ("directory/views/manage/provider.py", "f'{problem.where}: {problem.message}'"),
 }
 """Reviewed exceptions: (file, text)."""
 

@@ -21,10 +21,12 @@ from werkzeug.routing import Rule
 
 from directory.extensions import db
 from directory.lists import ids
-from directory.models import Location, Postcode, Service
+from directory.models import Location, Postcode, Service, SupportRequest
+from directory.support_requests import save_settings
 from importers.template import COLUMN_NAMES
 from tests.api.crawl import api_addresses, is_api
 from tests.lists.helpers import save
+from tests.manage.support_requests import send_request
 from tests.manage.test_route_inventory import PRACTITIONER_PAGES
 from tests.practitioners.helpers import practitioner_client
 from tests.support.client import page_text
@@ -142,8 +144,10 @@ def _address(rule: Rule, value: str) -> str:
     return re.sub(r"<[^>]+>", value, rule.rule)
 
 
-def _values(app: Flask, rule: Rule, canary: dict[str, object]) -> list[str]:
+def _values(app: Flask, rule: Rule, canary: dict[str, object], request_ids: list[str]) -> list[str]:
     arguments = set(rule.arguments)
+    if arguments == {"request_id"}:
+        return [*request_ids, "no-such-request"]
     if arguments == {"service_id"}:
         return [*canary["service_ids"].values(), "no-such-service"]  # type: ignore[attr-defined]
     if arguments == {"code"}:
@@ -201,7 +205,7 @@ def test_no_public_route_locates_the_refuge(search_app: Flask, canary: dict[str,
             continue
         if rule.rule.startswith("/practitioners") or is_api(rule):
             continue
-        for value in _values(search_app, rule, canary):
+        for value in _values(search_app, rule, canary, []):
             _read(client, _address(rule, value), canary)
             checked += 1
     for query in _searches(canary):
@@ -237,13 +241,37 @@ def test_no_practitioner_page_locates_the_refuge(
     search_app: Flask, canary: dict[str, object]
 ) -> None:
     client = practitioner_client(search_app)
+    request_ids = _requests_to_the_refuge(search_app, client, canary)
     for rule in search_app.url_map.iter_rules():
         if rule.endpoint not in PRACTITIONER_PAGES or "GET" not in (rule.methods or set()):
             continue
-        for value in _values(search_app, rule, canary):
+        for value in _values(search_app, rule, canary, request_ids):
             _read(client, _address(rule, value), canary)
     for query in _searches(canary):
         _read(client, "/practitioners", canary, query_string=query)
+
+
+def _requests_to_the_refuge(
+    app: Flask, client: FlaskClient, canary: dict[str, object]
+) -> list[str]:
+    """The refuge's listings take requests for support, and the practitioner sends one to
+    each: the request's pages must not locate the refuge either."""
+    service_ids = list(canary["service_ids"].values())  # type: ignore[attr-defined]
+    with app.app_context():
+        for service_id in service_ids:
+            save_settings(service_id, True, ["name", "contact", "help_wanted", "urgency"], "tests")
+    for service_id in service_ids:
+        # A canary listing practitioners cannot open (withdrawn, say) answers 404.
+        response = send_request(client, service_id, need="domestic-abuse")
+        assert response.status_code in {200, 302, 303, 404}, (service_id, response.status_code)
+    with app.app_context():
+        sent = list(
+            db.session.scalars(
+                sa.select(SupportRequest.id).where(SupportRequest.service_id.in_(service_ids))
+            )
+        )
+    assert sent, "no request reached the refuge's listings"
+    return sent
 
 
 def test_the_family_list_its_qr_code_and_the_plan_printout_do_not_locate_it(

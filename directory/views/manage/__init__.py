@@ -175,7 +175,6 @@ def _navigation(role: Role) -> list[dict[str, Any]]:
         ),
         (gettext("Listings"), "manage_listings.listings", Role.EDITOR),
         (gettext("Reports"), "manage_reports.queue", Role.EDITOR),
-        (gettext("Proposed changes"), "manage_proposals.queue", Role.EDITOR),
         (gettext("Review"), "manage_review.queue", Role.EDITOR),
         (gettext("Imports"), "manage_imports.imports", Role.EDITOR),
         (gettext("History"), "manage_history.batches", Role.EDITOR),
