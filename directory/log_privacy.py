@@ -1,12 +1,15 @@
-"""Logs never hold a family's search words or postcode.
+"""Logs never hold a family's search words or postcode, nor anyone's email address.
 
 Every log record, from any logger (the app's, werkzeug's, gunicorn's, SQLAlchemy's), is
 scrubbed as it is made: query strings are cut from anything that looks like a URL, full
-postcodes in any spelling are replaced, and during a request every value the request sent
-(its query string, and its form once read) is replaced wherever it appears, word by word,
-in the message and in the traceback. Database errors never quote a statement's values
-(``hide_parameters`` in ``Config.engine_options``), and the access logs of ``flask run``
-(``directory.insights``) and gunicorn (``gunicorn.conf.py``) keep paths without queries.
+postcodes in any spelling and email addresses are replaced, and during a request every
+value the request sent (its query string, and its form once read) is replaced wherever it
+appears, word by word, in the message and in the traceback. Database errors never quote a
+statement's values (``hide_parameters`` in ``Config.engine_options``), and the access logs
+of ``flask run`` (``directory.insights``) and gunicorn (``gunicorn.conf.py``) keep paths
+without queries.
+A few form fields are never replaced: those the site itself fills in, and ``role``, whose
+values are the staff roles' names (not personal, and needed to read a security event).
 """
 
 from __future__ import annotations
@@ -22,8 +25,10 @@ from flask import has_request_context, request
 REDACTED = "[redacted]"
 _QUERY = re.compile(r"(?P<path>/[^\s?\"'#]*)\?[^\s\"'#]*")
 _POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?[\s_-]*\d[A-Z]{2}\b", re.IGNORECASE)
+_EMAIL = re.compile(r"[^\s@\"'<>()\[\],;:]+@[^\s@\"'<>()\[\],;:]+")
+"""Anything either side of an @ up to a space or a quote: every email address, and more."""
 _WORD = re.compile(r"[^\W_]{2,}")
-_NOT_SENT_BY_A_PERSON = {"csrf_token", "version", "action", "page"}
+_NOT_SENT_BY_A_PERSON = {"csrf_token", "version", "action", "page", "role"}
 _MARK = "_signpost_scrubs_logs"
 
 
@@ -55,9 +60,11 @@ def scrub_record(record: logging.LogRecord) -> None:
 
 
 def scrub(text: str, sent: Iterable[str] = ()) -> str:
-    """``text`` without query strings, postcodes, or any of the words ``sent``."""
+    """``text`` without query strings, postcodes, email addresses, or any of the words
+    ``sent``."""
     text = _QUERY.sub(lambda match: f"{match['path']}?{REDACTED}", text)
     text = _POSTCODE.sub(REDACTED, text)
+    text = _EMAIL.sub(REDACTED, text)
     words = sorted(
         {word for word in sent if len(word) >= 3 or any(c.isdigit() for c in word)},
         key=len,

@@ -2,7 +2,8 @@
 
 Each event is a row in the append-only ``security_event`` table and one JSON line on the
 ``directory.security`` logger, for a log collector. Neither ever holds a password, a code
-or a link's token: only what happened, to whom, by whom, and a short reason.
+or a link's token: only what happened, to whom, by whom, and a short reason. The log line
+names accounts by id, never by email address.
 """
 
 from __future__ import annotations
@@ -98,14 +99,14 @@ def record(
 
 
 def log_fields(event: SecurityEvent) -> dict[str, Any]:
+    """The event for a log collector: accounts by id only, never by email address (the
+    table keeps the addresses, for admins); role names and reasons as they are."""
     return {
         "event": "security",
         "kind": event.kind,
         "at": event.at.isoformat(),
         "actor_id": event.actor_id,
-        "actor": event.actor,
         "target_id": event.target_id,
-        "target": event.target,
         "client_address": event.client_address,
         "details": event.details,
     }

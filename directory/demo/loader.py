@@ -6,7 +6,8 @@ day of the load). The importer's CSV reader reads it, the dates are resolved, an
 template reader and the write path take it from there exactly as for ``flask listings
 import --apply --full-feed --source demo``: one transaction, an audit trail, demo listings
 no longer in the file withdrawn, whatever was added elsewhere kept. A second load on the
-same day changes nothing; a failed load leaves the database as it was.
+same day changes nothing; a failed load leaves the database as it was. A few demo listings
+are then set to take requests for support (:mod:`directory.demo.requests`).
 
 The real listings' facts come from the seed documents in ``shared/seeds`` (000 and 001 for
 Dudley, 003 for the named parenting programmes); where they give no website or phone
@@ -27,6 +28,7 @@ from directory.council import Council
 from directory.demo.checks import DemoLoadError, check_council_fits
 from directory.demo.postcodes import demo_postcodes
 from directory.demo.relative_dates import LoadDay, RelativeDateError, Row, resolve_rows
+from directory.demo.requests import open_demo_requests
 from directory.extensions import db
 from directory.listings.geocoding import TableGeocoder
 from directory.listings.writer import WriteFailed, WriteOptions, write_listings
@@ -120,6 +122,7 @@ def load_demo(council: Council, *, today: date | None = None, path: Path = DEMO_
         raise DemoLoadError(str(error)) from error
     if report.errors:
         raise DemoLoadError(f"The demo data has errors, so nothing changed: {report.errors[0]}")
+    open_demo_requests(DEMO_SOURCE)
     return DemoReport(
         services=len(dataset.services),
         samples=sum(service.is_sample for service in dataset.services),

@@ -178,14 +178,21 @@ def propose_new(
     return ProposalOutcome(checked, proposal=proposal)
 
 
-def approve_new(proposal: ListingProposal, *, editor: str, council: Council) -> EditOutcome:
+def approve_new(
+    proposal: ListingProposal,
+    *,
+    editor: str,
+    council: Council,
+    rows: Sequence[Mapping[str, str]] | None = None,
+) -> EditOutcome:
     """Write a proposed new listing through the write path, joined to its organisation as
-    the organisation is stored now."""
+    the organisation is stored now: as proposed, or as the editor changed it (``rows``,
+    keeping the proposal's key), audited as the provider's, approved by the editor."""
     organisation = db.session.get(Organization, proposal.organization_id)
     if organisation is None:
         return EditOutcome(no_version=True)
     outcome = save_listing(
-        with_organisation(proposal.returned, organisation),
+        with_organisation(proposal.returned if rows is None else rows, organisation),
         source=organisation.source,
         actor=approved_actor(proposal.proposer, editor),
         council=council,

@@ -303,3 +303,54 @@ def test_a_provider_proposes_a_new_listing_for_their_organisation(setting: Setti
         made_id = made.id
     assert _proposals(app)[0].service_id == made_id
     assert "Wordsley Baby Massage" in visible_text(page_text(provider.get("/manage/organisation/")))
+
+
+def _propose_new(app: Flask, provider: FlaskClient, name: str, summary: str) -> ListingProposal:
+    address = "/manage/organisation/listings/new"
+    values = form_values(page_text(provider.get(address)))
+    values["action"], values["name"], values["summary"] = "save", name, summary
+    response = provider.post(address, data=values)
+    assert response.status_code == 302, visible_text(page_text(response))[:1500]
+    [proposal] = [p for p in _proposals(app) if p.name == name]
+    return proposal
+
+
+def test_an_editor_changes_and_approves_a_proposed_new_listing(setting: Setting) -> None:
+    app = setting.app
+    provider = _signed_in(app, setting.provider)
+    proposal = _propose_new(
+        app, provider, "Wordsley Baby Massage", "Baby massage for parents and babies."
+    )
+    editor = _signed_in(app, setting.editor)
+    page = page_text(editor.get(f"/manage/proposals/{proposal.id}"))
+    address = f"/manage/proposals/{proposal.id}/change"
+    assert f'href="{address}"' in page
+    form = page_text(editor.get(address))
+    shown = visible_text(form)
+    assert "Change and approve: Wordsley Baby Massage" in shown
+    assert "Organisation that runs it" not in shown
+    values = form_values(form)
+    assert values["name"] == "Wordsley Baby Massage"
+    assert values["summary"] == "Baby massage for parents and babies."
+
+    values["action"], values["name"] = "save", ""
+    refused = editor.post(address, data=values)
+    assert refused.status_code == 200 and "Error:" in visible_text(page_text(refused))
+    assert _proposals(app)[0].status is ProposalStatus.WAITING
+
+    values["name"], values["summary"] = "Wordsley Baby Massage Group", "Baby massage, under ones."
+    assert editor.post(address, data=values).status_code == 302
+    [decided] = _proposals(app)
+    assert decided.status is ProposalStatus.APPROVED and decided.service_id is not None
+    assert decided.decided_by == setting.editor.email
+    with app.app_context():
+        made = db.session.get(Service, decided.service_id)
+        assert made.name == "Wordsley Baby Massage Group"
+        assert made.summary == "Baby massage, under ones."
+        assert made.organization.name == "Wordsley Families Trust"
+        assert str(made.external_id) == str(proposal.returned[0]["service_id"])
+    expected = f"{setting.provider.email} (approved by {setting.editor.email})"
+    assert expected in _actors(app, decided.service_id)
+    again = editor.get(address)
+    assert again.status_code == 302
+    assert "already decided" in visible_text(page_text(editor.get(again.headers["Location"])))

@@ -75,6 +75,7 @@ PROVIDER_PAGES = {
     "manage_provider.new",
     "manage_provider.edit",
     "manage_provider.confirm",
+    "manage_provider.request_settings",
     "manage_account.account",
     "manage_account.recovery_codes",
     "manage_account.new_app",
@@ -313,5 +314,8 @@ def test_requests_for_support_need_the_right_role(empty_app: Flask) -> None:
         assert access == Access("role", Role.ADMIN, (Role.PROVIDER,)), endpoint
     settings = rules["manage_requests.listing_settings"]
     assert _access(empty_app, settings) == Access("role", Role.EDITOR)
+    own = rules["manage_provider.request_settings"]
+    assert _access(empty_app, own) == Access("role", Role.PROVIDER)
+    assert {"GET", "POST"} <= (own.methods or set())
     for endpoint in ("practitioner_requests.new_request", "practitioner_requests.sent_request"):
         assert "POST" in (rules[endpoint].methods or set())

@@ -17,7 +17,7 @@ from werkzeug.wrappers import Response
 from directory.accounts.access import requires
 from directory.forms.listings import ListingForm, venue_keys
 from directory.forms.proposals import ApproveForm, ReturnForm
-from directory.listings.editing import listing_rows, listing_version, save_edit
+from directory.listings.editing import listing_rows, listing_version, new_listing_key, save_edit
 from directory.listings.proposals import (
     approve,
     approve_new,
@@ -32,8 +32,13 @@ from directory.models import ListingProposal, ProposalStatus, Role, Service
 from directory.queries.manage import staff_service
 from directory.queries.organisations import organisation
 from directory.request_limits import LISTING_FORM_BODY_BYTES, accepts_body
-from directory.views.manage.listing_form import opened_form, render_form
-from directory.views.manage.listings import answer_save
+from directory.views.manage.listing_form import (
+    new_listing_form,
+    opened_form,
+    render_form,
+    render_new_form,
+)
+from directory.views.manage.listings import answer_save, show_problems
 
 blueprint = Blueprint("manage_proposals", __name__, url_prefix="/manage/proposals")
 
@@ -184,12 +189,15 @@ def return_proposal(proposal_id: str) -> Response | tuple[str, int]:
 @accepts_body(LISTING_FORM_BODY_BYTES)
 @requires(Role.EDITOR)
 def change(proposal_id: str) -> str | Response:
-    """The listing's form with the provider's changes on it: the editor changes what they
-    want and saves, which approves the change (audited as the provider's, approved)."""
-    found, service = _waiting(proposal_id)
+    """The listing's form with the provider's changes (or proposed new listing) on it: the
+    editor changes what they want and saves, which approves it (audited as the
+    provider's, approved)."""
+    found, service = _found(proposal_id)
     decided = _still_waiting(found)
     if decided is not None:
         return decided
+    if service is None:
+        return _change_new(found)
     council = current_app.extensions["council"]
     form = opened_form(service, proposed_rows(found, service))
     others = None
@@ -221,4 +229,35 @@ def change(proposal_id: str) -> str | Response:
         button=gettext("Save and approve"),
         others=others,
         notice=gettext("The form shows the provider’s changes. Saving approves them."),
+    )
+
+
+def _change_new(found: ListingProposal) -> str | Response:
+    """A proposed new listing on the form a provider proposes one with (without the
+    organisation's fields), as they sent it: saving writes it as changed, as the
+    provider's new listing approved by the editor."""
+    owner = organisation(found.organization_id)
+    if owner is None:
+        abort(404)
+    form = new_listing_form(found.returned)
+    if form.apply_row_action(request.form.get("action", "")):
+        pass  # shown again with a row added or removed: nothing is saved
+    elif request.form.get("action") == "save" and form.validate_on_submit():
+        key = str(found.returned[0].get("service_id") or "") if found.returned else ""
+        outcome = approve_new(
+            found,
+            editor=current_user.email,
+            council=current_app.extensions["council"],
+            rows=form.rows(key or new_listing_key(), owner.external_id or ""),
+        )
+        if outcome.saved:
+            flash(gettext("Approved: the new listing is saved."), "success")
+            return redirect(url_for(".queue"))
+        show_problems(form, outcome.errors)
+    return render_new_form(
+        form,
+        heading=gettext("Change and approve: %(name)s", name=found.name),
+        back=url_for(".proposal", proposal_id=found.id),
+        button=gettext("Save and approve"),
+        notice=gettext("The form shows the provider’s new listing. Saving approves it."),
     )

@@ -1,11 +1,11 @@
 """The pages of someone who works for an organisation (a provider): their organisation's
-listings, a change proposed to one, and confirming one is still right; nothing else of the
-staff side. Every listing here is looked up within the signed-in provider's own
-organisation (``provider_organization_id``), so another's is a 404, never a page."""
+listings, a change proposed to one, confirming one is still right, and (for a trusted
+organisation) whether one takes requests for support; nothing else of the staff side.
+Every listing here is looked up within the signed-in provider's own organisation
+(``provider_organization_id``), so another's is a 404, never a page."""
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
@@ -15,7 +15,6 @@ from werkzeug.wrappers import Response
 
 from directory.accounts.access import provider_organization_id, requires
 from directory.forms.listings import ListingActionForm, ListingForm, venue_keys
-from directory.forms.sections import SECTIONS
 from directory.listings.editing import listing_rows, listing_version, mark_checked, new_listing_key
 from directory.listings.proposals import (
     can_add_listings,
@@ -23,20 +22,26 @@ from directory.listings.proposals import (
     proposals_of,
     propose,
     propose_new,
+    trusted_actor,
 )
 from directory.models import Role, Service
 from directory.queries import organisations as queries
 from directory.queries.manage import staff_service
 from directory.request_limits import LISTING_FORM_BODY_BYTES, accepts_body
 from directory.review import listing_due, listing_overdue
-from directory.views.manage.listing_form import opened_form, render_form
-from directory.views.manage.listings import answer_save, look_up_postcodes, show_problems
+from directory.support_requests import settings_for
+from directory.views.manage.listing_form import (
+    new_listing_form,
+    opened_form,
+    render_form,
+    render_new_form,
+)
+from directory.views.manage.listings import answer_save, show_problems
 from directory.views.manage.refusals import refused
+from directory.views.manage.requests import settings_page
 
 blueprint = Blueprint("manage_provider", __name__, url_prefix="/manage/organisation")
 
-ORGANISATION_FIELDS = ("organisation_name", "organisation_website", "organisation_email")
-"""The form's organisation fields, left off a provider's new listing: it is theirs."""
 NEW_LISTING_DEFAULTS = {
     "status": "inactive",
     "kind": "support_service",
@@ -98,6 +103,25 @@ def listing(service_id: str) -> str:
         confirm=ListingActionForm(),
         version=listing_version(service.id),
         trusted=is_trusted(service.organization, council),
+        request_settings=settings_for(service.id),
+    )
+
+
+@blueprint.route("/listings/<service_id>/requests-for-support", methods=["GET", "POST"])
+@requires(Role.PROVIDER)
+def request_settings(service_id: str) -> str | Response:
+    """Whether the listing takes requests for support: a trusted organisation's provider
+    sets it (on the editors' form, recorded as theirs); any other provider sees it, and
+    that an editor sets it."""
+    service = _own_listing(service_id)
+    trusted = is_trusted(service.organization, _council())
+    if request.method == "POST" and not trusted:
+        abort(403)
+    return settings_page(
+        service,
+        actor=trusted_actor(current_user.email),
+        back=url_for(".listing", service_id=service.id),
+        editable=trusted,
     )
 
 
@@ -167,13 +191,7 @@ def new() -> str | Response:
         abort(403)
     council = _council()
     trusted = is_trusted(organisation, council)
-    form = ListingForm()
-    form.set_council(council)
-    for name in ORGANISATION_FIELDS:
-        if name in form._fields:
-            del form[name]
-    if request.method == "GET":
-        form.fill([NEW_LISTING_DEFAULTS])
+    form = new_listing_form([NEW_LISTING_DEFAULTS])
     if form.apply_row_action(request.form.get("action", "")):
         pass  # shown again with a row added or removed: nothing is sent
     elif request.form.get("action") == "save" and form.validate_on_submit():
@@ -196,15 +214,8 @@ def new() -> str | Response:
             flash(gettext("Your new listing is saved."), "success")
             return redirect(url_for(".listing", service_id=outcome.edit.service_id))
         show_problems(form, outcome.edit.errors)
-    return render_template(
-        "manage/listings/form.html",
-        form=form,
-        service=None,
-        lookups=look_up_postcodes(form),
-        sections=[
-            dataclasses.replace(part, fields=tuple(f for f in part.fields if f in form._fields))
-            for part in SECTIONS
-        ],
+    return render_new_form(
+        form,
         heading=gettext("Propose a new listing for %(name)s", name=organisation.name),
         back=url_for(".home"),
         button=gettext("Save listing") if trusted else gettext("Send listing for approval"),

@@ -1,5 +1,7 @@
-"""The organisation's inbox of requests for support (/manage/requests), and the editor's
-setting that lets a listing take them (/manage/listings/ID/requests-for-support).
+"""The organisation's inbox of requests for support (/manage/requests), and the setting
+that lets a listing take them: an editor's (/manage/listings/ID/requests-for-support), and
+a trusted organisation's provider's for their own listings (``settings_page``, shown from
+the provider's pages).
 
 Opening a request is audited before the page is drawn. An organisation's providers see the
 requests sent to its listings; council admins see every organisation's; nobody else on the
@@ -23,7 +25,7 @@ from directory.forms.requests import (
     MessageForm,
     RequestSettingsForm,
 )
-from directory.models import Role
+from directory.models import Role, Service
 from directory.models.requests import SupportRequest
 from directory.queries.manage import staff_service
 from directory.support_requests import (
@@ -110,28 +112,42 @@ def listing_settings(service_id: str) -> str | Response:
     service = staff_service(service_id)
     if service is None:
         abort(404)
-    current = settings_for(service_id)
+    listing_page = url_for("manage_listings.listing", service_id=service_id)
+    return settings_page(service, actor=current_user.email, back=listing_page, editable=True)
+
+
+def settings_page(service: Service, *, actor: str, back: str, editable: bool) -> str | Response:
+    """The request settings of one listing: the form for an editor or a trusted provider
+    (``actor`` is who the change is recorded as), read-only for any other provider. The
+    caller refuses a POST from someone who may not change them."""
+    current = settings_for(service.id)
     form = RequestSettingsForm(
         data={
             "accepts": bool(current and current.accepts),
             "details": list(current.details) if current else [],
         }
     )
-    if form.validate_on_submit():
+    if editable and form.validate_on_submit():
         if form.accepts.data and not form.details.data:
             form.details.errors = [gettext("Choose at least one thing the service needs to know")]
         else:
-            changed = save_settings(
-                service_id, bool(form.accepts.data), form.details.data, current_user.email
-            )
+            changed = save_settings(service.id, bool(form.accepts.data), form.details.data, actor)
             flash(
                 gettext("Requests for support saved for %(name)s", name=service.name)
                 if changed
                 else gettext("Nothing changed"),
                 "success",
             )
-            return redirect(url_for("manage_listings.listing", service_id=service_id), 303)
-    return render_template("manage/requests/settings.html", form=form, service=service)
+            return redirect(back, 303)
+    return render_template(
+        "manage/requests/settings.html",
+        form=form,
+        service=service,
+        back=back,
+        editable=editable,
+        current=current,
+        needs=[str(DETAIL_NAMES[name]) for name in (current.details if current else [])],
+    )
 
 
 def _already_closed(found: SupportRequest) -> Response:
