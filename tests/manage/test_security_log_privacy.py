@@ -25,8 +25,10 @@ RUNS = settings(
     max_examples=40, deadline=None, database=None, suppress_health_check=list(HealthCheck)
 )
 LOCAL = st.text(
-    alphabet=st.sampled_from("abcdefghijklmnopqrstuvwxyz0123456789._+-"), min_size=3, max_size=20
-).filter(lambda local: local.strip("._+-") != "")
+    alphabet=st.sampled_from("abcdefghijklmnopqrstuvwxyz0123456789._+-"), max_size=20
+).map(lambda rest: f"zqx{rest}")
+"""A local part no id, time, address or word in a log line can hold by chance (ids are hex),
+so finding it in the line can only mean the address leaked."""
 _EACH = itertools.count()
 EMAILS = st.builds(
     lambda local, domain, end: f"{local}@n{next(_EACH)}.{domain}.{end}",
