@@ -25,10 +25,8 @@ RUNS = settings(
     max_examples=40, deadline=None, database=None, suppress_health_check=list(HealthCheck)
 )
 LOCAL = st.text(
-    alphabet=st.sampled_from("abcdefghijklmnopqrstuvwxyz0123456789._+-"), max_size=20
-).map(lambda rest: f"zqx{rest}")
-"""A local part no id, time, address or word in a log line can hold by chance (ids are hex),
-so finding it in the line can only mean the address leaked."""
+    alphabet=st.sampled_from("abcdefghijklmnopqrstuvwxyz0123456789._+-"), min_size=3, max_size=20
+).filter(lambda local: local.strip("._+-") != "")
 _EACH = itertools.count()
 EMAILS = st.builds(
     lambda local, domain, end: f"{local}@n{next(_EACH)}.{domain}.{end}",
@@ -36,6 +34,9 @@ EMAILS = st.builds(
     st.sampled_from(["example", "mail.example", "council-staff.example"]),
     st.sampled_from(["org", "co.uk", "gov.uk"]),
 )
+TELLING_EMAILS = EMAILS.map(lambda address: f"zqx{address}")
+"""Addresses whose local part no id, time or word in a log line can hold by chance (ids
+are hex), so finding it in the line can only mean the address leaked."""
 
 
 class Captured(logging.Handler):
@@ -62,8 +63,8 @@ def captured(empty_app: Flask) -> Iterator[Captured]:
 @RUNS
 @given(
     kind=st.sampled_from(list(EventKind)),
-    email=EMAILS,
-    actor_email=EMAILS,
+    email=TELLING_EMAILS,
+    actor_email=TELLING_EMAILS,
     role=st.sampled_from(list(Role)),
     before=st.sampled_from(list(Role)),
 )
@@ -100,7 +101,11 @@ def test_no_security_event_logs_an_email_address_and_roles_stay(
         assert local not in line.lower() and domain not in line.lower()
 
 
-@given(email=EMAILS, before=st.text(max_size=20), after=st.text(max_size=20))
+AROUND = st.text(alphabet=st.characters(blacklist_characters="@"), max_size=20)
+"""Text either side of the address, without an @ of its own (any @ left must be the address's)."""
+
+
+@given(email=EMAILS, before=AROUND, after=AROUND)
 def test_scrub_leaves_no_email_address_in_any_text(email: str, before: str, after: str) -> None:
     text = scrub(f"{before} {email} {after}")
-    assert email not in text and "@" not in text.replace(before, "").replace(after, "")
+    assert email not in text and "@" not in text
