@@ -10,8 +10,10 @@ what varies between the ways one word is written:
 - Urdu and Punjabi typed in Latin letters (romanised): doubled letters, long vowels
   spelt twice, "h" after a consonant, q/k, w/v, z/j and y/i, and the endings -ay, -ey,
   -ai, -ah ("bachay" and "bache", "chhuttiyan" and "chutiyan", "qarza" and "karja",
-  "mashwarah" and "mashwara"). Urdu and Gurmukhi script are folded as the phrasebooks
-  fold them (:func:`search.phrasebook.compared`).
+  "mashwarah" and "mashwara"); and the small words typed short on a phone as the words
+  they stand for ("nhi", "ni" and "nahin" are "nahi"; "k" is "ke", "h" "hai", "mn" "mein",
+  Punjabi "ch" "vich" and "kuj" "kuch"). Urdu and Gurmukhi script are folded as the
+  phrasebooks fold them (:func:`search.phrasebook.compared`).
 
 A word in any other language is compared as the phrasebooks compare it.
 """
@@ -37,6 +39,12 @@ _DOUBLED = re.compile(r"(.)\1+")
 _ASPIRATE = re.compile(r"(?<=[bcdgjkpqrtz])h")
 _ROMAN_LETTERS = str.maketrans({"q": "k", "w": "v", "z": "j", "y": "i"})
 _ROMAN_ENDINGS = re.compile(r"(?:ay|ey|ai|ae)$")
+_SHORT_FORMS = {
+    "nhi": "nahi", "nahin": "nahi", "nhin": "nahi", "nahe": "nahi", "ni": "nahi",
+    "k": "ke", "h": "he", "mn": "mein", "me": "mein", "men": "mein", "c": "vic",
+    "kuj": "kuc", "nun": "nu",
+}  # fmt: skip
+"""Folded phone spellings of Urdu and Punjabi small words -> the folded full word."""
 WORDS_KEPT = 16384
 
 
@@ -62,7 +70,8 @@ def romanised_fold(word: str) -> str:
     if len(word) > 3 and word.endswith("h"):
         word = word[:-1]
     word = _ASPIRATE.sub("", _DOUBLED.sub(r"\1", word)).translate(_ROMAN_LETTERS)
-    return _DOUBLED.sub(r"\1", word)
+    word = _DOUBLED.sub(r"\1", word)
+    return _SHORT_FORMS.get(word, word)
 
 
 _FOLDS: dict[str, Callable[[str], str]] = {

@@ -218,6 +218,13 @@ def test_short_polish_words_and_numbers_keep_their_ends() -> None:
         ["mashwarah", "mashwara", "mashvara"],
         ["kamm", "kam"],
         ["maalish", "malish"],
+        # small words as typed on a phone
+        ["nahi", "nhi", "nahin", "nahee", "ni"],
+        ["ke", "k", "kay"],
+        ["hai", "h"],
+        ["mein", "mn", "me", "men"],
+        ["vich", "wich", "ch"],
+        ["kuch", "kuchh", "kuj", "kujh"],
     ],
 )
 def test_romanised_spellings_of_a_word_are_one(forms: list[str]) -> None:
@@ -226,6 +233,8 @@ def test_romanised_spellings_of_a_word_are_one(forms: list[str]) -> None:
 
 def test_romanised_folding_keeps_different_words_apart_and_script_as_books_fold() -> None:
     assert romanised_fold("beta") != romanised_fold("beti")  # son, daughter
+    assert romanised_fold("nai") != romanised_fold("nahi")  # new (nai maa), not
+    assert romanised_fold("ke") != romanised_fold("ki")
     assert romanised_fold("بينك") == compared("بینک")
     assert gloss_fold("pl") is polish_stem
     assert gloss_fold("ur") is romanised_fold
@@ -402,6 +411,16 @@ def urdu_reader() -> QueryReader:
     )
     glosses = own_spellings(URDU, parse_glosses(URDU, "ur.toml", romanised_fold), romanised_fold)
     return QueryReader(book, glosses=glosses, gloss_fold=romanised_fold)
+
+
+def test_a_phrase_is_read_with_its_small_words_typed_short() -> None:
+    """ "nhi" and "h" as typed on a phone are the book's "nahi" and "hai"."""
+    book = merge_phrasebook(
+        parse_phrasebook(ENGLISH), {"english": {"no food": ["khana nahi hai"]}}, "ur"
+    )
+    glosses = parse_glosses({"english": {"no food": ["khana nahi hai"]}}, "ur", romanised_fold)
+    reader = QueryReader(book, glosses=glosses, gloss_fold=romanised_fold)
+    assert reader.gloss("ghar mn khana nhi h") == "ghar mn no food"
 
 
 def test_a_book_phrase_is_read_in_any_spelling_of_its_words() -> None:
