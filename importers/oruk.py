@@ -319,7 +319,10 @@ class _Reader:
             if venues
             else ((DeliveryMethod.PHONE,) if phones else (DeliveryMethod.ONLINE,)),
             origin=label,
-            **terms,
+            categories=terms["categories"],
+            needs=terms["needs"],
+            levels=terms["levels"],
+            circumstances=terms["circumstances"],
         )
 
     def _venue(self, raw: dict[str, Any], label: Text) -> str | None:
