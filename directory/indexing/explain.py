@@ -155,7 +155,7 @@ def _explain_hits(results, query, top: int, now: datetime) -> None:  # type: ign
         else public_services_by_id
     )
     services = by_id([hit.id for hit in hits], now.date())
-    listings = {listing.id: listing for listing in indexable_listings(db.session, list(services))}
+    listings = {listing.id: listing for listing in indexable_listings(db.session(), list(services))}
     concepts = results.reading.concepts if results.reading else ()
     groups = plan_text(query.text, query.reader.quiet_words).groups
     asker = results.reading.asker if results.reading else None

@@ -105,7 +105,7 @@ def _import(
     if written.get("batch"):  # written before its worker stopped: index it again
         _index(job_id, _batch_services(written["batch"]), written, progress)
         return Outcome(None, written)
-    with reindex_deferred(db.session) as touched:
+    with reindex_deferred(db.session()) as touched:
         run = _read_and_write(params, actor, progress)
     report = run.report
     if report is None:
@@ -177,7 +177,7 @@ def _rollback(
     if written.get("batch"):
         _index(job_id, _batch_services(written["batch"]), written, progress)
         return Outcome(None, written)
-    with reindex_deferred(db.session) as touched:
+    with reindex_deferred(db.session()) as touched:
         report = rollback_batch(params["batch"], actor, progress)
     result = {
         "batch": report.rolled_back,
