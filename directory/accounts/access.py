@@ -121,7 +121,9 @@ def enforce() -> Response | None:
         return None
     if not current_user.is_authenticated:
         reason = getattr(session, "ended_because", None)
-        arguments = {"next": request.full_path.rstrip("?") if request.method == "GET" else None}
+        arguments: dict[str, Any] = {
+            "next": request.full_path.rstrip("?") if request.method == "GET" else None
+        }
         if reason in {"idle", "absolute"}:
             arguments["ended"] = reason
         return redirect(url_for("manage_account.sign_in", **arguments))

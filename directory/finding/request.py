@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from typing import Any
 
 from directory.council import Council
 from directory.finding.filters import (
@@ -135,10 +136,11 @@ class SearchRequest:
         kept = [v for v in self.values(param) if value is not None and v != value]
         return self.choosing(param, kept)
 
-    def to_params(self, **changes: object) -> dict[str, object]:
-        """URL parameters for this request (with ``changes``), leaving out defaults."""
+    def to_params(self, **changes: Any) -> dict[str, Any]:
+        """URL parameters for this request (with ``changes``), leaving out defaults; for
+        ``url_for``, so its values are strings, numbers or lists of strings."""
         request = replace(self, **changes) if changes else self
-        params: dict[str, object] = {}
+        params: dict[str, Any] = {}
         if request.text:
             params["q"] = request.text
         if request.postcode:
@@ -207,8 +209,8 @@ def build_query(
     ranks that locality's listings first.
     """
     when = When(council, now)
-    terms: dict[str, object] = {"practitioner_only_too": for_practitioners}
-    prefer = []
+    terms: dict[str, Any] = {"practitioner_only_too": for_practitioners}
+    prefer: list[Concept] = []
     chosen_request = request.applied(for_practitioners)
     for param, values in chosen_request.chosen:
         chosen = BY_PARAM[param]
@@ -225,7 +227,7 @@ def build_query(
         origin=origin,
         radius_m=request.radius_miles * METRES_PER_MILE if origin else None,
         origin_localities=tuple(origin_localities),
-        filters=Filters(**terms),  # type: ignore[arg-type]
+        filters=Filters(**terms),
         sort="nearest" if request.sort == "nearest" and origin else "relevance",
         page=request.page,
         page_size=PAGE_SIZE,
@@ -237,7 +239,7 @@ def build_query(
     )
 
 
-def arg_values(args: Mapping[str, object], name: str) -> list[str]:
+def arg_values(args: Mapping[str, Any], name: str) -> list[str]:
     """Every value of ``name`` in a MultiDict or a plain mapping of lists, stripped."""
     getlist = getattr(args, "getlist", None)
     values = getlist(name) if getlist else args.get(name, [])
