@@ -25,10 +25,10 @@ from directory.indexing.hooks import reindex_deferred
 from directory.jobs.progress import Both, LiveProgress, Progress
 from directory.jobs.records import begin, fail, finish, record_phase
 from directory.listings.importing import ImportOptions, ImportRun, import_listings
-from directory.listings.problems import in_english
 from directory.listings.rollback import RollbackRefused, rollback_batch
 from directory.listings.uploads import run_upload
 from directory.models import AuditEntry, ImportUpload, Job, ServiceAtLocation
+from importers.problems import in_english
 
 log = logging.getLogger(__name__)
 

@@ -22,8 +22,10 @@ from directory.links import safe_link
 from directory.listings.fields import TAXONOMY_FIELDS
 from directory.listings.geocoding import Geocoder, Point
 from directory.listings.languages import language_code
-from directory.listings.problems import Problems, Text, joined, place
-from directory.listings.records import (
+from directory.models.service import LONGEST_REVIEW_INTERVAL, OLDEST_AGE_SERVED, PRE_BIRTH_AGE
+from directory.postcodes.parsing import PostcodeError, parse_postcode
+from importers.problems import Problems, Text, joined, place
+from importers.records import (
     ContactRecord,
     Dataset,
     OrganisationRecord,
@@ -31,8 +33,6 @@ from directory.listings.records import (
     ServiceRecord,
     VenueRecord,
 )
-from directory.models.service import LONGEST_REVIEW_INTERVAL, OLDEST_AGE_SERVED, PRE_BIRTH_AGE
-from directory.postcodes.parsing import PostcodeError, parse_postcode
 
 Where = Callable[[], Text]
 """Where a value is, worked out only when there is a problem to place (it is asked for

@@ -26,8 +26,8 @@ import sqlalchemy as sa
 
 from directory.extensions import db
 from directory.listings.geocoding import Point
-from directory.listings.records import Dataset, ServiceRecord, VenueRecord
 from directory.models import Location
+from importers.records import Dataset, ServiceRecord, VenueRecord
 
 
 def new_venue_key() -> str:

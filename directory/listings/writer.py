@@ -49,13 +49,6 @@ from directory.listings.fields import (
 )
 from directory.listings.geocoding import Geocoder, Point
 from directory.listings.languages import language_name
-from directory.listings.problems import Problems, escaped, in_english
-from directory.listings.records import (
-    Dataset,
-    OrganisationRecord,
-    ServiceRecord,
-    VenueRecord,
-)
 from directory.listings.report import Change, Conflict, WriteReport
 from directory.listings.rows import NewRows
 from directory.listings.taxonomy import sync_taxonomy
@@ -72,6 +65,13 @@ from directory.models import (
     TaxonomyTerm,
 )
 from directory.models.mixins import new_id
+from importers.problems import Problems, escaped, in_english
+from importers.records import (
+    Dataset,
+    OrganisationRecord,
+    ServiceRecord,
+    VenueRecord,
+)
 
 DEFAULT_WITHDRAW_SHARE = 0.2
 CHUNK = 500
