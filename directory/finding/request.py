@@ -35,7 +35,6 @@ __all__ = [
     "SearchRequest",
     "build_query",
     "next_school_holiday",
-    "parse_search_args",
 ]
 
 RADIUS_MILES = (1, 3, 5, 10, 20)
@@ -158,19 +157,6 @@ class SearchRequest:
         if request.page != 1:
             params["page"] = request.page
         return params
-
-
-def parse_search_args(
-    args: Mapping[str, object], council: Council, for_practitioners: bool = False
-) -> SearchRequest:
-    """Read an address's parameters (a MultiDict, or a plain mapping of lists) as the search
-    form reads them; for callers with no form of their own (benches, ``flask search
-    explain``). Needs an app context."""
-    # The form module imports this one.
-    from directory.forms.search import PractitionerSearchForm, SearchForm, read_search_args
-
-    form = PractitionerSearchForm if for_practitioners else SearchForm
-    return read_search_args(args, council, form)
 
 
 def read_page(raw: str) -> int:

@@ -10,7 +10,8 @@ from flask.cli import with_appcontext
 
 from directory.council import Council
 from directory.extensions import db
-from directory.finding.request import SearchRequest, build_query, parse_search_args
+from directory.finding.request import SearchRequest, build_query
+from directory.forms.search import parse_search_args
 from directory.indexing import site_search
 from directory.indexing.documents import service_document
 from directory.queries.indexing import indexable_listings
