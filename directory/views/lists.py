@@ -30,13 +30,13 @@ from werkzeug.wrappers import Response
 
 from directory.council import Council
 from directory.i18n import available_locales
+from directory.links import safe_local_path
 from directory.lists import ids, storage
 from directory.lists.entries import ShownList, shown_list
 from directory.models import Role
 from directory.public_address import public_url
 from directory.public_forms import protected
 from directory.views.save_answers import save_button_answer, wants_json
-from directory.views.site import safe_local_path
 
 blueprint = Blueprint("lists", __name__)
 

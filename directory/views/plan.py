@@ -36,6 +36,7 @@ from directory.accounts.mail import MailFailed, send_email
 from directory.exports.plan_pdf import plan_pdf
 from directory.forms.plan import PlanForm
 from directory.i18n import available_locales
+from directory.links import safe_local_path
 from directory.lists import ids
 from directory.lists import plan as kept
 from directory.lists.entries import ListEntry, ShownList, shown_list
@@ -43,7 +44,6 @@ from directory.models import Role
 from directory.public_address import public_url
 from directory.support_requests import accepting_ids
 from directory.views.save_answers import save_button_answer, wants_json
-from directory.views.site import safe_local_path
 from importers.cells import spreadsheet_safe
 
 blueprint = Blueprint("practitioner_plan", __name__, url_prefix="/practitioners/plan")
