@@ -23,9 +23,9 @@ from directory.listings.fields import (
     stored_service_fields,
     stored_venue_fields,
 )
-from directory.listings.writer import SERVICE_CONTENTS
 from directory.models import AuditEntry, ImportBatch, Location, Organization, Service
 from directory.models.mixins import UuidPrimaryKey
+from directory.queries.services import SERVICE_CONTENTS
 
 MODELS: dict[str, type[Service] | type[Location] | type[Organization]] = {
     "service": Service,

@@ -35,7 +35,6 @@ from directory.listings.fields import (
 from directory.listings.history_state import stored_rows
 from directory.listings.languages import language_name
 from directory.listings.rows import NewRows
-from directory.listings.writer import SERVICE_CONTENTS
 from directory.models import (
     AuditEntry,
     DatedSession,
@@ -47,6 +46,7 @@ from directory.models import (
     TaxonomyTerm,
 )
 from directory.models.mixins import new_id
+from directory.queries.services import SERVICE_CONTENTS
 
 CHUNK = 500
 """Audit rows undone at a time: loaded, changed and written together."""

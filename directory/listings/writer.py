@@ -55,16 +55,15 @@ from directory.listings.taxonomy import sync_taxonomy
 from directory.listings.validation import Checked, Checker
 from directory.listings.venue_keys import VenueKeys
 from directory.models import (
-    DatedSession,
     ImportBatch,
     Location,
     Organization,
     Service,
-    ServiceAtLocation,
     ServiceStatus,
     TaxonomyTerm,
 )
 from directory.models.mixins import new_id
+from directory.queries.services import SERVICE_CONTENTS
 from importers.problems import Problems, escaped, in_english
 from importers.records import (
     Dataset,
@@ -78,21 +77,6 @@ CHUNK = 500
 WITHDRAWN = ServiceStatus.INACTIVE
 _STILL_LISTED = (ServiceStatus.ACTIVE, ServiceStatus.TEMPORARILY_CLOSED)
 _Stored = TypeVar("_Stored", Organization, Location, Service)
-
-SERVICE_CONTENTS = (
-    selectinload(Service.organization),
-    selectinload(Service.taxonomy_terms),
-    selectinload(Service.schedules),
-    selectinload(Service.sessions).selectinload(DatedSession.location),
-    selectinload(Service.phones),
-    selectinload(Service.contacts),
-    selectinload(Service.cost_options),
-    selectinload(Service.languages),
-    selectinload(Service.service_areas),
-    selectinload(Service.locations).selectinload(ServiceAtLocation.location),
-    selectinload(Service.locations).selectinload(ServiceAtLocation.schedules),
-)
-"""Everything :func:`stored_service_fields` reads, loaded in a few queries per chunk."""
 
 
 class WriteFailed(RuntimeError):
