@@ -32,9 +32,9 @@ class Base(DeclarativeBase):
 
 db = SQLAlchemy(model_class=Base)
 
-# Models subclass ``Model``. At run time it is ``db.Model`` (Flask-SQLAlchemy's subclass of
-# ``Base``, with table naming and binds); mypy cannot take an attribute as a base class
-# (python/mypy#8603), so it checks them against ``Base``, which declares their mapping.
+# Models subclass ``Model``. At run time it is ``db.Model``: Flask-SQLAlchemy's copy of
+# ``Base`` (same metadata and declarations) with table naming and binds added. mypy cannot
+# take an attribute as a base class (python/mypy#8603), so it checks them against ``Base``.
 if TYPE_CHECKING:
     Model = Base
 else:
