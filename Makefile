@@ -43,10 +43,13 @@ database: setup
 	$(BIN)/flask search train
 	$(BIN)/flask search rebuild
 
-## Lint and run every test (SQLite, PostgreSQL on 127.0.0.1:5432, headless Chromium).
+## Lint, check the layers (import-linter contracts) and types (mypy), and run every test
+## (SQLite, PostgreSQL on 127.0.0.1:5432, headless Chromium).
 test: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 	$(BIN)/pytest
 
 lint: $(VENV)/.installed

@@ -41,7 +41,8 @@ from directory import create_app
 from directory.config import DEFAULT_COUNCIL_FILE, Config
 from directory.demo.loader import load_demo
 from directory.extensions import db
-from directory.finding.request import build_query, parse_search_args
+from directory.finding.request import build_query
+from directory.forms.search import parse_search_args
 from directory.indexing.documents import service_document
 from directory.models import (
     CostOption,

@@ -47,7 +47,8 @@ from pages import build_app, clone_directory  # noqa: E402
 
 import search.engine as engine  # noqa: E402
 from directory.extensions import db  # noqa: E402
-from directory.finding.request import build_query, parse_search_args  # noqa: E402
+from directory.finding.request import build_query  # noqa: E402
+from directory.forms.search import parse_search_args  # noqa: E402
 from directory.indexing import site_search  # noqa: E402
 from directory.models import Postcode, Service  # noqa: E402
 

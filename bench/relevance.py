@@ -57,7 +57,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from directory.council import Council  # noqa: E402
-from directory.finding.request import build_query, parse_search_args  # noqa: E402
+from directory.finding.request import build_query  # noqa: E402
+from directory.forms.search import parse_search_args  # noqa: E402
 from directory.indexing import site_search  # noqa: E402
 from directory.models import Service  # noqa: E402
 from directory.models.enums import ServiceAreaScope  # noqa: E402

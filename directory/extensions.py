@@ -1,5 +1,7 @@
 """Flask extensions, created once here and bound to an app in the factory."""
 
+from typing import TYPE_CHECKING, ClassVar
+
 import sqlalchemy as sa
 from flask_babel import Babel
 from flask_migrate import Migrate
@@ -24,9 +26,19 @@ SQLITE_BUSY_TIMEOUT_MS = 10000
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    __table__: ClassVar[sa.Table]
+    """Every model maps one table (SQLAlchemy allows any ``FromClause``)."""
 
 
 db = SQLAlchemy(model_class=Base)
+
+# Models subclass ``Model``. At run time it is ``db.Model``: Flask-SQLAlchemy's copy of
+# ``Base`` (same metadata and declarations) with table naming and binds added. mypy cannot
+# take an attribute as a base class (python/mypy#8603), so it checks them against ``Base``.
+if TYPE_CHECKING:
+    Model = Base
+else:
+    Model = db.Model
 
 
 @sa.event.listens_for(sa.Engine, "connect")
@@ -39,6 +51,14 @@ def _configure_sqlite(dbapi_connection, _record) -> None:  # type: ignore[no-unt
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.close()
+
+
+def rows_changed(result: object) -> int:
+    """How many rows an UPDATE or DELETE run through the session changed. ``execute`` is
+    typed to return a plain ``Result``; for these statements it is a ``CursorResult``."""
+    if not isinstance(result, sa.CursorResult):
+        raise TypeError(f"{type(result).__name__} does not count the rows changed")
+    return result.rowcount
 
 
 migrate = Migrate(render_as_batch=True, compare_type=True)

@@ -34,7 +34,7 @@ from werkzeug.serving import WSGIRequestHandler
 
 from directory.anonymous_words import kept_words
 from directory.council import Council
-from directory.extensions import SQLITE_BUSY_TIMEOUT_MS, db
+from directory.extensions import SQLITE_BUSY_TIMEOUT_MS, db, rows_changed
 from directory.models import SearchRecord
 from directory.postcodes.parsing import PostcodeError, parse_postcode
 from importers.cells import spreadsheet_safe
@@ -138,6 +138,9 @@ def _waiting_briefly(connection: sa.Connection) -> Iterator[None]:
         return
     # On the driver's connection: a statement through SQLAlchemy would begin a transaction.
     driver = connection.connection.driver_connection
+    if driver is None:  # invalidated: the next statement reconnects, with the usual wait
+        yield
+        return
     driver.execute(f"PRAGMA busy_timeout={RECORD_WAIT_MS}")
     try:
         yield
@@ -237,7 +240,7 @@ def purge(today: date, months: int) -> int:
     cutoff = date(year, month + 1, min(today.day, _days_in(year, month + 1)))
     deleted = db.session.execute(sa.delete(SearchRecord).where(SearchRecord.day < cutoff))
     db.session.commit()
-    return int(deleted.rowcount or 0)
+    return rows_changed(deleted)
 
 
 def _days_in(year: int, month: int) -> int:

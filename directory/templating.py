@@ -47,9 +47,17 @@ def template_context() -> dict[str, Any]:
         # A page opened with ?lang= keeps it in its GET forms (links get it from url_for).
         "linked_language": None if is_staff_page() else linked_locale(),
         # Read by govuk_frontend_jinja's template for its one inline script.
-        "cspNonce": current_app.jinja_env.globals["csp_nonce"](),
+        "cspNonce": _csp_nonce(),
         "assetPath": url_for("static", filename="dist"),
     }
+
+
+def _csp_nonce() -> str:
+    """This response's script nonce, from the function Flask-Talisman puts in the globals."""
+    nonce = current_app.jinja_env.globals["csp_nonce"]
+    if not callable(nonce):
+        raise TypeError("csp_nonce in the template globals is not Flask-Talisman's function")
+    return str(nonce())
 
 
 def govuk_date(value: date) -> str:

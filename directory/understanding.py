@@ -32,7 +32,7 @@ from directory.i18n import page_locale
 from directory.learning import learnt_model
 from directory.models import ServiceKind
 from directory.models.service import PRE_BIRTH_AGE
-from directory.presenters.service import DAY_NAMES, KIND_NAMES
+from directory.names import DAY_NAMES, KIND_NAMES
 from directory.safety import SafetyLines, load_safety_lines
 from search.cues import CueError, CueLexicon, parse_cues
 from search.harm import HarmError, HarmReader, parse_harm

@@ -13,10 +13,10 @@ from enum import StrEnum
 
 from flask_babel import lazy_gettext
 
-from directory.listings.problems import Text
-from directory.listings.records import Area, ContactRecord, Cost, Opening, PhoneNumber
 from directory.models import ServiceAreaScope
 from directory.models.schedule import WEEKDAYS
+from importers.problems import Text
+from importers.records import Area, ContactRecord, Cost, Opening, PhoneNumber
 
 ITEM_SEPARATOR = ";"
 PART_SEPARATOR = "|"

@@ -22,8 +22,13 @@ from typing import Any
 from flask_babel import lazy_gettext
 
 from directory.council import Council
-from directory.listings.problems import Problems, Text, in_field, place
-from directory.listings.records import (
+from directory.models import DeliveryMethod, ServiceAreaScope, ServiceKind, ServiceStatus
+from directory.models.schedule import WEEKDAYS
+from importers.cell_limits import field_limit, field_too_long
+from importers.limits import FileRefused, Limits, parse_json
+from importers.oruk_schema import departures, service_validator
+from importers.problems import Problems, Text, in_field, place
+from importers.records import (
     Area,
     ContactRecord,
     Cost,
@@ -34,11 +39,6 @@ from directory.listings.records import (
     ServiceRecord,
     VenueRecord,
 )
-from directory.models import DeliveryMethod, ServiceAreaScope, ServiceKind, ServiceStatus
-from directory.models.schedule import WEEKDAYS
-from importers.cell_limits import field_limit, field_too_long
-from importers.limits import FileRefused, Limits, parse_json
-from importers.oruk_schema import departures, service_validator
 from importers.result import CHUNK, ReadResult
 
 TAXONOMY_SCHEMES = {
@@ -319,7 +319,10 @@ class _Reader:
             if venues
             else ((DeliveryMethod.PHONE,) if phones else (DeliveryMethod.ONLINE,)),
             origin=label,
-            **terms,
+            categories=terms["categories"],
+            needs=terms["needs"],
+            levels=terms["levels"],
+            circumstances=terms["circumstances"],
         )
 
     def _venue(self, raw: dict[str, Any], label: Text) -> str | None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from directory.listings.problems import Problems
-from directory.listings.records import Dataset
+from importers.problems import Problems
+from importers.records import Dataset
 
 CHUNK = 500
 """Services per chunk: enough to keep the database busy, few enough to keep memory flat."""

@@ -21,14 +21,6 @@ from typing import Any
 
 from flask_babel import lazy_gettext
 
-from directory.listings.problems import Problems, Text, in_column, row_place
-from directory.listings.records import (
-    Dataset,
-    OrganisationRecord,
-    ServiceRecord,
-    SessionRecord,
-    VenueRecord,
-)
 from directory.models import (
     Audience,
     DeliveryMethod,
@@ -40,6 +32,14 @@ from importers import cells
 from importers.cell_limits import column_limit, too_long
 from importers.cells import CellError
 from importers.limits import FileRefused, Limits
+from importers.problems import Problems, Text, in_column, row_place
+from importers.records import (
+    Dataset,
+    OrganisationRecord,
+    ServiceRecord,
+    SessionRecord,
+    VenueRecord,
+)
 from importers.result import CHUNK, ReadResult
 from importers.template import REQUIRED, ROW_COLUMNS, template_column
 

@@ -19,7 +19,7 @@ at an unrelated service first.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Iterable, Iterator, Mapping, Set
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Set
 from dataclasses import dataclass, field, replace
 
 from search.analysis import stem_word
@@ -178,6 +178,7 @@ def _looser(view: IndexView, query: SearchQuery, first: _Attempt) -> Iterator[_A
         plan, suggestion = plan_text(corrected, _quiet(query)), corrected
         yield _Attempt(plan, True, query.radius_m, suggestion, concepts=concepts, asker=asker)
     radii = _wider_radii(query.radius_m)
+    radius: float | None
     for radius in radii:
         yield _Attempt(plan, True, radius, suggestion, Widening(radius_m=radius), concepts, asker)
     if len(plan.groups) > 1 or concepts:
@@ -311,7 +312,7 @@ def _ranked(
     """The best ``limit`` matches in order, ``first`` (listings meeting a danger) ahead:
     every match ranked by its rough score, and only the best RERANKED (or ``limit``) of
     those, and any the rough score cannot rule out, ranked exactly."""
-    docs = chosen.matches
+    docs: Collection[int] = chosen.matches
     keep = max(RERANKED, limit)
     # Where the rough score is the exact one (words matched as text, or none), ranking
     # every match once costs less than choosing a shortlist first.

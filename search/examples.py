@@ -139,11 +139,11 @@ def phrasebook_examples(
                     by_english.setdefault(normalised(phrase), labels)
     for language in sorted(books):
         for english, phrases in books[language].get(GLOSSES, {}).items():
-            labels = by_english.get(normalised(english))
-            if labels is None:
+            meant = by_english.get(normalised(english))
+            if meant is None:
                 continue
             examples.extend(
-                Example(phrase, labels[0], labels[1], f"phrasebook {language} glosses")
+                Example(phrase, meant[0], meant[1], f"phrasebook {language} glosses")
                 for phrase in phrases
                 if normalised(phrase)
             )

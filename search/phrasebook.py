@@ -40,33 +40,32 @@ ENTRY_SECTIONS = (*TOPIC_SECTIONS, "ages", "times", "cost", "dangers")
 GLOSSES = "english"
 WORDS = "words"
 _WORD_LIST = re.compile(r"@([a-z0-9_]+)")
-_SCRIPT_FOLD = str.maketrans(
-    {
-        # Arabic letters typed for the Urdu ones on Arabic keyboards and phones: yeh, alef
-        # maksura -> Farsi yeh; kaf -> keheh; heh, do-chashmi heh, teh marbuta -> heh goal;
-        # alef with madda or hamza -> alef.
-        "\u064a": "\u06cc",
-        "\u0649": "\u06cc",
-        "\u0643": "\u06a9",
-        "\u0647": "\u06c1",
-        "\u06be": "\u06c1",
-        "\u0629": "\u06c1",
-        "\u06c3": "\u06c1",
-        "\u0622": "\u0627",
-        "\u0623": "\u0627",
-        "\u0625": "\u0627",
-        "\u0a70": "\u0a02",  # Gurmukhi tippi -> bindi: the same nasal, either is typed
-        **dict.fromkeys(range(0x064B, 0x0660)),  # zer, zabar, pesh, shadd...: optional
-        0x0670: None,  # superscript alef
-        0x0640: None,  # tatweel
-        0x0A3C: None,  # Gurmukhi nukta: ja/za, sa/sha, kha/khha are typed either way
-        0x0A71: None,  # Gurmukhi addak (doubling), often left out
-        # Urdu, Arabic and Gurmukhi digits are the digits of "3 year"
-        **{0x06F0 + n: str(n) for n in range(10)},
-        **{0x0660 + n: str(n) for n in range(10)},
-        **{0x0A66 + n: str(n) for n in range(10)},
-    }
-)
+_SCRIPT_FOLDS: dict[str | int, str | None] = {
+    # Arabic letters typed for the Urdu ones on Arabic keyboards and phones: yeh, alef
+    # maksura -> Farsi yeh; kaf -> keheh; heh, do-chashmi heh, teh marbuta -> heh goal;
+    # alef with madda or hamza -> alef.
+    "\u064a": "\u06cc",
+    "\u0649": "\u06cc",
+    "\u0643": "\u06a9",
+    "\u0647": "\u06c1",
+    "\u06be": "\u06c1",
+    "\u0629": "\u06c1",
+    "\u06c3": "\u06c1",
+    "\u0622": "\u0627",
+    "\u0623": "\u0627",
+    "\u0625": "\u0627",
+    "\u0a70": "\u0a02",  # Gurmukhi tippi -> bindi: the same nasal, either is typed
+    **dict.fromkeys(range(0x064B, 0x0660)),  # zer, zabar, pesh, shadd...: optional
+    0x0670: None,  # superscript alef
+    0x0640: None,  # tatweel
+    0x0A3C: None,  # Gurmukhi nukta: ja/za, sa/sha, kha/khha are typed either way
+    0x0A71: None,  # Gurmukhi addak (doubling), often left out
+    # Urdu, Arabic and Gurmukhi digits are the digits of "3 year"
+    **{0x06F0 + n: str(n) for n in range(10)},
+    **{0x0660 + n: str(n) for n in range(10)},
+    **{0x0A66 + n: str(n) for n in range(10)},
+}
+_SCRIPT_FOLD = str.maketrans(_SCRIPT_FOLDS)
 _APOSTROPHES = re.compile(r"(?<=\w)['’`](?=\w)")
 LETTER = r"(?:\w|[\u0300-\u036f\u064b-\u065f\u0670\u0900-\u0963\u0966-\u0dff])"
 """A letter of a word, with the combining marks ``\\w`` leaves out: Gurmukhi and other
@@ -190,14 +189,14 @@ def build_phrasebook(
             words = _phrase_words(phrase)
             if not words:
                 raise PhrasebookError(f"[{entry.section}.{entry.code}] has an empty phrase.")
-            key = tuple(stem(compared(word)) if stem else compared(word) for word in words)
-            other = keys.get(key)
+            words_key = tuple(stem(compared(word)) if stem else compared(word) for word in words)
+            other = keys.get(words_key)
             if other is not None and other is not entry:
                 raise PhrasebookError(
                     f"The phrase {phrase!r} is in [{entry.section}.{entry.code}] and in "
                     f"[{other.section}.{other.code}]; a phrase may have one meaning only."
                 )
-            keys[key] = entry
+            keys[words_key] = entry
             vocabulary.update(words)
     quiet = frozenset(word for text in meaningless for word in _phrase_words(text))
 
@@ -452,7 +451,7 @@ def _entry(section: str, code: object, table: object, where: str) -> Entry:
     return Entry(section, code, phrases, ages, days, hours, holiday, needs)
 
 
-def _min_max(table: Mapping[str, Any]) -> list[int] | None:
+def _min_max(table: Mapping[str, Any]) -> list[int | None] | None:
     if "min" in table or "max" in table:
         return [table.get("min"), table.get("max")]
     return None

@@ -217,8 +217,8 @@ class QueryReader:
             return text
         tokens = _tokens(text)
         forms = [self._gloss_form(token.key, known_words or {}) for token in tokens]
-        english = _acronyms(text)
-        kept = {position for position, token in enumerate(tokens) if token.key in english}
+        acronyms = _acronyms(text)
+        kept = {position for position, token in enumerate(tokens) if token.key in acronyms}
         small = {
             position
             for position, token in enumerate(tokens)
@@ -254,8 +254,9 @@ class QueryReader:
                 if len(self._gloss_fixes) >= FIXES_KEPT:
                     self._gloss_fixes.clear()
                 self._gloss_fixes[form] = _correction(form, self._gloss_words, {})
-            if self._gloss_fixes[form] is not None:
-                return self._gloss_fixes[form]
+            fixed = self._gloss_fixes[form]
+            if fixed is not None:
+                return fixed
         return self._word_family(form) or form
 
     def _word_family(self, form: str) -> str | None:

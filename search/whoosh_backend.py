@@ -163,7 +163,11 @@ class WhooshBackend:
         target = _live_target(self.index_dir)
         with self._state:
             try:
-                if self._open_index is None or target != self._snapshot_target:
+                if (
+                    self._open_index is None
+                    or self._storage is None
+                    or target != self._snapshot_target
+                ):
                     self._open_index, self._storage = _open_generation(self.index_dir / target)
                     self._snapshot_target = target
                     self._snapshot = None

@@ -10,7 +10,7 @@ import logging
 from collections.abc import Callable
 from datetime import timedelta
 from functools import wraps
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flask import Flask, current_app, render_template, request
 from flask_limiter import Limiter
@@ -28,6 +28,9 @@ from directory.accounts.sessions import (
 from directory.accounts.unavailable import RateLimitStoreUnavailable
 from directory.config import Config
 
+if TYPE_CHECKING:
+    from redis import Redis
+
 log = logging.getLogger(__name__)
 
 RATE_LIMIT_ATTRIBUTE = "rate_limit"
@@ -44,11 +47,11 @@ def rate_limited(kind: str):  # type: ignore[no-untyped-def]
     return mark
 
 
-def redis_client(config: Config):  # type: ignore[no-untyped-def]
+def redis_client(url: str) -> Redis:
     import redis
 
     return redis.Redis.from_url(
-        config.redis_url, socket_timeout=2, socket_connect_timeout=2, health_check_interval=30
+        url, socket_timeout=2, socket_connect_timeout=2, health_check_interval=30
     )
 
 
@@ -57,7 +60,7 @@ def install(app: Flask) -> None:
     configure_logging()
     store: SessionStore
     if config.redis_url:
-        app.extensions["signpost_redis"] = redis_client(config)
+        app.extensions["signpost_redis"] = redis_client(config.redis_url)
     if config.session_store == "redis":
         store = RedisSessionStore(app.extensions["signpost_redis"], config.rate_limit_prefix)
     else:
@@ -96,7 +99,9 @@ def limit_views(app: Flask) -> None:
     for endpoint, view in list(app.view_functions.items()):
         kind = getattr(view, RATE_LIMIT_ATTRIBUTE, None)
         if kind:
-            limited = limiter.shared_limit(_limit_for(kind), scope=kind, methods=["POST"])(view)
+            limited: Callable[..., Any] = limiter.shared_limit(
+                _limit_for(kind), scope=kind, methods=["POST"]
+            )(view)
             if kind == "sign-in":
                 limited = _needs_shared_counts(limiter, limited)
             app.view_functions[endpoint] = limited

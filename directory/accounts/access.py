@@ -26,6 +26,7 @@ from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from directory.accounts.unavailable import SessionStoreUnavailable
+from directory.links import safe_local_path
 from directory.models import Role, User
 
 ACCESS_ATTRIBUTE = "staff_access"
@@ -86,8 +87,6 @@ def fully_signed_in() -> bool:
 
 def staff_destination(target: str | None) -> str:
     """A page on this site to go to after signing in; the staff home page for anything else."""
-    from directory.views.site import safe_local_path  # views import this module
-
     path = safe_local_path(target)
     if current_user.is_authenticated and current_user.role is Role.PROVIDER:
         if path.startswith((PROVIDER_PATH, "/manage/account", PROVIDER_REQUESTS_PATH)):
@@ -121,7 +120,9 @@ def enforce() -> Response | None:
         return None
     if not current_user.is_authenticated:
         reason = getattr(session, "ended_because", None)
-        arguments = {"next": request.full_path.rstrip("?") if request.method == "GET" else None}
+        arguments: dict[str, Any] = {
+            "next": request.full_path.rstrip("?") if request.method == "GET" else None
+        }
         if reason in {"idle", "absolute"}:
             arguments["ended"] = reason
         return redirect(url_for("manage_account.sign_in", **arguments))

@@ -13,7 +13,7 @@ from directory.accounts import second_factor
 from directory.accounts.events import EventKind, record
 from directory.accounts.passwords import hash_password, needs_rehash, verify_password
 from directory.accounts.sessions import as_utc, now_utc
-from directory.extensions import db
+from directory.extensions import db, rows_changed
 from directory.models import AccountLink, RecoveryCode, Role, User
 
 LOCKOUT_ATTEMPTS = 10
@@ -183,7 +183,7 @@ def _claim_step(user: User, step: int) -> bool:
         .execution_options(synchronize_session=False)
     )
     db.session.commit()
-    return claimed.rowcount == 1
+    return rows_changed(claimed) == 1
 
 
 def _claim_recovery_code(user: User, code: str) -> bool:
@@ -206,7 +206,7 @@ def _claim_recovery_code(user: User, code: str) -> bool:
         .execution_options(synchronize_session=False)
     )
     db.session.commit()
-    return claimed.rowcount == 1
+    return rows_changed(claimed) == 1
 
 
 def confirm_identity(user: User, password: str, code: str) -> bool:
@@ -380,4 +380,4 @@ def use_link(link: AccountLink) -> bool:
         .where(AccountLink.id == link.id, AccountLink.used_at.is_(None))
         .values(used_at=now_utc())
     )
-    return claimed.rowcount == 1
+    return rows_changed(claimed) == 1

@@ -85,7 +85,8 @@ def _conditional(response: Response) -> Response:
         return response
     response.add_etag()
     response.last_modified = last_changed(date.today())
-    return response.make_conditional(request)
+    response.make_conditional(request)  # in place: 304 with no body when the client has it
+    return response
 
 
 def _seconds_to_wait() -> int:

@@ -341,7 +341,7 @@ def _root() -> dict[str, Any]:
 
 
 def _list_operation(spec: dict[str, Any]) -> dict[str, Any]:
-    item = {"$ref": f"#/components/schemas/{spec['item']}"}
+    item: dict[str, Any] = {"$ref": f"#/components/schemas/{spec['item']}"}
     if "full_item" in spec:
         item = {"anyOf": [item, {"$ref": f"#/components/schemas/{spec['full_item']}"}]}
     page = {

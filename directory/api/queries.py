@@ -416,6 +416,8 @@ def near(
     )
     found = []
     for link_id, east, north in db.session.execute(statement):
+        if east is None or north is None:  # never, as selected: for the type checker
+            continue
         metres = ((east - easting) ** 2 + (north - northing) ** 2) ** 0.5
         if metres <= radius:
             found.append((metres, link_id))

@@ -166,7 +166,7 @@ def _open(path: Path) -> tarfile.TarFile:
 
 
 def _manifest(tar: tarfile.TarFile) -> Manifest:
-    name = Path(tar.name or "the file")
+    name = Path(os.fsdecode(tar.name) if tar.name else "the file")
     try:
         member = tar.getmember(MANIFEST)
         source = tar.extractfile(member)

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from directory.council import Council
 from directory.listings.fields import TAXONOMY_FIELDS
-from directory.listings.records import Dataset
 from directory.models import ServiceKind
+from importers.records import Dataset
 
 
 class DemoLoadError(Exception):

@@ -46,5 +46,6 @@ def open_demo_requests(source: str) -> int:
         )
     ).all()
     for service_id, key in found:
-        save_settings(service_id, True, list(TAKING_REQUESTS[key]), DEMO_ACTOR)
+        if key is not None:  # never, as selected: for the type checker
+            save_settings(service_id, True, list(TAKING_REQUESTS[key]), DEMO_ACTOR)
     return len(found)

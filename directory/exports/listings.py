@@ -9,9 +9,8 @@ import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
 from directory.extensions import db
-from directory.listings.writer import SERVICE_CONTENTS
 from directory.models import Location, Service, ServiceAtLocation
-from directory.queries.services import publicly_visible
+from directory.queries.services import SERVICE_CONTENTS, publicly_visible
 
 CHUNK = 500
 

@@ -25,7 +25,7 @@ from flask_babel import gettext, lazy_gettext, ngettext
 from directory.council import Council, LifeEvent, SchoolHoliday
 from directory.models.enums import ServiceKind
 from directory.models.service import OLDEST_AGE_SERVED, PRE_BIRTH_AGE
-from directory.presenters.service import DAY_NAMES, KIND_NAMES
+from directory.names import DAY_NAMES, KIND_NAMES
 from directory.templating import govuk_date
 from search.query import DAYS
 from search.understanding import Concept

@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from typing import Any
 
 from directory.council import Council
 from directory.finding.filters import (
@@ -34,7 +35,6 @@ __all__ = [
     "SearchRequest",
     "build_query",
     "next_school_holiday",
-    "parse_search_args",
 ]
 
 RADIUS_MILES = (1, 3, 5, 10, 20)
@@ -135,10 +135,11 @@ class SearchRequest:
         kept = [v for v in self.values(param) if value is not None and v != value]
         return self.choosing(param, kept)
 
-    def to_params(self, **changes: object) -> dict[str, object]:
-        """URL parameters for this request (with ``changes``), leaving out defaults."""
+    def to_params(self, **changes: Any) -> dict[str, Any]:
+        """URL parameters for this request (with ``changes``), leaving out defaults; for
+        ``url_for``, so its values are strings, numbers or lists of strings."""
         request = replace(self, **changes) if changes else self
-        params: dict[str, object] = {}
+        params: dict[str, Any] = {}
         if request.text:
             params["q"] = request.text
         if request.postcode:
@@ -156,19 +157,6 @@ class SearchRequest:
         if request.page != 1:
             params["page"] = request.page
         return params
-
-
-def parse_search_args(
-    args: Mapping[str, object], council: Council, for_practitioners: bool = False
-) -> SearchRequest:
-    """Read an address's parameters (a MultiDict, or a plain mapping of lists) as the search
-    form reads them; for callers with no form of their own (benches, ``flask search
-    explain``). Needs an app context."""
-    # The form module imports this one.
-    from directory.forms.search import PractitionerSearchForm, SearchForm, read_search_args
-
-    form = PractitionerSearchForm if for_practitioners else SearchForm
-    return read_search_args(args, council, form)
 
 
 def read_page(raw: str) -> int:
@@ -207,8 +195,8 @@ def build_query(
     ranks that locality's listings first.
     """
     when = When(council, now)
-    terms: dict[str, object] = {"practitioner_only_too": for_practitioners}
-    prefer = []
+    terms: dict[str, Any] = {"practitioner_only_too": for_practitioners}
+    prefer: list[Concept] = []
     chosen_request = request.applied(for_practitioners)
     for param, values in chosen_request.chosen:
         chosen = BY_PARAM[param]
@@ -225,7 +213,7 @@ def build_query(
         origin=origin,
         radius_m=request.radius_miles * METRES_PER_MILE if origin else None,
         origin_localities=tuple(origin_localities),
-        filters=Filters(**terms),  # type: ignore[arg-type]
+        filters=Filters(**terms),
         sort="nearest" if request.sort == "nearest" and origin else "relevance",
         page=request.page,
         page_size=PAGE_SIZE,
@@ -237,7 +225,7 @@ def build_query(
     )
 
 
-def arg_values(args: Mapping[str, object], name: str) -> list[str]:
+def arg_values(args: Mapping[str, Any], name: str) -> list[str]:
     """Every value of ``name`` in a MultiDict or a plain mapping of lists, stripped."""
     getlist = getattr(args, "getlist", None)
     values = getlist(name) if getlist else args.get(name, [])

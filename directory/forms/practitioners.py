@@ -18,6 +18,7 @@ class _CodesField(SelectMultipleField):
     """Checkboxes of codes: codes the council does not define are dropped, not an error."""
 
     widget = GovCheckboxesInput()
+    data: list[str] | None
 
     def pre_validate(self, form: BaseForm) -> None:
         self.data = [code for code in self.data or [] if code in dict(self.choices or [])]
@@ -25,6 +26,8 @@ class _CodesField(SelectMultipleField):
 
 class _AgeField(SelectField):
     """An age the filter table knows, or none: an odd value is dropped, not an error."""
+
+    data: str | None
 
     def pre_validate(self, form: BaseForm) -> None:
         if self.data not in dict(self.choices or []):

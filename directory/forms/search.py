@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from flask import current_app, has_app_context
-from flask_babel import LazyString, gettext, lazy_gettext
+from flask_babel import LazyString, gettext, lazy_gettext, ngettext
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCheckboxesInput,
     GovCheckboxInput,
@@ -57,7 +57,6 @@ from directory.forms import BaseForm
 from directory.postcodes.lookup import Place, PostcodeNotFound, find_place
 from directory.postcodes.messages import message_for
 from directory.postcodes.parsing import PostcodeError
-from directory.presenters.search import radius_words
 from directory.understanding import page_reader
 from search import MAX_TEXT_CHARS
 from search.understanding import QueryReader
@@ -348,6 +347,22 @@ def read_search_args(
     """Read an address's parameters (a MultiDict, or a plain mapping of lists)."""
     formdata = args if hasattr(args, "getlist") else MultiDict(_pairs(args))
     return form(formdata=formdata, meta={"council": council}).search_request(formdata)
+
+
+def radius_words(radius_miles: float) -> str:
+    """ "5 miles": a radius as the choices and the results page say it."""
+    whole = round(radius_miles)
+    return ngettext("%(num)s mile", "%(num)s miles", whole)
+
+
+def parse_search_args(
+    args: Mapping[str, object], council: Council, for_practitioners: bool = False
+) -> SearchRequest:
+    """Read an address's parameters (a MultiDict, or a plain mapping of lists) as the search
+    form reads them; for callers with no form of their own (benches, ``flask search
+    explain``). Needs an app context."""
+    form = PractitionerSearchForm if for_practitioners else SearchForm
+    return read_search_args(args, council, form)
 
 
 def _pairs(args: Mapping[str, object]) -> list[tuple[str, str]]:

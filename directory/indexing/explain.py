@@ -10,7 +10,8 @@ from flask.cli import with_appcontext
 
 from directory.council import Council
 from directory.extensions import db
-from directory.finding.request import SearchRequest, build_query, parse_search_args
+from directory.finding.request import SearchRequest, build_query
+from directory.forms.search import parse_search_args
 from directory.indexing import site_search
 from directory.indexing.documents import service_document
 from directory.queries.indexing import indexable_listings
@@ -155,7 +156,7 @@ def _explain_hits(results, query, top: int, now: datetime) -> None:  # type: ign
         else public_services_by_id
     )
     services = by_id([hit.id for hit in hits], now.date())
-    listings = {listing.id: listing for listing in indexable_listings(db.session, list(services))}
+    listings = {listing.id: listing for listing in indexable_listings(db.session(), list(services))}
     concepts = results.reading.concepts if results.reading else ()
     groups = plan_text(query.text, query.reader.quiet_words).groups
     asker = results.reading.asker if results.reading else None

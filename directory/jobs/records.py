@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from flask import current_app
 from flask_babel import lazy_gettext
 
-from directory.extensions import db
+from directory.extensions import db, rows_changed
 from directory.models import Job
 from directory.models.mixins import utc_now
 
@@ -74,11 +74,13 @@ def this_worker() -> str:
 def begin(job_id: str) -> Job | None:
     """Mark a queued job as running in this process; None if it is not queued (another
     worker has it, or it was already finished)."""
-    claimed = db.session.execute(
-        sa.update(Job)
-        .where(Job.id == job_id, Job.state == "queued")
-        .values(state="running", started_at=utc_now(), worker=this_worker(), error="")
-    ).rowcount
+    claimed = rows_changed(
+        db.session.execute(
+            sa.update(Job)
+            .where(Job.id == job_id, Job.state == "queued")
+            .values(state="running", started_at=utc_now(), worker=this_worker(), error="")
+        )
+    )
     db.session.commit()
     return db.session.get(Job, job_id) if claimed else None
 
@@ -144,14 +146,16 @@ def recover_interrupted() -> list[str]:
         )
         written = job.kind == "rebuild" or bool(job.result.get("batch"))
         if job.phase == RESUMABLE_PHASE and written:
-            changed = db.session.execute(claim.values(state="queued", worker="")).rowcount
+            changed = rows_changed(db.session.execute(claim.values(state="queued", worker="")))
             db.session.commit()
             if changed:
                 current_app.extensions["jobs"].enqueue(job.id)
         else:
-            changed = db.session.execute(
-                claim.values(state="failed", error=str(STOPPED), finished_at=utc_now())
-            ).rowcount
+            changed = rows_changed(
+                db.session.execute(
+                    claim.values(state="failed", error=str(STOPPED), finished_at=utc_now())
+                )
+            )
             db.session.commit()
         if changed:
             recovered.append(job.id)

@@ -25,10 +25,10 @@ from directory.indexing.hooks import reindex_deferred
 from directory.jobs.progress import Both, LiveProgress, Progress
 from directory.jobs.records import begin, fail, finish, record_phase
 from directory.listings.importing import ImportOptions, ImportRun, import_listings
-from directory.listings.problems import in_english
 from directory.listings.rollback import RollbackRefused, rollback_batch
 from directory.listings.uploads import run_upload
 from directory.models import AuditEntry, ImportUpload, Job, ServiceAtLocation
+from importers.problems import in_english
 
 log = logging.getLogger(__name__)
 
@@ -105,7 +105,7 @@ def _import(
     if written.get("batch"):  # written before its worker stopped: index it again
         _index(job_id, _batch_services(written["batch"]), written, progress)
         return Outcome(None, written)
-    with reindex_deferred(db.session) as touched:
+    with reindex_deferred(db.session()) as touched:
         run = _read_and_write(params, actor, progress)
     report = run.report
     if report is None:
@@ -177,7 +177,7 @@ def _rollback(
     if written.get("batch"):
         _index(job_id, _batch_services(written["batch"]), written, progress)
         return Outcome(None, written)
-    with reindex_deferred(db.session) as touched:
+    with reindex_deferred(db.session()) as touched:
         report = rollback_batch(params["batch"], actor, progress)
     result = {
         "batch": report.rolled_back,

@@ -23,12 +23,12 @@ from directory.jobs.records import create_job
 from directory.jobs.running import run_now
 from directory.listings.importing import ImportOptions, import_listings
 from directory.listings.mappings import MappingError, read_mapping_file, saved_mapping
-from directory.listings.problems import in_english
 from directory.listings.report import WriteReport
 from directory.listings.rollback import RollbackRefused, plan_rollback
 from directory.listings.writer import DEFAULT_WITHDRAW_SHARE
 from directory.models import ImportBatch
 from directory.models.requests import REQUEST_BATCH_KIND
+from importers.problems import in_english
 from importers.template import COLUMN_NAMES, COLUMNS
 
 listings_cli = AppGroup("listings", help="Import, roll back and export listings.")

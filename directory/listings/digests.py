@@ -38,7 +38,7 @@ def stored_digests(session: Session, source: str, keys: list[str]) -> dict[str, 
     statement = sa.select(Service.external_id, Service.content_digest).where(
         Service.source == source, Service.external_id.in_(keys)
     )
-    return {key: digest for key, digest in session.execute(statement)}
+    return {key: digest for key, digest in session.execute(statement) if key is not None}
 
 
 def digest_written(session: Session, service: Service, digest: str | None) -> None:

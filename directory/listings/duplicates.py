@@ -13,9 +13,9 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext
 
 from directory.extensions import db
-from directory.listings.problems import Text, escaped
 from directory.listings.report import Duplicate
 from directory.models import Location, Service, ServiceAtLocation
+from importers.problems import Text, escaped
 
 SIMILAR_NAMES = 0.85
 CLOSE_METRES = 250.0

@@ -28,11 +28,11 @@ from directory.listings import versions
 from directory.listings.fields import location_key
 from directory.listings.form_changes import changed_rows, form_layout
 from directory.listings.geocoding import DatabaseGeocoder, Geocoder
-from directory.listings.problems import Problem
 from directory.listings.report import WriteReport
 from directory.listings.writer import WriteOptions, write_listings
 from directory.models import Service, ServiceAtLocation
 from importers.limits import Limits
+from importers.problems import Problem
 from importers.tabular import read_rows
 from importers.template import COLUMN_NAMES
 

@@ -15,11 +15,6 @@ from decimal import Decimal
 from typing import Any
 
 from directory.listings.geocoding import Point
-from directory.listings.records import (
-    OrganisationRecord,
-    ServiceRecord,
-    VenueRecord,
-)
 from directory.models import (
     Accessibility,
     Contact,
@@ -41,6 +36,11 @@ from directory.models.enums import (
     ServiceAreaScope,
     ServiceKind,
     ServiceStatus,
+)
+from importers.records import (
+    OrganisationRecord,
+    ServiceRecord,
+    VenueRecord,
 )
 
 Fields = dict[str, Any]

@@ -9,9 +9,9 @@ after the batch did not exist then; a row that no longer exists is left out.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
@@ -23,8 +23,9 @@ from directory.listings.fields import (
     stored_service_fields,
     stored_venue_fields,
 )
-from directory.listings.writer import SERVICE_CONTENTS
 from directory.models import AuditEntry, ImportBatch, Location, Organization, Service
+from directory.models.mixins import UuidPrimaryKey
+from directory.queries.services import SERVICE_CONTENTS
 
 MODELS: dict[str, type[Service] | type[Location] | type[Organization]] = {
     "service": Service,
@@ -55,14 +56,23 @@ def current_fields(entity: str, row_id: str) -> tuple[Any, Fields] | None:
         "venue": (selectinload(Location.accessibility),),
         "organisation": (),
     }[entity]
-    row = db.session.scalar(sa.select(model).where(model.id == row_id).options(*options))
-    if row is None:
+    found = stored_rows(model, [row_id], options)
+    if not found:
         return None
-    if entity == "service":
+    row = found[0]
+    if isinstance(row, Service):
         return row, stored_service_fields(row)
-    if entity == "venue":
+    if isinstance(row, Location):
         return row, stored_venue_fields(row)
     return row, stored_organisation_fields(row)
+
+
+_Row = TypeVar("_Row", bound=UuidPrimaryKey)
+
+
+def stored_rows(model: type[_Row], ids: Sequence[str], options: Sequence[Any]) -> list[_Row]:
+    """The rows of ``model`` with these ids, loaded with ``options``."""
+    return list(db.session.scalars(sa.select(model).where(model.id.in_(ids)).options(*options)))
 
 
 def listing_rows(service: Service) -> list[tuple[str, str]]:

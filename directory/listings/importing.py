@@ -18,13 +18,13 @@ from directory.extensions import db
 from directory.jobs.progress import NoProgress, Progress
 from directory.listings.geocoding import DatabaseGeocoder
 from directory.listings.mappings import remember_mapping
-from directory.listings.problems import Text
-from directory.listings.records import Dataset
 from directory.listings.report import WriteReport
 from directory.listings.writer import WriteFailed, WriteOptions, write_listings
 from importers.limits import FileRefused, Limits
 from importers.oruk import read_oruk_url
+from importers.problems import Text
 from importers.reading import read_bytes, read_file
+from importers.records import Dataset
 from importers.result import ReadResult
 
 ImportFrom = Path | bytes | str

@@ -19,7 +19,7 @@ import sqlalchemy as sa
 
 from directory.accounts.sessions import now_utc
 from directory.council import Council
-from directory.extensions import db
+from directory.extensions import db, rows_changed
 from directory.listings.editing import (
     EditOutcome,
     check_edit,
@@ -243,7 +243,7 @@ def decide(
         .execution_options(synchronize_session=False)
     )
     db.session.commit()
-    return decided.rowcount == 1
+    return rows_changed(decided) == 1
 
 
 def proposed_rows(proposal: ListingProposal, service: Service) -> list[dict[str, str]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from directory.listings.problems import Problem, Text
+from importers.problems import Problem, Text
 
 
 @dataclass(frozen=True)

@@ -32,9 +32,9 @@ from directory.listings.fields import (
     set_service_fields,
     set_venue_fields,
 )
+from directory.listings.history_state import stored_rows
 from directory.listings.languages import language_name
 from directory.listings.rows import NewRows
-from directory.listings.writer import SERVICE_CONTENTS
 from directory.models import (
     AuditEntry,
     DatedSession,
@@ -46,6 +46,7 @@ from directory.models import (
     TaxonomyTerm,
 )
 from directory.models.mixins import new_id
+from directory.queries.services import SERVICE_CONTENTS
 
 CHUNK = 500
 """Audit rows undone at a time: loaded, changed and written together."""
@@ -150,7 +151,7 @@ class _Rollback:
         self.reindex: set[str] = set()
 
     def run(self) -> RollbackReport:
-        session = db.session
+        session = db.session()
         batch = session.get(ImportBatch, self.batch_id)
         if batch is None:
             raise RollbackRefused(lazy_gettext("There is no batch %(batch)s.", batch=self.batch_id))
@@ -388,6 +389,7 @@ def _taken(key: str) -> Any:
 
 def _refuse_if_still_used(entity: str, ids: list[str]) -> None:
     """Something the batch created may since have been used by a listing from elsewhere."""
+    used: sa.CompoundSelect[str] | sa.Select[str]
     if entity == "venue":
         used = sa.union(
             sa.select(ServiceAtLocation.location_id).where(ServiceAtLocation.location_id.in_(ids)),
@@ -439,10 +441,7 @@ def _load(entries: list[AuditEntry]) -> dict[str, Any]:
     for entity, model in _MODELS.items():
         ids = [e.entity_id for e in entries if e.entity == entity]
         if ids:
-            found = db.session.scalars(
-                sa.select(model).where(model.id.in_(ids)).options(*options[entity])
-            )
-            rows.update({row.id: row for row in found})
+            rows.update({row.id: row for row in stored_rows(model, ids, options[entity])})
     return rows
 
 
@@ -450,4 +449,4 @@ def _ids(model: type[Organization] | type[Location], source: str) -> dict[str, s
     statement = sa.select(model.external_id, model.id).where(
         model.source == source, model.external_id.is_not(None)
     )
-    return {key: row_id for key, row_id in db.session.execute(statement)}
+    return {key: row_id for key, row_id in db.session.execute(statement) if key is not None}

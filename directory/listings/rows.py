@@ -13,7 +13,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from directory.extensions import db
+from directory.extensions import Model, db
 from directory.listings.fields import TAXONOMY_FIELDS, Fields
 from directory.models import (
     Accessibility,
@@ -32,7 +32,7 @@ from directory.models import (
 )
 from directory.models.mixins import new_id, utc_now
 
-Table = type[db.Model] | sa.Table
+Table = type[Model] | sa.Table
 INSERT_ORDER: tuple[Table, ...] = (
     Organization,
     Location,

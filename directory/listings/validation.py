@@ -22,8 +22,10 @@ from directory.links import safe_link
 from directory.listings.fields import TAXONOMY_FIELDS
 from directory.listings.geocoding import Geocoder, Point
 from directory.listings.languages import language_code
-from directory.listings.problems import Problems, Text, joined, place
-from directory.listings.records import (
+from directory.models.service import LONGEST_REVIEW_INTERVAL, OLDEST_AGE_SERVED, PRE_BIRTH_AGE
+from directory.postcodes.parsing import PostcodeError, parse_postcode
+from importers.problems import Problems, Text, joined, place
+from importers.records import (
     ContactRecord,
     Dataset,
     OrganisationRecord,
@@ -31,8 +33,6 @@ from directory.listings.records import (
     ServiceRecord,
     VenueRecord,
 )
-from directory.models.service import LONGEST_REVIEW_INTERVAL, OLDEST_AGE_SERVED, PRE_BIRTH_AGE
-from directory.postcodes.parsing import PostcodeError, parse_postcode
 
 Where = Callable[[], Text]
 """Where a value is, worked out only when there is a problem to place (it is asked for
@@ -123,7 +123,7 @@ class Checker:
         self, what: str, records: Iterable[OrganisationRecord | VenueRecord | ServiceRecord]
     ) -> None:
         seen = self.seen[what]
-        places: dict[str, list[str]] = defaultdict(list)
+        places: dict[str, list[Text]] = defaultdict(list)
         for record in records:
             places[record.key].append(record.origin)
         for key, origins in places.items():
@@ -133,13 +133,13 @@ class Checker:
             else:
                 origins = [earlier, *origins]
             if len(origins) > 1:
-                places = [o for o in origins if o]
+                named = [o for o in origins if o]
                 self.problems.error(
                     place(what, key),
                     lazy_gettext(
-                        "the same id appears more than once (%(places)s)", places=joined(places)
+                        "the same id appears more than once (%(places)s)", places=joined(named)
                     )
-                    if places
+                    if named
                     else lazy_gettext("the same id appears %(count)s times", count=len(origins)),
                 )
 
@@ -279,6 +279,12 @@ class Checker:
                     where("areas"),
                     lazy_gettext("%(value)s is not a locality", value=repr(area.locality)),
                 )
+
+        def terms(name: str) -> tuple[str, ...]:
+            """The codes of one taxonomy field that the council's file knows."""
+            scheme = TAXONOMY_FIELDS[name]
+            return self._terms_for(scheme, getattr(record, name), partial(where, name))
+
         return replace(
             record,
             url=self._link(record.url, partial(where, "website")),
@@ -303,10 +309,10 @@ class Checker:
                 for c in record.contacts
             ),
             languages=self._languages(record.languages, partial(where, "languages")),
-            **{
-                name: self._terms_for(scheme, getattr(record, name), partial(where, name))
-                for name, scheme in TAXONOMY_FIELDS.items()
-            },
+            categories=terms("categories"),
+            needs=terms("needs"),
+            levels=terms("levels"),
+            circumstances=terms("circumstances"),
         )
 
     def _ages(self, record: ServiceRecord, where) -> None:  # type: ignore[no-untyped-def]

@@ -26,8 +26,8 @@ import sqlalchemy as sa
 
 from directory.extensions import db
 from directory.listings.geocoding import Point
-from directory.listings.records import Dataset, ServiceRecord, VenueRecord
 from directory.models import Location
+from importers.records import Dataset, ServiceRecord, VenueRecord
 
 
 def new_venue_key() -> str:
@@ -87,7 +87,8 @@ class VenueKeys:
         )
         found: dict[tuple[str, str], str] = {}
         for name, postcode, key in db.session.execute(statement):
-            found.setdefault((_same_name(name), _same_postcode(postcode)), key)
+            if key is not None:  # never, as selected: for the type checker
+                found.setdefault((_same_name(name), _same_postcode(postcode)), key)
         return found
 
     def _venue(self, venue: VenueRecord) -> VenueRecord:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext
@@ -49,49 +49,34 @@ from directory.listings.fields import (
 )
 from directory.listings.geocoding import Geocoder, Point
 from directory.listings.languages import language_name
-from directory.listings.problems import Problems, escaped, in_english
-from directory.listings.records import (
-    Dataset,
-    OrganisationRecord,
-    ServiceRecord,
-    VenueRecord,
-)
 from directory.listings.report import Change, Conflict, WriteReport
 from directory.listings.rows import NewRows
 from directory.listings.taxonomy import sync_taxonomy
 from directory.listings.validation import Checked, Checker
 from directory.listings.venue_keys import VenueKeys
 from directory.models import (
-    DatedSession,
     ImportBatch,
     Location,
     Organization,
     Service,
-    ServiceAtLocation,
     ServiceStatus,
     TaxonomyTerm,
 )
 from directory.models.mixins import new_id
+from directory.queries.services import SERVICE_CONTENTS
+from importers.problems import Problems, escaped, in_english
+from importers.records import (
+    Dataset,
+    OrganisationRecord,
+    ServiceRecord,
+    VenueRecord,
+)
 
 DEFAULT_WITHDRAW_SHARE = 0.2
 CHUNK = 500
 WITHDRAWN = ServiceStatus.INACTIVE
 _STILL_LISTED = (ServiceStatus.ACTIVE, ServiceStatus.TEMPORARILY_CLOSED)
-
-SERVICE_CONTENTS = (
-    selectinload(Service.organization),
-    selectinload(Service.taxonomy_terms),
-    selectinload(Service.schedules),
-    selectinload(Service.sessions).selectinload(DatedSession.location),
-    selectinload(Service.phones),
-    selectinload(Service.contacts),
-    selectinload(Service.cost_options),
-    selectinload(Service.languages),
-    selectinload(Service.service_areas),
-    selectinload(Service.locations).selectinload(ServiceAtLocation.location),
-    selectinload(Service.locations).selectinload(ServiceAtLocation.schedules),
-)
-"""Everything :func:`stored_service_fields` reads, loaded in a few queries per chunk."""
+_Stored = TypeVar("_Stored", Organization, Location, Service)
 
 
 class WriteFailed(RuntimeError):
@@ -192,7 +177,7 @@ class _Write:
         )
 
     def run(self, chunks: Iterable[Dataset]) -> None:
-        session = db.session
+        session = db.session()
         if self.apply:
             session.add(
                 ImportBatch(
@@ -316,7 +301,7 @@ class _Write:
         statement = sa.select(model.external_id, model.id).where(
             model.source == self.source, model.external_id.is_not(None)
         )
-        return {key: row_id for key, row_id in db.session.execute(statement)}
+        return {key: row_id for key, row_id in db.session.execute(statement) if key is not None}
 
     def _locality(self, point: Point) -> str | None:
         locality = self.council.locality_for(point.district, point.sector)
@@ -327,7 +312,7 @@ class _Write:
         compared field by field."""
         fields = {record.key: service_fields(record) for record in records}
         digests = {key: content_digest(value) for key, value in fields.items()}
-        known = stored_digests(db.session, self.source, list(fields))
+        known = stored_digests(db.session(), self.source, list(fields))
         differing = [r for r in records if known.get(r.key, "") != digests[r.key]]
         self.report.unchanged += len(records) - len(differing)
         stored = self._stored(
@@ -360,7 +345,7 @@ class _Write:
             with db.session.no_autoflush:
                 updates = {name: pair[1] for name, pair in changed.items()}
                 set_service_fields(row, updates, self.resolver)
-            digest_written(db.session, row, None if conflicts else digest)
+            digest_written(db.session(), row, None if conflicts else digest)
             if self.options.mark_edited:
                 row.edited_fields = sorted(edited | set(changed))
             self._log("service", row.id, record.key, "changed", changed)
@@ -445,13 +430,14 @@ class _Write:
                 self._log("service", row.id, found.external_id, "withdrawn", changes)
         self._flush()
 
-    def _stored(self, model: type, keys: list[str], *options: Any) -> dict[str, Any]:
+    def _stored(self, model: type[_Stored], keys: list[str], *options: Any) -> dict[str, _Stored]:
         statement = (
             sa.select(model)
             .where(model.source == self.source, model.external_id.in_(keys))
             .options(*options)
         )
-        return {row.external_id: row for row in db.session.scalars(statement)}
+        rows = db.session.scalars(statement)
+        return {row.external_id: row for row in rows if row.external_id is not None}
 
     def _flush(self) -> None:
         """Write this chunk, then forget its rows, so a long file does not pile up in memory."""

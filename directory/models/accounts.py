@@ -9,7 +9,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from directory.extensions import db
+from directory.extensions import Model
 from directory.models.enums import enum_column_type
 from directory.models.mixins import UuidPrimaryKey, utc_now
 from directory.sealing import site_sealer
@@ -44,7 +44,7 @@ LADDER = (Role.PRACTITIONER, Role.EDITOR, Role.ADMIN)
 """The council staff's roles, least first."""
 
 
-class User(UuidPrimaryKey, db.Model):
+class User(UuidPrimaryKey, Model):
     """A member of staff. Flask-Login reads ``is_active``, ``is_authenticated`` and ``get_id``."""
 
     __tablename__ = "staff_user"
@@ -99,7 +99,7 @@ class User(UuidPrimaryKey, db.Model):
         self.sealed_totp_secret = None if secret is None else site_sealer().seal(secret)
 
 
-class RecoveryCode(UuidPrimaryKey, db.Model):
+class RecoveryCode(UuidPrimaryKey, Model):
     """A single-use code that stands in for a one-time code when the phone is lost."""
 
     __tablename__ = "staff_recovery_code"
@@ -111,7 +111,7 @@ class RecoveryCode(UuidPrimaryKey, db.Model):
     used_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
 
 
-class AccountLink(UuidPrimaryKey, db.Model):
+class AccountLink(UuidPrimaryKey, Model):
     """A single-use, expiring link: an invitation or a password reset. Only its hash is kept."""
 
     __tablename__ = "staff_account_link"
@@ -128,7 +128,7 @@ class AccountLink(UuidPrimaryKey, db.Model):
     created_by: Mapped[str] = mapped_column(sa.String(255))
 
 
-class WebSession(db.Model):
+class WebSession(Model):
     """A session kept on the server; the browser holds only a random id whose hash is the key."""
 
     __tablename__ = "web_session"
@@ -141,7 +141,7 @@ class WebSession(db.Model):
     expires_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), index=True)
 
 
-class SecurityEvent(UuidPrimaryKey, db.Model):
+class SecurityEvent(UuidPrimaryKey, Model):
     """Something that happened to a staff account, kept for good (append-only).
 
     The database refuses to change or delete these rows (triggers made by the migration), so

@@ -12,11 +12,11 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from directory.extensions import db
+from directory.extensions import Model
 from directory.models.mixins import UuidPrimaryKey, utc_now
 
 
-class ImportBatch(UuidPrimaryKey, db.Model):
+class ImportBatch(UuidPrimaryKey, Model):
     """One applied write: an import, a demo load, an editor's save or a rollback."""
 
     __tablename__ = "import_batch"
@@ -33,7 +33,7 @@ class ImportBatch(UuidPrimaryKey, db.Model):
     rolled_back_by_id: Mapped[str | None] = mapped_column(sa.ForeignKey("import_batch.id"))
 
 
-class AuditEntry(UuidPrimaryKey, db.Model):
+class AuditEntry(UuidPrimaryKey, Model):
     """One change to one organisation, venue or service: which fields, from what, to what."""
 
     __tablename__ = "audit_entry"
@@ -53,7 +53,7 @@ class AuditEntry(UuidPrimaryKey, db.Model):
     """Field name -> [old value, new value], as JSON values."""
 
 
-class ColumnMapping(db.Model):
+class ColumnMapping(Model):
     """How one source's spreadsheet headers map to the import template's columns."""
 
     __tablename__ = "column_mapping"
@@ -66,7 +66,7 @@ class ColumnMapping(db.Model):
     )
 
 
-class ImportUpload(UuidPrimaryKey, db.Model):
+class ImportUpload(UuidPrimaryKey, Model):
     """A file an editor uploaded, kept between its dry run and their go-ahead (or a day)."""
 
     __tablename__ = "import_upload"

@@ -7,11 +7,11 @@ from datetime import date
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from directory.extensions import db
+from directory.extensions import Model
 from directory.models.mixins import UuidPrimaryKey
 
 
-class SearchRecord(UuidPrimaryKey, db.Model):
+class SearchRecord(UuidPrimaryKey, Model):
     """One search: its words (cleaned of anything personal), the outward part of a postcode
     only, its filters, how many results, and the day. No time, address, user agent,
     full postcode or session id is ever kept."""

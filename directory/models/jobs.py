@@ -8,11 +8,11 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from directory.extensions import db
+from directory.extensions import Model
 from directory.models.mixins import UuidPrimaryKey, utc_now
 
 
-class Job(UuidPrimaryKey, db.Model):
+class Job(UuidPrimaryKey, Model):
     """One piece of long work, from queued to done or failed.
 
     The table holds the state and the progress at each phase's start and end. While an

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from directory.extensions import db
+from directory.extensions import Model
 from directory.models.mixins import UuidPrimaryKey
 
 if TYPE_CHECKING:
@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from directory.models.service import Service
 
 
-class Location(UuidPrimaryKey, db.Model):
+class Location(UuidPrimaryKey, Model):
     """A venue. A masked location (a refuge) never shows its address to the public."""
 
     __tablename__ = "location"
@@ -44,7 +44,7 @@ class Location(UuidPrimaryKey, db.Model):
         ]
 
 
-class Accessibility(UuidPrimaryKey, db.Model):
+class Accessibility(UuidPrimaryKey, Model):
     __tablename__ = "accessibility"
 
     location_id: Mapped[str] = mapped_column(
@@ -53,7 +53,7 @@ class Accessibility(UuidPrimaryKey, db.Model):
     description: Mapped[str] = mapped_column(sa.String(255))
 
 
-class ServiceAtLocation(UuidPrimaryKey, db.Model):
+class ServiceAtLocation(UuidPrimaryKey, Model):
     """A service offered at a venue; opening times can belong to this pairing."""
 
     __tablename__ = "service_at_location"

@@ -5,14 +5,14 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from directory.extensions import db
+from directory.extensions import Model
 from directory.models.mixins import Timestamps, UuidPrimaryKey
 
 if TYPE_CHECKING:
     from directory.models.service import Service
 
 
-class Organization(UuidPrimaryKey, Timestamps, db.Model):
+class Organization(UuidPrimaryKey, Timestamps, Model):
     """Who runs services: the council, a charity, a school, a community group."""
 
     __tablename__ = "organization"

@@ -1,10 +1,10 @@
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from directory.extensions import db
+from directory.extensions import Model
 
 
-class Postcode(db.Model):
+class Postcode(Model):
     """One GB postcode from Ordnance Survey Code-Point Open, in canonical form ("DY1 1AE")."""
 
     __tablename__ = "postcode"
@@ -18,7 +18,7 @@ class Postcode(db.Model):
     quality: Mapped[int] = mapped_column(sa.SmallInteger)
 
 
-class PostcodeDistrict(db.Model):
+class PostcodeDistrict(Model):
     """The centroid of an outward code's postcodes, for searches by "DY1" alone."""
 
     __tablename__ = "postcode_district"

@@ -10,7 +10,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from directory.extensions import db
+from directory.extensions import Model
 from directory.models.enums import enum_column_type
 from directory.models.mixins import UuidPrimaryKey, utc_now
 
@@ -21,7 +21,7 @@ class ProposalStatus(StrEnum):
     RETURNED = "returned"
 
 
-class ListingProposal(UuidPrimaryKey, db.Model):
+class ListingProposal(UuidPrimaryKey, Model):
     """A provider's change to one of their listings, kept until an editor decides on it.
 
     It holds the listing's form as it was shown to the provider and as it came back (the
@@ -71,7 +71,7 @@ class ListingProposal(UuidPrimaryKey, db.Model):
 NEVER_CHECKED = date(1900, 1, 1)
 
 
-class ReviewReminder(UuidPrimaryKey, db.Model):
+class ReviewReminder(UuidPrimaryKey, Model):
     """That the providers of a listing were reminded of its review date: once per date."""
 
     __tablename__ = "review_reminder"

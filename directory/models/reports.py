@@ -8,7 +8,7 @@ from enum import StrEnum
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from directory.extensions import db
+from directory.extensions import Model
 from directory.models.enums import enum_column_type
 from directory.models.mixins import UuidPrimaryKey, utc_now
 from directory.models.service import Service
@@ -25,7 +25,7 @@ class ReportStatus(StrEnum):
         return self in {ReportStatus.FIXED, ReportStatus.NOT_A_PROBLEM}
 
 
-class ProblemReport(UuidPrimaryKey, db.Model):
+class ProblemReport(UuidPrimaryKey, Model):
     """What someone said is wrong with a listing. Contact details go when it is closed."""
 
     __tablename__ = "problem_report"

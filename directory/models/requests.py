@@ -15,7 +15,7 @@ from enum import StrEnum
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from directory.extensions import db
+from directory.extensions import Model
 from directory.models.enums import enum_column_type
 from directory.models.mixins import UuidPrimaryKey, utc_now
 
@@ -39,7 +39,7 @@ class RequestStatus(StrEnum):
         return self in {RequestStatus.ACCEPTED, RequestStatus.DECLINED}
 
 
-class RequestSettings(db.Model):
+class RequestSettings(Model):
     """Whether a listing takes requests through Signpost, and the detail it needs.
 
     Kept beside the listing rather than among its imported fields, so an import of the
@@ -59,7 +59,7 @@ class RequestSettings(db.Model):
     updated_by: Mapped[str] = mapped_column(sa.String(255), default="")
 
 
-class SupportRequest(UuidPrimaryKey, db.Model):
+class SupportRequest(UuidPrimaryKey, Model):
     """One request for support: nothing personal here (see the module's note)."""
 
     __tablename__ = "support_request"
@@ -95,7 +95,7 @@ class SupportRequest(UuidPrimaryKey, db.Model):
     )
 
 
-class RequestDetail(db.Model):
+class RequestDetail(Model):
     """The family's consent and the detail the service asked for: personal, purged."""
 
     __tablename__ = "support_request_detail"
@@ -114,7 +114,7 @@ class RequestDetail(db.Model):
     decision_reason: Mapped[str] = mapped_column(sa.Text, default="")
 
 
-class RequestMessage(UuidPrimaryKey, db.Model):
+class RequestMessage(UuidPrimaryKey, Model):
     """A question from the organisation or the practitioner's answer: personal, purged."""
 
     __tablename__ = "support_request_message"

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from directory.extensions import db
+from directory.extensions import Model
 from directory.models.mixins import UuidPrimaryKey
 
 if TYPE_CHECKING:
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
-class Schedule(UuidPrimaryKey, db.Model):
+class Schedule(UuidPrimaryKey, Model):
     """Regular weekly opening (HSDS ``schedule`` with freq WEEKLY and one ``byday``)."""
 
     __tablename__ = "schedule"
@@ -57,7 +57,7 @@ class Schedule(UuidPrimaryKey, db.Model):
         )
 
 
-class DatedSession(UuidPrimaryKey, db.Model):
+class DatedSession(UuidPrimaryKey, Model):
     """One dated session (a holiday activity day): when, where, places, how to book."""
 
     __tablename__ = "dated_session"

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from directory.extensions import db
+from directory.extensions import Model
 from directory.models.enums import (
     Audience,
     ReferralRoute,
@@ -35,7 +35,7 @@ LONGEST_REVIEW_INTERVAL = 60
 """Months: the longest a listing may go between checks (as the council file's default)."""
 
 
-class Service(UuidPrimaryKey, Timestamps, db.Model):
+class Service(UuidPrimaryKey, Timestamps, Model):
     """A service families or practitioners can use (HSDS ``service`` plus council fields)."""
 
     __tablename__ = "service"
@@ -141,7 +141,7 @@ class Service(UuidPrimaryKey, Timestamps, db.Model):
         return any(option.is_funded_hours for option in self.cost_options)
 
 
-class Contact(UuidPrimaryKey, db.Model):
+class Contact(UuidPrimaryKey, Model):
     __tablename__ = "contact"
 
     service_id: Mapped[str] = mapped_column(
@@ -153,7 +153,7 @@ class Contact(UuidPrimaryKey, db.Model):
     phone: Mapped[str | None] = mapped_column(sa.String(64))
 
 
-class Phone(UuidPrimaryKey, db.Model):
+class Phone(UuidPrimaryKey, Model):
     __tablename__ = "phone"
 
     service_id: Mapped[str] = mapped_column(
@@ -163,7 +163,7 @@ class Phone(UuidPrimaryKey, db.Model):
     description: Mapped[str] = mapped_column(sa.String(255), default="")
 
 
-class CostOption(UuidPrimaryKey, db.Model):
+class CostOption(UuidPrimaryKey, Model):
     """A price or a free offer. ``amount`` 0 means free to the families ``option`` names."""
 
     __tablename__ = "cost_option"
@@ -183,7 +183,7 @@ class CostOption(UuidPrimaryKey, db.Model):
         return names_funded_hours(self.option, self.amount_description)
 
 
-class Language(UuidPrimaryKey, db.Model):
+class Language(UuidPrimaryKey, Model):
     __tablename__ = "language"
 
     service_id: Mapped[str] = mapped_column(
@@ -193,7 +193,7 @@ class Language(UuidPrimaryKey, db.Model):
     code: Mapped[str] = mapped_column(sa.String(8))
 
 
-class ServiceArea(UuidPrimaryKey, db.Model):
+class ServiceArea(UuidPrimaryKey, Model):
     """Where a service is offered: the whole borough, one locality, or by phone/online only."""
 
     __tablename__ = "service_area"

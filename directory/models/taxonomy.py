@@ -3,7 +3,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from directory.extensions import db
+from directory.extensions import Model, db
 from directory.models.mixins import UuidPrimaryKey
 
 service_taxonomy = sa.Table(
@@ -18,7 +18,7 @@ service_taxonomy = sa.Table(
 )
 
 
-class TaxonomyTerm(UuidPrimaryKey, db.Model):
+class TaxonomyTerm(UuidPrimaryKey, Model):
     """A term in one of the council file's schemes: category, need, circumstance or level."""
 
     __tablename__ = "taxonomy_term"

@@ -77,8 +77,8 @@ def _load(
     connection: sa.Connection, source: CodePointSource, areas: Collection[str] | None
 ) -> tuple[int, int, int]:
     """Load into side tables and swap them in; return postcodes loaded, skipped, districts."""
-    postcode_table: sa.Table = Postcode.__table__  # type: ignore[assignment]
-    district_table: sa.Table = PostcodeDistrict.__table__  # type: ignore[assignment]
+    postcode_table: sa.Table = Postcode.__table__
+    district_table: sa.Table = PostcodeDistrict.__table__
     backend = backend_for(connection)
     backend.begin(connection)
     postcode_side = backend.create_side_table(connection, postcode_table)

@@ -10,8 +10,8 @@ from directory.extensions import db
 from directory.models.postcode import Postcode, PostcodeDistrict
 from directory.postcodes.parsing import parse_postcode
 
-_postcodes: sa.Table = Postcode.__table__  # type: ignore[assignment]
-_districts: sa.Table = PostcodeDistrict.__table__  # type: ignore[assignment]
+_postcodes: sa.Table = Postcode.__table__
+_districts: sa.Table = PostcodeDistrict.__table__
 # Built once on the Core tables: building an ORM select per call tripled the cost of a lookup.
 _BY_POSTCODE = sa.select(
     _postcodes.c.easting, _postcodes.c.northing, _postcodes.c.latitude, _postcodes.c.longitude

@@ -72,7 +72,8 @@ def meets_all_first(
     the order found). With fewer, nothing to split: ([], items)."""
     if len(asked) < 2:
         return [], list(items)
-    every, some = [], []
+    every: list[ResultItem] = []
+    some: list[ResultItem] = []
     for item in items:
         met = item.professional.needs_met(asked) if item.professional else []
         (every if len(met) == len(asked) else some).append(item)

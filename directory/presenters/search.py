@@ -15,6 +15,7 @@ from directory.council import Council
 from directory.council_language import page_council
 from directory.finding.filters import BY_PARAM, Codes, Flag, Moment, Names
 from directory.finding.request import METRES_PER_MILE, SearchRequest
+from directory.forms.search import SearchForm, radius_words
 from directory.models import DeliveryMethod, Service
 from directory.presenters.facts import (
     PhoneLink,
@@ -30,7 +31,6 @@ from search import SearchHit
 if TYPE_CHECKING:
     from wtforms import Field
 
-    from directory.forms.search import SearchForm  # which imports this module
     from directory.presenters.professional import ProfessionalFacts  # which imports this
 
 
@@ -201,8 +201,3 @@ def summary_sentence(
             "%(results)s, %(qualifiers)s", results=sentence, qualifiers=", ".join(qualifiers)
         )
     return sentence
-
-
-def radius_words(radius_miles: float) -> str:
-    whole = round(radius_miles)
-    return ngettext("%(num)s mile", "%(num)s miles", whole)

@@ -18,9 +18,9 @@ from directory.models import (
     ReferralRoute,
     Schedule,
     Service,
-    ServiceKind,
 )
 from directory.models.schedule import WEEKDAYS
+from directory.names import DAY_NAMES
 from directory.presenters.facts import (
     PhoneLink,
     area_words,
@@ -36,32 +36,6 @@ from directory.presenters.formatting import (
     long_date,
     time_range,
 )
-
-DAY_NAMES = {
-    "MO": lazy_gettext("Monday"),
-    "TU": lazy_gettext("Tuesday"),
-    "WE": lazy_gettext("Wednesday"),
-    "TH": lazy_gettext("Thursday"),
-    "FR": lazy_gettext("Friday"),
-    "SA": lazy_gettext("Saturday"),
-    "SU": lazy_gettext("Sunday"),
-}
-
-KIND_NAMES = {
-    ServiceKind.FAMILY_CENTRE: lazy_gettext("Family centre"),
-    ServiceKind.FAMILY_HUB: lazy_gettext("Family hub"),
-    ServiceKind.FIS_ENTRY: lazy_gettext("Family Information Service"),
-    ServiceKind.HOLIDAY_ACTIVITY: lazy_gettext("Holiday activities"),
-    ServiceKind.PANTRY: lazy_gettext("Community pantry"),
-    ServiceKind.COMMUNITY_GROUP: lazy_gettext("Community group"),
-    ServiceKind.CLUSTER_CONNECT: lazy_gettext("Cluster Connect"),
-    ServiceKind.PARENTING_PROGRAMME: lazy_gettext("Parenting programme"),
-    ServiceKind.SUPPORT_SERVICE: lazy_gettext("Support service"),
-    ServiceKind.HELPLINE: lazy_gettext("Helpline"),
-    ServiceKind.ONLINE_RESOURCE: lazy_gettext("Online help"),
-    ServiceKind.CHILDCARE: lazy_gettext("Childcare"),
-    ServiceKind.ACTIVITY: lazy_gettext("Activity or club"),
-}
 
 DELIVERY_NAMES = {
     DeliveryMethod.IN_PERSON: lazy_gettext("In person"),

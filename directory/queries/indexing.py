@@ -181,7 +181,7 @@ def _listings(session: Session, ids: list[str]) -> list[IndexedListing]:
 def _add_parts(session: Session, listings: dict[str, IndexedListing]) -> None:
     """Fill in each listing's venues, opening times, areas, terms, languages and sessions."""
     ids = list(listings)
-    for service_id, *venue in session.execute(
+    for service_id, locality, easting, northing, masked in session.execute(
         sa.select(
             ServiceAtLocation.service_id,
             Location.locality,
@@ -193,7 +193,7 @@ def _add_parts(session: Session, listings: dict[str, IndexedListing]) -> None:
         .where(ServiceAtLocation.service_id.in_(ids))
         .order_by(ServiceAtLocation.service_id, Location.id)
     ):
-        listings[service_id].venues.append(IndexedVenue(*venue))
+        listings[service_id].venues.append(IndexedVenue(locality, easting, northing, masked))
     for service_id, *schedule in _schedules(session, ids):
         listings[service_id].schedules.append(IndexedSchedule(*schedule))
     for service_id, scope, locality in session.execute(

@@ -72,13 +72,15 @@ def likely_duplicates() -> list[LikelyDuplicate]:
         .join(Location, Location.id == ServiceAtLocation.location_id)
         .where(Location.postal_code.is_not(None))
     ):
-        groups[("postcode", postcode)].add(service_id)
+        if postcode is not None:  # never, as selected: for the type checker
+            groups[("postcode", postcode)].add(service_id)
     for service_id, number in db.session.execute(sa.select(Phone.service_id, Phone.number)):
         groups[("phone", phone_key(number))].add(service_id)
     for service_id, url in db.session.execute(
         sa.select(Service.id, Service.url).where(Service.url.is_not(None), Service.url != "")
     ):
-        groups[("website", website_key(url))].add(service_id)
+        if url is not None:  # never, as selected: for the type checker
+            groups[("website", website_key(url))].add(service_id)
     shared: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     for (what, value), members in groups.items():
         listed = sorted(member for member in members if member in names)

@@ -6,7 +6,6 @@ import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
 from directory.extensions import db
-from directory.listings.writer import SERVICE_CONTENTS
 from directory.models import (
     Location,
     Organization,
@@ -16,6 +15,7 @@ from directory.models import (
     TaxonomyTerm,
     service_taxonomy,
 )
+from directory.queries.services import SERVICE_CONTENTS
 
 PAGE_SIZE = 50
 

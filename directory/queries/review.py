@@ -40,13 +40,13 @@ def review_queue(
         statement = statement.where(Service.kind == kind)
     if locality:
         statement = statement.where(_in_locality(locality))
-    found = db.session.execute(statement).all()
-    found.sort(
+    found = sorted(
+        db.session.execute(statement),
         key=lambda row: (
             row.assured_date is not None,
             due_date(row.assured_date, row.review_interval_months or default_months) or today,
             row.name,
-        )
+        ),
     )
     ids = [row.id for row in found[:LIMIT]]
     loaded = {

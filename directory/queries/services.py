@@ -11,6 +11,7 @@ from directory.extensions import db
 from directory.models import (
     Audience,
     AuditEntry,
+    DatedSession,
     ImportBatch,
     Language,
     Location,
@@ -18,6 +19,22 @@ from directory.models import (
     ServiceAtLocation,
     ServiceStatus,
 )
+
+SERVICE_CONTENTS = (
+    selectinload(Service.organization),
+    selectinload(Service.taxonomy_terms),
+    selectinload(Service.schedules),
+    selectinload(Service.sessions).selectinload(DatedSession.location),
+    selectinload(Service.phones),
+    selectinload(Service.contacts),
+    selectinload(Service.cost_options),
+    selectinload(Service.languages),
+    selectinload(Service.service_areas),
+    selectinload(Service.locations).selectinload(ServiceAtLocation.location),
+    selectinload(Service.locations).selectinload(ServiceAtLocation.schedules),
+)
+"""A service with all its parts, loaded in a few queries per chunk: everything
+:func:`directory.listings.fields.stored_service_fields` reads."""
 
 
 def publicly_visible(today: date) -> sa.ColumnElement[bool]:

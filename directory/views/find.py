@@ -17,7 +17,7 @@ from directory.finding.nearest import nearest_family_centre
 from directory.finding.needs_met import meets_all_needs_first
 from directory.finding.recovery import looser_searches
 from directory.finding.request import METRES_PER_MILE, PAGE_SIZE, SearchRequest, build_query
-from directory.forms.search import PractitionerSearchForm, SearchForm
+from directory.forms.search import PractitionerSearchForm, SearchForm, radius_words
 from directory.i18n import page_locale
 from directory.indexing import site_search
 from directory.listings.languages import spoken_language_name
@@ -28,7 +28,6 @@ from directory.presenters.search import (
     ResultItem,
     applied_tags,
     count_options,
-    radius_words,
     result_item,
     shown_filter_fields,
     summary_sentence,

@@ -30,13 +30,13 @@ from werkzeug.wrappers import Response
 
 from directory.council import Council
 from directory.i18n import available_locales
+from directory.links import safe_local_path
 from directory.lists import ids, storage
 from directory.lists.entries import ShownList, shown_list
 from directory.models import Role
 from directory.public_address import public_url
 from directory.public_forms import protected
 from directory.views.save_answers import save_button_answer, wants_json
-from directory.views.site import safe_local_path
 
 blueprint = Blueprint("lists", __name__)
 
@@ -90,6 +90,7 @@ def update() -> Response:
             saved.append(changed)
     elif changed:
         saved = [service_id for service_id in saved if service_id != changed]
+    response: Response
     if wants_json():
         response = jsonify(_changed_answer(changed, tuple(saved)))
     else:
@@ -195,7 +196,7 @@ def _share_link(shown: ShownList) -> str | None:
 def _remove_links(service_ids: tuple[str, ...]) -> dict[str, str]:
     """For a list in the address, taking one off is just another address."""
     lang = request.args.get("lang")
-    kept = {"lang": lang} if lang in available_locales() else {}
+    kept: dict[str, Any] = {"lang": lang} if lang in available_locales() else {}
     return {
         service_id: url_for(
             ".my_list", s=ids.write([other for other in service_ids if other != service_id]), **kept

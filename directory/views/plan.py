@@ -29,12 +29,14 @@ from flask import (
 from flask_babel import force_locale, gettext, ngettext
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
+from werkzeug.wrappers import Response as WerkzeugResponse
 
 from directory.accounts.access import fully_signed_in, is_practitioner_request, requires
 from directory.accounts.mail import MailFailed, send_email
 from directory.exports.plan_pdf import plan_pdf
 from directory.forms.plan import PlanForm
 from directory.i18n import available_locales
+from directory.links import safe_local_path
 from directory.lists import ids
 from directory.lists import plan as kept
 from directory.lists.entries import ListEntry, ShownList, shown_list
@@ -42,7 +44,6 @@ from directory.models import Role
 from directory.public_address import public_url
 from directory.support_requests import accepting_ids
 from directory.views.save_answers import save_button_answer, wants_json
-from directory.views.site import safe_local_path
 from importers.cells import spreadsheet_safe
 
 blueprint = Blueprint("practitioner_plan", __name__, url_prefix="/practitioners/plan")
@@ -71,7 +72,7 @@ def plan() -> str:
 
 @blueprint.post("/update")
 @requires(Role.PRACTITIONER)
-def update() -> Response:
+def update() -> WerkzeugResponse:
     """ "Save to my list" (``add``) or "Remove from my list" (``remove``) on a practitioners'
     page: back to the same card, or (asked by the page's script) the button's new words."""
     added = ids.full_id(request.form.get("add") or "")
@@ -149,7 +150,7 @@ def _posted() -> tuple[ShownList, PlanForm, dict[str, str]]:
 
 @blueprint.post("/save")
 @requires(Role.PRACTITIONER)
-def save() -> Response | str:
+def save() -> WerkzeugResponse | str:
     """Keep the notes as sent ("Save notes", the page's script as they are typed, or a
     "Remove" button, which takes its service off too)."""
     shown, form, _ = _posted()
@@ -165,7 +166,7 @@ def save() -> Response | str:
 
 @blueprint.post("/email")
 @requires(Role.PRACTITIONER)
-def email() -> Response | str:
+def email() -> WerkzeugResponse | str:
     """Send the plan, notes and all, to the practitioner's own address (nowhere else)."""
     shown, form, notes = _posted()
     if form.errors:

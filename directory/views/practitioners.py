@@ -84,9 +84,9 @@ def needs_first_page() -> str:
             site_search().search,
             council,
             form.locality.data,
-            form.need.data,
+            form.need.data or [],
             now.date(),
-            levels=form.level.data,
+            levels=form.level.data or [],
             age=form.chosen_age,
         )
         hits = [hit for group in groups for hit in (*group.local, *group.wide)]

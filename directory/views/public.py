@@ -7,18 +7,19 @@ from urllib.parse import urlsplit
 
 from flask import (
     Blueprint,
-    Response,
     abort,
     redirect,
     render_template,
     request,
     url_for,
 )
+from werkzeug.wrappers import Response
 
 from directory.council import Council
 from directory.council_language import page_council
 from directory.forms.search import search_hint
 from directory.indexing import site_search
+from directory.links import safe_local_path
 from directory.models import Service
 from directory.presenters.gone import gone_page, search_origin
 from directory.presenters.search import ResultItem, result_item
@@ -29,7 +30,6 @@ from directory.queries.services import (
     public_service,
     public_services_by_id,
 )
-from directory.views.site import safe_local_path
 from search import Filters, SearchQuery
 
 SIMILAR_SHOWN = 5

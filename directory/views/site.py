@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from urllib.parse import urlsplit
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request
 from werkzeug.wrappers import Response
 
 from directory.i18n import LOCALE_COOKIE, available_locales, without_language
+from directory.links import safe_local_path
 from directory.lists.storage import COOKIE as LIST_COOKIE
 from directory.public_address import site_address
 
@@ -72,23 +72,3 @@ def forget_language() -> Response:
     response = redirect(without_language(safe_local_path(request.args.get("next"))))
     response.delete_cookie(LOCALE_COOKIE, httponly=True, samesite="Lax")
     return response
-
-
-def safe_local_path(target: str | None) -> str:
-    """``target`` if it is a path on this site, otherwise the home page.
-
-    Browsers read ``//host``, ``/\\host`` and paths with tabs or newlines in them as
-    addresses on other sites, so anything but a plain local path is refused.
-    """
-    if (
-        not target
-        or not target.startswith("/")
-        or target.startswith("//")
-        or "\\" in target
-        or any(ord(character) < 32 or ord(character) == 127 for character in target)
-    ):
-        return "/"
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc:
-        return "/"
-    return target

@@ -13,9 +13,9 @@ from directory.council import Council, load_council
 from directory.demo.checks import DemoLoadError, check_council_fits
 from directory.demo.loader import demo_geocoder, read_demo
 from directory.demo.postcodes import demo_postcodes
-from directory.listings.problems import Problems
-from directory.listings.records import Dataset, ServiceRecord
 from directory.listings.validation import check_dataset
+from importers.problems import Problems
+from importers.records import Dataset, ServiceRecord
 from importers.result import ReadResult
 from tests.demo import LOAD_DAY
 from tests.demo.helpers import Rows, edited_demo_file, service_rows

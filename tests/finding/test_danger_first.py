@@ -13,7 +13,8 @@ from datetime import datetime
 from flask import Flask
 
 from bench.relevance import WITH_IMPORTS, load_cases
-from directory.finding.request import build_query, parse_search_args
+from directory.finding.request import build_query
+from directory.forms.search import parse_search_args
 from directory.indexing import site_search
 from directory.queries.services import public_services_by_id
 from directory.safety import cued_dangers, signalled_dangers

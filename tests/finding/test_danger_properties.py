@@ -20,7 +20,8 @@ from flask import Flask
 
 from directory.config import DEFAULT_COUNCIL_FILE
 from directory.council import CouncilFileError, load_council
-from directory.finding.request import build_query, parse_search_args
+from directory.finding.request import build_query
+from directory.forms.search import parse_search_args
 from directory.indexing import site_search
 from directory.queries.services import public_services_by_id
 from directory.safety import SAFETY_FILE, cued_dangers, load_safety_lines, signalled_dangers

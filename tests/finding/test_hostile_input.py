@@ -10,7 +10,8 @@ from werkzeug.datastructures import MultiDict
 
 from directory.config import DEFAULT_COUNCIL_FILE
 from directory.council import load_council
-from directory.finding.request import DEFAULT_RADIUS_MILES, parse_search_args
+from directory.finding.request import DEFAULT_RADIUS_MILES
+from directory.forms.search import parse_search_args
 from search import PageOutOfRange
 
 COUNCIL = load_council(DEFAULT_COUNCIL_FILE)

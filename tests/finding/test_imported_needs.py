@@ -11,7 +11,8 @@ from flask import Flask
 
 from bench.relevance import import_feed
 from directory.extensions import db
-from directory.finding.request import build_query, parse_search_args
+from directory.finding.request import build_query
+from directory.forms.search import parse_search_args
 from directory.indexing import site_search
 from directory.models import Service
 from tests.manage.test_listings import _editor

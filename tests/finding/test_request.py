@@ -16,9 +16,8 @@ from directory.finding.request import (
     SearchRequest,
     build_query,
     next_school_holiday,
-    parse_search_args,
 )
-from directory.forms.search import PractitionerSearchForm, SearchForm
+from directory.forms.search import PractitionerSearchForm, SearchForm, parse_search_args
 from search import PageOutOfRange
 
 COUNCIL = load_council(DEFAULT_COUNCIL_FILE)

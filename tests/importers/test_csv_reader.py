@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from directory.listings.records import Cost, Opening
 from importers.limits import FileRefused, Limits
 from importers.reading import read_file
+from importers.records import Cost, Opening
 from importers.result import ReadResult
 from tests.support.apps import FIXTURES
 

@@ -11,10 +11,10 @@ from flask import Flask
 from directory.demo.loader import demo_geocoder
 from directory.exports.listings import public_services
 from directory.exports.template_csv import write_template_csv
-from directory.listings.records import PhoneNumber
 from directory.listings.writer import WriteOptions, write_listings
 from importers.limits import Limits
 from importers.reading import read_bytes
+from importers.records import PhoneNumber
 from tests.support.factories import create_service
 
 

@@ -15,9 +15,9 @@ from markupsafe import escape
 from directory.config import DEFAULT_COUNCIL_FILE
 from directory.council import load_council
 from directory.demo.loader import demo_geocoder
-from directory.listings.problems import Problems, in_english
 from directory.listings.validation import check_dataset
 from importers.limits import FileRefused, Limits
+from importers.problems import Problems, in_english
 from importers.reading import read_bytes
 
 COUNCIL = load_council(DEFAULT_COUNCIL_FILE)

@@ -12,7 +12,10 @@ from flask import current_app
 
 from directory.demo.loader import demo_geocoder
 from directory.extensions import db
-from directory.listings.records import (
+from directory.listings.report import WriteReport
+from directory.listings.writer import WriteOptions, write_listings
+from directory.models import ServiceKind
+from importers.records import (
     Cost,
     Dataset,
     Opening,
@@ -21,9 +24,6 @@ from directory.listings.records import (
     ServiceRecord,
     VenueRecord,
 )
-from directory.listings.report import WriteReport
-from directory.listings.writer import WriteOptions, write_listings
-from directory.models import ServiceKind
 
 SOURCE = "fis-spreadsheet"
 ORGANISATION = OrganisationRecord("netherton-parents", "Netherton Parents Group")

@@ -9,8 +9,8 @@ import sqlalchemy as sa
 from flask import Flask
 
 from directory.extensions import db
-from directory.listings.records import Dataset, VenueRecord
 from directory.models import ImportBatch, Service
+from importers.records import Dataset, VenueRecord
 from tests.listings.helpers import ORGANISATION, VENUE, listing, row_counts, write
 
 

@@ -11,9 +11,9 @@ import sqlalchemy as sa
 from flask import Flask
 
 from directory.extensions import db
-from directory.listings.records import Opening
 from directory.listings.rollback import rollback_batch
 from directory.models import ImportBatch, Schedule, Service, ServiceAtLocation, ServiceStatus
+from importers.records import Opening
 from tests.listings.helpers import SOURCE, VENUE, dataset, listing, write
 
 

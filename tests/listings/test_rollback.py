@@ -11,7 +11,6 @@ from flask import Flask
 
 from directory.extensions import db
 from directory.listings.fields import stored_service_fields
-from directory.listings.records import Dataset
 from directory.listings.rollback import (
     RollbackPlan,
     RollbackRefused,
@@ -19,6 +18,7 @@ from directory.listings.rollback import (
     rollback_batch,
 )
 from directory.models import AuditEntry, ImportBatch, Service
+from importers.records import Dataset
 from tests.listings.helpers import (
     ORGANISATION,
     SOURCE,

@@ -12,9 +12,9 @@ from flask import Flask
 
 from directory.extensions import db
 from directory.listings.fields import TAXONOMY_FIELDS
-from directory.listings.records import SessionRecord, VenueRecord
 from directory.listings.writer import WriteFailed
 from directory.models import AuditEntry, ImportBatch, Service, ServiceStatus
+from importers.records import SessionRecord, VenueRecord
 from tests.listings.helpers import SOURCE, VENUE, dataset, listing, row_counts, write
 from tests.support.factories import create_service
 

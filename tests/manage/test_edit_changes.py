@@ -20,8 +20,8 @@ from flask import Flask
 
 from directory.exports.template_csv import write_template_csv
 from directory.extensions import db
-from directory.listings.writer import SERVICE_CONTENTS
 from directory.models import AuditEntry, ImportBatch, Location, Organization, Service
+from directory.queries.services import SERVICE_CONTENTS
 from tests.conftest import SEARCHABLE_DEMO, _shared_app
 from tests.manage.listing_parts import PARTS, PartEdit
 from tests.manage.test_listings import _editor, _open_form, _save

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from flask import Flask
 
-from directory.listings.records import PhoneNumber
 from directory.models import ServiceStatus
 from directory.queries.likely_duplicates import (
     likely_duplicates,
@@ -13,6 +12,7 @@ from directory.queries.likely_duplicates import (
     similar_names,
     website_key,
 )
+from importers.records import PhoneNumber
 from tests.listings.helpers import dataset, listing, write
 from tests.manage.test_listings import _editor, listing_app  # noqa: F401
 from tests.support.client import page_text

@@ -45,7 +45,7 @@ def listing_app(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Flas
 def _make_listing(app: Flask, **fields) -> str:  # type: ignore[no-untyped-def]
     """A listing placed with the loaded postcodes, as the editors' pages place venues."""
     from directory.listings.geocoding import DatabaseGeocoder
-    from directory.listings.records import PhoneNumber
+    from importers.records import PhoneNumber
     from tests.support.factories import create_service
 
     fields.setdefault("phones", (PhoneNumber("01384 813322", "Bookings"),))

@@ -11,8 +11,8 @@ from flask.testing import FlaskClient
 
 from directory.extensions import db
 from directory.links import shown_link
-from directory.listings.records import SessionRecord
 from directory.models import DatedSession, Service
+from importers.records import SessionRecord
 from tests.support.factories import create_service
 
 UNSAFE = "javascript:alert(document.cookie)"

@@ -15,9 +15,9 @@ from flask import current_app
 from directory.demo.loader import demo_geocoder
 from directory.extensions import db
 from directory.listings.geocoding import Geocoder
-from directory.listings.records import Dataset, OrganisationRecord, ServiceRecord, VenueRecord
 from directory.listings.writer import WriteOptions, write_listings
 from directory.models import Service, ServiceKind
+from importers.records import Dataset, OrganisationRecord, ServiceRecord, VenueRecord
 
 TEST_SOURCE = "tests"
 _numbers = itertools.count(1)

@@ -32,7 +32,6 @@ from directory.listings.editing import (
     save_listing,
     set_status,
 )
-from directory.listings.problems import Problem
 from directory.models import Role, Service, ServiceStatus
 from directory.postcodes.lookup import PostcodeNotFound, find_place
 from directory.postcodes.messages import message_for
@@ -45,6 +44,7 @@ from directory.request_limits import LISTING_FORM_BODY_BYTES, accepts_body
 from directory.review import interval_months, listing_due, listing_overdue
 from directory.support_requests import settings_for
 from directory.views.manage.refusals import no_version_message, refused, unknown_venue_message
+from importers.problems import Problem
 
 blueprint = Blueprint("manage_listings", __name__, url_prefix="/manage/listings")
 

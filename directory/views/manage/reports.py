@@ -21,6 +21,7 @@ OPEN = (ReportStatus.NEW, ReportStatus.IN_PROGRESS)
 @requires(Role.EDITOR)
 def queue() -> str:
     chosen = request.args.get("status", "open")
+    statuses: tuple[ReportStatus, ...]
     if chosen == "open":
         statuses = OPEN
     elif chosen in {status.value for status in ReportStatus}:

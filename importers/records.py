@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
 
-from directory.listings.problems import Text
 from directory.models import (
     Audience,
     DeliveryMethod,
@@ -20,6 +19,7 @@ from directory.models import (
     ServiceKind,
     ServiceStatus,
 )
+from importers.problems import Text
 
 
 @dataclass(frozen=True)

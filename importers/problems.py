@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import TypeAlias
 
 from flask_babel import force_locale, lazy_gettext
 from flask_babel.speaklater import LazyString
 from markupsafe import escape
 
-Text = str | LazyString
+Text: TypeAlias = str | LazyString
 """A message as given: plain (a name from the file) or lazy (translated when shown)."""
 
 
