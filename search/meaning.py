@@ -267,14 +267,15 @@ def _weight(concept: Concept) -> float:
 
 
 def asked_for(asker: Asker | None, concepts: Sequence[Concept]) -> str:
-    """Whom the search is for: YOUNG (a child of the searcher's, or a young person giving
-    an age under ADULT_AGE), ADULT (the searcher, an adult, or an age of ADULT_AGE or
-    more), or "" when the words do not say."""
+    """Whom the search is for: YOUNG (a child of the searcher's, a young person, or an age
+    under ADULT_AGE in the words), ADULT (the searcher, an adult, or an age of ADULT_AGE or
+    more), or "" when the words do not say. Ages spanning both ("teenager": 13 to 19)
+    leave it to who is asking."""
     ages = [concept.ages for concept in concepts if concept.ages is not None]
-    if ages:
-        if max(high for _, high in ages) < ADULT_AGE:
-            return YOUNG
-        return ADULT if min(low for low, _ in ages) >= ADULT_AGE else ""
+    if ages and max(high for _, high in ages) < ADULT_AGE:
+        return YOUNG
+    if ages and min(low for low, _ in ages) >= ADULT_AGE:
+        return ADULT
     if asker is None:
         return ""
     return ADULT if asker.who == "self" else YOUNG

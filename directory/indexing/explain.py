@@ -79,7 +79,10 @@ def explain_command(words: str, top: int, practitioners: bool, language: str) ->
             echo(f"  {label} [{concept.key}] evidence '{said}' ({'; '.join(notes)})")
     _explain_harm(reading, safety)
     if reading is not None and reading.asker is not None:
-        whom = "a child of theirs" if reading.asker.who == "child" else "themselves, an adult"
+        whom = {
+            "child": "a child of theirs",
+            "young": "themselves, a young person",
+        }.get(reading.asker.who, "themselves, an adult")
         echo(f"Asking for: {whom}, from '{reading.asker.evidence}'")
     if reading and reading.corrections:
         fixes = ", ".join(f"{typed} -> {meant}" for typed, meant in reading.corrections)

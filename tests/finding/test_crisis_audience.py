@@ -70,7 +70,12 @@ SELF = [
     "my partner knows {own}",
 ]
 CHILD = ["my son {other}", "my daughter {other}", "my 14 year old {other}", "our kid {other}"]
-YOUNG_SELF = ["I'm 15 and {own}", "im 13 {own}"]
+YOUNG_SELF = [
+    "I'm 15 and {own}",
+    "im 13 {own}",
+    "im in year 9 and {own}",
+    "im a teenager and {own}",
+]
 
 
 def _search(app: Flask, text: str) -> SearchResults:
