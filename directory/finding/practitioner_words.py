@@ -64,9 +64,9 @@ practitioners rate by RAG colours ("amber"), but a colour is everyday text too (
 class", "red book" the child health record, "green space"): one is read as a level only
 where it stands as a label (:meth:`Vocabulary.read`)."""
 LEVEL_WORDS = ("level", "step", "threshold")
+"""Words that make a colour next to them a level: "level yellow", "green step"."""
 JOINING = frozenset("/-\u2013")
 """What may join a practitioner's own colour to a level reading: "amber/level 3"."""
-"""Words that make a colour next to them a level: "level yellow", "green step"."""
 LABEL_MARKS = frozenset(":-/,;|()[].\u2013\u2014")
 """Punctuation after a colour (or before one ending the search) that makes it a label."""
 _MARKS = "\u0300-\u036f\u064b-\u065f\u0670\u0900-\u0963\u0966-\u0dff"
