@@ -303,24 +303,6 @@ def asker_factors(
     return factors
 
 
-def lowered_for(view: IndexView, asker: Asker | None, concepts: Sequence[Concept]) -> Set[int]:
-    """Listings for someone other than who is asking (:func:`asker_factors`)."""
-    return asker_factors(view, asker, concepts).keys()
-
-
-def for_asker(
-    view: IndexView,
-    scores: Mapping[int, float],
-    asker: Asker | None,
-    concepts: Sequence[Concept],
-) -> Mapping[int, float]:
-    """Scores with listings for someone other than who is asking lowered."""
-    factors = asker_factors(view, asker, concepts)
-    if not factors:
-        return scores
-    return {doc: score * factors.get(doc, 1.0) for doc, score in scores.items()}
-
-
 def _credit(covered: dict[int, float], docs: Iterable[int], amount: float) -> None:
     for doc in docs:
         if doc in covered:
