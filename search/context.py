@@ -19,6 +19,8 @@ should open). A phrasebook's ``[context]`` table holds, for its language:
   child of theirs ("my son", "the babby") or for themselves as an adult ("my partner",
   "single mum", "myself"). A child wins: "my son and my partner" asks for the son. A bare
   "I" says neither, as young people search for themselves too.
+- ``asking.young``: phrases that say a young person asks for themselves ("my mum hits me",
+  "I'm in year 9", "my teacher"): after a child's, before an adult's.
 - ``asking.self_first``: phrases that say the searcher asks for themselves even where a
   child is named, as a mother after a birth does ("my mental health since the baby came",
   "postnatal", "for me not the kids"): these win over a child.
@@ -36,10 +38,10 @@ from typing import Any
 Key = tuple[str, ...]
 WEAKENING_REACH = 1
 """Other words allowed between a weakening phrase and the reading it weakens."""
-ASKERS = ("child", "self")
+ASKERS = ("child", "self", "young")
 SELF_FIRST = "self_first"
 """Phrases saying the searcher asks for themselves, read before a child's (:data:`ASKING_ORDER`)."""
-ASKING_ORDER = ((SELF_FIRST, "self"), ("child", "child"), ("self", "self"))
+ASKING_ORDER = ((SELF_FIRST, "self"), ("child", "child"), ("young", "young"), ("self", "self"))
 CONTEXT_SECTIONS = ("needs", "categories", "kinds", "ages", "times", "cost")
 
 
@@ -164,7 +166,8 @@ def _askers(
 ) -> dict[str, dict[str, tuple[Key, ...]]]:
     if not isinstance(raw, Mapping) or set(raw) - {*ASKERS, SELF_FIRST}:
         raise ContextError(
-            f"{where} [context.asking] holds child = [...], self = [...] and self_first = [...]."
+            f"{where} [context.asking] holds child = [...], self = [...], young = [...] and "
+            "self_first = [...]."
         )
     return {
         who: _by_first([stem(text) for text in _texts(items, where)]) for who, items in raw.items()

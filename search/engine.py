@@ -28,10 +28,9 @@ from search.filtering import facet_counts, filter_clauses, intersect, within_rad
 from search.geo import nearest_distance
 from search.matching import match_text
 from search.meaning import (
-    ASKER_FACTOR,
     PREFERENCE_STEP,
     Scores,
-    lowered_for,
+    asker_factors,
     missed_preferences,
     priority_listings,
     score_meaning,
@@ -69,8 +68,9 @@ class _Evaluation:
     distances: Mapping[int, float]
     clauses: Mapping[str, Set[int]]
     matches: Set[int]
-    lowered: Set[int] = frozenset()
-    """Matches for someone other than who is asking (:func:`search.meaning.lowered_for`)."""
+    lowered: Mapping[int, float] = field(default_factory=dict)
+    """Matches for someone other than who is asking, and their score factors
+    (:func:`search.meaning.asker_factors`)."""
     missed: Mapping[int, int] = field(default_factory=dict)
     """Preferences each match misses (:func:`search.meaning.missed_preferences`)."""
 
@@ -263,9 +263,7 @@ def _evaluate(view: IndexView, query: SearchQuery, attempt: _Attempt) -> _Evalua
         common.append(area)
     clauses = filter_clauses(view, query.filters, query.today)
     matches = intersect([*common, *clauses.values()])
-    lowered = (
-        lowered_for(view, attempt.asker, attempt.concepts) if scores is not None else frozenset()
-    )
+    lowered = asker_factors(view, attempt.asker, attempt.concepts) if scores is not None else {}
     return _Evaluation(
         attempt,
         scores,
@@ -355,8 +353,7 @@ def _shortlist(
     for doc in chosen.matches:
         info = view.info(doc)
         relevance = rough.get(doc, 0.0)  # a danger's listing the words did not find
-        if doc in lowered:
-            relevance *= ASKER_FACTOR
+        relevance *= lowered.get(doc, 1.0)
         if doc in missed:
             relevance /= PREFERENCE_STEP ** missed[doc]
         near = proximity(_distance(view, query, chosen, doc), has_origin) if has_origin else 0.0
@@ -366,13 +363,17 @@ def _shortlist(
         """The blend of the exact score, from the rough one's."""
         return blended[doc] * scores.exact(view, doc) / rough[doc] if rough.get(doc) else 0.0
 
-    ahead = [doc for doc in first if doc in blended]
-    shortlist = _best(blended, ahead, keep, min(limit, keep), scores.most, exact)
-    if len(ahead) < limit:
-        others = [doc for doc in blended if doc not in first]
-        shortlist += _best(
-            blended, others, keep - len(ahead), limit - len(ahead), scores.most, exact
-        )
+    tiers: list[list[int]] = [[], [], []]
+    for doc in blended:
+        tiers[_ahead(chosen, doc, first)].append(doc)
+    shortlist: list[int] = []
+    placed = 0  # matches in the tiers before this one
+    for tier in reversed(tiers):
+        if placed >= limit:
+            break
+        room = max(keep - placed, 1)
+        shortlist += _best(blended, tier, room, min(limit, keep) - placed, scores.most, exact)
+        placed += len(tier)
     return shortlist
 
 
@@ -401,9 +402,19 @@ def _best(
 
 def _nearness(
     view: IndexView, query: SearchQuery, chosen: _Evaluation, doc: int, first: Set[int]
-) -> tuple[bool, bool, float]:
+) -> tuple[int, bool, float]:
     distance = _distance(view, query, chosen, doc)
-    return (doc not in first, distance is None, distance or 0.0)
+    return (-_ahead(chosen, doc, first), distance is None, distance or 0.0)
+
+
+def _ahead(chosen: _Evaluation, doc: int, first: Set[int]) -> int:
+    """How far ahead a listing ranks: 2 meeting the leading danger and for who is asking
+    (or for anyone), 1 meeting it but for someone else, 0 neither. Among the listings that
+    meet a danger, whom they are for re-orders them; it never moves one below a listing
+    that does not meet it."""
+    if doc not in first:
+        return 0
+    return 1 if doc in chosen.lowered else 2
 
 
 def _distance(view: IndexView, query: SearchQuery, chosen: _Evaluation, doc: int) -> float | None:
@@ -420,9 +431,9 @@ def _candidates(
     for doc in docs:
         info = view.info(doc)
         score = 1.0 if scores is None else scores.exact(view, doc)
-        if doc in lowered:
-            score *= ASKER_FACTOR
+        score *= lowered.get(doc, 1.0)
         if doc in missed:
             score /= PREFERENCE_STEP ** missed[doc]
         distance = _distance(view, query, chosen, doc)
-        yield (info.id, score, distance, info.assured, doc in first, info.overdue(query.today))
+        ahead = _ahead(chosen, doc, first)
+        yield (info.id, score, distance, info.assured, ahead, info.overdue(query.today))

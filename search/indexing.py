@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from search.analysis import words
+from search.audience import first_sentence, inferred_audience
 from search.documents import ServiceDocument
 from search.geo import point_cells
 from search.query import DAYS
@@ -50,6 +51,7 @@ BOROUGH_WIDE = "*"  # locality term of services that serve the whole borough
 YES = "yes"
 NO_VENUE = "none"
 FOR = "for"  # whom a listing's ages say it is for, when they say (see who_for)
+INFERRED_FOR = "inferred_for"  # whom its own words say it is for, when its ages do not
 YOUNG = "young"
 ADULT = "adult"
 SCHOOL_AGE = 5
@@ -70,6 +72,21 @@ def who_for(ages: Iterable[int]) -> tuple[str, ...]:
     if low >= ADULT_FROM:
         return (ADULT,)
     return ()
+
+
+def inferred_for(doc: ServiceDocument) -> tuple[str, ...]:
+    """Whom a listing's own words say it is for (:mod:`search.audience`), when its ages do
+    not say (:func:`who_for`)."""
+    if who_for(doc.ages):
+        return ()
+    who, _ = audience_evidence(doc)
+    return (who,) if who else ()
+
+
+def audience_evidence(doc: ServiceDocument) -> tuple[str, str]:
+    """(whom its name or summary says it is for, the words saying so); see
+    :func:`search.audience.inferred_audience`."""
+    return inferred_audience(doc.name, first_sentence(doc.description), doc.kind, doc.ages)
 
 
 def runs(values: Iterable[int]) -> list[tuple[int, int]]:
@@ -160,6 +177,7 @@ def keyword_terms(doc: ServiceDocument) -> dict[str, tuple[str, ...]]:
         SESSION_DATE: doc.session_dates,
         AGE: age_terms(doc.ages),
         FOR: who_for(doc.ages),
+        INFERRED_FOR: inferred_for(doc),
         FREE: (YES,) if doc.free else (),
         FUNDED_HOURS: (YES,) if doc.funded_hours else (),
         VENUE: (YES,) if doc.points else (NO_VENUE,),

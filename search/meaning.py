@@ -46,7 +46,11 @@ says nothing else ("free"), when they choose too. Concepts are never filters.
 Who is asking (:class:`~search.understanding.Asker`) weighs the result last: a parent asking
 for themselves ranks listings for children and young people on their own (a youth club)
 lower, and one asking for a child ranks listings for adults (16 and over) lower, unless the
-words give an age the listing serves.
+words give an age the listing serves. Where only a listing's own words say whom it is for
+(:mod:`search.audience`: "Children's Mental Health Consultation Line", "for adults in
+crisis"), the lowering is modest (INFERRED_ASKER_FACTOR), and an age in the words (a young
+person's "I'm 15") says who is asking too. Among the listings meeting a danger, those for
+the asker (or for anyone) come before those for someone else (:func:`search.engine`).
 """
 
 from __future__ import annotations
@@ -54,6 +58,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 
+from search.audience import ADULT_AGE
 from search.filtering import union
 from search.indexing import (
     ABOUT,
@@ -63,6 +68,7 @@ from search.indexing import (
     DAY,
     FOR,
     FREE,
+    INFERRED_FOR,
     INFERRED_NEED,
     KIND,
     LOCALITY,
@@ -95,6 +101,9 @@ EVIDENCE_STEP = 0.5
 MAX_EVIDENCE = 3
 ASKER_FACTOR = 0.5
 """A listing for someone other than who is asking: as much as one missed preference."""
+INFERRED_ASKER_FACTOR = 0.8
+"""A listing only its own words say is for someone other than who is asking: modest, so
+it re-orders listings that fit the words alike and never sinks a better fit."""
 
 
 def meeting(view: IndexView, concept: Concept) -> Set[int]:
@@ -257,28 +266,41 @@ def _weight(concept: Concept) -> float:
     return 1.0 + EVIDENCE_STEP * (phrases - 1)
 
 
-def lowered_for(view: IndexView, asker: Asker | None, concepts: Sequence[Concept]) -> Set[int]:
-    """Listings for someone other than who is asking, whose scores ASKER_FACTOR lowers.
+def asked_for(asker: Asker | None, concepts: Sequence[Concept]) -> str:
+    """Whom the search is for: YOUNG (a child of the searcher's, a young person, or an age
+    under ADULT_AGE in the words), ADULT (the searcher, an adult, or an age of ADULT_AGE or
+    more), or "" when the words do not say. Ages spanning both ("teenager": 13 to 19)
+    leave it to who is asking."""
+    ages = [concept.ages for concept in concepts if concept.ages is not None]
+    if ages and max(high for _, high in ages) < ADULT_AGE:
+        return YOUNG
+    if ages and min(low for low, _ in ages) >= ADULT_AGE:
+        return ADULT
+    if asker is None:
+        return ""
+    return ADULT if asker.who == "self" else YOUNG
 
-    None when the words give an age (the asker's or the child's): the age reading ranks by
-    it, and "I'm 17" is a young person asking for themselves.
+
+def asker_factors(
+    view: IndexView, asker: Asker | None, concepts: Sequence[Concept]
+) -> dict[int, float]:
+    """Listings for someone other than who is asking, and what their scores are multiplied
+    by: ASKER_FACTOR where their ages say so, INFERRED_ASKER_FACTOR where only their own
+    words do (:mod:`search.audience`).
+
+    Ages say nothing here when the words give an age (the asker's or the child's): the age
+    reading ranks by it, and "I'm 17" is a young person asking for themselves. A listing
+    whose words are all that say it is for adults still meets every age, so it is lowered
+    for a young person's age.
     """
-    if asker is None or any(concept.ages is not None for concept in concepts):
-        return frozenset()
-    return view.postings(FOR, YOUNG if asker.who == "self" else ADULT)
-
-
-def for_asker(
-    view: IndexView,
-    scores: Mapping[int, float],
-    asker: Asker | None,
-    concepts: Sequence[Concept],
-) -> Mapping[int, float]:
-    """Scores with listings for someone other than who is asking lowered (ASKER_FACTOR)."""
-    other = lowered_for(view, asker, concepts)
-    if not other:
-        return scores
-    return {doc: score * ASKER_FACTOR if doc in other else score for doc, score in scores.items()}
+    whom = asked_for(asker, concepts)
+    if not whom:
+        return {}
+    other = ADULT if whom == YOUNG else YOUNG
+    factors = dict.fromkeys(view.postings(INFERRED_FOR, other), INFERRED_ASKER_FACTOR)
+    if not any(concept.ages is not None for concept in concepts):
+        factors.update(dict.fromkeys(view.postings(FOR, other), ASKER_FACTOR))
+    return factors
 
 
 def _credit(covered: dict[int, float], docs: Iterable[int], amount: float) -> None:

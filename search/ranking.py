@@ -23,8 +23,9 @@ overdue listing much more relevant than anything current still comes first.
 
 ``nearest`` orders by distance alone (ties by score), services with no venue last.
 
-Either way, listings that meet a danger the words signal (``first``) come before all
-others, overdue or not: a parent in danger must never see an unrelated service first.
+Either way, listings that meet a danger the words signal come before all others, overdue
+or not: a parent in danger must never see an unrelated service first. Among them, those
+for someone other than who is asking come last (a candidate's ``ahead``).
 """
 
 from __future__ import annotations
@@ -45,9 +46,10 @@ OVERDUE_FACTOR = 0.6
 
 
 # A match before ranking: id, raw text score, distance (None: no venue), assured date,
-# whether it meets a danger the words signal, and whether it is overdue for a check. A
-# plain tuple: thousands are made per query, and a class instance each cost twice as much.
-Candidate = tuple[str, float, float | None, date | None, bool, bool]
+# how far ahead it ranks (0 for most; more for one meeting a danger the words signal, see
+# search.engine._ahead: a bool True is 1), and whether it is overdue for a check. A plain
+# tuple: thousands are made per query, and a class instance each cost twice as much.
+Candidate = tuple[str, float, float | None, date | None, int, bool]
 
 
 def proximity(distance_m: float | None, has_origin: bool) -> float:
@@ -89,7 +91,7 @@ def rank(
     scale = 1.0 / best if best > 0 else 0.0
     nearest = sort == "nearest"
     keyed: list[tuple] = []
-    for doc_id, text_score, distance, assured, first, overdue in pool:
+    for doc_id, text_score, distance, assured, ahead, overdue in pool:
         score = blend(
             text_score * scale if scale else 1.0,
             proximity(distance, has_origin),
@@ -97,15 +99,15 @@ def rank(
             overdue,
         )
         if nearest:
-            keyed.append((not first, distance is None, distance or 0.0, -score, doc_id))
+            keyed.append((-ahead, distance is None, distance or 0.0, -score, doc_id))
         else:
-            keyed.append((not first, -score, doc_id, distance))
+            keyed.append((-ahead, -score, doc_id, distance))
     if nearest:
         return [
-            SearchHit(doc_id, -negated, None if no_venue else distance)
-            for _, no_venue, distance, negated, doc_id in heapq.nsmallest(limit, keyed)
+            SearchHit(doc_id, -negated, None if no_venue else distance, -ahead)
+            for ahead, no_venue, distance, negated, doc_id in heapq.nsmallest(limit, keyed)
         ]
     return [
-        SearchHit(doc_id, -negated, distance)
-        for _, negated, doc_id, distance in heapq.nsmallest(limit, keyed)
+        SearchHit(doc_id, -negated, distance, -ahead)
+        for ahead, negated, doc_id, distance in heapq.nsmallest(limit, keyed)
     ]

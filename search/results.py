@@ -20,6 +20,10 @@ class SearchHit:
     id: str
     score: float
     distance_m: float | None
+    ahead: int = 0
+    """Why it ranks before others whatever its score: 2 it meets the danger the words
+    signal (and is for who is asking, or anyone), 1 it meets it but is for someone else, 0
+    neither (ranked by its score)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -117,8 +117,9 @@ class Concept:
 
 @dataclass(frozen=True, slots=True)
 class Asker:
-    """Who the search is for: ``"child"`` (a child of the searcher's) or ``"self"`` (the
-    searcher, an adult), and the words that say so."""
+    """Who the search is for: ``"child"`` (a child of the searcher's), ``"young"`` (the
+    searcher, a young person) or ``"self"`` (the searcher, an adult), and the words that
+    say so."""
 
     who: str
     evidence: str

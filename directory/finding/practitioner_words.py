@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
@@ -53,6 +53,22 @@ ORDINARY_ZIPF = 3.9
 """A one-word place at least this common in English (wordfreq's Zipf scale) is also an
 everyday word ("central", "north", "rugby", "intake"), so it needs a locating word."""
 MAX_WORDS_READ = 40
+COLOURS = frozenset(
+    {
+        "red", "amber", "yellow", "green", "blue", "orange", "purple", "pink", "white",
+        "grey", "gray", "black", "brown", "gold", "silver", "violet", "indigo", "turquoise",
+    }
+)  # fmt: skip
+"""Colour words. A council may name its levels by colour (Warwickshire's steps), and
+practitioners rate by RAG colours ("amber"), but a colour is everyday text too ("yellow
+class", "red book" the child health record, "green space"): one is read as a level only
+where it stands as a label (:meth:`Vocabulary.read`)."""
+LEVEL_WORDS = ("level", "step", "threshold")
+"""Words that make a colour next to them a level: "level yellow", "green step"."""
+JOINING = frozenset("/-\u2013")
+"""What may join a practitioner's own colour to a level reading: "amber/level 3"."""
+LABEL_MARKS = frozenset(":-/,;|()[].\u2013\u2014")
+"""Punctuation after a colour (or before one ending the search) that makes it a label."""
 _MARKS = "\u0300-\u036f\u064b-\u065f\u0670\u0900-\u0963\u0966-\u0dff"
 """Combining marks ``\\w`` leaves out (Gurmukhi vowel signs, Urdu diacritics), so a place
 written in Gurmukhi or Urdu script is one word ("ਕੋਸਲੀ"), as the phrasebook reads it."""
@@ -94,6 +110,8 @@ class Vocabulary:
     phrases: dict[tuple[str, ...], tuple[tuple[str, str], ...]]
     ordinary: frozenset[tuple[str, ...]]
     """One-word places that are everyday words too."""
+    colours: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    """Colours that name a level, read only as a label (see :meth:`read`)."""
 
     def read(
         self,
@@ -127,6 +145,8 @@ class Vocabulary:
                     for param, code in meaning
                     if (levels or param != LEVEL) and f"{param}:{code}" not in aside
                 )
+                if _numbered_after(phrase, keys, position + length):
+                    continue  # "yellow/level 3": the number names the level
                 if meaning and (phrase not in self.ordinary or _located(tokens, position)):
                     end = position + length
                     while end < len(tokens) and keys[end] in AREA_WORDS and _is_place(meaning):
@@ -135,9 +155,20 @@ class Vocabulary:
                     position = end
                     break
             else:
+                colour = self._colour(text, tokens, position, levels, aside)
+                if colour is not None:
+                    found.append(colour)
                 position += 1
         if found and reader is not None:
             found = _not_meant_otherwise(found, tokens, text, reader, today or date.today())
+            found = [
+                one
+                for one in found
+                if not one.unmarked
+                or _need_follows(one, tokens, text, reader, today or date.today())
+            ]
+        found = [one for one in found if reader is not None or not one.unmarked]
+        found = _with_joined_colours(found, tokens, text)
         read: list[WordsRead] = []
         for one in found:
             start, stop = tokens[one.first].start, tokens[one.end - 1].end
@@ -147,6 +178,30 @@ class Vocabulary:
         spans = [(tokens[one.cut].start, tokens[one.end - 1].end) for one in found]
         return tuple(read), _without(text, spans)
 
+    def _colour(
+        self, text: str, tokens: Sequence[_Token], position: int, levels: bool, aside: set[str]
+    ) -> _Found | None:
+        """A colour naming a level, at ``position``, read as one where it is a label: with
+        punctuation after it ("Yellow: school refusal", "yellow - anxiety", "(amber)"),
+        alone, or last after punctuation ("school refusal - yellow"); or, *unmarked*,
+        first in the search or after punctuation and before words the family phrasebook
+        reads as a need ("green parenting"), which :meth:`read` checks with its reader."""
+        meaning = tuple(
+            (param, code)
+            for param, code in self.colours.get(tokens[position].key, ())
+            if levels and f"{param}:{code}" not in aside
+        )
+        if not meaning:
+            return None
+        after = _between(text, tokens, position, position + 1)
+        before = _between(text, tokens, position - 1, position) if position else "|"
+        last = position + 1 == len(tokens)
+        if _marked(after) or (last and _marked(before)):
+            return _Found(position, position + 1, meaning, position)
+        if not last and not after.strip() and _marked(before):
+            return _Found(position, position + 1, meaning, position, unmarked=True)
+        return None
+
 
 @dataclass(frozen=True)
 class _Found:
@@ -155,6 +210,69 @@ class _Found:
     meaning: tuple[tuple[str, str], ...]
     cut: int
     """The first word taken out of the text: ``first``, or the "in (the)" before a place."""
+    unmarked: bool = False
+    """A colour read only if a need follows it (:meth:`Vocabulary._colour`)."""
+
+
+def _numbered_after(phrase: Sequence[str], keys: Sequence[str], end: int) -> bool:
+    """Whether a phrase ending in a level word ("yellow level") is followed by a number,
+    which makes the level word part of "level 3" instead."""
+    return (
+        phrase[-1] in LEVEL_PREFIXES
+        and len(phrase) > 1
+        and end < len(keys)
+        and (keys[end].isdigit() or keys[end] in NUMBER_WORDS)
+    )
+
+
+def _between(text: str, tokens: Sequence[_Token], left: int, right: int) -> str:
+    """The text between two tokens (to the end of the text past the last)."""
+    start = tokens[left].end
+    end = tokens[right].start if right < len(tokens) else len(text)
+    return text[start:end]
+
+
+def _marked(gap: str) -> bool:
+    """Whether the text between two words holds label punctuation."""
+    return any(char in LABEL_MARKS for char in gap)
+
+
+def _with_joined_colours(found: list[_Found], tokens: Sequence[_Token], text: str) -> list[_Found]:
+    """Level readings with a colour joined to them by a slash or dash taken with them
+    ("amber/level 3", "level 3 - amber"), though the council does not name a level by it:
+    the practitioner's own scale, written beside the council's."""
+    joined = []
+    taken = {position for one in found for position in range(one.first, one.end)}
+    for one in found:
+        first, end = one.first, one.end
+        if one.meaning and all(param == LEVEL for param, _ in one.meaning):
+            if first > 0 and _joined_colour(tokens, text, first - 1, taken):
+                first -= 1
+            if end < len(tokens) and _joined_colour(tokens, text, end, taken):
+                end += 1
+        joined.append(replace(one, first=first, end=end, cut=min(one.cut, first)))
+    return joined
+
+
+def _joined_colour(tokens: Sequence[_Token], text: str, position: int, taken: set[int]) -> bool:
+    """Whether the word at ``position``, beside a level reading, is a colour not read
+    otherwise that nothing but a slash or dash joins to the reading."""
+    if tokens[position].key not in COLOURS or position in taken:
+        return False
+    left = position if position + 1 in taken else position - 1
+    return set(_between(text, tokens, left, left + 1).strip()) <= JOINING
+
+
+def _need_follows(
+    one: _Found, tokens: Sequence[_Token], text: str, reader: QueryReader, today: date
+) -> bool:
+    """Whether the family phrasebook reads a need from the words right after a colour."""
+    rest = text[tokens[one.end].start :]
+    following = set(_parts(text[tokens[one.end].start : tokens[one.end].end]))
+    return any(
+        concept.needs and following & set(concept.words)
+        for concept in reader.read(rest, {}, today).concepts
+    )
 
 
 def _lead(keys: Sequence[str], position: int, meaning: Sequence[tuple[str, str]]) -> int:
@@ -217,6 +335,7 @@ def _without(text: str, spans: Sequence[tuple[int, int]]) -> str:
         last = end
     kept.append(text[last:])
     joined = " ".join(part.strip() for part in kept if part.strip())
+    joined = re.sub(r"\(\s*\)|\[\s*\]", " ", joined)
     return re.sub(r"\s+", " ", joined).strip(" -,;:/\u2013\u2014")
 
 
@@ -280,9 +399,20 @@ def _vocabulary(
         if key and (param, code) not in phrases.setdefault(key, []):
             phrases[key].append((param, code))
 
+    colours: dict[str, list[tuple[str, str]]] = {}
     for number, level in enumerate(levels, start=1):
         for phrase in level_phrases(level, number):
             add(phrase, LEVEL, level.code)
+        for colour in level_colours(level, number):
+            if (LEVEL, level.code) not in colours.setdefault(colour, []):
+                colours[colour].append((LEVEL, level.code))
+            for marked in (
+                *(f"{w} {colour}" for w in LEVEL_WORDS),
+                *(f"{colour} {w}" for w in LEVEL_WORDS),
+            ):
+                add(marked, LEVEL, level.code)
+    for colour in colours:
+        phrases.pop((colour,), None)
     ordinary = set()
     for locality in localities:
         for phrase in (locality.name, *locality.places):
@@ -290,7 +420,27 @@ def _vocabulary(
             key = phrase_key(phrase)
             if len(key) == 1 and zipf_frequency(key[0], "en") >= ORDINARY_ZIPF:
                 ordinary.add(key)
-    return Vocabulary({k: tuple(v) for k, v in phrases.items()}, frozenset(ordinary))
+    return Vocabulary(
+        {k: tuple(v) for k, v in phrases.items()},
+        frozenset(ordinary),
+        {colour: tuple(meaning) for colour, meaning in colours.items()},
+    )
+
+
+def level_colours(level: TaxonomyTermConfig, number: int) -> set[str]:
+    """The colours that name a level: a colour that is one of its phrases on its own
+    (Warwickshire's label "Yellow: targeted early help"), or next to a level word
+    ("level yellow", "yellow threshold")."""
+    found = set()
+    for phrase in level_phrases(level, number):
+        key = phrase_key(phrase)
+        if len(key) == 1 and key[0] in COLOURS:
+            found.add(key[0])
+        elif len(key) == 2 and key[0] in LEVEL_WORDS and key[1] in COLOURS:
+            found.add(key[1])
+        elif len(key) == 2 and key[1] in LEVEL_WORDS and key[0] in COLOURS:
+            found.add(key[0])
+    return found
 
 
 def level_phrases(level: TaxonomyTermConfig, number: int) -> list[str]:

@@ -80,7 +80,10 @@ def explain_command(words: str, top: int, practitioners: bool, language: str) ->
             echo(f"  {label} [{concept.key}] evidence '{said}' ({'; '.join(notes)})")
     _explain_harm(reading, safety)
     if reading is not None and reading.asker is not None:
-        whom = "a child of theirs" if reading.asker.who == "child" else "themselves, an adult"
+        whom = {
+            "child": "a child of theirs",
+            "young": "themselves, a young person",
+        }.get(reading.asker.who, "themselves, an adult")
         echo(f"Asking for: {whom}, from '{reading.asker.evidence}'")
     if reading and reading.corrections:
         fixes = ", ".join(f"{typed} -> {meant}" for typed, meant in reading.corrections)
@@ -147,6 +150,31 @@ def _explain_words_read(wanted: SearchRequest, council: Council, practitioners: 
         click.echo(f"  '{read.said}' read as {read.param} {name} [{read.key}]: {does}")
 
 
+def _placed(ahead: int, danger: str, number: int) -> str:
+    """What meeting a danger did to a result's place, as it actually ranks: ahead of the
+    rest, ahead but after the danger's listings for this asker, or by its score alone (the
+    listings ranked first are those whose set needs meet the danger, and this one's are
+    only inferred from its text; or it meets a danger other than the leading one)."""
+    how = "its needs as set" if danger == "stated" else "needs inferred from its text"
+    if ahead == 2:
+        return f"at {number}, ahead of every listing not meeting the danger: meets it ({how})"
+    if ahead == 1:
+        return (
+            f"at {number}, ahead of listings not meeting the danger: meets it ({how}), but"
+            " after its listings for this asker"
+        )
+    if danger == "inferred":
+        return (
+            f"at {number} by its score, not ahead: meets the danger only by needs inferred"
+            " from its text, and listings whose set needs meet it come first"
+        )
+    if danger == "other":
+        return f"at {number} by its score: meets a danger, not the leading one"
+    if danger == "stated":
+        return f"at {number} by its score: meets the danger, but the search was not loosened"
+    return ""
+
+
 def _explain_hits(results, query, top: int, now: datetime) -> None:  # type: ignore[no-untyped-def]
     hits = results.hits[:top]
     click.echo(f"Top {len(hits)} of {results.total} results:")
@@ -177,10 +205,13 @@ def _explain_hits(results, query, top: int, now: datetime) -> None:  # type: ign
             parts.append(f"its own words are about {why.about}")
         if why.phrases:
             parts.append(f"its own words say {', '.join(why.phrases)}")
+        if why.audience_inferred:
+            parts.append(f"whom it is for inferred from its words: '{why.audience_inferred}'")
         if why.for_someone_else:
             parts.append(f"for {why.for_someone_else}: ranked lower for this asker")
-        if why.first:
-            parts.append("first: meets a danger")
+        placed = _placed(hit.ahead, why.danger, number)
+        if placed:
+            parts.append(placed)
         if listing_overdue(service, now.date(), current_app.extensions["council"]):
             parts.append("overdue for a check: ranked lower")
         click.echo(f"{number:3}. {hit.score:5.2f}  {service.name}  ({'; '.join(parts)})")

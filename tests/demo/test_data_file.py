@@ -38,8 +38,8 @@ def test_the_file_reads_without_a_problem_and_the_same_day_gives_the_same_record
     assert read_demo(council, LOAD_DAY).dataset == result.dataset
     check_council_fits(council, result.dataset)
     services = result.dataset.services
-    assert len(services) == 312
-    assert sum(service.is_sample for service in services) == 276
+    assert len(services) == 315
+    assert sum(service.is_sample for service in services) == 279
 
 
 def test_the_write_path_only_warns_that_sample_numbers_are_not_in_use(

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from flask import Flask
 
 from directory.council import Council
-from directory.demo.loader import DemoLoadError, demo_loaded, load_demo
+from directory.demo.loader import DEMO_FILE, DemoLoadError, demo_loaded, load_demo
 from directory.extensions import db
 from directory.models import AuditEntry, ImportBatch, Service, ServiceStatus
 from tests.demo import LOAD_DAY
@@ -67,7 +67,8 @@ def test_a_failed_load_leaves_the_database_unchanged(
             load_demo(council, today=LOAD_DAY)
         before = _snapshot()
         broken = edited_demo_file(tmp_path, _with_broken_listing)
-        with pytest.raises(DemoLoadError, match=r"nothing changed: Row 337, column maximum_age"):
+        row = len(DEMO_FILE.read_text(encoding="utf-8").splitlines()) + 1  # the appended one
+        with pytest.raises(DemoLoadError, match=rf"nothing changed: Row {row}, column maximum_age"):
             load_demo(council, today=LOAD_DAY, path=broken)
         assert _snapshot() == before
         assert demo_loaded() is loaded_before

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import replace
+from datetime import date
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -18,6 +20,9 @@ from directory.finding.practitioner_words import (
     vocabulary,
 )
 from directory.finding.request import SearchRequest
+from directory.safety import load_safety_lines
+from directory.understanding import load_reader
+from search.understanding import QueryReader
 
 COUNCILS = Path(__file__).resolve().parents[2] / "councils"
 FILES = {
@@ -25,6 +30,7 @@ FILES = {
     "doncaster": COUNCILS / "doncaster.toml",
     "warwickshire": COUNCILS / "examples" / "warwickshire.toml",
 }
+TODAY = date(2026, 11, 23)
 NEED_WORDS = ("parenting", "food bank", "school attendance", "housing advice")
 
 
@@ -32,8 +38,20 @@ def council(name: str) -> Council:
     return load_council(FILES[name])
 
 
-def _read(council: Council, text: str, levels: bool = True) -> tuple[set[str], str]:
-    read, rest = vocabulary(council).read(text, levels)
+@cache
+def _reader(code: str) -> QueryReader:
+    """The family phrasebook, as the practitioners' search reads with it."""
+    found = council(code)
+    return load_reader(found, load_safety_lines(found))
+
+
+def _read(
+    council: Council, text: str, levels: bool = True, with_reader: bool = False
+) -> tuple[set[str], str]:
+    """What is read from ``text``; ``with_reader``: with the family phrasebook, as the
+    practitioners' search reads (a colour before a need is a level only so)."""
+    reader = _reader(council.code) if with_reader else None
+    read, rest = vocabulary(council).read(text, levels, reader=reader, today=TODAY)
     return {r.key for r in read}, rest
 
 
@@ -80,7 +98,7 @@ def test_every_level_reads_by_its_place_in_the_list_label_and_words(name: str) -
             level.code.replace("-", " "),
         ]
         for words in said:
-            keys, rest = _read(found, f"{words} parenting")
+            keys, rest = _read(found, f"{words} parenting", with_reader=True)
             assert f"level:{level.code}" in keys, (words, keys)
             assert rest == "parenting"
         for words in level.words:
@@ -91,7 +109,7 @@ def test_every_level_reads_by_its_place_in_the_list_label_and_words(name: str) -
 
 
 def test_the_warwickshire_colours_and_dudley_shorthand() -> None:
-    assert _read(council("warwickshire"), "green parenting nuneaton") == (
+    assert _read(council("warwickshire"), "green parenting nuneaton", with_reader=True) == (
         {"level:green", "locality:nuneaton-and-bedworth"},
         "parenting",
     )
