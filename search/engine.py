@@ -367,13 +367,13 @@ def _shortlist(
     for doc in blended:
         tiers[_ahead(chosen, doc, first)].append(doc)
     shortlist: list[int] = []
-    placed = 0  # matches in the tiers before this one
+    earlier = 0  # matches in the tiers before this one
     for tier in reversed(tiers):
-        if placed >= limit:
+        if earlier >= limit:
             break
-        room = max(keep - placed, 1)
-        shortlist += _best(blended, tier, room, min(limit, keep) - placed, scores.most, exact)
-        placed += len(tier)
+        room = max(keep - earlier, 1)
+        shortlist += _best(blended, tier, room, min(limit, keep) - earlier, scores.most, exact)
+        earlier += len(tier)
     return shortlist
 
 
