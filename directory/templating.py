@@ -11,6 +11,7 @@ from flask_babel import format_date
 from govuk_frontend_wtf.main import wtforms_errors
 
 from directory.council_language import english, own_language, page_council
+from directory.forms.drawing import gov_field
 from directory.i18n import (
     available_locales,
     is_staff_page,
@@ -32,6 +33,7 @@ def register(app: Flask) -> None:
     app.add_template_filter(english)
     app.add_template_global(shareable_url)
     app.add_template_global(wtforms_errors)
+    app.add_template_global(gov_field)
 
 
 def template_context() -> dict[str, Any]:
