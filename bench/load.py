@@ -277,7 +277,7 @@ def pages_for(codes: dict[str, list[str]], rng: random.Random, count: int) -> li
 
 
 def bench(size: int, arguments: argparse.Namespace) -> None:
-    folder = (arguments.dir or ROOT / "instance" / "bench-load") / str(size)
+    folder = (arguments.dir or ROOT / "instance" / "bench-load").resolve() / str(size)
     print(f"\n{size:,} listings ({folder})")
     codes = prepare(size, folder, arguments.seed)
     pages = pages_for(codes, random.Random(arguments.seed), arguments.requests)
