@@ -73,12 +73,14 @@ def create_app(config: Config | None = None) -> Flask:
     assets.install(app)
 
     from directory import cli, indexing, models, templating, understanding, views  # noqa: F401  (models: tables for Alembic)
+    from directory.forms import drawing
 
     understanding.install(app)
     council_language.install(app, i18n.available_locales(app))
     indexing.install(app)
     jobs.install(app)
     templating.register(app)
+    app.add_template_global(drawing.gov_field)  # forms draw themselves; templating sits below forms
     insights.install(app)
     log_privacy.install()
     views.register(app)

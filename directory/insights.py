@@ -1,11 +1,17 @@
 """Search insights: what families looked for, and what found nothing, kept anonymously.
 
-When the results page is drawn, its search is recorded: only the words known to carry no
+When the results page is drawn, its search is noted: only the words known to carry no
 person (``directory.anonymous_words``: no names, addresses, dates, phone numbers, email
 addresses or postcodes in any spelling), the outward part of the postcode and its locality,
 the filters, the number of results and the day. Never the time, the visitor's address,
 their browser, a full postcode or a session id. Only the first page of a search counts, so
 paging through results does not count it twice.
+
+Notes are written off the request path: a page hands its note to the process's
+``SearchRecorder``, which writes what has gathered in one transaction from a thread of its
+own, ``FLUSH_SECONDS`` after the first note (and what is left when the process exits). A
+page never waits for, or pays for, a commit. A process killed outright loses at most the
+notes of its last second.
 
 The insights pages show a search's words only once they were searched on the council's
 ``insights_minimum_days`` different days, so a search made once (or by one person on one
@@ -16,10 +22,14 @@ day) is never shown; records older than ``insights_retention_months`` are delete
 
 from __future__ import annotations
 
+import atexit
 import csv
 import io
 import logging
+import os
 import re
+import threading
+import weakref
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -43,12 +53,20 @@ log = logging.getLogger(__name__)
 
 RESULTS_TEMPLATE = "find/results.html"
 RECORD_WAIT_MS = 200
-"""The longest a results page waits to record its search while SQLite is locked."""
+"""The longest a write of notes waits while SQLite is locked (then they are given up)."""
+FLUSH_SECONDS = 1.0
+"""How long notes gather before they are written, counted from the first."""
+MOST_HELD = 5000
+"""Notes a process holds unwritten at most (a database gone for a while): later ones are
+dropped, so memory stays bounded."""
 _FILTERS = ("needs", "categories", "kinds", "localities", "languages", "days")
 _SCHEMES = ("need", "category", "level", "circumstance")
 
 
 def install(app: Flask) -> None:
+    recorder = SearchRecorder(app)
+    app.extensions["search_recorder"] = recorder
+    atexit.register(_flush_at_exit, weakref.ref(recorder))
     template_rendered.connect(_record_search, app)
     WSGIRequestHandler.log_request = _log_request_without_query  # type: ignore[method-assign]
 
@@ -108,31 +126,83 @@ def _record_search(sender: Flask, template: Any, context: dict[str, Any], **_: A
     if outward:
         matches = [loc.code for loc in council.localities if outward in loc.postcode_districts]
         locality = matches[0] if len(matches) == 1 else None
-    record = sa.insert(SearchRecord).values(
-        id=_new_id(),
-        day=date.today(),
-        words=words,
-        outward=outward,
-        locality=locality,
-        filters=sorted(filters),
-        results=int(getattr(results, "total", 0)),
+    sender.extensions["search_recorder"].add(
+        {
+            "id": _new_id(),
+            "day": date.today(),
+            "words": words,
+            "outward": outward,
+            "locality": locality,
+            "filters": sorted(filters),
+            "results": int(getattr(results, "total", 0)),
+        }
     )
-    try:
-        with (
-            db.engine.connect() as connection,
-            _waiting_briefly(connection),
-            connection.begin(),
-        ):
-            connection.execute(record)
-    except SQLAlchemyError:  # insights must never cost a family their results
-        log.exception("Could not record a search for insights")
+
+
+def _flush_at_exit(recorder: weakref.ref[SearchRecorder]) -> None:
+    """Write what a process still holds as it exits (weakly held: an app dropped, as tests
+    drop theirs, is not kept alive for this)."""
+    alive = recorder()
+    if alive is not None:
+        alive.flush()
+
+
+class SearchRecorder:
+    """One process's notes of searches, written together from a thread, off the request.
+
+    ``add`` only appends (and starts a timer if none is waiting); ``flush`` writes every
+    note held, in one transaction. Made per process: a worker forked from a parent that
+    held notes starts empty (the parent writes its own).
+    """
+
+    def __init__(self, app: Flask) -> None:
+        self._app = app
+        self._lock = threading.Lock()
+        self._notes: list[dict[str, Any]] = []
+        self._timer: threading.Timer | None = None
+        self._pid = os.getpid()
+
+    def add(self, note: dict[str, Any]) -> None:
+        with self._lock:
+            if self._pid != os.getpid():  # forked: the parent's notes and timer are its own
+                self._pid, self._notes, self._timer = os.getpid(), [], None
+            if len(self._notes) >= MOST_HELD:
+                log.warning("Search notes are not being written: dropping one")
+                return
+            self._notes.append(note)
+            if self._timer is None:
+                self._timer = threading.Timer(FLUSH_SECONDS, self.flush)
+                self._timer.daemon = True
+                self._timer.start()
+
+    def flush(self) -> None:
+        """Write the notes held now (the timer calls this; tests and exit may too)."""
+        with self._lock:
+            if self._pid != os.getpid():
+                return
+            notes, self._notes = self._notes, []
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
+        if not notes:
+            return
+        try:
+            with (
+                self._app.app_context(),
+                db.engine.connect() as connection,
+                _waiting_briefly(connection),
+                connection.begin(),
+            ):
+                connection.execute(sa.insert(SearchRecord), notes)
+        except SQLAlchemyError:  # insights must never cost a family their results
+            log.exception("Could not record a search for insights")
 
 
 @contextmanager
 def _waiting_briefly(connection: sa.Connection) -> Iterator[None]:
     """On SQLite, wait at most ``RECORD_WAIT_MS`` for another writer's lock (an import
-    holds it for minutes), then give the record up: the family's page never waits for it.
-    PostgreSQL inserts wait for no other writer."""
+    holds it for minutes), then give the notes up. PostgreSQL inserts wait for no other
+    writer."""
     if connection.dialect.name != "sqlite":
         yield
         return

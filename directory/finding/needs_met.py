@@ -3,7 +3,8 @@ come first, across all pages, each group in the engine's order.
 
 The engine reads ticked needs as "any of these", so the order is made here: the whole result
 (up to ``MAX_PAGE_SIZE`` matches; beyond that each page is left as the engine made it) is
-fetched once, its services' needs read from the database, and the asked page cut from it.
+fetched once, its services' need codes read from the database (codes only, no listing
+loaded), and the asked page cut from it.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from directory.finding.request import PAGE_SIZE, SearchRequest
-from directory.queries.services import practitioner_services_by_id
+from directory.queries.services import need_codes_by_service
 from search import MAX_PAGE_SIZE, SearchQuery, SearchResults
 
 
@@ -28,11 +29,7 @@ def meets_all_needs_first(
         return results
     query = run(wanted)
     everything = site_search().search(replace(query, page=1, page_size=MAX_PAGE_SIZE)).hits
-    services = practitioner_services_by_id([hit.id for hit in everything], query.today)
-    held = {
-        service_id: {term.code for term in service.terms("need")}
-        for service_id, service in services.items()
-    }
+    held = need_codes_by_service([hit.id for hit in everything], query.today)
     every = [hit for hit in everything if asked <= held.get(hit.id, set())]
     some = [hit for hit in everything if not asked <= held.get(hit.id, set())]
     start = (wanted.page - 1) * PAGE_SIZE

@@ -96,6 +96,19 @@ class DirectorySearch:
                 self._lost_whoosh(error)
         return self._memory_backend().search(query)
 
+    def generation(self) -> tuple[str, int] | None:
+        """Read only: which Whoosh index searches read now (its folder and commit), a key
+        that changes whenever the index does, for caches of what pages draw from it.
+        None when searches are not on Whoosh (the in-memory index changes in place)."""
+        whoosh = self._open_whoosh()
+        if whoosh is None:
+            return None
+        try:
+            snapshot = whoosh._fresh_snapshot()
+        except IndexUnavailable:
+            return None
+        return str(snapshot._directory), snapshot.generation  # the generation's folder
+
     def index_ready(self) -> bool:
         """Whether the chosen engine can answer (Whoosh: its index opens)."""
         return not self.use_whoosh or self._open_whoosh() is not None

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 import sqlalchemy as sa
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from directory.extensions import db
 from directory.models import (
@@ -18,6 +19,8 @@ from directory.models import (
     Service,
     ServiceAtLocation,
     ServiceStatus,
+    TaxonomyTerm,
+    service_taxonomy,
 )
 
 SERVICE_CONTENTS = (
@@ -167,6 +170,13 @@ def practitioner_services_by_id(ids: list[str], today: date) -> dict[str, Servic
 
 
 def _services_by_id(ids: list[str], visible: sa.ColumnElement[bool]) -> dict[str, Service]:
+    return {service.id: service for service in services_for_cards(db.session(), ids, visible)}
+
+
+def services_for_cards(
+    session: Session, ids: Sequence[str], visible: sa.ColumnElement[bool]
+) -> list[Service]:
+    """The services of ``ids`` that are ``visible``, with everything a result card reads."""
     statement = (
         sa.select(Service)
         .where(Service.id.in_(ids), visible)
@@ -180,4 +190,23 @@ def _services_by_id(ids: list[str], visible: sa.ColumnElement[bool]) -> dict[str
             selectinload(Service.locations).selectinload(ServiceAtLocation.schedules),
         )
     )
-    return {service.id: service for service in db.session.scalars(statement)}
+    return list(session.scalars(statement))
+
+
+def need_codes_by_service(ids: Sequence[str], today: date) -> dict[str, set[str]]:
+    """The codes of the needs each service of ``ids`` meets, for those practitioners may see
+    today (active and in season): one query of codes, no listing loaded."""
+    rows = db.session.execute(
+        sa.select(Service.id, TaxonomyTerm.code)
+        .join(service_taxonomy, service_taxonomy.c.service_id == Service.id)
+        .join(TaxonomyTerm, TaxonomyTerm.id == service_taxonomy.c.taxonomy_term_id)
+        .where(
+            Service.id.in_(ids),
+            TaxonomyTerm.scheme == "need",
+            in_season_for_practitioners(today),
+        )
+    )
+    held: dict[str, set[str]] = {}
+    for service_id, code in rows:
+        held.setdefault(service_id, set()).add(code)
+    return held

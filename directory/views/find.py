@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
-from flask import Blueprint, abort, render_template, request, url_for
+from flask import Blueprint, abort, current_app, render_template, request, url_for
 from flask_babel import gettext
 
 from directory.council import Council
@@ -33,11 +33,8 @@ from directory.presenters.search import (
     summary_sentence,
 )
 from directory.presenters.words_read import words_read_tags
-from directory.queries.services import (
-    language_names,
-    practitioner_services_by_id,
-    public_services_by_id,
-)
+from directory.queries.cards import ListingCache
+from directory.queries.services import language_names
 from directory.safety import SafetyLines, cued_dangers, signalled_dangers
 from directory.understanding import page_reader
 from search import MAX_PAGE_SIZE, PageOutOfRange, SearchHit, SearchQuery, SearchResults
@@ -75,8 +72,23 @@ class Door:
     """Reorders a page's hits (given the request, its results, and how to query again)."""
 
 
+def page_listings(ids: list[str], today: date, for_practitioners: bool) -> dict[str, Service]:
+    """The listings of a page of hits this door may show, from the process's cache of
+    listings for the index's present generation (``directory.queries.cards``)."""
+    cache = current_app.extensions.setdefault("listing_cache", ListingCache())
+    return cache.services(ids, today, for_practitioners, site_search().generation())
+
+
+def _public_listings(ids: list[str], today: date) -> dict[str, Service]:
+    return page_listings(ids, today, False)
+
+
+def _practitioner_listings(ids: list[str], today: date) -> dict[str, Service]:
+    return page_listings(ids, today, True)
+
+
 FAMILY_DOOR = Door(
-    "find.find_support", "public.service", SearchForm, False, public_services_by_id, result_item
+    "find.find_support", "public.service", SearchForm, False, _public_listings, result_item
 )
 
 
@@ -85,7 +97,7 @@ PRACTITIONER_DOOR = Door(
     "practitioners.service",
     PractitionerSearchForm,
     True,
-    practitioner_services_by_id,
+    _practitioner_listings,
     practitioner_result_item,
     meets_all_needs_first,
 )

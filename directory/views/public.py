@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Mapping
+from datetime import date, datetime
 from urllib.parse import urlsplit
 
 from flask import (
     Blueprint,
     abort,
+    current_app,
     redirect,
     render_template,
     request,
@@ -44,13 +46,24 @@ def _council() -> Council:
 @blueprint.get("/")
 def home() -> str:
     council = _council()
-    everything = site_search().search(SearchQuery(page_size=1))
     return render_template(
         "public/home.html",
         needs=council.terms("need"),
-        counts=everything.facets.get("needs", {}),
+        counts=need_counts(),
         search_hint=search_hint(),
     )
+
+
+def need_counts() -> Mapping[str, int]:
+    """How many listings meet each need today, counted once per index generation and day
+    (the count ranks every listing): kept by the process until the index changes."""
+    key = (site_search().generation(), date.today())
+    kept = current_app.extensions.get("need_counts")
+    if key[0] is not None and kept is not None and kept[0] == key:
+        return kept[1]
+    counts = dict(site_search().search(SearchQuery(page_size=1)).facets.get("needs", {}))
+    current_app.extensions["need_counts"] = (key, counts)
+    return counts
 
 
 @blueprint.get("/needs/<code>")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import logging
+import time
 import urllib.request
 from datetime import date, timedelta
 from pathlib import Path
@@ -13,6 +14,7 @@ import pytest
 import sqlalchemy as sa
 from flask import Flask
 
+from directory import insights
 from directory.extensions import db
 from directory.insights import clean_words
 from directory.models import Role, SearchRecord
@@ -28,6 +30,7 @@ KEPT = {"id", "day", "words", "outward", "locality", "filters", "results"}
 
 
 def _records(app: Flask, words: str) -> list[SearchRecord]:
+    app.extensions["search_recorder"].flush()  # what the recorder's timer does within a second
     with app.app_context():
         return list(db.session.scalars(sa.select(SearchRecord).where(SearchRecord.words == words)))
 
@@ -73,10 +76,37 @@ def test_a_search_is_recorded_with_nothing_that_says_who_searched(search_app: Fl
     assert len(_records(search_app, "holiday club for")) == 1, "later pages do not count"
 
 
+def test_a_search_is_written_after_its_page_not_during_it(
+    search_app: Flask, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The page only hands its note over; the recorder's own thread writes it within
+    about ``FLUSH_SECONDS`` (3 here, so a slow machine cannot write it before we look),
+    with no further request to prompt it."""
+    monkeypatch.setattr(insights, "FLUSH_SECONDS", 3.0)
+    search_app.extensions["search_recorder"].flush()
+    family = search_app.test_client()
+    with search_app.app_context():
+        before = db.session.scalar(sa.select(sa.func.count(SearchRecord.id)))
+    family.get("/find-support?q=stay+and+play+sessions")
+    with search_app.app_context():
+        assert db.session.scalar(sa.select(sa.func.count(SearchRecord.id))) == before
+    deadline = time.monotonic() + 3.0 + 10
+    while time.monotonic() < deadline:
+        with search_app.app_context():
+            kept = db.session.scalars(
+                sa.select(SearchRecord.words).where(SearchRecord.words == "stay and play")
+            ).all()
+        if kept:
+            break
+        time.sleep(0.1)
+    assert kept == ["stay and play"]
+
+
 def test_editors_see_top_searches_and_searches_that_found_nothing(search_app: Flask) -> None:
     family = search_app.test_client()
     for words in ("zeppelin hovercraft", "zeppelin hovercraft", "=cmd|' /C calc'!A0", "library"):
         family.get("/find-support", query_string={"q": words})
+    search_app.extensions["search_recorder"].flush()
     with search_app.app_context():
         # The same searches on two earlier days: shown from the third different day.
         for back in (1, 2):

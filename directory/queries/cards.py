@@ -1,0 +1,92 @@
+"""The listings a page of results shows, kept per index generation.
+
+Loading a page's twenty listings through the ORM (with what a card shows: organisation,
+venues, costs, phones, schedules, sessions, areas, terms) costs far more than its SQL.
+Every write to a listing re-indexes it, so while the index is unchanged its listings are
+too: ``ListingCache`` keeps the loaded listings (detached from any session, everything a
+card reads already loaded) until the index's generation changes, and a page loads only
+the listings it has not seen yet.
+
+Who may see a listing is decided on every page, as the SQL did: a family sees active,
+public listings inside their season; practitioners see active listings inside their
+season, whoever they are for. Listings are kept whatever their audience or season, as the
+index holds them.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Hashable, Sequence
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from directory.extensions import db
+from directory.models import Audience, Service, ServiceStatus
+from directory.queries.services import indexed, services_for_cards
+
+MOST_KEPT = 3000
+"""Listings kept at most per process, the least recently shown dropped first (a listing
+with all a card reads is a few kilobytes)."""
+
+
+def in_season(service: Service, today: date) -> bool:
+    """Active and inside its seasonal window: ``in_season_for_practitioners`` in Python."""
+    return (
+        service.status == ServiceStatus.ACTIVE
+        and (service.visible_from is None or service.visible_from <= today)
+        and (service.visible_to is None or today <= service.visible_to)
+    )
+
+
+class ListingCache:
+    """One process's listings for result cards, emptied when the index changes."""
+
+    def __init__(self, most: int = MOST_KEPT) -> None:
+        self._most = most
+        self._lock = threading.Lock()
+        self._generation: Hashable | None = None
+        self._kept: OrderedDict[str, Service] = OrderedDict()
+
+    def services(
+        self,
+        ids: Sequence[str],
+        today: date,
+        for_practitioners: bool,
+        generation: Hashable | None,
+    ) -> dict[str, Service]:
+        """The listings of ``ids`` this door may show today, by id (those it may not, or
+        no longer indexed, left out). With no generation (not on Whoosh) nothing is kept."""
+        wanted = list(dict.fromkeys(ids))
+        with self._lock:
+            if generation is None or generation != self._generation:
+                self._kept.clear()
+                self._generation = generation
+            found = {i: self._kept[i] for i in wanted if i in self._kept}
+            for service_id in found:
+                self._kept.move_to_end(service_id)
+        missing = [i for i in wanted if i not in found]
+        if missing:
+            loaded = _load(missing)
+            found.update(loaded)
+            if generation is not None:
+                with self._lock:
+                    if generation == self._generation:
+                        self._kept.update(loaded)
+                        while len(self._kept) > self._most:
+                            self._kept.popitem(last=False)
+        return {
+            i: found[i]
+            for i in wanted
+            if i in found
+            and in_season(found[i], today)
+            and (for_practitioners or found[i].audience == Audience.PUBLIC)
+        }
+
+
+def _load(ids: list[str]) -> dict[str, Service]:
+    """The indexed listings of ``ids`` with all a card reads, in a session of their own that
+    is closed at once: they are detached, never expired by a later commit of the page's."""
+    with Session(db.engine, expire_on_commit=False) as session:
+        return {service.id: service for service in services_for_cards(session, ids, indexed())}

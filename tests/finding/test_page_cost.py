@@ -1,0 +1,85 @@
+"""What a results page no longer pays for on every request draws exactly what it did:
+the filter panel drawn by the GOV.UK macros in the page's render, and result cards from
+listings kept per index generation."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+from flask import Flask
+
+from directory.extensions import db
+from directory.forms.drawing import gov_field
+from directory.models import Service, ServiceStatus
+from directory.views.find import FAMILY_DOOR, PRACTITIONER_DOOR, results_page
+from tests.support.client import page_text
+
+ADDRESSES = (
+    "/find-support",
+    "/find-support?q=food+bank",
+    "/find-support?need=food&need=parenting&locality=halesowen",
+    "/find-support?q=stay+and+play&postcode=DY1+1AA&free=yes&age=2&day=SA",
+    "/find-support?q=club&postcode=nowhere&language=pl&kind=activity&radius=1",
+    "/find-support?category=courses-and-groups&need=send&sort=nearest&postcode=DY5",
+)
+INPUTS = {
+    "q": {"label": {"classes": "govuk-label--s"}, "type": "search"},
+    "postcode": {"label": {"classes": "govuk-label--s"}, "classes": "govuk-input--width-10"},
+    "radius": None,
+}
+
+
+@pytest.mark.parametrize("address", ADDRESSES)
+@pytest.mark.parametrize("door", [FAMILY_DOOR, PRACTITIONER_DOOR], ids=["family", "practitioner"])
+def test_the_panel_draws_every_field_as_the_field_itself_does(
+    search_app: Flask, address: str, door: object
+) -> None:
+    """Each shown field, with the page's own counts, choices, ticks and errors: the macro
+    drawn in the page's render, and again from what was kept, is what ``field()`` draws."""
+    with search_app.test_request_context(address):
+        page = results_page(door)  # type: ignore[arg-type]
+        form = page["form"]
+        fields = [(form[name], params) for name, params in INPUTS.items()]
+        fields += [(field, None) for field in page["filter_fields"]]
+        assert len(fields) > len(INPUTS), "the page shows filters to draw"
+        for field, params in fields:
+            asked = {"params": params} if params else {}
+            expected = field(**asked)
+            assert gov_field(field, **asked) == expected, field.name
+            assert gov_field(field, **asked) == expected, f"{field.name}, kept"
+
+
+def test_a_field_drawn_differently_is_not_taken_from_what_was_kept(search_app: Flask) -> None:
+    with search_app.test_request_context("/find-support?q=food"):
+        form = results_page(FAMILY_DOOR)["form"]
+        plain = gov_field(form.q)
+        labelled = gov_field(form.q, params={"label": {"classes": "govuk-label--l"}})
+        assert plain != labelled and "govuk-label--l" in labelled
+        form.q.data = "other words"
+        assert 'value="other words"' in gov_field(form.q)
+
+
+def _first_card(page: str) -> tuple[str, str]:
+    found = re.search(r'href="/services/([^"]+)" id="result-[^"]+">([^<]+)<', page)
+    assert found, "the page shows a card"
+    return found.group(1), found.group(2)
+
+
+def test_an_edited_or_withdrawn_listing_is_shown_as_it_now_is(search_app: Flask) -> None:
+    """Cards are kept only while the index is unchanged: a listing's next commit (which
+    re-indexes it) shows on the very next page, and a withdrawn one is gone."""
+    family = search_app.test_client()
+    address = "/find-support?q=food"
+    service_id, name = _first_card(page_text(family.get(address)))
+    assert _first_card(page_text(family.get(address))) == (service_id, name), "kept"
+    with search_app.app_context():
+        service = db.session.get_one(Service, service_id)
+        service.name = f"{html.unescape(name)} renamed"
+        db.session.commit()
+    assert f"{name} renamed" in page_text(family.get(address))
+    with search_app.app_context():
+        db.session.get_one(Service, service_id).status = ServiceStatus.INACTIVE
+        db.session.commit()
+    assert f'href="/services/{service_id}"' not in page_text(family.get(address))
