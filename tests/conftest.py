@@ -35,6 +35,7 @@ def empty_app(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Flask]
     with fresh_database(request.param, tmp_path, like=MIGRATED) as url:
         app = migrated_app(config_for_tests(url, tmp_path))
         yield app
+        app.extensions["search_recorder"].flush()  # before its database is dropped
         with app.app_context():
             from directory.extensions import db
 
@@ -60,6 +61,7 @@ def _shared_app(backend: str, directory: Path, template: Template) -> Iterator[F
         app = migrated_app(config_for_tests(url, directory))
         app.test_client_class = HygieneCheckingClient
         yield app
+        app.extensions["search_recorder"].flush()  # before its database is dropped
         with app.app_context():
             app.extensions["search"].close()
             db.engine.dispose()

@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from flask import current_app, has_app_context
 from sqlalchemy.orm import Session
 
-from directory.models import Location, Service, ServiceAtLocation
+from directory.models import Location, Organization, Service, ServiceAtLocation
 
 log = logging.getLogger(__name__)
 _PENDING = "signpost_changed_services"
@@ -68,10 +68,13 @@ def touched_service_ids(
     session: Session, rows: Iterable[object], *, through_venues: bool = True
 ) -> set[str]:
     """The services ``rows`` belong to: themselves, their parts (a phone, the times at one
-    of their venues) and, ``through_venues``, every service at a venue among them."""
+    of their venues), every service of an organisation among them (its name is on each
+    card and in each document) and, ``through_venues``, every service at a venue among
+    them."""
     ids: set[str] = set()
     location_ids: set[str] = set()
     pair_ids: set[str] = set()
+    organization_ids: set[str] = set()
     for row in rows:
         if isinstance(row, Service):
             ids.add(row.id)
@@ -79,10 +82,15 @@ def touched_service_ids(
             location_ids.add(row.id)
         elif isinstance(row, ServiceAtLocation):
             ids.add(row.service_id)
+        elif isinstance(row, Organization):
+            organization_ids.add(row.id)
         elif getattr(row, "service_id", None):
             ids.add(row.service_id)  # type: ignore[attr-defined]
         elif getattr(row, "service_at_location_id", None):
             pair_ids.add(row.service_at_location_id)  # type: ignore[attr-defined]
+    if organization_ids:
+        owned = sa.select(Service.id).where(Service.organization_id.in_(organization_ids))
+        ids.update(session.scalars(owned))
     pairs = sa.select(ServiceAtLocation.service_id)
     if pair_ids:
         ids.update(session.scalars(pairs.where(ServiceAtLocation.id.in_(pair_ids))))

@@ -83,3 +83,18 @@ def test_an_edited_or_withdrawn_listing_is_shown_as_it_now_is(search_app: Flask)
         db.session.get_one(Service, service_id).status = ServiceStatus.INACTIVE
         db.session.commit()
     assert f'href="/services/{service_id}"' not in page_text(family.get(address))
+
+
+def test_renaming_an_organisation_re_indexes_the_listings_it_runs(search_app: Flask) -> None:
+    """An organisation's name is in each of its listings' documents: a rename alone (no
+    listing touched) is found by the very next search."""
+    family = search_app.test_client()
+    service_id, _ = _first_card(page_text(family.get("/find-support?q=food")))
+    assert f'href="/services/{service_id}"' not in page_text(
+        family.get("/find-support?q=quillfeather")
+    )
+    with search_app.app_context():
+        db.session.get_one(Service, service_id).organization.name = "Quillfeather Trust"
+        db.session.commit()
+    found = page_text(family.get("/find-support?q=quillfeather"))
+    assert f'href="/services/{service_id}"' in found
