@@ -31,7 +31,7 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import psycopg
@@ -253,10 +253,8 @@ def _warm_up(bases: Iterable[str], paths: list[str]) -> float:
     began = time.monotonic()
     for base in bases:
         for path in paths * 3:
-            try:
+            with suppress(OSError):
                 page(base + path)
-            except OSError:
-                pass
     return time.monotonic() - began
 
 
