@@ -16,7 +16,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -97,7 +97,7 @@ def _own_by_postgres(path: Path) -> None:
         shutil.chown(path, "postgres", "postgres")
 
 
-def make_primary(root: Path) -> Postgres:
+def make_primary(root: Path, started: list[Callable[[], None]]) -> Postgres:
     home = root / "pg"  # the server writes its data, socket and log here
     data = home / "primary"
     _own_by_postgres(home)
@@ -124,6 +124,7 @@ def make_primary(root: Path) -> Postgres:
             "max_wal_senders = 4\nwal_keep_size = '256MB'\nhot_standby = on\n"
             "shared_buffers = '64MB'\nfsync = on\n"
         )
+    started.append(server.stop)  # before starting: an interrupt never leaves it running
     server.start()
     _run(
         [
@@ -140,7 +141,7 @@ def make_primary(root: Path) -> Postgres:
     return server
 
 
-def make_replica(root: Path, primary: Postgres) -> Postgres:
+def make_replica(root: Path, primary: Postgres, started: list[Callable[[], None]]) -> Postgres:
     """A streaming replica made with pg_basebackup -R (it follows the primary's WAL)."""
     data = root / "pg" / "replica"
     _own_by_postgres(data)
@@ -160,12 +161,14 @@ def make_replica(root: Path, primary: Postgres) -> Postgres:
                 "-R",
                 "-X",
                 "stream",
+                "--checkpoint=fast",
             ]
         )
     )
     replica = Postgres(data, free_port(), root / "pg" / "replica.log")
     with open(data / "postgresql.conf", "a") as conf:
         conf.write(f"\nport = {replica.port}\n")
+    started.append(replica.stop)
     replica.start()
     return replica
 
@@ -251,7 +254,8 @@ backend nodes
     balance roundrobin
     option httpchk GET /health
     http-check expect status 200
-    default-server inter 500ms fall 2 rise 2
+    timeout check 2s
+    default-server inter 500ms fall 3 rise 2
     http-response set-header X-Served-By %[srv_name]
 {servers}
 """

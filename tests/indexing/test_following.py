@@ -3,6 +3,8 @@ found by a search on the other within two seconds, on SQLite and on PostgreSQL."
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
 import threading
 import time
@@ -21,7 +23,7 @@ from werkzeug.datastructures import MultiDict
 
 from directory.extensions import db
 from directory.indexing.changes import KEPT_FOR, latest_change, prune_changes
-from directory.indexing.follower import CURSOR_FILE
+from directory.indexing.follower import CURSOR_FILE, FolderCursor, IndexFollower
 from directory.models import Role, SearchChange, Service
 from directory.models.mixins import utc_now
 from search import SearchQuery
@@ -220,3 +222,27 @@ def test_on_postgresql_a_writer_waits_for_an_earlier_one_to_commit(empty_search_
         holder.close()
         assert done.wait(5)
         writer.join()
+
+
+@pytest.mark.parametrize("why", ["restored database", "not followed for a day"])
+def test_a_node_that_cannot_trust_its_cursor_rebuilds_its_index(
+    empty_search_pair, tmp_path: Path, why: str
+) -> None:  # type: ignore[no-untyped-def]
+    """A cursor past the newest change (a restored backup) or older than the kept changes
+    (rows it missed may be pruned): the index is rebuilt and the cursor set to the newest."""
+    app, _ids = empty_search_pair
+    store = FolderCursor(tmp_path)
+    with app.app_context(), Session(db.engine) as session:
+        newest = latest_change(session)
+    if why == "restored database":
+        store.save(newest + 1000)
+    else:
+        stale = time.time() - KEPT_FOR.total_seconds() - 60
+        store.path.write_text(json.dumps({"change": newest, "at": stale}))
+    index_dir = app.extensions["signpost_config"].search_index_dir
+    before = os.readlink(index_dir / "current")
+    assert IndexFollower(app, 0.5, store).follow_once() == 0
+    assert os.readlink(index_dir / "current") != before, "a new generation was written"
+    saved = store.load()
+    assert saved is not None and saved.change == newest
+    assert time.time() - saved.at < 60
