@@ -28,10 +28,12 @@ import statistics
 import string
 import sys
 import tempfile
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
+from functools import partial
 from pathlib import Path
 
 import psycopg
@@ -134,11 +136,15 @@ def _rehearse(root: Path, prefix: str, started: list[Callable[[], None]]) -> int
         _sign_in(browser, direct["node1"], editor_email, secret)
         word = _word()
         edited_at = _edit(browser, direct["node1"], listing_id, word)
-        for name, url in direct.items():
-            seconds = _until(lambda url=url: _finds(url, word, listing_id), 10)
-            report.append((f"edit on node1 found by a search on {name}", _s(seconds)))
-        replica_seconds = _until(lambda: _replica_has(replica, listing_id, word), 10)
-        report.append(("edit readable on the replica", _s(replica_seconds)))
+        saved = time.monotonic()
+        checks: dict[str, Callable[[], bool]] = {
+            f"a search on {name}": partial(_finds, base, word, listing_id)
+            for name, base in direct.items()
+        }
+        checks["a read on the replica"] = partial(_replica_has, replica, listing_id, word)
+        for name, (seconds, one) in _seen_by_each(checks, saved).items():
+            what = f"edit on node1 seen by {name}, after the save"
+            report.append((what, f"{_s(seconds)} (one look took {one:.2f}s)"))
         report.append(("(edit saved, POST to redirect)", _s(edited_at)))
 
     with _phase(phases, "node1 killed"):
@@ -299,6 +305,32 @@ def _finds(base: str, word: str, listing_id: str) -> bool:
         return f"/services/{listing_id}" in page(f"{base}/find-support?q={word}")
     except OSError:
         return False
+
+
+def _seen_by_each(
+    checks: dict[str, Callable[[], bool]], began: float
+) -> dict[str, tuple[float | None, float]]:
+    """Run every check at once, over and over, until each is true: the seconds from
+    ``began`` until it was, and how long its last look took (the measure's resolution)."""
+    found: dict[str, tuple[float | None, float]] = {}
+
+    def poll(name: str, check: Callable[[], bool]) -> None:
+        last = 0.0
+        while time.monotonic() - began < 10:
+            asked = time.monotonic()
+            hit = check()
+            last = time.monotonic() - asked
+            if hit:
+                found[name] = (time.monotonic() - began, last)
+                return
+        found[name] = (None, last)
+
+    threads = [threading.Thread(target=poll, args=item) for item in checks.items()]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return {name: found[name] for name in checks}
 
 
 def _replica_has(replica: services.Postgres, listing_id: str, word: str) -> bool:
