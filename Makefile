@@ -6,7 +6,7 @@ export FLASK_APP := wsgi.py
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run setup database test lint translations bench clean
+.PHONY: run setup database test lint translations bench cluster clean
 
 ## Set everything up and run the site on the embedded default (SQLite, Whoosh, demo data),
 ## with the job worker (imports, rollbacks, rebuilds) beside it, stopped with it.
@@ -71,6 +71,11 @@ bench: setup
 	$(BIN)/python bench/relevance.py
 	$(BIN)/python bench/imports.py 10000
 	$(BIN)/python bench/languages.py
+
+## Rehearse two app nodes, a PostgreSQL primary and replica and haproxy on this machine, with
+## failures, and print what was measured (needs postgresql-15 and haproxy; not part of test).
+cluster: setup
+	$(BIN)/python scripts/cluster/rehearse.py
 
 clean:
 	rm -rf $(VENV) node_modules static/dist instance translations/.compiled

@@ -47,6 +47,8 @@ class Config:
     search_index_dir: Path
     council_file: Path
     search_backend: str = "whoosh"
+    search_follow_ms: int = 500
+    """How often each process reads the search change log (0: never; one process only)."""
     environment: str = "development"
     testing: bool = False
     redis_url: str | None = None
@@ -127,6 +129,7 @@ class Config:
             search_index_dir=Path(env.get("SEARCH_INDEX_DIR", INSTANCE_DIR / "search-index")),
             council_file=Path(env.get("COUNCIL_FILE", DEFAULT_COUNCIL_FILE)),
             search_backend=backend,
+            search_follow_ms=_number(env, "SEARCH_FOLLOW_MS", 500, minimum=0),
             environment=environment,
             redis_url=redis_url,
             session_store=session_store,

@@ -27,7 +27,7 @@ DROP_EVERYTHING = """
 DO $$
 DECLARE item record;
 BEGIN
-    FOR item IN SELECT c.oid::regclass AS name, c.relkind FROM pg_class c
+    FOR item IN SELECT c.oid::regclass::text AS name, c.relkind FROM pg_class c
             JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
             AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype = 'e')

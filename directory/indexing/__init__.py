@@ -6,7 +6,7 @@ from flask import Flask, current_app
 from sqlalchemy.orm import Session
 
 from directory.extensions import db
-from directory.indexing import hooks  # noqa: F401  (re-index after every commit)
+from directory.indexing import changes, follower, hooks  # noqa: F401  (listeners on commit)
 from directory.indexing.engine import DirectorySearch
 
 
@@ -18,6 +18,12 @@ def install(app: Flask) -> None:
         session_factory=lambda: Session(db.engine),
         default_review_months=app.extensions["council"].staff.review_interval_months,
         reader=app.extensions["query_reader"],
+    )
+    follower.install(
+        app,
+        config.search_follow_ms,
+        config.search_index_dir,
+        on_disk=config.search_backend != "memory",
     )
 
 

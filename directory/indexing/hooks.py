@@ -28,6 +28,11 @@ def _note_changes(session: Session, _context) -> None:  # type: ignore[no-untype
     changed.update(touched_service_ids(session, [*session.new, *session.dirty, *session.deleted]))
 
 
+def pending_service_ids(session: Session) -> set[str]:
+    """The services this session's transaction has touched so far (flushed changes)."""
+    return session.info.get(_PENDING, set())
+
+
 def reindex_after_commit(session: Session, service_ids: set[str]) -> None:
     """Re-index services written without the ORM (bulk inserts) after the next commit."""
     session.info.setdefault(_PENDING, set()).update(service_ids)

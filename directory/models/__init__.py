@@ -32,6 +32,7 @@ from directory.models.requests import (
     SupportRequest,
 )
 from directory.models.schedule import DatedSession, Schedule
+from directory.models.search_changes import SearchChange
 from directory.models.service import (
     Contact,
     CostOption,
@@ -74,6 +75,7 @@ __all__ = [
     "ReviewReminder",
     "Role",
     "Schedule",
+    "SearchChange",
     "SearchRecord",
     "SecurityEvent",
     "Service",

@@ -24,6 +24,8 @@ def config_for_tests(database_url: str, directory: Path, **overrides: object) ->
         "job_queue_file": directory / "jobs.sqlite3",
         "council_file": DEFAULT_COUNCIL_FILE,
         "testing": True,
+        # No thread reading the search change log: tests that follow it start one themselves.
+        "search_follow_ms": 0,
         # Generous, so tests that sign in often are not stopped; rate-limit tests set their own.
         "sign_in_limit": "500 per minute",
         "report_limit": "500 per minute",

@@ -75,6 +75,15 @@ def test_the_job_queue_is_an_sqlite_file_unless_redis_is_chosen(tmp_path: Path) 
         Config.from_env({"JOB_QUEUE": "immediate"})
 
 
+@pytest.mark.parametrize("value", ["-1", "0.5", "half a second", " 500"])
+def test_search_follow_ms_is_a_whole_number_of_milliseconds(value: str) -> None:
+    assert Config.from_env({}).search_follow_ms == 500
+    assert Config.from_env({"SEARCH_FOLLOW_MS": "0"}).search_follow_ms == 0
+    assert Config.from_env({"SEARCH_FOLLOW_MS": "250"}).search_follow_ms == 250
+    with pytest.raises(ConfigError, match="SEARCH_FOLLOW_MS must be a whole number, 0 or more"):
+        Config.from_env({"SEARCH_FOLLOW_MS": value})
+
+
 def test_a_corrupt_council_file_stops_the_site_with_a_message_not_a_traceback(
     tmp_path: Path,
 ) -> None:
