@@ -21,6 +21,7 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from directory.extensions import rows_changed
 from directory.indexing.hooks import pending_service_ids
 from directory.models import SearchChange
 from directory.models.mixins import utc_now
@@ -90,4 +91,4 @@ def prune_changes(session: Session, now: datetime | None = None) -> int:
         sa.delete(SearchChange).where(SearchChange.changed_at < cutoff, SearchChange.id < newest)
     )
     session.commit()
-    return result.rowcount or 0
+    return rows_changed(result)

@@ -35,7 +35,7 @@ import os
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -76,7 +76,7 @@ class CursorStore(Protocol):
     starts_at_newest: bool
     """Whether an index with no cursor yet already holds every change (built at first use)."""
 
-    def claim(self) -> Iterator[bool]: ...
+    def claim(self) -> AbstractContextManager[bool]: ...
     def load(self) -> Cursor | None: ...
     def save(self, change: int) -> None: ...
 

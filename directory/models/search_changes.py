@@ -7,11 +7,11 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from directory.extensions import db
+from directory.extensions import Model
 from directory.models.mixins import utc_now
 
 
-class SearchChange(db.Model):
+class SearchChange(Model):
     """One listing changed by a committed transaction (written in that transaction).
 
     Each app node's search index follows these rows (``directory.indexing.follower``), so
