@@ -18,6 +18,7 @@ import time
 import tomllib
 from dataclasses import dataclass
 from functools import cache
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -81,12 +82,11 @@ def need_codes() -> list[str]:
 
 
 def fingerprint() -> str:
-    """A hash of everything the model is built from."""
-    import numpy
-    import sklearn
-
+    """A hash of everything the model is built from. The libraries' versions come from
+    their installed metadata: importing scikit-learn costs seconds at every start, and
+    reading a built model never needs it."""
     digest = hashlib.sha256()
-    for part in (sklearn.__version__, numpy.__version__):
+    for part in (version("scikit-learn"), version("numpy")):
         digest.update(part.encode() + b"\0")
     for path in (
         *training_files(),
