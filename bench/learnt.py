@@ -113,6 +113,8 @@ def _danger_curve(readers: dict[str, QueryReader], rows: list[Row]) -> None:
         if rules.dangers or rules.cues:
             continue
         assert reader.learnt is not None
+        if reader.holds_lookalike(query):
+            continue  # the learnt reader reads no danger there
         guess = reader.learnt.model.danger(query)
         if guess is not None:
             quiet.append(((guess.code, *guess.others), guess.probability, danger))
