@@ -165,6 +165,9 @@ LOOK_ALIKES = {kind: list(dict.fromkeys(texts)) for kind, texts in _TEMPLATED.it
 KEEP_READING = [
     "my husband isolates me from my family and friends",
     "he has isolated me from everyone and checks my phone",
+    "im cut off from my family, he wont let me see them",
+    "im isolated from my family by him",
+    "i am so isolated, he controls everything and wont let me see my friends",
     "mujhe apne shohar se dar lagta hai",
     "ਪਤੀ ਤੋਂ ਬਹੁਤ ਡਰ ਲੱਗਦਾ ਉਹ ਮਾਰਦਾ ਹੈ",
     "mąż bije mnie i dzieci",
