@@ -7,7 +7,8 @@ Two sources, both product data kept in the repository:
   another language's ``[english]`` table is an example of whatever the English phrase it
   means is (Polish "bank żywności" of food). Need phrases are also the danger model's
   "none" examples, except the needs a danger's help meets (domestic abuse, crime and
-  exploitation), whose phrases say nothing either way;
+  exploitation), whose phrases say nothing either way. The alarm does not learn from a
+  danger's phrases (:func:`search.learnt.train`), only which danger it is;
 - sentences as families type them (``councils/training/*.toml``, in the relevance set's
   ``[[case]]`` format: ``query``, ``needs``, and ``danger`` when someone is in danger;
   ``kind = "lookalike"`` marks an ordinary sentence using harm's words). A case with no
@@ -134,7 +135,9 @@ def phrasebook_examples(
             for phrase in entry.phrases:
                 if not normalised(phrase):
                     continue
-                examples.append(Example(phrase, labels[0], labels[1], source))
+                examples.append(
+                    Example(phrase, labels[0], labels[1], source, alarm=entry.section != "dangers")
+                )
                 if language == "en":
                     by_english.setdefault(normalised(phrase), labels)
     for language in sorted(books):
@@ -143,7 +146,13 @@ def phrasebook_examples(
             if meant is None:
                 continue
             examples.extend(
-                Example(phrase, meant[0], meant[1], f"phrasebook {language} glosses")
+                Example(
+                    phrase,
+                    meant[0],
+                    meant[1],
+                    f"phrasebook {language} glosses",
+                    alarm=meant[1] in (None, NONE),
+                )
                 for phrase in phrases
                 if normalised(phrase)
             )

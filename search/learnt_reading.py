@@ -7,9 +7,13 @@ The rules (:mod:`search.understanding`) read first; the learnt model
   rules read, strong or weak, or a danger read stands for) become weak need readings
   carrying their probability (``Concept.learnt``): they rank listings that meet them a
   little higher (more the likelier they are) and never choose or drop a listing;
-- when the rules read no danger of either grade and the danger model's likeliest danger
-  has probability DANGER_LEAST or more, it is read as a cue: the one-line strip, never the
-  panel (the panel stays with the rules), and, as every danger, its listings first.
+- when the rules read no danger of either grade, the words hold no look-alike the cue
+  lexicon knows ("ran off in the park": the rules judged them ordinary, and a bag of
+  n-grams would read their harm words as danger), and the danger model's alarm has
+  probability DANGER_LEAST or more, its likeliest danger (and the next, when nearly as
+  likely: :data:`search.learnt.SECOND_DANGER_SHARE`) is read as a cue: the one-line strip,
+  never the panel (the panel stays with the rules), and, as every danger, its listings
+  first.
 
 The thresholds were chosen on the development relevance set and the validation part of
 the training sentences (``bench/learnt.py`` prints the trade-off): no false alarm on the
@@ -25,7 +29,7 @@ from search.learnt import LearntModel
 from search.understanding import Concept, Reading
 
 NEED_LEAST = 0.3
-DANGER_LEAST = 0.995
+DANGER_LEAST = 0.98
 MAX_NEEDS = 2
 
 
@@ -41,28 +45,28 @@ class LearntReader:
     need_least: float = NEED_LEAST
     danger_least: float = DANGER_LEAST
 
-    def added(self, reading: Reading, text: str) -> Reading:
-        """``reading`` with the learnt readings the rules did not make (see the module)."""
+    def added(self, reading: Reading, text: str, lookalike: bool = False) -> Reading:
+        """``reading`` with the learnt readings the rules did not make (see the module);
+        no danger when the words hold a ``lookalike`` the rules know."""
         concepts = list(reading.concepts)
         cues = reading.cues
         needs, guess = self.model.read(text, self.need_least)
-        if not (reading.dangers or reading.cues) and (
-            guess is not None
-            and guess.probability >= self.danger_least
-            and guess.code in self.danger_needs
+        if not (reading.dangers or reading.cues or lookalike) and (
+            guess is not None and guess.probability >= self.danger_least
         ):
-            concepts.insert(
-                0,
+            dangers = [c for c in (guess.code, *guess.others) if c in self.danger_needs]
+            concepts[:0] = [
                 Concept(
-                    f"danger:{guess.code}",
+                    f"danger:{code}",
                     (),
-                    needs=self.danger_needs[guess.code],
+                    needs=self.danger_needs[code],
                     priority=True,
                     strong=False,
                     learnt=guess.probability,
-                ),
-            )
-            cues = (guess.code,)
+                )
+                for code in dangers
+            ]
+            cues = tuple(dangers) or cues
         read = {concept.key for concept in concepts}
         covered = {need for concept in concepts if concept.priority for need in concept.needs}
         added = 0

@@ -442,7 +442,17 @@ class QueryReader:
         reading = Reading(
             concepts, dangers, tuple(dict.fromkeys(corrections)), cues, asker, findings
         )
-        return self.learnt.added(reading, text) if self.learnt is not None else reading
+        if self.learnt is None:
+            return reading
+        return self.learnt.added(reading, text, lookalike=bool(ignored))
+
+    def holds_lookalike(self, text: str) -> bool:
+        """Whether ``text`` holds a look-alike the cue lexicon knows ("ran off in the
+        park", "knife and fork"): the rules have judged those words ordinary, and the
+        learnt reader then reads no danger (:mod:`search.learnt_reading`)."""
+        if self.cues is None:
+            return False
+        return bool(self.cues.ignored([token.key for token in _tokens(text)]))
 
     def _in_context(
         self, matches: list[tuple[Entry, tuple[int, ...]]], stems: Sequence[str]

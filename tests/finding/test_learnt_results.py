@@ -86,3 +86,35 @@ def test_explain_shows_learnt_evidence_beside_the_rules(search_app: Flask) -> No
     )
     assert "learnt evidence p=0." in learnt and "weak: ranks, never chooses" in learnt
     assert "'nurse" in learnt or "'nursery" in learnt
+
+
+LEARNT_ONLY = [
+    ("qqxzv he smashes things when he doesnt get his way zzkq", "domestic-abuse"),
+    ("qqxzv she has stopped eating and gives her things away zzkq", None),
+]
+"""Dangers only the learnt reader reads, in words no listing holds (None: whichever it reads)."""
+
+
+def test_a_learnt_danger_never_answers_zero_results(search_app: Flask) -> None:
+    """Words no listing holds, under a filter for something else (food), read as a danger
+    by the learnt reader alone: the search still finds that danger's help, first."""
+    council = search_app.extensions["council"]
+    with search_app.app_context():
+        reader = search_app.extensions["query_readers"]["en"]
+        assert reader.learnt is not None
+        needs = reader.phrasebook.danger_needs()
+        for text, danger in LEARNT_ONLY:
+            rules = replace(reader, learnt=None).read(text, {}, datetime.now().date())
+            assert not (rules.dangers or rules.cues), text
+            guess = reader.learnt.model.danger(text)
+            assert guess is not None and (danger is None or guess.code == danger), text
+            eager = replace(reader, learnt=replace(reader.learnt, danger_least=guess.probability))
+            wanted = parse_search_args({"q": [text], "need": ["food"]}, council)
+            results = site_search().search(
+                build_query(wanted, council, datetime.now(), reader=eager)
+            )
+            assert results.reading is not None and guess.code in results.reading.cues, text
+            assert results.total > 0, text
+            first = public_services_by_id([results.hits[0].id], datetime.now().date())
+            held = {t.code for service in first.values() for t in service.terms("need")}
+            assert held & set(needs[guess.code]), text

@@ -132,3 +132,48 @@ def test_learnt_needs_are_weak_and_add_to_the_rules(readers: dict[str, QueryRead
     assert [c for c in after.concepts if not c.learnt] == list(before.concepts)
     strong = reader.read("food bank", {}, date.today())
     assert [c.key for c in strong.concepts] == ["need:food"] and strong.concepts[0].strong
+
+
+UNCERTAIN = [
+    "she has stopped eating and gives her things away",
+    "he smashes things when he doesnt get his way",
+    "my daughter stays out all night with older lads and comes back with cuts",
+    "nie wraca na noc i ma nowe rzeczy od starszych chłopaków",
+]
+"""Sentences the rules read no danger in, of more than one danger (written for this test)."""
+
+
+def test_a_nearly_as_likely_second_danger_is_read_beside_the_first(
+    readers: dict[str, QueryReader],
+) -> None:
+    reader = readers["en"]
+    assert reader.learnt is not None
+    seconds = 0
+    for text in UNCERTAIN:
+        guess = reader.learnt.model.danger(text)
+        assert guess is not None
+        assert len(guess.others) <= 1 and guess.code not in guess.others
+        seconds += len(guess.others)
+        rules = replace(reader, learnt=None).read(text, {}, date.today())
+        if rules.dangers or rules.cues:
+            continue
+        eager = replace(reader, learnt=replace(reader.learnt, danger_least=guess.probability))
+        reading = eager.read(text, {}, date.today())
+        assert reading.cues == (guess.code, *guess.others), text
+        assert not reading.dangers
+        assert all(c.learnt and not c.strong for c in reading.concepts if c.priority)
+    assert seconds, "no sentence here reads a second danger: the test checks nothing"
+
+
+def test_no_learnt_danger_where_the_words_hold_a_known_look_alike(
+    readers: dict[str, QueryReader],
+) -> None:
+    """The rules judged "ran off in the park" ordinary; however high the alarm, no strip."""
+    reader = readers["en"]
+    assert reader.learnt is not None
+    eager = replace(reader, learnt=replace(reader.learnt, danger_least=0.0))
+    for text in ("my son ran off in the park and we found him", "knife and fork for my son"):
+        assert reader.holds_lookalike(text)
+        reading = eager.read(text, {}, date.today())
+        assert not (reading.dangers or reading.cues), text
+    assert eager.read("he smashes things when he doesnt get his way", {}, date.today()).cues
