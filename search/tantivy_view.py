@@ -1,0 +1,104 @@
+"""The few hundred candidates tantivy chose, as an :class:`~search.view.IndexView`.
+
+The shared engine (:mod:`search.engine`) reads, matches and ranks these exactly as it does a
+whole index, with the whole index's statistics: how many listings there are, how many hold
+each group of words (a group's idf), and the average length of each text field. So a
+candidate scores here what it would score among every listing, and the engine's work costs
+what the page shows, not what the words match.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Set
+from datetime import date
+from typing import Any, Protocol
+
+from search.indexing import TEXT_FIELDS
+from search.keywords import KeywordIndex
+from search.query import TermGroup
+from search.remembering import LastUsed
+from search.scoring import field_weights, sum_fields
+from search.view import DocInfo
+
+
+class Statistics(Protocol):
+    """What the whole index says, for scoring candidates as the whole index would."""
+
+    readings: LastUsed[object]
+
+    def vocabulary(self) -> Mapping[str, int]: ...
+
+    def average_length(self, field: str) -> float: ...
+
+    def group_frequency(self, group: TermGroup) -> tuple[int, int]: ...
+
+
+class CandidateView:
+    """Candidates from their stored entries (:func:`search.tantivy_schema.read_entry`)."""
+
+    def __init__(self, entries: Iterable[tuple[Any, ...]], statistics: Statistics) -> None:
+        self._statistics = statistics
+        self.readings = statistics.readings
+        self._info: list[DocInfo] = []
+        self._frequencies: list[dict[str, dict[str, int]]] = []
+        self._keywords = KeywordIndex()
+        for doc, entry in enumerate(entries):
+            _, doc_id, points, assured, due, needs, keywords, frequencies, _ = entry
+            self._info.append(
+                DocInfo(
+                    doc_id,
+                    tuple(tuple(point) for point in points),
+                    date.fromisoformat(assured) if assured else None,
+                    needs,
+                    date.fromisoformat(due) if due else None,
+                )
+            )
+            self._keywords.add(doc, keywords)
+            self._frequencies.append(frequencies)
+        self._docs = frozenset(range(len(self._info)))
+        self._lengths = {
+            field: {doc: sum(self._frequencies[doc].get(field, {}).values()) for doc in self._docs}
+            for field in TEXT_FIELDS
+        }
+
+    def ids(self) -> list[str]:
+        return [info.id for info in self._info]
+
+    # IndexView
+
+    def all_docs(self) -> Set[int]:
+        return self._docs
+
+    def info(self, doc: int) -> DocInfo:
+        return self._info[doc]
+
+    def postings(self, field: str, term: str) -> Set[int]:
+        return self._keywords.postings(field, term)
+
+    def bits(self, field: str, term: str) -> int:
+        return self._keywords.bits(field, term)
+
+    def terms(self, field: str) -> Iterable[str]:
+        return self._keywords.terms(field)
+
+    def vocabulary(self) -> Mapping[str, int]:
+        return self._statistics.vocabulary()
+
+    def term_weights(self, token: str) -> Mapping[int, float]:
+        return sum_fields(self._field_weights(field, token) for field in TEXT_FIELDS)
+
+    def group_frequency(self, group: TermGroup) -> tuple[int, int]:
+        """(listings in the index, listings holding any alternative of ``group``): the
+        group's idf is the whole index's (:func:`search.matching.group_scores`)."""
+        return self._statistics.group_frequency(group)
+
+    def _field_weights(self, field: str, token: str) -> dict[int, float]:
+        boost = TEXT_FIELDS[field]
+        postings = [
+            (doc, counts[token] * boost)
+            for doc, frequencies in enumerate(self._frequencies)
+            if (counts := frequencies.get(field)) and token in counts
+        ]
+        if not postings:
+            return {}
+        return field_weights(postings, self._lengths[field], self._statistics.average_length(field))
