@@ -40,7 +40,6 @@ from search.engine import (
     _SYNONYM_WORDS,
     RERANKED,
     _Attempt,
-    _corrected_text,
     _leading_danger,
     _quiet,
     _real,
@@ -59,10 +58,11 @@ from search.generations import (
 )
 from search.indexing import BOROUGH_WIDE, LOCALITY, TEXT_FIELDS, spelling_words
 from search.locking import write_lock
-from search.query import Filters, SearchQuery, TermGroup, plan_text
+from search.query import Filters, SearchQuery, TermGroup, TextPlan, plan_text
 from search.ranking import blend, freshness, proximity
 from search.remembering import LastUsed
 from search.results import FacetCounts, SearchResults, Widening
+from search.spelling import best_correction
 from search.tantivy_query import (
     Compiler,
     any_of,
@@ -94,6 +94,7 @@ WRITER_HEAP = 64_000_000
 WRITER_THREADS = 1
 READINGS_KEPT = 512
 GROUPS_COUNTED = 4096
+CORRECTIONS_KEPT = 4096
 FACET_SIZE = 10_000
 TIES_KEPT = 2_000
 """Candidates kept, at most, when many listings tie for the last place of a browse (no
@@ -286,6 +287,7 @@ class _Snapshot:
         self.documents = self.searcher.num_docs
         self.readings: LastUsed[object] = LastUsed(READINGS_KEPT)
         self._groups: LastUsed[tuple[int, int]] = LastUsed(GROUPS_COUNTED)
+        self._corrections: LastUsed[str | None] = LastUsed(CORRECTIONS_KEPT)
         self._vocabulary: dict[str, int] | None = None
         self._localities: tuple[str, ...] | None = None
         sums = self.searcher.aggregate(
@@ -300,6 +302,10 @@ class _Snapshot:
         if self._vocabulary is None:
             self._vocabulary = read_vocabulary(self.path)
         return self._vocabulary
+
+    def correction(self, word: str) -> str | None:
+        """The index's closest word to ``word`` (:func:`search.spelling.best_correction`)."""
+        return self._corrections.get(word, lambda: best_correction(word, self.vocabulary()))
 
     def average_length(self, field: str) -> float:
         return self._averages[field]
@@ -367,7 +373,8 @@ class _Search:
         asker = reading.asker if reading else None
         attempt = _Attempt(plan, True, query.radius_m, concepts=concepts, asker=asker)
         worded, area, matches = self._matches(attempt)
-        if query.loosen and not snapshot.count(matches):
+        loosened = query.loosen and not snapshot.count(matches)
+        if loosened:
             for looser in self._looser(attempt):
                 found = self._matches(looser)
                 if snapshot.count(found[2]):
@@ -388,7 +395,8 @@ class _Search:
         total = snapshot.count(matches)
         facets = self._facets(matches, worded, area)
         scored = with_bonus(matches, self.compiler.fit(attempt.concepts))
-        view = CandidateView(snapshot.entries(self._candidates(scored, danger, attempt)), snapshot)
+        entries = snapshot.entries(self._candidates(scored, danger, attempt))
+        view = CandidateView(entries, snapshot, self._vocabulary(plan, loosened))
         results = run_search(view, query)
         return replace(results, total=total, facets=facets)
 
@@ -444,7 +452,7 @@ class _Search:
         plan, concepts, asker = first.plan, first.concepts, first.asker
         suggestion = None
         corrected = (
-            _corrected_text(plan, self.snapshot.vocabulary(), self._seen(), _real(query))
+            self._corrected(plan, self._seen(), _real(query))
             if plan.groups and query.correct_spelling
             else None
         )
@@ -462,6 +470,44 @@ class _Search:
                     any_terms=True, radius_m=None if radius == query.radius_m else radius
                 )
                 yield _Attempt(plan, False, radius, suggestion, widened, concepts, asker)
+
+    def _corrected(
+        self, plan: TextPlan, seen: Callable[[str], bool], real: Callable[[str], bool]
+    ) -> str | None:
+        """:func:`search.engine._corrected_text`, with corrections remembered."""
+        vocabulary = self.snapshot.vocabulary()
+        fixes: dict[str, str] = {}
+        for group in plan.groups:
+            word = group.words[0]
+            if group.synonym or not word.isalpha() or word in vocabulary or real(word):
+                continue
+            fix = self._correction(word)
+            if fix is not None and seen(fix):
+                fixes[word] = fix
+        if not fixes:
+            return None
+        return " ".join(fixes.get(word, word) for word in plan.text.split())
+
+    def _correction(self, word: str) -> str | None:
+        """The closest word of the index or the synonym table, as the engine chooses."""
+        return best_correction(word, self._vocabulary_for((word,)), _SYNONYM_WORDS)
+
+    def _vocabulary(self, plan: TextPlan, loosened: bool) -> dict[str, int]:
+        """The words of the whole vocabulary this query's words can use: themselves, and,
+        when the engine will loosen, the index's closest word to each unknown one (enough
+        for it to correct them as it would with the whole vocabulary,
+        :func:`search.spelling.best_correction`)."""
+        return self._vocabulary_for(tuple(plan.text.split()), corrections=loosened)
+
+    def _vocabulary_for(self, words: tuple[str, ...], corrections: bool = True) -> dict[str, int]:
+        vocabulary = self.snapshot.vocabulary()
+        kept: dict[str, int] = {}
+        for word in words:
+            if word in vocabulary:
+                kept[word] = vocabulary[word]
+            elif corrections and (fix := self.snapshot.correction(word)) is not None:
+                kept[fix] = vocabulary[fix]
+        return kept
 
     def _seen(self) -> Callable[[str], bool]:
         """Whether a word is in a listing this searcher may see (engine's ``_seen_by``)."""

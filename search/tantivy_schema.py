@@ -51,6 +51,7 @@ FOREVER = 10**7
 NUMERIC_KEYWORDS = frozenset({AGE, SLOT, SEASON, CELL})
 """Keyword fields held as numbers (or, for grid cells, as coordinates) instead of terms."""
 ENTRY_VERSION = 1
+"""Grid cells are left out of the entry: they follow from the points."""
 
 
 def keyword_field(name: str) -> str:
@@ -143,7 +144,7 @@ def _entry(
             doc.assured_date,
             doc.review_due,
             len(doc.need_codes or doc.text_needs),
-            {name: terms for name, terms in keywords.items() if terms},
+            {name: terms for name, terms in keywords.items() if terms and name != CELL},
             frequencies,
             fingerprint(doc),
         )

@@ -13,8 +13,9 @@ from collections.abc import Iterable, Mapping, Set
 from datetime import date
 from typing import Any, Protocol
 
-from search.indexing import TEXT_FIELDS
-from search.keywords import KeywordIndex
+from search.geo import point_cells
+from search.indexing import CELL, TEXT_FIELDS
+from search.keywords import to_bits
 from search.query import TermGroup
 from search.remembering import LastUsed
 from search.scoring import field_weights, sum_fields
@@ -26,8 +27,6 @@ class Statistics(Protocol):
 
     readings: LastUsed[object]
 
-    def vocabulary(self) -> Mapping[str, int]: ...
-
     def average_length(self, field: str) -> float: ...
 
     def group_frequency(self, group: TermGroup) -> tuple[int, int]: ...
@@ -36,13 +35,24 @@ class Statistics(Protocol):
 class CandidateView:
     """Candidates from their stored entries (:func:`search.tantivy_schema.read_entry`)."""
 
-    def __init__(self, entries: Iterable[tuple[Any, ...]], statistics: Statistics) -> None:
+    def __init__(
+        self,
+        entries: Iterable[tuple[Any, ...]],
+        statistics: Statistics,
+        vocabulary: Mapping[str, int],
+    ) -> None:
+        """``vocabulary``: the whole index's words this query can use (its own words, and
+        the corrections the whole vocabulary offers them): the engine asks the vocabulary
+        only for those, and the whole one is a scan per query."""
         self._statistics = statistics
+        self._vocabulary = vocabulary
         self.readings = statistics.readings
         self._info: list[DocInfo] = []
         self._frequencies: list[dict[str, dict[str, int]]] = []
-        self._keywords = KeywordIndex()
-        for doc, entry in enumerate(entries):
+        self._keywords: list[dict[str, tuple[str, ...]]] = []
+        self._inverted: dict[str, dict[str, frozenset[int]]] = {}
+        self._bits: dict[tuple[str, str], int] = {}
+        for entry in entries:
             _, doc_id, points, assured, due, needs, keywords, frequencies, _ = entry
             self._info.append(
                 DocInfo(
@@ -53,7 +63,7 @@ class CandidateView:
                     date.fromisoformat(due) if due else None,
                 )
             )
-            self._keywords.add(doc, keywords)
+            self._keywords.append(keywords)
             self._frequencies.append(frequencies)
         self._docs = frozenset(range(len(self._info)))
         self._lengths = {
@@ -73,16 +83,35 @@ class CandidateView:
         return self._info[doc]
 
     def postings(self, field: str, term: str) -> Set[int]:
-        return self._keywords.postings(field, term)
+        return self._field(field).get(term, frozenset())
 
     def bits(self, field: str, term: str) -> int:
-        return self._keywords.bits(field, term)
+        key = (field, term)
+        if key not in self._bits:
+            self._bits[key] = to_bits(self.postings(field, term))
+        return self._bits[key]
 
     def terms(self, field: str) -> Iterable[str]:
-        return self._keywords.terms(field)
+        return self._field(field).keys()
 
     def vocabulary(self) -> Mapping[str, int]:
-        return self._statistics.vocabulary()
+        return self._vocabulary
+
+    def _field(self, field: str) -> dict[str, frozenset[int]]:
+        """One keyword field inverted, when first asked (a query asks a few of them).
+        Grid cells are not stored: they are worked out from the venues."""
+        inverted = self._inverted.get(field)
+        if inverted is None:
+            holders: dict[str, set[int]] = {}
+            for doc, keywords in enumerate(self._keywords):
+                cells = field == CELL
+                terms = point_cells(self._info[doc].points) if cells else keywords.get(field, ())
+                for term in terms:
+                    holders.setdefault(term, set()).add(doc)
+            inverted = self._inverted[field] = {
+                term: frozenset(docs) for term, docs in holders.items()
+            }
+        return inverted
 
     def term_weights(self, token: str) -> Mapping[int, float]:
         return sum_fields(self._field_weights(field, token) for field in TEXT_FIELDS)
