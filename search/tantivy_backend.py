@@ -109,9 +109,14 @@ class TantivyBackend:
     missing or corrupt. Use :meth:`create` to build one from documents.
     """
 
-    def __init__(self, index_dir: Path, *, lock_timeout: float = 10.0) -> None:
+    def __init__(
+        self, index_dir: Path, *, lock_timeout: float = 10.0, candidates: int = RERANKED
+    ) -> None:
+        """``candidates``: how many of the best matches the engine re-ranks (more when
+        the page asked for lies deeper)."""
         self.index_dir = Path(index_dir)
         self.lock_timeout = lock_timeout
+        self.candidates = candidates
         self._state = threading.Lock()
         self._index: tantivy.Index | None = None
         self._target: str | None = None
@@ -125,12 +130,13 @@ class TantivyBackend:
         documents: Iterable[ServiceDocument] = (),
         *,
         lock_timeout: float = 10.0,
+        candidates: int = RERANKED,
     ) -> TantivyBackend:
         """Build a new index from ``documents`` (replacing any there) and open it."""
         index_dir = Path(index_dir)
         index_dir.mkdir(parents=True, exist_ok=True)
         _write_generation(index_dir, documents, lock_timeout)
-        return cls(index_dir, lock_timeout=lock_timeout)
+        return cls(index_dir, lock_timeout=lock_timeout, candidates=candidates)
 
     def __enter__(self) -> TantivyBackend:
         return self
@@ -198,7 +204,7 @@ class TantivyBackend:
     def search(self, query: SearchQuery) -> SearchResults:
         snapshot = self._fresh_snapshot()
         try:
-            return _Search(snapshot, query).run()
+            return _Search(snapshot, query, self.candidates).run()
         except SearchError:
             raise
         except READ_ERRORS as error:
@@ -359,7 +365,8 @@ class _Snapshot:
 class _Search:
     """One query against one snapshot: match and loosen, count, choose, re-rank."""
 
-    def __init__(self, snapshot: _Snapshot, query: SearchQuery) -> None:
+    def __init__(self, snapshot: _Snapshot, query: SearchQuery, candidates: int) -> None:
+        self.candidates = candidates
         self.snapshot = snapshot
         self.compiler = snapshot.compiler
         self.query = query
@@ -565,7 +572,7 @@ class _Search:
         danger first; with no words to score (or nearest first), the best by the ranking's
         own distance and freshness, read from fast fields."""
         query = self.query
-        keep = max(RERANKED, query.page * query.page_size)
+        keep = max(self.candidates, query.page * query.page_size)
         wordless = not attempt.plan.groups and not attempt.concepts
         if wordless or query.sort == "nearest":
             chosen = self._best_placed(scored, keep)
