@@ -35,6 +35,9 @@ class Statistics(Protocol):
 class CandidateView:
     """Candidates from their stored entries (:func:`search.tantivy_schema.read_entry`)."""
 
+    counts_facets = False
+    """The backend counts facets over every match; counts over candidates would be wrong."""
+
     def __init__(
         self,
         entries: Iterable[tuple[Any, ...]],
