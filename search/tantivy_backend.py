@@ -85,7 +85,7 @@ from search.tantivy_schema import (
     read_entry,
     tantivy_document,
 )
-from search.tantivy_view import CandidateView
+from search.tantivy_view import Candidate, CandidateView, candidate
 from search.vocabulary_file import read_vocabulary, write_vocabulary
 
 CANDIDATES = 160
@@ -100,6 +100,9 @@ WRITER_THREADS = 1
 READINGS_KEPT = 512
 GROUPS_COUNTED = 4096
 CORRECTIONS_KEPT = 4096
+ENTRIES_KEPT = 4096
+"""Candidates' entries a snapshot remembers, read back: a few tens of MB at most, whatever
+the directory's size. Families ask the same words; their candidates are read once."""
 FACET_SIZE = 10_000
 TIES_KEPT = 2_000
 """Candidates kept, at most, when many listings tie for the last place of a browse (no
@@ -272,13 +275,18 @@ def _write_generation(
         try:
             index = tantivy.Index(build_schema(), path=str(path))
             writer = index.writer(WRITER_HEAP, WRITER_THREADS)
-            vocabulary: Counter[str] = Counter()
-            for doc in documents:
-                writer.add_document(tantivy_document(doc)[0])
-                vocabulary.update(spelling_words(doc))
-            write_vocabulary(path, vocabulary)
-            writer.commit()
-            writer.wait_merging_threads()
+            try:
+                vocabulary: Counter[str] = Counter()
+                for doc in documents:
+                    writer.add_document(tantivy_document(doc)[0])
+                    vocabulary.update(spelling_words(doc))
+                write_vocabulary(path, vocabulary)
+                writer.commit()
+            except BaseException:
+                writer.rollback()
+                raise
+            finally:
+                writer.wait_merging_threads()  # its threads write no more files after this
         except BaseException:
             shutil.rmtree(path, ignore_errors=True)
             raise
@@ -299,6 +307,7 @@ class _Snapshot:
         self.readings: LastUsed[object] = LastUsed(READINGS_KEPT)
         self._groups: LastUsed[tuple[int, int]] = LastUsed(GROUPS_COUNTED)
         self._corrections: LastUsed[str | None] = LastUsed(CORRECTIONS_KEPT)
+        self._entries: LastUsed[Candidate] = LastUsed(ENTRIES_KEPT)
         self._vocabulary: dict[str, int] | None = None
         self._localities: tuple[str, ...] | None = None
         sums = self.searcher.aggregate(
@@ -360,11 +369,21 @@ class _Snapshot:
             for name in request
         }
 
-    def entries(self, addresses: Iterable[Any]) -> list[tuple[Any, ...]]:
-        return [read_entry(self.searcher.doc(address).get_first(ENTRY)) for address in addresses]
+    def entries(self, addresses: Iterable[Any]) -> list[Candidate]:
+        """The documents at ``addresses``, read back for re-ranking (remembered)."""
+        return [
+            self._entries.get(
+                (address.segment_ord, address.doc), lambda a=address: candidate(self._read(a))
+            )
+            for address in addresses
+        ]
+
+    def _read(self, address: Any) -> tuple[Any, ...]:
+        return read_entry(self.searcher.doc(address).get_first(ENTRY))
 
     def every_entry(self) -> list[tuple[Any, ...]]:
-        return self.entries(self.every_hit(Query.all_query()))
+        """Every document's entry, not remembered (the health check reads them all)."""
+        return [self._read(address) for address in self.every_hit(Query.all_query())]
 
 
 class _Search:
@@ -385,11 +404,13 @@ class _Search:
         asker = reading.asker if reading else None
         attempt = _Attempt(plan, True, query.radius_m, concepts=concepts, asker=asker)
         worded, area, matches = self._matches(attempt)
-        loosened = query.loosen and not snapshot.count(matches)
+        total = snapshot.count(matches)
+        loosened = query.loosen and not total
         if loosened:
             for looser in self._looser(attempt):
                 found = self._matches(looser)
-                if snapshot.count(found[2]):
+                total = snapshot.count(found[2])
+                if total:
                     attempt, (worded, area, matches) = looser, found
                     break
         leading = _leading_danger(attempt.concepts)
@@ -404,7 +425,7 @@ class _Search:
                 )
                 added = must(audience.values(), danger)
             matches = either(matches, added)
-        total = snapshot.count(matches)
+            total = snapshot.count(matches)
         facets = self._facets(matches, worded, area)
         scored = with_bonus(matches, self.compiler.fit(attempt.concepts))
         entries = snapshot.entries(self._candidates(scored, danger, attempt))
@@ -448,13 +469,13 @@ class _Search:
         snapshot, origin = self.snapshot, self.query.origin
         assert origin is not None
         found = []
-        for entry in snapshot.entries(snapshot.every_hit(near)):
-            points = entry[2]
+        for near_one in snapshot.entries(snapshot.every_hit(near)):
+            points = near_one.info.points
             distance = min(
                 (math.hypot(e - origin[0], n - origin[1]) for e, n in points), default=None
             )
             if distance is not None and distance <= radius_m:
-                found.append(entry[1])
+                found.append(near_one.info.id)
         return found
 
     def _looser(self, first: _Attempt) -> Iterator[_Attempt]:

@@ -10,6 +10,7 @@ what the page shows, not what the words match.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Set
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
 
@@ -32,15 +33,39 @@ class Statistics(Protocol):
     def group_frequency(self, group: TermGroup) -> tuple[int, int]: ...
 
 
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One candidate as re-ranking reads it, from its stored entry."""
+
+    info: DocInfo
+    keywords: dict[str, tuple[str, ...]]
+    frequencies: dict[str, dict[str, int]]
+    lengths: dict[str, int]
+
+
+def candidate(entry: tuple[Any, ...]) -> Candidate:
+    """A candidate from its entry (:func:`search.tantivy_schema.read_entry`)."""
+    _, doc_id, points, assured, due, needs, keywords, frequencies, _ = entry
+    info = DocInfo(
+        doc_id,
+        tuple(tuple(point) for point in points),
+        date.fromisoformat(assured) if assured else None,
+        needs,
+        date.fromisoformat(due) if due else None,
+    )
+    lengths = {field: sum(counts.values()) for field, counts in frequencies.items()}
+    return Candidate(info, keywords, frequencies, lengths)
+
+
 class CandidateView:
-    """Candidates from their stored entries (:func:`search.tantivy_schema.read_entry`)."""
+    """The candidates a backend chose, ranked by the shared engine."""
 
     counts_facets = False
     """The backend counts facets over every match; counts over candidates would be wrong."""
 
     def __init__(
         self,
-        entries: Iterable[tuple[Any, ...]],
+        candidates: Iterable[Candidate],
         statistics: Statistics,
         vocabulary: Mapping[str, int],
     ) -> None:
@@ -50,27 +75,17 @@ class CandidateView:
         self._statistics = statistics
         self._vocabulary = vocabulary
         self.readings = statistics.readings
-        self._info: list[DocInfo] = []
-        self._frequencies: list[dict[str, dict[str, int]]] = []
-        self._keywords: list[dict[str, tuple[str, ...]]] = []
+        self._candidates = list(candidates)
+        self._info = [candidate.info for candidate in self._candidates]
+        self._frequencies = [candidate.frequencies for candidate in self._candidates]
         self._inverted: dict[str, dict[str, frozenset[int]]] = {}
         self._bits: dict[tuple[str, str], int] = {}
-        for entry in entries:
-            _, doc_id, points, assured, due, needs, keywords, frequencies, _ = entry
-            self._info.append(
-                DocInfo(
-                    doc_id,
-                    tuple(tuple(point) for point in points),
-                    date.fromisoformat(assured) if assured else None,
-                    needs,
-                    date.fromisoformat(due) if due else None,
-                )
-            )
-            self._keywords.append(keywords)
-            self._frequencies.append(frequencies)
         self._docs = frozenset(range(len(self._info)))
         self._lengths = {
-            field: {doc: sum(self._frequencies[doc].get(field, {}).values()) for doc in self._docs}
+            field: {
+                doc: candidate.lengths.get(field, 0)
+                for doc, candidate in enumerate(self._candidates)
+            }
             for field in TEXT_FIELDS
         }
 
@@ -106,9 +121,13 @@ class CandidateView:
         inverted = self._inverted.get(field)
         if inverted is None:
             holders: dict[str, set[int]] = {}
-            for doc, keywords in enumerate(self._keywords):
+            for doc, candidate in enumerate(self._candidates):
                 cells = field == CELL
-                terms = point_cells(self._info[doc].points) if cells else keywords.get(field, ())
+                terms = (
+                    point_cells(candidate.info.points)
+                    if cells
+                    else candidate.keywords.get(field, ())
+                )
                 for term in terms:
                     holders.setdefault(term, set()).add(doc)
             inverted = self._inverted[field] = {
