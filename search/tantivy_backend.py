@@ -77,6 +77,7 @@ from search.tantivy_schema import (
     ENTRY,
     FOREVER,
     ID,
+    KEY,
     NORTHING,
     VENUES,
     build_schema,
@@ -461,21 +462,29 @@ class _Search:
         localities = (*query.origin_localities, *query.filters.localities)
         parts = [must([single], any_of(inside)), compiler.served(localities)]
         if measured:
-            parts.append(Query.term_set_query(self.snapshot.schema, ID, measured))
+            parts.append(Query.term_set_query(self.snapshot.schema, KEY, measured))
         return any_of(parts)
 
-    def _within(self, near: Query, radius_m: float) -> list[str]:
-        """Ids of the listings ``near`` finds with a venue inside the circle."""
+    def _within(self, near: Query, radius_m: float) -> list[int]:
+        """Keys of the listings ``near`` finds with a venue inside the circle: measured
+        from fast fields, or, for a listing with several venues, from its entry."""
         snapshot, origin = self.snapshot, self.query.origin
         assert origin is not None
+        addresses = snapshot.every_hit(near)
+        if not addresses:
+            return []
+        fast = snapshot.searcher.fast_field_values
+        keys, venues = fast(KEY, addresses), fast(VENUES, addresses)
+        east, north = fast(EASTING, addresses), fast(NORTHING, addresses)
         found = []
-        for near_one in snapshot.entries(snapshot.every_hit(near)):
-            points = near_one.info.points
-            distance = min(
-                (math.hypot(e - origin[0], n - origin[1]) for e, n in points), default=None
-            )
-            if distance is not None and distance <= radius_m:
-                found.append(near_one.info.id)
+        for index, address in enumerate(addresses):
+            if venues[index] == 1:
+                distance = math.hypot(east[index] - origin[0], north[index] - origin[1])
+            else:
+                points = snapshot.entries([address])[0].info.points
+                distance = min(math.hypot(e - origin[0], n - origin[1]) for e, n in points)
+            if distance <= radius_m:
+                found.append(keys[index])
         return found
 
     def _looser(self, first: _Attempt) -> Iterator[_Attempt]:
