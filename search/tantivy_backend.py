@@ -55,7 +55,16 @@ from search.generations import (
     prune,
     swap_current,
 )
-from search.indexing import BOROUGH_WIDE, LOCALITY, TEXT_FIELDS, spelling_words
+from search.geo import covering_cells
+from search.indexing import (
+    BOROUGH_WIDE,
+    CELL,
+    LOCALITY,
+    TEXT_FIELDS,
+    VENUE,
+    YES,
+    spelling_words,
+)
 from search.locking import write_lock
 from search.query import Filters, SearchQuery, TermGroup, TextPlan, plan_text
 from search.ranking import blend, freshness, proximity
@@ -65,7 +74,6 @@ from search.spelling import best_correction
 from search.tantivy_query import (
     Compiler,
     any_of,
-    area_strips,
     either,
     must,
     with_bonus,
@@ -444,23 +452,18 @@ class _Search:
         return worded, area, must([area, *self.clauses.values()], worded)
 
     def _area(self, radius_m: float | None, worded: Query | None) -> Query | None:
-        """Listings with a venue within the radius, measured exactly, and services with no
-        venue covering the searcher's localities (:func:`search.filtering.within_radius`)."""
+        """Listings with a venue within the radius, measured exactly among those in the
+        grid cells covering it, and services with no venue covering the searcher's
+        localities (:func:`search.filtering.within_radius`)."""
         query, compiler = self.query, self.compiler
         if query.origin is None or radius_m is None:
             return None
-        strips = area_strips(query.origin, radius_m)
-        single = compiler.venues(1, 1)
-        inside = [compiler.rectangle(strip.inside, strip.north) for strip in strips if strip.inside]
-        edges = [compiler.rectangle(edge, strip.north) for strip in strips for edge in strip.edges]
-        east, north = query.origin
-        box = compiler.rectangle(
-            (east - radius_m, east + radius_m), (north - radius_m, north + radius_m)
-        )
-        across = either(must([single], any_of(edges)), must([compiler.venues(2, None)], box))
-        measured = self._within(must([across, *self.clauses.values()], worded), radius_m)
+        cells = covering_cells(query.origin, radius_m)
+        nearby = compiler.terms(CELL, cells) if cells is not None else None
+        venue = nearby or compiler.terms(VENUE, (YES,))
+        measured = self._within(must([venue, *self.clauses.values()], worded), radius_m)
         localities = (*query.origin_localities, *query.filters.localities)
-        parts = [must([single], any_of(inside)), compiler.served(localities)]
+        parts = [compiler.served(localities)]
         if measured:
             parts.append(Query.term_set_query(self.snapshot.schema, KEY, measured))
         return any_of(parts)

@@ -10,15 +10,14 @@ every match and counts facets without Python touching each one:
   meeting a strong topic concept join those matching every word;
 - filters as :func:`search.filtering.filter_clauses` makes them (ages, opening hours and the
   seasonal window as ranges);
-- a radius as strips of the circle (:func:`area_strips`): the parts wholly inside it are
-  range queries, and the listings in the thin parts across its edge are measured exactly.
+- a radius as the grid cells covering the circle (:func:`search.geo.covering_cells`), whose
+  listings are then measured exactly (:mod:`search.tantivy_backend`).
 
 Scores only choose the candidates the engine re-ranks; they are not the ranking.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -53,9 +52,7 @@ from search.meaning import _consumed
 from search.query import DAYS, Filters, TermGroup
 from search.tantivy_schema import (
     AGES,
-    EASTING,
     HOURS,
-    NORTHING,
     SEASON_FROM,
     SEASON_TO,
     VENUES,
@@ -70,8 +67,6 @@ FIT_SCORE = 1.0
 """Listings whose own words are about what was asked gain a little (ordering only)."""
 INVERTED = True
 """Ranges read the term dictionary, not a column of every document's values."""
-STRIPS = 8
-"""Strips a circle is cut into: more leave fewer listings to measure, at more clauses."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,18 +221,6 @@ class Compiler:
             ]
         )
 
-    def rectangle(self, east: tuple[float, float], north: tuple[float, float]) -> Query:
-        return _all(
-            [
-                Query.range_query(
-                    self.schema, EASTING, FieldType.Float, *east, use_inverted_index=INVERTED
-                ),
-                Query.range_query(
-                    self.schema, NORTHING, FieldType.Float, *north, use_inverted_index=INVERTED
-                ),
-            ]
-        )
-
     def venues(self, low: int, high: int | None) -> Query:
         return self.numbers(VENUES, low, high)
 
@@ -256,37 +239,6 @@ class Compiler:
         return Query.range_query(
             self.schema, field, FieldType.Integer, low, high, use_inverted_index=INVERTED
         )
-
-
-@dataclass(frozen=True, slots=True)
-class Strip:
-    """One strip of a circle: the part wholly inside it and the two ends across its edge."""
-
-    north: tuple[float, float]
-    inside: tuple[float, float] | None
-    edges: tuple[tuple[float, float], ...]
-
-
-def area_strips(origin: tuple[float, float], radius_m: float) -> list[Strip]:
-    """The circle cut into :data:`STRIPS` strips along the northings."""
-    east, north = origin
-    height = 2 * radius_m / STRIPS
-    strips = []
-    for index in range(STRIPS):
-        low = -radius_m + index * height
-        high = low + height
-        near = 0.0 if low <= 0 <= high else min(abs(low), abs(high))
-        far = max(abs(low), abs(high))
-        outer = math.sqrt(max(radius_m**2 - near**2, 0.0))
-        inner = math.sqrt(max(radius_m**2 - far**2, 0.0))
-        inside = (east - inner, east + inner) if inner > 0 else None
-        edges = (
-            ((east - outer, east - inner), (east + inner, east + outer))
-            if inner > 0
-            else ((east - outer, east + outer),)
-        )
-        strips.append(Strip((north + low, north + high), inside, edges))
-    return strips
 
 
 def any_of(clauses: Iterable[Query]) -> Query:

@@ -4,8 +4,10 @@ Text is analysed here, by the same analyser the other backends use (stems and sy
 phrase tokens, :mod:`search.phrases`), and handed to tantivy as space-separated tokens, so
 tantivy's terms are exactly the tokens a :class:`~search.query.TermGroup` names. Keyword
 terms (codes, localities, days...) are raw fast fields, so filters are term queries and
-facet counts are tantivy's terms aggregations. Ages, opening hours, the seasonal window and
-venue coordinates are numbers, so a filter or a reading on them is a range query.
+facet counts are tantivy's terms aggregations; venues are in grid cells as the other
+backends have them (:mod:`search.geo`). Ages, opening hours and the seasonal window are
+numbers, so a filter or a reading on them is a range query; venue coordinates are fast
+fields, to measure distances without reading documents back.
 
 Each document also stores an *entry*: what re-ranking needs of it (its keyword terms, each
 text field's token counts, dates and points), read only for the few hundred candidates a
@@ -51,8 +53,8 @@ ASSURED = "assured"
 DUE = "due"
 FOREVER = 10**7
 """A season end past any date's ordinal: an open end of the seasonal window."""
-NUMERIC_KEYWORDS = frozenset({AGE, SLOT, SEASON, CELL})
-"""Keyword fields held as numbers (or, for grid cells, as coordinates) instead of terms."""
+NUMERIC_KEYWORDS = frozenset({AGE, SLOT, SEASON})
+"""Keyword fields held as numbers instead of terms."""
 ENTRY_VERSION = 2
 """Grid cells are left out of the entry: they follow from the points."""
 
