@@ -99,8 +99,8 @@ def _fresh_query(app: Flask) -> None:
     """Forget what an earlier request remembered about its words (see the docstring): the
     bench looks inside the backend for it."""
     with app.app_context():
-        whoosh = site_search()._open_whoosh()
-        snapshot = whoosh._fresh_snapshot() if whoosh is not None else None
+        stored = site_search()._open_stored()
+        snapshot = stored._fresh_snapshot() if stored is not None else None  # type: ignore[attr-defined]
         for name in FORGOTTEN:
             getattr(snapshot, name, {}).clear()
 

@@ -27,8 +27,10 @@ site's own search over the Dudley demo directory, and the bench prints:
 - what reading the words adds to a search's time (p50/p95, with and without the reader).
 
     .venv/bin/python bench/relevance.py [--postgres URL] [--failures] [--set dev|held-out|both]
+        [--backend whoosh|tantivy|memory]
     .venv/bin/python bench/relevance.py --file PATH [--failures]
 
+``--backend`` (or SEARCH_BACKEND) chooses the search engine; the default is the site's.
 ``--file`` runs any case file in the development set's format instead (a fresh batch
 written blind, before measuring it once), with its per-language figures.
 
@@ -40,6 +42,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import sys
 import tempfile
@@ -67,6 +70,7 @@ from directory.queries.services import (  # noqa: E402
     public_services_by_id,
 )
 from directory.safety import cued_dangers, signalled_dangers  # noqa: E402
+from search.plug import DEFAULT_ENGINE, ENGINES  # noqa: E402
 
 CASES_FILE = ROOT / "tests" / "fixtures" / "relevance" / "families.toml"
 IMPORTED_FEED = ROOT / "tests" / "fixtures" / "relevance" / "imported_feed.json"
@@ -399,11 +403,13 @@ def import_feed(app: Flask, path: Path = IMPORTED_FEED) -> int:
 
 RULES_ONLY = False
 """``--rules-only``: read without the learnt readings (:mod:`search.learnt_reading`)."""
+BACKEND = DEFAULT_ENGINE
+"""The search engine the demo app uses (``--backend``)."""
 
 
 @contextmanager
 def demo_app(database_url: str | None, with_imports: bool = False) -> Iterator[Flask]:
-    """A throwaway app with the Dudley demo directory and a fresh Whoosh index; with
+    """A throwaway app with the Dudley demo directory and a fresh index (BACKEND's); with
     ``with_imports``, the imported feed too; with RULES_ONLY, readers without the learnt
     readings."""
     from flask_migrate import upgrade
@@ -420,6 +426,7 @@ def demo_app(database_url: str | None, with_imports: bool = False) -> Iterator[F
             database_url=url,
             search_index_dir=Path(folder) / "index",
             council_file=DEFAULT_COUNCIL_FILE,
+            search_backend=BACKEND,
         )
         app = create_app(config)
         if RULES_ONLY:
@@ -517,9 +524,17 @@ def main() -> None:
     parser.add_argument(
         "--rules-only", action="store_true", help="read without the learnt readings"
     )
+    parser.add_argument(
+        "--backend",
+        choices=ENGINES,
+        default=os.environ.get("SEARCH_BACKEND", DEFAULT_ENGINE),
+        help="the search engine (default: SEARCH_BACKEND, else the site's default)",
+    )
     args = parser.parse_args()
-    global RULES_ONLY
+    global RULES_ONLY, BACKEND
     RULES_ONLY = args.rules_only
+    BACKEND = args.backend
+    print(f"search backend: {BACKEND}")
     if args.file is not None:
         run_file(args.file, args.postgres, args.failures, not args.keywords_only)
         return

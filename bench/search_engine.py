@@ -2,11 +2,15 @@
 
 Generates a seeded synthetic directory (family-services vocabulary, description lengths
 skewed like real listings, venues clustered round towns across England's grid range) and
-times the Whoosh backend (and the in-memory one for comparison) at each size: the full
-build (``WhooshBackend.create``), opening the index (paid again in each process after every
-change), and engine-only query latency.
+times each backend chosen (Whoosh and tantivy by default; the in-memory one on request)
+side by side at each size: the full build, opening the index, engine-only query latency,
+and what an edit costs: committing it, and the first search after it (which reopens the
+index: Whoosh rereads its per-document data, tantivy reloads its searcher).
 
     .venv/bin/python -m bench.search_engine [SIZE ...] [--queries N] [--seed S]
+        [--backend whoosh|tantivy|memory ...]
+
+``--backend`` may be given more than once; SEARCH_BACKEND (comma-separated) also chooses.
 
 Targets at 10,000 listings on a 2-core machine: query p95 <= 30 ms, full rebuild <= 15 s.
 """
@@ -14,22 +18,18 @@ Targets at 10,000 listings on a 2-core machine: query p95 <= 30 ms, full rebuild
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import tempfile
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 
-from search import (
-    Filters,
-    MemoryBackend,
-    SearchBackend,
-    SearchQuery,
-    ServiceDocument,
-    WhooshBackend,
-)
+from search import Filters, SearchBackend, SearchQuery, ServiceDocument
+from search.plug import ENGINES, open_backend
 
 TODAY = date(2026, 11, 23)
 NEEDS = (
@@ -593,6 +593,14 @@ def _time_queries(
     return timings, first_seen
 
 
+@dataclass(frozen=True)
+class _Settings:
+    """Where the bench builds an index, for :func:`search.plug.open_backend`."""
+
+    search_backend: str
+    search_index_dir: Path
+
+
 def _report(label: str, build_s: float, size: int, open_ms: float | None, timings: tuple) -> None:
     every, first_seen = timings
     opening = f"{open_ms:5.0f} ms" if open_ms is not None else "    -   "
@@ -605,7 +613,20 @@ def _report(label: str, build_s: float, size: int, open_ms: float | None, timing
     )
 
 
-def run(size: int, query_count: int, seed: int, workdir: Path) -> None:
+def _edit(backend: SearchBackend, documents: Sequence[ServiceDocument], probe: SearchQuery) -> str:
+    """Commit an edit to one listing, then time the first search after it."""
+    edited = replace(documents[len(documents) // 2], name="Edited listing zyxwv")
+    started = time.perf_counter()
+    backend.index([edited])
+    commit_ms = (time.perf_counter() - started) * 1000
+    started = time.perf_counter()
+    found = backend.search(replace(probe, text="zyxwv"))
+    first_ms = (time.perf_counter() - started) * 1000
+    seen = "seen" if [hit.id for hit in found.hits] == [edited.id] else "NOT SEEN"
+    return f"edit: commit {commit_ms:6.1f} ms, first search after {first_ms:6.1f} ms ({seen})"
+
+
+def run(size: int, query_count: int, seed: int, workdir: Path, engines: Sequence[str]) -> None:
     documents = synthetic_documents(size, seed)
     queries = mixed_queries(query_count, seed, documents)
     words = [len(doc.description.split()) for doc in documents]
@@ -613,19 +634,22 @@ def run(size: int, query_count: int, seed: int, workdir: Path) -> None:
         f"{size} listings (description words: median {statistics.median(words):.0f}, "
         f"max {max(words)}), {len(queries)} queries"
     )
-
-    started = time.perf_counter()
-    WhooshBackend.create(workdir / f"index-{size}", documents).close()
-    build_s = time.perf_counter() - started
-    started = time.perf_counter()  # what each process pays after the index changes
-    with WhooshBackend(workdir / f"index-{size}") as whoosh:
-        open_ms = (time.perf_counter() - started) * 1000
-        _report("whoosh", build_s, size, open_ms, _time_queries(whoosh, queries))
-
-    started = time.perf_counter()
-    memory = MemoryBackend(documents)
-    build_s = time.perf_counter() - started
-    _report("memory", build_s, size, None, _time_queries(memory, queries))
+    for engine in engines:
+        plug = open_backend(_Settings(engine, workdir / f"{engine}-{size}"))
+        started = time.perf_counter()
+        if plug.on_disk:
+            plug.create(documents)
+        else:
+            memory = plug.stand_in(documents)
+        build_s = time.perf_counter() - started
+        started = time.perf_counter()  # what each process pays to start serving
+        backend = plug.open() if plug.on_disk else memory
+        open_ms = (time.perf_counter() - started) * 1000 if plug.on_disk else None
+        _report(engine, build_s, size, open_ms, _time_queries(backend, queries))
+        print(f"  {'':<7} {_edit(backend, documents, queries[0])}")
+        close = getattr(backend, "close", None)
+        if close is not None:
+            close()
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -633,12 +657,23 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("sizes", nargs="*", type=int, default=[1_000, 10_000])
     parser.add_argument("--queries", type=int, default=200, help="queries per size (>= 50)")
     parser.add_argument("--seed", type=int, default=20261123)
+    parser.add_argument(
+        "--backend",
+        action="append",
+        choices=ENGINES,
+        help="a backend to time (repeatable; default SEARCH_BACKEND, else whoosh and tantivy)",
+    )
     args = parser.parse_args(argv)
     if args.queries < 50:
         parser.error("use at least 50 queries")
+    chosen = os.environ.get("SEARCH_BACKEND", "whoosh,tantivy").split(",")
+    engines = args.backend or [engine for engine in chosen if engine]
+    unknown = set(engines) - set(ENGINES)
+    if unknown:
+        parser.error(f"unknown backends {sorted(unknown)}: choose from {', '.join(ENGINES)}")
     with tempfile.TemporaryDirectory(prefix="signpost-bench-") as workdir:
         for size in args.sizes:
-            run(size, args.queries, args.seed, Path(workdir))
+            run(size, args.queries, args.seed, Path(workdir), engines)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Settings for one running site, read from environment variables only.
 
-Local use needs no variables at all: the defaults give an SQLite file and a Whoosh index
+Local use needs no variables at all: the defaults give an SQLite file and a search index
 in ``instance/`` and the Dudley council file. Production must set ``SECRET_KEY``.
 """
 
@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from directory.sealing import DEVELOPMENT_KEY, Sealer, SealingKeyError
+from search.plug import DEFAULT_ENGINE, ENGINES
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 INSTANCE_DIR = PROJECT_ROOT / "instance"
@@ -46,7 +47,7 @@ class Config:
     database_url: str
     search_index_dir: Path
     council_file: Path
-    search_backend: str = "whoosh"
+    search_backend: str = DEFAULT_ENGINE
     search_follow_ms: int = 500
     """How often each process reads the search change log (0: never; one process only)."""
     environment: str = "development"
@@ -104,9 +105,10 @@ class Config:
             Sealer(totp_key)
         except SealingKeyError as error:
             raise ConfigError(str(error)) from None
-        backend = env.get("SEARCH_BACKEND", "whoosh")
-        if backend not in {"whoosh", "memory"}:
-            raise ConfigError(f"SEARCH_BACKEND must be 'whoosh' or 'memory', not {backend!r}.")
+        backend = env.get("SEARCH_BACKEND", DEFAULT_ENGINE)
+        if backend not in ENGINES:
+            choices = ", ".join(f"'{engine}'" for engine in ENGINES)
+            raise ConfigError(f"SEARCH_BACKEND must be one of {choices}, not {backend!r}.")
         redis_url = env.get("REDIS_URL") or None
         health_token = env.get("HEALTH_TOKEN", "")
         if health_token and len(health_token) < 24:

@@ -74,7 +74,7 @@ def _search(app: Flask, *, database_up: bool) -> Check:
     if not database_up:
         return Check("search", DOWN, "search needs the database")
     if search.index_ready():
-        return Check("search", OK, "whoosh" if search.use_whoosh else "memory")
+        return Check("search", OK, search.plug.name)
     return Check(
         "search", DEGRADED, f"answering from the in-memory fallback: {search.problem or ''}"
     )

@@ -27,6 +27,7 @@ from search.query import (
     plan_text,
 )
 from search.results import SearchHit, SearchResults, Widening
+from search.tantivy_backend import TantivyBackend
 from search.whoosh_backend import WhooshBackend
 
 __all__ = [
@@ -47,6 +48,7 @@ __all__ = [
     "SearchQuery",
     "SearchResults",
     "ServiceDocument",
+    "TantivyBackend",
     "WhooshBackend",
     "Widening",
     "expand_synonyms",

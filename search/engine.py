@@ -21,6 +21,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Set
 from dataclasses import dataclass, field, replace
+from types import MappingProxyType
 
 from search.analysis import stem_word
 from search.errors import PageOutOfRange
@@ -39,7 +40,7 @@ from search.meaning import (
 from search.query import MAX_RADIUS_M, Filters, SearchQuery, TextPlan, plan_text
 from search.ranking import Candidate, blend, freshness, proximity, rank
 from search.remembering import LastUsed
-from search.results import SearchHit, SearchResults, Widening
+from search.results import FacetCounts, SearchHit, SearchResults, Widening
 from search.spelling import best_correction
 from search.synonyms import SYNONYMS
 from search.understanding import Asker, Concept, QueryReader, Reading
@@ -103,12 +104,20 @@ def search(view: IndexView, query: SearchQuery) -> SearchResults:
     return SearchResults(
         hits=tuple(hits[start:]),
         total=total,
-        facets=facet_counts(view, chosen.matches, chosen.common, chosen.clauses),
+        facets=_facets(view, chosen),
         suggestion=chosen.attempt.suggestion,
         widened=chosen.attempt.widened,
         reading=reading,
         danger_only=danger_only,
     )
+
+
+def _facets(view: IndexView, chosen: _Evaluation) -> FacetCounts:
+    """Facet counts over the matches, unless the view is a backend's chosen candidates
+    (``counts_facets`` False): that backend counts over every match itself."""
+    if not getattr(view, "counts_facets", True):
+        return MappingProxyType({})
+    return facet_counts(view, chosen.matches, chosen.common, chosen.clauses)
 
 
 def _leading_danger(concepts: tuple[Concept, ...]) -> Concept | None:

@@ -50,8 +50,7 @@ def _group_scores(view: IndexView, group: TermGroup) -> dict[int, float]:
         (alternative.boost, view.term_weights(alternative.token))
         for alternative in group.alternatives
     ]
-    holders = set().union(*(weights.keys() for _, weights in weighed))
-    group_idf = idf(len(view.all_docs()), len(holders))
+    group_idf = idf(*_frequency(view, group, weighed))
     if len(weighed) == 1:  # most groups: one word and no synonym, nothing to choose
         boost = weighed[0][0]
         return {
@@ -65,3 +64,15 @@ def _group_scores(view: IndexView, group: TermGroup) -> dict[int, float]:
             if score * boost > scores.get(doc, 0.0):
                 scores[doc] = score * boost
     return scores
+
+
+def _frequency(
+    view: IndexView, group: TermGroup, weighed: list[tuple[float, Mapping[int, float]]]
+) -> tuple[int, int]:
+    """(documents, documents holding the group): the view's own, unless it holds only some
+    of the index's documents and says the whole index's (a tantivy candidate view)."""
+    whole_index = getattr(view, "group_frequency", None)
+    if whole_index is not None:
+        return whole_index(group)
+    holders = set().union(*(weights.keys() for _, weights in weighed))
+    return len(view.all_docs()), len(holders)

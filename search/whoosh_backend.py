@@ -1,10 +1,7 @@
 """The Whoosh backend: an on-disk index in generations, swapped atomically.
 
-Layout of ``index_dir``::
-
-    current -> gen-<id>     symlink to the live generation (replaced by rename)
-    gen-<id>/               a complete Whoosh index, with its vocabulary.json
-    write.lock              fcntl lock: one writer at a time across processes
+Layout of ``index_dir``: generations as :mod:`search.generations` keeps them, each a
+complete Whoosh index with its vocabulary.json.
 
 ``index``/``remove`` update the live generation in place (Whoosh readers keep seeing the
 last commit until they refresh). ``rebuild`` writes a new generation beside it and renames
@@ -14,10 +11,8 @@ The previous generation is kept for readers still holding it open; older ones ar
 
 from __future__ import annotations
 
-import os
 import shutil
 import threading
-import time
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -32,6 +27,13 @@ from whoosh.index import Index, LockError
 from search.documents import ServiceDocument
 from search.engine import search as run_search
 from search.errors import IndexLocked, IndexUnavailable
+from search.generations import (
+    LOCK_FILE,
+    live_target,
+    new_generation_name,
+    prune,
+    swap_current,
+)
 from search.indexing import spelling_words
 from search.locking import write_lock
 from search.query import SearchQuery
@@ -40,9 +42,6 @@ from search.vocabulary_file import read_vocabulary, write_vocabulary
 from search.whoosh_schema import ID_FIELD, build_schema, whoosh_fields
 from search.whoosh_view import READ_ERRORS, WhooshSnapshot
 
-CURRENT = "current"
-LOCK_FILE = "write.lock"
-GENERATION_PREFIX = "gen-"
 WRITER_MEMORY_MB = 512
 """Whoosh's limit on a writer's postings in memory, past which it spills them to temporary
 files (a third slower); :data:`DOCUMENTS_PER_SEGMENT` keeps a writer well under it."""
@@ -147,7 +146,7 @@ class WhooshBackend:
 
     def _update(self, documents: Iterable[ServiceDocument], ids: Iterable[str]) -> None:
         with write_lock(self.index_dir / LOCK_FILE, self.lock_timeout):
-            path = self.index_dir / _live_target(self.index_dir)
+            path = self.index_dir / live_target(self.index_dir)
             live, _ = _open_generation(path)
             with _SegmentWriter(live, path, Counter(read_vocabulary(path))) as segments:
                 for doc_id in ids:
@@ -158,9 +157,14 @@ class WhooshBackend:
                 for doc in documents:
                     segments.add(doc, replaces=doc.id in held)
 
+    def generation(self) -> tuple[str, object]:
+        """The live generation's folder and Whoosh commit (see ``StoredBackend``)."""
+        snapshot = self._fresh_snapshot()
+        return str(snapshot._directory), snapshot.generation
+
     def _fresh_snapshot(self) -> WhooshSnapshot:
         """The snapshot of the live generation, reopened only if the index has changed."""
-        target = _live_target(self.index_dir)
+        target = live_target(self.index_dir)
         with self._state:
             try:
                 if (
@@ -185,13 +189,6 @@ class WhooshBackend:
                 self._open_index = self._snapshot = self._storage = None
                 raise
             return self._snapshot
-
-
-def _live_target(index_dir: Path) -> str:
-    try:
-        return os.readlink(index_dir / CURRENT)
-    except OSError as error:
-        raise IndexUnavailable(f"no search index at {index_dir}") from error
 
 
 class _TrackingStorage(FileStorage):
@@ -233,7 +230,7 @@ def _write_generation(
     index_dir: Path, documents: Iterable[ServiceDocument], lock_timeout: float
 ) -> None:
     with write_lock(index_dir / LOCK_FILE, lock_timeout):
-        name = f"{GENERATION_PREFIX}{time.time_ns():x}-{os.getpid()}"
+        name = new_generation_name()
         path = index_dir / name
         path.mkdir()
         try:
@@ -244,8 +241,8 @@ def _write_generation(
         except BaseException:
             shutil.rmtree(path, ignore_errors=True)
             raise
-        previous = _swap_current(index_dir, name)
-        _prune(index_dir, keep={name, previous})
+        previous = swap_current(index_dir, name)
+        prune(index_dir, keep={name, previous})
 
 
 class _SegmentWriter:
@@ -306,28 +303,3 @@ class _SegmentWriter:
             write_vocabulary(self.path, self.vocabulary)
             self._words_written = self.vocabulary.total()
         self.writer.commit()
-
-
-def _swap_current(index_dir: Path, name: str) -> str | None:
-    """Point ``current`` at generation ``name`` by renaming a new symlink over it."""
-    link = index_dir / CURRENT
-    try:
-        previous: str | None = os.readlink(link)
-    except OSError:
-        previous = None
-    staged = index_dir / f".{CURRENT}-{os.getpid()}"
-    staged.unlink(missing_ok=True)
-    os.symlink(name, staged)
-    os.replace(staged, link)
-    descriptor = os.open(index_dir, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-    return previous
-
-
-def _prune(index_dir: Path, keep: set[str | None]) -> None:
-    for path in index_dir.glob(f"{GENERATION_PREFIX}*"):
-        if path.name not in keep:
-            shutil.rmtree(path, ignore_errors=True)

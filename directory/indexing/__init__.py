@@ -8,13 +8,13 @@ from sqlalchemy.orm import Session
 from directory.extensions import db
 from directory.indexing import changes, follower, hooks  # noqa: F401  (listeners on commit)
 from directory.indexing.engine import DirectorySearch
+from search.plug import open_backend
 
 
 def install(app: Flask) -> None:
     config = app.extensions["signpost_config"]
     app.extensions["search"] = DirectorySearch(
-        index_dir=config.search_index_dir,
-        use_whoosh=config.search_backend == "whoosh",
+        plug=open_backend(config),
         session_factory=lambda: Session(db.engine),
         default_review_months=app.extensions["council"].staff.review_interval_months,
         reader=app.extensions["query_reader"],

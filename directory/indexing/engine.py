@@ -1,4 +1,4 @@
-"""The site's search engine: the Whoosh index on disk, with an in-memory stand-in.
+"""The site's search: the chosen engine's index on disk, with an in-memory stand-in.
 
 The index is derived data. When it is missing, corrupt or locked, searches still answer
 from an in-memory index built from the database, the health check says so, and
@@ -20,14 +20,13 @@ from directory.jobs.progress import NoProgress, Progress
 from directory.queries.indexing import indexable_ids, indexed_service_ids, listings_in_chunks
 from search import (
     IndexUnavailable,
-    MemoryBackend,
     SearchBackend,
     SearchQuery,
     SearchResults,
     ServiceDocument,
-    WhooshBackend,
     fingerprint,
 )
+from search.plug import BackendPlug, StoredBackend
 from search.understanding import QueryReader
 
 log = logging.getLogger(__name__)
@@ -64,54 +63,53 @@ class RebuildReport:
 
 
 class DirectorySearch:
-    """Searches for one app; ``session_factory`` opens a fresh database session."""
+    """Searches for one app; ``session_factory`` opens a fresh database session, and
+    ``plug`` (:func:`search.plug.open_backend`) the chosen engine."""
 
     def __init__(  # type: ignore[no-untyped-def]
         self,
-        index_dir: Path,
-        use_whoosh: bool,
+        plug: BackendPlug,
         session_factory,
         default_review_months: int,
         reader: QueryReader | None = None,
     ) -> None:
-        self.index_dir = index_dir
+        self.plug = plug
+        self.index_dir: Path = plug.index_dir
         self.reader = reader
         """The family phrasebook, to read the needs a listing's own words are about."""
         self.default_review_months = default_review_months
         """The council's review interval, for listings without their own."""
-        self.use_whoosh = use_whoosh
         self._session_factory = session_factory
         self._lock = threading.Lock()
-        self._whoosh: WhooshBackend | None = None
-        self._memory: MemoryBackend | None = None
+        self._stored: StoredBackend | None = None
+        self._memory: SearchBackend | None = None
         self._last_open_attempt = 0.0
         self.problem: str | None = None
 
     def search(self, query: SearchQuery) -> SearchResults:
-        whoosh = self._open_whoosh()
-        if whoosh is not None:
+        stored = self._open_stored()
+        if stored is not None:
             try:
-                return whoosh.search(query)
+                return stored.search(query)
             except IndexUnavailable as error:
-                self._lost_whoosh(error)
+                self._lost_stored(error)
         return self._memory_backend().search(query)
 
-    def generation(self) -> tuple[str, int] | None:
-        """Read only: which Whoosh index searches read now (its folder and commit), a key
-        that changes whenever the index does, for caches of what pages draw from it.
-        None when searches are not on Whoosh (the in-memory index changes in place)."""
-        whoosh = self._open_whoosh()
-        if whoosh is None:
+    def generation(self) -> tuple[str, object] | None:
+        """Read only: a key that changes whenever the index searches read does, for caches
+        of what pages draw from it. None when searches are not on an index on disk (the
+        in-memory index changes in place)."""
+        stored = self._open_stored()
+        if stored is None:
             return None
         try:
-            snapshot = whoosh._fresh_snapshot()
+            return stored.generation()
         except IndexUnavailable:
             return None
-        return str(snapshot._directory), snapshot.generation  # the generation's folder
 
     def index_ready(self) -> bool:
-        """Whether the chosen engine can answer (Whoosh: its index opens)."""
-        return not self.use_whoosh or self._open_whoosh() is not None
+        """Whether the chosen engine can answer (one on disk: its index opens)."""
+        return not self.plug.on_disk or self._open_stored() is not None
 
     def rebuild(
         self,
@@ -148,13 +146,13 @@ class DirectorySearch:
                 yield document
 
         documents = counted(self._documents_in_chunks(today or date.today(), ids))
-        if self.use_whoosh:
-            WhooshBackend.create(self.index_dir, documents).close()
+        if self.plug.on_disk:
+            self.plug.create(documents)
             with self._lock:
-                self._whoosh = None
+                self._stored = None
                 self._last_open_attempt = 0.0
                 self.problem = None
-        memory = None if self.use_whoosh else MemoryBackend(list(documents))
+        memory = None if self.plug.on_disk else self.plug.stand_in(list(documents))
         with self._lock:
             self._memory = memory
         return RebuildReport(written, time.perf_counter() - started)
@@ -163,7 +161,7 @@ class DirectorySearch:
         self, service_ids: set[str], today: date | None = None, progress: Progress | None = None
     ) -> None:
         """Bring the given services up to date in the index after a database change."""
-        self._open_whoosh()
+        self._open_stored()
         backends = self._live_backends()
         if not backends:
             return  # no index yet: the next rebuild reads everything from the database
@@ -178,22 +176,22 @@ class DirectorySearch:
                     progress.advance(len(gone))
                 backend.index(_counted(self._documents_in_chunks(today, held), progress))
             except IndexUnavailable as error:
-                self._lost_whoosh(error)
+                self._lost_stored(error)
 
     def health(self, today: date | None = None) -> IndexHealth:
         """Compare what each indexed document says with what the database says now."""
         today = today or date.today()
         expected = {doc.id: fingerprint(doc) for doc in self._documents_in_chunks(today)}
-        whoosh = self._open_whoosh()
-        backend: SearchBackend = whoosh if whoosh is not None else self._memory_backend()
+        stored = self._open_stored()
+        backend: SearchBackend = stored if stored is not None else self._memory_backend()
         try:
             indexed = backend.document_fingerprints()
         except IndexUnavailable as error:
-            self._lost_whoosh(error)
+            self._lost_stored(error)
             backend = self._memory_backend()
             indexed = backend.document_fingerprints()
         return IndexHealth(
-            backend="whoosh" if backend is whoosh else "memory",
+            backend=self.plug.name if backend is stored else "memory",
             problem=self.problem,
             indexed=len(indexed),
             expected=len(expected),
@@ -205,17 +203,17 @@ class DirectorySearch:
         )
 
     def _documents_held(self) -> int:
-        whoosh = self._open_whoosh()
+        stored = self._open_stored()
         try:
-            return whoosh.count() if whoosh is not None else 0
+            return stored.count() if stored is not None else 0
         except IndexUnavailable:
             return 0
 
     def close(self) -> None:
         with self._lock:
-            if self._whoosh is not None:
-                self._whoosh.close()
-            self._whoosh = None
+            if self._stored is not None:
+                self._stored.close()
+            self._stored = None
 
     def _held(self, ids: set[str]) -> set[str]:
         """Which of ``ids`` the index holds, asked a chunk at a time (SQL has a limit)."""
@@ -237,45 +235,45 @@ class DirectorySearch:
                 for listing in listings:
                     yield service_document(listing, today, self.default_review_months, self.reader)
 
-    def _open_whoosh(self) -> WhooshBackend | None:
-        if not self.use_whoosh:
+    def _open_stored(self) -> StoredBackend | None:
+        if not self.plug.on_disk:
             return None
         with self._lock:
-            if self._whoosh is not None:
-                return self._whoosh
+            if self._stored is not None:
+                return self._stored
             now = time.monotonic()
             if self._last_open_attempt and now - self._last_open_attempt < RETRY_OPEN_AFTER_SECONDS:
                 return None
             self._last_open_attempt = now
             try:
-                self._whoosh = WhooshBackend(self.index_dir)
+                self._stored = self.plug.open()
             except IndexUnavailable as error:
                 self.problem = f"{error} ({error.__cause__ or 'no index'})"
                 log.warning("Search index unavailable, using the in-memory index: %s", error)
                 return None
             self.problem = None
             self._memory = None
-            return self._whoosh
+            return self._stored
 
-    def _lost_whoosh(self, error: IndexUnavailable) -> None:
+    def _lost_stored(self, error: IndexUnavailable) -> None:
         log.warning("Search index failed, using the in-memory index: %s", error)
         with self._lock:
-            self._whoosh = None
+            self._stored = None
             self._last_open_attempt = time.monotonic()
             self.problem = str(error)
 
-    def _memory_backend(self) -> MemoryBackend:
+    def _memory_backend(self) -> SearchBackend:
         with self._lock:
             memory = self._memory
         if memory is None:
-            memory = MemoryBackend(list(self._documents_in_chunks(date.today())))
+            memory = self.plug.stand_in(list(self._documents_in_chunks(date.today())))
             with self._lock:
                 self._memory = memory
         return memory
 
     def _live_backends(self) -> list[SearchBackend]:
         with self._lock:
-            return [b for b in (self._whoosh, self._memory) if b is not None]
+            return [b for b in (self._stored, self._memory) if b is not None]
 
 
 def _counted(documents: Iterable[ServiceDocument], progress: Progress) -> Iterator[ServiceDocument]:

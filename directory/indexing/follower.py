@@ -1,7 +1,7 @@
 """Each app process follows the search change log, so an edit saved on one node is
 searchable on every node within a second or so.
 
-A node's index is local (a Whoosh folder, or each process's in-memory index); the
+A node's index is local (a folder on disk, or each process's in-memory index); the
 database is the only thing nodes share. Every commit that touches listings writes their
 ids to ``search_change`` (``directory.indexing.changes``). A daemon thread in each serving
 process reads the rows after the last one it applied, every ``SEARCH_FOLLOW_MS``, and
@@ -11,7 +11,7 @@ searches read the last committed generation.
 
 Where the cursor lives depends on what the index is:
 
-- An index on disk (Whoosh) is shared by every process on the node, so its cursor is a
+- An index on disk is shared by every process on the node, so its cursor is a
   file beside it (``followed-changes.json``), and a lock file lets one process at a time
   apply changes; the others find nothing left to do. The file also says when the node
   last followed. With no file yet (an index built before following began) the node

@@ -14,7 +14,7 @@ YOUNG_OBJECTS = 20_000
 def fewer_collections() -> Iterator[None]:
     """Collect garbage less often until the block ends, then as before.
 
-    An import allocates millions of short-lived objects (ORM rows, Whoosh postings) while
+    An import allocates millions of short-lived objects (ORM rows, search index postings) while
     holding many long-lived ones, and at Python's default thresholds the collector's passes
     over the old generation cost a fifth of an apply. Garbage is still collected, in larger
     and rarer passes, so memory stays bounded by the chunk, not the file.

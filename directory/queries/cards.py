@@ -57,7 +57,7 @@ class ListingCache:
         generation: Hashable | None,
     ) -> dict[str, Service]:
         """The listings of ``ids`` this door may show today, by id (those it may not, or
-        no longer indexed, left out). With no generation (not on Whoosh) nothing is kept."""
+        no longer indexed, left out). With no generation (no index on disk) nothing is kept."""
         wanted = list(dict.fromkeys(ids))
         with self._lock:
             if generation is None or generation != self._generation:

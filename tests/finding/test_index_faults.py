@@ -17,13 +17,20 @@ from directory.extensions import db
 from directory.indexing.engine import DirectorySearch
 from directory.models import Service, ServiceStatus
 from search import SearchQuery
+from search.generations import GENERATION_PREFIX
+from search.plug import open_backend
+from search.vocabulary_file import VOCABULARY_FILE
 from tests.support.apps import config_for_tests, migrated_app
 from tests.support.client import HygieneCheckingClient
 
 
-@pytest.fixture
-def app(tmp_path: Path) -> Iterator[Flask]:
-    app = migrated_app(config_for_tests(f"sqlite:///{tmp_path / 'signpost.db'}", tmp_path))
+@pytest.fixture(params=["whoosh", "tantivy"])
+def app(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Flask]:
+    """The demo site on each engine that keeps an index on disk."""
+    config = config_for_tests(
+        f"sqlite:///{tmp_path / 'signpost.db'}", tmp_path, search_backend=request.param
+    )
+    app = migrated_app(config)
     app.test_client_class = HygieneCheckingClient
     with app.app_context():
         load_demo(app.extensions["council"])
@@ -36,8 +43,7 @@ def _fresh_search(app: Flask) -> DirectorySearch:
     """What a newly started worker process sees."""
     config = app.extensions["signpost_config"]
     return DirectorySearch(
-        config.search_index_dir,
-        True,
+        open_backend(config),
         lambda: Session(db.engine),
         12,
         reader=app.extensions["query_reader"],
@@ -48,6 +54,10 @@ def _index_dir(app: Flask) -> Path:
     return app.extensions["signpost_config"].search_index_dir
 
 
+def _engine(app: Flask) -> str:
+    return app.extensions["signpost_config"].search_backend
+
+
 def _results_page_works(app: Flask) -> None:
     response = app.test_client().get("/find-support?q=stay+and+play")
     assert response.status_code == 200
@@ -56,7 +66,7 @@ def _results_page_works(app: Flask) -> None:
 
 def test_healthy_index_matches_the_database(app: Flask) -> None:
     health = app.extensions["search"].health()
-    assert health.backend == "whoosh"
+    assert health.backend == _engine(app)
     assert health.in_step
     assert health.indexed == health.expected > 250
 
@@ -72,7 +82,7 @@ def test_missing_index_still_answers_and_health_says_so(app: Flask) -> None:
     app.extensions["search"] = search
     _results_page_works(app)
     search.rebuild()
-    assert search.health().backend == "whoosh"
+    assert search.health().backend == _engine(app)
     assert search.health().in_step
 
 
@@ -80,10 +90,9 @@ def test_missing_index_still_answers_and_health_says_so(app: Flask) -> None:
 @pytest.mark.filterwarnings("ignore::ResourceWarning")
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 def test_corrupt_index_still_answers_and_rebuild_restores_it(app: Flask) -> None:
-    for segment in _index_dir(app).rglob("*.seg"):
-        segment.write_bytes(b"not a whoosh segment" * 50)
-    for toc in _index_dir(app).rglob("*.toc"):
-        toc.write_bytes(b"garbage")
+    for path in _index_dir(app).glob(f"{GENERATION_PREFIX}*/*"):
+        if path.name != VOCABULARY_FILE:
+            path.write_bytes(b"not an index file" * 50)
     search = _fresh_search(app)
     assert search.search(SearchQuery(text="food bank")).total > 0
     assert search.health().backend == "memory"
@@ -91,7 +100,7 @@ def test_corrupt_index_still_answers_and_rebuild_restores_it(app: Flask) -> None
     _results_page_works(app)
     search.rebuild()
     health = search.health()
-    assert health.backend == "whoosh" and health.in_step
+    assert health.backend == _engine(app) and health.in_step
 
 
 def test_a_held_write_lock_never_blocks_readers(app: Flask) -> None:

@@ -207,6 +207,7 @@ def test_the_index_holds_each_listings_due_date_and_its_health_check_sees_it(
     from sqlalchemy.orm import Session
 
     from directory.indexing.engine import DirectorySearch
+    from search.plug import open_backend
 
     today = date.today()
     _make_listing(listing_app, assured_date=months_before(today, 2), review_interval_months=3)
@@ -218,8 +219,7 @@ def test_the_index_holds_each_listings_due_date_and_its_health_check_sees_it(
     config = listing_app.extensions["signpost_config"]
     with listing_app.app_context():
         other_default = DirectorySearch(
-            config.search_index_dir,
-            True,
+            open_backend(config),
             lambda: Session(db.engine),
             default_review_months=6,
             reader=listing_app.extensions["query_reader"],

@@ -7,19 +7,23 @@ from pathlib import Path
 
 import pytest
 
-from search import MemoryBackend, SearchBackend, ServiceDocument, WhooshBackend
+from search import MemoryBackend, SearchBackend, ServiceDocument, TantivyBackend, WhooshBackend
 from tests.search.search_factories import Build, directory
 
+ON_DISK = {"whoosh": WhooshBackend, "tantivy": TantivyBackend}
 
-@pytest.fixture(params=["memory", "whoosh"])
+
+@pytest.fixture(params=["memory", "whoosh", "tantivy"])
 def build(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Build]:
-    """Builds a backend of each kind from documents (Whoosh in a temporary directory)."""
-    opened: list[WhooshBackend] = []
+    """Builds a backend of each kind from documents (on-disk ones in a temporary
+    directory): the contract every backend keeps."""
+    opened: list[WhooshBackend | TantivyBackend] = []
 
     def build(documents: Iterable[ServiceDocument]) -> SearchBackend:
         if request.param == "memory":
             return MemoryBackend(documents)
-        backend = WhooshBackend.create(tmp_path / f"index-{len(opened)}", documents)
+        kind = ON_DISK[request.param]
+        backend = kind.create(tmp_path / f"index-{len(opened)}", documents)
         opened.append(backend)
         return backend
 

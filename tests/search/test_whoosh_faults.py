@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from search import IndexLocked, IndexUnavailable, WhooshBackend
-from search.whoosh_backend import CURRENT, GENERATION_PREFIX, LOCK_FILE
+from search.generations import CURRENT, GENERATION_PREFIX, LOCK_FILE
 from tests.search.search_factories import directory, ids, make_doc, query
 
 HOLD_LOCK = """

@@ -58,8 +58,13 @@ def test_production_refuses_to_start_without_its_public_address() -> None:
 
 
 def test_unknown_search_backend_is_refused() -> None:
-    with pytest.raises(ConfigError, match="SEARCH_BACKEND"):
+    with pytest.raises(ConfigError, match="SEARCH_BACKEND must be one of 'whoosh', 'tantivy'"):
         Config.from_env({"SEARCH_BACKEND": "elastic"})
+
+
+@pytest.mark.parametrize("engine", ["whoosh", "tantivy", "memory"])
+def test_each_search_backend_can_be_chosen(engine: str) -> None:
+    assert Config.from_env({"SEARCH_BACKEND": engine}).search_backend == engine
 
 
 def test_the_job_queue_is_an_sqlite_file_unless_redis_is_chosen(tmp_path: Path) -> None:

@@ -1,0 +1,658 @@
+"""The tantivy backend: an on-disk index that finds, counts and chooses candidates itself.
+
+Layout of ``index_dir``: generations as :mod:`search.generations` keeps them, each a
+tantivy index with its spelling vocabulary (:mod:`search.vocabulary_file`).
+
+A search is read as every backend reads it (:mod:`search.understanding`), then compiled
+(:mod:`search.tantivy_query`): tantivy finds what matches, loosens as the engine would when
+nothing does, counts the total and the facets, and keeps the few hundred best candidates.
+Only those are read back and handed to the shared engine (:mod:`search.engine`), which
+ranks them by meaning exactly as it ranks a whole index, with the whole index's statistics
+(:mod:`search.tantivy_view`). Worker memory does not grow with the directory beyond
+tantivy's mapped files.
+
+Writers take the search write lock (one at a time across processes) and commit; readers
+check the live generation's ``meta.json`` before each search and reload when it has
+changed, so an edit is visible to every process's next search.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import os
+import shutil
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from types import MappingProxyType, TracebackType
+from typing import Any
+
+import tantivy
+from tantivy import Query
+
+from search.analysis import stem_word
+from search.documents import ServiceDocument
+from search.engine import (
+    _SYNONYM_WORDS,
+    _Attempt,
+    _leading_danger,
+    _quiet,
+    _real,
+    _understood,
+    _wider_radii,
+)
+from search.engine import search as run_search
+from search.errors import IndexLocked, IndexUnavailable, SearchError
+from search.filtering import FACETS
+from search.generations import (
+    LOCK_FILE,
+    live_target,
+    new_generation_name,
+    prune,
+    swap_current,
+)
+from search.geo import covering_cells
+from search.indexing import (
+    BOROUGH_WIDE,
+    CELL,
+    LOCALITY,
+    TEXT_FIELDS,
+    VENUE,
+    YES,
+    spelling_words,
+)
+from search.locking import write_lock
+from search.query import Filters, SearchQuery, TermGroup, TextPlan, plan_text
+from search.ranking import blend, freshness, proximity
+from search.remembering import LastUsed
+from search.results import FacetCounts, SearchResults, Widening
+from search.spelling import best_correction
+from search.tantivy_query import (
+    Compiler,
+    any_of,
+    either,
+    must,
+    with_bonus,
+)
+from search.tantivy_schema import (
+    ASSURED,
+    DUE,
+    EASTING,
+    ENTRY,
+    FOREVER,
+    ID,
+    KEY,
+    NORTHING,
+    VENUES,
+    build_schema,
+    keyword_field,
+    length_field,
+    read_entry,
+    tantivy_document,
+)
+from search.tantivy_view import Candidate, CandidateView, candidate
+from search.vocabulary_file import read_vocabulary, write_vocabulary
+
+CANDIDATES = 160
+"""Matches chosen by tantivy's own score for the engine to rank (at least)."""
+DEPTH = 8
+"""...and at least this many times the results down to the end of the page asked for. On a
+generated directory, candidates four times the page lost a result of the page for two
+queries in twelve; eight times lost none (``tests/search/test_parity.py``)."""
+WRITER_HEAP = 64_000_000
+"""Bytes a writer buffers before it writes a segment (tantivy's floor is 15 MB a thread)."""
+WRITER_THREADS = 1
+READINGS_KEPT = 512
+GROUPS_COUNTED = 4096
+CORRECTIONS_KEPT = 4096
+ENTRIES_KEPT = 4096
+"""Candidates' entries a snapshot remembers, read back: a few tens of MB at most, whatever
+the directory's size. Families ask the same words; their candidates are read once."""
+FACET_SIZE = 10_000
+TIES_KEPT = 2_000
+"""Candidates kept, at most, when many listings tie for the last place of a browse (no
+words) or a nearest-first page: ties are broken by id, which tantivy cannot order by."""
+READ_ERRORS: tuple[type[Exception], ...] = (OSError, ValueError, KeyError, EOFError, TypeError)
+
+
+class TantivyBackend:
+    """A :class:`~search.backend.SearchBackend` on a tantivy index in ``index_dir``.
+
+    Opening checks the index can be read and raises :class:`IndexUnavailable` if it is
+    missing or corrupt. Use :meth:`create` to build one from documents.
+    """
+
+    def __init__(
+        self, index_dir: Path, *, lock_timeout: float = 10.0, candidates: int = CANDIDATES
+    ) -> None:
+        """``candidates``: how many of the best matches the engine re-ranks, at least
+        (:data:`DEPTH` times the results down to the page's end, when more)."""
+        self.index_dir = Path(index_dir)
+        self.lock_timeout = lock_timeout
+        self.candidates = candidates
+        self._state = threading.Lock()
+        self._index: tantivy.Index | None = None
+        self._target: str | None = None
+        self._snapshot: _Snapshot | None = None
+        self._fresh_snapshot()
+
+    @classmethod
+    def create(
+        cls,
+        index_dir: Path,
+        documents: Iterable[ServiceDocument] = (),
+        *,
+        lock_timeout: float = 10.0,
+        candidates: int = CANDIDATES,
+    ) -> TantivyBackend:
+        """Build a new index from ``documents`` (replacing any there) and open it."""
+        index_dir = Path(index_dir)
+        index_dir.mkdir(parents=True, exist_ok=True)
+        _write_generation(index_dir, documents, lock_timeout)
+        return cls(index_dir, lock_timeout=lock_timeout, candidates=candidates)
+
+    def __enter__(self) -> TantivyBackend:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Let go of the open index (a later search opens it again)."""
+        with self._state:
+            self._index = self._snapshot = None
+            self._target = None
+
+    # Writing
+
+    def index(self, documents: Iterable[ServiceDocument]) -> None:
+        """Add or replace documents by id, under the write lock."""
+        self._update(documents, ())
+
+    def remove(self, ids: Iterable[str]) -> None:
+        self._update((), ids)
+
+    def clear(self) -> None:
+        self.rebuild(())
+
+    def rebuild(self, documents: Iterable[ServiceDocument]) -> None:
+        """Write a fresh generation from ``documents`` and swap it in atomically."""
+        _write_generation(self.index_dir, documents, self.lock_timeout)
+
+    def _update(self, documents: Iterable[ServiceDocument], ids: Iterable[str]) -> None:
+        with write_lock(self.index_dir / LOCK_FILE, self.lock_timeout):
+            path = self.index_dir / live_target(self.index_dir)
+            try:
+                index = tantivy.Index.open(str(path))
+                writer = index.writer(WRITER_HEAP, WRITER_THREADS)
+            except ValueError as error:
+                raise IndexLocked(f"tantivy refused a writer for {path}: {error}") from error
+            except READ_ERRORS as error:
+                raise IndexUnavailable(f"search index {path} cannot be opened") from error
+            try:
+                vocabulary = Counter(read_vocabulary(path))
+                words_before = vocabulary.total()
+                for doc_id in ids:
+                    writer.delete_documents_by_term(ID, doc_id)
+                for doc in documents:
+                    writer.delete_documents_by_term(ID, doc.id)
+                    writer.add_document(tantivy_document(doc)[0])
+                    vocabulary.update(spelling_words(doc))
+                if vocabulary.total() != words_before:
+                    write_vocabulary(path, vocabulary)
+                writer.commit()
+            except BaseException:
+                writer.rollback()
+                raise
+            finally:
+                writer.wait_merging_threads()
+
+    # Reading
+
+    def search(self, query: SearchQuery) -> SearchResults:
+        snapshot = self._fresh_snapshot()
+        try:
+            return _Search(snapshot, query, self.candidates).run()
+        except SearchError:
+            raise
+        except READ_ERRORS as error:
+            raise IndexUnavailable(f"search index {snapshot.path} cannot be read") from error
+
+    def document_ids(self) -> set[str]:
+        return set(self.document_fingerprints())
+
+    def document_fingerprints(self) -> dict[str, str | None]:
+        snapshot = self._fresh_snapshot()
+        try:
+            return {entry[1]: entry[-1] for entry in snapshot.every_entry()}
+        except READ_ERRORS as error:
+            raise IndexUnavailable(f"search index {snapshot.path} cannot be read") from error
+
+    def count(self) -> int:
+        return self._fresh_snapshot().documents
+
+    def healthy(self) -> bool:
+        """True if the live index opens and reads; never raises."""
+        try:
+            self._fresh_snapshot()
+        except IndexUnavailable:
+            return False
+        return True
+
+    def generation(self) -> tuple[str, object]:
+        """The live generation's folder and its files' stamp (see ``StoredBackend``)."""
+        snapshot = self._fresh_snapshot()
+        return str(snapshot.path), snapshot.stamp
+
+    def _fresh_snapshot(self) -> _Snapshot:
+        """The live generation's searcher, reloaded only if a commit has changed it."""
+        target = live_target(self.index_dir)
+        path = self.index_dir / target
+        with self._state:
+            try:
+                stamp = _stamp(path)
+                if self._index is None or target != self._target:
+                    self._index = tantivy.Index.open(str(path))
+                    self._target, self._snapshot = target, None
+                if self._snapshot is None or self._snapshot.stamp != stamp:
+                    self._index.reload()
+                    self._snapshot = _Snapshot(self._index, path, stamp)
+            except READ_ERRORS as error:
+                self._index = self._snapshot = None
+                self._target = None
+                raise IndexUnavailable(f"search index {path} cannot be opened") from error
+            return self._snapshot
+
+
+def _stamp(path: Path) -> tuple[int, int, int]:
+    """What changes when tantivy commits: its meta.json is replaced by a rename."""
+    status = os.stat(path / "meta.json")
+    return status.st_ino, status.st_mtime_ns, status.st_size
+
+
+def _write_generation(
+    index_dir: Path, documents: Iterable[ServiceDocument], lock_timeout: float
+) -> None:
+    with write_lock(index_dir / LOCK_FILE, lock_timeout):
+        name = new_generation_name()
+        path = index_dir / name
+        path.mkdir()
+        try:
+            index = tantivy.Index(build_schema(), path=str(path))
+            writer = index.writer(WRITER_HEAP, WRITER_THREADS)
+            try:
+                vocabulary: Counter[str] = Counter()
+                for doc in documents:
+                    writer.add_document(tantivy_document(doc)[0])
+                    vocabulary.update(spelling_words(doc))
+                write_vocabulary(path, vocabulary)
+                writer.commit()
+            except BaseException:
+                writer.rollback()
+                raise
+            finally:
+                writer.wait_merging_threads()  # its threads write no more files after this
+        except BaseException:
+            shutil.rmtree(path, ignore_errors=True)
+            raise
+        previous = swap_current(index_dir, name)
+        prune(index_dir, keep={name, previous})
+
+
+class _Snapshot:
+    """One reloaded searcher and what the whole index says: counts, lengths, words."""
+
+    def __init__(self, index: tantivy.Index, path: Path, stamp: tuple[int, int, int]) -> None:
+        self.path = path
+        self.stamp = stamp
+        self.schema = index.schema
+        self.searcher = index.searcher()
+        self.compiler = Compiler(self.schema)
+        self.documents = self.searcher.num_docs
+        self.readings: LastUsed[object] = LastUsed(READINGS_KEPT)
+        self._groups: LastUsed[tuple[int, int]] = LastUsed(GROUPS_COUNTED)
+        self._corrections: LastUsed[str | None] = LastUsed(CORRECTIONS_KEPT)
+        self._entries: LastUsed[Candidate] = LastUsed(ENTRIES_KEPT)
+        self._vocabulary: dict[str, int] | None = None
+        self._localities: tuple[str, ...] | None = None
+        sums = self.searcher.aggregate(
+            Query.all_query(),
+            {field: {"sum": {"field": length_field(field)}} for field in TEXT_FIELDS},
+        )
+        self._averages = {
+            field: (sums[field]["value"] or 0.0) / (self.documents or 1) for field in TEXT_FIELDS
+        }
+
+    def vocabulary(self) -> Mapping[str, int]:
+        if self._vocabulary is None:
+            self._vocabulary = read_vocabulary(self.path)
+        return self._vocabulary
+
+    def correction(self, word: str) -> str | None:
+        """The index's closest word to ``word`` (:func:`search.spelling.best_correction`)."""
+        return self._corrections.get(word, lambda: best_correction(word, self.vocabulary()))
+
+    def average_length(self, field: str) -> float:
+        return self._averages[field]
+
+    def group_frequency(self, group: TermGroup) -> tuple[int, int]:
+        return self._groups.get(
+            group, lambda: (self.documents, self.count(self.compiler.group(group)))
+        )
+
+    def localities(self) -> tuple[str, ...]:
+        """Every locality term in the index, for counting borough-wide services in each."""
+        if self._localities is None:
+            self._localities = tuple(self.term_counts(Query.all_query(), LOCALITY))
+        return self._localities
+
+    def count(self, query: Query) -> int:
+        return self.searcher.search(query, 1, count=True).count
+
+    def hits(self, query: Query, limit: int) -> list[Any]:
+        """Addresses of the ``limit`` best-scoring documents."""
+        if limit <= 0:
+            return []
+        return [address for _, address in self.searcher.search(query, limit, count=False).hits]
+
+    def every_hit(self, query: Query) -> list[Any]:
+        return self.hits(query, self.count(query))
+
+    def term_counts(self, query: Query, name: str) -> dict[str, int]:
+        return self.aggregate(query, [name])[name]
+
+    def aggregate(self, query: Query, names: Iterable[str]) -> dict[str, dict[str, int]]:
+        """Documents per term of each keyword field ``names``, over ``query``'s matches."""
+        request = {
+            name: {"terms": {"field": keyword_field(name), "size": FACET_SIZE}} for name in names
+        }
+        if not request:
+            return {}
+        found = self.searcher.aggregate(query, request)
+        return {
+            name: {bucket["key"]: bucket["doc_count"] for bucket in found[name]["buckets"]}
+            for name in request
+        }
+
+    def entries(self, addresses: Iterable[Any]) -> list[Candidate]:
+        """The documents at ``addresses``, read back for re-ranking (remembered)."""
+
+        def read(address: Any) -> Callable[[], Candidate]:
+            return lambda: candidate(self._read(address))
+
+        return [
+            self._entries.get((address.segment_ord, address.doc), read(address))
+            for address in addresses
+        ]
+
+    def _read(self, address: Any) -> tuple[Any, ...]:
+        return read_entry(self.searcher.doc(address).get_first(ENTRY))
+
+    def every_entry(self) -> list[tuple[Any, ...]]:
+        """Every document's entry, not remembered (the health check reads them all)."""
+        return [self._read(address) for address in self.every_hit(Query.all_query())]
+
+
+class _Search:
+    """One query against one snapshot: match and loosen, count, choose, re-rank."""
+
+    def __init__(self, snapshot: _Snapshot, query: SearchQuery, candidates: int) -> None:
+        self.candidates = candidates
+        self.snapshot = snapshot
+        self.compiler = snapshot.compiler
+        self.query = query
+        self.clauses = self.compiler.clauses(query.filters, query.today)
+
+    def run(self) -> SearchResults:
+        query, snapshot = self.query, self.snapshot
+        glossed, reading = _understood(snapshot, query)  # type: ignore[arg-type]
+        concepts = reading.without(query.set_aside).concepts if reading else ()
+        plan = plan_text(glossed, _quiet(query))
+        asker = reading.asker if reading else None
+        attempt = _Attempt(plan, True, query.radius_m, concepts=concepts, asker=asker)
+        worded, area, matches = self._matches(attempt)
+        total = snapshot.count(matches)
+        loosened = query.loosen and not total
+        if loosened:
+            for looser in self._looser(attempt):
+                found = self._matches(looser)
+                total = snapshot.count(found[2])
+                if total:
+                    attempt, (worded, area, matches) = looser, found
+                    break
+        leading = _leading_danger(attempt.concepts)
+        danger = None
+        if leading is not None and query.loosen:
+            danger = self.compiler.meeting(leading)
+            added = must(self.clauses.values(), danger)
+            if not snapshot.count(added):
+                audience = self.compiler.audience(
+                    Filters(practitioner_only_too=query.filters.practitioner_only_too),
+                    query.today,
+                )
+                added = must(audience.values(), danger)
+            matches = either(matches, added)
+            total = snapshot.count(matches)
+        facets = self._facets(matches, worded, area)
+        scored = with_bonus(matches, self.compiler.fit(attempt.concepts))
+        entries = snapshot.entries(self._candidates(scored, danger, attempt))
+        view = CandidateView(entries, snapshot, self._vocabulary(plan, loosened))
+        results = run_search(view, query)
+        return replace(results, total=total, facets=facets)
+
+    # Matching
+
+    def _matches(self, attempt: _Attempt) -> tuple[Query | None, Query | None, Query]:
+        """What the words find, the area, and what the attempt matches (the words, area
+        and filters); None: no limit."""
+        worded = self.compiler.worded(attempt.plan.groups, attempt.concepts, attempt.require_all)
+        area = self._area(attempt.radius_m, worded)
+        return worded, area, must([area, *self.clauses.values()], worded)
+
+    def _area(self, radius_m: float | None, worded: Query | None) -> Query | None:
+        """Listings with a venue within the radius, measured exactly among those in the
+        grid cells covering it, and services with no venue covering the searcher's
+        localities (:func:`search.filtering.within_radius`)."""
+        query, compiler = self.query, self.compiler
+        if query.origin is None or radius_m is None:
+            return None
+        cells = covering_cells(query.origin, radius_m)
+        nearby = compiler.terms(CELL, cells) if cells is not None else None
+        venue = nearby or compiler.terms(VENUE, (YES,))
+        measured = self._within(must([venue, *self.clauses.values()], worded), radius_m)
+        localities = (*query.origin_localities, *query.filters.localities)
+        parts = [compiler.served(localities)]
+        if measured:
+            parts.append(Query.term_set_query(self.snapshot.schema, KEY, measured))
+        return any_of(parts)
+
+    def _within(self, near: Query, radius_m: float) -> list[int]:
+        """Keys of the listings ``near`` finds with a venue inside the circle: measured
+        from fast fields, or, for a listing with several venues, from its entry."""
+        snapshot, origin = self.snapshot, self.query.origin
+        assert origin is not None
+        addresses = snapshot.every_hit(near)
+        if not addresses:
+            return []
+        fast = snapshot.searcher.fast_field_values
+        keys, venues = fast(KEY, addresses), fast(VENUES, addresses)
+        east, north = fast(EASTING, addresses), fast(NORTHING, addresses)
+        found = []
+        for index, address in enumerate(addresses):
+            if venues[index] == 1:
+                distance = math.hypot(east[index] - origin[0], north[index] - origin[1])
+            else:
+                points = snapshot.entries([address])[0].info.points
+                distance = min(math.hypot(e - origin[0], n - origin[1]) for e, n in points)
+            if distance <= radius_m:
+                found.append(keys[index])
+        return found
+
+    def _looser(self, first: _Attempt) -> Iterator[_Attempt]:
+        """The engine's looser attempts (:func:`search.engine._looser`), with "seen"
+        asked of tantivy."""
+        query = self.query
+        plan, concepts, asker = first.plan, first.concepts, first.asker
+        suggestion = None
+        corrected = (
+            self._corrected(plan, self._seen(), _real(query))
+            if plan.groups and query.correct_spelling
+            else None
+        )
+        if corrected is not None:
+            plan, suggestion = plan_text(corrected, _quiet(query)), corrected
+            yield _Attempt(plan, True, query.radius_m, suggestion, concepts=concepts, asker=asker)
+        radii = _wider_radii(query.radius_m)
+        for radius in radii:
+            yield _Attempt(
+                plan, True, radius, suggestion, Widening(radius_m=radius), concepts, asker
+            )
+        if len(plan.groups) > 1 or concepts:
+            for reach in (query.radius_m, *radii):
+                widened = Widening(
+                    any_terms=True, radius_m=None if reach == query.radius_m else reach
+                )
+                yield _Attempt(plan, False, reach, suggestion, widened, concepts, asker)
+
+    def _corrected(
+        self, plan: TextPlan, seen: Callable[[str], bool], real: Callable[[str], bool]
+    ) -> str | None:
+        """:func:`search.engine._corrected_text`, with corrections remembered."""
+        vocabulary = self.snapshot.vocabulary()
+        fixes: dict[str, str] = {}
+        for group in plan.groups:
+            word = group.words[0]
+            if group.synonym or not word.isalpha() or word in vocabulary or real(word):
+                continue
+            fix = self._correction(word)
+            if fix is not None and seen(fix):
+                fixes[word] = fix
+        if not fixes:
+            return None
+        return " ".join(fixes.get(word, word) for word in plan.text.split())
+
+    def _correction(self, word: str) -> str | None:
+        """The closest word of the index or the synonym table, as the engine chooses."""
+        return best_correction(word, self._vocabulary_for((word,)), _SYNONYM_WORDS)
+
+    def _vocabulary(self, plan: TextPlan, loosened: bool) -> dict[str, int]:
+        """The words of the whole vocabulary this query's words can use: themselves, and,
+        when the engine will loosen, the index's closest word to each unknown one (enough
+        for it to correct them as it would with the whole vocabulary,
+        :func:`search.spelling.best_correction`)."""
+        return self._vocabulary_for(tuple(plan.text.split()), corrections=loosened)
+
+    def _vocabulary_for(self, words: tuple[str, ...], corrections: bool = True) -> dict[str, int]:
+        vocabulary = self.snapshot.vocabulary()
+        kept: dict[str, int] = {}
+        for word in words:
+            if word in vocabulary:
+                kept[word] = vocabulary[word]
+            elif corrections and (fix := self.snapshot.correction(word)) is not None:
+                kept[fix] = vocabulary[fix]
+        return kept
+
+    def _seen(self) -> Callable[[str], bool]:
+        """Whether a word is in a listing this searcher may see (engine's ``_seen_by``)."""
+        audience = Filters(practitioner_only_too=self.query.filters.practitioner_only_too)
+        visible = list(self.compiler.audience(audience, self.query.today).values())
+
+        def seen(word: str) -> bool:
+            if word in _SYNONYM_WORDS:
+                return True
+            token = stem_word(word)
+            return token is not None and bool(
+                self.snapshot.count(must(visible, self.compiler.token(token)))
+            )
+
+        return seen
+
+    # Counting
+
+    def _facets(self, matches: Query, worded: Query | None, area: Query | None) -> FacetCounts:
+        """Counts per facet code over the matches; a facet with its own filter active is
+        counted without it (:func:`search.filtering.facet_counts`)."""
+        plain = [name for name in FACETS if name not in self.clauses]
+        counted = self.snapshot.aggregate(matches, [FACETS[name] for name in plain])
+        facets: dict[str, Mapping[str, int]] = {}
+        for name, field in FACETS.items():
+            if name in self.clauses:
+                others = [query for other, query in self.clauses.items() if other != name]
+                base = must([area, *others], worded)
+                counts = self.snapshot.term_counts(base, field)
+            else:
+                base, counts = matches, counted[field]
+            if field == LOCALITY:
+                counts = self._localities(base, counts)
+            facets[name] = MappingProxyType(
+                {term: count for term, count in counts.items() if count and term != BOROUGH_WIDE}
+            )
+        return MappingProxyType(facets)
+
+    def _localities(self, base: Query, counts: Mapping[str, int]) -> dict[str, int]:
+        """Borough-wide services count towards every locality, as the filter treats them."""
+        wide_query = must([self.compiler.terms(LOCALITY, (BOROUGH_WIDE,))], base)
+        wide = self.snapshot.count(wide_query)
+        if not wide:
+            return dict(counts)
+        wide_in = self.snapshot.term_counts(wide_query, LOCALITY)
+        return {
+            term: counts.get(term, 0) + wide - wide_in.get(term, 0)
+            for term in self.snapshot.localities()
+        }
+
+    # Choosing candidates
+
+    def _candidates(self, scored: Query, danger: Query | None, attempt: _Attempt) -> list[Any]:
+        """The matches the engine ranks: the best by tantivy's score, and those meeting the
+        danger first; with no words to score (or nearest first), the best by the ranking's
+        own distance and freshness, read from fast fields."""
+        query = self.query
+        keep = max(self.candidates, DEPTH * query.page * query.page_size)
+        wordless = not attempt.plan.groups and not attempt.concepts
+        if wordless or query.sort == "nearest":
+            chosen = self._best_placed(scored, keep)
+        else:
+            chosen = self.snapshot.hits(scored, keep)
+        if danger is not None:
+            chosen += self.snapshot.hits(must([scored], danger), keep)
+        unique = {(address.segment_ord, address.doc): address for address in chosen}
+        return list(unique.values())
+
+    def _best_placed(self, matches: Query, keep: int) -> list[Any]:
+        """The ``keep`` matches the ranking puts first by distance and freshness alone
+        (:mod:`search.ranking`), with those tied with the last, up to TIES_KEPT."""
+        snapshot, query = self.snapshot, self.query
+        addresses = snapshot.every_hit(matches)
+        if len(addresses) <= keep:
+            return addresses
+        fast = snapshot.searcher.fast_field_values
+        assured, due = fast(ASSURED, addresses), fast(DUE, addresses)
+        venues = fast(VENUES, addresses)
+        east, north = fast(EASTING, addresses), fast(NORTHING, addresses)
+        origin, today = query.origin, query.today
+        keys: list[tuple[float, float]] = []
+        for index in range(len(addresses)):
+            distance: float | None = None
+            if origin is not None and venues[index]:
+                distance = math.hypot(east[index] - origin[0], north[index] - origin[1])
+            if query.sort == "nearest":
+                keys.append((float(distance is None), distance or 0.0))
+                continue
+            checked = date.fromordinal(assured[index]) if assured[index] else None
+            overdue = checked is None or (due[index] < FOREVER and due[index] < today.toordinal())
+            near = proximity(distance, origin is not None)
+            keys.append((-blend(1.0, near, freshness(checked, today), overdue), 0.0))
+        last = heapq.nsmallest(keep, keys)[-1]
+        return [address for address, key in zip(addresses, keys, strict=True) if key <= last][
+            :TIES_KEPT
+        ]
