@@ -41,11 +41,11 @@ from search.phrasebook import (
     Phrasebook,
     PhrasebookError,
     build_phrasebook,
+    joined_phrase_words,
     merge_phrasebook,
     own_spellings,
     parse_glosses,
     parse_phrasebook,
-    phrase_words,
 )
 from search.understanding import Concept, QueryReader
 from search.word_forms import gloss_fold, gloss_inflection
@@ -189,7 +189,7 @@ def common_words(language: str) -> frozenset[str]:
     if language not in available_languages():
         return frozenset()
     return frozenset(
-        "".join(phrase_words(word))
+        joined_phrase_words(word)
         for word, frequency in get_frequency_dict(language).items()
         if frequency >= REAL_WORD_FREQUENCY
     )

@@ -67,6 +67,8 @@ _SCRIPT_FOLDS: dict[str | int, str | None] = {
 }
 _SCRIPT_FOLD = str.maketrans(_SCRIPT_FOLDS)
 _APOSTROPHES = re.compile(r"(?<=\w)['’`](?=\w)")
+_PLAIN_WORD = re.compile("[a-z0-9]+")
+"""Lower-case ASCII letters and digits: already as the reader compares them."""
 LETTER = r"(?:\w|[\u0300-\u036f\u064b-\u065f\u0670\u0900-\u0963\u0966-\u0dff])"
 """A letter of a word, with the combining marks ``\\w`` leaves out: Gurmukhi and other
 Indic vowel signs ("ਘਰੇਲੂ" is one word, not "ਘਰ" and "ਲ") and Arabic-script diacritics."""
@@ -110,11 +112,22 @@ def phrase_words(text: str) -> list[str]:
     return list(_phrase_words(text))
 
 
-@lru_cache(maxsize=STEMS_KEPT)
-def _phrase_words(text: str) -> tuple[str, ...]:
-    """Remembered, as each app start builds its books from the same phrases many times."""
+def joined_phrase_words(word: str) -> str:
+    """One listed word (a word list's entry, "don't") as the reader compares it, its parts
+    joined ("dont"). Not remembered: word lists hold hundreds of thousands of words, each
+    seen once, that would push the phrases out of :func:`phrase_words`' memory."""
+    if _PLAIN_WORD.fullmatch(word):
+        return word
+    return "".join(_split_phrase(word))
+
+
+def _split_phrase(text: str) -> tuple[str, ...]:
     folded = unicodedata.normalize("NFKC", text).casefold()
     return tuple(_WORD.findall(_APOSTROPHES.sub("", folded)))
+
+
+# Remembered, as each app start builds its books from the same phrases many times.
+_phrase_words = lru_cache(maxsize=STEMS_KEPT)(_split_phrase)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,8 @@ import random
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from wordfreq import top_n_list
 
 from directory.config import DEFAULT_COUNCIL_FILE
@@ -19,6 +21,7 @@ from directory.council import load_council
 from directory.safety import load_safety_lines
 from directory.understanding import load_reader
 from search import SearchBackend
+from search.phrasebook import joined_phrase_words, phrase_words
 from search.understanding import QueryReader
 from tests.search.search_factories import make_doc, query
 
@@ -84,3 +87,10 @@ def test_did_you_mean_never_respells_a_real_word(build, reader: QueryReader) -> 
         assert results.total == 0
     typo = backend.search(query("boardd", reader=reader))
     assert typo.suggestion == "board" and typo.total == 1
+
+
+@given(st.text(max_size=12) | st.from_regex(r"[a-z0-9]{1,12}", fullmatch=True))
+def test_a_listed_word_is_joined_as_the_reader_reads_it(word: str) -> None:
+    """The word lists' quick path ("meals" as it is) and the reader's full one (folded,
+    apostrophes off, parts joined) agree on every word, so no real word is lost."""
+    assert joined_phrase_words(word) == "".join(phrase_words(word))
