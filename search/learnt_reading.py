@@ -29,7 +29,7 @@ from search.learnt import LearntModel
 from search.understanding import Concept, Reading
 
 NEED_LEAST = 0.3
-DANGER_LEAST = 0.98
+DANGER_LEAST = 0.995
 MAX_NEEDS = 2
 
 

@@ -203,7 +203,13 @@ def score_meaning(
     if not require_all:
         choosing = met
     elif not choosing and not free_groups:
-        choosing = [docs for docs, unit in zip(met, counted, strict=True) if unit] or met
+        # Nothing else said: an age, a time or "free" chooses; a learnt reading never does
+        # (weak readings rank, never filter), so with only those every listing is a candidate.
+        choosing = (
+            [docs for docs, unit in zip(met, counted, strict=True) if unit]
+            or [docs for concept, docs in zip(concepts, met, strict=True) if not concept.learnt]
+            or [view.all_docs()]
+        )
     candidates: set[int] = set().union(*choosing) if choosing else set()
     every_word = _all_words(per_group) if groups else set()
     if groups:

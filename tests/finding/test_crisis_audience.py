@@ -18,7 +18,8 @@ from itertools import product
 import pytest
 from flask import Flask
 
-from directory.finding.request import build_query, parse_search_args
+from directory.finding.request import build_query
+from directory.forms.search import parse_search_args
 from directory.indexing import site_search
 from directory.queries.services import public_services_by_id
 from search.audience import ADULT, YOUNG

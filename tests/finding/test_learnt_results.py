@@ -53,6 +53,24 @@ def test_a_learnt_need_never_drops_a_listing(search_app: Flask) -> None:
             assert _every_id(search_app, text, rules) <= _every_id(search_app, text, reader)
 
 
+def test_a_learnt_need_alone_never_chooses_the_listings(search_app: Flask) -> None:
+    """Words the search leaves out as saying little ("family") leave only what the learnt
+    reader read: that weak reading ranks every listing the words alone find, never only
+    the listings meeting it."""
+    with search_app.app_context():
+        reader = search_app.extensions["query_readers"]["en"]
+        rules = replace(reader, learnt=None)
+        read = [
+            word
+            for word in sorted(reader.quiet_words)
+            if (found := _search(search_app, word, reader).reading) is not None
+            and any(c.learnt for c in found.concepts)
+        ][:5]
+        assert read, "no quiet word the learnt reader reads a need in"
+        for word in read:
+            assert _every_id(search_app, word, rules) <= _every_id(search_app, word, reader)
+
+
 def test_a_learnt_danger_shows_the_strip_not_the_panel_and_its_listings_first(
     search_app: Flask,
 ) -> None:
