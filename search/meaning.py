@@ -57,6 +57,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from search.audience import ADULT_AGE
 from search.filtering import union
@@ -85,6 +86,9 @@ from search.matching import group_scores
 from search.query import TermGroup
 from search.understanding import Asker, Concept
 from search.view import IndexView
+
+T = TypeVar("T")
+"""A concept's listings: a set of document numbers, or an engine's query for them."""
 
 LITERAL_CREDIT = 0.5  # containing a concept's words, without meeting it
 ALL_WORDS_CREDIT = 0.9  # containing every word of the search, without meeting the concept
@@ -195,21 +199,8 @@ def score_meaning(
     ]
     units = sum(weights) + len(free_groups)
 
-    choosing = [
-        docs
-        for concept, docs, unit in zip(concepts, met, counted, strict=True)
-        if unit and concept.is_topic
-    ]
-    if not require_all:
-        choosing = met
-    elif not choosing and not free_groups:
-        # Nothing else said: an age, a time or "free" chooses; a learnt reading never does
-        # (weak readings rank, never filter), so with only those every listing is a candidate.
-        choosing = (
-            [docs for docs, unit in zip(met, counted, strict=True) if unit]
-            or [docs for concept, docs in zip(concepts, met, strict=True) if not concept.learnt]
-            or [view.all_docs()]
-        )
+    chosen = choosing_sets(concepts, met, bool(free_groups), require_all)
+    choosing = [view.all_docs()] if chosen is None else chosen
     candidates: set[int] = set().union(*choosing) if choosing else set()
     every_word = _all_words(per_group) if groups else set()
     if groups:
@@ -350,6 +341,31 @@ def stated_priority_listings(view: IndexView, concepts: Sequence[Concept]) -> Se
     meet the leading danger: in danger, a service the council says meets it comes first."""
     leading = next((concept for concept in concepts if concept.priority), None)
     return union(view, NEED, leading.needs) if leading is not None else frozenset()
+
+
+def choosing_sets(
+    concepts: Sequence[Concept], met: Sequence[T], free_words: bool, require_all: bool
+) -> list[T] | None:
+    """Of ``met`` (each concept's listings, as sets or an engine's queries), those that
+    choose the candidates beside the words: the strong topic concepts' (every concept's,
+    loosened). With no free words and no such concept, an age, a time or "free" chooses
+    ("free" alone); a learnt reading never does (weak readings rank, never filter): with
+    only those, None, every listing. Shared by every engine, so they choose alike."""
+    if not require_all:
+        return list(met)
+    counted = [concept.strong or concept.priority for concept in concepts]
+    chosen = [
+        docs
+        for concept, docs, unit in zip(concepts, met, counted, strict=True)
+        if unit and concept.is_topic
+    ]
+    if chosen or free_words:
+        return chosen
+    return (
+        [docs for docs, unit in zip(met, counted, strict=True) if unit]
+        or [docs for concept, docs in zip(concepts, met, strict=True) if not concept.learnt]
+        or None
+    )
 
 
 def _consumed(concept: Concept, groups: Sequence[TermGroup]) -> set[int]:

@@ -48,7 +48,7 @@ from search.indexing import (
     VENUE,
     YES,
 )
-from search.meaning import _consumed
+from search.meaning import _consumed, choosing_sets
 from search.query import DAYS, Filters, TermGroup
 from search.tantivy_schema import (
     AGES,
@@ -139,19 +139,12 @@ class Compiler:
             return None
         if not concepts:
             return self.words(groups, require_all)
-        counted = [concept.strong or concept.priority for concept in concepts]
         consumed = [_consumed(concept, groups) for concept in concepts]
         free_groups = [i for i in range(len(groups)) if not any(i in c for c in consumed)]
         met = [self.meeting(concept) for concept in concepts]
-        choosing = [
-            docs
-            for concept, docs, unit in zip(concepts, met, counted, strict=True)
-            if unit and concept.is_topic
-        ]
-        if not require_all:
-            choosing = met
-        elif not choosing and not free_groups:
-            choosing = [docs for docs, unit in zip(met, counted, strict=True) if unit] or met
+        choosing = choosing_sets(concepts, met, bool(free_groups), require_all)
+        if choosing is None:  # only learnt readings, which never choose: everything
+            return None
         parts = [Query.const_score_query(docs, CONCEPT_SCORE) for docs in choosing]
         if groups:
             parts.append(self.words(groups, require_all))

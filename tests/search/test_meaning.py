@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from search import Filters, SearchBackend
+from search.meaning import choosing_sets
 from search.understanding import Concept, QueryReader
 from tests.search.search_factories import DUDLEY, Build, ids, make_doc, query, slots
 from tests.search.test_understanding import reader
@@ -225,3 +228,18 @@ def test_the_need_said_more_often_leads_a_sentence_of_two_needs(build: Build) ->
     many = "skint, cant afford the gas and electric and he smokes weed"
     assert ask(backend, many) == ["money-advice", "drug-service"]
     assert ask(backend, "skint and he smokes weed") == ["drug-service", "money-advice"]
+
+
+LEARNT_FOOD = Concept("need:food", (), needs=("food",), strong=False, learnt=0.6)
+FREE = Concept("cost:free", (), free=True)
+
+
+@pytest.mark.parametrize("free_words", [False, True])
+def test_a_learnt_reading_never_chooses_the_candidates(free_words: bool) -> None:
+    """Weak readings rank, never filter: with only learnt readings and no free words, every
+    listing is a candidate (None), in every engine (they share this choice); with free words,
+    the words choose; "free" alone still chooses; loosened, any concept's listings may."""
+    met = [{1, 2}]
+    assert choosing_sets([LEARNT_FOOD], met, free_words, True) == ([] if free_words else None)
+    assert choosing_sets([LEARNT_FOOD, FREE], [{1, 2}, {3}], False, True) == [{3}]
+    assert choosing_sets([LEARNT_FOOD], met, free_words, False) == met
