@@ -187,13 +187,13 @@ class SearchRecorder:
         if not notes:
             return
         try:
-            with (
-                self._app.app_context(),
-                db.engine.connect() as connection,
-                _waiting_briefly(connection),
-                connection.begin(),
-            ):
-                connection.execute(sa.insert(SearchRecord), notes)
+            with self._app.app_context(), db.engine.connect() as connection:
+                # Closed for real when done, not returned to the pool: the timer's thread can
+                # outlive the pool (an app disposed before the notes are due), and a pooled
+                # connection nobody closes is only found by the garbage collector.
+                connection.detach()
+                with _waiting_briefly(connection), connection.begin():
+                    connection.execute(sa.insert(SearchRecord), notes)
         except SQLAlchemyError:  # insights must never cost a family their results
             log.exception("Could not record a search for insights")
 
