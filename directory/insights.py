@@ -40,6 +40,7 @@ from urllib.parse import urlsplit
 import sqlalchemy as sa
 from flask import Flask, template_rendered
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.pool import NullPool
 from werkzeug.serving import WSGIRequestHandler
 
 from directory.anonymous_words import kept_words
@@ -161,6 +162,24 @@ class SearchRecorder:
         self._notes: list[dict[str, Any]] = []
         self._timer: threading.Timer | None = None
         self._pid = os.getpid()
+        self._engine: sa.Engine | None = None
+
+    def _writer(self) -> sa.Engine:
+        """The app's database without a pool: a connection for each flush, closed after it.
+        The timer's thread can outlive the app's pool (an app disposed before its notes are
+        due); a connection it left in that pool would be closed only by the garbage
+        collector."""
+        if self._engine is None:
+            # The app's own settings (timeouts; errors that never quote a search's words or
+            # postcode), less the pool's.
+            options = {
+                name: value
+                for name, value in self._app.config.get("SQLALCHEMY_ENGINE_OPTIONS", {}).items()
+                if not name.startswith("pool_")
+            }
+            with self._app.app_context():
+                self._engine = sa.create_engine(db.engine.url, poolclass=NullPool, **options)
+        return self._engine
 
     def add(self, note: dict[str, Any]) -> None:
         with self._lock:
@@ -187,13 +206,12 @@ class SearchRecorder:
         if not notes:
             return
         try:
-            with self._app.app_context(), db.engine.connect() as connection:
-                # Closed for real when done, not returned to the pool: the timer's thread can
-                # outlive the pool (an app disposed before the notes are due), and a pooled
-                # connection nobody closes is only found by the garbage collector.
-                connection.detach()
-                with _waiting_briefly(connection), connection.begin():
-                    connection.execute(sa.insert(SearchRecord), notes)
+            with (
+                self._writer().connect() as connection,
+                _waiting_briefly(connection),
+                connection.begin(),
+            ):
+                connection.execute(sa.insert(SearchRecord), notes)
         except SQLAlchemyError:  # insights must never cost a family their results
             log.exception("Could not record a search for insights")
 
