@@ -25,6 +25,7 @@ import shutil
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -198,7 +199,7 @@ class TantivyBackend:
                 raise IndexLocked(f"tantivy refused a writer for {path}: {error}") from error
             except READ_ERRORS as error:
                 raise IndexUnavailable(f"search index {path} cannot be opened") from error
-            try:
+            with _committing(writer):
                 vocabulary = Counter(read_vocabulary(path))
                 words_before = vocabulary.total()
                 for doc_id in ids:
@@ -209,12 +210,6 @@ class TantivyBackend:
                     vocabulary.update(spelling_words(doc))
                 if vocabulary.total() != words_before:
                     write_vocabulary(path, vocabulary)
-                writer.commit()
-            except BaseException:
-                writer.rollback()
-                raise
-            finally:
-                writer.wait_merging_threads()
 
     # Reading
 
@@ -273,6 +268,20 @@ class TantivyBackend:
             return self._snapshot
 
 
+@contextmanager
+def _committing(writer: Any) -> Iterator[None]:
+    """Commit what the block wrote, or roll it all back if it fails; either way wait for
+    the writer's merging threads, which write no more files after this."""
+    try:
+        yield
+        writer.commit()
+    except BaseException:
+        writer.rollback()
+        raise
+    finally:
+        writer.wait_merging_threads()
+
+
 def _stamp(path: Path) -> tuple[int, int, int]:
     """What changes when tantivy commits: its meta.json is replaced by a rename."""
     status = os.stat(path / "meta.json")
@@ -289,18 +298,12 @@ def _write_generation(
         try:
             index = tantivy.Index(build_schema(), path=str(path))
             writer = index.writer(WRITER_HEAP, WRITER_THREADS)
-            try:
+            with _committing(writer):
                 vocabulary: Counter[str] = Counter()
                 for doc in documents:
                     writer.add_document(tantivy_document(doc)[0])
                     vocabulary.update(spelling_words(doc))
                 write_vocabulary(path, vocabulary)
-                writer.commit()
-            except BaseException:
-                writer.rollback()
-                raise
-            finally:
-                writer.wait_merging_threads()  # its threads write no more files after this
         except BaseException:
             shutil.rmtree(path, ignore_errors=True)
             raise
