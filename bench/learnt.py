@@ -2,8 +2,10 @@
 
     .venv/bin/python bench/learnt.py [--train] [--validation-file PATH]
 
-Prints the time to build the model (``--train`` builds it afresh), what reading one query
-costs (the model alone and what it adds to the reader), and, for the development set
+Prints the time to build the model (``--train`` builds it afresh), the alarm's threshold
+calibrated with it (:mod:`search.calibration`) and what it reads on validation there and at
+the old hand-picked 0.995, what reading one query costs (the model alone and what it
+adds to the reader), and, for the development set
 (``tests/fixtures/relevance/families.toml``) and the validation part of the training
 sentences (never learnt from), the trade-off the thresholds were chosen from: for each
 danger threshold, the dangers the rules miss that the model reads (the right danger among
@@ -29,6 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from directory.alarm_report import alarm_figures, describe, describe_figures  # noqa: E402
 from directory.config import DEFAULT_COUNCIL_FILE  # noqa: E402
 from directory.council import load_council  # noqa: E402
 from directory.learning import learnt_model, training_cases  # noqa: E402
@@ -39,6 +42,8 @@ from search.understanding import QueryReader  # noqa: E402
 
 DEV_FILE = ROOT / "tests" / "fixtures" / "relevance" / "families.toml"
 DANGER_STEPS = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.97, 0.98, 0.985, 0.99, 0.995)
+HAND_PICKED = 0.995
+"""The alarm's threshold before it was calibrated, for comparison."""
 NEED_STEPS = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
 Row = tuple[str, tuple[str, ...], str | None, str]  # query, needs, danger, language
 
@@ -53,6 +58,7 @@ def main() -> None:
     built = learnt_model(rebuild=args.train)
     how = f"trained in {built.seconds:.1f} s" if built.trained else "loaded from the cache"
     print(f"model {built.path.name}: {built.model.examples} examples, {how}")
+    print(describe(built.model.alarm))
     readers = {
         language: load_reader(council, safety, language=language)
         for language in ("en", "pl", "ur", "pa")
@@ -66,10 +72,13 @@ def main() -> None:
     if args.validation_file is not None:
         _write_cases(args.validation_file, held)
         print(f"wrote {len(held)} validation cases to {args.validation_file}")
+    least = built.model.danger_least
+    for threshold in sorted({least, HAND_PICKED} - {float("inf")}):
+        print(describe_figures(alarm_figures(readers, held, threshold), threshold))
     _timing(readers["en"], [row[0] for row in dev + validation])
     for name, rows in (("development set", dev), ("validation", validation)):
         print(f"== {name}: {len(rows)} cases, {sum(1 for r in rows if r[2])} with a danger")
-        _danger_curve(readers, rows)
+        _danger_curve(readers, rows, least)
         _need_curve(readers, rows)
 
 
@@ -103,8 +112,9 @@ def _figures(values: list[float]) -> str:
     return f"median {statistics.median(ordered):6.0f} us, p95 {p95:6.0f} us"
 
 
-def _danger_curve(readers: dict[str, QueryReader], rows: list[Row]) -> None:
-    """What each danger threshold adds where the rules read no danger."""
+def _danger_curve(readers: dict[str, QueryReader], rows: list[Row], calibrated: float) -> None:
+    """What each danger threshold (and the ``calibrated`` one) adds where the rules read
+    no danger."""
     today = date.today()
     quiet: list[tuple[tuple[str, ...], float, str | None]] = []
     for query, _, danger, language in rows:
@@ -120,13 +130,13 @@ def _danger_curve(readers: dict[str, QueryReader], rows: list[Row]) -> None:
             quiet.append(((guess.code, *guess.others), guess.probability, danger))
     missed = sum(1 for _, _, danger in quiet if danger)
     print(f"  rules read no danger in {missed} danger cases and {len(quiet) - missed} others")
-    for least in DANGER_STEPS:
+    for least in sorted({*DANGER_STEPS, calibrated} - {float("inf")}):
         right = sum(1 for codes, p, danger in quiet if danger and p >= least and danger in codes)
         found = sum(1 for _, p, danger in quiet if danger and p >= least)
         false = sum(1 for _, p, danger in quiet if not danger and p >= least)
         print(
-            f"  danger >= {least:.3f}: reads {right} right ({found} any) of {missed}; "
-            f"false alarms {false}"
+            f"  danger >= {least:.4f}: reads {right} right ({found} any) of {missed}; "
+            f"false alarms {false}{' (calibrated)' if least == calibrated else ''}"
         )
 
 

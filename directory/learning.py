@@ -1,9 +1,11 @@
 """The deployment's learnt reader: trained from the repository's data, cached, checked.
 
 The model (:mod:`search.learnt`) is built from the phrasebooks and the training sentences
-in ``councils/training/`` (:mod:`search.examples`), deterministically, and cached in
+in ``councils/training/`` (:mod:`search.examples`), deterministically; its alarm's
+threshold is then calibrated on ordinary sentences it never learns from
+(:mod:`directory.calibration`, :mod:`search.calibration`) and kept with it. It is cached in
 ``instance/learnt/`` under a hash of everything it is built from: the training files, the
-phrasebooks, the code that builds it and the versions of
+phrasebooks, the calibration set's files, the code that builds it and the versions of
 scikit-learn and numpy. ``flask search train`` (run by ``make database``) builds it; the
 site builds it at start when it is missing or stale, once for every process (a file lock
 keeps out a second builder, which then loads what the first wrote).
@@ -16,15 +18,20 @@ import pickle
 import tempfile
 import time
 import tomllib
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from directory import calibration as calibration_module
+from directory.calibration import calibration_files, calibration_sentences
 from directory.config import PROJECT_ROOT
+from search import calibration as rule_module
 from search import examples as examples_module
 from search import learnt as learnt_module
+from search.calibration import calibrate
 from search.examples import Case, case_example, phrasebook_examples, read_cases, split
 from search.learnt import Example, LearntModel, train
 from search.locking import write_lock
@@ -91,8 +98,11 @@ def fingerprint() -> str:
     for path in (
         *training_files(),
         *sorted(PHRASEBOOKS.glob("*.toml")),
+        *calibration_files(),
         Path(learnt_module.__file__),
         Path(examples_module.__file__),
+        Path(rule_module.__file__),
+        Path(calibration_module.__file__),
     ):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
@@ -113,7 +123,7 @@ def learnt_model(rebuild: bool = False) -> Built:
             if loaded is not None:
                 return Built(loaded, path, False, 0.0)
         started = time.perf_counter()
-        model = train(training_examples(), need_codes())
+        model = calibrated(train(training_examples(), need_codes()))
         seconds = time.perf_counter() - started
         with tempfile.NamedTemporaryFile(dir=CACHE, suffix=".tmp", delete=False) as handle:
             pickle.dump(model, handle, protocol=pickle.HIGHEST_PROTOCOL)
@@ -123,6 +133,20 @@ def learnt_model(rebuild: bool = False) -> Built:
         for old in sorted(CACHE.glob("model-*.pickle"), key=_age)[MODELS_KEPT:]:
             old.unlink(missing_ok=True)
     return Built(model, path, True, seconds)
+
+
+def calibrated(model: LearntModel) -> LearntModel:
+    """``model`` with its alarm's threshold chosen on the calibration set."""
+    sentences = calibration_sentences(training_cases())
+    return replace(model, alarm=calibrate(_alarm(model), sentences))
+
+
+def _alarm(model: LearntModel) -> Callable[[str], float]:
+    def probability(text: str) -> float:
+        guess = model.danger(text)
+        return 0.0 if guess is None else guess.probability
+
+    return probability
 
 
 _MODELS: dict[Path, LearntModel] = {}

@@ -31,17 +31,22 @@ Training is deterministic: the same examples give the same model.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from search.cues import fold
 from search.phrasebook import LETTER, phrase_words
+
+if TYPE_CHECKING:
+    from search.calibration import AlarmCalibration
 
 NONE = "none"
 """The danger model's class for a sentence that tells of no danger."""
@@ -150,7 +155,15 @@ class LearntModel:
     danger_coef: np.ndarray
     danger_intercept: np.ndarray
     examples: int = 0
+    alarm: AlarmCalibration | None = None
+    """The alarm's threshold, chosen when the model was trained (:mod:`search.calibration`)."""
     _names: dict[int, str] | None = field(default=None, repr=False)
+
+    @property
+    def danger_least(self) -> float:
+        """The alarm's calibrated threshold; infinite (never reached) for a model trained
+        without calibration."""
+        return math.inf if self.alarm is None else self.alarm.threshold
 
     def read(self, text: str, least: float = 0.0) -> tuple[list[Guess], Guess | None]:
         """:meth:`needs` and :meth:`danger` at once, the words' n-grams looked up once."""

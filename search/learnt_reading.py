@@ -9,15 +9,16 @@ The rules (:mod:`search.understanding`) read first; the learnt model
   little higher (more the likelier they are) and never choose or drop a listing;
 - when the rules read no danger of either grade, the words hold no look-alike the cue
   lexicon knows ("ran off in the park": the rules judged them ordinary, and a bag of
-  n-grams would read their harm words as danger), and the danger model's alarm has
-  probability DANGER_LEAST or more, its likeliest danger (and the next, when nearly as
-  likely: :data:`search.learnt.SECOND_DANGER_SHARE`) is read as a cue: the one-line strip,
-  never the panel (the panel stays with the rules), and, as every danger, its listings
-  first.
+  n-grams would read their harm words as danger), and the danger model's alarm reaches
+  the threshold calibrated when the model was trained (:mod:`search.calibration`), its
+  likeliest danger (and the next, when nearly as likely:
+  :data:`search.learnt.SECOND_DANGER_SHARE`) is read as a cue: the one-line strip, never
+  the panel (the panel stays with the rules), and, as every danger, its listings first.
 
-The thresholds were chosen on the development relevance set and the validation part of
-the training sentences (``bench/learnt.py`` prints the trade-off): no false alarm on the
-development set's look-alikes, as few as possible on validation.
+NEED_LEAST was chosen on the validation part of the training sentences (``bench/learnt.py``
+prints the trade-off). The alarm's threshold is not chosen by hand: a phrasebook or
+training change moves the alarm's scores, so it is computed at every training against a
+fixed set of ordinary sentences the model never learns from, and kept with the model.
 """
 
 from __future__ import annotations
@@ -29,7 +30,6 @@ from search.learnt import LearntModel
 from search.understanding import Concept, Reading
 
 NEED_LEAST = 0.3
-DANGER_LEAST = 0.995
 MAX_NEEDS = 2
 
 
@@ -43,7 +43,13 @@ class LearntReader:
     needs: frozenset[str]
     """The need codes the deployment defines: the model's others are never read."""
     need_least: float = NEED_LEAST
-    danger_least: float = DANGER_LEAST
+    danger_least: float | None = None
+    """The alarm's threshold; None: the one calibrated with the model."""
+
+    @property
+    def alarm_least(self) -> float:
+        """The alarm probability from which the strip shows."""
+        return self.model.danger_least if self.danger_least is None else self.danger_least
 
     def added(self, reading: Reading, text: str, lookalike: bool = False) -> Reading:
         """``reading`` with the learnt readings the rules did not make (see the module);
@@ -52,7 +58,7 @@ class LearntReader:
         cues = reading.cues
         needs, guess = self.model.read(text, self.need_least)
         if not (reading.dangers or reading.cues or lookalike) and (
-            guess is not None and guess.probability >= self.danger_least
+            guess is not None and guess.probability >= self.alarm_least
         ):
             dangers = [c for c in (guess.code, *guess.others) if c in self.danger_needs]
             concepts[:0] = [

@@ -450,9 +450,7 @@ class QueryReader:
         """Whether ``text`` holds a look-alike the cue lexicon knows ("ran off in the
         park", "knife and fork"): the rules have judged those words ordinary, and the
         learnt reader then reads no danger (:mod:`search.learnt_reading`)."""
-        if self.cues is None:
-            return False
-        return bool(self.cues.ignored([token.key for token in _tokens(text)]))
+        return holds_lookalike(self.cues, text)
 
     def _in_context(
         self, matches: list[tuple[Entry, tuple[int, ...]]], stems: Sequence[str]
@@ -695,6 +693,13 @@ def _acronyms(text: str) -> frozenset[str]:
     if not any(character.islower() for character in text):
         return frozenset()
     return frozenset(word.casefold() for word in _ACRONYM.findall(text))
+
+
+def holds_lookalike(cues: CueLexicon | None, text: str) -> bool:
+    """Whether ``text`` holds a look-alike ``cues`` knows (:meth:`QueryReader.holds_lookalike`)."""
+    if cues is None:
+        return False
+    return bool(cues.ignored([token.key for token in _tokens(text)]))
 
 
 def _tokens(text: str) -> list[_Token]:

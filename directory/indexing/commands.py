@@ -7,12 +7,14 @@ from flask import current_app
 from flask.cli import AppGroup
 from sqlalchemy.exc import SQLAlchemyError
 
+from directory.alarm_report import alarm_figures, describe, describe_figures
 from directory.indexing import site_search
 from directory.indexing.engine import RebuildRefused
 from directory.jobs.progress import command_line_progress
 from directory.learning import learnt_model, training_cases
+from directory.understanding import load_reader
 from search import IndexUnavailable
-from search.examples import TrainingDataError, unknown_codes
+from search.examples import TrainingDataError, split, unknown_codes
 
 search_cli = AppGroup("search", help="The search index.")
 
@@ -54,6 +56,14 @@ def train_command(force: bool) -> None:
         f"Learnt reader: {built.model.examples} examples ({len(cases)} training sentences, "
         f"a quarter kept for validation), {how}: {built.path}"
     )
+    click.echo(describe(built.model.alarm))
+    least = built.model.danger_least
+    if least <= 1:
+        readers = {
+            language: load_reader(council, safety, language=language)
+            for language in current_app.extensions["query_readers"]
+        }
+        click.echo(describe_figures(alarm_figures(readers, split(cases)[1], least), least))
 
 
 @search_cli.command("health")

@@ -1,0 +1,101 @@
+"""The learnt alarm's threshold, chosen at training time by a rule. Pure code.
+
+The learnt strip shows when the rules read no danger and the alarm
+(:meth:`search.learnt.LearntModel.danger`) is at least a threshold. A threshold picked by
+hand does not survive a phrasebook or training-data change: the alarm learns the need
+phrases as its "none" examples, so every such change moves the scores of ordinary
+sentences. So the threshold is computed each time the model is trained, from a fixed set
+of ordinary sentences the model never learns from (look-alikes that use harm's words and
+everyday family sentences; :mod:`directory.calibration` gathers them):
+
+- one sentence in :data:`TEST_SHARE` of that set (by a salted hash of its words, so a
+  sentence stays on its side whatever is added) is held out: the threshold is never
+  chosen on it, and the tests check that none of it raises the alarm either;
+- of the rest, the highest alarm probability is taken, and the threshold is the smallest
+  step of :data:`STEPS` (never below :data:`FLOOR`) whose odds are at least
+  :data:`MARGIN_ODDS` times that highest probability's odds. The alarm is scored on the
+  words alone, as if the rules read nothing in any of them: the strictest reading, and
+  one that does not move when the rules do.
+- If no step clears it, the threshold is :data:`OFF`: the learnt strip never shows, and
+  ``flask search train`` says so.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from search.learnt import normalised
+
+FLOOR = 0.9
+"""Below this the alarm reads too many ordinary sentences to be worth the strip
+(``bench/learnt.py``: at 0.9, 6 validation and 8 development false alarms before)."""
+STEPS: tuple[float, ...] = (
+    *(round(0.90 + i / 100, 2) for i in range(9)),
+    *(round(0.990 + i / 1000, 3) for i in range(10)),
+    0.9995,
+    0.9998,
+    0.9999,
+)
+MARGIN_ODDS = 2.0
+"""The threshold's odds (p / (1 - p)) are at least this many times the highest ordinary
+sentence's: its distance from certainty at most half that sentence's (0.98 -> 0.99), a
+log-odds margin of 0.7. The held-out quarter, which the threshold never sees, checks it,
+with the shipped data and after retraining on a perturbed phrasebook
+(``tests/search/test_alarm_calibration.py``)."""
+OFF = math.inf
+"""The threshold when no step clears the calibration set: no probability reaches it."""
+TEST_SHARE = 4
+"""One calibration sentence in this many is held out of the choice, for the tests."""
+_SALT = "signpost-alarm-calibration-1"
+
+
+@dataclass(frozen=True, slots=True)
+class AlarmCalibration:
+    """The alarm's threshold and what it was chosen from (kept with the model)."""
+
+    threshold: float
+    sentences: int
+    """How many calibration sentences it was chosen on (the held-out ones not counted)."""
+    highest: float
+    """The highest alarm probability among them."""
+    highest_text: str
+    held_out: int
+    """How many calibration sentences were held out for the tests."""
+
+
+def is_held_out(text: str) -> bool:
+    """Whether a calibration sentence is in the held-out part (about 1 in TEST_SHARE)."""
+    digest = hashlib.sha256(f"{_SALT}:{normalised(text)}".encode()).digest()
+    return digest[0] % TEST_SHARE == 0
+
+
+def parts(texts: Iterable[str]) -> tuple[list[str], list[str]]:
+    """(chosen on, held out) parts of the calibration sentences."""
+    listed = list(texts)
+    return (
+        [text for text in listed if not is_held_out(text)],
+        [text for text in listed if is_held_out(text)],
+    )
+
+
+def odds(probability: float) -> float:
+    return math.inf if probability >= 1.0 else probability / (1.0 - probability)
+
+
+def threshold_above(highest: float) -> float:
+    """The rule: the smallest step at or above FLOOR whose odds are MARGIN_ODDS times
+    ``highest``'s; OFF when none is."""
+    needed = MARGIN_ODDS * odds(highest)
+    return next((step for step in STEPS if step >= FLOOR and odds(step) >= needed), OFF)
+
+
+def calibrate(alarm: Callable[[str], float], texts: Iterable[str]) -> AlarmCalibration:
+    """The threshold for the alarm ``alarm`` (a sentence's probability of telling of a
+    danger) over the calibration sentences ``texts``."""
+    chosen_on, held_out = parts(texts)
+    scored = sorted(((alarm(text), text) for text in chosen_on), reverse=True)
+    highest, text = scored[0] if scored else (0.0, "")
+    return AlarmCalibration(threshold_above(highest), len(chosen_on), highest, text, len(held_out))
