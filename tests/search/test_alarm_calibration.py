@@ -20,12 +20,17 @@ from directory.calibration import DEVELOPMENT_SET, calibration_sentences, proper
 from directory.config import DEFAULT_COUNCIL_FILE
 from directory.council import load_council
 from directory.learning import calibrated, learnt_model, training_cases, training_examples
+from directory.safety import load_safety_lines
+from directory.understanding import load_reader
 from search.calibration import FLOOR, OFF, STEPS, calibrate, parts, threshold_above
 from search.examples import split
 from search.learnt import LearntModel, normalised, train
 from search.lookalike_templates import LOOK_ALIKES
 from tests.finding.test_danger_properties import EVERY_ORDINARY
 from tests.search.test_learnt import LOOK_ALIKES as WRITTEN_LOOK_ALIKES
+
+COUNCIL = load_council(DEFAULT_COUNCIL_FILE)
+READER = load_reader(COUNCIL, load_safety_lines(COUNCIL))
 
 
 @cache
@@ -68,7 +73,9 @@ def test_the_calibration_set_is_gathered_from_its_sources_and_never_learnt_from(
         *(text for texts in LOOK_ALIKES.values() for text in texts),
         *(case.query for case in validation if case.danger is None),
     ]
-    assert words == {normalised(text) for text in expected} - taught
+    known = {normalised(text) for text in expected if READER.holds_lookalike(text)}
+    assert known, "no sentence holds a look-alike the cue lexicon knows: nothing is checked"
+    assert words == {normalised(text) for text in expected} - taught - known
     dangers = {normalised(case["query"]) for case in dev if case.get("danger")}
     dangers |= {normalised(case.query) for case in validation if case.danger}
     assert not words & dangers
@@ -109,7 +116,7 @@ def test_a_perturbed_phrasebook_still_raises_no_false_alarm_held_out(dropped: in
         or hashlib.sha256(example.text.encode()).digest()[0] % 5 != dropped
     ]
     assert len(kept) < len(training_examples())
-    needs = [term.code for term in load_council(DEFAULT_COUNCIL_FILE).terms("need")]
+    needs = [term.code for term in COUNCIL.terms("need")]
     model = calibrated(train(kept, needs))
     assert model.alarm is not None and not math.isinf(model.danger_least)
     alarm = _alarm(model)
