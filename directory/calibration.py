@@ -20,10 +20,11 @@ they say nothing about its threshold. Left in, they would hold it at 0.998, abov
 
 from __future__ import annotations
 
-import importlib
+import importlib.util
 import tomllib
 from collections.abc import Iterable
 from pathlib import Path
+from types import ModuleType
 
 from directory.config import PROJECT_ROOT
 from directory.council import CouncilFileError
@@ -34,15 +35,18 @@ from search.learnt import normalised
 from search.understanding import holds_lookalike
 
 DEVELOPMENT_SET = PROJECT_ROOT / "tests" / "fixtures" / "relevance" / "families.toml"
+SENTENCES = PROJECT_ROOT / "tests" / "search"
 ORDINARY_SOURCES: tuple[tuple[str, str], ...] = (
-    ("tests.search.danger_sentences", "ORDINARY"),
-    ("tests.search.danger_sentences_fresh", "FRESH_ORDINARY"),
-    ("tests.search.danger_sentences_fresh", "OUT_OF_SAMPLE_ORDINARY"),
-    ("tests.search.danger_sentences_fresh", "FOURTH_ORDINARY"),
-    ("tests.search.danger_sentences_fresh", "FIFTH_ORDINARY"),
-    ("tests.search.lookalikes_broad", "BROAD_LOOKALIKES"),
+    ("danger_sentences.py", "ORDINARY"),
+    ("danger_sentences_fresh.py", "FRESH_ORDINARY"),
+    ("danger_sentences_fresh.py", "OUT_OF_SAMPLE_ORDINARY"),
+    ("danger_sentences_fresh.py", "FOURTH_ORDINARY"),
+    ("danger_sentences_fresh.py", "FIFTH_ORDINARY"),
+    ("lookalikes_broad.py", "BROAD_LOOKALIKES"),
 )
-"""Module and name of each list (or mapping of lists) of ordinary sentences."""
+"""File (in SENTENCES) and name of each list (or mapping of lists) of ordinary sentences.
+The files are data (lists of sentences, no imports) and are loaded by path, so the site
+builds the model from whatever directory it runs in."""
 CUES = PROJECT_ROOT / "councils" / "safety" / "cues.toml"
 """The cue lexicon whose look-alikes the learnt reader leaves alone (as the reader's)."""
 
@@ -77,20 +81,29 @@ def development_ordinary() -> list[str]:
 def property_ordinary() -> list[str]:
     """The danger properties' ordinary sentences, in :data:`ORDINARY_SOURCES` order."""
     texts: list[str] = []
-    for module, name in ORDINARY_SOURCES:
-        value = getattr(importlib.import_module(module), name)
+    for file, name in ORDINARY_SOURCES:
+        value = getattr(_loaded(SENTENCES / file), name)
         texts.extend(_flattened(value.values() if isinstance(value, dict) else [value]))
     return texts
 
 
+def _loaded(path: Path) -> ModuleType:
+    """The module at ``path``, run under a name of its own (not as ``tests``)."""
+    spec = importlib.util.spec_from_file_location(f"_calibration_{path.stem}", path)
+    if spec is None or spec.loader is None:
+        raise FileNotFoundError(path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def calibration_files() -> list[Path]:
     """The files the calibration set is read from (for the model's fingerprint)."""
-    modules = {module for module, _ in ORDINARY_SOURCES}
     return [
         DEVELOPMENT_SET,
         CUES,
         Path(lookalike_templates.__file__),
-        *(PROJECT_ROOT / (module.replace(".", "/") + ".py") for module in sorted(modules)),
+        *(SENTENCES / file for file in sorted({file for file, _ in ORDINARY_SOURCES})),
     ]
 
 
