@@ -1,9 +1,11 @@
 """The learnt alarm's threshold is chosen at training time by a rule, and holds.
 
-The deployment model's threshold is the rule applied to its calibration set; no
-calibration sentence reaches it, including the held-out quarter the rule never saw; and
-a model retrained on a perturbed phrasebook (a fifth of its phrases dropped) gets a
-threshold of its own that the held-out quarter still does not reach.
+The calibration set is what its sources hold (less what the model learns from and what
+holds a look-alike the cue lexicon knows); the deployment model's threshold is the rule
+applied to it; no calibration sentence reaches it, including the held-out quarter the rule
+never saw; a model retrained on a perturbed phrasebook (a fifth of its phrases dropped)
+gets a threshold of its own that the held-out quarter still does not reach; and
+``flask search train`` prints it.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections.abc import Callable
 from functools import cache
 
 import pytest
+from flask import Flask
 
 from directory.calibration import DEVELOPMENT_SET, calibration_sentences, property_ordinary
 from directory.config import DEFAULT_COUNCIL_FILE
@@ -122,3 +125,17 @@ def test_a_perturbed_phrasebook_still_raises_no_false_alarm_held_out(dropped: in
     alarm = _alarm(model)
     _, held_out = parts(_sentences())
     assert [t for t in held_out if alarm(t) >= model.danger_least] == []
+
+
+def test_flask_search_train_prints_the_threshold_and_what_it_reads(empty_app: Flask) -> None:
+    model = learnt_model().model
+    assert model.alarm is not None
+    result = empty_app.test_cli_runner().invoke(args=["search", "train"])
+    assert result.exit_code == 0, result.output
+    assert (
+        f"alarm threshold {model.danger_least:g}: calibration set {model.alarm.sentences} "
+        f"ordinary sentences (+{model.alarm.held_out} held out for the tests), highest alarm "
+        f"{model.alarm.highest:.4f}"
+    ) in result.output
+    assert f"validation at {model.danger_least:g}: " in result.output
+    assert "learnt false alarms 0" in result.output
