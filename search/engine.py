@@ -11,10 +11,11 @@ Danger comes before all of that: when the words signal a danger (the panel or th
 every listing this searcher may see that meets it joins the results, whatever the words and
 the radius (the filters too when none passes them, the level and place named last, and
 never for a danger only the learnt model read while anything was found as asked), and
-ranks first, the family's other matches after. Listings an editor says meet the danger come before those only inferred
-from their text. When nothing found as asked met the danger, the results say so
-(``SearchResults.danger_only``): a search with a danger cue never ends at zero results or
-at an unrelated service first.
+ranks first, the family's other matches after. Listings an editor says meet the danger
+come before those only inferred from their text; where the words signal more than one
+danger, those meeting every one come before those meeting the leading one alone. When
+nothing found as asked met the danger, the results say so (``SearchResults.danger_only``):
+a search with a danger cue never ends at zero results or at an unrelated service first.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from search.meaning import (
     PREFERENCE_STEP,
     Scores,
     asker_factors,
+    every_danger_listings,
     missed_preferences,
     priority_listings,
     score_meaning,
@@ -145,7 +147,10 @@ def _danger_first(
     as one missing a preference for each filter it fails (:data:`PREFERENCE_STEP`): the
     danger's help in the place named, or at the level named, before help elsewhere.
     Those ranked first are the ones whose stated needs meet the danger, or, where the
-    directory has none (imports without the taxonomy), those inferred to meet it."""
+    directory has none (imports without the taxonomy), those inferred to meet it. Where
+    the words signal more than one danger, those of them meeting every one rank as
+    missing no preference and the others as missing one (:func:`every_danger_listings`):
+    help for both before help for the leading danger alone."""
     met = priority_listings(view, chosen.attempt.concepts)
     found_as_asked = not met.isdisjoint(chosen.matches)
     added = intersect([met, *chosen.clauses.values()])
@@ -163,6 +168,11 @@ def _danger_first(
     first = frozenset(doc for doc in matches if doc in stated) or frozenset(
         doc for doc in matches if doc in met
     )
+    every = every_danger_listings(view, chosen.attempt.concepts)
+    if every is not None and not every.isdisjoint(first):
+        missed = dict(missed)
+        for doc in first - every:
+            missed[doc] = missed.get(doc, 0) + 1
     danger_only = leading.code if added and not found_as_asked else None
     return replace(chosen, matches=matches, missed=missed), first, danger_only
 
