@@ -160,7 +160,7 @@ def _danger_first(
         visible = list(filter_clauses(view, audience, query.today).values())
         named = [chosen.clauses[name] for name in NAMED_FILTERS if name in chosen.clauses]
         added = intersect([met, *visible, *named]) if named else frozenset()
-        if not added and (not leading.learnt or not chosen.matches):
+        if not added and not (leading.learnt and named and chosen.matches):
             added = intersect([met, *visible])
         missed = _past_filters(chosen, added)
     matches = frozenset(chosen.matches) | frozenset(added)
