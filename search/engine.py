@@ -9,11 +9,13 @@ are never dropped silently: facet counts show the searcher which to remove.
 
 Danger comes before all of that: when the words signal a danger (the panel or the strip),
 every listing this searcher may see that meets it joins the results, whatever the words and
-the radius (the filters too when none passes them), and ranks first, the family's other
-matches after. Listings an editor says meet the danger come before those only inferred
-from their text. When nothing found as asked met the danger, the results say so
-(``SearchResults.danger_only``): a search with a danger cue never ends at zero results or
-at an unrelated service first.
+the radius (the filters too when none passes them, the level and place named last, and
+never for a danger only the learnt model read while anything was found as asked), and
+ranks first, the family's other matches after. Listings an editor says meet the danger
+come before those only inferred from their text; where the words signal more than one
+danger, those meeting every one come before those meeting the leading one alone. When
+nothing found as asked met the danger, the results say so (``SearchResults.danger_only``):
+a search with a danger cue never ends at zero results or at an unrelated service first.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from search.meaning import (
     PREFERENCE_STEP,
     Scores,
     asker_factors,
+    every_danger_listings,
     missed_preferences,
     priority_listings,
     score_meaning,
@@ -124,29 +127,66 @@ def _leading_danger(concepts: tuple[Concept, ...]) -> Concept | None:
     return next((concept for concept in concepts if concept.priority), None)
 
 
+NAMED_FILTERS = ("levels", "localities")
+"""Filters a danger's listings keep where they can (:func:`_danger_first`): the level of
+need and the place a practitioner names are who the help is for and where, not a topic."""
+
+
 def _danger_first(
     view: IndexView, query: SearchQuery, chosen: _Evaluation, leading: Concept
 ) -> tuple[_Evaluation, Set[int], str | None]:
     """The matches with every visible listing meeting the leading danger added, the
     listings to rank first, and the danger when nothing found as asked met it.
 
-    The query's filters hold where a listing meeting the danger passes them; otherwise
-    only the audience's do (a food filter cannot leave a threat to life without help).
+    The query's filters hold where a listing meeting the danger passes them. Otherwise the
+    level of need and the place named (:data:`NAMED_FILTERS`) still hold where one passes
+    those, and then only the audience's filters do (a food filter cannot leave a threat to
+    life without help), except for a danger the learnt model alone read: a weak reading
+    never overrides the level or place the searcher named, so its listings join from
+    elsewhere only when nothing was found as asked. A listing joining past a filter ranks
+    as one missing a preference for each filter it fails (:data:`PREFERENCE_STEP`): the
+    danger's help in the place named, or at the level named, before help elsewhere.
     Those ranked first are the ones whose stated needs meet the danger, or, where the
-    directory has none (imports without the taxonomy), those inferred to meet it."""
+    directory has none (imports without the taxonomy), those inferred to meet it. Where
+    the words signal more than one danger, those of them meeting every one rank as
+    missing no preference and the others as missing one (:func:`every_danger_listings`):
+    help for both before help for the leading danger alone."""
     met = priority_listings(view, chosen.attempt.concepts)
     found_as_asked = not met.isdisjoint(chosen.matches)
     added = intersect([met, *chosen.clauses.values()])
+    missed = chosen.missed
     if not added:
         audience = Filters(practitioner_only_too=query.filters.practitioner_only_too)
-        added = intersect([met, *filter_clauses(view, audience, query.today).values()])
+        visible = list(filter_clauses(view, audience, query.today).values())
+        named = [chosen.clauses[name] for name in NAMED_FILTERS if name in chosen.clauses]
+        added = intersect([met, *visible, *named]) if named else frozenset()
+        if not added and not (leading.learnt and named and chosen.matches):
+            added = intersect([met, *visible])
+        missed = _past_filters(chosen, added)
     matches = frozenset(chosen.matches) | frozenset(added)
     stated = stated_priority_listings(view, chosen.attempt.concepts)
     first = frozenset(doc for doc in matches if doc in stated) or frozenset(
         doc for doc in matches if doc in met
     )
+    every = every_danger_listings(view, chosen.attempt.concepts)
+    if every is not None and not every.isdisjoint(first):
+        missed = dict(missed)
+        for doc in first - every:
+            missed[doc] = missed.get(doc, 0) + 1
     danger_only = leading.code if added and not found_as_asked else None
-    return replace(chosen, matches=matches), first, danger_only
+    return replace(chosen, matches=matches, missed=missed), first, danger_only
+
+
+def _past_filters(chosen: _Evaluation, added: Set[int]) -> Mapping[int, int]:
+    """The preferences each match misses, with one more for each of the query's filters a
+    danger's listing joined past (:func:`_danger_first`)."""
+    missed = dict(chosen.missed)
+    clauses = list(chosen.clauses.values())
+    for doc in added:
+        failed = sum(1 for clause in clauses if doc not in clause)
+        if failed:
+            missed[doc] = missed.get(doc, 0) + failed
+    return missed
 
 
 def _understood(view: IndexView, query: SearchQuery) -> tuple[str, Reading | None]:

@@ -336,6 +336,17 @@ def priority_listings(view: IndexView, concepts: Sequence[Concept]) -> Set[int]:
     return meeting(view, leading) if leading is not None else frozenset()
 
 
+def every_danger_listings(view: IndexView, concepts: Sequence[Concept]) -> Set[int] | None:
+    """Listings meeting every danger the words signal, when they signal more than one
+    (None: one or none). "My brother hit me because I took my hijab off" reads a child at
+    risk and forced marriage: help with domestic abuse meets both, a football club for
+    children at risk of crime only the first."""
+    dangers = [meeting(view, concept) for concept in concepts if concept.priority]
+    if len(dangers) < 2:
+        return None
+    return frozenset.intersection(*map(frozenset, dangers))
+
+
 def stated_priority_listings(view: IndexView, concepts: Sequence[Concept]) -> Set[int]:
     """Listings whose own needs, set by an editor rather than inferred from their text,
     meet the leading danger: in danger, a service the council says meets it comes first."""
