@@ -33,6 +33,7 @@ from directory.learning import learnt_model
 from directory.models import ServiceKind
 from directory.models.service import PRE_BIRTH_AGE
 from directory.names import DAY_NAMES, KIND_NAMES
+from directory.reader_cache import cached_readers, reader_key
 from directory.safety import SafetyLines, load_safety_lines
 from search.cues import CueError, CueLexicon, parse_cues
 from search.harm import HarmError, HarmReader, parse_harm
@@ -61,14 +62,34 @@ HARM_FILE = CUES_FILE.with_name("harm.toml")
 
 
 def install(app: Flask) -> None:
-    """Build the reader and the safety lines once, when the site starts."""
+    """Load (or build) the readers and the safety lines once, when the site starts."""
     council: Council = app.extensions["council"]
     safety = load_safety_lines(council)
     app.extensions["safety_lines"] = safety
-    app.extensions["query_reader"] = load_reader(council, safety, PHRASEBOOKS)
-    app.extensions["query_readers"] = {
-        language: load_reader(council, safety, PHRASEBOOKS, language)
-        for language in phrasebook_languages(PHRASEBOOKS)
+    readers = phrasebook_readers(council, safety, app.extensions["signpost_config"].council_file)
+    app.extensions["query_reader"] = readers[DEFAULT_LANGUAGE]
+    app.extensions["query_readers"] = readers
+
+
+def phrasebook_readers(
+    council: Council, safety: SafetyLines, council_file: Path
+) -> dict[str, QueryReader]:
+    """A reader for each phrasebook's language, from the reader cache when it is current
+    (:mod:`directory.reader_cache`), else built and cached."""
+    return cached_readers(
+        reader_key(council_file),
+        lambda: build_readers(council, safety),
+        lambda: learnt_model().model,
+    )
+
+
+def build_readers(
+    council: Council, safety: SafetyLines, directory: Path = PHRASEBOOKS
+) -> dict[str, QueryReader]:
+    """A reader for each phrasebook's language, built afresh."""
+    return {
+        language: load_reader(council, safety, directory, language)
+        for language in phrasebook_languages(directory)
     }
 
 
