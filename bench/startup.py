@@ -1,6 +1,6 @@
 """Start-up bench: how long a new worker takes to serve its first search, and where it goes.
 
-    .venv/bin/python bench/startup.py [--runs 3] [--backend whoosh tantivy] [--preload]
+    .venv/bin/python bench/startup.py [--runs 3] [--backend whoosh tantivy] [--no-preload]
         [--profile] [--memory SIZE [SIZE ...]] [--searches 500] [--dir DIR]
 
 On the embedded setup (the SQLite database and index of ``make database``; for tantivy an
@@ -10,7 +10,8 @@ index of its own, built here if missing), each run is a fresh Python, as a worke
   through the test client: wall clock, CPU time, peak RSS, and the time of each stage
   (the council file, each reader build, the learnt model, the lexicons, ...; exclusive of
   the stages inside them), the median of ``--runs`` runs;
-- gunicorn (``gunicorn.conf.py``, one sync worker, ``--preload`` to compare): from its
+- gunicorn (``gunicorn.conf.py``, one sync worker; ``--no-preload`` turns its
+  ``preload_app`` off, to compare): from its
   start to the first results page answered 200, then a worker killed (as a crash or
   ``max_requests`` ends one) and the time until its replacement answers a results page,
   and that worker's RSS.
@@ -180,7 +181,12 @@ def gunicorn(
     port = free_port()
     command = [str(ROOT / ".venv" / "bin" / "gunicorn"), "--workers", "1", "--bind"]
     command += [f"127.0.0.1:{port}", "--access-logfile", "/dev/null"]
-    command += ["--preload"] if preload else []
+    if not preload:  # gunicorn.conf.py as it is, but each worker builds the app itself
+        settings = ROOT / "instance" / "bench-startup" / "no-preload.conf.py"
+        settings.parent.mkdir(parents=True, exist_ok=True)
+        source = (ROOT / "gunicorn.conf.py").read_text()
+        settings.write_text(f"{source}\npreload_app = False\n")
+        command += ["--config", str(settings)]
     server = subprocess.Popen(
         [*command, "wsgi:app"],
         cwd=ROOT,
@@ -352,7 +358,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--backend", nargs="+", default=["whoosh", "tantivy"])
-    parser.add_argument("--preload", action="store_true", help="gunicorn --preload")
+    parser.add_argument(
+        "--no-preload", action="store_true", help="gunicorn.conf.py with preload_app off"
+    )
     parser.add_argument("--no-gunicorn", action="store_true", help="in process only")
     parser.add_argument("--profile", action="store_true", help="cProfile one start")
     parser.add_argument("--memory", nargs="*", type=int, default=[], metavar="SIZE")
@@ -371,10 +379,11 @@ def main() -> None:
             profile(environment)
             continue
         runs = [in_process(environment) for _ in range(arguments.runs)]
+        preload = not arguments.no_preload
         served = (
             []
             if arguments.no_gunicorn
-            else [under_gunicorn(environment, arguments.preload) for _ in range(arguments.runs)]
+            else [under_gunicorn(environment, preload) for _ in range(arguments.runs)]
         )
         report(backend, runs, served)
 

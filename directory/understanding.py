@@ -25,7 +25,6 @@ from typing import Any
 
 from flask import Flask, current_app, has_request_context
 from flask_babel import gettext, ngettext
-from wordfreq import available_languages, get_frequency_dict
 
 from directory.council import Council, CouncilFileError
 from directory.i18n import page_locale
@@ -206,7 +205,12 @@ def _read_book(name: str, text: str) -> tuple[Phrasebook, Mapping[str, Any]]:
 
 @cache
 def common_words(language: str) -> frozenset[str]:
-    """Real words of ``language`` from ``wordfreq``'s shipped lists (none if it has none)."""
+    """Real words of ``language`` from ``wordfreq``'s shipped lists (none if it has none).
+
+    ``wordfreq`` is imported here: a start that loads its readers from the cache needs
+    none of it."""
+    from wordfreq import available_languages, get_frequency_dict
+
     if language not in available_languages():
         return frozenset()
     return frozenset(
