@@ -5,12 +5,23 @@ from __future__ import annotations
 
 import os
 import threading
+from pathlib import Path
 
 import sqlalchemy as sa
 from flask import Flask
 
+from directory import create_app
 from directory.extensions import db
 from directory.warming import forked, warm
+from tests.support.apps import config_for_tests
+
+
+def test_building_the_app_opens_no_connection_or_thread(tmp_path: Path) -> None:
+    threads = threading.active_count()
+    app = create_app(config_for_tests(f"sqlite:///{tmp_path / 'site.db'}", tmp_path))
+    assert threading.active_count() == threads
+    with app.app_context():
+        assert db.engine.pool.checkedout() == 0 and db.engine.pool.checkedin() == 0
 
 
 def test_warming_loads_every_template_and_opens_no_connection_or_thread(
