@@ -18,8 +18,9 @@ index of its own, built here if missing), each run is a fresh Python, as a worke
 
 ``--profile`` prints cProfile's top functions (by CPU time) of one in-process start instead.
 ``--memory SIZE`` builds (or reuses, as ``bench/load.py`` does) a synthetic directory of
-SIZE listings and prints one worker's RSS after start (one template-only page served),
-after its first search and after ``--searches`` searches.
+SIZE listings and prints one worker's RSS and PSS (its share of pages shared with the
+master) after start (one template-only page served), after its first search and after
+``--searches`` searches, and the master's RSS.
 
 Goal (issue 22): a new worker serves its first search within 5 s of its start.
 """
@@ -224,8 +225,18 @@ def answered(server: subprocess.Popen[bytes], port: int, address: str, limit: fl
 
 
 def rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
+    return _proc_mb(Path(f"/proc/{pid}/status"), "VmRSS:")
+
+
+def pss_mb(pid: int) -> float:
+    """Proportional set size: pages shared with the master (or other workers) counted as
+    a share of them, so workers' PSS add up to what they use together."""
+    return _proc_mb(Path(f"/proc/{pid}/smaps_rollup"), "Pss:")
+
+
+def _proc_mb(path: Path, name: str) -> float:
+    for line in path.read_text().splitlines():
+        if line.startswith(name):
             return int(line.split()[1]) / 1024
     return 0.0
 
@@ -333,15 +344,18 @@ def memory(size: int, arguments: argparse.Namespace) -> None:
     with load_gunicorn(folder, free_port(), 1) as master:
         (worker,) = workers_of(master)
         port = _port_of(master)
-        rows = [("after start (one template-only page)", rss_mb(worker))]
+        rows = [("after start (one template-only page)", rss_mb(worker), pss_mb(worker))]
         get(port, "/find-support?q=food+bank")
-        rows.append(("after its first search", rss_mb(worker)))
+        rows.append(("after its first search", rss_mb(worker), pss_mb(worker)))
         for n in range(arguments.searches):
             words = rng.choice(QUERIES)
             get(port, "/find-support?" + urllib.parse.urlencode({"q": words, "page": 1 + n % 3}))
-        rows.append((f"after {arguments.searches} searches", rss_mb(worker)))
-    for label, mb in rows:
-        print(f"  worker RSS {label:<40}{mb:8.0f} MB")
+        rows.append((f"after {arguments.searches} searches", rss_mb(worker), pss_mb(worker)))
+        master_rss = rss_mb(master)
+    print(f"  {'one worker':<42}{'RSS MB':>8}{'PSS MB':>8}")
+    for label, rss, pss in rows:
+        print(f"  {label:<42}{rss:8.0f}{pss:8.0f}")
+    print(f"  {'the master (RSS)':<42}{master_rss:8.0f}")
 
 
 def _port_of(master: int) -> int:
