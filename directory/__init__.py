@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from flask import Flask
-from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
+from jinja2 import (
+    ChoiceLoader,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    PackageLoader,
+    PrefixLoader,
+)
 from sqlalchemy.engine import make_url
 
 from directory import (
@@ -55,6 +62,7 @@ def create_app(config: Config | None = None) -> Flask:
     )
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
+    _keep_compiled_templates(app)
 
     _refuse_missing_sqlite_file(config)
     db.init_app(app)
@@ -88,6 +96,20 @@ def create_app(config: Config | None = None) -> Flask:
     accounts.limit_views(app)
     cli.register(app)
     return app
+
+
+def _keep_compiled_templates(app: Flask) -> None:
+    """Keep compiled templates in ``instance/templates/`` (Jinja's bytecode cache, each file
+    checked against its template's source), so a new process's first pages load them
+    instead of compiling them again. Without a writable folder each process compiles its
+    own."""
+    folder = Path(app.instance_path) / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return
+    if os.access(folder, os.W_OK):
+        app.jinja_env.bytecode_cache = FileSystemBytecodeCache(str(folder))
 
 
 def _refuse_missing_sqlite_file(config: Config) -> None:

@@ -75,6 +75,15 @@ SHORT_WORDS = frozenset(
 """The only words under three letters kept: none is a postcode area (so "ME", "SO" are not)."""
 
 
+def load_word_lists() -> None:
+    """Read every word list now rather than at the first search (a server does so before
+    it forks its workers: :mod:`directory.warming`)."""
+    _own_words()
+    _dictionary()
+    _first_names()
+    _surnames()
+
+
 def _common_word(word: str) -> bool:
     if len(word) < 3:
         return word in SHORT_WORDS

@@ -25,7 +25,6 @@ from typing import Any
 
 from flask import Flask, current_app, has_request_context
 from flask_babel import gettext, ngettext
-from wordfreq import available_languages, get_frequency_dict
 
 from directory.council import Council, CouncilFileError
 from directory.i18n import page_locale
@@ -33,6 +32,7 @@ from directory.learning import learnt_model
 from directory.models import ServiceKind
 from directory.models.service import PRE_BIRTH_AGE
 from directory.names import DAY_NAMES, KIND_NAMES
+from directory.reader_cache import cached_readers, reader_key
 from directory.safety import SafetyLines, load_safety_lines
 from search.cues import CueError, CueLexicon, parse_cues
 from search.harm import HarmError, HarmReader, parse_harm
@@ -61,14 +61,34 @@ HARM_FILE = CUES_FILE.with_name("harm.toml")
 
 
 def install(app: Flask) -> None:
-    """Build the reader and the safety lines once, when the site starts."""
+    """Load (or build) the readers and the safety lines once, when the site starts."""
     council: Council = app.extensions["council"]
     safety = load_safety_lines(council)
     app.extensions["safety_lines"] = safety
-    app.extensions["query_reader"] = load_reader(council, safety, PHRASEBOOKS)
-    app.extensions["query_readers"] = {
-        language: load_reader(council, safety, PHRASEBOOKS, language)
-        for language in phrasebook_languages(PHRASEBOOKS)
+    readers = phrasebook_readers(council, safety, app.extensions["signpost_config"].council_file)
+    app.extensions["query_reader"] = readers[DEFAULT_LANGUAGE]
+    app.extensions["query_readers"] = readers
+
+
+def phrasebook_readers(
+    council: Council, safety: SafetyLines, council_file: Path
+) -> dict[str, QueryReader]:
+    """A reader for each phrasebook's language, from the reader cache when it is current
+    (:mod:`directory.reader_cache`), else built and cached."""
+    return cached_readers(
+        reader_key(council_file),
+        lambda: build_readers(council, safety),
+        lambda: learnt_model().model,
+    )
+
+
+def build_readers(
+    council: Council, safety: SafetyLines, directory: Path = PHRASEBOOKS
+) -> dict[str, QueryReader]:
+    """A reader for each phrasebook's language, built afresh."""
+    return {
+        language: load_reader(council, safety, directory, language)
+        for language in phrasebook_languages(directory)
     }
 
 
@@ -185,7 +205,12 @@ def _read_book(name: str, text: str) -> tuple[Phrasebook, Mapping[str, Any]]:
 
 @cache
 def common_words(language: str) -> frozenset[str]:
-    """Real words of ``language`` from ``wordfreq``'s shipped lists (none if it has none)."""
+    """Real words of ``language`` from ``wordfreq``'s shipped lists (none if it has none).
+
+    ``wordfreq`` is imported here: a start that loads its readers from the cache needs
+    none of it."""
+    from wordfreq import available_languages, get_frequency_dict
+
     if language not in available_languages():
         return frozenset()
     return frozenset(

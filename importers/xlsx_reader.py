@@ -9,8 +9,6 @@ from typing import Any
 from xml.etree.ElementTree import ParseError
 
 from flask_babel import lazy_gettext
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 
 from importers.limits import FileRefused, Limits, check_unpacked
 
@@ -23,6 +21,11 @@ def xlsx_rows(
     The workbook is opened read-only (its sheet is read as it is iterated), and only once
     its parts are known to unzip to no more than ``limits.unpacked_bytes``.
     """
+    # openpyxl is imported here, not at the top: it costs every process a start-up
+    # second (bench/startup.py), and only imports read spreadsheets.
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             check_unpacked(archive, limits)

@@ -35,8 +35,6 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
-from wordfreq import zipf_frequency
-
 from directory.council import Council, Locality, TaxonomyTermConfig
 from search.phrasebook import script_fold
 from search.understanding import QueryReader
@@ -413,6 +411,8 @@ def _vocabulary(
                 add(marked, LEVEL, level.code)
     for colour in colours:
         phrases.pop((colour,), None)
+    from wordfreq import zipf_frequency  # here: most processes never need wordfreq
+
     ordinary = set()
     for locality in localities:
         for phrase in (locality.name, *locality.places):

@@ -33,7 +33,6 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 
 from directory.accounts.access import fully_signed_in, is_practitioner_request, requires
 from directory.accounts.mail import MailFailed, send_email
-from directory.exports.plan_pdf import plan_pdf
 from directory.forms.plan import PlanForm
 from directory.i18n import available_locales
 from directory.links import safe_local_path
@@ -239,6 +238,8 @@ def download() -> Response | str:
 @blueprint.post("/download.pdf")
 @requires(Role.PRACTITIONER)
 def download_pdf() -> Response | str:
+    from directory.exports.plan_pdf import plan_pdf  # fpdf2: seconds of every start otherwise
+
     shown, form, notes = _posted()
     if form.errors:
         return _plan_page(shown, form)
