@@ -8,7 +8,8 @@ later runs. Then, against that index, it measures:
 - postcode-scoped search p95: words (or none) within 1, 3 or 5 miles of a point near a
   venue, as the site asks them (page of 20, the searcher's locality);
 - national text search p95: words, typos and words with filters, no place, with every
-  facet counted (the backend always counts them);
+  facet counted (the backend always counts them); and, beside it, browsing a topic with
+  no words (a filter or two);
 - the process's memory before opening, after opening and after the searches, from
   ``/proc/self/smaps_rollup``: anonymous memory (the process's own) and mapped files
   (tantivy's index files, and the libraries), with the index files' share from
@@ -154,6 +155,17 @@ def national_queries(count: int) -> list[SearchQuery]:
 
     makers: tuple[Callable[[], SearchQuery], ...] = (words, words, typo, filtered)
     return [makers[index % len(makers)]() for index in range(count)]
+
+
+def browse_queries(count: int) -> list[SearchQuery]:
+    """A filter or two and no words, no place: browsing a topic from the home page."""
+    rng = random.Random(SEED + 3)
+    choices: tuple[Callable[[], Filters], ...] = (
+        lambda: Filters(needs=(rng.choice(NEEDS)[0],)),
+        lambda: Filters(needs=(rng.choice(NEEDS)[0],), age=rng.randint(-1, 16)),
+        lambda: Filters(kinds=(rng.choice(KINDS),), free_only=True),
+    )
+    return [SearchQuery(text="", filters=rng.choice(choices)(), today=TODAY) for _ in range(count)]
 
 
 def timed(
@@ -374,9 +386,12 @@ def run(size: int, count: int, data: Path, rebuild: bool) -> None:
     timed(backend, nearby[:10] + national[:10])  # warm: first reads of the files
     print(f"  postcode-scoped   {shown(*timed(backend, nearby))}")
     print(f"  national + counts {shown(*timed(backend, national))}")
-    print(shown_memory(f"after {2 * count + 20} searches", memory(index_dir)))
+    browse = browse_queries(count // 2)
+    print(f"  national browse   {shown(*timed(backend, browse))}  (a filter, no words)")
+    searched = 2 * count + len(browse) + 20
+    print(shown_memory(f"after {searched} searches", memory(index_dir)))
     timed(backend, postcode_queries(count * 2, meta["venues"])[count:])
-    print(shown_memory(f"after {3 * count + 20} searches", memory(index_dir)))
+    print(shown_memory(f"after {searched + count} searches", memory(index_dir)))
     edit_while_searching(backend, index_dir, sidecar, size)
     print(f"  load average {os.getloadavg()[0]:.1f}")
 
@@ -402,7 +417,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     elif args.build_only:
         args.data.mkdir(parents=True, exist_ok=True)
         meta = build(args.size, args.data)
-        print(f"{args.size} listings built in {meta['build_s']} s ({meta['generate_s']} s generating)")
+        built = f"{args.size} listings built in {meta['build_s']} s"
+        print(built, f"({meta['generate_s']} s of it generating them)")
     else:
         run(args.size, args.queries, args.data, args.rebuild)
 

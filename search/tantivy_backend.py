@@ -68,7 +68,7 @@ from search.indexing import (
 )
 from search.locking import write_lock
 from search.query import Filters, SearchQuery, TermGroup, TextPlan, plan_text
-from search.ranking import blend, freshness, proximity
+from search.ranking import FRESH_DAYS, blend, freshness, proximity
 from search.remembering import LastUsed
 from search.results import FacetCounts, SearchResults, Widening
 from search.spelling import best_correction
@@ -663,14 +663,32 @@ class _Search:
         unique = {(address.segment_ord, address.doc): address for address in chosen}
         return list(unique.values())
 
+    def _freshest(self, matches: Query, keep: int) -> list[Any] | None:
+        """With no place, the ranking puts first the listings checked in the last
+        FRESH_DAYS and not overdue: they share its best key. When at least ``keep`` match,
+        they are what :meth:`_best_placed` keeps (the first TIES_KEPT, in the order its
+        scan has them: every match scores alike, so by address), found by tantivy without
+        reading every match's dates; None when fewer do."""
+        today = self.query.today.toordinal()
+        fresh = [
+            self.compiler.numbers(ASSURED, today - FRESH_DAYS, None),
+            self.compiler.numbers(DUE, today, None),
+        ]
+        found = self.snapshot.hits(must(fresh, matches), TIES_KEPT)
+        return found if len(found) >= keep else None
+
     def _best_placed(self, matches: Query, keep: int, total: int) -> list[Any]:
         """The ``keep`` matches (of ``total``) the ranking puts first by distance and
         freshness alone (:mod:`search.ranking`), with those tied with the last, up to
         TIES_KEPT."""
         snapshot, query = self.snapshot, self.query
+        if total <= keep:
+            return snapshot.hits(matches, total)
+        if query.origin is None and query.sort != "nearest":
+            freshest = self._freshest(matches, keep)
+            if freshest is not None:
+                return freshest
         addresses = snapshot.hits(matches, total)
-        if len(addresses) <= keep:
-            return addresses
         fast = snapshot.searcher.fast_field_values
         assured, due = fast(ASSURED, addresses), fast(DUE, addresses)
         venues = fast(VENUES, addresses)

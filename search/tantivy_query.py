@@ -224,7 +224,11 @@ class Compiler:
         return _all(
             [
                 Query.range_query(
-                    self.schema, field, FieldType.Float, centre - half, centre + half,
+                    self.schema,
+                    field,
+                    FieldType.Float,
+                    centre - half,
+                    centre + half,
                     use_inverted_index=INVERTED,
                 )
                 for field, centre in ((EASTING, east), (NORTHING, north))
