@@ -616,6 +616,7 @@ class _Search:
         without it (:func:`search.filtering.facet_counts`)."""
         facets: dict[str, Mapping[str, int]] = {}
         for name, field in FACETS.items():
+            counts: Mapping[str, int]
             if name in self.clauses:
                 others = [query for other, query in self.clauses.items() if other != name]
                 base = must([area, *others], worded)
