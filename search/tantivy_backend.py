@@ -412,6 +412,12 @@ class _Snapshot:
             for address in addresses
         ]
 
+    def points(self, address: Any) -> tuple[tuple[float, float], ...]:
+        """The venues of the document at ``address``, from its entry: not made into a
+        candidate nor remembered (a radius reads them for every listing it measures
+        with several venues, thousands in a town, which would push out the candidates)."""
+        return self._read(address)[2]
+
     def _read(self, address: Any) -> tuple[Any, ...]:
         return read_entry(self.searcher.doc(address).get_first(ENTRY))
 
@@ -511,7 +517,7 @@ class _Search:
             if venues[index] == 1:
                 distance = math.hypot(east[index] - origin[0], north[index] - origin[1])
             else:
-                points = snapshot.entries([address])[0].info.points
+                points = snapshot.points(address)
                 distance = min(math.hypot(e - origin[0], n - origin[1]) for e, n in points)
             if distance <= radius_m:
                 found.append(keys[index])
