@@ -23,7 +23,7 @@ import random
 import statistics
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -463,9 +463,16 @@ TYPOS = (
 
 def synthetic_documents(count: int, seed: int) -> list[ServiceDocument]:
     """``count`` listings, identical for the same seed."""
+    return list(stream_documents(count, seed))
+
+
+def stream_documents(count: int, seed: int) -> Iterator[ServiceDocument]:
+    """The listings of :func:`synthetic_documents`, one at a time (a large directory is
+    written to an index without holding it all)."""
     rng = random.Random(seed)
     towns = [(rng.uniform(150_000, 650_000), rng.uniform(30_000, 640_000)) for _ in range(80)]
-    return [_document(rng, index, towns) for index in range(count)]
+    for index in range(count):
+        yield _document(rng, index, towns)
 
 
 def _document(rng: random.Random, index: int, towns: list[tuple[float, float]]) -> ServiceDocument:

@@ -68,7 +68,7 @@ from search.indexing import (
 )
 from search.locking import write_lock
 from search.query import Filters, SearchQuery, TermGroup, TextPlan, plan_text
-from search.ranking import blend, freshness, proximity
+from search.ranking import FRESH_DAYS, blend, freshness, proximity
 from search.remembering import LastUsed
 from search.results import FacetCounts, SearchResults, Widening
 from search.spelling import best_correction
@@ -117,6 +117,8 @@ FACET_SIZE = 10_000
 TIES_KEPT = 2_000
 """Candidates kept, at most, when many listings tie for the last place of a browse (no
 words) or a nearest-first page: ties are broken by id, which tantivy cannot order by."""
+TOTAL = "_total"
+"""The aggregation counting the matches (no keyword field starts with an underscore)."""
 READ_ERRORS: tuple[type[Exception], ...] = (OSError, ValueError, KeyError, EOFError, TypeError)
 
 
@@ -373,18 +375,31 @@ class _Snapshot:
     def term_counts(self, query: Query, name: str) -> dict[str, int]:
         return self.aggregate(query, [name])[name]
 
-    def aggregate(self, query: Query, names: Iterable[str]) -> dict[str, dict[str, int]]:
+    def tally(self, query: Query, names: Iterable[str]) -> tuple[int, dict[str, dict[str, int]]]:
+        """How many documents ``query`` matches and :meth:`aggregate`'s counts, in one pass."""
+        found = self.aggregate(query, names, total=True)
+        return found.pop(TOTAL)[TOTAL], found
+
+    def aggregate(
+        self, query: Query, names: Iterable[str], *, total: bool = False
+    ) -> dict[str, dict[str, int]]:
         """Documents per term of each keyword field ``names``, over ``query``'s matches."""
-        request = {
+        request: dict[str, Any] = {
             name: {"terms": {"field": keyword_field(name), "size": FACET_SIZE}} for name in names
         }
-        if not request:
+        if not request and not total:
             return {}
+        if total:
+            request[TOTAL] = {"value_count": {"field": KEY}}
         found = self.searcher.aggregate(query, request)
-        return {
+        counts = {
             name: {bucket["key"]: bucket["doc_count"] for bucket in found[name]["buckets"]}
             for name in request
+            if name != TOTAL
         }
+        if total:
+            counts[TOTAL] = {TOTAL: int(found[TOTAL]["value"] or 0)}
+        return counts
 
     def entries(self, addresses: Iterable[Any]) -> list[Candidate]:
         """The documents at ``addresses``, read back for re-ranking (remembered)."""
@@ -396,6 +411,12 @@ class _Snapshot:
             self._entries.get((address.segment_ord, address.doc), read(address))
             for address in addresses
         ]
+
+    def points(self, address: Any) -> tuple[tuple[float, float], ...]:
+        """The venues of the document at ``address``, from its entry: not made into a
+        candidate nor remembered (a radius reads them for every listing it measures
+        with several venues, thousands in a town, which would push out the candidates)."""
+        return self._read(address)[2]
 
     def _read(self, address: Any) -> tuple[Any, ...]:
         return read_entry(self.searcher.doc(address).get_first(ENTRY))
@@ -423,12 +444,12 @@ class _Search:
         asker = reading.asker if reading else None
         attempt = _Attempt(plan, True, query.radius_m, concepts=concepts, asker=asker)
         worded, area, matches = self._matches(attempt)
-        total = snapshot.count(matches)
+        total, counted = self._tally(matches)
         loosened = query.loosen and not total
         if loosened:
             for looser in self._looser(attempt):
                 found = self._matches(looser)
-                total = snapshot.count(found[2])
+                total, counted = self._tally(found[2])
                 if total:
                     attempt, (worded, area, matches) = looser, found
                     break
@@ -444,10 +465,10 @@ class _Search:
                 )
                 added = must(audience.values(), danger)
             matches = either(matches, added)
-            total = snapshot.count(matches)
-        facets = self._facets(matches, worded, area)
+            total, counted = self._tally(matches)
+        facets = self._facets(matches, worded, area, counted)
         scored = with_bonus(matches, self.compiler.fit(attempt.concepts))
-        entries = snapshot.entries(self._candidates(scored, danger, attempt))
+        entries = snapshot.entries(self._candidates(scored, danger, attempt, total))
         view = CandidateView(entries, snapshot, self._vocabulary(plan, loosened))
         results = run_search(view, query)
         return replace(results, total=total, facets=facets)
@@ -463,15 +484,17 @@ class _Search:
 
     def _area(self, radius_m: float | None, worded: Query | None) -> Query | None:
         """Listings with a venue within the radius, measured exactly among those in the
-        grid cells covering it, and services with no venue covering the searcher's
-        localities (:func:`search.filtering.within_radius`)."""
+        grid cells covering it and the square round it (the cells alone hold several
+        times the circle's listings, each measured in Python), and services with no venue
+        covering the searcher's localities (:func:`search.filtering.within_radius`)."""
         query, compiler = self.query, self.compiler
         if query.origin is None or radius_m is None:
             return None
         cells = covering_cells(query.origin, radius_m)
         nearby = compiler.terms(CELL, cells) if cells is not None else None
         venue = nearby or compiler.terms(VENUE, (YES,))
-        measured = self._within(must([venue, *self.clauses.values()], worded), radius_m)
+        box = compiler.square(query.origin, radius_m)
+        measured = self._within(must([venue, box, *self.clauses.values()], worded), radius_m)
         localities = (*query.origin_localities, *query.filters.localities)
         parts = [compiler.served(localities)]
         if measured:
@@ -494,7 +517,7 @@ class _Search:
             if venues[index] == 1:
                 distance = math.hypot(east[index] - origin[0], north[index] - origin[1])
             else:
-                points = snapshot.entries([address])[0].info.points
+                points = snapshot.points(address)
                 distance = min(math.hypot(e - origin[0], n - origin[1]) for e, n in points)
             if distance <= radius_m:
                 found.append(keys[index])
@@ -581,13 +604,25 @@ class _Search:
 
     # Counting
 
-    def _facets(self, matches: Query, worded: Query | None, area: Query | None) -> FacetCounts:
-        """Counts per facet code over the matches; a facet with its own filter active is
-        counted without it (:func:`search.filtering.facet_counts`)."""
-        plain = [name for name in FACETS if name not in self.clauses]
-        counted = self.snapshot.aggregate(matches, [FACETS[name] for name in plain])
+    def _tally(self, matches: Query) -> tuple[int, dict[str, dict[str, int]]]:
+        """How many ``matches`` there are, and their counts per term of each facet whose
+        own filter is not active: one pass of tantivy over the matches."""
+        plain = [field for name, field in FACETS.items() if name not in self.clauses]
+        return self.snapshot.tally(matches, plain)
+
+    def _facets(
+        self,
+        matches: Query,
+        worded: Query | None,
+        area: Query | None,
+        counted: Mapping[str, Mapping[str, int]],
+    ) -> FacetCounts:
+        """Counts per facet code over the matches (``counted``: the facets without a filter
+        of their own, :meth:`_tally`); a facet with its own filter active is counted
+        without it (:func:`search.filtering.facet_counts`)."""
         facets: dict[str, Mapping[str, int]] = {}
         for name, field in FACETS.items():
+            counts: Mapping[str, int]
             if name in self.clauses:
                 others = [query for other, query in self.clauses.items() if other != name]
                 base = must([area, *others], worded)
@@ -602,12 +637,14 @@ class _Search:
         return MappingProxyType(facets)
 
     def _localities(self, base: Query, counts: Mapping[str, int]) -> dict[str, int]:
-        """Borough-wide services count towards every locality, as the filter treats them."""
+        """Borough-wide services count towards every locality, as the filter treats them.
+        One pass counts them and their localities: each holds the borough-wide term, so
+        its bucket is how many there are."""
         wide_query = must([self.compiler.terms(LOCALITY, (BOROUGH_WIDE,))], base)
-        wide = self.snapshot.count(wide_query)
+        wide_in = self.snapshot.term_counts(wide_query, LOCALITY)
+        wide = wide_in.get(BOROUGH_WIDE, 0)
         if not wide:
             return dict(counts)
-        wide_in = self.snapshot.term_counts(wide_query, LOCALITY)
         return {
             term: counts.get(term, 0) + wide - wide_in.get(term, 0)
             for term in self.snapshot.localities()
@@ -615,7 +652,9 @@ class _Search:
 
     # Choosing candidates
 
-    def _candidates(self, scored: Query, danger: Query | None, attempt: _Attempt) -> list[Any]:
+    def _candidates(
+        self, scored: Query, danger: Query | None, attempt: _Attempt, total: int
+    ) -> list[Any]:
         """The matches the engine ranks: the best by tantivy's score, and those meeting the
         danger first; with no words to score (or nearest first), the best by the ranking's
         own distance and freshness, read from fast fields."""
@@ -623,7 +662,7 @@ class _Search:
         keep = max(self.candidates, DEPTH * query.page * query.page_size)
         wordless = not attempt.plan.groups and not attempt.concepts
         if wordless or query.sort == "nearest":
-            chosen = self._best_placed(scored, keep)
+            chosen = self._best_placed(scored, keep, total)
         else:
             chosen = self.snapshot.hits(scored, keep)
         if danger is not None:
@@ -631,13 +670,32 @@ class _Search:
         unique = {(address.segment_ord, address.doc): address for address in chosen}
         return list(unique.values())
 
-    def _best_placed(self, matches: Query, keep: int) -> list[Any]:
-        """The ``keep`` matches the ranking puts first by distance and freshness alone
-        (:mod:`search.ranking`), with those tied with the last, up to TIES_KEPT."""
+    def _freshest(self, matches: Query, keep: int) -> list[Any] | None:
+        """With no place, the ranking puts first the listings checked in the last
+        FRESH_DAYS and not overdue: they share its best key. When at least ``keep`` match,
+        they are what :meth:`_best_placed` keeps (the first TIES_KEPT, in the order its
+        scan has them: every match scores alike, so by address), found by tantivy without
+        reading every match's dates; None when fewer do."""
+        today = self.query.today.toordinal()
+        fresh = [
+            self.compiler.numbers(ASSURED, today - FRESH_DAYS, None),
+            self.compiler.numbers(DUE, today, None),
+        ]
+        found = self.snapshot.hits(must(fresh, matches), TIES_KEPT)
+        return found if len(found) >= keep else None
+
+    def _best_placed(self, matches: Query, keep: int, total: int) -> list[Any]:
+        """The ``keep`` matches (of ``total``) the ranking puts first by distance and
+        freshness alone (:mod:`search.ranking`), with those tied with the last, up to
+        TIES_KEPT."""
         snapshot, query = self.snapshot, self.query
-        addresses = snapshot.every_hit(matches)
-        if len(addresses) <= keep:
-            return addresses
+        if total <= keep:
+            return snapshot.hits(matches, total)
+        if query.origin is None and query.sort != "nearest":
+            freshest = self._freshest(matches, keep)
+            if freshest is not None:
+                return freshest
+        addresses = snapshot.hits(matches, total)
         fast = snapshot.searcher.fast_field_values
         assured, due = fast(ASSURED, addresses), fast(DUE, addresses)
         venues = fast(VENUES, addresses)

@@ -52,7 +52,9 @@ from search.meaning import _consumed, choosing_sets
 from search.query import DAYS, Filters, TermGroup
 from search.tantivy_schema import (
     AGES,
+    EASTING,
     HOURS,
+    NORTHING,
     SEASON_FROM,
     SEASON_TO,
     VENUES,
@@ -211,6 +213,25 @@ class Compiler:
             [
                 Query.term_query(self.schema, keyword_field(VENUE), NO_VENUE),
                 self.terms(LOCALITY, (BOROUGH_WIDE, *localities)) or Query.empty_query(),
+            ]
+        )
+
+    def square(self, origin: tuple[float, float], half: float) -> Query:
+        """Listings with a venue easting and a venue northing within ``half`` metres of
+        ``origin``'s: every venue in the square is, and a listing with several venues may
+        match on two of them, so this only narrows what is then measured."""
+        east, north = origin
+        return _all(
+            [
+                Query.range_query(
+                    self.schema,
+                    field,
+                    FieldType.Float,
+                    centre - half,
+                    centre + half,
+                    use_inverted_index=INVERTED,
+                )
+                for field, centre in ((EASTING, east), (NORTHING, north))
             ]
         )
 

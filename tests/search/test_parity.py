@@ -8,6 +8,7 @@ them is the one ranking every match gives.
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -122,3 +123,33 @@ def test_tantivy_ranks_a_page_from_few_candidates_as_from_every_match(
         expected, found = memory.search(page), tantivy.search(page)
     assert (found.total, found.facets) == (expected.total, expected.facets)
     assert [hit.id for hit in found.hits] == [hit.id for hit in expected.hits]
+
+
+@pytest.mark.parametrize(
+    "filters", [Filters(free_only=True), Filters(needs=("food",))], ids=["free", "food"]
+)
+def test_tantivy_browses_from_the_freshest_as_from_every_match(
+    tmp_path: Path, filters: Filters
+) -> None:
+    """With no words and no place, more listings checked lately (and not overdue) match
+    than tantivy keeps: it takes them as candidates without reading every match's dates."""
+    documents = generated(250, seed=11)
+    page = SearchQuery(text="", filters=filters, today=TODAY, page_size=2)
+    fresh = [
+        doc
+        for doc in documents
+        if doc.assured_date >= "2026-08-25"
+        and (doc.free or not filters.free_only)
+        and set(filters.needs) <= set(doc.need_codes)
+    ]
+    assert len(fresh) > 20  # more than the candidates kept: the shortcut is taken
+    with TantivyBackend.create(tmp_path / "index", documents, candidates=20) as tantivy:
+        expected, found = MemoryBackend(documents).search(page), tantivy.search(page)
+        second = replace(page, page=3)
+        expected_later, found_later = (
+            MemoryBackend(documents).search(second),
+            tantivy.search(second),
+        )
+    assert (found.total, found.facets) == (expected.total, expected.facets)
+    assert [hit.id for hit in found.hits] == [hit.id for hit in expected.hits]
+    assert [hit.id for hit in found_later.hits] == [hit.id for hit in expected_later.hits]
