@@ -104,7 +104,7 @@ def search(view: IndexView, query: SearchQuery) -> SearchResults:
     return SearchResults(
         hits=tuple(hits[start:]),
         total=total,
-        facets=_facets(view, chosen),
+        facets=_facets(view, query, chosen),
         suggestion=chosen.attempt.suggestion,
         widened=chosen.attempt.widened,
         reading=reading,
@@ -112,12 +112,34 @@ def search(view: IndexView, query: SearchQuery) -> SearchResults:
     )
 
 
-def _facets(view: IndexView, chosen: _Evaluation) -> FacetCounts:
+def _facets(view: IndexView, query: SearchQuery, chosen: _Evaluation) -> FacetCounts:
     """Facet counts over the matches, unless the view is a backend's chosen candidates
-    (``counts_facets`` False): that backend counts over every match itself."""
+    (``counts_facets`` False): that backend counts over every match itself.
+
+    Remembered by views that never change (a Whoosh snapshot, one index generation), by
+    all that decides the sets counted: the words as matched, the place and radius, the
+    filters, the day, and whether a danger's listings may join (``loosen``). The page, its
+    size, the order and the preferences change only the order, never the counts."""
     if not getattr(view, "counts_facets", True):
         return MappingProxyType({})
-    return facet_counts(view, chosen.matches, chosen.common, chosen.clauses)
+    remembered: LastUsed[FacetCounts] | None = getattr(view, "facet_counts", None)
+    if remembered is None:
+        return facet_counts(view, chosen.matches, chosen.common, chosen.clauses)
+    attempt = chosen.attempt
+    key = (
+        attempt.plan.groups,
+        attempt.require_all,
+        attempt.concepts,
+        attempt.radius_m,
+        query.origin,
+        query.origin_localities,
+        query.filters,
+        query.today,
+        query.loosen,
+    )
+    return remembered.get(
+        key, lambda: facet_counts(view, chosen.matches, chosen.common, chosen.clauses)
+    )
 
 
 def _leading_danger(concepts: tuple[Concept, ...]) -> Concept | None:
