@@ -27,6 +27,7 @@ from pathlib import Path
 from whoosh.index import Index
 from whoosh.index import IndexError as WhooshIndexError
 
+from search.engine import DayOrder
 from search.errors import IndexUnavailable
 from search.indexing import INFERRED_NEED, NEED, TEXT_FIELDS
 from search.keywords import KeywordIndex
@@ -94,6 +95,9 @@ class WhooshSnapshot:
         self.group_scores: LastUsed[Mapping[int, float]] = LastUsed(GROUP_SCORES_HELD, len)
         # Facet counts by what decides the sets counted (see search.engine._facets).
         self.facet_counts: LastUsed[FacetCounts] = LastUsed(FACET_COUNTS_HELD, _codes_counted)
+        # Every listing in the order a search with no words or place ranks them, by day
+        # (see search.engine._in_day_order): a day's and the next, around midnight.
+        self.day_orders: LastUsed[DayOrder] = LastUsed(2)
         self._vocabulary: dict[str, int] | None = None
         try:
             self._searcher = index.searcher()
