@@ -410,18 +410,21 @@ def _relevance(chosen: _Evaluation, scores: Scores) -> dict[int, float]:
     """Each match's rough relevance as ranking weighs it: lowered for someone other than
     who is asking, divided for each preference missed."""
     rough, lowered, missed = scores.rough, chosen.lowered, chosen.missed
-    relevance: dict[int, float] = {}
-    for doc in chosen.matches:
-        value = rough.get(doc, 0.0)  # a danger's listing the words did not find
-        value *= lowered.get(doc, 1.0)
-        if doc in missed:
-            value /= PREFERENCE_STEP ** missed[doc]
-        relevance[doc] = value
+    # 0: a danger's listing the words did not find.
+    relevance = {doc: rough.get(doc, 0.0) for doc in chosen.matches}
+    if lowered or missed:
+        for doc, value in relevance.items():
+            value *= lowered.get(doc, 1.0)
+            if doc in missed:
+                value /= PREFERENCE_STEP ** missed[doc]
+            relevance[doc] = value
     return relevance
 
 
 def _tiers(chosen: _Evaluation, docs: Iterable[int], first: Set[int]) -> list[list[int]]:
     """``docs`` by how far ahead they rank (:func:`_ahead`): 0, 1, 2."""
+    if not first:
+        return [list(docs), [], []]
     tiers: list[list[int]] = [[], [], []]
     for doc in docs:
         tiers[_ahead(chosen, doc, first)].append(doc)
