@@ -4,10 +4,11 @@ Uses the synthetic directory ``bench/load.py`` keeps in ``--dir`` (made there if
 as that bench makes it), the same pages it measures, and the Flask test client: a warm-up
 pass over the page's addresses (every cache as a running worker holds it), then
 ``--requests`` requests profiled, and the functions with the most cumulative and own time
-printed.
+printed. With ``--timed``, no profiler: the CPU time of a page and of its searches (the
+engine's calls), the median of ``--passes`` passes of ``--requests`` requests each.
 
     .venv/bin/python bench/page_profile.py [keyword|needs|practitioner] [--size 10000]
-        [--dir DIR] [--requests 50] [--top 30] [--seed 7]
+        [--dir DIR] [--requests 50] [--top 30] [--seed 7] [--timed [--passes 5]]
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import cProfile
 import pstats
 import random
 import re
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -40,6 +42,8 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=50)
     parser.add_argument("--top", type=int, default=30)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--timed", action="store_true", help="CPU times, no profiler")
+    parser.add_argument("--passes", type=int, default=5)
     arguments = parser.parse_args()
     folder = (arguments.dir or ROOT / "instance" / "bench-load").resolve() / str(arguments.size)
     codes = prepare(arguments.size, folder, arguments.seed)
@@ -53,6 +57,9 @@ def main() -> None:
     for address in page.addresses:
         _get(client, address)
     addresses = page.cycle()
+    if arguments.timed:
+        _timed(app, client, page.label, addresses, arguments.requests, arguments.passes)
+        return
     profile = cProfile.Profile()
     started = time.process_time()
     profile.enable()
@@ -64,6 +71,35 @@ def main() -> None:
     stats = pstats.Stats(profile).strip_dirs()
     stats.sort_stats("cumulative").print_stats(arguments.top)
     stats.sort_stats("tottime").print_stats(arguments.top)
+
+
+def _timed(app, client, label: str, addresses, requests: int, passes: int) -> None:  # type: ignore[no-untyped-def]
+    """Median CPU ms a page, and of that in the engine's searches, over ``passes``."""
+    search = app.extensions["search"]
+    engine_seconds = 0.0
+    asked = search.search
+
+    def counted(query):  # type: ignore[no-untyped-def]
+        nonlocal engine_seconds
+        started = time.process_time()
+        try:
+            return asked(query)
+        finally:
+            engine_seconds += time.process_time() - started
+
+    search.search = counted
+    pages, engine = [], []
+    for _ in range(passes):
+        engine_seconds = 0.0
+        started = time.process_time()
+        for _ in range(requests):
+            _get(client, next(addresses))
+        pages.append((time.process_time() - started) * 1000 / requests)
+        engine.append(engine_seconds * 1000 / requests)
+    print(
+        f"{label}: {statistics.median(pages):.1f} ms CPU a page, of which searches "
+        f"{statistics.median(engine):.1f} ms (medians of {passes} passes of {requests})"
+    )
 
 
 def _get(client, address: str) -> None:  # type: ignore[no-untyped-def]
