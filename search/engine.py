@@ -360,7 +360,7 @@ def _ranked(
         docs = [
             doc
             for tier in _tiers(chosen, relevance, first)
-            for doc in _within_reach(relevance, tier, limit)
+            for doc in _within_reach(relevance, tier, limit, scores.most)
         ]
     return rank(
         _candidates(view, query, chosen, docs, first),
@@ -438,10 +438,11 @@ REACH_MARGIN = 1e-6
 def _within_reach(
     relevance: Mapping[int, float], docs: list[int], count: int, most: float = 1.0
 ) -> list[int]:
-    """Those of ``docs`` (one tier) whose blend can be among their ``count`` best, or within
-    ``most`` times of them: the ``count`` best by relevance blend to at least
-    ``BLEND_RANGE[0]`` times theirs, and no blend exceeds ``BLEND_RANGE[1]`` times its
-    relevance. The best by relevance is always kept, so ranking normalises alike."""
+    """Those of ``docs`` (one tier) whose blend can be among their ``count`` best, where an
+    exact score is at most ``most`` times the rough ``relevance`` (:class:`Scores`): the
+    ``count`` best by relevance blend to at least ``BLEND_RANGE[0]`` times theirs, and no
+    blend exceeds ``BLEND_RANGE[1]`` times its exact relevance. The best exact score is
+    always kept (it is at least the ``count``-th relevance), so ranking normalises alike."""
     if len(docs) <= count:
         return docs
     least, most_blend = BLEND_RANGE
