@@ -23,6 +23,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Set
 from dataclasses import dataclass, field, replace
+from datetime import date
 from types import MappingProxyType
 
 from search.analysis import stem_word
@@ -41,7 +42,7 @@ from search.meaning import (
     stated_priority_listings,
 )
 from search.query import MAX_RADIUS_M, Filters, SearchQuery, TextPlan, plan_text
-from search.ranking import Candidate, blend, freshness, proximity, rank
+from search.ranking import BLEND_RANGE, Candidate, blend, freshness, proximity, rank
 from search.remembering import LastUsed
 from search.results import FacetCounts, SearchHit, SearchResults, Widening
 from search.spelling import best_correction
@@ -107,7 +108,7 @@ def search(view: IndexView, query: SearchQuery) -> SearchResults:
     return SearchResults(
         hits=tuple(hits[start:]),
         total=total,
-        facets=_facets(view, chosen),
+        facets=_facets(view, query, chosen),
         suggestion=chosen.attempt.suggestion,
         widened=chosen.attempt.widened,
         reading=reading,
@@ -115,12 +116,34 @@ def search(view: IndexView, query: SearchQuery) -> SearchResults:
     )
 
 
-def _facets(view: IndexView, chosen: _Evaluation) -> FacetCounts:
+def _facets(view: IndexView, query: SearchQuery, chosen: _Evaluation) -> FacetCounts:
     """Facet counts over the matches, unless the view is a backend's chosen candidates
-    (``counts_facets`` False): that backend counts over every match itself."""
+    (``counts_facets`` False): that backend counts over every match itself.
+
+    Remembered by views that never change (a Whoosh snapshot, one index generation), by
+    all that decides the sets counted: the words as matched, the place and radius, the
+    filters, the day, and whether a danger's listings may join (``loosen``). The page, its
+    size, the order and the preferences change only the order, never the counts."""
     if not getattr(view, "counts_facets", True):
         return MappingProxyType({})
-    return facet_counts(view, chosen.matches, chosen.common, chosen.clauses)
+    remembered: LastUsed[FacetCounts] | None = getattr(view, "facet_counts", None)
+    if remembered is None:
+        return facet_counts(view, chosen.matches, chosen.common, chosen.clauses)
+    attempt = chosen.attempt
+    key = (
+        attempt.plan.groups,
+        attempt.require_all,
+        attempt.concepts,
+        attempt.radius_m,
+        query.origin,
+        query.origin_localities,
+        query.filters,
+        query.today,
+        query.loosen,
+    )
+    return remembered.get(
+        key, lambda: facet_counts(view, chosen.matches, chosen.common, chosen.clauses)
+    )
 
 
 def _leading_danger(concepts: tuple[Concept, ...]) -> Concept | None:
@@ -356,16 +379,29 @@ def _score(view: IndexView, attempt: _Attempt) -> Scores:
 def _ranked(
     view: IndexView, query: SearchQuery, chosen: _Evaluation, first: Set[int], limit: int
 ) -> list[SearchHit]:
-    """The best ``limit`` matches in order, ``first`` (listings meeting a danger) ahead:
-    every match ranked by its rough score, and only the best RERANKED (or ``limit``) of
-    those, and any the rough score cannot rule out, ranked exactly."""
+    """The best ``limit`` matches in order, ``first`` (listings meeting a danger) ahead.
+
+    Only the matches that can reach the page are ranked exactly: with no words, no place
+    and no preferences, every listing's score is its own for the day
+    (:func:`_in_day_order`); otherwise the best RERANKED (or ``limit``) by rough score, and
+    any the rough score cannot rule out (:func:`_shortlist`); and where the rough score is
+    the exact one, those whose relevance can reach the page (:func:`_within_reach`)."""
     docs: Collection[int] = chosen.matches
-    keep = max(RERANKED, limit)
-    # Where the rough score is the exact one (words matched as text, or none), ranking
-    # every match once costs less than choosing a shortlist first.
     scores = chosen.scores
+    if scores is None and query.origin is None and not first and not chosen.missed:
+        hits = _in_day_order(view, query.today, chosen.matches, limit)
+        if hits is not None:
+            return hits
+    keep = max(RERANKED, limit)
     if len(docs) > keep and scores is not None and scores.most > 1.0:
         docs = _shortlist(view, query, chosen, scores, first, keep, limit)
+    elif len(docs) > limit and scores is not None:
+        relevance = _relevance(chosen, scores)
+        docs = [
+            doc
+            for tier in _tiers(chosen, relevance, first)
+            for doc in _within_reach(relevance, tier, limit, scores.most)
+        ]
     return rank(
         _candidates(view, query, chosen, docs, first),
         sort=query.sort,
@@ -373,6 +409,86 @@ def _ranked(
         today=query.today,
         limit=limit,
     )
+
+
+DayOrder = list[tuple[int, str, float]]
+"""Every listing (document, id, score) best first, as a search with no words, no place and
+no preferences ranks them on a day (:func:`search.ranking.rank`)."""
+
+
+def _in_day_order(
+    view: IndexView, today: date, matches: Set[int], limit: int
+) -> list[SearchHit] | None:
+    """The best ``limit`` of ``matches`` by the view's order of the day, walked until the
+    page is full; None where the view keeps no such order, or so few match that ranking
+    them costs less than walking the order to find them (about ``limit`` in
+    ``len(matches) / every listing`` of the order holds a match)."""
+    orders: LastUsed[DayOrder] | None = getattr(view, "day_orders", None)
+    if orders is None or len(matches) ** 2 < limit * len(view.all_docs()):
+        return None
+    hits: list[SearchHit] = []
+    for doc, doc_id, score in orders.get(today, lambda: _day_order(view, today)):
+        if doc in matches:
+            hits.append(SearchHit(doc_id, score, None))
+            if len(hits) == limit:
+                break
+    return hits
+
+
+def _day_order(view: IndexView, today: date) -> DayOrder:
+    """Relevance 1 for every listing, no place: the score is freshness and overdue alone."""
+    scored = []
+    for doc in view.all_docs():
+        info = view.info(doc)
+        score = blend(1.0, 0.0, freshness(info.assured, today), info.overdue(today))
+        scored.append((-score, info.id, doc))
+    scored.sort()
+    return [(doc, doc_id, -negated) for negated, doc_id, doc in scored]
+
+
+def _relevance(chosen: _Evaluation, scores: Scores) -> dict[int, float]:
+    """Each match's rough relevance as ranking weighs it: lowered for someone other than
+    who is asking, divided for each preference missed."""
+    rough, lowered, missed = scores.rough, chosen.lowered, chosen.missed
+    # 0: a danger's listing the words did not find.
+    relevance = {doc: rough.get(doc, 0.0) for doc in chosen.matches}
+    if lowered or missed:
+        for doc, value in relevance.items():
+            value *= lowered.get(doc, 1.0)
+            if doc in missed:
+                value /= PREFERENCE_STEP ** missed[doc]
+            relevance[doc] = value
+    return relevance
+
+
+def _tiers(chosen: _Evaluation, docs: Iterable[int], first: Set[int]) -> list[list[int]]:
+    """``docs`` by how far ahead they rank (:func:`_ahead`): 0, 1, 2."""
+    if not first:
+        return [list(docs), [], []]
+    tiers: list[list[int]] = [[], [], []]
+    for doc in docs:
+        tiers[_ahead(chosen, doc, first)].append(doc)
+    return tiers
+
+
+REACH_MARGIN = 1e-6
+"""Kept below the bound by this share, for rounding."""
+
+
+def _within_reach(
+    relevance: Mapping[int, float], docs: list[int], count: int, most: float = 1.0
+) -> list[int]:
+    """Those of ``docs`` (one tier) whose blend can be among their ``count`` best, where an
+    exact score is at most ``most`` times the rough ``relevance`` (:class:`Scores`): the
+    ``count`` best by relevance blend to at least ``BLEND_RANGE[0]`` times theirs, and no
+    blend exceeds ``BLEND_RANGE[1]`` times its exact relevance. The best exact score is
+    always kept (it is at least the ``count``-th relevance), so ranking normalises alike."""
+    if len(docs) <= count:
+        return docs
+    least, most_blend = BLEND_RANGE
+    kth = heapq.nlargest(count, map(relevance.__getitem__, docs))[-1]
+    floor = kth * least / (most_blend * most) * (1 - REACH_MARGIN)
+    return [doc for doc in docs if relevance[doc] >= floor]
 
 
 def _shortlist(
@@ -397,31 +513,29 @@ def _shortlist(
         placed = {doc: _nearness(view, query, chosen, doc, first) for doc in chosen.matches}
         last = heapq.nsmallest(keep, placed.values())[-1]
         return [doc for doc, key in placed.items() if key <= last]
-    rough, lowered, missed, today = scores.rough, chosen.lowered, chosen.missed, query.today
+    relevance = _relevance(chosen, scores)
+    rough, today = scores.rough, query.today
     blended: dict[int, float] = {}
-    for doc in chosen.matches:
-        info = view.info(doc)
-        relevance = rough.get(doc, 0.0)  # a danger's listing the words did not find
-        relevance *= lowered.get(doc, 1.0)
-        if doc in missed:
-            relevance /= PREFERENCE_STEP ** missed[doc]
-        near = proximity(_distance(view, query, chosen, doc), has_origin) if has_origin else 0.0
-        blended[doc] = blend(relevance, near, freshness(info.assured, today), info.overdue(today))
 
     def exact(doc: int) -> float:
         """The blend of the exact score, from the rough one's."""
         return blended[doc] * scores.exact(view, doc) / rough[doc] if rough.get(doc) else 0.0
 
-    tiers: list[list[int]] = [[], [], []]
-    for doc in blended:
-        tiers[_ahead(chosen, doc, first)].append(doc)
     shortlist: list[int] = []
     earlier = 0  # matches in the tiers before this one
-    for tier in reversed(tiers):
+    for tier in reversed(_tiers(chosen, relevance, first)):
         if earlier >= limit:
             break
         room = max(keep - earlier, 1)
-        shortlist += _best(blended, tier, room, min(limit, keep) - earlier, scores.most, exact)
+        # Only those whose blend can reach the best ``room`` are blended (see _best).
+        reach = _within_reach(relevance, tier, room, scores.most)
+        for doc in reach:
+            info = view.info(doc)
+            near = proximity(_distance(view, query, chosen, doc), has_origin) if has_origin else 0.0
+            blended[doc] = blend(
+                relevance[doc], near, freshness(info.assured, today), info.overdue(today)
+            )
+        shortlist += _best(blended, reach, room, min(limit, keep) - earlier, scores.most, exact)
         earlier += len(tier)
     return shortlist
 

@@ -73,6 +73,11 @@ def freshness(assured: date | None, today: date) -> float:
     return 1.0 - (age_days - FRESH_DAYS) / (STALE_DAYS - FRESH_DAYS)
 
 
+BLEND_RANGE = (OVERDUE_FACTOR, 1.0 + DISTANCE_WEIGHT + FRESHNESS_WEIGHT)
+"""``blend(r, ...)`` lies within ``r * BLEND_RANGE[0]`` and ``r * BLEND_RANGE[1]``: the
+engine ranks exactly only the matches whose relevance can reach the page by it."""
+
+
 def blend(relevance: float, near: float, fresh: float, overdue: bool = False) -> float:
     """The final score; see the module docstring for why it can never override relevance."""
     score = relevance * (1.0 + DISTANCE_WEIGHT * near + FRESHNESS_WEIGHT * fresh)

@@ -27,11 +27,13 @@ from pathlib import Path
 from whoosh.index import Index
 from whoosh.index import IndexError as WhooshIndexError
 
+from search.engine import DayOrder
 from search.errors import IndexUnavailable
 from search.indexing import INFERRED_NEED, NEED, TEXT_FIELDS
 from search.keywords import KeywordIndex
 from search.meaning import Scores
 from search.remembering import LastUsed
+from search.results import FacetCounts
 from search.scoring import field_weights, sum_fields
 from search.view import DocInfo
 from search.vocabulary_file import read_vocabulary
@@ -64,6 +66,10 @@ READINGS_KEPT = 512
 offers, and families page through results and come back to them."""
 GROUP_SCORES_HELD = 500_000
 """Scores of words (one per listing holding the word) a snapshot remembers: some 30 MB."""
+FACET_COUNTS_HELD = 100_000
+"""Facet counts (one per code a search's facets offer, some 100 bytes each: about 10 MB) a
+snapshot remembers, the least recently asked dropped first: a page asks its own counts
+again as the family pages through it, and the popular searches are asked again and again."""
 TERM_CACHE_SIZE = 4096  # weighed terms kept per snapshot (cleared wholesale when full)
 
 
@@ -87,6 +93,11 @@ class WhooshSnapshot:
         # Each word's (or synonym group's) text scores, as the term weights are kept,
         # up to GROUP_SCORES_HELD scores in all.
         self.group_scores: LastUsed[Mapping[int, float]] = LastUsed(GROUP_SCORES_HELD, len)
+        # Facet counts by what decides the sets counted (see search.engine._facets).
+        self.facet_counts: LastUsed[FacetCounts] = LastUsed(FACET_COUNTS_HELD, _codes_counted)
+        # Every listing in the order a search with no words or place ranks them, by day
+        # (see search.engine._in_day_order): a day's and the next, around midnight.
+        self.day_orders: LastUsed[DayOrder] = LastUsed(2)
         self._vocabulary: dict[str, int] | None = None
         try:
             self._searcher = index.searcher()
@@ -185,3 +196,8 @@ class WhooshSnapshot:
             except READ_ERRORS as error:
                 raise IndexUnavailable(f"search index {self._directory} is corrupt") from error
         return field_weights(postings, self._lengths[field], self._average_lengths[field])
+
+
+def _codes_counted(facets: FacetCounts) -> int:
+    """How many codes a search's facet counts hold (at least 1: an empty one is kept too)."""
+    return max(1, sum(len(counts) for counts in facets.values()))
