@@ -55,7 +55,7 @@ def test_a_card_gives_the_town_and_the_distance_from_a_postcode(search_app: Flas
     assert re.fullmatch(r"Brierley Hill, (less than 0\.1|\d+\.\d) miles? away", nearby["Where"])
     assert without["Phone"] == "01384 813322"
     assert 'href="tel:01384813322"' in _cards(search_app, "kind=family_centre")[centre_id]
-    assert re.match(r"(Open now until|Open later today|Next open) ", without["When"])
+    assert re.match(r"(Open now until|Open later today,|Next open) ", without["When"])
     assert without["Cost"] == "Free"
     assert without["Ages"] == "Pregnancy to 18 years"
 

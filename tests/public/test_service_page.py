@@ -37,7 +37,7 @@ def test_family_centre_page_leads_with_phone_where_when_cost_and_how(demo_app: F
     assert list(facts) == ["Phone", "Where", "When", "Cost", "How to get help"]
     assert facts["Phone"].startswith("01384 813322")
     assert facts["Where"] == "18 Parkes Street, Brierley Hill, DY5 3DY"
-    assert re.match(r"(Open now until|Open later today|Next open) ", facts["When"])
+    assert re.match(r"(Open now until|Open later today,|Next open) ", facts["When"])
     assert facts["Cost"] == "Free"
     assert facts["How to get help"].startswith("You can contact this service yourself")
     first_tel = markup.index('href="tel:01384813322"')
