@@ -75,13 +75,12 @@ def main() -> None:
                 alarms.append((case.language, case.query, read))
     print(f"== {args.share} share: rules only (phrasebook, cues, harm co-occurrence)")
     for language in (*LANGUAGES, "all"):
-        pick = _pick(language)
-        total = pick(danger_total)
+        total = _count(danger_total, language)
+        found, right = _count(danger_any, language), _count(danger_right, language)
         print(
-            f"  {language:3} danger read {pick(danger_any)}/{total}"
-            f" ({_share(pick(danger_any), total)}), right danger {pick(danger_right)}"
-            f" ({_share(pick(danger_right), total)}); false alarms"
-            f" {pick(quiet_alarms)}/{pick(quiet_total)}"
+            f"  {language:3} danger read {found}/{total} ({_share(found, total)}), right danger"
+            f" {right} ({_share(right, total)}); false alarms"
+            f" {_count(quiet_alarms, language)}/{_count(quiet_total, language)}"
         )
     if args.misses:
         for danger, language, query in sorted(missed):
@@ -91,13 +90,9 @@ def main() -> None:
             print(f"ALARM {language} {read} {query}")
 
 
-def _pick(language: str):  # type: ignore[no-untyped-def]
-    def pick(counter: Counter[str]) -> int:
-        if language == "all":
-            return sum(counter.values())
-        return sum(n for lang, n in counter.items() if lang == language)
-
-    return pick
+def _count(counter: Counter[str], language: str) -> int:
+    """The count for ``language``, or for every language ("all")."""
+    return sum(counter.values()) if language == "all" else counter[language]
 
 
 def _share(part: int, whole: int) -> str:

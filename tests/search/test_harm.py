@@ -77,7 +77,11 @@ READS = [
     ("czasem sie boje jak wraca, w domu nie jest za dobrze", "domestic-abuse", "weak"),
     # word families added for issue 17: wanting to die said plainly, in each language
     ("tired of bein alive honestly", "suicide-and-self-harm", "weak"),
-    ("i cant do this anymore everyone would be better without me", "suicide-and-self-harm", "strong"),
+    (
+        "i cant do this anymore everyone would be better without me",
+        "suicide-and-self-harm",
+        "strong",
+    ),
     ("مجھے لگتا ہے جینے کا کوئی فائدہ نہیں", "suicide-and-self-harm", "weak"),
     ("znowu się pocięłam", "suicide-and-self-harm", "strong"),
     # a jump, only from a high place
