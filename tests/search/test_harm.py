@@ -103,6 +103,7 @@ READS = [
     ("cant find my son anywhere in the park", "child-at-risk", "weak"),
     ("بیٹی اسکول سے واپس نہیں آئی", "child-at-risk", "weak"),
     ("her uncle gets into her bed at night", "child-at-risk", "strong"),
+    ("my wifes new boyfriend touched my son", "child-at-risk", "weak"),
     # county lines, honour, virginity testing
     ("found rolls of cash in my sons bedroom", "exploitation", "weak"),
     (
