@@ -34,8 +34,6 @@ from dataclasses import dataclass, field
 from search.cues import fold
 
 DEFAULT_WINDOW = 5
-WHOLE_ACT = 3
-"""Words of a harm entry past which it is never read as said of a thing (an ``object``)."""
 WORDS_KEPT = 8192
 """Words whose class entries are remembered: a word's entries are the same on every search."""
 _SPECIAL = frozenset({"act", "object", "joke", "form"})
@@ -344,10 +342,8 @@ def _fits(want: str, got: str) -> bool:
 
 def _acts_on_object(word: Word, objects: set[int], keys: Sequence[str]) -> bool:
     """Whether the harm word is said of a thing: the word after it (past "the", "my"...)
-    or the word before it is an object ("cut the budget", "my phone died"). A harm entry of
-    three words or more says whom it is done to itself ("school ton nahi aaya", "cant find
-    my son"): a thing beside it is the next thought ("... phone off"), not what it acts on."""
-    if not objects or len(word.positions) >= WHOLE_ACT:
+    or the word before it is an object ("cut the budget", "my phone died")."""
+    if not objects:
         return False
     after = max(word.positions) + 1
     while after < len(keys) and (keys[after] in _SKIPPED or keys[after] in _OWNERS):
