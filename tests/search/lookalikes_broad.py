@@ -84,7 +84,6 @@ BROAD_LOOKALIKES: dict[str, list[str]] = {
         "wesele córki w przyszłym roku w Polsce",
         "syn wybił szybę piłką",
         "syn chce pobić rekord w grze",
-        "wyrzucił mnie z pracy",
         "dzieci lubią pączki",
     ],
     "ur": [
