@@ -107,6 +107,28 @@ TEXT_SPEAK = {
     "wud": "would",
     "cud": "could",
     "shud": "should",
+    "cor": "cant",
+    "follers": "follows",
+    "foller": "follow",
+    "follered": "followed",
+    "bein": "being",
+    "goin": "going",
+    "nuthin": "nothing",
+    "summat": "something",
+    "sumthin": "something",
+    "sumthing": "something",
+    "ne1": "anyone",
+    "every1": "everyone",
+    "evry1": "everyone",
+    "kno": "know",
+    "knw": "know",
+    "dnt": "dont",
+    "cnt": "cant",
+    "tht": "that",
+    "thru": "through",
+    "hme": "home",
+    "skl": "school",
+    "skool": "school",
 }
 """Text-speak, and Black Country and West Midlands spellings, as the lexicon writes them
 (its "me" for "my" is matched in :func:`_fits`)."""
@@ -311,7 +333,11 @@ def _inside(one: Word, other: Word) -> bool:
 def _fits(want: str, got: str) -> bool:
     if want.endswith("*"):
         return got.startswith(want[:-1])
-    return want == got or (want == "my" and got == "me")
+    return (
+        want == got
+        or (want == "my" and got == "me")
+        or (want.endswith("ing") and got == want[:-1])  # a dropped g: "tired of bein alive"
+    )
 
 
 def _acts_on_object(word: Word, objects: set[int], keys: Sequence[str]) -> bool:

@@ -62,6 +62,12 @@ BROAD_LOOKALIKES: dict[str, list[str]] = {
         "my teen locks herself in her room and wont talk",
         "i feel trapped at home with a newborn and no friends nearby",
         "volunteering at a domestic abuse charity, any training",
+        "the kids jumped in puddles all the way to the bridge",
+        "we stood on the bridge to watch the trains",
+        "my husband wont let me pay for dinner",
+        "my husband may never walk again after the stroke",
+        "my son is home alone for an hour after school",
+        "i have to marry before my visa runs out",
     ],
     "pl": [
         "ta praca mnie zabija, szukam kursu angielskiego",
@@ -76,6 +82,9 @@ BROAD_LOOKALIKES: dict[str, list[str]] = {
         "nie daję rady z plecami po pracy w fabryce",
         "syn boi się psów, jest jakaś grupa",
         "wesele córki w przyszłym roku w Polsce",
+        "syn wybił szybę piłką",
+        "syn chce pobić rekord w grze",
+        "dzieci lubią pączki",
     ],
     "ur": [
         "بچوں نے شرارتیں کر کے میرا دماغ مار دیا ہے، کوئی مفت کلب",
@@ -86,6 +95,10 @@ BROAD_LOOKALIKES: dict[str, list[str]] = {
         "beta football mein gir gaya aur ghutna zakhmi ho gaya, clinic kahan hai",
         "meri behan ki shaadi agle mahine hai",
         "phone gum ho gaya, naya kaise milega",
+        "teacher ne kaha hath uthao",
+        "mere paas ek paisa nahi hai",
+        "ساری تنخواہ کرائے میں چلی جاتی ہے",
+        "میں نے پیسے واپس بھیج دیے",
     ],
     "pa": [
         "ਕੁੜੀ ਦਾ ਫੋਨ ਟੁੱਟ ਗਿਆ, ਟੀਨੇਜਰਾਂ ਦੀ ਫੋਨ ਦੀ ਆਦਤ ਬਾਰੇ ਸਲਾਹ",
@@ -95,5 +108,6 @@ BROAD_LOOKALIKES: dict[str, list[str]] = {
         "4 saal da munda nursery ch dooje bachiyan nu maarda, ki karan",
         "bacheyan nu dark ton dar lagda, sone da time",
         "ਸਕੂਲ ਵਿੱਚ ਗੈਂਗਾਂ ਤੇ ਚਾਕੂ ਬਾਰੇ ਮਾਪਿਆਂ ਦੀ ਸ਼ਾਮ",
+        "munde gallan maarde rehnde ne",
     ],
 }

@@ -75,6 +75,43 @@ READS = [
     ("im scared of him when he drinks", "domestic-abuse", "weak"),
     ("i want to walk into the canal and not come out", "suicide-and-self-harm", "weak"),
     ("czasem sie boje jak wraca, w domu nie jest za dobrze", "domestic-abuse", "weak"),
+    # word families added for issue 17: wanting to die said plainly, in each language
+    ("tired of bein alive honestly", "suicide-and-self-harm", "weak"),
+    (
+        "i cant do this anymore everyone would be better without me",
+        "suicide-and-self-harm",
+        "strong",
+    ),
+    ("مجھے لگتا ہے جینے کا کوئی فائدہ نہیں", "suicide-and-self-harm", "weak"),
+    ("znowu się pocięłam", "suicide-and-self-harm", "strong"),
+    # a jump, only from a high place
+    ("my brother is standing on the bridge talking about jumping", "suicide-and-self-harm", "weak"),
+    ("siedzi na moście i mówi że skoczy", "suicide-and-self-harm", "strong"),
+    ("dost ne kaha woh chhat se kood jayegi", "suicide-and-self-harm", "strong"),
+    ("ਸਹੇਲੀ ਕਹਿੰਦੀ ਉਹ ਛੱਤ ਤੋਂ ਛਾਲ ਮਾਰ ਦੇਵੇਗੀ", "suicide-and-self-harm", "strong"),
+    # kept from family, friends and work by a partner
+    ("my husband wont let me see my friends or go to work", "domestic-abuse", "weak"),
+    ("pati mainu dostan naal gal nahi karn dinda", "domestic-abuse", "weak"),
+    ("mąż zabrania mi spotykać się z koleżankami", "domestic-abuse", "weak"),
+    # a threat quoted as said to the searcher; strangling; a broken arm
+    ("woh kehta hai agar ghar chhora to tujhe khatam kar dunga", "domestic-abuse", "strong"),
+    ("szarpał mnie za gardło", "domestic-abuse", "strong"),
+    ("ਪਤੀ ਨੇ ਮੇਰੀ ਬਾਂਹ ਤੋੜ ਦਿੱਤੀ", "domestic-abuse", "strong"),
+    ("he always knows where i am and my ex keeps turning up at work", "domestic-abuse", "weak"),
+    # neglect, a missing child, a known adult in a child's bed
+    ("the kids upstairs are home alone every night with no heating", "child-at-risk", "weak"),
+    ("cant find my son anywhere in the park", "child-at-risk", "weak"),
+    ("بیٹی اسکول سے واپس نہیں آئی", "child-at-risk", "weak"),
+    ("her uncle gets into her bed at night", "child-at-risk", "strong"),
+    ("my wifes new boyfriend touched my son", "child-at-risk", "weak"),
+    # county lines, honour, virginity testing
+    ("found rolls of cash in my sons bedroom", "exploitation", "weak"),
+    (
+        "my cousin has disappeared since her family found out she had a boyfriend",
+        "forced-marriage",
+        "weak",
+    ),
+    ("my parents want a virginity test before the rishta", "forced-marriage", "weak"),
 ]
 
 LOOK_ALIKES = [
@@ -107,6 +144,35 @@ LOOK_ALIKES = [
     "zaginął nam kot, dzieci płaczą",
     "school ka letter gum ho gaya",
     "ਮੇਰੀ ਧੀ ਦਾ ਫੋਨ ਸਕੂਲ ਵਿੱਚ ਗੁੰਮ ਹੋ ਗਿਆ",
+    # look-alikes of the word families added for issue 17
+    "the kids jumped in puddles all the way to the bridge",
+    "kids jump on the trampoline on the roof terrace",
+    "we stood on the bridge to watch the trains",
+    "my husband wont let me pay for dinner",
+    "my partner stops me eating junk food",
+    "my husband is not allowed to work on his visa",
+    "i cant cope anymore with the noise from next door",
+    "my husband may never walk again after the stroke",
+    "syn wybił szybę piłką",
+    "syn chce pobić rekord w grze",
+    "wyrzucił mnie z pracy",
+    "mama mnie znajdzie w sklepie",
+    "teacher ne kaha hath uthao",
+    "munde gallan maarde rehnde ne",
+    "ساری تنخواہ کرائے میں چلی جاتی ہے",
+    "mere paas ek paisa nahi hai",
+    "میں نے پیسے واپس بھیج دیے",
+    "please send me back the form",
+    "my son has a secret birthday plan with his teacher",
+    "my child has a cold and keeps crying",
+    "my son is home alone for an hour after school",
+    "the pupil was hungry before lunch",
+    "my son delivers parcels after school",
+    "my daughter sold her old clothes online",
+    "dzieci lubią pączki",
+    "i have to marry before my visa runs out",
+    "she had a boyfriend at uni and now they are married",
+    "my 30 year old son is still a virgin",
 ]
 
 

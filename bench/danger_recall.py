@@ -1,0 +1,103 @@
+"""The rules' danger recall on the training sentences, and their false alarms on look-alikes.
+
+    .venv/bin/python bench/danger_recall.py [--share learnt|validation] [--misses] [--alarms]
+
+Reads every training sentence (``councils/training/*.toml``) of the chosen share (the
+learnt share by default; the validation share only for the aggregate figures) with the
+deployment's reader for its language, the learnt reader left out: the rules alone
+(phrasebook danger phrases, the cue lexicon, harm read by co-occurrence). Prints, per
+language, how many danger sentences the rules read some danger in (panel or strip) and
+the right one, and how many sentences without a danger (look-alikes and everyday
+sentences) raise one. ``--misses`` lists the learnt share's danger sentences read as no
+danger, by danger; ``--alarms`` lists the sentences with no danger that raise one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from directory.config import DEFAULT_COUNCIL_FILE  # noqa: E402
+from directory.council import load_council  # noqa: E402
+from directory.learning import training_cases  # noqa: E402
+from directory.safety import load_safety_lines  # noqa: E402
+from directory.understanding import load_reader  # noqa: E402
+from search.examples import split  # noqa: E402
+
+LANGUAGES = ("en", "pl", "ur", "pa")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--share", choices=("learnt", "validation"), default="learnt")
+    parser.add_argument("--misses", action="store_true", help="list the missed dangers")
+    parser.add_argument("--alarms", action="store_true", help="list the false alarms")
+    args = parser.parse_args()
+    if args.share == "validation" and args.misses:
+        parser.error("the validation share is measured only as a whole: no --misses")
+    council = load_council(DEFAULT_COUNCIL_FILE)
+    safety = load_safety_lines(council)
+    readers = {
+        language: replace(load_reader(council, safety, language=language), learnt=None)
+        for language in LANGUAGES
+    }
+    learnt, held = split(training_cases())
+    cases = learnt if args.share == "learnt" else held
+    today = date.today()
+    danger_total: Counter[str] = Counter()
+    danger_any: Counter[str] = Counter()
+    danger_right: Counter[str] = Counter()
+    quiet_total: Counter[str] = Counter()
+    quiet_alarms: Counter[str] = Counter()
+    missed: list[tuple[str, str, str]] = []
+    alarms: list[tuple[str, str, tuple[str, ...]]] = []
+    for case in cases:
+        reading = readers.get(case.language, readers["en"]).read(case.query, {}, today)
+        read = (*reading.dangers, *reading.cues)
+        if case.danger:
+            danger_total[case.language] += 1
+            if read:
+                danger_any[case.language] += 1
+                danger_right[case.language] += case.danger in read
+            else:
+                missed.append((case.danger, case.language, case.query))
+        else:
+            quiet_total[case.language] += 1
+            if read:
+                quiet_alarms[case.language] += 1
+                alarms.append((case.language, case.query, read))
+    print(f"== {args.share} share: rules only (phrasebook, cues, harm co-occurrence)")
+    for language in (*LANGUAGES, "all"):
+        total = _count(danger_total, language)
+        found, right = _count(danger_any, language), _count(danger_right, language)
+        print(
+            f"  {language:3} danger read {found}/{total} ({_share(found, total)}), right danger"
+            f" {right} ({_share(right, total)}); false alarms"
+            f" {_count(quiet_alarms, language)}/{_count(quiet_total, language)}"
+        )
+    if args.misses:
+        for danger, language, query in sorted(missed):
+            print(f"MISS {danger:22} {language} {query}")
+    if args.alarms:
+        for language, query, read in sorted(alarms):
+            print(f"ALARM {language} {read} {query}")
+
+
+def _count(counter: Counter[str], language: str) -> int:
+    """The count for ``language``, or for every language ("all")."""
+    return sum(counter.values()) if language == "all" else counter[language]
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.1f}%" if whole else "-"
+
+
+if __name__ == "__main__":
+    main()
