@@ -376,6 +376,7 @@ def own_spellings(
     raw: Mapping[str, Any],
     glosses: Mapping[tuple[str, ...], str],
     fold: Callable[[str], str] = compared,
+    one_word: bool = False,
 ) -> dict[tuple[str, ...], str]:
     """``glosses`` with each phrase of the language's own entries as the gloss of the
     other ways it is written: its words in their ``fold`` form, read as the phrase as the
@@ -384,7 +385,12 @@ def own_spellings(
     is read in any. The ``[english]`` glosses come first; a form two phrases of different
     entries share is left as typed. Only phrases of two words or more that say something
     (not the language's meaningless words) are so glossed: one such word alone is read
-    as its own gloss or phrase ("chuttiyon mein" is the holidays, "chuttiyon")."""
+    as its own gloss or phrase ("chuttiyon mein" is the holidays, "chuttiyon").
+
+    With ``one_word`` (a language whose words change their endings:
+    :func:`search.word_forms.glosses_one_word`), a phrase of one such word is so glossed
+    too, danger phrases excepted: Polish "depresję" and "depresji" are the book's
+    "depresja", "zadłużeniem" its "zadłużenie"."""
     small = {fold(word) for word in raw.get("meaningless", {}).get("words", [])}
     written: dict[tuple[str, ...], str] = {}
     owners: dict[tuple[str, ...], str] = {}
@@ -397,7 +403,7 @@ def own_spellings(
                 words = phrase_words(phrase)
                 key = tuple(fold(word) for word in words)
                 owner = f"{section}.{code}"
-                if len(set(key) - small) < 2:
+                if len(set(key) - small) < (1 if one_word and section != "dangers" else 2):
                     continue
                 if not key or key in glosses or owners.get(key, owner) != owner:
                     if owners.get(key, owner) != owner:
