@@ -305,7 +305,6 @@ class QueryReader:
                 word != form
                 and len(word) >= MIN_FUZZY_LENGTH
                 and (word,) in self.glosses
-                and (word,) not in self.exact_glosses
             ):
                 return word
         return None
