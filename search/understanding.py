@@ -201,9 +201,7 @@ class QueryReader:
         object.__setattr__(self, "_gloss_longest", max(map(len, self.glosses), default=0))
         object.__setattr__(self, "_gloss_words", frozenset(w for key in self.glosses for w in key))
         object.__setattr__(self, "_gloss_fixes", {})
-        targets = frozenset(
-            w for key in self.glosses if key not in self.exact_glosses for w in key
-        )
+        targets = frozenset(w for key in self.glosses if key not in self.exact_glosses for w in key)
         object.__setattr__(self, "_gloss_targets", targets)
         starts: dict[str, list[str]] = {}
         for word in sorted(targets):
@@ -301,11 +299,7 @@ class QueryReader:
         siblings, is no "rodzenie", giving birth)."""
         for ending in self.gloss_derivations:
             word = form.removesuffix(ending)
-            if (
-                word != form
-                and len(word) >= MIN_FUZZY_LENGTH
-                and (word,) in self.glosses
-            ):
+            if word != form and len(word) >= MIN_FUZZY_LENGTH and (word,) in self.glosses:
                 return word
         return None
 
