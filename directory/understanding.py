@@ -53,6 +53,7 @@ from search.word_forms import (
     gloss_fold,
     gloss_inflection,
     glosses_one_word,
+    reordered,
 )
 
 PHRASEBOOKS = Path(__file__).resolve().parent.parent / "councils" / "phrasebooks"
@@ -115,7 +116,7 @@ def load_reader(
     if language != DEFAULT_LANGUAGE:
         book = _without_own_small_words(book, raw)
         try:
-            english = parse_glosses(raw, own.name, gloss_fold(language))
+            english = parse_glosses(raw, own.name, gloss_fold(language), reordered(language))
             glosses = own_spellings(
                 raw, english, gloss_fold(language), one_word=glosses_one_word(language)
             )

@@ -110,6 +110,28 @@ def gloss_derivations(language: str) -> tuple[str, ...]:
     return _DERIVATIONS.get(language, ())
 
 
+_REFLEXIVE = {"pl": "sie"}
+
+
+def reordered(language: str) -> Callable[[tuple[str, ...]], tuple[str, ...] | None]:
+    """The other order a glossed phrase's words (in their :func:`gloss_fold` form) are
+    typed in, if any: Polish "się" stands after its verb or before it ("kłócimy się",
+    "ciągle się kłócimy"; "zamartwia się", "się zamartwia"), so it is moved across the
+    word before it (after the next when it comes first)."""
+    reflexive = _REFLEXIVE.get(language)
+
+    def other_order(key: tuple[str, ...]) -> tuple[str, ...] | None:
+        if reflexive is None or len(key) < 2 or reflexive not in key:
+            return None
+        at = key.index(reflexive)
+        words = list(key)
+        other = at - 1 if at else 1
+        words[at], words[other] = words[other], words[at]
+        return tuple(words)
+
+    return other_order
+
+
 def gloss_fold(language: str) -> Callable[[str], str]:
     """How ``language``'s words are compared with its ``[english]`` phrases."""
     return _FOLDS.get(language, compared)

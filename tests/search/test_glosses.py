@@ -29,6 +29,7 @@ from search.word_forms import (
     gloss_inflection,
     glosses_one_word,
     polish_stem,
+    reordered,
     romanised_fold,
 )
 
@@ -529,3 +530,28 @@ def test_an_adjective_of_a_glossed_word_is_read_as_it_and_a_sibling_is_not() -> 
     assert reader.gloss("z problemem alkoholowym") == "z problemem alkohol"
     assert reader.gloss("nowe rodzeństwo") == "nowe rodzeństwo"
     assert reader.gloss("szkoła rodzenia") == "szkoła birth"
+
+
+def test_polish_sie_is_read_before_or_after_its_verb() -> None:
+    """ "ciągle się kłócimy" is the gloss "kłócimy się"; a phrase of the table written in
+    the other order keeps its own meaning; Urdu and Punjabi words keep their order."""
+    raw = {
+        "english": {
+            "arguing": ["kłócimy się"],
+            "worried": ["zamartwia się", "się martwi"],
+            "fighting": ["martwi się"],
+        }
+    }
+    glosses = parse_glosses(raw, "pl.toml", polish_stem, reordered("pl"))
+
+    def key(text: str) -> tuple[str, ...]:
+        return tuple(polish_stem(word) for word in text.split())
+
+    assert glosses[key("się kłócimy")] == "arguing"
+    assert glosses[key("się zamartwia")] == "worried"
+    assert glosses[key("martwi się")] == "fighting"
+    assert glosses[key("się martwi")] == "worried"
+    assert reordered("ur")(("ghar", "sie")) is None
+    book = merge_phrasebook(parse_phrasebook(ENGLISH), raw, "pl.toml")
+    reader = QueryReader(book, glosses=glosses, gloss_fold=polish_stem)
+    assert reader.gloss("ciągle się kłócimy") == "ciągle arguing"
