@@ -48,7 +48,13 @@ from search.phrasebook import (
     parse_phrasebook,
 )
 from search.understanding import Concept, QueryReader
-from search.word_forms import gloss_fold, gloss_inflection
+from search.word_forms import (
+    gloss_derivations,
+    gloss_fold,
+    gloss_inflection,
+    glosses_one_word,
+    reordered,
+)
 
 PHRASEBOOKS = Path(__file__).resolve().parent.parent / "councils" / "phrasebooks"
 DEFAULT_LANGUAGE = "en"
@@ -125,12 +131,14 @@ def load_reader(
     except (PhrasebookError, tomllib.TOMLDecodeError) as error:
         raise CouncilFileError(str(error)) from None
     book = _for_council(book, council, safety)
-    glosses = {}
+    glosses: dict[tuple[str, ...], str] = {}
+    english: dict[tuple[str, ...], str] = {}
     if language != DEFAULT_LANGUAGE:
         book = _without_own_small_words(book, raw)
         try:
+            english = parse_glosses(raw, own.name, gloss_fold(language), reordered(language))
             glosses = own_spellings(
-                raw, parse_glosses(raw, own.name, gloss_fold(language)), gloss_fold(language)
+                raw, english, gloss_fold(language), one_word=glosses_one_word(language)
             )
         except PhrasebookError as error:
             raise CouncilFileError(str(error)) from None
@@ -146,6 +154,8 @@ def load_reader(
         glosses=glosses,
         gloss_fold=gloss_fold(language),
         gloss_inflection=gloss_inflection(language),
+        gloss_derivations=gloss_derivations(language),
+        exact_glosses=frozenset(key for key in glosses if len(key) == 1 and key not in english),
         learnt=learnt,
     )
 

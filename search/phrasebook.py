@@ -344,13 +344,19 @@ def _word_lists(raw: object, where: str) -> dict[str, list[str]]:
 
 
 def parse_glosses(
-    raw: Mapping[str, Any], where: str, fold: Callable[[str], str] = compared
+    raw: Mapping[str, Any],
+    where: str,
+    fold: Callable[[str], str] = compared,
+    reordered: Callable[[tuple[str, ...]], tuple[str, ...] | None] | None = None,
 ) -> dict[tuple[str, ...], str]:
     """The ``[english]`` table of a language's book: each phrase's words, each in its
     ``fold`` form (:mod:`search.word_forms`), and the English phrase it means
     (``"food bank" = ["bank żywności", "banku żywności"]``).
 
     A phrase may mean one English phrase only, in any of the forms ``fold`` makes one.
+    With ``reordered``, a phrase is also read in the other order it gives for its words
+    (Polish "się kłócimy" as "kłócimy się": :func:`search.word_forms.reordered`), unless
+    a phrase of the table is so written.
     """
     table = raw.get(GLOSSES, {})
     if not isinstance(table, Mapping):
@@ -369,6 +375,11 @@ def parse_glosses(
                     f"{english!r}; a phrase may mean one English phrase only."
                 )
             glosses[key] = english
+    if reordered is not None:
+        for key, english in list(glosses.items()):
+            other = reordered(key)
+            if other is not None:
+                glosses.setdefault(other, english)
     return glosses
 
 
@@ -376,6 +387,7 @@ def own_spellings(
     raw: Mapping[str, Any],
     glosses: Mapping[tuple[str, ...], str],
     fold: Callable[[str], str] = compared,
+    one_word: bool = False,
 ) -> dict[tuple[str, ...], str]:
     """``glosses`` with each phrase of the language's own entries as the gloss of the
     other ways it is written: its words in their ``fold`` form, read as the phrase as the
@@ -384,7 +396,12 @@ def own_spellings(
     is read in any. The ``[english]`` glosses come first; a form two phrases of different
     entries share is left as typed. Only phrases of two words or more that say something
     (not the language's meaningless words) are so glossed: one such word alone is read
-    as its own gloss or phrase ("chuttiyon mein" is the holidays, "chuttiyon")."""
+    as its own gloss or phrase ("chuttiyon mein" is the holidays, "chuttiyon").
+
+    With ``one_word`` (a language whose words change their endings:
+    :func:`search.word_forms.glosses_one_word`), a phrase of one such word is so glossed
+    too, danger phrases excepted: Polish "depresję" and "depresji" are the book's
+    "depresja", "zadłużeniem" its "zadłużenie"."""
     small = {fold(word) for word in raw.get("meaningless", {}).get("words", [])}
     written: dict[tuple[str, ...], str] = {}
     owners: dict[tuple[str, ...], str] = {}
@@ -397,7 +414,7 @@ def own_spellings(
                 words = phrase_words(phrase)
                 key = tuple(fold(word) for word in words)
                 owner = f"{section}.{code}"
-                if len(set(key) - small) < 2:
+                if len(set(key) - small) < (1 if one_word and section != "dangers" else 2):
                     continue
                 if not key or key in glosses or owners.get(key, owner) != owner:
                     if owners.get(key, owner) != owner:

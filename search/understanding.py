@@ -172,12 +172,23 @@ class QueryReader:
     """Letters a word may have past a glossed word's form and still be that word, as
     Polish verbs and derived words add them to a stem ("krzyczała", "krzyczeli" for
     "krzyczę"); 0: none (:func:`search.word_forms.gloss_inflection`)."""
+    gloss_derivations: tuple[str, ...] = ()
+    """Endings that make a word out of a glossed word and keep what it means to a search
+    (:func:`search.word_forms.gloss_derivations`): Polish "alkoholowy" of "alkohol"."""
+    exact_glosses: frozenset[tuple[str, ...]] = frozenset()
+    """Glosses read only from a word in their own form, never from a misspelling or
+    another form of it: a language's own one-word phrases in their other case endings
+    (:func:`search.phrasebook.own_spellings`), whose roots make other words ("przeprowadzić",
+    to carry out, is not "przeprowadzka", a move)."""
     _first: dict[str, list[tuple[str, ...]]] = field(init=False, repr=False)
     _fixes: dict[str, str | None] = field(init=False, repr=False)
     """Corrections found so far: a typo's nearest book word is the same on every search."""
     _gloss_longest: int = field(init=False, repr=False)
     _gloss_words: frozenset[str] = field(init=False, repr=False)
     _gloss_fixes: dict[str, str | None] = field(init=False, repr=False)
+    _gloss_targets: frozenset[str] = field(init=False, repr=False)
+    """Glossed words a misspelling or another form may be read as (not only in
+    ``exact_glosses``)."""
     _gloss_starts: dict[str, list[str]] = field(init=False, repr=False)
     """Glossed words by their first MIN_FUZZY_LENGTH letters, for :meth:`_word_family`."""
 
@@ -190,8 +201,10 @@ class QueryReader:
         object.__setattr__(self, "_gloss_longest", max(map(len, self.glosses), default=0))
         object.__setattr__(self, "_gloss_words", frozenset(w for key in self.glosses for w in key))
         object.__setattr__(self, "_gloss_fixes", {})
+        targets = frozenset(w for key in self.glosses if key not in self.exact_glosses for w in key)
+        object.__setattr__(self, "_gloss_targets", targets)
         starts: dict[str, list[str]] = {}
-        for word in sorted(self._gloss_words):
+        for word in sorted(targets):
             if len(word) >= MIN_FUZZY_LENGTH:
                 starts.setdefault(word[:MIN_FUZZY_LENGTH], []).append(word)
         object.__setattr__(self, "_gloss_starts", starts)
@@ -218,6 +231,10 @@ class QueryReader:
             return text
         tokens = _tokens(text)
         forms = [self._gloss_form(token.key, known_words or {}) for token in tokens]
+        alone = [
+            self._alone_form(form, self.gloss_fold(token.key))
+            for form, token in zip(forms, tokens, strict=True)
+        ]
         acronyms = _acronyms(text)
         kept = {position for position, token in enumerate(tokens) if token.key in acronyms}
         small = {
@@ -226,7 +243,7 @@ class QueryReader:
             if token.key in self.phrasebook.meaningless
         }
         typed = [token.key for token in tokens]
-        if not self._glossed(forms, kept, small, typed=typed):
+        if not self._glossed(forms, kept, small, typed=typed, alone=alone):
             return text
         stems = [self.phrasebook.stem(token.key) for token in tokens]
         matches = self._matches(stems)
@@ -235,7 +252,13 @@ class QueryReader:
             for first, last in self.phrasebook.context.expression_spans(stems)
         ]
         glossed = self._glossed(
-            forms, kept | self._danger_positions(tokens, matches), small, spans, stems, typed
+            forms,
+            kept | self._danger_positions(tokens, matches),
+            small,
+            spans,
+            stems,
+            typed,
+            alone,
         )
         if not glossed:
             return text
@@ -254,11 +277,31 @@ class QueryReader:
             if form not in self._gloss_fixes:
                 if len(self._gloss_fixes) >= FIXES_KEPT:
                     self._gloss_fixes.clear()
-                self._gloss_fixes[form] = _correction(form, self._gloss_words, {})
+                self._gloss_fixes[form] = _correction(form, self._gloss_targets, {})
             fixed = self._gloss_fixes[form]
             if fixed is not None:
                 return fixed
         return self._word_family(form) or form
+
+    def _alone_form(self, form: str, typed: str) -> str:
+        """The form in which ``form`` (of a word ``typed`` in its fold) is looked up as a
+        gloss of one word: itself (one of ``exact_glosses`` only as typed), or the
+        one-word gloss whose form it starts with (:meth:`_word_family`) when it is
+        glossed only inside longer phrases; "" for none. Polish "alkoholowym"
+        ("alkoholow", as in "problem alkoholowy") alone is "alkohol"."""
+        if (form,) in self.glosses and (form == typed or (form,) not in self.exact_glosses):
+            return form
+        return self._derived_from(form) or ""
+
+    def _derived_from(self, form: str) -> str | None:
+        """The one-word gloss ``form`` is made from with one of ``gloss_derivations``
+        ("alkoholow" of "alkohol"); not a word that only starts alike ("rodzeństwo",
+        siblings, is no "rodzenie", giving birth)."""
+        for ending in self.gloss_derivations:
+            word = form.removesuffix(ending)
+            if word != form and len(word) >= MIN_FUZZY_LENGTH and (word,) in self.glosses:
+                return word
+        return None
 
     def _word_family(self, form: str) -> str | None:
         """The glossed word ``form`` is another form of: the two share their first
@@ -286,6 +329,7 @@ class QueryReader:
         phrases: Sequence[_Span] = (),
         stems: Sequence[str] = (),
         typed: Sequence[str] = (),
+        alone: Sequence[str] = (),
     ) -> list[tuple[int, int, str]]:
         """(start, end, English) of each glossed phrase, longest first from the left,
         none touching a position in ``kept``. A small word of the language (``small``:
@@ -299,7 +343,8 @@ class QueryReader:
         phrase's meaning is still read from the gloss and its other words
         (:meth:`_gloss_undoes`). Punjabi "ਮਾਨਸਿਕ ਸਿਹਤ" is the book's mental health, not
         "ਮਾਨਸਿਕ" and the gloss "health"; Polish "umieram ze śmiechu" (dying of laughter)
-        is an expression, not a death."""
+        is an expression, not a death. ``alone`` is each word's form as a gloss of one
+        word (:meth:`_alone_form`), tried where its own form glosses nothing alone."""
         found: list[tuple[int, int, str]] = []
         skippable = {p for p in small if forms[p] not in self._gloss_words}
         position = 0
@@ -308,7 +353,9 @@ class QueryReader:
                 range(position, min(position + self._gloss_longest, len(forms))),
                 _skipping(position, len(forms), self._gloss_longest, skippable),
             ):
-                made = self._gloss_at(forms, list(indexes), kept, small, phrases, stems, typed)
+                made = self._gloss_at(
+                    forms, list(indexes), kept, small, phrases, stems, typed, alone
+                )
                 if made is not None:
                     found.append(made)
                     position = made[1]
@@ -326,6 +373,7 @@ class QueryReader:
         phrases: Sequence[_Span],
         stems: Sequence[str],
         typed: Sequence[str],
+        alone: Sequence[str] = (),
     ) -> tuple[int, int, str] | None:
         """The longest gloss of the words at ``indexes`` (from their first), if one may
         be made there: (start, end, English). A phrase typed as the book writes it
@@ -337,7 +385,11 @@ class QueryReader:
             if length == 1 and position in small:
                 continue
             end = indexes[length - 1] + 1
-            english = self.glosses.get(tuple(forms[i] for i in indexes[:length]))
+            english = (
+                self.glosses.get((alone[position],))
+                if length == 1 and alone
+                else self.glosses.get(tuple(forms[i] for i in indexes[:length]))
+            )
             if (
                 english is not None
                 and english != " ".join(typed[i] for i in indexes[:length])

@@ -28,7 +28,7 @@ from search.phrasebook import compared
 
 _ENDINGS = (
     "owie", "iach", "iami", "ami", "ach", "ego", "emu", "ych", "ymi", "imi", "iej", "owi",
-    "iem", "ii", "om", "ow", "em", "ej", "ie", "a", "e", "i", "o", "u", "y",
+    "iem", "ia", "ie", "ii", "iu", "om", "ow", "em", "ej", "ym", "im", "a", "e", "i", "o", "u", "y",
 )  # fmt: skip
 POLISH_ENDINGS = tuple(sorted(_ENDINGS, key=len, reverse=True))
 """Case and number endings of Polish nouns and adjectives (Polish letters taken off),
@@ -82,6 +82,8 @@ _FOLDS: dict[str, Callable[[str], str]] = {
 
 
 _INFLECTIONS = {"pl": 3}
+_ONE_WORD_FORMS = frozenset({"pl"})
+_DERIVATIONS = {"pl": ("ow", "n")}
 
 
 def gloss_inflection(language: str) -> int:
@@ -90,6 +92,44 @@ def gloss_inflection(language: str) -> int:
     "krzyczę"; "psychicznych" is "psychiczne"). Romanised Urdu and Punjabi none: their
     short words differ by a letter or two ("beta", "beti")."""
     return _INFLECTIONS.get(language, 0)
+
+
+def glosses_one_word(language: str) -> bool:
+    """Whether a one-word phrase of ``language``'s own book is read in its other forms
+    (:func:`search.phrasebook.own_spellings`): Polish, whose nouns change their endings
+    with case and number ("depresja", "depresję", "depresji"). Romanised Urdu and Punjabi
+    not: their short words fold onto one another ("beta", "beti")."""
+    return language in _ONE_WORD_FORMS
+
+
+def gloss_derivations(language: str) -> tuple[str, ...]:
+    """Endings (in the :func:`gloss_fold` form) that make an adjective of a glossed
+    word of ``language`` and keep what it means to a search: Polish "-owy" and "-ny"
+    ("alkoholowy" problem of "alkohol", "narkotykowe" of "narkotyki", "szkolny" of
+    "szkoła"). None elsewhere."""
+    return _DERIVATIONS.get(language, ())
+
+
+_REFLEXIVE = {"pl": "sie"}
+
+
+def reordered(language: str) -> Callable[[tuple[str, ...]], tuple[str, ...] | None]:
+    """The other order a glossed phrase's words (in their :func:`gloss_fold` form) are
+    typed in, if any: Polish "się" stands after its verb or before it ("kłócimy się",
+    "ciągle się kłócimy"; "zamartwia się", "się zamartwia"), so it is moved across the
+    word before it (after the next when it comes first)."""
+    reflexive = _REFLEXIVE.get(language)
+
+    def other_order(key: tuple[str, ...]) -> tuple[str, ...] | None:
+        if reflexive is None or len(key) < 2 or reflexive not in key:
+            return None
+        at = key.index(reflexive)
+        words = list(key)
+        other = at - 1 if at else 1
+        words[at], words[other] = words[other], words[at]
+        return tuple(words)
+
+    return other_order
 
 
 def gloss_fold(language: str) -> Callable[[str], str]:

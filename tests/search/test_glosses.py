@@ -23,7 +23,15 @@ from search.phrasebook import (
     script_fold,
 )
 from search.understanding import QueryReader
-from search.word_forms import gloss_fold, gloss_inflection, polish_stem, romanised_fold
+from search.word_forms import (
+    gloss_derivations,
+    gloss_fold,
+    gloss_inflection,
+    glosses_one_word,
+    polish_stem,
+    reordered,
+    romanised_fold,
+)
 
 TODAY = date(2026, 11, 23)
 ENGLISH = {
@@ -196,6 +204,10 @@ def test_a_book_phrase_is_found_in_any_spelling_of_its_words() -> None:
         (["półkolonie", "półkolonii", "polkoloniach"], "polkolon"),
         (["darmowe", "darmowych", "darmowej", "darmowy"], "darmow"),
         (["niemowlak", "niemowlaka", "niemowlakiem", "niemowlakami"], "niemowlak"),
+        (["zajęcia", "zajęć", "zajęciach", "zajeciami"], "zajec"),
+        (["mieszkanie", "mieszkania", "mieszkaniu", "mieszkaniem"], "mieszkan"),
+        (["terapia", "terapii", "terapie", "terapią"], "terap"),
+        (["darmowym", "darmowymi", "darmowe"], "darmow"),
     ],
 )
 def test_polish_case_endings_are_one_word(forms: list[str], stem: str) -> None:
@@ -450,3 +462,96 @@ def test_a_form_two_entries_share_is_left_as_typed() -> None:
         }
     }
     assert own_spellings(raw, {}, romanised_fold) == {}
+
+
+OWN_WORDS = {
+    "meaningless": {"words": ["ma", "z", "mnie"]},
+    "needs": {
+        "mental-health-and-wellbeing": {"phrases": ["depresja"]},
+        "housing": {"phrases": ["przeprowadzka", "przeprowadzce"]},
+        "substance-use": {"phrases": ["alkohol"]},
+    },
+    "dangers": {"domestic-abuse": {"needs": ["domestic-abuse"], "phrases": ["bicie"]}},
+    "english": {"birth": ["rodzenie"], "siblings fighting": ["rodzeństwo się kłóci"]},
+}
+MENTAL_HEALTH = {"needs": {"mental-health-and-wellbeing": {"phrases": ["anxious"]}}}
+
+
+def own_words_reader() -> QueryReader:
+    """A Polish reader as the site builds it: the book's own one-word phrases are read in
+    their other case endings (only as typed), and adjectives of a glossed word as it."""
+    book = merge_phrasebook(
+        merge_phrasebook(parse_phrasebook(ENGLISH), MENTAL_HEALTH, "en"), OWN_WORDS, "pl.toml"
+    )
+    english = parse_glosses(OWN_WORDS, "pl.toml", polish_stem)
+    glosses = own_spellings(OWN_WORDS, english, polish_stem, one_word=glosses_one_word("pl"))
+    return QueryReader(
+        book,
+        glosses=glosses,
+        gloss_fold=polish_stem,
+        gloss_inflection=gloss_inflection("pl"),
+        gloss_derivations=gloss_derivations("pl"),
+        exact_glosses=frozenset(k for k in glosses if len(k) == 1 and k not in english),
+    )
+
+
+def test_a_polish_one_word_phrase_is_read_in_its_other_case_endings() -> None:
+    """ "depresję", "depresji", "depresją" are the book's "depresja"; "przeprowadzki" its
+    "przeprowadzka"; a danger's one word is read only as the book writes it."""
+    reader = own_words_reader()
+    assert reader.gloss("córka ma depresję") == "córka ma depresja"
+    assert reader.gloss("z depresji") == "z depresja"
+    assert reader.gloss("bez przeprowadzki") == "bez przeprowadzka"
+    assert reader.gloss("mnie biciem") == "mnie biciem"
+    keys = {c.key for c in reader.read(reader.gloss("depresją"), {}, TODAY).concepts}
+    assert keys == {"need:mental-health-and-wellbeing"}
+
+
+def test_only_polish_glosses_its_own_one_word_phrases() -> None:
+    assert glosses_one_word("pl")
+    assert not glosses_one_word("ur") and not glosses_one_word("pa")
+    assert own_spellings(OWN_WORDS, {}, polish_stem) == {}
+    one_word = own_spellings(OWN_WORDS, {}, polish_stem, one_word=True)
+    assert one_word[("depresj",)] == "depresja"
+    assert ("bici",) not in one_word  # a danger phrase
+
+
+def test_a_polish_one_word_phrase_is_no_target_for_a_misspelling() -> None:
+    """ "przeprowadzić" (to carry out) is one letter from "przeprowadzce" but is no move."""
+    reader = own_words_reader()
+    assert reader.gloss("chce przeprowadzic wywiad") == "chce przeprowadzic wywiad"
+
+
+def test_an_adjective_of_a_glossed_word_is_read_as_it_and_a_sibling_is_not() -> None:
+    """ "alkoholowy" problem is alcohol; "rodzeństwo" (siblings, glossed in a longer
+    phrase) only begins like "rodzenie" (giving birth)."""
+    reader = own_words_reader()
+    assert reader.gloss("problem alkoholowy") == "problem alkohol"
+    assert reader.gloss("z problemem alkoholowym") == "z problemem alkohol"
+    assert reader.gloss("nowe rodzeństwo") == "nowe rodzeństwo"
+    assert reader.gloss("szkoła rodzenia") == "szkoła birth"
+
+
+def test_polish_sie_is_read_before_or_after_its_verb() -> None:
+    """ "ciągle się kłócimy" is the gloss "kłócimy się"; a phrase of the table written in
+    the other order keeps its own meaning; Urdu and Punjabi words keep their order."""
+    raw = {
+        "english": {
+            "arguing": ["kłócimy się"],
+            "worried": ["zamartwia się", "się martwi"],
+            "fighting": ["martwi się"],
+        }
+    }
+    glosses = parse_glosses(raw, "pl.toml", polish_stem, reordered("pl"))
+
+    def key(text: str) -> tuple[str, ...]:
+        return tuple(polish_stem(word) for word in text.split())
+
+    assert glosses[key("się kłócimy")] == "arguing"
+    assert glosses[key("się zamartwia")] == "worried"
+    assert glosses[key("martwi się")] == "fighting"
+    assert glosses[key("się martwi")] == "worried"
+    assert reordered("ur")(("ghar", "sie")) is None
+    book = merge_phrasebook(parse_phrasebook(ENGLISH), raw, "pl.toml")
+    reader = QueryReader(book, glosses=glosses, gloss_fold=polish_stem)
+    assert reader.gloss("ciągle się kłócimy") == "ciągle arguing"
