@@ -70,7 +70,7 @@ SHORTHAND: tuple[Shorthand, ...] = (
               need="mental-health-and-wellbeing"),  # fmt: skip
     Shorthand("CAMHS", "camhs child mental health", door=ANY,
               need="mental-health-and-wellbeing"),  # fmt: skip
-    Shorthand("EAL", "english as an additional language", door=ANY, need="work-and-skills"),
+    Shorthand("EAL", "esol english classes", door=ANY, need="work-and-skills"),
     Shorthand("NEET", "not in education employment or training", door=ANY,
               need="work-and-skills"),  # fmt: skip
     # Money, food and holidays.
