@@ -24,7 +24,6 @@ longer word joined by a hyphen or an apostrophe, and "0-19" only as written so.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 ANY, CAPITALS, PRACTITIONERS = "any", "capitals", "practitioners"
@@ -56,23 +55,20 @@ SHORTHAND: tuple[Shorthand, ...] = (
     Shorthand("YOT", "youth offending team", door=ANY, need="crime-and-exploitation"),
     Shorthand("YJS", "youth justice service", door=ANY, need="crime-and-exploitation"),
     Shorthand("YOS", "youth offending service", door=ANY, need="crime-and-exploitation"),
-    Shorthand("PCSO", "police community support officer", door=ANY,
-              need="crime-and-exploitation"),  # fmt: skip
+    Shorthand("PCSO", "police community support officer", door=ANY, need="crime-and-exploitation"),
     # School, SEND and learning.
     Shorthand("PA", "persistent absence", need="school-and-attendance"),
     Shorthand("CME", "child missing education", door=ANY, need="school-and-attendance"),
-    Shorthand("EBSA", "emotionally based school avoidance", door=ANY,
-              need="school-and-attendance"),  # fmt: skip
+    Shorthand("EBSA", "emotionally based school avoidance", door=ANY, need="school-and-attendance"),
     Shorthand("SENCO", "senco special educational needs", door=ANY, need="send"),
     Shorthand("EHCP", "ehcp education health and care plan", door=ANY, need="send"),
     Shorthand("SALT", "speech and language therapy", need="send"),
-    Shorthand("SEMH", "social emotional and mental health", door=ANY,
-              need="mental-health-and-wellbeing"),  # fmt: skip
-    Shorthand("CAMHS", "camhs child mental health", door=ANY,
-              need="mental-health-and-wellbeing"),  # fmt: skip
+    Shorthand(
+        "SEMH", "social emotional and mental health", door=ANY, need="mental-health-and-wellbeing"
+    ),
+    Shorthand("CAMHS", "camhs child mental health", door=ANY, need="mental-health-and-wellbeing"),
     Shorthand("EAL", "esol english classes", door=ANY, need="work-and-skills"),
-    Shorthand("NEET", "not in education employment or training", door=ANY,
-              need="work-and-skills"),  # fmt: skip
+    Shorthand("NEET", "not in education employment or training", door=ANY, need="work-and-skills"),
     # Money, food and holidays.
     Shorthand("FSM", "free school meals", door=ANY, need="food"),
     Shorthand("HAF", "holiday activities and food", door=ANY, need="activities"),

@@ -20,7 +20,9 @@ _SERVICE_LINK = re.compile(
 )
 
 
-def _needs_and_places(app: Flask, ids: list[str]) -> dict[str, tuple[set[str], set[str], bool]]:
+def _needs_and_places(
+    app: Flask, ids: list[str]
+) -> dict[str, tuple[set[str], set[str | None], bool]]:
     """Each listing's needs, localities and whether it is borough-wide, from SQL."""
     with app.app_context():
         services = db.session.scalars(
