@@ -36,6 +36,7 @@ from datetime import date
 from functools import lru_cache
 
 from directory.council import Council, Locality, TaxonomyTermConfig
+from directory.finding.shorthand import level_wordings
 from search.phrasebook import script_fold
 from search.understanding import QueryReader
 
@@ -301,20 +302,48 @@ def _not_meant_otherwise(
     found: list[_Found], tokens: Sequence[_Token], text: str, reader: QueryReader, today: date
 ) -> list[_Found]:
     """Readings whose words the family phrasebook does not read as a danger, or as part of
-    a longer phrase ("universal credit" is money, not the universal level)."""
+    a longer phrase ("universal credit" is money, not the universal level).
+
+    A level named by its number ("step 2", "level two") is no part of a longer phrase
+    ("step 2 parenting" is not step-parenting). Nor is a reading the phrasebook reads the
+    same without ("early help" before "family support worker": the book reads both as
+    one family-hub concept, and "family support worker" alone still reads it), nor one
+    longer than the phrase it shares a word with ("team around the family" before
+    "family support worker")."""
     reading = reader.read(text, {}, today)
     kept = []
     for one in found:
         own = {part for t in tokens[one.first : one.end] for part in _parts(text[t.start : t.end])}
+        numbered = _numbered([t.key for t in tokens[one.first : one.end]])
         taken = False
         for concept in reading.concepts:
             theirs = set(concept.words)
-            if own & theirs and (concept.priority or not theirs <= own):
+            if not own & theirs:
+                continue
+            if concept.priority:
                 taken = True
+            elif not theirs <= own and not numbered and len(theirs) >= len(own):
+                rest = _without(text, [(tokens[one.first].start, tokens[one.end - 1].end)])
+                taken = not _still_read(concept.key, rest, reader, today)
+            if taken:
                 break
         if not taken:
             kept.append(one)
     return kept
+
+
+def _numbered(keys: Sequence[str]) -> bool:
+    """Whether words are a level by its number: "step 2", "tier two"."""
+    return (
+        len(keys) == 2
+        and keys[0] in LEVEL_PREFIXES
+        and (keys[1].isdigit() or keys[1] in NUMBER_WORDS)
+    )
+
+
+def _still_read(key: str, text: str, reader: QueryReader, today: date) -> bool:
+    """Whether the phrasebook reads ``key`` from words of ``text``."""
+    return any(c.key == key and c.words for c in reader.read(text, {}, today).concepts)
 
 
 def _parts(raw: str) -> set[str]:
@@ -411,6 +440,9 @@ def _vocabulary(
                 add(marked, LEVEL, level.code)
     for colour in colours:
         phrases.pop((colour,), None)
+    for said, codes in _shorthand_levels(phrases).items():
+        for code in codes:
+            add(said, LEVEL, code)
     from wordfreq import zipf_frequency  # here: most processes never need wordfreq
 
     ordinary = set()
@@ -425,6 +457,28 @@ def _vocabulary(
         frozenset(ordinary),
         {colour: tuple(meaning) for colour, meaning in colours.items()},
     )
+
+
+def _shorthand_levels(
+    phrases: dict[tuple[str, ...], list[tuple[str, str]]],
+) -> dict[str, tuple[str, ...]]:
+    """The levels each practitioners' level wording or shorthand ("statutory", "CIN") is
+    read as, from the first of its wordings the council's own level phrases name
+    (``directory.finding.shorthand``); none for a wording the council names itself."""
+    levels = {
+        key: tuple(code for param, code in meaning if param == LEVEL)
+        for key, meaning in phrases.items()
+    }
+    found = {}
+    for said, wordings in level_wordings():
+        if levels.get(phrase_key(said)):
+            continue
+        for wording in wordings:
+            codes = levels.get(phrase_key(wording))
+            if codes:
+                found[said] = codes
+                break
+    return found
 
 
 def level_colours(level: TaxonomyTermConfig, number: int) -> set[str]:

@@ -23,6 +23,7 @@ from directory.finding.filters import (
     next_school_holiday,
 )
 from directory.finding.practitioner_words import LOCALITY, WordsRead, without_said
+from directory.finding.shorthand import spelt_out
 from directory.postcodes.distance import METRES_PER_MILE
 from search import MAX_PAGE, Filters, PageOutOfRange, SearchQuery
 from search.understanding import Concept, QueryReader
@@ -192,7 +193,8 @@ def build_query(
     With a ``reader`` the words are read for what they mean as well as matched. Only the
     practitioners' door (``for_practitioners``) finds listings for practitioners only, and
     there levels and places read from the words filter; at the family door a place read
-    ranks that locality's listings first.
+    ranks that locality's listings first. Practitioners' shorthand is searched as what it
+    means ("DA" as "domestic abuse", ``directory.finding.shorthand``).
     """
     when = When(council, now)
     terms: dict[str, Any] = {"practitioner_only_too": for_practitioners}
@@ -209,7 +211,7 @@ def build_query(
             if read.param == LOCALITY
         )
     return SearchQuery(
-        text=request.searched_text,
+        text=spelt_out(request.searched_text, for_practitioners),
         origin=origin,
         radius_m=request.radius_miles * METRES_PER_MILE if origin else None,
         origin_localities=tuple(origin_localities),

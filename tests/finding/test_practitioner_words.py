@@ -170,7 +170,10 @@ def test_a_council_file_without_words_or_places_reads_its_labels_and_names() -> 
         "level:targeted",
         "locality:halesowen",
     }
-    assert _read(bare, "EHA parenting Lye") == (set(), "EHA parenting Lye")
+    assert _read(bare, "MAAM parenting Lye") == (set(), "MAAM parenting Lye")
+    # Shorthand every practitioner uses reads from the labels and codes alone
+    # (directory/finding/shorthand.py): "EHA" names the level coded "early-help".
+    assert _read(bare, "EHA parenting")[0] == {"level:early-help"}
 
 
 def test_what_is_read_is_told_apart_from_the_words_searched() -> None:
