@@ -8,7 +8,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from flask import url_for
-from flask_babel import format_decimal, gettext, ngettext
+from flask_babel import format_decimal
 from markupsafe import Markup
 
 from directory.council import Council
@@ -18,6 +18,7 @@ from directory.finding.request import METRES_PER_MILE, SearchRequest
 from directory.forms.search import SearchForm, radius_words
 from directory.i18n import page_locale
 from directory.models import DeliveryMethod, Service
+from directory.page_text import gettext, ngettext
 from directory.presenters.facts import (
     PhoneLink,
     next_opening,
