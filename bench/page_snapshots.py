@@ -117,7 +117,7 @@ def _postcodes(rng: random.Random) -> list[str]:
     found = db.session.scalars(
         sa.select(Location.postal_code).where(Location.postal_code != "").distinct().limit(200)
     ).all()
-    return rng.sample(sorted(found), 3)
+    return rng.sample(sorted(code for code in found if code), 3)
 
 
 def _addresses(
