@@ -6,10 +6,11 @@ from datetime import date
 from typing import Any
 
 from babel import Locale
-from flask import Flask, current_app, g, url_for
-from flask_babel import format_date, get_translations
+from flask import Flask, current_app, url_for
+from flask_babel import format_date
 from govuk_frontend_wtf.main import wtforms_errors
 
+from directory import page_text
 from directory.council_language import english, own_language, page_council
 from directory.i18n import (
     available_locales,
@@ -32,15 +33,8 @@ def register(app: Flask) -> None:
     app.add_template_filter(english)
     app.add_template_global(shareable_url)
     app.add_template_global(wtforms_errors)
-    # Flask-Babel's own callables look the catalogue up afresh for every ``_()`` (a
-    # results page has about 150): these look it up once per page and locale.
-    app.jinja_env.install_gettext_callables(  # type: ignore[attr-defined]  # jinja2.ext.i18n adds it
-        gettext=lambda s: page_translations().ugettext(s),
-        ngettext=lambda s, p, n: page_translations().ungettext(s, p, n),
-        newstyle=True,
-        pgettext=lambda c, s: page_translations().upgettext(c, s),
-        npgettext=lambda c, s, p, n: page_translations().unpgettext(c, s, p, n),
-    )
+    # One look-up of the catalogue a page, not one a ``_()`` (``directory.page_text``).
+    page_text.install(app.jinja_env)
 
 
 def template_context() -> dict[str, Any]:
@@ -67,22 +61,6 @@ def _csp_nonce() -> str:
     if not callable(nonce):
         raise TypeError("csp_nonce in the template globals is not Flask-Talisman's function")
     return str(nonce())
-
-
-def page_translations() -> Any:
-    """Flask-Babel's catalogue for this page, kept on ``g`` beside the locale it is for:
-    a locale forced for part of a page (``force_locale``) is a new locale, so it gets its
-    own catalogue, and the page's comes back with the page's locale."""
-    if not g:
-        return get_translations()
-    babel = g.get("_flask_babel")
-    locale = getattr(babel, "babel_locale", None)
-    kept = g.get("_page_translations")
-    if kept is not None and locale is not None and kept[0] is locale:
-        return kept[1]
-    translations = get_translations()
-    g._page_translations = (getattr(g.get("_flask_babel"), "babel_locale", None), translations)
-    return translations
 
 
 def govuk_date(value: date) -> str:

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from flask_babel import format_date, gettext, ngettext
+from flask_babel import format_date
 
 from directory.council import Council
 from directory.models import (
@@ -21,6 +21,7 @@ from directory.models import (
     ServiceArea,
     ServiceAreaScope,
 )
+from directory.page_text import gettext, ngettext
 from directory.presenters.formatting import (
     clock_time,
     day_month_year,

@@ -14,8 +14,10 @@ from flask import current_app
 from flask_babel import gettext, lazy_gettext
 
 from directory.council import Council
+from directory.i18n import page_locale
 from directory.links import shown_link
 from directory.models import Audience, ReferralRoute, Service, ServiceAreaScope
+from directory.presenters.lasting import lasting
 from directory.presenters.search import ResultItem, result_item
 from search import SearchHit
 
@@ -93,7 +95,13 @@ def practitioner_result_item(service: Service, hit: SearchHit, now: datetime) ->
     """A result card with what only practitioners see added."""
     council = current_app.extensions["council"]
     item = result_item(service, hit, now, council)
-    return replace(item, professional=professional_facts(service, council))
+    facts = lasting(
+        service,
+        council,
+        ("professional", page_locale()),
+        lambda: professional_facts(service, council),
+    )
+    return replace(item, professional=facts)
 
 
 def _levels(service: Service, council: Council) -> list[str]:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from flask import url_for
-from flask_babel import format_decimal, gettext, ngettext
+from flask_babel import format_decimal
 from markupsafe import Markup
 
 from directory.council import Council
@@ -16,7 +16,9 @@ from directory.council_language import page_council
 from directory.finding.filters import BY_PARAM, Codes, Flag, Moment, Names
 from directory.finding.request import METRES_PER_MILE, SearchRequest
 from directory.forms.search import SearchForm, radius_words
+from directory.i18n import page_locale
 from directory.models import DeliveryMethod, Service
+from directory.page_text import gettext, ngettext
 from directory.presenters.facts import (
     PhoneLink,
     next_opening,
@@ -25,6 +27,7 @@ from directory.presenters.facts import (
     where,
 )
 from directory.presenters.formatting import age_range, cost_lines, left_to_right
+from directory.presenters.lasting import lasting
 from directory.presenters.service import DELIVERY_NAMES
 from search import SearchHit
 
@@ -84,6 +87,22 @@ def result_item(
     service: Service, hit: SearchHit, now: datetime, council: Council | None = None
 ) -> ResultItem:
     council = council or page_council()
+    today = now.date()
+    item = lasting(
+        service,
+        council,
+        ("card", page_locale(), today),
+        lambda: _lasting_item(service, council, today),
+    )
+    return replace(
+        item,
+        distance=miles(hit.distance_m) if hit.distance_m is not None else None,
+        when=next_opening(service, now),
+    )
+
+
+def _lasting_item(service: Service, council: Council, today: date) -> ResultItem:
+    """The card's words that depend on the listing, council, language and day alone."""
     methods = [DeliveryMethod(method) for method in service.delivery_methods]
     phones = phone_links(service)
     return ResultItem(
@@ -92,7 +111,7 @@ def result_item(
         organisation=service.organization.name,
         summary=service.summary,
         where=where(service, council),
-        distance=miles(hit.distance_m) if hit.distance_m is not None else None,
+        distance=None,
         how_delivered=(
             ", ".join(str(DELIVERY_NAMES[method]) for method in methods)
             if methods != [DeliveryMethod.IN_PERSON]
@@ -100,10 +119,10 @@ def result_item(
         ),
         cost=card_cost(service),
         ages=age_range(service.minimum_age, service.maximum_age),
-        when=next_opening(service, now),
+        when="",
         phone=phones[0] if phones else None,
         is_sample=service.is_sample,
-        out_of_date=out_of_date_notice(service, council, now.date()),
+        out_of_date=out_of_date_notice(service, council, today),
     )
 
 

@@ -1,0 +1,40 @@
+"""A result card's lasting words, kept beside the listing object they were drawn from."""
+
+from __future__ import annotations
+
+import gc
+
+from directory.models import Service
+from directory.presenters import lasting as kept
+
+
+def test_made_once_per_listing_council_and_key() -> None:
+    service, council = Service(name="A"), object()
+    made: list[str] = []
+
+    def make() -> str:
+        made.append(service.name)
+        return f"card of {service.name}"
+
+    assert kept.lasting(service, council, ("card", "en"), make) == "card of A"
+    assert kept.lasting(service, council, ("card", "en"), make) == "card of A"
+    assert made == ["A"]
+    kept.lasting(service, council, ("card", "pl"), make)
+    kept.lasting(service, object(), ("card", "en"), make)
+    assert len(made) == 3
+
+
+def test_a_reloaded_listing_is_drawn_afresh() -> None:
+    council = object()
+    before, after = Service(name="Old name"), Service(name="New name")
+    assert kept.lasting(before, council, "k", lambda: before.name) == "Old name"
+    assert kept.lasting(after, council, "k", lambda: after.name) == "New name"
+
+
+def test_words_go_with_the_listing() -> None:
+    service = Service(name="Gone")
+    kept.lasting(service, object(), "k", lambda: "words")
+    count = len(kept._kept)
+    del service
+    gc.collect()
+    assert len(kept._kept) == count - 1
