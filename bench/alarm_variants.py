@@ -115,8 +115,8 @@ def main() -> None:
         started = time.perf_counter()
         score = fitted(variant, examples, lookalike, sentences, vocabulary)
         seconds = time.perf_counter() - started
-        cal_scores = dict(zip(calibration, score(calibration), strict=True))
-        chosen = calibrate(lambda text: float(cal_scores[text]), calibration)
+        cal_scores = {t: float(p) for t, p in zip(calibration, score(calibration), strict=True)}
+        chosen = calibrate(cal_scores.__getitem__, calibration)
         p = score(quiet)
         read = int(((p >= chosen.threshold) & dangers).sum())
         false = int(((p >= chosen.threshold) & ~dangers).sum())
@@ -127,7 +127,7 @@ def main() -> None:
         )
 
 
-def fitted(  # noqa: PLR0913
+def fitted(
     variant: Variant,
     examples: list,  # type: ignore[type-arg]
     lookalike: set[str],
