@@ -59,7 +59,7 @@ class Variant:
 
 
 VARIANTS: dict[str, Variant] = {
-    "present": Variant(),
+    "SGD (before)": Variant(),
     "alpha 1e-4": Variant(alpha=1e-4),
     "alpha 5e-5": Variant(alpha=5e-5),
     "alpha 3e-4": Variant(alpha=3e-4),
@@ -85,12 +85,16 @@ VARIANTS: dict[str, Variant] = {
     "modified huber": Variant(loss="modified_huber"),
     "exact C=300": Variant(exact=300.0),
     "exact C=1000": Variant(exact=1000.0),
-    "exact C=100 unbal": Variant(exact=100.0, balanced=False),
+    "exact C=100 unbal (shipped)": Variant(exact=100.0, balanced=False),
     "exact C=100 words x2": Variant(exact=100.0, word_scale=2.0),
     "exact C=100 words x0.5": Variant(exact=100.0, word_scale=0.5),
     "exact C=100 l-a x3": Variant(exact=100.0, hard_weight=3.0),
     "exact C=100 platt": Variant(exact=100.0, platt=True),
     "unbal 1e-5 platt": Variant(alpha=1e-5, balanced=False, platt=True),
+    "exact C=30 unbal": Variant(exact=30.0, balanced=False),
+    "exact C=50 unbal": Variant(exact=50.0, balanced=False),
+    "exact C=100 unbal platt": Variant(exact=100.0, balanced=False, platt=True),
+    "exact C=100 unbal sent.": Variant(exact=100.0, balanced=False, phrases=False),
 }
 
 
@@ -109,7 +113,7 @@ def main() -> None:
         f"{len(examples)} alarm examples; calibration {len(calibration)}; "
         f"validation quiet {len(quiet)} ({int(dangers.sum())} dangers)"
     )
-    print(f"{'variant':18} {'threshold':>9} {'highest':>7} {'read':>5} {'false':>5} {'s':>5}")
+    print(f"{'variant':28} {'threshold':>9} {'highest':>7} {'read':>5} {'false':>5} {'s':>5}")
     for name in names:
         variant = VARIANTS[name]
         started = time.perf_counter()
@@ -121,7 +125,7 @@ def main() -> None:
         read = int(((p >= chosen.threshold) & dangers).sum())
         false = int(((p >= chosen.threshold) & ~dangers).sum())
         print(
-            f"{name:18} {chosen.threshold:9g} {chosen.highest:7.4f} {read:5d} {false:5d} "
+            f"{name:28} {chosen.threshold:9g} {chosen.highest:7.4f} {read:5d} {false:5d} "
             f"{seconds:5.1f}",
             flush=True,
         )
