@@ -5,7 +5,8 @@ words from ``wordfreq``, the danger cue and harm lexicons) is seconds of pure Py
 every new worker did it at its start. Built, they are pickled to ``instance/readers/``
 under a key: a hash of every file under ``councils/`` and of the council file, of the
 code under ``search/`` and ``directory/``, and of the versions of Python, ``wordfreq``
-and Whoosh (its stemmers). A start whose key matches loads the file; one whose key does
+and the stemmers' package (:data:`search.analysis.STEMMER_DISTRIBUTION`). A start whose
+key matches loads the file; one whose key does
 not builds the readers and writes the file atomically, under a lock, so a second process
 starting at once waits and loads what the first wrote.
 
@@ -29,6 +30,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from directory.config import PROJECT_ROOT
+from search.analysis import STEMMER_DISTRIBUTION
 from search.learnt import LearntModel
 from search.locking import write_lock
 from search.understanding import QueryReader
@@ -50,7 +52,7 @@ Readers = dict[str, QueryReader]
 def reader_key(council_file: Path, councils: Path = COUNCILS) -> str:
     """A hash of everything the readers are built from (see the module)."""
     digest = hashlib.sha256()
-    for part in (sys.version, version("wordfreq"), version("whoosh-reloaded")):
+    for part in (sys.version, version("wordfreq"), version(STEMMER_DISTRIBUTION)):
         digest.update(part.encode() + b"\0")
     files = {
         **{_name(path, councils): path for path in _files(councils.rglob("*"))},

@@ -14,6 +14,8 @@ from functools import lru_cache
 from whoosh.analysis import StemmingAnalyzer
 from whoosh.lang.porter import stem
 
+STEMMER_DISTRIBUTION = "whoosh-reloaded"
+"""The installed package whose stemmers the readers use (its version keys their cache)."""
 WORD_PATTERN = r"\w+(?:\.?\w+)*"
 WORD = re.compile(WORD_PATTERN)
 MINIMUM_WORD = 2
