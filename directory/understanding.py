@@ -36,6 +36,7 @@ from directory.reader_cache import cached_readers, reader_key
 from directory.safety import SafetyLines, load_safety_lines
 from search.cues import CueError, CueLexicon, parse_cues
 from search.harm import HarmError, HarmReader, parse_harm
+from search.learnt import LearntModel
 from search.learnt_reading import LearntReader
 from search.phrasebook import (
     Phrasebook,
@@ -76,16 +77,29 @@ def install(app: Flask) -> None:
     app.extensions["query_readers"] = readers
 
 
+_IN_PROCESS: dict[str, tuple[LearntModel, dict[str, QueryReader]]] = {}
+"""Readers this process has already loaded, by reader key, with the model they point at.
+
+Unpickling the readers recompiles some 1,600 patterns (0.3-0.5 s); a process that makes
+many apps from the same files (the test suite, ``flask`` commands that make a second app)
+loads them once. Readers are read-only once built, so apps may share them."""
+
+
 def phrasebook_readers(
     council: Council, safety: SafetyLines, council_file: Path
 ) -> dict[str, QueryReader]:
-    """A reader for each phrasebook's language, from the reader cache when it is current
+    """A reader for each phrasebook's language: this process's when it has loaded them
+    for the same files and model, else from the reader cache when it is current
     (:mod:`directory.reader_cache`), else built and cached."""
-    return cached_readers(
-        reader_key(council_file),
-        lambda: build_readers(council, safety),
-        lambda: learnt_model().model,
-    )
+    key = reader_key(council_file)
+    model = learnt_model().model
+    kept = _IN_PROCESS.get(key)
+    if kept is not None and kept[0] is model:
+        return kept[1]
+    readers = cached_readers(key, lambda: build_readers(council, safety), lambda: model)
+    _IN_PROCESS.clear()  # one set of files at a time: an older key is never asked for again
+    _IN_PROCESS[key] = (model, readers)
+    return readers
 
 
 def build_readers(

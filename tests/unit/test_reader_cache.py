@@ -119,3 +119,18 @@ def test_a_sound_file_holding_anything_but_readers_is_built_afresh(
     build, calls = counting(built)
     assert cached_readers("k", build, model, tmp_path) is built
     assert calls == [1]
+
+
+def test_a_process_loads_the_readers_once_for_the_same_files_and_model() -> None:
+    from directory import understanding
+
+    council = load_council(DEFAULT_COUNCIL_FILE)
+    safety = load_safety_lines(council)
+    first = understanding.phrasebook_readers(council, safety, DEFAULT_COUNCIL_FILE)
+    assert understanding.phrasebook_readers(council, safety, DEFAULT_COUNCIL_FILE) is first
+    assert first["en"].learnt is not None and first["en"].learnt.model is model()
+
+    (key,) = understanding._IN_PROCESS
+    understanding._IN_PROCESS[key] = (LearntModel.__new__(LearntModel), first)  # another model
+    again = understanding.phrasebook_readers(council, safety, DEFAULT_COUNCIL_FILE)
+    assert again is not first and again["en"].learnt.model is model()  # type: ignore[union-attr]
