@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
+from functools import lru_cache
 from xml.etree.ElementTree import Element
 
 import html5lib
@@ -24,7 +25,12 @@ def _text(element: Element) -> str:
     return " ".join("".join(element.itertext()).split())
 
 
+@lru_cache(maxsize=8)
 def parse_page(markup: str) -> Element:
+    """The page's document tree, shared: read it, never change it.
+
+    Remembered for the last few pages, as a test often checks a page's hygiene, then reads
+    its form or its text: html5lib parses in pure Python, a tenth of an editing test."""
     parser = html5lib.HTMLParser(strict=False, namespaceHTMLElements=True)
     document = parser.parse(markup)
     if parser.errors:
