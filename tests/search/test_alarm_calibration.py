@@ -19,8 +19,15 @@ from functools import cache
 import pytest
 from flask import Flask
 
-from directory.calibration import DEVELOPMENT_SET, calibration_sentences, property_ordinary
-from directory.config import DEFAULT_COUNCIL_FILE
+from directory.calibration import (
+    DEVELOPMENT_SET,
+    calibration_files,
+    calibration_sentences,
+    development_ordinary,
+    development_ordinary_from_set,
+    property_ordinary,
+)
+from directory.config import DEFAULT_COUNCIL_FILE, PROJECT_ROOT
 from directory.council import load_council
 from directory.learning import calibrated, learnt_model, training_cases, training_examples
 from directory.safety import load_safety_lines
@@ -85,6 +92,17 @@ def test_the_calibration_set_is_gathered_from_its_sources_and_never_learnt_from(
     chosen_on, held_out = parts(sentences)
     assert 0.2 < len(held_out) / len(sentences) < 0.3
     assert set(chosen_on).isdisjoint(held_out)
+
+
+def test_the_calibration_set_is_built_from_councils_and_search_never_tests() -> None:
+    """A deployment without tests/ builds the model: every file the set is read from is
+    product data, and the development set's copy is whole and in order."""
+    for path in calibration_files():
+        assert path.relative_to(PROJECT_ROOT).parts[0] in {"councils", "search"}, path
+    assert development_ordinary() == development_ordinary_from_set(), (
+        "councils/calibration/development.toml is stale: "
+        "run .venv/bin/python scripts/calibration_development.py"
+    )
 
 
 def test_the_deployment_model_carries_the_threshold_the_rule_gives() -> None:
