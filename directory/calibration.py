@@ -34,6 +34,7 @@ from typing import Any
 from directory.config import PROJECT_ROOT
 from directory.council import CouncilFileError
 from search import lookalike_templates
+from search.calibration import parts
 from search.cues import CueError, CueLexicon, parse_cues
 from search.examples import Case, split
 from search.learnt import normalised
@@ -82,6 +83,17 @@ def calibration_sentences(cases: list[Case]) -> list[str]:
         seen.add(words)
         kept.append(text)
     return kept
+
+
+def learnt_ordinary(cases: list[Case]) -> list[str]:
+    """The calibration sentences the alarm learns as "none", cross-fitted
+    (:func:`search.learnt.fit_alarm`): all but the held-out part (never learnt, never
+    chosen on: the tests' check) and the training files' validation part (what the figures
+    are measured on)."""
+    _, validation = split(cases)
+    measured = {normalised(case.query) for case in validation}
+    chosen_on, _ = parts(calibration_sentences(cases))
+    return [text for text in chosen_on if normalised(text) not in measured]
 
 
 def development_ordinary() -> list[str]:
