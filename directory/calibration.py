@@ -1,7 +1,9 @@
 """The learnt alarm's calibration set: ordinary sentences the repository already holds.
 
 Gathered by code, never picked by hand (:mod:`search.calibration` chooses the threshold on
-it), from four sources, none of which the model learns from:
+it), from four sources. The alarm learns the first three's sentences, cross-fitted (those
+outside the held-out part: :func:`learnt_ordinary`), and the threshold is chosen on their
+out-of-fold scores; the fourth is never learnt:
 
 - the development relevance set's cases with no danger
   (``tests/fixtures/relevance/families.toml``), as copied to :data:`DEVELOPMENT_FILE`

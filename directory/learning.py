@@ -1,9 +1,10 @@
 """The deployment's learnt reader: trained from the repository's data, cached, checked.
 
 The model (:mod:`search.learnt`) is built from the phrasebooks and the training sentences
-in ``councils/training/`` (:mod:`search.examples`), deterministically; its alarm's
-threshold is then calibrated on ordinary sentences it never learns from
-(:mod:`directory.calibration`, :mod:`search.calibration`) and kept with it. It is cached in
+in ``councils/training/`` (:mod:`search.examples`), its alarm also from the calibration
+set's ordinary sentences, cross-fitted, deterministically; its alarm's threshold is then
+calibrated on those sentences, each scored by a fit that never learnt it
+(:mod:`directory.calibration`, :mod:`search.calibration`), and kept with it. It is cached in
 ``instance/learnt/`` under a hash of everything it is built from: the training files, the
 phrasebooks, the calibration set's files, the code that builds it and the versions of
 scikit-learn and numpy. ``flask search train`` (run by ``make database``) builds it; the
