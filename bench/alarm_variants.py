@@ -7,7 +7,12 @@ the phrasebooks' need phrases as "none", as :func:`search.learnt.train` does), i
 threshold is chosen by the unchanged rule (:func:`search.calibration.calibrate`) on the
 unchanged calibration set, and it is scored on the validation sentences the rules read no
 danger in (and that hold no look-alike the cue lexicon knows): the dangers it reads there
-and its false alarms. Aggregate figures only.
+and its false alarms (with the dangers read per language: en, pl, ur, pa). Aggregate
+figures only.
+
+A cross-fitted variant also learns the calibration set's ordinary sentences as "none"
+(:func:`directory.calibration.learnt_ordinary`) and is calibrated on their out-of-fold
+scores (:func:`search.learnt.fit_alarm`), as the shipped model is.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from directory.calibration import calibration_sentences  # noqa: E402
+from directory.calibration import calibration_sentences, learnt_ordinary  # noqa: E402
 from directory.config import DEFAULT_COUNCIL_FILE  # noqa: E402
 from directory.council import load_council  # noqa: E402
 from directory.learning import training_cases, training_examples  # noqa: E402
@@ -32,9 +37,10 @@ from directory.safety import load_safety_lines  # noqa: E402
 from directory.understanding import load_reader  # noqa: E402
 from search.calibration import calibrate  # noqa: E402
 from search.examples import split  # noqa: E402
-from search.learnt import NONE, letter_grams, normalised, word_grams  # noqa: E402
+from search.learnt import NONE, fit_alarm, letter_grams, normalised, word_grams  # noqa: E402
 
 Scorer = Callable[[Sequence[str]], np.ndarray]
+LANGUAGES = ("en", "pl", "ur", "pa")
 
 
 @dataclass(frozen=True)
@@ -56,6 +62,8 @@ class Variant:
     average: bool = False
     exact: float = 0.0
     """C of an exactly solved LogisticRegression (liblinear) instead of SGD; 0: SGD."""
+    crossfit: bool = False
+    """Exact only: also learn the calibration set's ordinary sentences, cross-fitted."""
 
 
 VARIANTS: dict[str, Variant] = {
@@ -85,7 +93,10 @@ VARIANTS: dict[str, Variant] = {
     "modified huber": Variant(loss="modified_huber"),
     "exact C=300": Variant(exact=300.0),
     "exact C=1000": Variant(exact=1000.0),
-    "exact C=100 unbal (shipped)": Variant(exact=100.0, balanced=False),
+    "exact C=100 unbal (before)": Variant(exact=100.0, balanced=False),
+    "exact C=100 unbal cross-fitted (shipped)": Variant(exact=100.0, balanced=False, crossfit=True),
+    "exact C=30 unbal cross-fitted": Variant(exact=30.0, balanced=False, crossfit=True),
+    "exact C=300 unbal cross-fitted": Variant(exact=300.0, balanced=False, crossfit=True),
     "exact C=100 words x2": Variant(exact=100.0, word_scale=2.0),
     "exact C=100 words x0.5": Variant(exact=100.0, word_scale=0.5),
     "exact C=100 l-a x3": Variant(exact=100.0, hard_weight=3.0),
@@ -108,25 +119,36 @@ def main() -> None:
     lookalike = {normalised(c.query) for c in learnt if c.lookalike}
     sentences = {normalised(c.query) for c in learnt}
     calibration = calibration_sentences(cases)
-    quiet, dangers = _quiet(held)
+    ordinary = learnt_ordinary(cases)
+    quiet, dangers, languages = _quiet(held)
     print(
         f"{len(examples)} alarm examples; calibration {len(calibration)}; "
         f"validation quiet {len(quiet)} ({int(dangers.sum())} dangers)"
     )
-    print(f"{'variant':28} {'threshold':>9} {'highest':>7} {'read':>5} {'false':>5} {'s':>5}")
+    print(
+        f"{'variant':40} {'threshold':>9} {'highest':>7} {'read':>5} "
+        f"{' '.join(f'{language:>3}' for language in LANGUAGES)} {'false':>5} {'s':>5}"
+    )
     for name in names:
         variant = VARIANTS[name]
         started = time.perf_counter()
-        score = fitted(variant, examples, lookalike, sentences, vocabulary)
+        score, out_of_fold = fitted(variant, examples, lookalike, sentences, vocabulary, ordinary)
         seconds = time.perf_counter() - started
-        cal_scores = {t: float(p) for t, p in zip(calibration, score(calibration), strict=True)}
+        cal_scores = {
+            t: max(float(p), out_of_fold.get(normalised(t), 0.0))
+            for t, p in zip(calibration, score(calibration), strict=True)
+        }
         chosen = calibrate(cal_scores.__getitem__, calibration)
         p = score(quiet)
         read = int(((p >= chosen.threshold) & dangers).sum())
         false = int(((p >= chosen.threshold) & ~dangers).sum())
+        per = " ".join(
+            f"{int(((p >= chosen.threshold) & dangers & (languages == lang)).sum()):3d}"
+            for lang in LANGUAGES
+        )
         print(
-            f"{name:28} {chosen.threshold:9g} {chosen.highest:7.4f} {read:5d} {false:5d} "
-            f"{seconds:5.1f}",
+            f"{name:40} {chosen.threshold:9g} {chosen.highest:7.4f} {read:5d} {per} "
+            f"{false:5d} {seconds:5.1f}",
             flush=True,
         )
 
@@ -137,13 +159,16 @@ def fitted(
     lookalike: set[str],
     sentences: set[str],
     vocabulary: list[str],
-) -> Scorer:
+    ordinary: list[str],
+) -> tuple[Scorer, dict[str, float]]:
+    """The variant's alarm, and the out-of-fold scores of the ordinary sentences it learnt
+    (none unless cross-fitted)."""
     if variant.agree:
         one = replace(variant, agree=False, views=("char",))
         other = replace(variant, agree=False, views=("word",))
-        char = fitted(one, examples, lookalike, sentences, vocabulary)
-        word = fitted(other, examples, lookalike, sentences, vocabulary)
-        return lambda texts: np.minimum(char(texts), word(texts))
+        char, _ = fitted(one, examples, lookalike, sentences, vocabulary, ordinary)
+        word, _ = fitted(other, examples, lookalike, sentences, vocabulary, ordinary)
+        return lambda texts: np.minimum(char(texts), word(texts)), {}
     from scipy.sparse import hstack
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import SGDClassifier
@@ -180,7 +205,11 @@ def fitted(
     matrix(vocabulary, fit=True)
     x = matrix(texts)
     balance = "balanced" if variant.balanced else None
-    if variant.exact:
+    out_of_fold: dict[str, float] = {}
+    if variant.crossfit:
+        assert variant.exact and not variant.balanced and not variant.platt
+        model, out_of_fold = fit_alarm(x, labels, ordinary, matrix, c=variant.exact)
+    elif variant.exact:
         from sklearn.linear_model import LogisticRegression
 
         model = LogisticRegression(
@@ -204,10 +233,10 @@ def fitted(
     def score(raw: Sequence[str]) -> np.ndarray:
         return model.predict_proba(matrix(raw))[:, 1]
 
-    return score
+    return score, out_of_fold
 
 
-def _quiet(held: list) -> tuple[list[str], np.ndarray]:  # type: ignore[type-arg]
+def _quiet(held: list) -> tuple[list[str], np.ndarray, np.ndarray]:  # type: ignore[type-arg]
     """Validation sentences the rules read no danger or cue in, with no known look-alike."""
     council = load_council(DEFAULT_COUNCIL_FILE)
     safety = load_safety_lines(council)
@@ -216,7 +245,7 @@ def _quiet(held: list) -> tuple[list[str], np.ndarray]:  # type: ignore[type-arg
         for language in ("en", "pl", "ur", "pa")
     }
     today = date.today()
-    texts, dangers = [], []
+    texts, dangers, languages = [], [], []
     for case in held:
         reader = readers.get(case.language, readers["en"])
         rules = replace(reader, learnt=None).read(case.query, {}, today)
@@ -224,7 +253,8 @@ def _quiet(held: list) -> tuple[list[str], np.ndarray]:  # type: ignore[type-arg
             continue
         texts.append(case.query)
         dangers.append(case.danger is not None)
-    return texts, np.array(dangers)
+        languages.append(case.language)
+    return texts, np.array(dangers), np.array(languages)
 
 
 if __name__ == "__main__":

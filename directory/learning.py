@@ -1,9 +1,10 @@
 """The deployment's learnt reader: trained from the repository's data, cached, checked.
 
 The model (:mod:`search.learnt`) is built from the phrasebooks and the training sentences
-in ``councils/training/`` (:mod:`search.examples`), deterministically; its alarm's
-threshold is then calibrated on ordinary sentences it never learns from
-(:mod:`directory.calibration`, :mod:`search.calibration`) and kept with it. It is cached in
+in ``councils/training/`` (:mod:`search.examples`), its alarm also from the calibration
+set's ordinary sentences, cross-fitted, deterministically; its alarm's threshold is then
+calibrated on those sentences, each scored by a fit that never learnt it
+(:mod:`directory.calibration`, :mod:`search.calibration`), and kept with it. It is cached in
 ``instance/learnt/`` under a hash of everything it is built from: the training files, the
 phrasebooks, the calibration set's files, the code that builds it and the versions of
 scikit-learn and numpy. ``flask search train`` (run by ``make database``) builds it; the
@@ -18,7 +19,6 @@ import pickle
 import tempfile
 import time
 import tomllib
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib.metadata import version
@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from directory import calibration as calibration_module
-from directory.calibration import calibration_files, calibration_sentences
+from directory.calibration import calibration_files, calibration_sentences, learnt_ordinary
 from directory.config import PROJECT_ROOT
 from search import calibration as rule_module
 from search import examples as examples_module
@@ -123,7 +123,7 @@ def learnt_model(rebuild: bool = False) -> Built:
             if loaded is not None:
                 return Built(loaded, path, False, 0.0)
         started = time.perf_counter()
-        model = calibrated(train(training_examples(), need_codes()))
+        model = calibrated(built_model(training_examples()))
         seconds = time.perf_counter() - started
         with tempfile.NamedTemporaryFile(dir=CACHE, suffix=".tmp", delete=False) as handle:
             pickle.dump(model, handle, protocol=pickle.HIGHEST_PROTOCOL)
@@ -135,18 +135,18 @@ def learnt_model(rebuild: bool = False) -> Built:
     return Built(model, path, True, seconds)
 
 
+def built_model(examples: list[Example]) -> LearntModel:
+    """The model learnt from ``examples``, its alarm also from the calibration set's
+    ordinary sentences, cross-fitted (:func:`directory.calibration.learnt_ordinary`)."""
+    return train(examples, need_codes(), ordinary=learnt_ordinary(training_cases()))
+
+
 def calibrated(model: LearntModel) -> LearntModel:
-    """``model`` with its alarm's threshold chosen on the calibration set."""
+    """``model`` with its alarm's threshold chosen on the calibration set, each sentence
+    the alarm learnt scored by the fit that left it out
+    (:meth:`~search.learnt.LearntModel.calibration_alarm`)."""
     sentences = calibration_sentences(training_cases())
-    return replace(model, alarm=calibrate(_alarm(model), sentences))
-
-
-def _alarm(model: LearntModel) -> Callable[[str], float]:
-    def probability(text: str) -> float:
-        guess = model.danger(text)
-        return 0.0 if guess is None else guess.probability
-
-    return probability
+    return replace(model, alarm=calibrate(model.calibration_alarm, sentences))
 
 
 _MODELS: dict[Path, LearntModel] = {}

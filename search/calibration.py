@@ -5,8 +5,13 @@ The learnt strip shows when the rules read no danger and the alarm
 hand does not survive a phrasebook or training-data change: the alarm learns the need
 phrases as its "none" examples, so every such change moves the scores of ordinary
 sentences. So the threshold is computed each time the model is trained, from a fixed set
-of ordinary sentences the model never learns from (look-alikes that use harm's words and
-everyday family sentences; :mod:`directory.calibration` gathers them):
+of ordinary sentences (look-alikes that use harm's words and everyday family sentences;
+:mod:`directory.calibration` gathers them), each scored by a model that never learnt it:
+the alarm learns the set's ordinary sentences as "none" too (all but the held-out part and
+the training files' validation part), cross-fitted, and each learnt one is scored by the
+fit that left it out (:data:`search.learnt.ALARM_FOLDS`;
+:meth:`search.learnt.LearntModel.calibration_alarm`, the higher of that and the model's
+own probability):
 
 - one sentence in :data:`TEST_SHARE` of that set (by a salted hash of its words, so a
   sentence stays on its side whatever is added) is held out: the threshold is never

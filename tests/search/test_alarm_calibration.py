@@ -19,8 +19,16 @@ from functools import cache
 import pytest
 from flask import Flask
 
-from directory.calibration import DEVELOPMENT_SET, calibration_sentences, property_ordinary
-from directory.config import DEFAULT_COUNCIL_FILE
+from directory.calibration import (
+    DEVELOPMENT_SET,
+    calibration_files,
+    calibration_sentences,
+    development_ordinary,
+    development_ordinary_from_set,
+    learnt_ordinary,
+    property_ordinary,
+)
+from directory.config import DEFAULT_COUNCIL_FILE, PROJECT_ROOT
 from directory.council import load_council
 from directory.learning import calibrated, learnt_model, training_cases, training_examples
 from directory.safety import load_safety_lines
@@ -87,10 +95,36 @@ def test_the_calibration_set_is_gathered_from_its_sources_and_never_learnt_from(
     assert set(chosen_on).isdisjoint(held_out)
 
 
+def test_the_alarm_learns_no_held_out_or_validation_sentence() -> None:
+    """The held-out part stays unseen (the check below means something) and the training
+    files' validation part stays unlearnt (its figures mean something)."""
+    learnt = {normalised(text) for text in learnt_ordinary(training_cases())}
+    chosen_on, held_out = parts(_sentences())
+    assert learnt and learnt <= {normalised(text) for text in chosen_on}
+    assert not learnt & {normalised(text) for text in held_out}
+    _, validation = split(training_cases())
+    assert not learnt & {normalised(case.query) for case in validation}
+    assert set(learnt_model().model.out_of_fold) == learnt
+
+
+def test_the_calibration_set_is_built_from_councils_and_search_never_tests() -> None:
+    """A deployment without tests/ builds the model: every file the set is read from is
+    product data, and the development set's copy is whole and in order."""
+    for path in calibration_files():
+        assert path.relative_to(PROJECT_ROOT).parts[0] in {"councils", "search"}, path
+    assert development_ordinary() == development_ordinary_from_set(), (
+        "councils/calibration/development.toml is stale: "
+        "run .venv/bin/python scripts/calibration_development.py"
+    )
+
+
 def test_the_deployment_model_carries_the_threshold_the_rule_gives() -> None:
     model = learnt_model().model
     assert model.alarm is not None
-    again = calibrate(_alarm(model), _sentences())
+    # Chosen on the cross-fitted scores: a sentence the alarm learnt as ordinary counts
+    # with its out-of-fold probability (search.learnt.ALARM_FOLDS).
+    assert model.out_of_fold, "the alarm learnt no calibration sentence: nothing cross-fitted"
+    again = calibrate(model.calibration_alarm, _sentences())
     assert model.alarm == again
     chosen_on, held_out = parts(_sentences())
     assert (again.sentences, again.held_out) == (len(chosen_on), len(held_out))
@@ -123,7 +157,7 @@ def test_a_perturbed_phrasebook_still_raises_no_false_alarm_held_out(dropped: in
     ]
     assert len(kept) < len(training_examples())
     needs = [term.code for term in COUNCIL.terms("need")]
-    model = calibrated(train(kept, needs))
+    model = calibrated(train(kept, needs, ordinary=learnt_ordinary(training_cases())))
     assert model.alarm is not None and not math.isinf(model.danger_least)
     alarm = _alarm(model)
     _, held_out = parts(_sentences())
