@@ -898,6 +898,12 @@ _MORE_ORDINARY = [
 # Look-alikes written by danger5 to probe the co-occurrence reader (search/harm.py):
 # everyday sentences with a harm word and a person word close together.
 _HARM_LOOK_ALIKES = [
+    "wyrzucił mnie z pracy",
+    "wyrzucili mnie ze sklepu",
+    "mujhe naukri se nikal diya",
+    "mainu kamm ton kadh dita",
+    "jak wjechac na most w dudley autem",
+    "zbieram naklejki dla syna",
     "my son has adhd and hits me when he has a meltdown",
     "my son is learning about knife crime at school",
     "i took all my tablets this morning as usual",
@@ -1038,6 +1044,8 @@ _HARM_DANGER: dict[str, list[str]] = {
         "my daughters boyfriend beats her up",
         "my partner strangled me until i blacked out",
         "mój mąż mnie dusi i grozi że mnie zabije",
+        "mąż wyrzucił mnie z domu z dziećmi",
+        "shohar ne mujhe ghar se nikal diya",
         "mera shohar mujhe gala daba kar maarta hai",
         "ਮੇਰਾ ਘਰਵਾਲਾ ਮੈਨੂੰ ਰੋਜ਼ ਕੁੱਟਦਾ ਹੈ",
     ],
@@ -1063,6 +1071,9 @@ _HARM_DANGER: dict[str, list[str]] = {
         "ਮੇਰਾ ਮੁੰਡਾ ਵੱਡੇ ਮੁੰਡਿਆਂ ਲਈ ਨਸ਼ਾ ਵੇਚਦਾ ਹੈ",
     ],
     "suicide-and-self-harm": [
+        "zbieram tabletki od tygodni, mam juz wystarczajaco",
+        "kolega mowi ze pojedzie na most i skoczy",
+        "chce sie rzucic pod pociag",
         "i keep thinking everyone would be better off without me",
         "my daughter has been burning herself with a lighter",
         "my husband says he has nothing to live for",
