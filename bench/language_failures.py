@@ -93,7 +93,7 @@ def main() -> None:
                 glossed = reader.gloss(case.query)
                 reading = reader.read(glossed, {}, date.today())
                 read = "; ".join(
-                    f"{c.key}<{c.evidence or ('learnt %.2f' % c.learnt)}>" for c in reading.concepts
+                    f"{c.key}<{c.evidence or f'learnt {c.learnt:.2f}'}>" for c in reading.concepts
                 )
                 print(f"- {case.query}\n    wanted {', '.join(case.needs)}")
                 print(f"    glossed {glossed}\n    read    {read or '(nothing)'}")

@@ -6,10 +6,10 @@ fork, a child hit by a cricket ball, a child lost for a while and found, and bei
 out of work, school, a club, a course or a shop are needs or ordinary life, not danger, in
 every shipped language and script. Every sentence the templates make is read on every
 language's page, by the rules and the learnt reader together, as typed and as the page
-glosses it (Polish "wyrzucił" is read as "kicked out"): no safety panel, no strip. The dangers these classes border on (fear *of* a
-partner, isolation done *to* someone, a child hit by an adult, a child still missing)
-keep their reading, so the look-alikes are kept out by what they are, not by dropping a
-harm word.
+glosses it (Polish "wyrzucił" is read as "kicked out"): no safety panel, no strip. The
+dangers these classes border on (fear *of* a partner, isolation done *to* someone, a child
+hit by an adult, a child still missing, put out of the home by a partner) keep their
+reading, so the look-alikes are kept out by what they are, not by dropping a harm word.
 """
 
 from __future__ import annotations
