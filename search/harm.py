@@ -37,6 +37,9 @@ DEFAULT_WINDOW = 5
 WORDS_KEPT = 8192
 """Words whose class entries are remembered: a word's entries are the same on every search."""
 _SPECIAL = frozenset({"act", "object", "joke", "form"})
+REMOVAL = "removal"
+"""The class of being put out of somewhere ("kicked out", "wyrzucił", "nikal diya"): its
+words are read as the removal, never as the blow one of them names ("kicked")."""
 _SKIPPED = frozenset(
     {"the", "a", "an", "my", "his", "her", "their", "our", "your", "this", "that", "by", "off", "z"}
 )
@@ -268,10 +271,13 @@ class HarmReader:
         if any(word.cls in ("joke", "form") for word in words):
             return ()
         objects = {p for word in words if word.cls == "object" for p in word.positions}
+        removed = [set(word.positions) for word in words if word.cls == REMOVAL]
         harm = [
             word
             for word in words
-            if word.cls not in _SPECIAL and not _acts_on_object(word, objects, keys)
+            if word.cls not in _SPECIAL
+            and not _acts_on_object(word, objects, keys)
+            and not (word.cls != REMOVAL and any(span >= set(word.positions) for span in removed))
         ]
         present = {word.cls for word in words}
         harmful = {word.cls for word in harm}

@@ -146,6 +146,47 @@ _TEMPLATED: dict[str, list[str]] = {
             found=("znaleźliśmy go po 10 minutach", "odnalazł się"),
         ),
     ],
+    "thrown out of work, school, a club, a course or a shop": [
+        *crossed(
+            "{who}{out} {place}{rest}",
+            who=("", "my boss ", "they "),
+            out=("kicked me out of", "threw me out of", "chucked me out of"),
+            place=("work", "the job", "the club", "the shop", "the course", "college"),
+            rest=("", " today"),
+        ),
+        *crossed(
+            "{who}{out} {whom}{place}{rest}",
+            who=("", "szef ", "znowu "),
+            out=("wyrzucił", "wyrzucili", "wywalili"),
+            whom=("mnie ", "nas ", "go "),
+            place=("z pracy", "z roboty", "z klubu", "z kursu", "ze sklepu", "ze szkoły"),
+            rest=("", " co teraz"),
+        ),
+        *crossed(
+            "{whom} {place} se {out}",
+            whom=("mujhe", "mere shohar ko", "beti ko"),
+            place=("naukri", "kaam", "school", "club"),
+            out=("nikal diya", "nikal diya gaya"),
+        ),
+        *crossed(
+            "{whom} {place} se {out}",
+            whom=("مجھے", "میرے شوہر کو"),
+            place=("نوکری", "کام"),
+            out=("نکال دیا", "نکال دیا گیا"),
+        ),
+        *crossed(
+            "{whom} {place} ton {out}",
+            whom=("mainu", "mere pati nu", "kudi nu"),
+            place=("naukri", "kamm", "school", "club"),
+            out=("kadh dita", "kadh ditta"),
+        ),
+        *crossed(
+            "{whom} {place} ਤੋਂ {out}",
+            whom=("ਮੈਨੂੰ", "ਮੇਰੇ ਪਤੀ ਨੂੰ"),
+            place=("ਨੌਕਰੀ", "ਕੰਮ"),
+            out=("ਕੱਢ ਦਿੱਤਾ",),
+        ),
+    ],
 }
 
 LOOK_ALIKES = {kind: list(dict.fromkeys(texts)) for kind, texts in _TEMPLATED.items()}

@@ -596,6 +596,8 @@ _HARM_DANGER: dict[str, list[str]] = {
         "my daughters boyfriend beats her up",
         "my partner strangled me until i blacked out",
         "mój mąż mnie dusi i grozi że mnie zabije",
+        "mąż wyrzucił mnie z domu z dziećmi",
+        "shohar ne mujhe ghar se nikal diya",
         "mera shohar mujhe gala daba kar maarta hai",
         "ਮੇਰਾ ਘਰਵਾਲਾ ਮੈਨੂੰ ਰੋਜ਼ ਕੁੱਟਦਾ ਹੈ",
     ],
@@ -621,6 +623,9 @@ _HARM_DANGER: dict[str, list[str]] = {
         "ਮੇਰਾ ਮੁੰਡਾ ਵੱਡੇ ਮੁੰਡਿਆਂ ਲਈ ਨਸ਼ਾ ਵੇਚਦਾ ਹੈ",
     ],
     "suicide-and-self-harm": [
+        "zbieram tabletki od tygodni, mam juz wystarczajaco",
+        "kolega mowi ze pojedzie na most i skoczy",
+        "chce sie rzucic pod pociag",
         "i keep thinking everyone would be better off without me",
         "my daughter has been burning herself with a lighter",
         "my husband says he has nothing to live for",

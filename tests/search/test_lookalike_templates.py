@@ -2,13 +2,14 @@
 
 Fear alone ("dar lagda", "I'm scared"), loneliness ("isolated with a newborn"), a child's
 behaviour towards other children ("bije inne dzieci", "hits other kids"), a knife beside a
-fork, a child hit by a cricket ball, and a child lost for a while and found are needs or
-ordinary life, not danger, in every shipped language and script. Every sentence the
-templates make is read on every language's page, by the rules and the learnt reader
-together: no safety panel, no strip. The dangers these classes border on (fear *of* a
-partner, isolation done *to* someone, a child hit by an adult, a child still missing)
-keep their reading, so the look-alikes are kept out by what they are, not by dropping a
-harm word.
+fork, a child hit by a cricket ball, a child lost for a while and found, and being thrown
+out of work, school, a club, a course or a shop are needs or ordinary life, not danger, in
+every shipped language and script. Every sentence the templates make is read on every
+language's page, by the rules and the learnt reader together, as typed and as the page
+glosses it (Polish "wyrzucił" is read as "kicked out"): no safety panel, no strip. The
+dangers these classes border on (fear *of* a partner, isolation done *to* someone, a child
+hit by an adult, a child still missing, put out of the home by a partner) keep their
+reading, so the look-alikes are kept out by what they are, not by dropping a harm word.
 """
 
 from __future__ import annotations
@@ -42,6 +43,12 @@ KEEP_READING = [
     "córka zaginęła wczoraj i nie odbiera telefonu",
     "he held a knife to my throat",
     "شوہر نے چھری دکھا کر دھمکی دی",
+    "mąż wyrzucił mnie z domu z dziećmi",
+    "partner wyrzucił nas z mieszkania",
+    "wyrzucił mnie w nocy na ulicę w piżamie",
+    "shohar ne mujhe ghar se nikal diya",
+    "ਪਤੀ ਨੇ ਮੈਨੂੰ ਘਰੋਂ ਕੱਢ ਦਿੱਤਾ",
+    "pati ne mainu ghar ton kadh dita",
 ]
 """Dangers beside the look-alike classes above: each still reads (panel or strip)."""
 
@@ -64,10 +71,12 @@ def test_look_alikes_made_from_templates_raise_nothing(
     readers: dict[str, QueryReader], language: str, kind: str
 ) -> None:
     alarmed = []
+    reader = readers[language]
     for text in LOOK_ALIKES[kind]:
-        reading = readers[language].read(text, {}, date.today())
-        if reading.dangers or reading.cues:
-            alarmed.append((text, reading.dangers, reading.cues))
+        for read in dict.fromkeys((text, reader.gloss(text))):
+            reading = reader.read(read, {}, date.today())
+            if reading.dangers or reading.cues:
+                alarmed.append((read, reading.dangers, reading.cues))
     assert alarmed == []
 
 
@@ -76,8 +85,10 @@ def test_the_dangers_beside_them_keep_their_reading(
     readers: dict[str, QueryReader], language: str
 ) -> None:
     missed = []
+    reader = readers[language]
     for text in KEEP_READING:
-        reading = readers[language].read(text, {}, date.today())
-        if not (reading.dangers or reading.cues):
-            missed.append(text)
+        for read in dict.fromkeys((text, reader.gloss(text))):
+            reading = reader.read(read, {}, date.today())
+            if not (reading.dangers or reading.cues):
+                missed.append(read)
     assert missed == []
