@@ -14,7 +14,7 @@ from typing import Any
 
 from babel.support import NullTranslations
 from flask import g
-from flask_babel import get_translations
+from flask_babel import LazyString, get_translations
 from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
@@ -47,6 +47,11 @@ def ngettext(singular: str, plural: str, num: int, **variables: Any) -> str:
     """``flask_babel.ngettext``, from the page's kept catalogue."""
     variables.setdefault("num", num)
     return page_translations().ungettext(singular, plural, num) % variables
+
+
+def lazy_gettext(string: str, **variables: Any) -> LazyString:
+    """``flask_babel.lazy_gettext``: translated when shown, from the page's kept catalogue."""
+    return LazyString(gettext, string, **variables)
 
 
 @pass_context

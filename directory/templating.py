@@ -23,7 +23,6 @@ from directory.i18n import (
     shareable_url,
     text_direction,
 )
-from directory.presenters.cards import card_kit
 
 # GOV.UK style for dates: "23 November 2026"
 GOVUK_DATE_FORMAT = "d MMMM y"
@@ -37,7 +36,6 @@ def register(app: Flask) -> None:
     app.add_template_filter(english)
     app.add_template_global(shareable_url)
     app.add_template_global(wtforms_errors)
-    app.add_template_global(card_kit)
     # One look-up of the catalogue a page, not one a ``_()`` (``directory.page_text``).
     page_text.install(app.jinja_env)
     use_page_globals(app.jinja_env)
