@@ -65,7 +65,7 @@ def use_page_globals(environment: Environment) -> None:
     def make_globals(own: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
         return TemplateGlobals({} if own is None else own, environment.globals)
 
-    environment.make_globals = make_globals  # type: ignore[method-assign]
+    environment.make_globals = make_globals  # type: ignore[method-assign,assignment]
 
 
 def template_context() -> dict[str, Any]:

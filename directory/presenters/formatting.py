@@ -66,6 +66,7 @@ def age_range(minimum: int | None, maximum: int | None) -> str:
             return gettext("From pregnancy")
         return ngettext("Pregnancy to %(num)s year", "Pregnancy to %(num)s years", maximum)
     if maximum is None:
+        assert minimum is not None  # both None is "All ages", above
         return ngettext("From %(num)s year", "From %(num)s years", minimum)
     if minimum is None or minimum == 0:
         return ngettext("Up to %(num)s year", "Up to %(num)s years", maximum)
