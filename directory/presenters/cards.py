@@ -25,9 +25,10 @@ _PLAIN_ID = re.compile(r"[A-Za-z0-9_.~-]+")
 _STAND_IN = "0stand0in0for0the0id0"
 
 
-def _said(string: str) -> Markup:
-    """``string`` as the template's ``_(string)`` draws it in an HTML page."""
-    return Markup(gettext(string)) % {}
+def _said(translated: str) -> Markup:
+    """A translation (``gettext("...")``, written out so the catalogue finds the words) as
+    the template's ``_("...")`` draws it in an HTML page."""
+    return Markup(translated) % {}
 
 
 @dataclass(frozen=True)
@@ -94,29 +95,29 @@ def card_kit(endpoint: str | None = None) -> CardKit:
     kit = CardKit(
         endpoint=endpoint,
         english_page=page_locale() != "en",
-        sample=_said("Sample listing"),
-        practitioners_only=_said("Practitioners only"),
-        where=_said("Where"),
+        sample=_said(gettext("Sample listing")),
+        practitioners_only=_said(gettext("Practitioners only")),
+        where=_said(gettext("Where")),
         place_distance=Markup(gettext("%(place)s, %(distance)s")),
-        how=_said("How"),
-        when=_said("When"),
-        phone=_said("Phone"),
-        cost=_said("Cost"),
-        ages=_said("Ages"),
-        saved=_said("Saved"),
-        remove=_said("Remove from my list"),
-        save=_said("Save to my list"),
-        meets=_said("Meets"),
-        none_ticked=_said("none of the needs ticked"),
+        how=_said(gettext("How")),
+        when=_said(gettext("When")),
+        phone=_said(gettext("Phone")),
+        cost=_said(gettext("Cost")),
+        ages=_said(gettext("Ages")),
+        saved=_said(gettext("Saved")),
+        remove=_said(gettext("Remove from my list")),
+        save=_said(gettext("Save to my list")),
+        meets=_said(gettext("Meets")),
+        none_ticked=_said(gettext("none of the needs ticked")),
         needs_of=Markup(gettext("%(met)s of %(asked)s needs")),
-        covers=_said("Covers"),
-        level=_said("Level of need"),
-        referral=_said("Referral"),
-        referral_form=_said("referral form"),
+        covers=_said(gettext("Covers")),
+        level=_said(gettext("Level of need")),
+        referral=_said(gettext("Referral")),
+        referral_form=_said(gettext("referral form")),
         for_name=Markup(gettext("for %(name)s")),
-        criteria=_said("Criteria"),
-        for_professionals=_said("For professionals"),
-        notes=_said("Notes"),
+        criteria=_said(gettext("Criteria")),
+        for_professionals=_said(gettext("For professionals")),
+        notes=_said(gettext("Notes")),
         _link=url_for(endpoint, service_id=_STAND_IN),
     )
     kept[(id(translations), endpoint)] = (translations, kit)
