@@ -82,6 +82,7 @@ def create_app(config: Config | None = None) -> Flask:
 
     from directory import cli, indexing, models, templating, understanding, views  # noqa: F401  (models: tables for Alembic)
     from directory.forms import drawing
+    from directory.presenters import cards
 
     understanding.install(app)
     council_language.install(app, i18n.available_locales(app))
@@ -89,6 +90,7 @@ def create_app(config: Config | None = None) -> Flask:
     jobs.install(app)
     templating.register(app)
     app.add_template_global(drawing.gov_field)  # forms draw themselves; templating sits below forms
+    app.add_template_global(cards.card_kit)  # a page's card words, once a page
     insights.install(app)
     log_privacy.install()
     views.register(app)

@@ -13,8 +13,8 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from flask import Flask, Response, current_app, has_request_context, request
-from flask_babel import get_locale
 
+from directory.page_text import page_locale_code
 from directory.public_address import public_url
 
 LOCALE_COOKIE = "signpost_locale"
@@ -75,7 +75,8 @@ def linked_locale(locales: list[str] | None = None) -> str | None:
 
 
 def page_locale() -> str:
-    return str(get_locale() or "en")
+    """The page's language code ("en", "pl"), looked up once a page (``page_text``)."""
+    return page_locale_code()
 
 
 def text_direction(code: str) -> str:

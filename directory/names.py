@@ -4,9 +4,8 @@ Below the layers that show them: the filter table (:mod:`directory.finding.filte
 query reader's labels (:mod:`directory.understanding`) and the service page all read them.
 """
 
-from flask_babel import lazy_gettext
-
 from directory.models import ServiceKind
+from directory.page_text import lazy_gettext
 
 DAY_NAMES = {
     "MO": lazy_gettext("Monday"),

@@ -13,20 +13,27 @@ from __future__ import annotations
 from typing import Any
 
 from babel.support import NullTranslations
-from flask import g
-from flask_babel import get_translations
+from flask.globals import _cv_app
+from flask_babel import LazyString, get_locale, get_translations
 from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
+
+
+def _page_space() -> Any:
+    """The app context's ``g`` itself, or None outside one: read from Flask's context
+    variable once, not through the ``g`` proxy (a proxy look-up for each word)."""
+    context = _cv_app.get(None)
+    return context.g if context is not None else None
 
 
 def page_translations() -> NullTranslations:
     """Flask-Babel's catalogue for this page, kept on ``g`` beside the locale it is for:
     a locale forced for part of a page (``force_locale``) is a new locale, so it gets its
     own catalogue, and the page's comes back with the page's locale."""
-    if not g:
+    space = _page_space()
+    if space is None:
         return get_translations()
-    space = g._get_current_object()
     locale = getattr(getattr(space, "_flask_babel", None), "babel_locale", None)
     kept = getattr(space, "_page_translations", None)
     if kept is not None and locale is not None and kept[0] is locale:
@@ -35,6 +42,21 @@ def page_translations() -> NullTranslations:
     locale = getattr(getattr(space, "_flask_babel", None), "babel_locale", None)
     space._page_translations = (locale, translations)
     return translations
+
+
+def page_locale_code() -> str:
+    """``str(flask_babel.get_locale() or "en")``, the page's language code, kept on ``g``
+    beside the locale it names (a forced locale is a new one, as for the catalogue)."""
+    space = _page_space()
+    locale = getattr(getattr(space, "_flask_babel", None), "babel_locale", None)
+    kept = getattr(space, "_page_locale_code", None)
+    if kept is not None and locale is not None and kept[0] is locale:
+        return kept[1]  # type: ignore[no-any-return]
+    code = str(get_locale() or "en")
+    if space is not None:
+        locale = getattr(getattr(space, "_flask_babel", None), "babel_locale", None)
+        space._page_locale_code = (locale, code)
+    return code
 
 
 def gettext(string: str, **variables: Any) -> str:
@@ -47,6 +69,11 @@ def ngettext(singular: str, plural: str, num: int, **variables: Any) -> str:
     """``flask_babel.ngettext``, from the page's kept catalogue."""
     variables.setdefault("num", num)
     return page_translations().ungettext(singular, plural, num) % variables
+
+
+def lazy_gettext(string: str, **variables: Any) -> LazyString:
+    """``flask_babel.lazy_gettext``: translated when shown, from the page's kept catalogue."""
+    return LazyString(gettext, string, **variables)
 
 
 @pass_context

@@ -20,12 +20,11 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from flask_babel import gettext, lazy_gettext, ngettext
-
 from directory.council import Council, LifeEvent, SchoolHoliday
 from directory.models.enums import ServiceKind
 from directory.models.service import OLDEST_AGE_SERVED, PRE_BIRTH_AGE
 from directory.names import DAY_NAMES, KIND_NAMES
+from directory.page_text import gettext, lazy_gettext, ngettext
 from directory.templating import govuk_date
 from search.query import DAYS
 from search.understanding import Concept

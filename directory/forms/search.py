@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from flask import current_app, has_app_context
-from flask_babel import LazyString, gettext, lazy_gettext, ngettext
+from flask_babel import LazyString
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCheckboxesInput,
     GovCheckboxInput,
@@ -54,6 +54,7 @@ from directory.finding.request import (
     read_set_aside,
 )
 from directory.forms import BaseForm
+from directory.page_text import gettext, lazy_gettext, ngettext
 from directory.postcodes.lookup import Place, PostcodeNotFound, find_place
 from directory.postcodes.messages import message_for
 from directory.postcodes.parsing import PostcodeError

@@ -7,12 +7,13 @@ from collections.abc import Iterable
 from datetime import date, time
 from decimal import Decimal
 
-from flask_babel import format_date, format_decimal, get_locale, gettext, ngettext
+from flask_babel import format_date, format_decimal, get_locale
 
 from directory.council_language import english, with_english
 from directory.i18n import text_direction
 from directory.models import CostOption
 from directory.models.service import PRE_BIRTH_AGE
+from directory.page_text import gettext, ngettext
 
 LEFT_TO_RIGHT_ISOLATE = "\u2066"
 POP_DIRECTIONAL_ISOLATE = "\u2069"
@@ -65,6 +66,7 @@ def age_range(minimum: int | None, maximum: int | None) -> str:
             return gettext("From pregnancy")
         return ngettext("Pregnancy to %(num)s year", "Pregnancy to %(num)s years", maximum)
     if maximum is None:
+        assert minimum is not None  # both None is "All ages", above
         return ngettext("From %(num)s year", "From %(num)s years", minimum)
     if minimum is None or minimum == 0:
         return ngettext("Up to %(num)s year", "Up to %(num)s years", maximum)

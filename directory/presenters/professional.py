@@ -11,12 +11,12 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from flask import current_app
-from flask_babel import gettext, lazy_gettext
 
 from directory.council import Council
 from directory.i18n import page_locale
 from directory.links import shown_link
 from directory.models import Audience, ReferralRoute, Service, ServiceAreaScope
+from directory.page_text import gettext, lazy_gettext
 from directory.presenters.lasting import lasting
 from directory.presenters.search import ResultItem, result_item
 from search import SearchHit

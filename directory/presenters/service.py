@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from flask_babel import gettext, lazy_gettext
-
 from directory.council import Council
 from directory.council_language import english
 from directory.i18n import page_locale
@@ -21,6 +19,7 @@ from directory.models import (
 )
 from directory.models.schedule import WEEKDAYS
 from directory.names import DAY_NAMES
+from directory.page_text import gettext, lazy_gettext
 from directory.presenters.facts import (
     PhoneLink,
     area_words,

@@ -137,11 +137,7 @@ def results_page(door: Door) -> dict[str, Any]:
         results = door.arrange(wanted, results, run)
     services = door.services([hit.id for hit in results.hits], now.date())
     items = [door.item(services[hit.id], hit, now) for hit in results.hits if hit.id in services]
-    locale = page_locale()
-    spoken = {
-        code: spoken_language_name(code, name, locale) for code, name in language_names().items()
-    }
-    names = Names(council, spoken, now.date())
+    names = Names(council, _spoken_languages(page_locale()), now.date())
     count_options(form, results.facets, names)
     looser = []
     if results.total == 0 and (wanted.has_filters or wanted.text):
@@ -198,6 +194,25 @@ def results_page(door: Door) -> dict[str, Any]:
         words_read=words_read_tags(wanted, council, door.endpoint, door.for_practitioners),
         read_markers=read_markers,
     )
+
+
+def _spoken_languages(locale: str) -> dict[str, str]:
+    """Code -> name, in the page's language, of every language a listing lists: read from
+    the database once per index generation and language (a listing's languages change
+    only with a commit, which re-indexes it), not on every page."""
+    key = (site_search().generation(), locale)
+    kept = current_app.extensions.setdefault("spoken_languages", {})
+    found = kept.get(key) if key[0] is not None else None
+    if found is not None:
+        return found  # type: ignore[no-any-return]
+    spoken = {
+        code: spoken_language_name(code, name, locale) for code, name in language_names().items()
+    }
+    if key[0] is not None:
+        if any(held[0] != key[0] for held in kept):
+            kept.clear()  # an older generation's
+        kept[key] = spoken
+    return spoken
 
 
 def _sort_choices(door: Door, wanted: SearchRequest) -> list[tuple[str, str, str]]:

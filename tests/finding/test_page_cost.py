@@ -98,3 +98,18 @@ def test_renaming_an_organisation_re_indexes_the_listings_it_runs(search_app: Fl
         db.session.commit()
     found = page_text(family.get("/find-support?q=quillfeather"))
     assert f'href="/services/{service_id}"' in found
+
+
+def test_a_language_added_to_a_listing_is_offered_by_the_next_page(search_app: Flask) -> None:
+    """The languages' names are kept per index generation: a listing's new language is
+    committed with it, which re-indexes it, so the very next page offers it by name."""
+    from directory.models import Language
+
+    family = search_app.test_client()
+    address = "/find-support?q=food"
+    assert "Basque" not in page_text(family.get(address))
+    service_id, _ = _first_card(page_text(family.get(address)))
+    with search_app.app_context():
+        db.session.add(Language(service_id=service_id, code="eu", name="Basque"))
+        db.session.commit()
+    assert "Basque" in page_text(family.get(address))

@@ -75,3 +75,23 @@ def test_a_forced_locale_has_its_own_words_and_the_page_gets_its_back(polish_app
 def test_outside_a_request_the_words_are_english() -> None:
     assert page_text.gettext("Where") == "Where"
     assert page_text.gettext("%(a)s and %(b)s", a="x", b="y") == "x and y"
+
+
+def test_a_lazy_word_is_the_pages_word_when_shown(polish_app: Flask) -> None:
+    lazy = page_text.lazy_gettext("Where")
+    assert str(lazy) == flask_babel.gettext("Where") == "Gdzie"
+    with force_locale("en"):
+        assert str(lazy) == "Where"
+    labelled = page_text.lazy_gettext("%(label)s (%(count)s)", label="Food", count=3)
+    assert str(labelled) == flask_babel.gettext("%(label)s (%(count)s)", label="Food", count=3)
+
+
+def test_the_page_language_code_follows_a_forced_locale(polish_app: Flask) -> None:
+    assert page_text.page_locale_code() == str(flask_babel.get_locale()) == "pl"
+    with force_locale("ur"):
+        assert page_text.page_locale_code() == "ur"
+    assert page_text.page_locale_code() == "pl"
+
+
+def test_outside_a_request_the_language_is_english() -> None:
+    assert page_text.page_locale_code() == "en"

@@ -1,0 +1,124 @@
+"""What every result card on a page says alike, worked out once for the page.
+
+A results page draws twenty cards, and each card asked for the same dozen words ("Where",
+"Cost", "Save to my list"...) and built its link through ``url_for``: a few hundred calls
+a page that give the same answers twenty times. ``card_kit`` gives the card macro
+(``templates/find/_cards.html``) those words, already as the template's ``_()`` gives
+them (the translation as HTML, ``Markup``; the variables of a format string escaped into
+it where the card fills them in), and the link to a listing from one ``url_for`` a page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from flask import g, url_for
+from markupsafe import Markup
+
+from directory.i18n import page_locale
+from directory.page_text import gettext, page_translations
+
+_PLAIN_ID = re.compile(r"[A-Za-z0-9_.~-]+")
+"""An id the address takes as it is, unquoted (a listing's id is a UUID)."""
+_STAND_IN = "0stand0in0for0the0id0"
+
+
+def _said(translated: str) -> Markup:
+    """A translation (``gettext("...")``, written out so the catalogue finds the words) as
+    the template's ``_("...")`` draws it in an HTML page."""
+    return Markup(translated) % {}
+
+
+@dataclass(frozen=True)
+class CardKit:
+    """A page's card words (``Markup``) and its listings' link, for one door."""
+
+    endpoint: str
+    english_page: bool
+    """A page in another language marks a listing's own words ``lang="en"``."""
+    sample: Markup
+    practitioners_only: Markup
+    where: Markup
+    place_distance: Markup
+    """"%(place)s, %(distance)s": the card fills it in, its values escaped."""
+    how: Markup
+    when: Markup
+    phone: Markup
+    cost: Markup
+    ages: Markup
+    saved: Markup
+    remove: Markup
+    save: Markup
+    meets: Markup
+    none_ticked: Markup
+    needs_of: Markup
+    """"%(met)s of %(asked)s needs", filled in by the card."""
+    covers: Markup
+    level: Markup
+    referral: Markup
+    referral_form: Markup
+    for_name: Markup
+    """"for %(name)s", filled in by the card."""
+    criteria: Markup
+    for_professionals: Markup
+    notes: Markup
+    _link: str
+
+    def english(self, value: Any) -> Any:
+        """A listing's own words marked ``lang="en"`` on a page in another language, as the
+        ``english`` filter marks them (``directory.council_language.english``)."""
+        if value and self.english_page:
+            return Markup('<span lang="en" dir="ltr">%s</span>') % value
+        return value
+
+    def href(self, service_id: str) -> str:
+        """The listing's page, as ``url_for(endpoint, service_id=...)`` gives it."""
+        if _PLAIN_ID.fullmatch(service_id) and self._link.count(_STAND_IN) == 1:
+            return self._link.replace(_STAND_IN, service_id)
+        return url_for(self.endpoint, service_id=service_id)
+
+
+def card_kit(endpoint: str | None = None) -> CardKit:
+    """The card words and link for this page and door (``endpoint`` of a listing's page,
+    the family one by default), made once a page and language."""
+    endpoint = endpoint or "public.service"
+    translations = page_translations()
+    space = g._get_current_object() if g else None
+    kept: dict[tuple[int, str], tuple[object, CardKit]] = (
+        space.__dict__.setdefault("_card_kits", {}) if space is not None else {}
+    )
+    found = kept.get((id(translations), endpoint))
+    if found is not None and found[0] is translations:
+        return found[1]
+    kit = CardKit(
+        endpoint=endpoint,
+        english_page=page_locale() != "en",
+        sample=_said(gettext("Sample listing")),
+        practitioners_only=_said(gettext("Practitioners only")),
+        where=_said(gettext("Where")),
+        place_distance=Markup(gettext("%(place)s, %(distance)s")),
+        how=_said(gettext("How")),
+        when=_said(gettext("When")),
+        phone=_said(gettext("Phone")),
+        cost=_said(gettext("Cost")),
+        ages=_said(gettext("Ages")),
+        saved=_said(gettext("Saved")),
+        remove=_said(gettext("Remove from my list")),
+        save=_said(gettext("Save to my list")),
+        meets=_said(gettext("Meets")),
+        none_ticked=_said(gettext("none of the needs ticked")),
+        needs_of=Markup(gettext("%(met)s of %(asked)s needs")),
+        covers=_said(gettext("Covers")),
+        level=_said(gettext("Level of need")),
+        referral=_said(gettext("Referral")),
+        referral_form=_said(gettext("referral form")),
+        for_name=Markup(gettext("for %(name)s")),
+        criteria=_said(gettext("Criteria")),
+        for_professionals=_said(gettext("For professionals")),
+        notes=_said(gettext("Notes")),
+        _link=url_for(endpoint, service_id=_STAND_IN),
+    )
+    kept[(id(translations), endpoint)] = (translations, kit)
+    return kit
