@@ -202,6 +202,17 @@ class Report:
         values = [getattr(o, name) for o in self.outcomes if getattr(o, name) is not None]
         return (len(values), statistics.fmean(values)) if values else None
 
+    def shown_fit(self, name: str) -> tuple[int, float] | None:
+        """(empty places in the top 3, share of the results shown that fit) for the cases
+        ``fit`` counts: an empty place counts against ``fit`` though nothing there misfits
+        (the directory holds fewer than three listings at that level and in that place)."""
+        outcomes = [o for o in self.outcomes if getattr(o, name) is not None]
+        shown = sum(len(o.top) for o in outcomes)
+        if not shown:
+            return None
+        fitting = sum(round(getattr(o, name) * TOP) for o in outcomes)
+        return TOP * len(outcomes) - shown, fitting / shown
+
     @property
     def door_counts(self) -> dict[str, int]:
         counts: dict[str, int] = {}
@@ -472,6 +483,9 @@ def print_report(report: Report, show_failures: bool, title: str = "development 
         fit = report.fit(name)
         if fit is not None:
             print(f"{name}: {fit[0]} cases, {fit[1]:.1%} of top-3 results fit")
+            shown = report.shown_fit(name)
+            if shown is not None:
+                print(f"  {shown[1]:.1%} of the results shown; {shown[0]} empty places")
     if show_failures:
         for outcome in report.failures:
             marks = []

@@ -38,20 +38,29 @@ from functools import lru_cache
 from directory.council import Council, Locality, TaxonomyTermConfig
 from directory.finding.shorthand import level_wordings
 from search.phrasebook import script_fold
+from search.spelling import edit_distance
 from search.understanding import QueryReader
 
 LEVEL, LOCALITY = "level", "locality"
 LEVEL_PREFIXES = ("level", "lvl", "lv", "l", "tier", "step")
 NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
+"""Levels by Roman numeral ("level iii", "tier II"); "i" only after "level" or "tier"."""
 LOCATING_WORDS = frozenset(
-    {"in", "near", "around", "round", "across", "covering", "within", "from", "at"}
-)
+    {
+        "in", "near", "nr", "nearby", "around", "round", "across", "covering", "covers",
+        "serving", "within", "from", "at",
+    }
+)  # fmt: skip
 AREA_WORDS = frozenset({"locality", "cluster", "area", "patch", "side", "way"})
 """Words after a place that name it as an area; taken with it ("Halesowen cluster")."""
 ORDINARY_ZIPF = 3.9
 """A one-word place at least this common in English (wordfreq's Zipf scale) is also an
 everyday word ("central", "north", "rugby", "intake"), so it needs a locating word."""
 MAX_WORDS_READ = 40
+MIN_RESPELT = 5
+"""A place word is read from a misspelling ("stourbrige", "hailsowen") only this long or
+longer: one edit away up to 7 letters, two from 8 (:meth:`Vocabulary.respelt`)."""
 COLOURS = frozenset(
     {
         "red", "amber", "yellow", "green", "blue", "orange", "purple", "pink", "white",
@@ -111,6 +120,30 @@ class Vocabulary:
     """One-word places that are everyday words too."""
     colours: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     """Colours that name a level, read only as a label (see :meth:`read`)."""
+    place_words: frozenset[str] = frozenset()
+    """The words of every place phrase in Latin letters, which a misspelling is read as."""
+
+    def respelt(self, keys: Sequence[str], reader: QueryReader) -> list[str]:
+        """``keys`` with each non-word close to one place word put as that word: "brierly
+        hill" is "brierley hill", "sedgeley" "sedgley". A word the reader knows (any
+        shipped language's, a phrasebook's) or close to two place words stays as it is."""
+        respelt = list(keys)
+        for position, key in enumerate(keys):
+            if len(key) < MIN_RESPELT or not key.isascii() or not key.isalpha():
+                continue
+            if key in self.place_words or reader.is_word(key):
+                continue
+            limit = 1 if len(key) < 8 else 2
+            close = {
+                word
+                for word in self.place_words
+                if word[0] == key[0]
+                and abs(len(word) - len(key)) <= limit
+                and edit_distance(key, word, limit) <= limit
+            }
+            if len(close) == 1:
+                respelt[position] = close.pop()
+        return respelt
 
     def read(
         self,
@@ -133,6 +166,8 @@ class Vocabulary:
         found: list[_Found] = []
         position = 0
         keys = [token.key for token in tokens]
+        if reader is not None and self.place_words:
+            keys = self.respelt(keys, reader)
         while position < len(tokens):
             for length in range(min(longest, len(tokens) - position), 0, -1):
                 phrase = tuple(keys[position : position + length])
@@ -147,7 +182,7 @@ class Vocabulary:
                 if _numbered_after(phrase, keys, position + length):
                     continue  # "yellow/level 3": the number names the level
                 if meaning and (phrase not in self.ordinary or _located(tokens, position)):
-                    end = position + length
+                    end = position + length + _inward(phrase, keys, position + length)
                     while end < len(tokens) and keys[end] in AREA_WORDS and _is_place(meaning):
                         end += 1
                     found.append(_Found(position, end, meaning, _lead(keys, position, meaning)))
@@ -220,8 +255,26 @@ def _numbered_after(phrase: Sequence[str], keys: Sequence[str], end: int) -> boo
         phrase[-1] in LEVEL_PREFIXES
         and len(phrase) > 1
         and end < len(keys)
-        and (keys[end].isdigit() or keys[end] in NUMBER_WORDS)
+        and (keys[end].isdigit() or keys[end] in NUMBER_WORDS or keys[end] in ROMAN[1:])
     )
+
+
+def _postcode_part(key: str) -> bool:
+    """Whether a word is a postcode's letters ("dy", "wv", "b")."""
+    return key.isascii() and key.isalpha() and len(key) <= 2
+
+
+def _inward(phrase: Sequence[str], keys: Sequence[str], end: int) -> int:
+    """How many words after a postcode district or sector ("DY5", "DY9 7") are the rest of
+    a full postcode ("DY5 3AB": "3", "ab"; "DY9 7AB": "ab"), read with it."""
+    if not (_postcode_part(phrase[0]) and all(key.isdigit() for key in phrase[1:])):
+        return 0
+    rest = keys[end : end + 2]
+    if len(phrase) == 2 and len(rest) == 2 and len(rest[0]) == 1 and rest[0].isdigit():
+        return 2 if _postcode_part(rest[1]) and len(rest[1]) == 2 else 0
+    if len(phrase) == 3 and rest and _postcode_part(rest[0]) and len(rest[0]) == 2:
+        return 1
+    return 0
 
 
 def _between(text: str, tokens: Sequence[_Token], left: int, right: int) -> str:
@@ -307,7 +360,9 @@ def _not_meant_otherwise(
     A level named by its number ("step 2", "level two") is no part of a longer phrase
     ("step 2 parenting" is not step-parenting). Nor is a reading the phrasebook reads the
     same without ("early help" before "family support worker": the book reads both as
-    one family-hub concept, and "family support worker" alone still reads it), nor one
+    one family-hub concept, and "family support worker" alone still reads it, with all its
+    words; "budgeting help universal credit" is money without "universal" only through
+    "budgeting", so "universal" stays text), nor one
     longer than the phrase it shares a word with ("team around the family" before
     "family support worker")."""
     reading = reader.read(text, {}, today)
@@ -324,7 +379,7 @@ def _not_meant_otherwise(
                 taken = True
             elif not theirs <= own and not numbered and len(theirs) >= len(own):
                 rest = _without(text, [(tokens[one.first].start, tokens[one.end - 1].end)])
-                taken = not _still_read(concept.key, rest, reader, today)
+                taken = not _still_read(concept.key, theirs - own, rest, reader, today)
             if taken:
                 break
         if not taken:
@@ -337,13 +392,19 @@ def _numbered(keys: Sequence[str]) -> bool:
     return (
         len(keys) == 2
         and keys[0] in LEVEL_PREFIXES
-        and (keys[1].isdigit() or keys[1] in NUMBER_WORDS)
+        and (keys[1].isdigit() or keys[1] in NUMBER_WORDS or keys[1] in ROMAN)
     )
 
 
-def _still_read(key: str, text: str, reader: QueryReader, today: date) -> bool:
-    """Whether the phrasebook reads ``key`` from words of ``text``."""
-    return any(c.key == key and c.words for c in reader.read(text, {}, today).concepts)
+def _still_read(key: str, others: set[str], text: str, reader: QueryReader, today: date) -> bool:
+    """Whether the phrasebook reads ``key`` from ``text`` with every one of ``others`` (the
+    phrase's words besides the reading's): "family support worker" is still read without
+    "early help", but "credit" is no money phrase without "universal", even where another
+    word ("budgeting") reads money too."""
+    return any(
+        c.key == key and c.words and others <= set(c.words)
+        for c in reader.read(text, {}, today).concepts
+    )
 
 
 def _parts(raw: str) -> set[str]:
@@ -446,17 +507,37 @@ def _vocabulary(
     from wordfreq import zipf_frequency  # here: most processes never need wordfreq
 
     ordinary = set()
+    place_words: set[str] = set()
     for locality in localities:
         for phrase in (locality.name, *locality.places):
             add(phrase, LOCALITY, locality.code)
             key = phrase_key(phrase)
             if len(key) == 1 and zipf_frequency(key[0], "en") >= ORDINARY_ZIPF:
                 ordinary.add(key)
+            if len(key) > 1 and "".join(key).isascii():
+                add("".join(key), LOCALITY, locality.code)  # "quarrybank", "brierleyhill"
+            place_words.update(word for word in key if word.isascii() and word.isalpha())
+        for postcode in _postcode_places(locality, localities):
+            add(postcode, LOCALITY, locality.code)
     return Vocabulary(
         {k: tuple(v) for k, v in phrases.items()},
         frozenset(ordinary),
         {colour: tuple(meaning) for colour, meaning in colours.items()},
+        frozenset(word for word in place_words if len(word) >= MIN_RESPELT),
     )
+
+
+def _postcode_places(locality: Locality, localities: Sequence[Locality]) -> list[str]:
+    """The postcode districts and sectors that name a locality ("DY5", "B63", "DY9 7"), and
+    the district of each of its sectors that no locality holds whole ("DY9": Halesowen's
+    and Stourbridge's), as the council file defines them."""
+    whole = {district for other in localities for district in other.postcode_districts}
+    split = [sector.split()[0] for sector in locality.postcode_sectors if sector.split()]
+    return [
+        *locality.postcode_districts,
+        *locality.postcode_sectors,
+        *(district for district in split if district not in whole),
+    ]
 
 
 def _shorthand_levels(
@@ -506,4 +587,7 @@ def level_phrases(level: TaxonomyTermConfig, number: int) -> list[str]:
         phrases.append(after)
     named = [str(number)] + ([NUMBER_WORDS[number - 1]] if number <= len(NUMBER_WORDS) else [])
     phrases += [f"{prefix} {n}" for prefix in LEVEL_PREFIXES for n in named]
+    if number <= len(ROMAN):
+        prefixes = LEVEL_PREFIXES if number > 1 else ("level", "tier")
+        phrases += [f"{prefix} {ROMAN[number - 1]}" for prefix in prefixes]
     return [*phrases, *level.words]
