@@ -214,23 +214,51 @@ class HarmReader:
 
     def words(self, keys: Sequence[str], skipped: set[int] | None = None) -> list[Word]:
         """Every class word in ``keys`` (the query's words, lower case, apostrophes
-        dropped), none at a ``skipped`` position (a look-alike)."""
+        dropped), none at a ``skipped`` position (a look-alike) but a removal's."""
         folded = [self._spoken(fold(key)) for key in keys]
         blanked = skipped or set()
         found: list[Word] = []
+        # A look-alike's words read as nothing, except as a removal: the cue lexicon
+        # blanks "kicked me out" so that it is no blow, and it is still being put out, of
+        # the one its own words name (the "me"), out of what the look-alike names ("out
+        # of the club", "out the rubbish"), by whoever is near.
+        shut = blanked - self._opened(folded, blanked)
         for start, word in enumerate(folded):
-            if start in blanked:
-                continue
             for words, cls in self._candidates(word):
                 end = start + len(words)
-                if end > start + 1 and (
-                    end > len(folded)
-                    or (blanked and not blanked.isdisjoint(range(start + 1, end)))
-                    or not all(map(_fits, words[1:], folded[start + 1 : end]))
+                if start in shut or (
+                    end > start + 1
+                    and (
+                        end > len(folded)
+                        or not shut.isdisjoint(range(start + 1, end))
+                        or not all(map(_fits, words[1:], folded[start + 1 : end]))
+                    )
                 ):
                     continue
                 found.append(Word(" ".join(keys[start:end]), cls, tuple(range(start, end))))
         return found
+
+    def _opened(self, folded: Sequence[str], blanked: set[int]) -> set[int]:
+        """The blanked runs of words that hold a removal: read as it and what it names."""
+        opened: set[int] = set()
+        for start, word in enumerate(folded):
+            for words, cls in self._candidates(word):
+                end = start + len(words)
+                if (
+                    cls != REMOVAL
+                    or blanked.isdisjoint(range(start, end))
+                    or end > len(folded)
+                    or not all(map(_fits, words[1:], folded[start + 1 : end]))
+                ):
+                    continue
+                opened.update(range(start, end))
+        for position in sorted(opened):
+            for step in (-1, 1):
+                near = position + step
+                while near in blanked and near not in opened:
+                    opened.add(near)
+                    near += step
+        return opened & blanked
 
     def _spoken(self, word: str) -> str:
         """A word typed as it is said, as the lexicon writes it: text-speak ("nite",
