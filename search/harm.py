@@ -41,7 +41,24 @@ REMOVAL = "removal"
 """The class of being put out of somewhere ("kicked out", "wyrzucił", "nikal diya"): its
 words are read as the removal, never as the blow one of them names ("kicked")."""
 _SKIPPED = frozenset(
-    {"the", "a", "an", "my", "his", "her", "their", "our", "your", "this", "that", "by", "off", "z"}
+    {
+        "the",
+        "a",
+        "an",
+        "my",
+        "his",
+        "her",
+        "their",
+        "our",
+        "your",
+        "this",
+        "that",
+        "by",
+        "off",
+        "z",
+        "old",
+        "new",
+    }
 )
 """Words passed over when looking for the thing a harm word acts on: "cut *the* budget"."""
 _OWNERS = frozenset(
