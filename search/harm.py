@@ -38,8 +38,9 @@ WORDS_KEPT = 8192
 """Words whose class entries are remembered: a word's entries are the same on every search."""
 _SPECIAL = frozenset({"act", "object", "joke", "form"})
 REMOVAL = "removal"
-"""The class of being put out of somewhere ("kicked out", "wyrzucił", "nikal diya"): its
-words are read as the removal, never as the blow one of them names ("kicked")."""
+"""The classes of being put out of somewhere (``removal``, ``removal_self``...: "kicked
+out", "wyrzucił", "nikal diya"): their words are read as the removal, never as the blow
+one of them names ("kicked")."""
 _SKIPPED = frozenset(
     {
         "the",
@@ -256,13 +257,14 @@ class HarmReader:
         return found
 
     def _opened(self, folded: Sequence[str], blanked: set[int]) -> set[int]:
-        """The blanked runs of words that hold a removal: read as it and what it names."""
+        """The blanked words of a removal and those after it, what it names ("out of the
+        club", "out the rubbish"): never the look-alike before it ("murder me if i")."""
         opened: set[int] = set()
         for start, word in enumerate(folded):
             for words, cls in self._candidates(word):
                 end = start + len(words)
                 if (
-                    cls != REMOVAL
+                    not cls.startswith(REMOVAL)
                     or blanked.isdisjoint(range(start, end))
                     or end > len(folded)
                     or not all(map(_fits, words[1:], folded[start + 1 : end]))
@@ -270,11 +272,10 @@ class HarmReader:
                     continue
                 opened.update(range(start, end))
         for position in sorted(opened):
-            for step in (-1, 1):
-                near = position + step
-                while near in blanked and near not in opened:
-                    opened.add(near)
-                    near += step
+            after = position + 1
+            while after in blanked and after not in opened:
+                opened.add(after)
+                after += 1
         return opened & blanked
 
     def _spoken(self, word: str) -> str:
@@ -316,13 +317,16 @@ class HarmReader:
         if any(word.cls in ("joke", "form") for word in words):
             return ()
         objects = {p for word in words if word.cls == "object" for p in word.positions}
-        removed = [set(word.positions) for word in words if word.cls == REMOVAL]
+        removed = [set(word.positions) for word in words if word.cls.startswith(REMOVAL)]
         harm = [
             word
             for word in words
             if word.cls not in _SPECIAL
             and not _acts_on_object(word, objects, keys)
-            and not (word.cls != REMOVAL and any(span >= set(word.positions) for span in removed))
+            and not (
+                not word.cls.startswith(REMOVAL)
+                and any(span >= set(word.positions) for span in removed)
+            )
         ]
         present = {word.cls for word in words}
         harmful = {word.cls for word in harm}
