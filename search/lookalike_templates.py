@@ -4,8 +4,9 @@ Fear alone ("dar lagda", "I'm scared"), loneliness ("isolated with a newborn"), 
 behaviour towards other children ("bije inne dzieci", "hits other kids"), a knife beside a
 fork, a child hit by a cricket ball, a child lost for a while and found, and being put out
 of a pub, a game or a chat (by a partner or family too), a habit kicked, a ball kicked out
-and rubbish thrown out are needs or ordinary life, not danger, in every shipped language and script. Each template is crossed
-with its slots' words, so a class is many sentences, not one.
+and rubbish thrown out are needs or ordinary life, not danger, in every shipped language
+and script. Each template is crossed with its slots' words, so a class is many sentences,
+not one.
 
 ``tests/search/test_lookalike_templates.py`` checks that none raises the panel or the
 strip; the learnt alarm's threshold is calibrated on them (:mod:`directory.calibration`),
