@@ -616,8 +616,8 @@ _HARM_DANGER: dict[str, list[str]] = {
         "my stepdad comes into my room at night",
         "my 12 year old has been missing since yesterday",
         # a young person put out of home by a parent: the strip, with Childline's line
-        "my dad chucked me out cos im pregnant",
-        "im 16 and my mum kicked me out",
+        "my dad chucked me out of the house cos im pregnant",
+        "im 16 and my mum kicked me out of the house last night",
         "ojczym bije moją córkę pasem",
         "mera chacha meri beti ko galat tarah chhoota hai",
         "ਮੇਰੀ ਧੀ ਦਾ ਚਾਚਾ ਉਸਨੂੰ ਗਲਤ ਢੰਗ ਨਾਲ ਛੂਹਦਾ ਹੈ",
