@@ -38,10 +38,28 @@ WORDS_KEPT = 8192
 """Words whose class entries are remembered: a word's entries are the same on every search."""
 _SPECIAL = frozenset({"act", "object", "joke", "form"})
 REMOVAL = "removal"
-"""The class of being put out of somewhere ("kicked out", "wyrzucił", "nikal diya"): its
-words are read as the removal, never as the blow one of them names ("kicked")."""
+"""The classes of being put out of somewhere (``removal``, ``removal_self``...: "kicked
+out", "wyrzucił", "nikal diya"): their words are read as the removal, never as the blow
+one of them names ("kicked")."""
 _SKIPPED = frozenset(
-    {"the", "a", "an", "my", "his", "her", "their", "our", "your", "this", "that", "by", "off", "z"}
+    {
+        "the",
+        "a",
+        "an",
+        "my",
+        "his",
+        "her",
+        "their",
+        "our",
+        "your",
+        "this",
+        "that",
+        "by",
+        "off",
+        "z",
+        "old",
+        "new",
+    }
 )
 """Words passed over when looking for the thing a harm word acts on: "cut *the* budget"."""
 _OWNERS = frozenset(
@@ -214,23 +232,51 @@ class HarmReader:
 
     def words(self, keys: Sequence[str], skipped: set[int] | None = None) -> list[Word]:
         """Every class word in ``keys`` (the query's words, lower case, apostrophes
-        dropped), none at a ``skipped`` position (a look-alike)."""
+        dropped), none at a ``skipped`` position (a look-alike) but a removal's."""
         folded = [self._spoken(fold(key)) for key in keys]
         blanked = skipped or set()
         found: list[Word] = []
+        # A look-alike's words read as nothing, except as a removal: the cue lexicon
+        # blanks "kicked me out" so that it is no blow, and it is still being put out, of
+        # the one its own words name (the "me"), out of what the look-alike names ("out
+        # of the club", "out the rubbish"), by whoever is near.
+        shut = blanked - self._opened(folded, blanked)
         for start, word in enumerate(folded):
-            if start in blanked:
-                continue
             for words, cls in self._candidates(word):
                 end = start + len(words)
-                if end > start + 1 and (
-                    end > len(folded)
-                    or (blanked and not blanked.isdisjoint(range(start + 1, end)))
-                    or not all(map(_fits, words[1:], folded[start + 1 : end]))
+                if start in shut or (
+                    end > start + 1
+                    and (
+                        end > len(folded)
+                        or not shut.isdisjoint(range(start + 1, end))
+                        or not all(map(_fits, words[1:], folded[start + 1 : end]))
+                    )
                 ):
                     continue
                 found.append(Word(" ".join(keys[start:end]), cls, tuple(range(start, end))))
         return found
+
+    def _opened(self, folded: Sequence[str], blanked: set[int]) -> set[int]:
+        """The blanked words of a removal and those after it, what it names ("out of the
+        club", "out the rubbish"): never the look-alike before it ("murder me if i")."""
+        opened: set[int] = set()
+        for start, word in enumerate(folded):
+            for words, cls in self._candidates(word):
+                end = start + len(words)
+                if (
+                    not cls.startswith(REMOVAL)
+                    or blanked.isdisjoint(range(start, end))
+                    or end > len(folded)
+                    or not all(map(_fits, words[1:], folded[start + 1 : end]))
+                ):
+                    continue
+                opened.update(range(start, end))
+        for position in sorted(opened):
+            after = position + 1
+            while after in blanked and after not in opened:
+                opened.add(after)
+                after += 1
+        return opened & blanked
 
     def _spoken(self, word: str) -> str:
         """A word typed as it is said, as the lexicon writes it: text-speak ("nite",
@@ -271,13 +317,16 @@ class HarmReader:
         if any(word.cls in ("joke", "form") for word in words):
             return ()
         objects = {p for word in words if word.cls == "object" for p in word.positions}
-        removed = [set(word.positions) for word in words if word.cls == REMOVAL]
+        removed = [set(word.positions) for word in words if word.cls.startswith(REMOVAL)]
         harm = [
             word
             for word in words
             if word.cls not in _SPECIAL
             and not _acts_on_object(word, objects, keys)
-            and not (word.cls != REMOVAL and any(span >= set(word.positions) for span in removed))
+            and not (
+                not word.cls.startswith(REMOVAL)
+                and any(span >= set(word.positions) for span in removed)
+            )
         ]
         present = {word.cls for word in words}
         harmful = {word.cls for word in harm}

@@ -2,9 +2,11 @@
 
 Fear alone ("dar lagda", "I'm scared"), loneliness ("isolated with a newborn"), a child's
 behaviour towards other children ("bije inne dzieci", "hits other kids"), a knife beside a
-fork, a child hit by a cricket ball, and a child lost for a while and found are needs or
-ordinary life, not danger, in every shipped language and script. Each template is crossed
-with its slots' words, so a class is many sentences, not one.
+fork, a child hit by a cricket ball, a child lost for a while and found, and being put out
+of a pub, a game or a chat (by a partner or family too), a habit kicked, a ball kicked out
+and rubbish thrown out are needs or ordinary life, not danger, in every shipped language
+and script. Each template is crossed with its slots' words, so a class is many sentences,
+not one.
 
 ``tests/search/test_lookalike_templates.py`` checks that none raises the panel or the
 strip; the learnt alarm's threshold is calibrated on them (:mod:`directory.calibration`),
@@ -185,6 +187,38 @@ _TEMPLATED: dict[str, list[str]] = {
             whom=("ਮੈਨੂੰ", "ਮੇਰੇ ਪਤੀ ਨੂੰ"),
             place=("ਨੌਕਰੀ", "ਕੰਮ"),
             out=("ਕੱਢ ਦਿੱਤਾ",),
+        ),
+    ],
+    "put out of a pub, a game or a chat by family, a habit kicked, a ball or rubbish out": [
+        *crossed(
+            "{who} {out} of the {place}{rest}",
+            who=("my husband", "my boyfriend", "my dad", "my mum", "my brother", "he", "she"),
+            out=("kicked me out", "threw me out", "chucked us out", "booted me out"),
+            place=("pub", "game", "group chat", "match", "party", "kitchen", "gym"),
+            rest=("", " last night"),
+        ),
+        *crossed(
+            "{who} got {out} of the {place}",
+            who=("my husband", "my son", "my dad", "my partner"),
+            out=("kicked out", "thrown out", "chucked out"),
+            place=("pub", "club", "match", "party"),
+        ),
+        *crossed(
+            "{who} {kicked} the {thing}",
+            who=("my husband", "my wife", "my dad", "he"),
+            kicked=("kicked", "finally kicked", "is trying to kick"),
+            thing=("habit", "smoking habit", "drinking habit"),
+        ),
+        *crossed(
+            "{who} kicked the ball out of the {place}",
+            who=("my husband", "my boyfriend", "my son", "my brother"),
+            place=("garden", "park", "playground"),
+        ),
+        *crossed(
+            "{who} {out} the {thing}",
+            who=("my husband", "my wife", "my partner", "my son", "she"),
+            out=("threw out", "chucked out"),
+            thing=("rubbish", "old sofa", "recycling", "leftovers"),
         ),
     ],
 }

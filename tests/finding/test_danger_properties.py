@@ -132,6 +132,7 @@ FITTING_LINES = [
     ("my daughter has been scratching her arms with a compass", "0800 068 4141"),
     ("my nephew watches far right videos and hates muslims", "0800 789 321"),
     ("he said he would burn the house down with me in it", "0808 2000 247"),
+    ("my dad chucked me out of the house cos im pregnant", "0800 1111"),  # put out by a parent
 ]
 
 

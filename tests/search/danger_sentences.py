@@ -598,6 +598,13 @@ _HARM_DANGER: dict[str, list[str]] = {
         "mój mąż mnie dusi i grozi że mnie zabije",
         "mąż wyrzucił mnie z domu z dziećmi",
         "shohar ne mujhe ghar se nikal diya",
+        # put out of home by a partner, an ex or family (English reads it as Polish does)
+        "my husband kicked me out",
+        "he threw me and the kids out last night",
+        "boyfriend locked me out and took my keys",
+        "my ex threw me out with nothing",
+        "his family kicked me out after the wedding",
+        "my son chucked me out of my own house",
         "mera shohar mujhe gala daba kar maarta hai",
         "ਮੇਰਾ ਘਰਵਾਲਾ ਮੈਨੂੰ ਰੋਜ਼ ਕੁੱਟਦਾ ਹੈ",
     ],
@@ -608,6 +615,9 @@ _HARM_DANGER: dict[str, list[str]] = {
         "mums boyfriend shouts and throws things at my little brother",
         "my stepdad comes into my room at night",
         "my 12 year old has been missing since yesterday",
+        # a young person put out of home by a parent: the strip, with Childline's line
+        "my dad chucked me out of the house cos im pregnant",
+        "im 16 and my mum kicked me out of the house last night",
         "ojczym bije moją córkę pasem",
         "mera chacha meri beti ko galat tarah chhoota hai",
         "ਮੇਰੀ ਧੀ ਦਾ ਚਾਚਾ ਉਸਨੂੰ ਗਲਤ ਢੰਗ ਨਾਲ ਛੂਹਦਾ ਹੈ",

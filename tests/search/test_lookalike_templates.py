@@ -49,6 +49,14 @@ KEEP_READING = [
     "shohar ne mujhe ghar se nikal diya",
     "ਪਤੀ ਨੇ ਮੈਨੂੰ ਘਰੋਂ ਕੱਢ ਦਿੱਤਾ",
     "pati ne mainu ghar ton kadh dita",
+    "my husband kicked me out",
+    "he threw me and the kids out last night",
+    "my dad chucked me out of the house cos im pregnant",
+    "boyfriend locked me out and took my keys",
+    "my brother threw me out of the house",
+    "his family kicked me out",
+    "my son kicked me out of my own home",
+    "my parents kicked me out of the house when i came out",
 ]
 """Dangers beside the look-alike classes above: each still reads (panel or strip)."""
 
