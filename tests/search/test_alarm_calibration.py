@@ -164,6 +164,8 @@ def test_a_perturbed_phrasebook_still_raises_no_false_alarm_held_out(dropped: in
     assert [t for t in held_out if alarm(t) >= model.danger_least] == []
 
 
+# The command reads files only, never the database: one engine is enough (half a minute each).
+@pytest.mark.parametrize("empty_app", ["sqlite"], indirect=True)
 def test_flask_search_train_prints_the_threshold_and_what_it_reads(empty_app: Flask) -> None:
     model = learnt_model().model
     assert model.alarm is not None
