@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import mimetypes
+from collections.abc import Callable
 from pathlib import Path
 
 from flask import Flask, Response, current_app, request, send_from_directory, url_for
@@ -31,15 +32,21 @@ class AssetsNotBuilt(RuntimeError):
 
 
 class AssetManifest:
-    """``static/dist/assets.json``, read again whenever the build rewrites it."""
+    """``static/dist/assets.json``, read once per process: a page links three assets, and
+    the built names change only with a build, which a release follows with a restart.
+    Where ``recheck()`` says so (a development server, ``app.debug``), the file's time is
+    checked at each use and the manifest read again whenever the build rewrites it."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, recheck: Callable[[], bool] = lambda: True) -> None:
         self.path = path
+        self.recheck = recheck
         self._stamp: int | None = None
         self._names: dict[str, str] = {}
         self._hashed: frozenset[str] = frozenset()
 
     def _current(self) -> None:
+        if self._stamp is not None and not self.recheck():
+            return
         try:
             stamp = self.path.stat().st_mtime_ns
         except FileNotFoundError:
@@ -70,7 +77,7 @@ class AssetManifest:
 
 
 def install(app: Flask) -> None:
-    manifest = AssetManifest(MANIFEST)
+    manifest = AssetManifest(MANIFEST, recheck=lambda: app.debug)
     app.extensions["assets"] = manifest
 
     def asset_url(name: str) -> str:

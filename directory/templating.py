@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import ChainMap
 from collections.abc import MutableMapping
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from babel import Locale
@@ -13,7 +14,7 @@ from flask_babel import format_date
 from govuk_frontend_wtf.main import wtforms_errors
 from jinja2 import Environment
 
-from directory import page_text
+from directory import page_parts, page_text
 from directory.council_language import english, own_language, page_council
 from directory.i18n import (
     available_locales,
@@ -39,6 +40,8 @@ def register(app: Flask) -> None:
     # One look-up of the catalogue a page, not one a ``_()`` (``directory.page_text``).
     page_text.install(app.jinja_env)
     use_page_globals(app.jinja_env)
+    # The header and footer drawn once per language, not per request (``page_parts``).
+    page_parts.install(app)
 
 
 class TemplateGlobals(ChainMap[str, Any]):
@@ -99,7 +102,9 @@ def govuk_date(value: date) -> str:
     return format_date(value, GOVUK_DATE_FORMAT)
 
 
+@lru_cache(maxsize=64)
 def language_name(code: str) -> str:
-    """A language's name in that language ("Cymraeg"), as a language switcher shows it."""
+    """A language's name in that language ("Cymraeg"), as a language switcher shows it;
+    worked out once per code (the same answer for every page)."""
     name = Locale.parse(code).get_display_name(code) or code
     return name[:1].upper() + name[1:]

@@ -9,26 +9,22 @@ loaded), and the asked page cut from it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 
+from directory.finding.page import SearchPage
 from directory.finding.request import PAGE_SIZE, SearchRequest
 from directory.queries.services import need_codes_by_service
-from search import MAX_PAGE_SIZE, SearchQuery, SearchResults
+from search import MAX_PAGE_SIZE, SearchResults
 
 
 def meets_all_needs_first(
-    wanted: SearchRequest,
-    results: SearchResults,
-    run: Callable[[SearchRequest], SearchQuery],
+    wanted: SearchRequest, results: SearchResults, page: SearchPage
 ) -> SearchResults:
-    from directory.indexing import site_search  # the app's engine, made in the factory
-
     asked = set(wanted.needs)
     if len(asked) < 2 or not results.hits or results.total > MAX_PAGE_SIZE:
         return results
-    query = run(wanted)
-    everything = site_search().search(replace(query, page=1, page_size=MAX_PAGE_SIZE)).hits
+    query = page.query(wanted)
+    everything = page.engine.search(replace(query, page=1, page_size=MAX_PAGE_SIZE)).hits
     held = need_codes_by_service([hit.id for hit in everything], query.today)
     every = [hit for hit in everything if asked <= held.get(hit.id, set())]
     some = [hit for hit in everything if not asked <= held.get(hit.id, set())]

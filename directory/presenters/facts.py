@@ -61,6 +61,31 @@ def next_opening(service: Service, now: datetime) -> str:
     return _next_open(schedules, now) if schedules else ""
 
 
+def opening_changes_at(service: Service, now: datetime) -> datetime:
+    """The first moment from ``now`` at which ``next_opening`` may say something else: the
+    first of the times it holds the clock against (a session's start or end; the opening
+    and closing of today's windows) not yet passed, else midnight, when the day does.
+    Until then it says what it says at ``now``: a card may keep it."""
+    midnight = datetime.combine(now.date() + timedelta(days=1), time())
+    if service.sessions:
+        moments = [moment for s in service.sessions for moment in (s.starts_at, s.ends_at)]
+    else:
+        today = now.date()
+        moments = [
+            datetime.combine(today, clock)
+            for schedule in service.schedules
+            if schedule.applies_on(today)
+            for clock in (schedule.opens_at, schedule.closes_at)
+        ] + [
+            datetime.combine(today, clock)
+            for link in service.locations
+            for schedule in link.schedules
+            if schedule.applies_on(today)
+            for clock in (schedule.opens_at, schedule.closes_at)
+        ]
+    return min((moment for moment in moments if now <= moment < midnight), default=midnight)
+
+
 def _next_session(sessions: Iterable[DatedSession], now: datetime) -> str:
     upcoming = sorted((s for s in sessions if s.ends_at > now), key=lambda s: s.starts_at)
     if not upcoming:

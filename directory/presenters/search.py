@@ -22,12 +22,13 @@ from directory.page_text import gettext, ngettext
 from directory.presenters.facts import (
     PhoneLink,
     next_opening,
+    opening_changes_at,
     out_of_date_notice,
     phone_links,
     where,
 )
 from directory.presenters.formatting import age_range, cost_lines, left_to_right
-from directory.presenters.lasting import lasting
+from directory.presenters.lasting import lasting, lasting_between
 from directory.presenters.service import DELIVERY_NAMES
 from search import SearchHit
 
@@ -97,7 +98,14 @@ def result_item(
     return replace(
         item,
         distance=miles(hit.distance_m) if hit.distance_m is not None else None,
-        when=next_opening(service, now),
+        when=lasting_between(
+            service,
+            council,
+            ("when", page_locale()),
+            now,
+            lambda: next_opening(service, now),
+            lambda: opening_changes_at(service, now),
+        ),
     )
 
 

@@ -15,8 +15,9 @@ from directory.council_language import page_council, page_safety_lines
 from directory.finding.filters import BY_PARAM, Names
 from directory.finding.nearest import nearest_family_centre
 from directory.finding.needs_met import meets_all_needs_first
+from directory.finding.page import SearchPage
 from directory.finding.recovery import looser_searches
-from directory.finding.request import METRES_PER_MILE, PAGE_SIZE, SearchRequest, build_query
+from directory.finding.request import METRES_PER_MILE, PAGE_SIZE, SearchRequest
 from directory.forms.search import PractitionerSearchForm, SearchForm, radius_words
 from directory.i18n import page_locale
 from directory.indexing import site_search
@@ -37,15 +38,10 @@ from directory.queries.cards import ListingCache
 from directory.queries.services import language_names
 from directory.safety import SafetyLines, cued_dangers, signalled_dangers
 from directory.understanding import page_reader
-from search import MAX_PAGE_SIZE, PageOutOfRange, SearchHit, SearchQuery, SearchResults
+from search import PageOutOfRange, SearchHit, SearchResults
 from search.phrasebook import phrase_words
 
 blueprint = Blueprint("find", __name__)
-
-
-Arrange = Callable[
-    [SearchRequest, SearchResults, Callable[[SearchRequest], SearchQuery]], SearchResults
-]
 
 
 @dataclass(frozen=True)
@@ -63,13 +59,8 @@ class Door:
     for_practitioners: bool
     services: Callable[[list[str], date], dict[str, Service]]
     item: Callable[[Service, SearchHit, datetime], ResultItem]
-    arrange: (
-        Callable[
-            [SearchRequest, SearchResults, Callable[[SearchRequest], SearchQuery]], SearchResults
-        ]
-        | None
-    ) = None
-    """Reorders a page's hits (given the request, its results, and how to query again)."""
+    arrange: Callable[[SearchRequest, SearchResults, SearchPage], SearchResults] | None = None
+    """Reorders a page's hits (given the request, its results, and the page's search)."""
 
 
 def page_listings(ids: list[str], today: date, for_practitioners: bool) -> dict[str, Service]:
@@ -126,15 +117,15 @@ def results_page(door: Door) -> dict[str, Any]:
     reader = page_reader()
     safety: SafetyLines = page_safety_lines()
 
-    def run(asked: SearchRequest) -> SearchQuery:
-        return build_query(asked, council, now, origin, localities, reader, door.for_practitioners)
-
+    page = SearchPage(
+        site_search(), council, now, origin, localities, reader, door.for_practitioners
+    )
     try:
-        results = site_search().search(run(wanted))
+        results = page.search(wanted)
     except PageOutOfRange:
         abort(404)
     if door.arrange:
-        results = door.arrange(wanted, results, run)
+        results = door.arrange(wanted, results, page)
     services = door.services([hit.id for hit in results.hits], now.date())
     items = [door.item(services[hit.id], hit, now) for hit in results.hits if hit.id in services]
     names = Names(council, _spoken_languages(page_locale()), now.date())
@@ -143,16 +134,16 @@ def results_page(door: Door) -> dict[str, Any]:
     if results.total == 0 and (wanted.has_filters or wanted.text):
         looser = looser_searches(
             wanted,
-            count=lambda asked: _exact_total(run(asked)),
+            count=page.exact_total,
             labels=lambda name, value: _looser_label(names, name, value),
-            nearest=(lambda asked: _nearest(run(asked))) if place else None,
+            nearest=page.nearest if place else None,
             read_filters=door.for_practitioners,
         )
     centre = nearest_family_centre(council, place, localities, now.date())
     dangers = signalled_dangers(results.reading, wanted.needs, council)
     cues = cued_dangers(results.reading, dangers)
     exit_this_page = bool(dangers or cues) or _sensitive(
-        council, wanted, _first_page(door, wanted, services, lambda: run(replace(wanted, page=1)))
+        council, wanted, _first_page(door, wanted, services, page)
     )
     widened_miles = (
         results.widened.radius_m / METRES_PER_MILE
@@ -230,20 +221,6 @@ def _sort_choices(door: Door, wanted: SearchRequest) -> list[tuple[str, str, str
     ]
 
 
-def _exact_total(query: SearchQuery) -> int:
-    """How many a changed search finds as asked, without the engine's own loosening."""
-    return site_search().search(replace(query, page=1, page_size=1, loosen=False)).total
-
-
-def _nearest(query: SearchQuery) -> tuple[list[float], int]:
-    """Distances of the nearest matches with no distance limit, and how many match."""
-    unlimited = replace(
-        query, radius_m=None, sort="nearest", page=1, page_size=MAX_PAGE_SIZE, loosen=False
-    )
-    results = site_search().search(unlimited)
-    return [hit.distance_m for hit in results.hits if hit.distance_m is not None], results.total
-
-
 def _origin_localities(council: Council, place) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
     if place is None:
         return ()
@@ -265,15 +242,12 @@ def _looser_label(names: Names, name: str, value: str | None) -> str:
 
 
 def _first_page(
-    door: Door,
-    wanted: SearchRequest,
-    shown: dict[str, Service],
-    first: Callable[[], SearchQuery],
+    door: Door, wanted: SearchRequest, shown: dict[str, Service], page: SearchPage
 ) -> Iterable[Service]:
     """The listings on page 1 of this search: ``shown`` when this is page 1."""
     if wanted.page == 1:
         return shown.values()
-    hits = site_search().search(first()).hits
+    hits = page.search(replace(wanted, page=1)).hits
     return door.services([hit.id for hit in hits], date.today()).values()
 
 

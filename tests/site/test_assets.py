@@ -6,6 +6,7 @@ import gzip
 import hashlib
 import importlib.util
 import json
+import os
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -16,6 +17,7 @@ import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 
+from directory.assets import AssetManifest, AssetsNotBuilt
 from directory.config import DEFAULT_COUNCIL_FILE, PROJECT_ROOT
 from directory.council import load_council
 
@@ -148,3 +150,26 @@ def test_babel_config_extracts_template_text() -> None:
     assert "Page not found" in messages
     assert "Skip to main content" in messages
     assert "Run by %(council)s" in messages
+
+
+@pytest.mark.parametrize("recheck", [False, True])
+def test_the_manifest_is_read_once_unless_told_to_look_again(tmp_path: Path, recheck: bool) -> None:
+    """A page links three assets: the manifest is read once per process, and read again
+    after a build only where the app says so (a development server)."""
+    path = tmp_path / "assets.json"
+    path.write_text(json.dumps({"application.js": "application.1111.js"}), encoding="utf-8")
+    manifest = AssetManifest(path, recheck=lambda: recheck)
+    assert manifest.hashed("application.js") == "application.1111.js"
+    path.write_text(json.dumps({"application.js": "application.2222.js"}), encoding="utf-8")
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000_000))
+    expected = "application.2222.js" if recheck else "application.1111.js"
+    assert manifest.hashed("application.js") == expected
+    assert manifest.is_hashed(expected)
+
+
+def test_a_missing_manifest_is_looked_for_again(tmp_path: Path) -> None:
+    manifest = AssetManifest(tmp_path / "assets.json", recheck=lambda: False)
+    with pytest.raises(AssetsNotBuilt):
+        manifest.hashed("application.js")
+    (tmp_path / "assets.json").write_text('{"application.js": "a.1.js"}', encoding="utf-8")
+    assert manifest.hashed("application.js") == "a.1.js"

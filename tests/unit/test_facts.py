@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+import random
+from datetime import date, datetime, time, timedelta
 
 import pytest
 
@@ -18,7 +19,8 @@ from directory.models import (
     ServiceAreaScope,
     ServiceAtLocation,
 )
-from directory.presenters.facts import next_opening, phone_links, where
+from directory.presenters.facts import next_opening, opening_changes_at, phone_links, where
+from directory.presenters.lasting import lasting_between
 
 COUNCIL = load_council(DEFAULT_COUNCIL_FILE)
 # Thursday 26 November 2026, 2:30pm.
@@ -126,3 +128,87 @@ def test_where_without_a_venue_gives_the_area_covered() -> None:
 def test_phone_links_dial_the_digits() -> None:
     service = Service(phones=[Phone(number="01384 813322", description="")])
     assert [link.href for link in phone_links(service)] == ["tel:01384813322"]
+
+
+def _moments(start: datetime, hours: int) -> list[datetime]:
+    """Every quarter hour and every minute either side of it over ``hours``, and the
+    quarters themselves a second late: the clock on and around every boundary."""
+    found = []
+    for quarter in range(hours * 4):
+        at = start + timedelta(minutes=15 * quarter)
+        found += [
+            at - timedelta(minutes=1),
+            at,
+            at + timedelta(seconds=1),
+            at + timedelta(minutes=1),
+        ]
+    return found
+
+
+def _kept_opening(service: Service, now: datetime, council: object) -> str:
+    return lasting_between(
+        service,
+        council,
+        ("when", "en"),
+        now,
+        lambda: next_opening(service, now),
+        lambda: opening_changes_at(service, now),
+    )
+
+
+@pytest.mark.parametrize("order", ["forward", "shuffled"])
+def test_a_kept_opening_time_is_always_the_one_worked_out_afresh(order: str) -> None:
+    """Kept from one moment until ``opening_changes_at``, a card's "open now until 5pm" is,
+    at every moment over three days (in order, and in any order), what ``next_opening``
+    says then: windows that meet, start and end today, another day, and dated sessions."""
+    weekly = _weekly(
+        ("TH", time(9), time(12)),
+        ("TH", time(12), time(13, 30)),
+        ("TH", time(16), time(18)),
+        ("FR", time(10), time(11)),
+        ("SA", time(0), time(23, 45)),
+    )
+    venue = Service(
+        name="At a venue",
+        schedules=[],
+        sessions=[],
+        locations=[
+            ServiceAtLocation(
+                schedules=[Schedule(byday="FR", opens_at=time(8), closes_at=time(9, 15))]
+            )
+        ],
+    )
+    dated = _weekly()
+    dated.sessions = [
+        DatedSession(starts_at=datetime(2026, 11, 26, 14), ends_at=datetime(2026, 11, 26, 16)),
+        DatedSession(starts_at=datetime(2026, 11, 27, 23), ends_at=datetime(2026, 11, 28, 1)),
+        DatedSession(starts_at=datetime(2026, 11, 28, 10), ends_at=datetime(2026, 11, 28, 10, 30)),
+    ]
+    moments = _moments(datetime(2026, 11, 26), 72)
+    if order == "shuffled":
+        random.Random(7).shuffle(moments)
+    council = object()
+    for service in (weekly, venue, dated):
+        for now in moments:
+            assert _kept_opening(service, now, council) == next_opening(service, now), (
+                service.name,
+                now,
+            )
+
+
+def test_an_opening_time_is_kept_until_it_may_change() -> None:
+    service = _weekly(("TH", time(9), time(17)))
+    assert opening_changes_at(service, NOW) == datetime(2026, 11, 26, 17)
+    assert opening_changes_at(service, datetime(2026, 11, 26, 17)) == datetime(2026, 11, 26, 17)
+    assert opening_changes_at(service, datetime(2026, 11, 26, 18)) == datetime(2026, 11, 27)
+    made = []
+    for minute in range(0, 150, 10):
+        lasting_between(
+            service,
+            COUNCIL,
+            ("when", "en"),
+            NOW + timedelta(minutes=minute),
+            lambda: made.append(1) or "words",
+            lambda: opening_changes_at(service, NOW),
+        )
+    assert len(made) == 1

@@ -20,6 +20,7 @@ from directory.accounts.users import is_locked
 from directory.forms.listings import STATUS_NAMES
 from directory.lists import plan as kept_plan
 from directory.models import Role, User
+from directory.page_text import page_translations
 from directory.views import plan, practitioners
 from directory.views import requests as practitioner_requests
 from directory.views.manage import (
@@ -83,9 +84,27 @@ def staff_context() -> dict[str, Any]:
     its links keep a ``lang=`` they were opened with."""
     if not is_staff_request():
         return {}
-    context: dict[str, Any] = {
-        "roles": Role,
-        "staff_home": staff_home_endpoint,
+    context: dict[str, Any] = {"roles": Role, "staff_home": staff_home_endpoint, **_staff_words()}
+    if not is_practitioner_request():
+        context |= {"current_locale": "en", "available_locales": ["en"]}
+    if fully_signed_in():
+        context["service_navigation"] = _navigation(current_user.role)
+        context["staff_user"] = current_user
+    return context
+
+
+_kept_words: dict[int, tuple[object, dict[str, Any]]] = {}
+
+
+def _staff_words() -> dict[str, Any]:
+    """The names staff pages give roles, account states, statuses and changes, in the page's
+    language: the same for every page in it, so made once per catalogue (a forced locale's
+    is another) and shared by the pages, which only read them."""
+    translations = page_translations()
+    found = _kept_words.get(id(translations))
+    if found is not None and found[0] is translations:
+        return found[1]
+    words: dict[str, Any] = {
         "role_names": role_names(),
         "account_status": account_status,
         "status_names": {status.value: str(name) for status, name in STATUS_NAMES.items()},
@@ -108,12 +127,10 @@ def staff_context() -> dict[str, Any]:
             "restore": gettext("Earlier version restored"),
         },
     }
-    if not is_practitioner_request():
-        context |= {"current_locale": "en", "available_locales": ["en"]}
-    if fully_signed_in():
-        context["service_navigation"] = _navigation(current_user.role)
-        context["staff_user"] = current_user
-    return context
+    if len(_kept_words) >= 32:
+        _kept_words.clear()  # catalogues of apps long gone (tests make many)
+    _kept_words[id(translations)] = (translations, words)
+    return words
 
 
 def change_value(value: Any) -> str:
