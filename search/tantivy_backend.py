@@ -412,11 +412,29 @@ class _Snapshot:
             for address in addresses
         ]
 
-    def points(self, address: Any) -> tuple[tuple[float, float], ...]:
-        """The venues of the document at ``address``, from its entry: not made into a
-        candidate nor remembered (a radius reads them for every listing it measures
-        with several venues, thousands in a town, which would push out the candidates)."""
-        return self._read(address)[2]
+    def venues(self, keys: list[int]) -> dict[int, list[tuple[float, float]]]:
+        """Every venue of the listings ``keys``, from the coordinates' fast fields (one
+        aggregation). A multi-valued fast field keeps a document's values in the order they
+        were added, so the n-th easting and the n-th northing are one venue. A few times
+        cheaper than reading the listings' entries, and nothing is remembered."""
+        if not keys:
+            return {}
+        request = {
+            "venues": {
+                "top_hits": {
+                    "size": len(keys),
+                    "sort": [{KEY: "asc"}],
+                    "docvalue_fields": [KEY, EASTING, NORTHING],
+                }
+            }
+        }
+        found = self.searcher.aggregate(Query.term_set_query(self.schema, KEY, keys), request)
+        return {
+            hit["docvalue_fields"][KEY][0]: list(
+                zip(hit["docvalue_fields"][EASTING], hit["docvalue_fields"][NORTHING], strict=True)
+            )
+            for hit in found["venues"]["hits"]
+        }
 
     def _read(self, address: Any) -> tuple[Any, ...]:
         return read_entry(self.searcher.doc(address).get_first(ENTRY))
@@ -502,8 +520,9 @@ class _Search:
         return any_of(parts)
 
     def _within(self, near: Query, radius_m: float) -> list[int]:
-        """Keys of the listings ``near`` finds with a venue inside the circle: measured
-        from fast fields, or, for a listing with several venues, from its entry."""
+        """Keys of the listings ``near`` finds with a venue inside the circle. A listing's
+        first venue is in the fast fields: inside, it is in; outside, a listing with
+        several venues has the others measured (:meth:`_Snapshot.venues`)."""
         snapshot, origin = self.snapshot, self.query.origin
         assert origin is not None
         addresses = snapshot.every_hit(near)
@@ -512,15 +531,16 @@ class _Search:
         fast = snapshot.searcher.fast_field_values
         keys, venues = fast(KEY, addresses), fast(VENUES, addresses)
         east, north = fast(EASTING, addresses), fast(NORTHING, addresses)
-        found = []
-        for index, address in enumerate(addresses):
-            if venues[index] == 1:
-                distance = math.hypot(east[index] - origin[0], north[index] - origin[1])
-            else:
-                points = snapshot.points(address)
-                distance = min(math.hypot(e - origin[0], n - origin[1]) for e, n in points)
-            if distance <= radius_m:
-                found.append(keys[index])
+        origin_e, origin_n = origin
+        found, others = [], []
+        for key, count, venue_e, venue_n in zip(keys, venues, east, north, strict=True):
+            if math.hypot(venue_e - origin_e, venue_n - origin_n) <= radius_m:
+                found.append(key)
+            elif count > 1:
+                others.append(key)
+        for key, points in snapshot.venues(others).items():
+            if any(math.hypot(e - origin_e, n - origin_n) <= radius_m for e, n in points):
+                found.append(key)
         return found
 
     def _looser(self, first: _Attempt) -> Iterator[_Attempt]:
@@ -701,18 +721,25 @@ class _Search:
         venues = fast(VENUES, addresses)
         east, north = fast(EASTING, addresses), fast(NORTHING, addresses)
         origin, today = query.origin, query.today
+        origin_e, origin_n = origin or (0.0, 0.0)
+        nearest, placed, day = query.sort == "nearest", origin is not None, today.toordinal()
+        fresh_on: dict[int, float] = {}  # freshness by day checked: a few hundred days
         keys: list[tuple[float, float]] = []
-        for index in range(len(addresses)):
-            distance: float | None = None
-            if origin is not None and venues[index]:
-                distance = math.hypot(east[index] - origin[0], north[index] - origin[1])
-            if query.sort == "nearest":
+        for count, venue_e, venue_n, checked, due_on in zip(
+            venues, east, north, assured, due, strict=True
+        ):
+            distance = (
+                math.hypot(venue_e - origin_e, venue_n - origin_n) if placed and count else None
+            )
+            if nearest:
                 keys.append((float(distance is None), distance or 0.0))
                 continue
-            checked = date.fromordinal(assured[index]) if assured[index] else None
-            overdue = checked is None or (due[index] < FOREVER and due[index] < today.toordinal())
-            near = proximity(distance, origin is not None)
-            keys.append((-blend(1.0, near, freshness(checked, today), overdue), 0.0))
+            fresh = fresh_on.get(checked)
+            if fresh is None:
+                fresh = freshness(date.fromordinal(checked) if checked else None, today)
+                fresh_on[checked] = fresh
+            overdue = not checked or (due_on < FOREVER and due_on < day)
+            keys.append((-blend(1.0, proximity(distance, placed), fresh, overdue), 0.0))
         last = heapq.nsmallest(keep, keys)[-1]
         return [address for address, key in zip(addresses, keys, strict=True) if key <= last][
             :TIES_KEPT

@@ -219,7 +219,12 @@ class Compiler:
     def square(self, origin: tuple[float, float], half: float) -> Query:
         """Listings with a venue easting and a venue northing within ``half`` metres of
         ``origin``'s: every venue in the square is, and a listing with several venues may
-        match on two of them, so this only narrows what is then measured."""
+        match on two of them, so this only narrows what is then measured.
+
+        Ranges on the columns, not the term dictionary: every coordinate is a term of its
+        own, so the dictionary's range is every venue in a band across the whole country,
+        while the columns are read only for the listings the other clauses (the grid cells)
+        find."""
         east, north = origin
         return _all(
             [
@@ -229,7 +234,7 @@ class Compiler:
                     FieldType.Float,
                     centre - half,
                     centre + half,
-                    use_inverted_index=INVERTED,
+                    use_inverted_index=False,
                 )
                 for field, centre in ((EASTING, east), (NORTHING, north))
             ]
