@@ -18,7 +18,6 @@ changed, so an edit is visible to every process's next search.
 
 from __future__ import annotations
 
-import heapq
 import math
 import os
 import shutil
@@ -117,6 +116,8 @@ FACET_SIZE = 10_000
 TIES_KEPT = 2_000
 """Candidates kept, at most, when many listings tie for the last place of a browse (no
 words) or a nearest-first page: ties are broken by id, which tantivy cannot order by."""
+DAYS_COUNTED = 100_000
+"""Days checked counted at most by one aggregation (every day for 270 years)."""
 TOTAL = "_total"
 """The aggregation counting the matches (no keyword field starts with an underscore)."""
 READ_ERRORS: tuple[type[Exception], ...] = (OSError, ValueError, KeyError, EOFError, TypeError)
@@ -707,7 +708,12 @@ class _Search:
     def _best_placed(self, matches: Query, keep: int, total: int) -> list[Any]:
         """The ``keep`` matches (of ``total``) the ranking puts first by distance and
         freshness alone (:mod:`search.ranking`), with those tied with the last, up to
-        TIES_KEPT."""
+        TIES_KEPT, in the order tantivy finds them (by address: they all score alike).
+
+        With a place, listings with a venue are keyed one by one from fast fields; a
+        listing's key is otherwise its dates' alone, so those are counted by day checked in
+        one aggregation and tantivy finds the ones that reach the cut (a postcode search
+        matches every borough-wide service: tens of thousands at 500,000 listings)."""
         snapshot, query = self.snapshot, self.query
         if total <= keep:
             return snapshot.hits(matches, total)
@@ -715,32 +721,99 @@ class _Search:
             freshest = self._freshest(matches, keep)
             if freshest is not None:
                 return freshest
-        addresses = snapshot.hits(matches, total)
+        placed = query.origin is not None
+        dated = must([self.compiler.venues(0, 0)], matches) if placed else matches
+        levels = self._dated_levels(dated)
+        measured = []
+        if placed:  # the rest of the matches have a venue
+            rest = total - sum(count for _, count in levels.values())
+            measured = self._measured(must([self.compiler.venues(1, None)], matches), rest)
+        last = _cut([(key, 1) for key, _ in measured] + list(levels.values()), keep)
+        chosen = [address for key, address in measured if key <= last][:TIES_KEPT]
+        for late in (False, True):
+            days = [day for (day, due), (key, _) in levels.items() if due == late and key <= last]
+            if days:
+                reaching = must(
+                    [self._due_before_today(late), self.compiler.checked_on(days)], dated
+                )
+                chosen += snapshot.hits(reaching, TIES_KEPT)
+        chosen.sort(key=lambda address: (address.segment_ord, address.doc))
+        return chosen[:TIES_KEPT]
+
+    def _measured(self, placed: Query, count: int) -> list[tuple[tuple[float, float], Any]]:
+        """Each of the ``count`` listings with a venue ``placed`` finds, keyed by its (first)
+        venue's distance and its dates, with its address."""
+        snapshot, query = self.snapshot, self.query
+        assert query.origin is not None
+        addresses = snapshot.hits(placed, count)
         fast = snapshot.searcher.fast_field_values
         assured, due = fast(ASSURED, addresses), fast(DUE, addresses)
-        venues = fast(VENUES, addresses)
         east, north = fast(EASTING, addresses), fast(NORTHING, addresses)
-        origin, today = query.origin, query.today
-        origin_e, origin_n = origin or (0.0, 0.0)
-        nearest, placed, day = query.sort == "nearest", origin is not None, today.toordinal()
+        origin_e, origin_n = query.origin
+        nearest, today, day = query.sort == "nearest", query.today, query.today.toordinal()
         fresh_on: dict[int, float] = {}  # freshness by day checked: a few hundred days
-        keys: list[tuple[float, float]] = []
-        for count, venue_e, venue_n, checked, due_on in zip(
-            venues, east, north, assured, due, strict=True
+        keyed: list[tuple[tuple[float, float], Any]] = []
+        for address, venue_e, venue_n, checked, due_on in zip(
+            addresses, east, north, assured, due, strict=True
         ):
-            distance = (
-                math.hypot(venue_e - origin_e, venue_n - origin_n) if placed and count else None
-            )
+            distance = math.hypot(venue_e - origin_e, venue_n - origin_n)
             if nearest:
-                keys.append((float(distance is None), distance or 0.0))
+                keyed.append(((0.0, distance), address))
                 continue
             fresh = fresh_on.get(checked)
             if fresh is None:
                 fresh = freshness(date.fromordinal(checked) if checked else None, today)
                 fresh_on[checked] = fresh
             overdue = not checked or (due_on < FOREVER and due_on < day)
-            keys.append((-blend(1.0, proximity(distance, placed), fresh, overdue), 0.0))
-        last = heapq.nsmallest(keep, keys)[-1]
-        return [address for address, key in zip(addresses, keys, strict=True) if key <= last][
-            :TIES_KEPT
-        ]
+            keyed.append(((-blend(1.0, proximity(distance, True), fresh, overdue), 0.0), address))
+        return keyed
+
+    def _dated_levels(
+        self, dated: Query
+    ) -> dict[tuple[int, bool], tuple[tuple[float, float], int]]:
+        """For the listings ``dated`` finds (whose key is their dates' alone): by day checked
+        and whether their review fell due before today, their key and how many there are."""
+        query = self.query
+        day, placed = query.today.toordinal(), query.origin is not None
+        request = {
+            "due": {
+                "range": {
+                    "field": DUE,
+                    "ranges": [{"key": "overdue", "to": day}, {"key": "due", "from": day}],
+                },
+                "aggs": {"checked": {"terms": {"field": ASSURED, "size": DAYS_COUNTED}}},
+            }
+        }
+        found = self.snapshot.searcher.aggregate(dated, request)
+        levels: dict[tuple[int, bool], tuple[tuple[float, float], int]] = {}
+        for bucket in found["due"]["buckets"]:
+            late = bucket["key"] == "overdue"
+            for checked_bucket in bucket["checked"]["buckets"]:
+                checked = int(checked_bucket["key"])
+                overdue = late or not checked
+                if query.sort == "nearest":
+                    key = (1.0, 0.0)
+                else:
+                    when = date.fromordinal(checked) if checked else None
+                    fresh = freshness(when, query.today)
+                    key = (-blend(1.0, proximity(None, placed), fresh, overdue), 0.0)
+                levels[checked, late] = (key, checked_bucket["doc_count"])
+        return levels
+
+    def _due_before_today(self, late: bool) -> Query:
+        """Listings whose review fell due before today (``late``), or the others."""
+        today = self.query.today.toordinal()
+        if late:
+            return self.compiler.numbers(DUE, None, today - 1)
+        return self.compiler.numbers(DUE, today, None)
+
+
+def _cut(levels: Iterable[tuple[tuple[float, float], int]], keep: int) -> tuple[float, float]:
+    """The ``keep``-th smallest key, each key counted as many times as it is listed with."""
+    ordered = sorted(levels)
+    seen = 0
+    for key, count in ordered:
+        seen += count
+        if seen >= keep:
+            return key
+    return ordered[-1][0]

@@ -52,6 +52,7 @@ from search.meaning import _consumed, choosing_sets
 from search.query import DAYS, Filters, TermGroup
 from search.tantivy_schema import (
     AGES,
+    ASSURED,
     EASTING,
     HOURS,
     NORTHING,
@@ -239,6 +240,10 @@ class Compiler:
                 for field, centre in ((EASTING, east), (NORTHING, north))
             ]
         )
+
+    def checked_on(self, days: Sequence[int]) -> Query:
+        """Listings last checked on one of ``days`` (ordinals; 0: never checked)."""
+        return Query.term_set_query(self.schema, ASSURED, list(days))
 
     def venues(self, low: int, high: int | None) -> Query:
         return self.numbers(VENUES, low, high)
