@@ -454,6 +454,8 @@ class _Search:
         self.compiler = snapshot.compiler
         self.query = query
         self.clauses = self.compiler.clauses(query.filters, query.today)
+        self.tied: set[tuple[int, int]] = set()
+        """Candidates chosen only by their dates, tied at the cut (:meth:`_best_placed`)."""
 
     def run(self) -> SearchResults:
         query, snapshot = self.query, self.snapshot
@@ -487,10 +489,37 @@ class _Search:
             total, counted = self._tally(matches)
         facets = self._facets(matches, worded, area, counted)
         scored = with_bonus(matches, self.compiler.fit(attempt.concepts))
-        entries = snapshot.entries(self._candidates(scored, danger, attempt, total))
+        chosen = self._candidates(scored, danger, attempt, total)
+        entries = self._untied(chosen, snapshot.entries(chosen), attempt)
         view = CandidateView(entries, snapshot, self._vocabulary(plan, loosened))
         results = run_search(view, query)
         return replace(results, total=total, facets=facets)
+
+    def _untied(
+        self, chosen: list[Any], entries: list[Candidate], attempt: _Attempt
+    ) -> list[Candidate]:
+        """``entries`` without the tied candidates (:attr:`tied`) that cannot reach the page.
+
+        With no words, nothing preferred and the best first, the engine scores each of them
+        as the cut's key, alike, and breaks ties by id (:func:`search.ranking.rank`): of
+        those, only the smallest ids down to the page's end can be shown. Thousands of
+        borough-wide services tie in a postcode search; the engine ranks a page's worth."""
+        query = self.query
+        if (
+            not self.tied
+            or attempt.plan.groups
+            or attempt.concepts
+            or query.prefer
+            or query.sort != "relevance"
+        ):
+            return entries
+        tied = sorted(
+            entry.info.id
+            for address, entry in zip(chosen, entries, strict=True)
+            if (address.segment_ord, address.doc) in self.tied
+        )
+        dropped = set(tied[query.page * query.page_size :])
+        return [entry for entry in entries if entry.info.id not in dropped]
 
     # Matching
 
@@ -731,12 +760,21 @@ class _Search:
         last = _cut([(key, 1) for key, _ in measured] + list(levels.values()), keep)
         chosen = [address for key, address in measured if key <= last][:TIES_KEPT]
         for late in (False, True):
-            days = [day for (day, due), (key, _) in levels.items() if due == late and key <= last]
-            if days:
+            for at_cut in (False, True):
+                days = [
+                    day
+                    for (day, due), (key, _) in levels.items()
+                    if due == late and (key == last if at_cut else key < last)
+                ]
+                if not days:
+                    continue
                 reaching = must(
                     [self._due_before_today(late), self.compiler.checked_on(days)], dated
                 )
-                chosen += snapshot.hits(reaching, TIES_KEPT)
+                found = snapshot.hits(reaching, TIES_KEPT)
+                chosen += found
+                if at_cut:
+                    self.tied.update((address.segment_ord, address.doc) for address in found)
         chosen.sort(key=lambda address: (address.segment_ord, address.doc))
         return chosen[:TIES_KEPT]
 

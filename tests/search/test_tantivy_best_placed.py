@@ -22,21 +22,33 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import search.tantivy_backend as tantivy_backend
-from search import SearchQuery, ServiceDocument, TantivyBackend
+from search import (
+    MemoryBackend,
+    PageOutOfRange,
+    SearchBackend,
+    SearchQuery,
+    ServiceDocument,
+    TantivyBackend,
+)
 from search.ranking import blend, freshness, proximity
 from search.tantivy_backend import _Search
 from search.tantivy_schema import ASSURED, DUE, EASTING, FOREVER, NORTHING, VENUES
 from tests.search.search_factories import DUDLEY, TODAY, make_doc
 
 
-def generated(count: int, seed: int) -> list[ServiceDocument]:
+def generated(
+    count: int,
+    seed: int,
+    venue_counts: tuple[int, ...] = (0, 0, 1, 1, 1, 2, 3),
+    days_back: int = 900,
+) -> list[ServiceDocument]:
     """Listings with none, one or several venues, checked on few days (many ties), some
     never, some overdue for review, half of those with no venue borough-wide."""
     rng = random.Random(seed)
-    days = [TODAY - timedelta(days=rng.randint(0, 900)) for _ in range(12)]
+    days = [TODAY - timedelta(days=rng.randint(0, days_back)) for _ in range(12)]
     documents = []
     for index in range(count):
-        venues = rng.choice((0, 0, 1, 1, 1, 2, 3))
+        venues = rng.choice(venue_counts)
         checked = rng.choice((*days, None))
         documents.append(
             make_doc(
@@ -57,15 +69,29 @@ def generated(count: int, seed: int) -> list[ServiceDocument]:
     return documents
 
 
+DOCUMENTS = generated(240, 7)
+ONE_VENUE_AT_MOST = generated(240, 8, venue_counts=(0, 0, 0, 1), days_back=120)
+"""Mostly no venue, mostly checked in the last 90 days: hundreds tie for the best place."""
+
+
+def segmented(folder: Path, documents: list[ServiceDocument]) -> TantivyBackend:
+    """Three segments, and deleted documents in them (every ninth)."""
+    created = TantivyBackend.create(folder / "index", documents[:100])
+    created.index(documents[100:180])
+    created.index(documents[180:])
+    created.remove([doc.id for doc in documents[::9]])
+    return created
+
+
 @pytest.fixture(scope="module")
 def backend(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TantivyBackend]:
-    """Three segments, and deleted documents in them."""
-    documents = generated(240, 7)
-    folder: Path = tmp_path_factory.mktemp("best-placed")
-    with TantivyBackend.create(folder / "index", documents[:100]) as created:
-        created.index(documents[100:180])
-        created.index(documents[180:])
-        created.remove([doc.id for doc in documents[::9]])
+    with segmented(tmp_path_factory.mktemp("best-placed"), DOCUMENTS) as created:
+        yield created
+
+
+@pytest.fixture(scope="module")
+def one_venue(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TantivyBackend]:
+    with segmented(tmp_path_factory.mktemp("one-venue"), ONE_VENUE_AT_MOST) as created:
         yield created
 
 
@@ -144,3 +170,46 @@ def test_the_shortcut_chooses_what_keying_every_match_chooses(
     assert compared
     for chosen, exact in compared:
         assert chosen == exact
+
+
+@settings(
+    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    offset=st.one_of(st.none(), st.tuples(st.floats(-8e3, 8e3), st.floats(-8e3, 8e3))),
+    radius=st.floats(300, 9_000),
+    candidates=st.integers(1, 60),
+    page=st.integers(1, 4),
+)
+def test_a_search_with_no_words_gives_the_exact_engines_page(
+    one_venue: TantivyBackend,
+    offset: tuple[float, float] | None,
+    radius: float,
+    candidates: int,
+    page: int,
+) -> None:
+    """Only the tied candidates that can reach the page are ranked: the page, its
+    distances and the total are still the in-memory engine's (which ranks every match),
+    however few candidates are kept. (Listings with at most one venue: with several, a
+    candidate is chosen by its first venue's distance, which needs more candidates than
+    these to be sure of the page: ``tests/search/test_parity.py``.)"""
+    asked = SearchQuery(
+        origin=None if offset is None else (DUDLEY[0] + offset[0], DUDLEY[1] + offset[1]),
+        radius_m=None if offset is None else radius,
+        origin_localities=("north",),
+        page=page,
+        page_size=3,
+        today=TODAY,
+    )
+    memory = MemoryBackend([doc for index, doc in enumerate(ONE_VENUE_AT_MOST) if index % 9])
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(one_venue, "candidates", candidates)
+        assert answer(one_venue, asked) == answer(memory, asked)
+
+
+def answer(backend: SearchBackend, asked: SearchQuery) -> object:
+    try:
+        found = backend.search(asked)
+    except PageOutOfRange:
+        return "past the last page"
+    return [(hit.id, hit.distance_m) for hit in found.hits], found.total
