@@ -18,7 +18,6 @@ changed, so an edit is visible to every process's next search.
 
 from __future__ import annotations
 
-import heapq
 import math
 import os
 import shutil
@@ -117,6 +116,8 @@ FACET_SIZE = 10_000
 TIES_KEPT = 2_000
 """Candidates kept, at most, when many listings tie for the last place of a browse (no
 words) or a nearest-first page: ties are broken by id, which tantivy cannot order by."""
+DAYS_COUNTED = 100_000
+"""Days checked counted at most by one aggregation (every day for 270 years)."""
 TOTAL = "_total"
 """The aggregation counting the matches (no keyword field starts with an underscore)."""
 READ_ERRORS: tuple[type[Exception], ...] = (OSError, ValueError, KeyError, EOFError, TypeError)
@@ -412,11 +413,29 @@ class _Snapshot:
             for address in addresses
         ]
 
-    def points(self, address: Any) -> tuple[tuple[float, float], ...]:
-        """The venues of the document at ``address``, from its entry: not made into a
-        candidate nor remembered (a radius reads them for every listing it measures
-        with several venues, thousands in a town, which would push out the candidates)."""
-        return self._read(address)[2]
+    def venues(self, keys: list[int]) -> dict[int, list[tuple[float, float]]]:
+        """Every venue of the listings ``keys``, from the coordinates' fast fields (one
+        aggregation). A multi-valued fast field keeps a document's values in the order they
+        were added, so the n-th easting and the n-th northing are one venue. A few times
+        cheaper than reading the listings' entries, and nothing is remembered."""
+        if not keys:
+            return {}
+        request = {
+            "venues": {
+                "top_hits": {
+                    "size": len(keys),
+                    "sort": [{KEY: "asc"}],
+                    "docvalue_fields": [KEY, EASTING, NORTHING],
+                }
+            }
+        }
+        found = self.searcher.aggregate(Query.term_set_query(self.schema, KEY, keys), request)
+        return {
+            hit["docvalue_fields"][KEY][0]: list(
+                zip(hit["docvalue_fields"][EASTING], hit["docvalue_fields"][NORTHING], strict=True)
+            )
+            for hit in found["venues"]["hits"]
+        }
 
     def _read(self, address: Any) -> tuple[Any, ...]:
         return read_entry(self.searcher.doc(address).get_first(ENTRY))
@@ -435,6 +454,8 @@ class _Search:
         self.compiler = snapshot.compiler
         self.query = query
         self.clauses = self.compiler.clauses(query.filters, query.today)
+        self.tied: set[tuple[int, int]] = set()
+        """Candidates chosen only by their dates, tied at the cut (:meth:`_best_placed`)."""
 
     def run(self) -> SearchResults:
         query, snapshot = self.query, self.snapshot
@@ -468,10 +489,37 @@ class _Search:
             total, counted = self._tally(matches)
         facets = self._facets(matches, worded, area, counted)
         scored = with_bonus(matches, self.compiler.fit(attempt.concepts))
-        entries = snapshot.entries(self._candidates(scored, danger, attempt, total))
+        chosen = self._candidates(scored, danger, attempt, total)
+        entries = self._untied(chosen, snapshot.entries(chosen), attempt)
         view = CandidateView(entries, snapshot, self._vocabulary(plan, loosened))
         results = run_search(view, query)
         return replace(results, total=total, facets=facets)
+
+    def _untied(
+        self, chosen: list[Any], entries: list[Candidate], attempt: _Attempt
+    ) -> list[Candidate]:
+        """``entries`` without the tied candidates (:attr:`tied`) that cannot reach the page.
+
+        With no words, nothing preferred and the best first, the engine scores each of them
+        as the cut's key, alike, and breaks ties by id (:func:`search.ranking.rank`): of
+        those, only the smallest ids down to the page's end can be shown. Thousands of
+        borough-wide services tie in a postcode search; the engine ranks a page's worth."""
+        query = self.query
+        if (
+            not self.tied
+            or attempt.plan.groups
+            or attempt.concepts
+            or query.prefer
+            or query.sort != "relevance"
+        ):
+            return entries
+        tied = sorted(
+            entry.info.id
+            for address, entry in zip(chosen, entries, strict=True)
+            if (address.segment_ord, address.doc) in self.tied
+        )
+        dropped = set(tied[query.page * query.page_size :])
+        return [entry for entry in entries if entry.info.id not in dropped]
 
     # Matching
 
@@ -502,8 +550,9 @@ class _Search:
         return any_of(parts)
 
     def _within(self, near: Query, radius_m: float) -> list[int]:
-        """Keys of the listings ``near`` finds with a venue inside the circle: measured
-        from fast fields, or, for a listing with several venues, from its entry."""
+        """Keys of the listings ``near`` finds with a venue inside the circle. A listing's
+        first venue is in the fast fields: inside, it is in; outside, a listing with
+        several venues has the others measured (:meth:`_Snapshot.venues`)."""
         snapshot, origin = self.snapshot, self.query.origin
         assert origin is not None
         addresses = snapshot.every_hit(near)
@@ -512,15 +561,16 @@ class _Search:
         fast = snapshot.searcher.fast_field_values
         keys, venues = fast(KEY, addresses), fast(VENUES, addresses)
         east, north = fast(EASTING, addresses), fast(NORTHING, addresses)
-        found = []
-        for index, address in enumerate(addresses):
-            if venues[index] == 1:
-                distance = math.hypot(east[index] - origin[0], north[index] - origin[1])
-            else:
-                points = snapshot.points(address)
-                distance = min(math.hypot(e - origin[0], n - origin[1]) for e, n in points)
-            if distance <= radius_m:
-                found.append(keys[index])
+        origin_e, origin_n = origin
+        found, others = [], []
+        for key, count, venue_e, venue_n in zip(keys, venues, east, north, strict=True):
+            if math.hypot(venue_e - origin_e, venue_n - origin_n) <= radius_m:
+                found.append(key)
+            elif count > 1:
+                others.append(key)
+        for key, points in snapshot.venues(others).items():
+            if any(math.hypot(e - origin_e, n - origin_n) <= radius_m for e, n in points):
+                found.append(key)
         return found
 
     def _looser(self, first: _Attempt) -> Iterator[_Attempt]:
@@ -687,7 +737,12 @@ class _Search:
     def _best_placed(self, matches: Query, keep: int, total: int) -> list[Any]:
         """The ``keep`` matches (of ``total``) the ranking puts first by distance and
         freshness alone (:mod:`search.ranking`), with those tied with the last, up to
-        TIES_KEPT."""
+        TIES_KEPT, in the order tantivy finds them (by address: they all score alike).
+
+        With a place, listings with a venue are keyed one by one from fast fields; a
+        listing's key is otherwise its dates' alone, so those are counted by day checked in
+        one aggregation and tantivy finds the ones that reach the cut (a postcode search
+        matches every borough-wide service: tens of thousands at 500,000 listings)."""
         snapshot, query = self.snapshot, self.query
         if total <= keep:
             return snapshot.hits(matches, total)
@@ -695,25 +750,108 @@ class _Search:
             freshest = self._freshest(matches, keep)
             if freshest is not None:
                 return freshest
-        addresses = snapshot.hits(matches, total)
+        placed = query.origin is not None
+        dated = must([self.compiler.venues(0, 0)], matches) if placed else matches
+        levels = self._dated_levels(dated)
+        measured = []
+        if placed:  # the rest of the matches have a venue
+            rest = total - sum(count for _, count in levels.values())
+            measured = self._measured(must([self.compiler.venues(1, None)], matches), rest)
+        last = _cut([(key, 1) for key, _ in measured] + list(levels.values()), keep)
+        chosen = [address for key, address in measured if key <= last][:TIES_KEPT]
+        for late in (False, True):
+            for at_cut in (False, True):
+                days = [
+                    day
+                    for (day, due), (key, _) in levels.items()
+                    if due == late and (key == last if at_cut else key < last)
+                ]
+                if not days:
+                    continue
+                reaching = must(
+                    [self._due_before_today(late), self.compiler.checked_on(days)], dated
+                )
+                found = snapshot.hits(reaching, TIES_KEPT)
+                chosen += found
+                if at_cut:
+                    self.tied.update((address.segment_ord, address.doc) for address in found)
+        chosen.sort(key=lambda address: (address.segment_ord, address.doc))
+        return chosen[:TIES_KEPT]
+
+    def _measured(self, placed: Query, count: int) -> list[tuple[tuple[float, float], Any]]:
+        """Each of the ``count`` listings with a venue ``placed`` finds, keyed by its (first)
+        venue's distance and its dates, with its address."""
+        snapshot, query = self.snapshot, self.query
+        assert query.origin is not None
+        addresses = snapshot.hits(placed, count)
         fast = snapshot.searcher.fast_field_values
         assured, due = fast(ASSURED, addresses), fast(DUE, addresses)
-        venues = fast(VENUES, addresses)
         east, north = fast(EASTING, addresses), fast(NORTHING, addresses)
-        origin, today = query.origin, query.today
-        keys: list[tuple[float, float]] = []
-        for index in range(len(addresses)):
-            distance: float | None = None
-            if origin is not None and venues[index]:
-                distance = math.hypot(east[index] - origin[0], north[index] - origin[1])
-            if query.sort == "nearest":
-                keys.append((float(distance is None), distance or 0.0))
+        origin_e, origin_n = query.origin
+        nearest, today, day = query.sort == "nearest", query.today, query.today.toordinal()
+        fresh_on: dict[int, float] = {}  # freshness by day checked: a few hundred days
+        keyed: list[tuple[tuple[float, float], Any]] = []
+        for address, venue_e, venue_n, checked, due_on in zip(
+            addresses, east, north, assured, due, strict=True
+        ):
+            distance = math.hypot(venue_e - origin_e, venue_n - origin_n)
+            if nearest:
+                keyed.append(((0.0, distance), address))
                 continue
-            checked = date.fromordinal(assured[index]) if assured[index] else None
-            overdue = checked is None or (due[index] < FOREVER and due[index] < today.toordinal())
-            near = proximity(distance, origin is not None)
-            keys.append((-blend(1.0, near, freshness(checked, today), overdue), 0.0))
-        last = heapq.nsmallest(keep, keys)[-1]
-        return [address for address, key in zip(addresses, keys, strict=True) if key <= last][
-            :TIES_KEPT
-        ]
+            fresh = fresh_on.get(checked)
+            if fresh is None:
+                fresh = freshness(date.fromordinal(checked) if checked else None, today)
+                fresh_on[checked] = fresh
+            overdue = not checked or (due_on < FOREVER and due_on < day)
+            keyed.append(((-blend(1.0, proximity(distance, True), fresh, overdue), 0.0), address))
+        return keyed
+
+    def _dated_levels(
+        self, dated: Query
+    ) -> dict[tuple[int, bool], tuple[tuple[float, float], int]]:
+        """For the listings ``dated`` finds (whose key is their dates' alone): by day checked
+        and whether their review fell due before today, their key and how many there are."""
+        query = self.query
+        day, placed = query.today.toordinal(), query.origin is not None
+        request = {
+            "due": {
+                "range": {
+                    "field": DUE,
+                    "ranges": [{"key": "overdue", "to": day}, {"key": "due", "from": day}],
+                },
+                "aggs": {"checked": {"terms": {"field": ASSURED, "size": DAYS_COUNTED}}},
+            }
+        }
+        found = self.snapshot.searcher.aggregate(dated, request)
+        levels: dict[tuple[int, bool], tuple[tuple[float, float], int]] = {}
+        for bucket in found["due"]["buckets"]:
+            late = bucket["key"] == "overdue"
+            for checked_bucket in bucket["checked"]["buckets"]:
+                checked = int(checked_bucket["key"])
+                overdue = late or not checked
+                if query.sort == "nearest":
+                    key = (1.0, 0.0)
+                else:
+                    when = date.fromordinal(checked) if checked else None
+                    fresh = freshness(when, query.today)
+                    key = (-blend(1.0, proximity(None, placed), fresh, overdue), 0.0)
+                levels[checked, late] = (key, checked_bucket["doc_count"])
+        return levels
+
+    def _due_before_today(self, late: bool) -> Query:
+        """Listings whose review fell due before today (``late``), or the others."""
+        today = self.query.today.toordinal()
+        if late:
+            return self.compiler.numbers(DUE, None, today - 1)
+        return self.compiler.numbers(DUE, today, None)
+
+
+def _cut(levels: Iterable[tuple[tuple[float, float], int]], keep: int) -> tuple[float, float]:
+    """The ``keep``-th smallest key, each key counted as many times as it is listed with."""
+    ordered = sorted(levels)
+    seen = 0
+    for key, count in ordered:
+        seen += count
+        if seen >= keep:
+            return key
+    return ordered[-1][0]

@@ -52,6 +52,7 @@ from search.meaning import _consumed, choosing_sets
 from search.query import DAYS, Filters, TermGroup
 from search.tantivy_schema import (
     AGES,
+    ASSURED,
     EASTING,
     HOURS,
     NORTHING,
@@ -219,7 +220,12 @@ class Compiler:
     def square(self, origin: tuple[float, float], half: float) -> Query:
         """Listings with a venue easting and a venue northing within ``half`` metres of
         ``origin``'s: every venue in the square is, and a listing with several venues may
-        match on two of them, so this only narrows what is then measured."""
+        match on two of them, so this only narrows what is then measured.
+
+        Ranges on the columns, not the term dictionary: every coordinate is a term of its
+        own, so the dictionary's range is every venue in a band across the whole country,
+        while the columns are read only for the listings the other clauses (the grid cells)
+        find."""
         east, north = origin
         return _all(
             [
@@ -229,11 +235,15 @@ class Compiler:
                     FieldType.Float,
                     centre - half,
                     centre + half,
-                    use_inverted_index=INVERTED,
+                    use_inverted_index=False,
                 )
                 for field, centre in ((EASTING, east), (NORTHING, north))
             ]
         )
+
+    def checked_on(self, days: Sequence[int]) -> Query:
+        """Listings last checked on one of ``days`` (ordinals; 0: never checked)."""
+        return Query.term_set_query(self.schema, ASSURED, list(days))
 
     def venues(self, low: int, high: int | None) -> Query:
         return self.numbers(VENUES, low, high)
