@@ -133,6 +133,13 @@ READS = [
         "weak",
     ),
     ("my ex has a restraining order and still waits outside", "domestic-abuse", "weak"),
+    # made to run or sell for others, with a threat (county lines guidance)
+    (
+        "my son wants to stop running for them but they threatened his sister",
+        "exploitation",
+        "strong",
+    ),
+    ("syn musi sprzedawac dla starszych chlopakow", "exploitation", "weak"),
 ]
 
 LOOK_ALIKES = [
