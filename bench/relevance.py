@@ -115,6 +115,7 @@ class Outcome:
     dangers: tuple[str, ...]  # what the safety panel shows
     first_meets_danger: bool
     cues: tuple[str, ...] = ()  # what the one-line strip shows
+    first_needs: frozenset[str] = frozenset()  # the needs set on the first result
     level_fit: float | None = None  # share of the top 3 at one of the case's levels
     locality_fit: float | None = None  # share of the top 3 in (or covering) its locality
 
@@ -325,6 +326,7 @@ def evaluate(app: Flask, cases: list[Case], read_words: bool = True) -> Report:
                 precision=sum(helps) / len(top) if top else 0.0,
                 dangers=dangers,
                 first_meets_danger=first_ok,
+                first_needs=frozenset(first_needs),
                 cues=tuple(cued_dangers(results.reading, dangers)),
                 level_fit=_level_fit(case, top),
                 locality_fit=_locality_fit(case, top, council),

@@ -41,6 +41,9 @@ REMOVAL = "removal"
 """The classes of being put out of somewhere (``removal``, ``removal_self``...: "kicked
 out", "wyrzucił", "nikal diya"): their words are read as the removal, never as the blow
 one of them names ("kicked")."""
+_OUT_OF_REACH = frozenset({"missing_sign", "unreachable"})
+"""Classes whose words say someone cannot be reached ("phone off", "فون بند"): the thing
+they name is no object of a harm word beside them."""
 _SKIPPED = frozenset(
     {
         "the",
@@ -316,7 +319,10 @@ class HarmReader:
         words = self.words(keys, skipped)
         if any(word.cls in ("joke", "form") for word in words):
             return ()
-        objects = {p for word in words if word.cls == "object" for p in word.positions}
+        # A phone said to be off is a person out of reach, not a thing a harm word acts
+        # on: "school se nahi aaya, phone band hai" is a child missing.
+        reach = {p for word in words if word.cls in _OUT_OF_REACH for p in word.positions}
+        objects = {p for word in words if word.cls == "object" for p in word.positions} - reach
         removed = [set(word.positions) for word in words if word.cls.startswith(REMOVAL)]
         harm = [
             word

@@ -112,6 +112,34 @@ READS = [
         "weak",
     ),
     ("my parents want a virginity test before the rishta", "forced-marriage", "weak"),
+    # two signs of county lines; goodbyes and out of reach; pills with drink; a child out
+    # of reach; a man a child knows at night in her room; an adult's messages with a
+    # secret; cutting abroad; a marriage for someone who cannot consent; an order broken
+    ("found a burner phone and a wad of cash in my 15 year olds wardrobe", "exploitation", "weak"),
+    ("beta raat ko 3 baje bahar jata hai aur uske paas do phone hain", "exploitation", "weak"),
+    ("my dad left a note and i cant reach him", "suicide-and-self-harm", "weak"),
+    ("mama pisze zegnaj i nie odbiera", "suicide-and-self-harm", "weak"),
+    ("she is giving her stuff away and has her affairs in order", "suicide-and-self-harm", "weak"),
+    ("ammi ne neend ki goliyan sharab ke saath le li", "suicide-and-self-harm", "weak"),
+    ("my 9 year old hasnt come home and her phone is off", "child-at-risk", "weak"),
+    ("mera beta school se wapas nahi aaya aur phone band hai", "child-at-risk", "weak"),
+    ("my nephews stepdad goes into his room at night", "child-at-risk", "weak"),
+    ("wujek przychodzi w nocy do jej pokoju", "child-at-risk", "weak"),
+    ("the coach messages my son late at night", "child-at-risk", "weak"),
+    ("family are taking my daughter abroad this summer to be cut", "child-at-risk", "weak"),
+    (
+        "they are arranging a marriage back home for my brother who has a learning disability",
+        "forced-marriage",
+        "weak",
+    ),
+    ("my ex has a restraining order and still waits outside", "domestic-abuse", "weak"),
+    # made to run or sell for others, with a threat (county lines guidance)
+    (
+        "my son wants to stop running for them but they threatened his sister",
+        "exploitation",
+        "strong",
+    ),
+    ("syn musi sprzedawac dla starszych chlopakow", "exploitation", "weak"),
 ]
 
 LOOK_ALIKES = [
@@ -173,6 +201,19 @@ LOOK_ALIKES = [
     "i have to marry before my visa runs out",
     "she had a boyfriend at uni and now they are married",
     "my 30 year old son is still a virgin",
+    "my son got a new phone and trainers for his birthday",
+    "my 14 year old saved up his pocket money for new trainers and a second phone",
+    "my daughter said goodbye to her friends at the end of term",
+    "left a note for the milkman",
+    "my son switched his phone off to revise",
+    "my mum comes into my room at night to check on me",
+    "ammi raat ko mere kamre mein aati hain dua parhne",
+    "mama przychodzi w nocy do mojego pokoju jak mam koszmary",
+    "i need to cut down on sugar",
+    "my cousin has a learning disability and got married last year, how can we support them",
+    "i took paracetamol with a drink of water",
+    "i took my tablets with a glass of wine",
+    "my daughter took a taxi home at midnight after prom",
 ]
 
 
