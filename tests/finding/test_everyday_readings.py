@@ -138,6 +138,8 @@ CLASSES = [
     # put out of a club or team, not a home
     ("en", "our kid got kicked out of cubs for messing about", "activities"),
     ("en", "she got chucked out of brownies, any other groups", "activities"),
+    # put out of a lesson: school, not a home
+    ("en", "my son got kicked out of class again for talking", "school-and-attendance"),
     # practitioners' shorthand
     ("en", "yr 7 boy SEMH needs, school asking for ideas", "mental-health-and-wellbeing"),
     ("en", "mum wants advice on EHCNA process", "send"),
@@ -181,6 +183,9 @@ def test_each_class_of_everyday_wording_reads_as_its_need(
         ("en", "baby bumped his head on the table", "age:pregnancy"),
         ("en", "acts like hell die without his ipad", "need:bereavement"),
         ("en", "brain dead after the night feeds", "need:bereavement"),
+        ("en", "someone took the sat nav out of my car", "need:school-and-attendance"),
+        ("en", "sat in the house all day on my own", "need:school-and-attendance"),
+        ("en", "the stairs in our flat are a death trap", "need:bereavement"),
     ],
 )
 def test_an_everyday_frame_around_a_topic_word_reads_no_need(
