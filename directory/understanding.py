@@ -63,6 +63,12 @@ REAL_WORD_FREQUENCY = 1e-7
 """How often (per word of text, Zipf 2) a word must occur in ``wordfreq``'s lists to count
 as a real word that is never respelled: "bored" stays "bored", "meals" stays "meals". Rarer
 entries ("evection", "benifits") are more often a family's typo than what they meant."""
+EVERYDAY_ZIPF = (4.5, 5.5)
+"""Words at least this common (``wordfreq``'s Zipf scale: 4.5 is "lessons", "swimming";
+5.5 "water", "ask") are everyday words: one the reader read nothing from weighs less of
+a search's meaning the commoner it is, from 1 at the first figure down to
+EVERYDAY_LEAST at the second and above ("one", "after", "together")."""
+EVERYDAY_LEAST = 0.25
 CUES_FILE = Path(__file__).resolve().parent.parent / "councils" / "safety" / "cues.toml"
 HARM_FILE = CUES_FILE.with_name("harm.toml")
 
@@ -134,7 +140,7 @@ def load_reader(
     path = directory / f"{DEFAULT_LANGUAGE}.toml"
     raw: Mapping[str, Any] = {}
     try:
-        shipped, _ = _read_book(path.name, path.read_text(encoding="utf-8"))
+        shipped, english_raw = _read_book(path.name, path.read_text(encoding="utf-8"))
         book = merge_phrasebook(shipped, council.phrasebook, "[phrasebook]")
         if language != DEFAULT_LANGUAGE:
             own = directory / f"{language}.toml"
@@ -163,7 +169,8 @@ def load_reader(
         book,
         holidays,
         real_words(directory),
-        danger_cues(CUES_FILE),
+        everyday=_with_people(everyday_words(language), english_raw, raw),
+        cues=danger_cues(CUES_FILE),
         harm=harm_words(HARM_FILE),
         glosses=glosses,
         gloss_fold=gloss_fold(language),
@@ -242,6 +249,47 @@ def common_words(language: str) -> frozenset[str]:
         for word, frequency in get_frequency_dict(language).items()
         if frequency >= REAL_WORD_FREQUENCY
     )
+
+
+@cache
+def everyday_words(language: str) -> Mapping[str, float]:
+    """English's and ``language``'s everyday words (:data:`EVERYDAY_ZIPF`) with their
+    weight, the commoner of the two languages' figures for a word both have."""
+    from wordfreq import available_languages, zipf_frequency
+
+    low, high = EVERYDAY_ZIPF
+    weights: dict[str, float] = {}
+    for code in dict.fromkeys((DEFAULT_LANGUAGE, language)):
+        if code not in available_languages():
+            continue
+        for word in _commonest(code, low):
+            zipf = zipf_frequency(word, code)
+            share = min(max((zipf - low) / (high - low), 0.0), 1.0)
+            weight = round(1.0 - share * (1.0 - EVERYDAY_LEAST), 2)
+            key = joined_phrase_words(word)
+            weights[key] = min(weight, weights.get(key, 1.0))
+    return weights
+
+
+def _with_people(everyday: Mapping[str, float], *tables: Mapping[str, Any]) -> Mapping[str, float]:
+    """``everyday`` with the one-word people of the books' ``[words] person`` lists at
+    EVERYDAY_LEAST: "dad", "nan", "our kid" say whom a search is about, not what help is
+    wanted ("mom drinkin since dad left" is not a search for a dads' group)."""
+    people = {
+        joined_phrase_words(word)
+        for table in tables
+        for word in table.get("words", {}).get("person", [])
+        if " " not in word.strip()
+    }
+    return {**everyday, **dict.fromkeys(sorted(people), EVERYDAY_LEAST)}
+
+
+def _commonest(language: str, zipf: float) -> list[str]:
+    """``wordfreq``'s words of ``language`` at least ``zipf`` common."""
+    from wordfreq import get_frequency_dict
+
+    least = 10 ** (zipf - 9)
+    return [word for word, frequency in get_frequency_dict(language).items() if frequency >= least]
 
 
 def _for_council(book: Phrasebook, council: Council, safety: SafetyLines) -> Phrasebook:

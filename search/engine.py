@@ -85,7 +85,7 @@ def search(view: IndexView, query: SearchQuery) -> SearchResults:
     glossed, reading = _understood(view, query)
     query = replace(query, text=glossed)
     concepts = reading.without(query.set_aside).concepts if reading else ()
-    plan = plan_text(query.text, _quiet(query))
+    plan = _plan(query, query.text)
     asker = reading.asker if reading else None
     first = _Attempt(plan, True, query.radius_m, concepts=concepts, asker=asker)
     chosen = _evaluate(view, query, first)
@@ -247,7 +247,7 @@ def _looser(view: IndexView, query: SearchQuery, first: _Attempt) -> Iterator[_A
         else None
     )
     if corrected is not None:
-        plan, suggestion = plan_text(corrected, _quiet(query)), corrected
+        plan, suggestion = _plan(query, corrected), corrected
         yield _Attempt(plan, True, query.radius_m, suggestion, concepts=concepts, asker=asker)
     radii = _wider_radii(query.radius_m)
     radius: float | None
@@ -267,8 +267,13 @@ def _real(query: SearchQuery) -> Callable[[str], bool]:
     return reader.is_word if reader is not None else lambda word: False
 
 
-def _quiet(query: SearchQuery) -> frozenset[str]:
-    return query.reader.quiet_words if query.reader else frozenset()
+def _plan(query: SearchQuery, text: str) -> TextPlan:
+    """The words' plan, with the reader's meaningless words left out and its everyday
+    words weighed as such (:func:`search.query.expand_synonyms`)."""
+    reader = query.reader
+    if reader is None:
+        return plan_text(text)
+    return plan_text(text, reader.quiet_words, reader.everyday)
 
 
 def _wider_radii(radius_m: float | None) -> list[float]:

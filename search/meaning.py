@@ -13,7 +13,13 @@ every word of the search gets ALL_WORDS_CREDIT for each concept it does not meet
 imported listing named for what was typed ranks with the listings that meet the reading.
 Weak concepts (read in a frame that points away from them, "ever since Friday") are no
 unit: they never choose or drop a listing, and meeting them only orders listings that
-cover as much.
+cover as much. A learnt need (:mod:`search.learnt_reading`) is weak too, but counts as
+LEARNT_UNIT times its probability of a unit: it still never chooses a listing, yet where
+the rules read no topic it, not a stray word, decides what a listing covers. A word group
+no concept stands for is :attr:`~search.query.TermGroup.weight` of a unit, and its text
+counts as much: an everyday word ("together", "one") or a person ("dad") says little of
+what is wanted. A category or kind read beside a strong need is FORM_UNIT of a unit: the
+form the help should take ("course"), not what it is about.
 
 Listings that cover as much are ordered by how well they fit::
 
@@ -101,6 +107,11 @@ PHRASE_SHARE = 0.2
 ABOUT_SHARE = 0.2
 FOCUS_SHARE = 0.1
 WEAK_SHARE = 0.05
+FORM_UNIT = 0.5
+"""A category or kind read beside a need: the form of help asked, half a unit."""
+FORMS = frozenset({"category", "kind"})
+LEARNT_UNIT = 1.0
+"""A need only the learnt reader read: this times its probability of a unit."""
 EVIDENCE_STEP = 0.5
 MAX_EVIDENCE = 3
 ASKER_FACTOR = 0.5
@@ -191,13 +202,11 @@ def score_meaning(
     per_group = [group_scores(view, group) for group in groups]
     consumed = [_consumed(concept, groups) for concept in concepts]
     free_groups = [i for i in range(len(groups)) if not any(i in c for c in consumed)]
-    free_text = _summed([per_group[i] for i in free_groups])
+    free_text = _summed([_weighed(per_group[i], groups[i].weight) for i in free_groups])
     read_text = _summed([g for i, g in enumerate(per_group) if i not in free_groups])
     counted = [concept.strong or concept.priority for concept in concepts]
-    weights = [
-        _weight(concept) if unit else 0.0 for concept, unit in zip(concepts, counted, strict=True)
-    ]
-    units = sum(weights) + len(free_groups)
+    weights = _weights(concepts, counted)
+    units = sum(weights) + sum(groups[i].weight for i in free_groups)
 
     chosen = choosing_sets(concepts, met, bool(free_groups), require_all)
     choosing = [view.all_docs()] if chosen is None else chosen
@@ -223,9 +232,14 @@ def score_meaning(
             literal = per_group[i].keys() - docs - every_word
             _credit(covered, literal, LITERAL_CREDIT * weight / len(own_groups))
     for i in free_groups:
-        _credit(covered, per_group[i].keys(), 1.0)
+        _credit(covered, per_group[i].keys(), groups[i].weight)
 
-    asked = {need for c, unit in zip(concepts, counted, strict=True) if unit for need in c.needs}
+    asked = {
+        need
+        for c, unit in zip(concepts, counted, strict=True)
+        if unit or (c.learnt and not c.priority)
+        for need in c.needs
+    }
     about = union(view, ABOUT, tuple(sorted(asked)))
     said = union(
         view,
@@ -252,6 +266,33 @@ def score_meaning(
             ordering += PHRASE_SHARE
         rough[doc] = coverage**2 * (1 + ordering) / 2
     return Scores(rough, covered, units, frozenset(asked), weak)
+
+
+def _weights(concepts: Sequence[Concept], counted: Sequence[bool]) -> list[float]:
+    """How much of the query's meaning each concept is (0: none, a weak one).
+
+    A strong concept is one unit or more (:func:`_weight`). A category or kind read beside
+    a strong need is the form the help should take ("course", "group", "class"), not what
+    it is about: FORM_UNIT of a unit, so a listing meeting the need comes before one only
+    of that form ("freedom programme course": the domestic abuse course, not a parenting
+    one). A need only the learnt reader read is LEARNT_UNIT times its probability: it
+    still never chooses a listing, but where the rules read no topic it, not a stray
+    everyday word, orders the listings ("mom drinkin since dad left": substance use help,
+    not a dads' group)."""
+    need_read = any(
+        concept.needs and concept.section == "need" and unit
+        for concept, unit in zip(concepts, counted, strict=True)
+    )
+    weights = []
+    for concept, unit in zip(concepts, counted, strict=True):
+        if unit:
+            form = need_read and concept.section in FORMS
+            weights.append(_weight(concept) * (FORM_UNIT if form else 1.0))
+        elif concept.learnt and not concept.priority and concept.is_topic:
+            weights.append(LEARNT_UNIT * concept.learnt)
+        else:
+            weights.append(0.0)
+    return weights
 
 
 def _weight(concept: Concept) -> float:
@@ -304,6 +345,13 @@ def _credit(covered: dict[int, float], docs: Iterable[int], amount: float) -> No
     for doc in docs:
         if doc in covered:
             covered[doc] += amount
+
+
+def _weighed(scores: Mapping[int, float], weight: float) -> Mapping[int, float]:
+    """A word's text scores, times how much of the search's meaning it is."""
+    if weight == 1.0:
+        return scores
+    return {doc: score * weight for doc, score in scores.items()}
 
 
 def _summed(per_group: Sequence[Mapping[int, float]]) -> dict[int, float]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import TYPE_CHECKING, Literal
@@ -179,6 +179,9 @@ class TermGroup:
     words: tuple[str, ...]
     alternatives: tuple[Alternative, ...]
     synonym: bool = False
+    weight: float = 1.0
+    """How much of the search's meaning the words are when no reading stands for them:
+    less for an everyday word ("safe", "together", "after"; :func:`expand_synonyms`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,13 +210,17 @@ def expand_synonyms(
     terms: Sequence[str],
     table: SynonymTable = SYNONYMS,
     quiet: frozenset[str] = frozenset(),
+    everyday: Mapping[str, float] | None = None,
 ) -> tuple[TermGroup, ...]:
     """Group query words, widening each synonym phrase to its whole group.
 
     The longest synonym phrase wins ("holiday activity and food" before "holiday activity").
     Stop words, filler words ("near me") and ``quiet`` words (words that mean nothing in a
-    family's search: "help", "kids") outside a phrase make no group.
+    family's search: "help", "kids") outside a phrase make no group. A word in
+    ``everyday`` (the language's commonest words, with their weight) weighs that much
+    of a unit of meaning (:attr:`TermGroup.weight`): "calpol" says more than "safe".
     """
+    weights = everyday or {}
     kept = [(word, stem) for word in terms if (stem := stem_word(word)) is not None]
     tokens = [stem for _, stem in kept]
     groups: list[TermGroup] = []
@@ -231,20 +238,23 @@ def expand_synonyms(
                 for phrase in table.groups[index]
             )
             matched = tuple(word for word, _ in kept[position : position + length])
-            groups.append(TermGroup(matched, alternatives, synonym=True))
+            weight = max(weights.get(word, 1.0) for word in matched)
+            groups.append(TermGroup(matched, alternatives, synonym=True, weight=weight))
             position += length
             continue
         word, stem = kept[position]
         if word not in FILLER_WORDS and word not in quiet:
-            groups.append(TermGroup((word,), (Alternative(stem),)))
+            groups.append(TermGroup((word,), (Alternative(stem),), weight=weights.get(word, 1.0)))
         position += 1
     return tuple(groups)
 
 
-def plan_text(raw: str, quiet: frozenset[str] = frozenset()) -> TextPlan:
+def plan_text(
+    raw: str, quiet: frozenset[str] = frozenset(), everyday: Mapping[str, float] | None = None
+) -> TextPlan:
     """Normalise then group: the whole text side of a query, independent of any engine."""
     text = normalise_text(raw)
-    return TextPlan(text, expand_synonyms(text.split(), quiet=quiet))
+    return TextPlan(text, expand_synonyms(text.split(), quiet=quiet, everyday=everyday))
 
 
 def _check_codes(name: str, codes: tuple[str, ...]) -> None:

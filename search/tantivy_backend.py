@@ -40,7 +40,7 @@ from search.engine import (
     _SYNONYM_WORDS,
     _Attempt,
     _leading_danger,
-    _quiet,
+    _plan,
     _real,
     _understood,
     _wider_radii,
@@ -66,7 +66,7 @@ from search.indexing import (
     spelling_words,
 )
 from search.locking import write_lock
-from search.query import Filters, SearchQuery, TermGroup, TextPlan, plan_text
+from search.query import Filters, SearchQuery, TermGroup, TextPlan
 from search.ranking import FRESH_DAYS, blend, freshness, proximity
 from search.remembering import LastUsed
 from search.results import FacetCounts, SearchResults, Widening
@@ -461,7 +461,7 @@ class _Search:
         query, snapshot = self.query, self.snapshot
         glossed, reading = _understood(snapshot, query)  # type: ignore[arg-type]
         concepts = reading.without(query.set_aside).concepts if reading else ()
-        plan = plan_text(glossed, _quiet(query))
+        plan = _plan(query, glossed)
         asker = reading.asker if reading else None
         attempt = _Attempt(plan, True, query.radius_m, concepts=concepts, asker=asker)
         worded, area, matches = self._matches(attempt)
@@ -585,7 +585,7 @@ class _Search:
             else None
         )
         if corrected is not None:
-            plan, suggestion = plan_text(corrected, _quiet(query)), corrected
+            plan, suggestion = _plan(query, corrected), corrected
             yield _Attempt(plan, True, query.radius_m, suggestion, concepts=concepts, asker=asker)
         radii = _wider_radii(query.radius_m)
         for radius in radii:

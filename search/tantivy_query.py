@@ -155,12 +155,19 @@ class Compiler:
 
     def fit(self, concepts: Sequence[Concept]) -> Query | None:
         """Listings about a need asked for, or using a phrase it was read from: a small
-        score on top, so they are among the candidates (:mod:`search.meaning`'s ordering)."""
+        score on top, so they are among the candidates (:mod:`search.meaning`'s ordering).
+        A learnt need, a share of a unit there, adds that share of a concept's score to
+        the listings meeting it, so they are among the candidates too."""
         units = [concept for concept in concepts if concept.strong or concept.priority]
-        needs = sorted({need for concept in units for need in concept.needs})
+        learnt = [c for c in concepts if c.learnt and not c.priority and c not in units]
+        needs = sorted({need for concept in (*units, *learnt) for need in concept.needs})
         phrases = sorted({phrase for concept in units for phrase in concept.phrases})
         parts = [self.terms(ABOUT, tuple(needs)), self.terms(PHRASE, tuple(phrases))]
         kept = [Query.const_score_query(part, FIT_SCORE) for part in parts if part is not None]
+        kept.extend(
+            Query.const_score_query(self.meeting(concept), CONCEPT_SCORE * concept.learnt)
+            for concept in learnt
+        )
         return any_of(kept) if kept else None
 
     # Filters

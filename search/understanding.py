@@ -157,6 +157,10 @@ class QueryReader:
     holidays: tuple[tuple[str, date, date], ...] = ()
     common_words: frozenset[str] = frozenset()
     """Real words of the language, which typo tolerance must leave as they are."""
+    everyday: Mapping[str, float] = field(default_factory=dict)
+    """The commonest words of the language and how much of a unit of meaning each is when
+    no reading stands for it, below 1 (:attr:`search.query.TermGroup.weight`): a word of
+    every conversation ("safe", "together", "one") says little of what help is wanted."""
     cues: CueLexicon | None = None
     """The weaker danger cues (:mod:`search.cues`); None: phrasebook dangers only."""
     harm: HarmReader | None = None

@@ -127,6 +127,19 @@ CLASSES = [
     ("ur", "beta saara din phone pe rehta hai", "parenting"),
     ("pa", "ਧੀ ਨੂੰ ਸਕੂਲ ਤੋਂ ਕੱਢ ਦਿੱਤਾ", "school-and-attendance"),
     ("pa", "ghar ch har roz kalesh", "relationships-and-conflict"),
+    # accidents, said as a parent says them ("hurt me back": Black Country "me" for "my")
+    ("en", "he broke his wrist at football, where do we go", "health"),
+    ("en", "hurt me back lifting the babby", "health"),
+    ("en", "hurt me back at work cant work now, sick pay?", "health"),
+    ("en", "sprained her ankle on the trampoline", "health"),
+    # NHS services and medicines by name
+    ("en", "where can i get the flu spray for my 4 year old", "health"),
+    ("en", "free podiatry for my nan", "health"),
+    # put out of a club or team, not a home
+    ("en", "our kid got kicked out of cubs for messing about", "activities"),
+    ("en", "she got chucked out of brownies, any other groups", "activities"),
+    # put out of a lesson: school, not a home
+    ("en", "my son got kicked out of class again for talking", "school-and-attendance"),
     # practitioners' shorthand
     ("en", "yr 7 boy SEMH needs, school asking for ideas", "mental-health-and-wellbeing"),
     ("en", "mum wants advice on EHCNA process", "send"),
@@ -161,6 +174,18 @@ def test_each_class_of_everyday_wording_reads_as_its_need(
         ("ur", "گیس کا بل بہت زیادہ آیا ہے", "category:childcare"),
         ("ur", "pani ka bill zyada aya", "category:childcare"),
         ("ur", "گھر میں سب پریشان ہیں", "need:housing"),
+        # games, not rows; a person after "for"; "even", "what works", "bumped into"
+        ("en", "water fight in the garden then a bbq", "need:relationships-and-conflict"),
+        ("en", "funeral costs for my dad", "need:parenting"),
+        ("en", "even my mum says im too soft", "time:evening"),
+        ("en", "tried everything, nothing that actually works", "need:work-and-skills"),
+        ("en", "bumped into an old friend at the shops", "age:pregnancy"),
+        ("en", "baby bumped his head on the table", "age:pregnancy"),
+        ("en", "acts like hell die without his ipad", "need:bereavement"),
+        ("en", "brain dead after the night feeds", "need:bereavement"),
+        ("en", "someone took the sat nav out of my car", "need:school-and-attendance"),
+        ("en", "sat in the house all day on my own", "need:school-and-attendance"),
+        ("en", "the stairs in our flat are a death trap", "need:bereavement"),
     ],
 )
 def test_an_everyday_frame_around_a_topic_word_reads_no_need(
@@ -248,3 +273,18 @@ def test_a_parent_asking_for_themselves_after_a_birth_is_not_asking_for_the_baby
 ) -> None:
     reading = read(language, text)
     assert reading.asker is not None and reading.asker.who == who, (text, reading.asker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "widower 80 stuck indoors all week",
+        "im retired and lonely since my wife died",
+        "pensioner living alone any lunch clubs",
+    ],
+)
+def test_an_older_person_asks_for_themselves(text: str) -> None:
+    """An older person asking for themselves is an adult asking (children's bereavement
+    groups then rank after adults'), as "my partner" or "single mum" says."""
+    reading = read("en", text)
+    assert reading.asker is not None and reading.asker.who == "self", (text, reading.asker)

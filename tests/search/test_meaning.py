@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from search import Filters, SearchBackend
 from search.meaning import choosing_sets
-from search.understanding import Concept, QueryReader
+from search.understanding import Concept, QueryReader, Reading
 from tests.search.search_factories import DUDLEY, Build, ids, make_doc, query, slots
-from tests.search.test_understanding import reader
+from tests.search.test_understanding import BOOK, reader
 
 READER: QueryReader = reader()
 
@@ -243,3 +245,104 @@ def test_a_learnt_reading_never_chooses_the_candidates(free_words: bool) -> None
     assert choosing_sets([LEARNT_FOOD], met, free_words, True) == ([] if free_words else None)
     assert choosing_sets([LEARNT_FOOD, FREE], [{1, 2}, {3}], False, True) == [{3}]
     assert choosing_sets([LEARNT_FOOD], met, free_words, False) == met
+
+
+class _Learnt:
+    """Stands in for the learnt reader: adds the given readings, as it adds its own."""
+
+    def __init__(self, *concepts: Concept) -> None:
+        self.concepts = concepts
+
+    def added(self, reading: Reading, text: str, lookalike: bool = False) -> Reading:
+        return replace(reading, concepts=reading.concepts + self.concepts)
+
+
+LEARNT_DRINK = Concept("need:substance-use", (), needs=("substance-use",), strong=False, learnt=0.8)
+
+
+def test_a_learnt_need_orders_listings_where_the_rules_read_no_topic(build: Build) -> None:
+    """Only the learnt reader read the sentence ("boozing" is no phrase here): its need, not a
+    person's name in a listing's title, decides the order; without it the words alone
+    find the dads' group. Everyday and person words weigh little
+    (:attr:`search.query.TermGroup.weight`)."""
+    backend = build(
+        [
+            make_doc(
+                "dads-group",
+                "Dads group",
+                description="A group for dads: meet other dads.",
+                need_codes=("parenting",),
+            ),
+            make_doc(
+                "drug-service",
+                "Drug and alcohol support",
+                description="Support when someone in the family drinks.",
+                need_codes=("substance-use",),
+            ),
+        ]
+    )
+    text = "mom boozing since dad left"
+    everyday = {"mom": 0.25, "dad": 0.25, "since": 0.25, "left": 0.25}
+    rules = replace(READER, everyday=everyday)
+    assert ids(backend.search(query(text, reader=rules)))[0] == "dads-group"
+    learnt = replace(rules, learnt=_Learnt(LEARNT_DRINK))  # type: ignore[arg-type]
+    assert ids(backend.search(query(text, reader=learnt)))[0] == "drug-service"
+
+
+def test_an_everyday_word_weighs_less_than_a_rare_one(build: Build) -> None:
+    """ "safe" and "together" are in every other listing's words; "calpol" says what is
+    wanted: the pharmacy comes first once the everyday words weigh as such."""
+    backend = build(
+        [
+            make_doc(
+                "community",
+                "Safe together community group",
+                description="Staying safe together.",
+                need_codes=("loneliness",),
+            ),
+            make_doc(
+                "pharmacy",
+                "Late pharmacy",
+                description="Calpol and medicines advice.",
+                need_codes=("health",),
+            ),
+        ]
+    )
+    text = "is it safe to give my toddler calpol together"
+    assert ask(backend, text)[0] == "community"
+    weighed = replace(READER, everyday={"safe": 0.57, "together": 0.28, "give": 0.25})
+    assert ids(backend.search(query(text, reader=weighed)))[0] == "pharmacy"
+
+
+def test_the_form_of_help_beside_a_need_weighs_less_than_the_need(build: Build) -> None:
+    """ "freedom programme course": the domestic abuse programme, which is not listed as a
+    course, comes before a parenting course, which is one: a category read beside a need
+    is the form the help should take, half a unit."""
+    book = {
+        **BOOK,
+        "needs": {**BOOK["needs"], "domestic-abuse": {"phrases": ["freedom programme"]}},
+        "categories": {"courses-and-groups": {"phrases": ["course", "courses"]}},
+    }
+    backend = build(
+        [
+            make_doc(
+                "parenting-course",
+                "Parenting programme course",
+                description="A course for parents.",
+                category_codes=("courses-and-groups",),
+                need_codes=("parenting",),
+            ),
+            make_doc(
+                "abuse-programme",
+                "Women's Aid",
+                description="The Freedom Programme, for women who have lived with abuse.",
+                need_codes=("domestic-abuse",),
+            ),
+        ]
+    )
+    assert ids(backend.search(query("freedom programme course", reader=reader(book))))[0] == (
+        "abuse-programme"
+    )
+    assert ids(backend.search(query("parenting course", reader=reader(book))))[0] == (
+        "parenting-course"
+    )

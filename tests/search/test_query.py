@@ -80,6 +80,22 @@ def test_spelling_variants_count_as_fully_as_the_typed_phrase() -> None:
     assert {alt.token: alt.boost for alt in group.alternatives}["behaviour"] == 1.0
 
 
+def test_an_everyday_word_weighs_what_the_language_gives_it() -> None:
+    """A word of every conversation is less of the search's meaning than a rare one; a
+    synonym phrase weighs as its most telling word, and a word not listed one unit."""
+    everyday = {"together": 0.25, "safe": 0.6, "dad": 0.25}
+    groups = expand_synonyms(["safe", "calpol", "together", "dad"], everyday=everyday)
+    assert {group.words: group.weight for group in groups} == {
+        ("safe",): 0.6,
+        ("calpol",): 1.0,
+        ("together",): 0.25,
+        ("dad",): 0.25,
+    }
+    (bank,) = expand_synonyms(["food", "bank"], everyday={"food": 0.3})
+    assert bank.synonym and bank.weight == 1.0
+    assert all(group.weight == 1.0 for group in expand_synonyms(["safe", "dad"]))
+
+
 def test_single_word_expands_to_multi_word_phrases() -> None:
     (found,) = tokens_of("HAF")
     assert phrase_token(["holidai", "club"]) in found
