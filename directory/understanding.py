@@ -34,7 +34,7 @@ from directory.models.service import PRE_BIRTH_AGE
 from directory.names import DAY_NAMES, KIND_NAMES
 from directory.reader_cache import cached_readers, reader_key
 from directory.safety import SafetyLines, load_safety_lines
-from search.cues import CueError, CueLexicon, parse_cues
+from search.cues import CueError, CueLexicon, fold, parse_cues
 from search.harm import HarmError, HarmReader, parse_harm
 from search.learnt import LearntModel
 from search.learnt_reading import LearntReader
@@ -54,6 +54,7 @@ from search.word_forms import (
     gloss_fold,
     gloss_inflection,
     glosses_one_word,
+    inflection_tails,
     reordered,
 )
 
@@ -175,6 +176,7 @@ def load_reader(
         glosses=glosses,
         gloss_fold=gloss_fold(language),
         gloss_inflection=gloss_inflection(language),
+        inflection_tails=inflection_tails(language),
         gloss_derivations=gloss_derivations(language),
         exact_glosses=frozenset(key for key in glosses if len(key) == 1 and key not in english),
         learnt=learnt,
@@ -212,13 +214,17 @@ def harm_words(path: Path = HARM_FILE) -> HarmReader:
 def real_words(directory: Path = PHRASEBOOKS) -> frozenset[str]:
     """Words never respelled: English and every shipped language's common words (from
     ``wordfreq``) and the phrasebooks' meaningless words (contractions, text-speak), with
-    apostrophes dropped as the reader drops them ("don't" is "dont"). Phrasebook phrases
-    are not all words: they list typos on purpose ("parnting class"); only for a language
-    ``wordfreq`` has no list for (Punjabi) do its phrasebook's words stand in for one."""
+    apostrophes dropped as the reader drops them ("don't" is "dont"). A word with Latin
+    accents is a word without them too, as families type it on an English keyboard
+    (Polish "zniknęła", disappeared, is "zniknela", never "zginela", died). Phrasebook
+    phrases are not all words: they list typos on purpose ("parnting class"); only for a
+    language ``wordfreq`` has no list for (Punjabi) do its phrasebook's words stand in for
+    one."""
     words: set[str] = set()
     for language in {DEFAULT_LANGUAGE, *phrasebook_languages(directory)}:
         listed = common_words(language)
         words |= listed
+        words.update(fold(word) for word in listed if not word.isascii())
         path = directory / f"{language}.toml"
         if path.exists():
             book, _ = _read_book(path.name, path.read_text(encoding="utf-8"))

@@ -219,6 +219,18 @@ class CueLexicon:
             for position in _positions(starts, match.start(), match.end())
         }
 
+    def ignored_spans(self, words: Sequence[str]) -> list[tuple[int, int]]:
+        """(first, last) position of each look-alike in ``words``, as :meth:`ignored`
+        finds them."""
+        folded = [fold(word) or _BLANK for word in words]
+        starts = _starts(folded)
+        spans = []
+        for _, match in self.ignore.matches(folded):
+            positions = _positions(starts, match.start(), match.end())
+            if positions:
+                spans.append((min(positions), max(positions)))
+        return spans
+
     def find(
         self, words: Sequence[str], skipped: set[int] | None = None
     ) -> dict[str, tuple[int, ...]]:

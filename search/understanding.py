@@ -176,6 +176,9 @@ class QueryReader:
     """Letters a word may have past a glossed word's form and still be that word, as
     Polish verbs and derived words add them to a stem ("krzyczała", "krzyczeli" for
     "krzyczę"); 0: none (:func:`search.word_forms.gloss_inflection`)."""
+    inflection_tails: re.Pattern[str] | None = None
+    """What a word and the glossed word it is read as may each have past the letters they
+    share (:func:`search.word_forms.inflection_tails`); None: any letters."""
     gloss_derivations: tuple[str, ...] = ()
     """Endings that make a word out of a glossed word and keep what it means to a search
     (:func:`search.word_forms.gloss_derivations`): Polish "alkoholowy" of "alkohol"."""
@@ -251,9 +254,10 @@ class QueryReader:
             return text
         stems = [self.phrasebook.stem(token.key) for token in tokens]
         matches = self._matches(stems)
+        lookalikes = self.cues.ignored_spans(typed) if self.cues is not None else []
         spans = _spans(matches) + [
             (first, last, last - first + 1, None, ())
-            for first, last in self.phrasebook.context.expression_spans(stems)
+            for first, last in [*self.phrasebook.context.expression_spans(stems), *lookalikes]
         ]
         glossed = self._glossed(
             forms,
@@ -310,8 +314,9 @@ class QueryReader:
     def _word_family(self, form: str) -> str | None:
         """The glossed word ``form`` is another form of: the two share their first
         MIN_FUZZY_LENGTH letters at least, and past what they share ``form`` has no more
-        than ``gloss_inflection`` letters and the glossed word one ("płakała" and
-        "płakać"; "krzyczeli" and "krzyczę"). The longest shared start wins."""
+        than ``gloss_inflection`` letters and the glossed word one, each an ending of
+        ``inflection_tails`` ("płakała" and "płakać"; "krzyczeli" and "krzyczę"; not
+        "naprawdę" and "naprawa"). The longest shared start wins."""
         if not self.gloss_inflection or len(form) < MIN_FUZZY_LENGTH:
             return None
         best, shared = None, 0
@@ -321,9 +326,15 @@ class QueryReader:
                 common > shared
                 and len(form) - common <= self.gloss_inflection
                 and len(word) - common <= 1
+                and self._inflected(form[common:], word[common:])
             ):
                 best, shared = word, common
         return best
+
+    def _inflected(self, *tails: str) -> bool:
+        """Whether each of ``tails`` is an ending two forms of one word may differ by."""
+        pattern = self.inflection_tails
+        return pattern is None or all(pattern.fullmatch(tail) for tail in tails)
 
     def _glossed(
         self,

@@ -82,6 +82,13 @@ _FOLDS: dict[str, Callable[[str], str]] = {
 
 
 _INFLECTIONS = {"pl": 3}
+_TAILS = {
+    "pl": re.compile(r"i?[aeiy]?(?:l|c|j|m|sz|lam|lem|las|les|lism|lysm)?|ow"),
+}
+"""What may follow the letters two forms of one Polish word share, on either side (Polish
+letters and a case ending already taken off): a verb's person, tense and infinitive
+endings ("płakał|a", "płaka|ć"; "wróci|ł", "wróci|ć"; "zamyk|ają"; "zamartw|iam") and the
+"-ow-" of an adjective ("autobus|owa")."""
 _ONE_WORD_FORMS = frozenset({"pl"})
 _DERIVATIONS = {"pl": ("ow", "n")}
 
@@ -92,6 +99,15 @@ def gloss_inflection(language: str) -> int:
     "krzyczę"; "psychicznych" is "psychiczne"). Romanised Urdu and Punjabi none: their
     short words differ by a letter or two ("beta", "beti")."""
     return _INFLECTIONS.get(language, 0)
+
+
+def inflection_tails(language: str) -> re.Pattern[str] | None:
+    """The endings by which a word of ``language`` may differ from a glossed word past
+    what the two share and still be read as it (:func:`gloss_inflection`), or None for
+    any. Polish: a verb's or an adjective's, never other letters, so "naprawdę" (really)
+    is not "naprawa" (a repair), "przecież" (after all) not "przeciek" (a leak),
+    "ciężarówka" (a lorry) not "ciężarna" (pregnant)."""
+    return _TAILS.get(language)
 
 
 def glosses_one_word(language: str) -> bool:

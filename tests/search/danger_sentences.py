@@ -327,6 +327,8 @@ _MORE: dict[str, list[str]] = {
         "been with my partner 6 yrs he never hit me till recently now he shoves me"
         " and calls me names and i'm scared",
         "how do i leave a violent relationship with 3 kids",
+        "mąż grozi że mnie zabije jak zobaczy że rozmawiam z policją",
+        "partner mnie dusi jak się napije",
         "my partner keeps threatening to take the kids and says i'll never see them again"
         " if i leave",
         "he's not physical but he controls what i wear who i see and checks my bank",
@@ -524,6 +526,9 @@ _MORE: dict[str, list[str]] = {
         "my family is forcing my sister into marriage",
         "my parents took my passport so i cant leave",
         "zmuszają mnie do ślubu z kuzynem",
+        "rodzice chcą mnie wydać za starszego faceta w polsce",
+        "wymuszony ślub, gdzie szukać pomocy",
+        "ślub pod przymusem, nie mam gdzie pójść",
         "زبردستی نکاح کروا رہے ہیں",
         "zabardasti nikah karwa rahe hain",
         "ਮੇਰਾ ਜਬਰਦਸਤੀ ਵਿਆਹ ਹੋ ਰਿਹਾ ਹੈ",

@@ -11,6 +11,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from search.cues import build_cues
 from search.phrasebook import (
@@ -28,6 +30,7 @@ from search.word_forms import (
     gloss_fold,
     gloss_inflection,
     glosses_one_word,
+    inflection_tails,
     polish_stem,
     reordered,
     romanised_fold,
@@ -328,6 +331,7 @@ def family_reader(inflection: int) -> QueryReader:
         glosses=parse_glosses(FAMILIES, "pl.toml", polish_stem),
         gloss_fold=polish_stem,
         gloss_inflection=inflection,
+        inflection_tails=inflection_tails("pl"),
     )
 
 
@@ -340,6 +344,37 @@ def test_another_form_of_a_glossed_polish_word_is_read_as_it() -> None:
     assert reader.gloss("płaszcz") == "płaszcz"
     assert reader.gloss("krzyżówka") == "krzyżówka"
     assert reader.gloss("płakałyśmy") == "płakałyśmy"
+
+
+REPAIRS = {"english": {"repairs": ["naprawa"], "pregnant": ["ciężarna"], "leak": ["przeciek"]}}
+
+
+def test_a_word_differs_from_a_glossed_one_only_by_an_inflection() -> None:
+    """What two forms of one Polish word differ by past what they share is a verb's or an
+    adjective's ending: "naprawić" is "naprawa", "naprawdę" (really) is not; "przecież"
+    (after all) is no leak, "ciężarówka" (a lorry) and "ciężarem" (a burden) not pregnant."""
+    book = merge_phrasebook(parse_phrasebook(ENGLISH), REPAIRS, "pl.toml")
+    everyday = ("naprawdę", "przecież", "ciężarówkę", "ciężarem")
+    reader = QueryReader(
+        book,
+        common_words=frozenset(everyday),
+        glosses=parse_glosses(REPAIRS, "pl.toml", polish_stem),
+        gloss_fold=polish_stem,
+        gloss_inflection=gloss_inflection("pl"),
+        inflection_tails=inflection_tails("pl"),
+    )
+    assert reader.gloss("trzeba naprawić") == "trzeba repairs"
+    for text in everyday:
+        assert reader.gloss(text) == text
+
+
+@given(st.from_regex(r"[a-z]{0,4}", fullmatch=True))
+def test_only_endings_are_inflections(tail: str) -> None:
+    """Every tail the pattern takes is made of a verb's or an adjective's ending letters."""
+    pattern = inflection_tails("pl")
+    assert pattern is not None
+    if pattern.fullmatch(tail):
+        assert set(tail) <= set("aeiylcjmszow"), tail
 
 
 def test_languages_without_inflections_read_only_the_glossed_forms() -> None:

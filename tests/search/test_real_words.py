@@ -21,6 +21,7 @@ from directory.council import load_council
 from directory.safety import load_safety_lines
 from directory.understanding import load_reader
 from search import SearchBackend
+from search.cues import fold
 from search.phrasebook import joined_phrase_words, phrase_words
 from search.understanding import QueryReader
 from tests.search.search_factories import make_doc, query
@@ -64,6 +65,41 @@ def test_real_words_contractions_and_text_speak_are_words(reader: QueryReader, w
 @pytest.mark.parametrize("word", ["przemoc", "jedzenie", "ਭੋਜਨ", "کھانا"])
 def test_words_of_the_other_shipped_languages_are_words(reader: QueryReader, word: str) -> None:
     assert reader.is_word(word)
+
+
+@pytest.fixture(scope="module")
+def polish_reader() -> QueryReader:
+    council = load_council(DEFAULT_COUNCIL_FILE)
+    return load_reader(council, load_safety_lines(council), language="pl")
+
+
+def test_a_polish_word_typed_without_its_letters_is_never_respelled(
+    polish_reader: QueryReader,
+) -> None:
+    """Families type Polish on English keyboards: "zniknęła" (disappeared) as "zniknela",
+    never read as "zginęła" (died), "smród" (a stink) as "smrod", never "środa"
+    (Wednesday). A sample of wordfreq's Polish words with Polish letters, typed without
+    them, is never respelled by the reader and is glossed as the word with its letters is
+    (in one form: the book's own spelling of it may come back)."""
+    words = [w for w in top_n_list("pl", 60_000) if w.isalpha() and not w.isascii() and len(w) >= 5]
+    sample = random.Random(17).sample(words, SAMPLE)
+    assert polish_reader.is_word("zniknela") and polish_reader.is_word("smrod")
+    respelled = {
+        (word, fixed)
+        for word in sample
+        for _, fixed in polish_reader.read(fold(word), {}, TODAY).corrections
+    }
+    assert respelled == set()
+
+    def form(text: str) -> list[str]:
+        return [polish_reader.gloss_fold(word) for word in phrase_words(text)]
+
+    glossed_apart = {
+        (word, polish_reader.gloss(fold(word)))
+        for word in sample
+        if form(polish_reader.gloss(fold(word))) != form(polish_reader.gloss(word))
+    }
+    assert glossed_apart == set()
 
 
 @pytest.mark.parametrize(
