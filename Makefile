@@ -44,12 +44,14 @@ database: setup
 	$(BIN)/flask search rebuild
 
 ## Lint, check the layers (import-linter contracts) and types (mypy), and run every test
-## (SQLite, PostgreSQL on 127.0.0.1:5432, headless Chromium).
+## (SQLite, PostgreSQL on 127.0.0.1:5432, headless Chromium). The learnt model (cached in
+## instance/learnt/) is built meanwhile, so no test process waits for it; either failing
+## fails the target.
 test: setup
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
-	$(BIN)/lint-imports
-	$(BIN)/mypy
+	$(BIN)/flask search train & train=$$!; \
+		$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/lint-imports && $(BIN)/mypy; \
+		checked=$$?; wait $$train || { echo "flask search train failed" >&2; exit 1; }; \
+		exit $$checked
 	$(BIN)/pytest
 
 lint: $(VENV)/.installed
