@@ -47,7 +47,9 @@ from search.phrasebook import (
     own_spellings,
     parse_glosses,
     parse_phrasebook,
+    phrase_words,
 )
+from search.romanised import RARE_IN_ENGLISH, RomanisedWords, latin_words, telling_language
 from search.understanding import Concept, QueryReader
 from search.word_forms import (
     gloss_derivations,
@@ -60,6 +62,11 @@ from search.word_forms import (
 
 PHRASEBOOKS = Path(__file__).resolve().parent.parent / "councils" / "phrasebooks"
 DEFAULT_LANGUAGE = "en"
+ROMANISED = "romanised"
+COMMON_ENGLISH = 20_000
+"""English words looked at for those common enough (:data:`search.romanised.RARE_IN_ENGLISH`)
+that a romanised word typed as one tells nothing."""
+"""The folder beside the phrasebooks holding each language's romanised word list."""
 REAL_WORD_FREQUENCY = 1e-7
 """How often (per word of text, Zipf 2) a word must occur in ``wordfreq``'s lists to count
 as a real word that is never respelled: "bored" stays "bored", "meals" stays "meals". Rarer
@@ -126,6 +133,10 @@ def page_reader() -> QueryReader:
     return readers.get(language, current_app.extensions["query_reader"])
 
 
+SCRIPTS = {"ur": ("\u0600", "\u06ff"), "pa": ("\u0a00", "\u0a7f")}
+"""The Unicode block each language's own script is written in (Arabic for Urdu, Gurmukhi)."""
+
+
 def phrasebook_languages(directory: Path = PHRASEBOOKS) -> list[str]:
     """Every language with a phrasebook file (``en.toml``, ``pl.toml``, ...)."""
     return sorted(path.stem for path in directory.glob("*.toml"))
@@ -180,7 +191,87 @@ def load_reader(
         gloss_derivations=gloss_derivations(language),
         exact_glosses=frozenset(key for key in glosses if len(key) == 1 and key not in english),
         learnt=learnt,
+        romanised=romanised_words(language, raw, english_raw, directory / ROMANISED),
     )
+
+
+def romanised_words(
+    language: str,
+    raw: Mapping[str, Any],
+    english_raw: Mapping[str, Any],
+    lists: Path = PHRASEBOOKS / "romanised",
+) -> RomanisedWords | None:
+    """``language``'s words typed in Latin letters (:mod:`search.romanised`), for a
+    language with a list of them in ``councils/phrasebooks/romanised/``: the list's, its
+    book's (``raw``) and its danger cues' and harm words' Latin words; None for others."""
+    path = lists / f"{language}.txt"
+    if not path.exists():
+        return None
+    from wordfreq import top_n_list, zipf_frequency
+
+    listed = [line.split("#", 1)[0] for line in path.read_text(encoding="utf-8").splitlines()]
+    words = latin_words([*listed, *_texts(raw), *_texts(_lists_of(language, CUES_FILE, HARM_FILE))])
+    common = [
+        word
+        for word in top_n_list("en", COMMON_ENGLISH)
+        if zipf_frequency(word, "en") >= RARE_IN_ENGLISH
+    ]
+    return RomanisedWords.of(words, latin_words(_texts(english_raw)), common)
+
+
+def _texts(value: object) -> list[str]:
+    """Every string inside ``value`` (tables and lists of a TOML file), keys included."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, Mapping):
+        return [*value.keys(), *(text for item in value.values() for text in _texts(item))]
+    if isinstance(value, list):
+        return [text for item in value for text in _texts(item)]
+    return []
+
+
+def _lists_of(language: str, *paths: Path) -> list[object]:
+    """Every list keyed ``language`` in the TOML files ``paths`` (a cue's or harm class's
+    words in that language)."""
+    found: list[object] = []
+
+    def walk(value: object) -> None:
+        if isinstance(value, Mapping):
+            for key, item in value.items():
+                if key == language and isinstance(item, list):
+                    found.append(item)
+                else:
+                    walk(item)
+
+    for path in paths:
+        walk(tomllib.loads(path.read_text(encoding="utf-8")))
+    return found
+
+
+def search_reader(text: str) -> QueryReader:
+    """The reader for a search's words: the page's, but on an English page a search in
+    Urdu or Gurmukhi script, or in romanised Urdu or Punjabi (:func:`search.romanised.
+    telling_language`), is read with that language's book, as on its own page."""
+    reader = page_reader()
+    if has_request_context() and page_locale() != DEFAULT_LANGUAGE:
+        return reader
+    readers: Mapping[str, QueryReader] = current_app.extensions["query_readers"]
+    language = written_in(text, readers)
+    return readers.get(language, reader) if language else reader
+
+
+def written_in(text: str, readers: Mapping[str, QueryReader]) -> str | None:
+    """The language of ``readers`` that ``text`` is written in, told by its script or its
+    romanised words, or None (English, or nothing telling)."""
+    for language, letters in SCRIPTS.items():
+        if language in readers and any(letters[0] <= char <= letters[1] for char in text):
+            return language
+    lexicons = {
+        language: reader.romanised
+        for language, reader in readers.items()
+        if reader.romanised is not None
+    }
+    return telling_language(phrase_words(text), lexicons) if lexicons else None
 
 
 def _without_own_small_words(book: Phrasebook, raw: Mapping[str, Any]) -> Phrasebook:

@@ -40,6 +40,7 @@ from search.phrasebook import (
     holiday_dates,
     phrase_words,
 )
+from search.romanised import RomanisedWords
 from search.spelling import edit_distance
 
 if TYPE_CHECKING:
@@ -182,6 +183,10 @@ class QueryReader:
     gloss_derivations: tuple[str, ...] = ()
     """Endings that make a word out of a glossed word and keep what it means to a search
     (:func:`search.word_forms.gloss_derivations`): Polish "alkoholowy" of "alkohol"."""
+    romanised: RomanisedWords | None = None
+    """The page language's words typed in Latin letters, in any spelling or form (Urdu and
+    Punjabi: :mod:`search.romanised`): real words, never respelled; a glossed verb's or
+    adjective's other agreement is read as it ("marti" as "marta")."""
     exact_glosses: frozenset[tuple[str, ...]] = frozenset()
     """Glosses read only from a word in their own form, never from a misspelling or
     another form of it: a language's own one-word phrases in their other case endings
@@ -222,7 +227,11 @@ class QueryReader:
 
     def is_word(self, word: str) -> bool:
         """Whether ``word`` (lower case, no apostrophes) is a real word, never respelled."""
-        return word in self.common_words or word in self.phrasebook.meaningless
+        return (
+            word in self.common_words
+            or word in self.phrasebook.meaningless
+            or (self.romanised is not None and word in self.romanised)
+        )
 
     def gloss(self, text: str, known_words: Mapping[str, int] | None = None) -> str:
         """``text`` with the page language's phrases put as the English phrases they mean
@@ -289,7 +298,13 @@ class QueryReader:
             fixed = self._gloss_fixes[form]
             if fixed is not None:
                 return fixed
-        return self._word_family(form) or form
+        return self._word_family(form) or self._agreeing(form) or form
+
+    def _agreeing(self, form: str) -> str | None:
+        """The glossed romanised word ``form`` is another agreement of ("marti" of "marta")."""
+        if self.romanised is None:
+            return None
+        return self.romanised.agreeing(form, self._gloss_targets)
 
     def _alone_form(self, form: str, typed: str) -> str:
         """The form in which ``form`` (of a word ``typed`` in its fold) is looked up as a
@@ -476,6 +491,7 @@ class QueryReader:
                 word not in book.vocabulary
                 and word not in book.meaningless
                 and word not in self.common_words
+                and (self.romanised is None or word not in self.romanised)
             ):
                 fixed = (None if word in known_words else self._correction(word)) or word
                 if fixed != word:

@@ -37,7 +37,7 @@ from directory.presenters.words_read import words_read_tags
 from directory.queries.cards import ListingCache
 from directory.queries.services import language_names
 from directory.safety import SafetyLines, cued_dangers, signalled_dangers
-from directory.understanding import page_reader
+from directory.understanding import search_reader
 from search import PageOutOfRange, SearchHit, SearchResults
 from search.phrasebook import phrase_words
 
@@ -114,7 +114,7 @@ def results_page(door: Door) -> dict[str, Any]:
     localities = _origin_localities(council, place)
     origin = (float(place.easting), float(place.northing)) if place else None
 
-    reader = page_reader()
+    reader = search_reader(wanted.text or "")
     safety: SafetyLines = page_safety_lines()
 
     page = SearchPage(
