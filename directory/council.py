@@ -10,6 +10,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -171,12 +172,21 @@ class Council:
     providers: ProviderSettings = field(default_factory=ProviderSettings)
 
     def terms(self, scheme: str) -> tuple[TaxonomyTermConfig, ...]:
-        return tuple(term for term in self.taxonomy if term.scheme == scheme)
+        return self._schemes.get(scheme, ())
+
+    @cached_property
+    def _schemes(self) -> dict[str, tuple[TaxonomyTermConfig, ...]]:
+        """The terms of each scheme, in the file's order: worked out once per council
+        object (it is frozen), not on each of a results page's two hundred asks."""
+        schemes: dict[str, list[TaxonomyTermConfig]] = {}
+        for term in self.taxonomy:
+            schemes.setdefault(term.scheme, []).append(term)
+        return {scheme: tuple(terms) for scheme, terms in schemes.items()}
 
     def term(self, scheme: str, code: str) -> TaxonomyTermConfig | None:
         return next((t for t in self.terms(scheme) if t.code == code), None)
 
-    @property
+    @cached_property
     def sensitive_codes(self) -> frozenset[tuple[str, str]]:
         """(scheme, code) of every term whose pages need "Exit this page"."""
         return frozenset((t.scheme, t.code) for t in self.taxonomy if t.sensitive)

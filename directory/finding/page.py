@@ -5,12 +5,14 @@ put the services meeting every need first (``needs_met``), the totals of looser 
 and the nearest matches with no distance limit (``recovery``), and page 1 of the search to
 decide "Exit this page". Each of those is the page's request changed a little and made
 into an engine query with the same council, moment, place, reader and door; a
-``SearchPage`` holds those once, and the engine the app searches with, so what the page
-hands on is one typed object rather than closures over the view's locals.
+``SearchPage`` holds those once, the engine the app searches with and the index
+generation, so what the page hands on is one typed object rather than closures over the
+view's locals.
 """
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Protocol
@@ -40,6 +42,10 @@ class SearchPage:
     """The localities the postcode lies in."""
     reader: QueryReader | None
     for_practitioners: bool
+    generation: Hashable | None = None
+    """The index generation the page was drawn from (``DirectorySearch.generation()``),
+    read once a page: what the page keeps per generation (its cards, the languages'
+    names) is keyed by it."""
 
     def query(self, asked: SearchRequest) -> SearchQuery:
         """The engine query for ``asked`` on this page."""

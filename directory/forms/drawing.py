@@ -7,9 +7,18 @@ that a dozen times. ``gov_field`` asks the same widget for the same parameters a
 the GOV.UK macro directly, from the page's render.
 
 The GOV.UK macros are pure (their HTML depends on their parameters alone: no globals, no
-translations), and a panel's fields are drawn with the same parameters again and again
-(the distance choices, a filter's options with the same counts), so the HTML is kept by
-its parameters, in a small cache per process.
+translations), and a panel's fields are drawn in the same state again and again (the
+distance choices, a filter's options with the same counts and ticks). A field class
+registered with ``keep_drawn`` is one whose widget's parameters depend on nothing but
+what ``_state`` reads (its class and widget, name, id, label, hint, errors, data,
+choices, whether it is required, and what the template passes): its HTML is kept by
+that state, so a field drawn as before costs one look-up, not the widget building its
+parameters (a sub-field per checkbox) and a key made from them. A text box registered
+with ``typed=True`` (the words and postcode a family typed) is kept drawn around a
+stand-in for its value, and its own value, escaped as the drawing escaped the stand-in,
+is put in on each page: what a family typed is never kept (a box with an error, which
+may quote it, is drawn afresh). Fields of other classes are drawn every
+time.
 """
 
 from __future__ import annotations
@@ -18,10 +27,11 @@ import copy
 import json
 import threading
 from collections import OrderedDict
+from collections.abc import Hashable
 from typing import Any
 
 from flask import current_app
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from wtforms import Field
 
 MACROS = {
@@ -33,8 +43,23 @@ MACROS = {
 MOST_KEPT = 2000
 """Drawn fields kept per process (a few kilobytes each), the least recently used dropped."""
 
-_kept: OrderedDict[str, Markup] = OrderedDict()
+_kept: OrderedDict[tuple[object, ...], Markup] = OrderedDict()
 _lock = threading.Lock()
+_keyed: set[type[Field]] = set()
+_typed_in: set[type[Field]] = set()
+_STAND_IN = "0stand0in0&<>\"'0"
+"""Drawn in place of a text box's value, with every character HTML escapes: how the
+drawing shows it is how it shows the value (the input macro escapes it once)."""
+ESCAPES = (1, 0, 2, 3)
+"""How many times the stand-in may have been escaped, the macro's own count first."""
+_INPUT = "govuk_frontend_wtf/input.html"
+
+
+def keep_drawn(*field_classes: type[Field], typed: bool = False) -> None:
+    """Let fields of these classes be kept by their state (see the module's note): their
+    widgets must read nothing of the field but what ``_state`` reads. ``typed``: text
+    boxes (a GOV.UK input) whose value is what someone typed, kept without it."""
+    (_typed_in if typed else _keyed).update(field_classes)
 
 
 def gov_params(field: Field, **kwargs: Any) -> dict[str, Any]:
@@ -55,18 +80,38 @@ def gov_params(field: Field, **kwargs: Any) -> dict[str, Any]:
 
 def gov_field(field: Field, **kwargs: Any) -> Markup:
     """The field drawn by its GOV.UK macro, as ``field(**kwargs)`` draws it."""
-    component, macro = MACROS[field.widget.template]
-    params = gov_params(field, **kwargs)
-    key = component + json.dumps(params, sort_keys=True, default=_typed)
+    if type(field) in _typed_in:
+        if field.errors or field.widget.template != _INPUT or "value" in kwargs:
+            return _drawn(field, kwargs)  # an error may quote what was typed
+        around = str(_kept_drawn(field, kwargs, _state(field, kwargs, data=False), typed=True))
+        for times in ESCAPES:
+            stand_in = _escaped(_STAND_IN, times)
+            if around.count(stand_in) == 1:
+                return Markup(around.replace(stand_in, _escaped(field._value(), times)))
+        return _drawn(field, kwargs)
+    if type(field) not in _keyed:
+        return _drawn(field, kwargs)
+    return _kept_drawn(field, kwargs, _state(field, kwargs))
+
+
+def _escaped(value: str, times: int) -> str:
+    for _ in range(times):
+        value = str(escape(value))
+    return value
+
+
+def _kept_drawn(
+    field: Field, kwargs: dict[str, Any], state: tuple[object, ...], typed: bool = False
+) -> Markup:
+    """The field as kept by its ``state``, drawn and kept if it is not (a ``typed`` text
+    box drawn around the stand-in for its value)."""
+    key = (typed, *state)
     with _lock:
         html = _kept.get(key)
         if html is not None:
             _kept.move_to_end(key)
             return html
-    module = current_app.jinja_env.get_template(
-        f"govuk_frontend_jinja/components/{component}/macro.html"
-    ).module
-    html = Markup(getattr(module, macro)(params))
+    html = _drawn(field, {**kwargs, "value": _STAND_IN} if typed else kwargs)
     with _lock:
         _kept[key] = html
         while len(_kept) > MOST_KEPT:
@@ -74,7 +119,50 @@ def gov_field(field: Field, **kwargs: Any) -> Markup:
     return html
 
 
-def _typed(value: object) -> list[str]:
-    """Text that is not a plain string (HTML, a lazy translation), keyed with its type:
-    HTML and the same characters as text draw differently."""
+def _drawn(field: Field, kwargs: dict[str, Any]) -> Markup:
+    component, macro = MACROS[field.widget.template]
+    params = gov_params(field, **kwargs)
+    module = current_app.jinja_env.get_template(
+        f"govuk_frontend_jinja/components/{component}/macro.html"
+    ).module
+    return Markup(getattr(module, macro)(params))
+
+
+def _state(field: Field, kwargs: dict[str, Any], data: bool = True) -> tuple[object, ...]:
+    """Everything a kept field's widget reads to make its parameters (but its data, for a
+    text box whose value is put in)."""
+    return (
+        type(field),
+        field.widget,
+        field.name,
+        field.id,
+        "required" in field.flags,
+        _typed(field.label.text),
+        _typed(field.description),
+        _typed(list(field.errors)),
+        _typed(field.data) if data else None,
+        _typed(getattr(field, "choices", None)),
+        getattr(field, "coerce", None),
+        json.dumps(kwargs, sort_keys=True, default=_json_typed) if kwargs else "",
+    )
+
+
+def _typed(value: object) -> Hashable:
+    """``value`` as a key in which its types count: HTML (``Markup``) and the same
+    characters as text draw differently, a lazy translation is its words now, and
+    ``True`` is not ``1``."""
+    kind = type(value)
+    if kind is str or value is None:
+        return value  # type: ignore[return-value]
+    if kind is tuple or kind is list:
+        return (kind.__name__, *(_typed(item) for item in value))  # type: ignore[attr-defined]
+    if kind is dict:
+        return ("dict", *((_typed(k), _typed(v)) for k, v in value.items()))  # type: ignore[attr-defined]
+    if kind is int or kind is bool or kind is float:
+        return (kind.__name__, value)
+    return (kind.__name__, str(value))
+
+
+def _json_typed(value: object) -> list[str]:
+    """Text that is not a plain string (HTML, a lazy translation), keyed with its type."""
     return [type(value).__name__, str(value)]

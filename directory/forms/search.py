@@ -54,6 +54,7 @@ from directory.finding.request import (
     read_set_aside,
 )
 from directory.forms import BaseForm
+from directory.forms.drawing import keep_drawn
 from directory.page_text import gettext, lazy_gettext, ngettext
 from directory.postcodes.lookup import Place, PostcodeNotFound, find_place
 from directory.postcodes.messages import message_for
@@ -179,6 +180,12 @@ class RadiusField(SelectField):
 
     def pre_validate(self, form: BaseForm) -> None:
         """An odd distance falls back to the usual one."""
+
+
+# The panel's fields are kept drawn by their state (``directory.forms.drawing``); the
+# words and postcode boxes around a stand-in for what was typed, which is never kept.
+keep_drawn(CodesField, AgeField, FlagField, RadiusField)
+keep_drawn(StringField, typed=True)
 
 
 def search_hint() -> str:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from flask import url_for
-
 from directory.council import Council
 from directory.finding.request import SearchRequest
+from directory.presenters.links import search_link
 from directory.presenters.search import RemovableTag
 from directory.safety import SafetyLines
 from directory.understanding import concept_label
@@ -28,7 +27,7 @@ def understood_tags(
         tags.append(
             RemovableTag(
                 concept_label(concept, council, safety),
-                url_for(endpoint, **without),
+                search_link(endpoint, without),
             )
         )
     return tags

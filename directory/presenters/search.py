@@ -7,7 +7,6 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from flask import url_for
 from flask_babel import format_decimal
 from markupsafe import Markup
 
@@ -29,6 +28,7 @@ from directory.presenters.facts import (
 )
 from directory.presenters.formatting import age_range, cost_lines, left_to_right
 from directory.presenters.lasting import lasting, lasting_between
+from directory.presenters.links import search_link
 from directory.presenters.service import DELIVERY_NAMES
 from search import SearchHit
 
@@ -183,7 +183,7 @@ def applied_tags(
     return [
         RemovableTag(
             BY_PARAM[param].tag(value, names),
-            url_for(endpoint, **request.without(param, value).to_params()),
+            search_link(endpoint, request.without(param, value).to_params()),
         )
         for param, values in request.chosen
         for value in values

@@ -7,13 +7,13 @@ text, as when a family takes off a need the words were read as.
 
 from __future__ import annotations
 
-from flask import url_for
 from flask_babel import gettext
 
 from directory.council import Council
 from directory.finding.practitioner_words import LEVEL
 from directory.finding.request import SearchRequest
 from directory.presenters.chart import short_level
+from directory.presenters.links import search_link
 from directory.presenters.search import RemovableTag
 
 
@@ -38,5 +38,5 @@ def words_read_tags(
         if read.said.casefold() != name.casefold():
             label = gettext("%(reading)s (from ‘%(words)s’)", reading=label, words=read.said)
         without = request.to_params(set_aside=(*request.set_aside, read.key), page=1)
-        tags.append(RemovableTag(label, url_for(endpoint, **without)))
+        tags.append(RemovableTag(label, search_link(endpoint, without)))
     return tags

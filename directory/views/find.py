@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
-from flask import Blueprint, abort, current_app, render_template, request, url_for
+from flask import Blueprint, abort, current_app, render_template, request
 from flask_babel import gettext
 
 from directory.council import Council
@@ -23,6 +23,7 @@ from directory.i18n import page_locale
 from directory.indexing import site_search
 from directory.listings.languages import spoken_language_name
 from directory.models import Service
+from directory.presenters.links import search_link
 from directory.presenters.professional import practitioner_result_item
 from directory.presenters.reading import understood_tags
 from directory.presenters.search import (
@@ -57,25 +58,32 @@ class Door:
     service_endpoint: str
     form: type[SearchForm]
     for_practitioners: bool
-    services: Callable[[list[str], date], dict[str, Service]]
+    services: Callable[[list[str], date, Hashable | None], dict[str, Service]]
+    """The listings of a page's hits this door may show (ids, day, index generation)."""
     item: Callable[[Service, SearchHit, datetime], ResultItem]
     arrange: Callable[[SearchRequest, SearchResults, SearchPage], SearchResults] | None = None
     """Reorders a page's hits (given the request, its results, and the page's search)."""
 
 
-def page_listings(ids: list[str], today: date, for_practitioners: bool) -> dict[str, Service]:
+def page_listings(
+    ids: list[str], today: date, for_practitioners: bool, generation: Hashable | None
+) -> dict[str, Service]:
     """The listings of a page of hits this door may show, from the process's cache of
-    listings for the index's present generation (``directory.queries.cards``)."""
+    listings for the page's index generation (``directory.queries.cards``)."""
     cache = current_app.extensions.setdefault("listing_cache", ListingCache())
-    return cache.services(ids, today, for_practitioners, site_search().generation())
+    return cache.services(ids, today, for_practitioners, generation)
 
 
-def _public_listings(ids: list[str], today: date) -> dict[str, Service]:
-    return page_listings(ids, today, False)
+def _public_listings(
+    ids: list[str], today: date, generation: Hashable | None
+) -> dict[str, Service]:
+    return page_listings(ids, today, False, generation)
 
 
-def _practitioner_listings(ids: list[str], today: date) -> dict[str, Service]:
-    return page_listings(ids, today, True)
+def _practitioner_listings(
+    ids: list[str], today: date, generation: Hashable | None
+) -> dict[str, Service]:
+    return page_listings(ids, today, True, generation)
 
 
 FAMILY_DOOR = Door(
@@ -117,8 +125,16 @@ def results_page(door: Door) -> dict[str, Any]:
     reader = search_reader(wanted.text or "")
     safety: SafetyLines = page_safety_lines()
 
+    engine = site_search()
     page = SearchPage(
-        site_search(), council, now, origin, localities, reader, door.for_practitioners
+        engine,
+        council,
+        now,
+        origin,
+        localities,
+        reader,
+        door.for_practitioners,
+        engine.generation(),
     )
     try:
         results = page.search(wanted)
@@ -126,9 +142,9 @@ def results_page(door: Door) -> dict[str, Any]:
         abort(404)
     if door.arrange:
         results = door.arrange(wanted, results, page)
-    services = door.services([hit.id for hit in results.hits], now.date())
+    services = door.services([hit.id for hit in results.hits], now.date(), page.generation)
     items = [door.item(services[hit.id], hit, now) for hit in results.hits if hit.id in services]
-    names = Names(council, _spoken_languages(page_locale()), now.date())
+    names = Names(council, _spoken_languages(page_locale(), page.generation), now.date())
     count_options(form, results.facets, names)
     looser = []
     if results.total == 0 and (wanted.has_filters or wanted.text):
@@ -169,7 +185,7 @@ def results_page(door: Door) -> dict[str, Any]:
         page_count=max(1, -(-results.total // PAGE_SIZE)),
         filter_fields=shown_filter_fields(form, names),
         applied=applied_tags(wanted, names, door.endpoint),
-        clear_filters=url_for(door.endpoint, **replace(wanted, chosen=(), page=1).to_params()),
+        clear_filters=search_link(door.endpoint, replace(wanted, chosen=(), page=1).to_params()),
         sort_choices=_sort_choices(door, wanted) if place else [],
         looser=looser,
         family_centre=centre,
@@ -187,11 +203,11 @@ def results_page(door: Door) -> dict[str, Any]:
     )
 
 
-def _spoken_languages(locale: str) -> dict[str, str]:
+def _spoken_languages(locale: str, generation: Hashable | None) -> dict[str, str]:
     """Code -> name, in the page's language, of every language a listing lists: read from
     the database once per index generation and language (a listing's languages change
     only with a commit, which re-indexes it), not on every page."""
-    key = (site_search().generation(), locale)
+    key = (generation, locale)
     kept = current_app.extensions.setdefault("spoken_languages", {})
     found = kept.get(key) if key[0] is not None else None
     if found is not None:
@@ -211,7 +227,7 @@ def _sort_choices(door: Door, wanted: SearchRequest) -> list[tuple[str, str, str
     return [
         (
             label,
-            url_for(door.endpoint, **wanted.to_params(sort=sort, page=1)),
+            search_link(door.endpoint, wanted.to_params(sort=sort, page=1)),
             "current" if wanted.sort == sort else "",
         )
         for sort, label in (
@@ -248,7 +264,7 @@ def _first_page(
     if wanted.page == 1:
         return shown.values()
     hits = page.search(replace(wanted, page=1)).hits
-    return door.services([hit.id for hit in hits], date.today()).values()
+    return door.services([hit.id for hit in hits], date.today(), page.generation).values()
 
 
 def _sensitive(council: Council, wanted: SearchRequest, first_page: Iterable[Service]) -> bool:
@@ -273,7 +289,7 @@ def _pagination(door: Door, wanted: SearchRequest, total: int) -> dict[str, obje
         return None
 
     def href(number: int) -> str:
-        return url_for(door.endpoint, **wanted.to_params(page=number))
+        return search_link(door.endpoint, wanted.to_params(page=number))
 
     items: list[dict[str, object]] = []
     for number in range(1, pages + 1):

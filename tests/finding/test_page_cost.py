@@ -8,9 +8,11 @@ import html
 import re
 
 import pytest
-from flask import Flask
+from flask import Flask, current_app
+from markupsafe import escape
 
 from directory.extensions import db
+from directory.forms import drawing
 from directory.forms.drawing import gov_field
 from directory.models import Service, ServiceStatus
 from directory.views.find import FAMILY_DOOR, PRACTITIONER_DOOR, results_page
@@ -23,6 +25,7 @@ ADDRESSES = (
     "/find-support?q=stay+and+play&postcode=DY1+1AA&free=yes&age=2&day=SA",
     "/find-support?q=club&postcode=nowhere&language=pl&kind=activity&radius=1",
     "/find-support?category=courses-and-groups&need=send&sort=nearest&postcode=DY5",
+    "/find-support?q=%3Cb%3E%22tea%22+%26+%27toast%27%3C%2Fb%3E&postcode=%22DY1%22",
 )
 INPUTS = {
     "q": {"label": {"classes": "govuk-label--s"}, "type": "search"},
@@ -59,6 +62,41 @@ def test_a_field_drawn_differently_is_not_taken_from_what_was_kept(search_app: F
         assert plain != labelled and "govuk-label--l" in labelled
         form.q.data = "other words"
         assert 'value="other words"' in gov_field(form.q)
+
+
+def _macro_drawn(field: object, **kwargs: object) -> str:
+    """The field drawn by its GOV.UK macro from the widget's parameters, nothing kept: how
+    the page drew every field before fields were kept by their state."""
+    component, macro = drawing.MACROS[field.widget.template]  # type: ignore[attr-defined]
+    module = current_app.jinja_env.get_template(
+        f"govuk_frontend_jinja/components/{component}/macro.html"
+    ).module
+    return str(getattr(module, macro)(drawing.gov_params(field, **kwargs)))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "words",
+    ['"tea" & <toast>', "nappies", "0stand0in0&<>\"'0", "&amp;", "", "  spaced  "],
+)
+@pytest.mark.parametrize("postcode", ["", "DY5 3QQ", '"DY1"&<', "zz99 9zz"])
+def test_typed_words_are_put_into_a_kept_box_and_never_kept(
+    search_app: Flask, words: str, postcode: str
+) -> None:
+    """The search and postcode boxes are kept drawn around a stand-in: each page puts its
+    own words in, escaped as the macro escapes them, and they are in nothing kept."""
+    with search_app.test_request_context(
+        "/find-support", query_string={"q": words, "postcode": postcode, "need": "food"}
+    ):
+        form = results_page(FAMILY_DOOR)["form"]
+        for field, params in ((form.q, INPUTS["q"]), (form.postcode, INPUTS["postcode"])):
+            expected = _macro_drawn(field, params=params)
+            assert gov_field(field, params=params) == expected, field.name
+            assert gov_field(field, params=params) == expected, f"{field.name}, kept"
+            assert gov_field(field) == _macro_drawn(field), f"{field.name}, plain"
+        kept = "".join(str(html) for html in drawing._kept.values())
+        for typed in (words, postcode):
+            if typed.strip() and "stand0in" not in typed:
+                assert str(escape(typed.strip())) not in kept
 
 
 def _first_card(page: str) -> tuple[str, str]:
