@@ -25,7 +25,7 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType, TracebackType
@@ -120,6 +120,12 @@ DAYS_COUNTED = 100_000
 """Days checked counted at most by one aggregation (every day for 270 years)."""
 TOTAL = "_total"
 """The aggregation counting the matches (no keyword field starts with an underscore)."""
+WIDE = "_wide"
+"""Localities of the borough-wide matches: a sub-aggregation of the locality counts."""
+KEYS_PER_TERM_SET = 125
+"""A set of listings by key is a term query per key when there are fewer keys than the
+index's documents over this; otherwise one term set, which reads the whole key
+dictionary (its cost grows with the directory, a term query's with the keys)."""
 READ_ERRORS: tuple[type[Exception], ...] = (OSError, ValueError, KeyError, EOFError, TypeError)
 
 
@@ -390,6 +396,8 @@ class _Snapshot:
         }
         if not request and not total:
             return {}
+        if LOCALITY in request:  # the borough-wide bucket's own localities (_localities)
+            request[LOCALITY]["aggs"] = {WIDE: request[LOCALITY].copy()}
         if total:
             request[TOTAL] = {"value_count": {"field": KEY}}
         found = self.searcher.aggregate(query, request)
@@ -398,6 +406,13 @@ class _Snapshot:
             for name in request
             if name != TOTAL
         }
+        if LOCALITY in request:
+            counts[WIDE] = {
+                inner["key"]: inner["doc_count"]
+                for bucket in found[LOCALITY]["buckets"]
+                if bucket["key"] == BOROUGH_WIDE
+                for inner in bucket[WIDE]["buckets"]
+            }
         if total:
             counts[TOTAL] = {TOTAL: int(found[TOTAL]["value"] or 0)}
         return counts
@@ -429,7 +444,7 @@ class _Snapshot:
                 }
             }
         }
-        found = self.searcher.aggregate(Query.term_set_query(self.schema, KEY, keys), request)
+        found = self.searcher.aggregate(self.keyed(keys), request)
         return {
             hit["docvalue_fields"][KEY][0]: list(
                 zip(hit["docvalue_fields"][EASTING], hit["docvalue_fields"][NORTHING], strict=True)
@@ -437,12 +452,27 @@ class _Snapshot:
             for hit in found["venues"]["hits"]
         }
 
+    def keyed(self, keys: list[int]) -> Query:
+        """The listings ``keys`` (:data:`KEYS_PER_TERM_SET`)."""
+        if len(keys) * KEYS_PER_TERM_SET < self.documents:
+            return any_of(Query.term_query(self.schema, KEY, key) for key in keys)
+        return Query.term_set_query(self.schema, KEY, keys)
+
     def _read(self, address: Any) -> tuple[Any, ...]:
         return read_entry(self.searcher.doc(address).get_first(ENTRY))
 
     def every_entry(self) -> list[tuple[Any, ...]]:
         """Every document's entry, not remembered (the health check reads them all)."""
         return [self._read(address) for address in self.every_hit(Query.all_query())]
+
+
+@dataclass(frozen=True, slots=True)
+class _Placed:
+    """What a radius found, apart: the listings with no venue that match (a query), and
+    the addresses of those with a venue inside the circle that match (by address)."""
+
+    served: Query
+    inside: list[Any]
 
 
 class _Search:
@@ -456,6 +486,10 @@ class _Search:
         self.clauses = self.compiler.clauses(query.filters, query.today)
         self.tied: set[tuple[int, int]] = set()
         """Candidates chosen only by their dates, tied at the cut (:meth:`_best_placed`)."""
+        self.placed: _Placed | None = None
+        """The matches' two parts, when they are a radius's with no words and no listing
+        added for a danger: :meth:`_best_placed` then never asks tantivy for the circle's
+        listings again."""
 
     def run(self) -> SearchResults:
         query, snapshot = self.query, self.snapshot
@@ -464,7 +498,7 @@ class _Search:
         plan = _plan(query, glossed)
         asker = reading.asker if reading else None
         attempt = _Attempt(plan, True, query.radius_m, concepts=concepts, asker=asker)
-        worded, area, matches = self._matches(attempt)
+        worded, area, matches, self.placed = self._matches(attempt)
         total, counted = self._tally(matches)
         loosened = query.loosen and not total
         if loosened:
@@ -472,7 +506,7 @@ class _Search:
                 found = self._matches(looser)
                 total, counted = self._tally(found[2])
                 if total:
-                    attempt, (worded, area, matches) = looser, found
+                    attempt, (worded, area, matches, self.placed) = looser, found
                     break
         leading = _leading_danger(attempt.concepts)
         danger = None
@@ -486,6 +520,7 @@ class _Search:
                 )
                 added = must(audience.values(), danger)
             matches = either(matches, added)
+            self.placed = None
             total, counted = self._tally(matches)
         facets = self._facets(matches, worded, area, counted)
         scored = with_bonus(matches, self.compiler.fit(attempt.concepts))
@@ -523,36 +558,48 @@ class _Search:
 
     # Matching
 
-    def _matches(self, attempt: _Attempt) -> tuple[Query | None, Query | None, Query]:
-        """What the words find, the area, and what the attempt matches (the words, area
-        and filters); None: no limit."""
+    def _matches(
+        self, attempt: _Attempt
+    ) -> tuple[Query | None, Query | None, Query, _Placed | None]:
+        """What the words find, the area, what the attempt matches (the words, area and
+        filters; None: no limit), and, with a radius and no words, the matches' two parts
+        (:class:`_Placed`)."""
         worded = self.compiler.worded(attempt.plan.groups, attempt.concepts, attempt.require_all)
-        area = self._area(attempt.radius_m, worded)
-        return worded, area, must([area, *self.clauses.values()], worded)
+        area, inside = self._area(attempt.radius_m, worded)
+        placed = None
+        if area is not None and worded is None:
+            localities = (*self.query.origin_localities, *self.query.filters.localities)
+            served = must([self.compiler.served(localities), *self.clauses.values()])
+            placed = _Placed(served, inside)
+        return worded, area, must([area, *self.clauses.values()], worded), placed
 
-    def _area(self, radius_m: float | None, worded: Query | None) -> Query | None:
+    def _area(self, radius_m: float | None, worded: Query | None) -> tuple[Query | None, list[Any]]:
         """Listings with a venue within the radius, measured exactly among those in the
         grid cells covering it and the square round it (the cells alone hold several
         times the circle's listings, each measured in Python), and services with no venue
         covering the searcher's localities (:func:`search.filtering.within_radius`)."""
         query, compiler = self.query, self.compiler
         if query.origin is None or radius_m is None:
-            return None
+            return None, []
         cells = covering_cells(query.origin, radius_m)
         nearby = compiler.terms(CELL, cells) if cells is not None else None
         venue = nearby or compiler.terms(VENUE, (YES,))
         box = compiler.square(query.origin, radius_m)
-        measured = self._within(must([venue, box, *self.clauses.values()], worded), radius_m)
+        inside = self._within(must([venue, box, *self.clauses.values()], worded), radius_m)
         localities = (*query.origin_localities, *query.filters.localities)
         parts = [compiler.served(localities)]
-        if measured:
-            parts.append(Query.term_set_query(self.snapshot.schema, KEY, measured))
-        return any_of(parts)
+        if inside:
+            keys = [key for key, _ in inside]
+            parts.append(self.snapshot.keyed(keys))
+        return any_of(parts), sorted(
+            (address for _, address in inside),
+            key=lambda address: (address.segment_ord, address.doc),
+        )
 
-    def _within(self, near: Query, radius_m: float) -> list[int]:
-        """Keys of the listings ``near`` finds with a venue inside the circle. A listing's
-        first venue is in the fast fields: inside, it is in; outside, a listing with
-        several venues has the others measured (:meth:`_Snapshot.venues`)."""
+    def _within(self, near: Query, radius_m: float) -> list[tuple[int, Any]]:
+        """Keys and addresses of the listings ``near`` finds with a venue inside the
+        circle. A listing's first venue is in the fast fields: inside, it is in; outside,
+        a listing with several venues has the others measured (:meth:`_Snapshot.venues`)."""
         snapshot, origin = self.snapshot, self.query.origin
         assert origin is not None
         addresses = snapshot.every_hit(near)
@@ -562,15 +609,17 @@ class _Search:
         keys, venues = fast(KEY, addresses), fast(VENUES, addresses)
         east, north = fast(EASTING, addresses), fast(NORTHING, addresses)
         origin_e, origin_n = origin
-        found, others = [], []
-        for key, count, venue_e, venue_n in zip(keys, venues, east, north, strict=True):
+        found, others = [], {}
+        for address, key, count, venue_e, venue_n in zip(
+            addresses, keys, venues, east, north, strict=True
+        ):
             if math.hypot(venue_e - origin_e, venue_n - origin_n) <= radius_m:
-                found.append(key)
+                found.append((key, address))
             elif count > 1:
-                others.append(key)
-        for key, points in snapshot.venues(others).items():
+                others[key] = address
+        for key, points in snapshot.venues(list(others)).items():
             if any(math.hypot(e - origin_e, n - origin_n) <= radius_m for e, n in points):
-                found.append(key)
+                found.append((key, others[key]))
         return found
 
     def _looser(self, first: _Attempt) -> Iterator[_Attempt]:
@@ -675,23 +724,22 @@ class _Search:
             counts: Mapping[str, int]
             if name in self.clauses:
                 others = [query for other, query in self.clauses.items() if other != name]
-                base = must([area, *others], worded)
-                counts = self.snapshot.term_counts(base, field)
+                found = self.snapshot.aggregate(must([area, *others], worded), [field])
+                counts = found[field]
             else:
-                base, counts = matches, counted[field]
+                found, counts = counted, counted[field]
             if field == LOCALITY:
-                counts = self._localities(base, counts)
+                counts = self._localities(counts, found[WIDE])
             facets[name] = MappingProxyType(
                 {term: count for term, count in counts.items() if count and term != BOROUGH_WIDE}
             )
         return MappingProxyType(facets)
 
-    def _localities(self, base: Query, counts: Mapping[str, int]) -> dict[str, int]:
+    def _localities(self, counts: Mapping[str, int], wide_in: Mapping[str, int]) -> dict[str, int]:
         """Borough-wide services count towards every locality, as the filter treats them.
-        One pass counts them and their localities: each holds the borough-wide term, so
-        its bucket is how many there are."""
-        wide_query = must([self.compiler.terms(LOCALITY, (BOROUGH_WIDE,))], base)
-        wide_in = self.snapshot.term_counts(wide_query, LOCALITY)
+        ``wide_in``: the borough-wide matches' own localities, counted in the same pass as
+        ``counts`` (:meth:`_Snapshot.aggregate`); each holds the borough-wide term, so its
+        bucket is how many there are."""
         wide = wide_in.get(BOROUGH_WIDE, 0)
         if not wide:
             return dict(counts)
@@ -728,8 +776,8 @@ class _Search:
         reading every match's dates; None when fewer do."""
         today = self.query.today.toordinal()
         fresh = [
-            self.compiler.numbers(ASSURED, today - FRESH_DAYS, None),
-            self.compiler.numbers(DUE, today, None),
+            self.compiler.numbers(ASSURED, today - FRESH_DAYS, None, columns=True),
+            self.compiler.numbers(DUE, today, None, columns=True),
         ]
         found = self.snapshot.hits(must(fresh, matches), TIES_KEPT)
         return found if len(found) >= keep else None
@@ -751,12 +799,20 @@ class _Search:
             if freshest is not None:
                 return freshest
         placed = query.origin is not None
-        dated = must([self.compiler.venues(0, 0)], matches) if placed else matches
+        parts = self.placed if placed else None
+        if parts is not None:  # the circle's listings are known: no need to ask again
+            dated = parts.served
+        else:
+            dated = must([self.compiler.venues(0, 0)], matches) if placed else matches
         levels = self._dated_levels(dated)
         measured = []
-        if placed:  # the rest of the matches have a venue
+        if parts is not None:
+            measured = self._keyed(parts.inside)
+        elif placed:  # the rest of the matches have a venue
             rest = total - sum(count for _, count in levels.values())
-            measured = self._measured(must([self.compiler.venues(1, None)], matches), rest)
+            measured = self._keyed(
+                snapshot.hits(must([self.compiler.venues(1, None)], matches), rest)
+            )
         last = _cut([(key, 1) for key, _ in measured] + list(levels.values()), keep)
         chosen = [address for key, address in measured if key <= last][:TIES_KEPT]
         for late in (False, True):
@@ -778,12 +834,11 @@ class _Search:
         chosen.sort(key=lambda address: (address.segment_ord, address.doc))
         return chosen[:TIES_KEPT]
 
-    def _measured(self, placed: Query, count: int) -> list[tuple[tuple[float, float], Any]]:
-        """Each of the ``count`` listings with a venue ``placed`` finds, keyed by its (first)
-        venue's distance and its dates, with its address."""
+    def _keyed(self, addresses: list[Any]) -> list[tuple[tuple[float, float], Any]]:
+        """The listings with a venue at ``addresses``, each keyed by its (first) venue's
+        distance and its dates, with its address."""
         snapshot, query = self.snapshot, self.query
         assert query.origin is not None
-        addresses = snapshot.hits(placed, count)
         fast = snapshot.searcher.fast_field_values
         assured, due = fast(ASSURED, addresses), fast(DUE, addresses)
         east, north = fast(EASTING, addresses), fast(NORTHING, addresses)
@@ -842,8 +897,8 @@ class _Search:
         """Listings whose review fell due before today (``late``), or the others."""
         today = self.query.today.toordinal()
         if late:
-            return self.compiler.numbers(DUE, None, today - 1)
-        return self.compiler.numbers(DUE, today, None)
+            return self.compiler.numbers(DUE, None, today - 1, columns=True)
+        return self.compiler.numbers(DUE, today, None, columns=True)
 
 
 def _cut(levels: Iterable[tuple[tuple[float, float], int]], keep: int) -> tuple[float, float]:
