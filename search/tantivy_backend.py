@@ -75,6 +75,7 @@ from search.tantivy_query import (
     Compiler,
     any_of,
     either,
+    excluding,
     must,
     with_bonus,
 )
@@ -122,7 +123,9 @@ TOTAL = "_total"
 """The aggregation counting the matches (no keyword field starts with an underscore)."""
 WIDE = "_wide"
 """Localities of the borough-wide matches: a sub-aggregation of the locality counts."""
-KEYS_PER_TERM_SET = 125
+WIDE_KEPT = 256
+"""Tallies of the borough-wide services kept per snapshot, one per set of filters."""
+KEYS_PER_TERM_SET = 250
 """A set of listings by key is a term query per key when there are fewer keys than the
 index's documents over this; otherwise one term set, which reads the whole key
 dictionary (its cost grows with the directory, a term query's with the keys)."""
@@ -334,6 +337,9 @@ class _Snapshot:
         self._groups: LastUsed[tuple[int, int]] = LastUsed(GROUPS_COUNTED)
         self._corrections: LastUsed[str | None] = LastUsed(CORRECTIONS_KEPT)
         self._entries: LastUsed[Candidate] = LastUsed(ENTRIES_KEPT)
+        self.wide: LastUsed[Any] = LastUsed(WIDE_KEPT)
+        """What is counted of the borough-wide services with no venue, by filters and day
+        (:class:`_Placed`): the same in every postcode search with no words."""
         self._vocabulary: dict[str, int] | None = None
         self._localities: tuple[str, ...] | None = None
         sums = self.searcher.aggregate(
@@ -468,11 +474,18 @@ class _Snapshot:
 
 @dataclass(frozen=True, slots=True)
 class _Placed:
-    """What a radius found, apart: the listings with no venue that match (a query), and
-    the addresses of those with a venue inside the circle that match (by address)."""
+    """What a radius with no words matches, in parts: the listings with no venue (a
+    query); the addresses of those with a venue inside the circle (by address); and, of
+    the matches, the borough-wide services with no venue (``wide``, every one in the
+    directory that passes the filters, tens of thousands at 500,000 listings: the same in
+    every postcode search, so counted once per snapshot and filters, ``key``) and the rest
+    (``rest``: the circle's and the searcher's localities' own)."""
 
     served: Query
     inside: list[Any]
+    wide: Query
+    rest: Query
+    key: tuple[Any, ...]
 
 
 class _Search:
@@ -499,12 +512,12 @@ class _Search:
         asker = reading.asker if reading else None
         attempt = _Attempt(plan, True, query.radius_m, concepts=concepts, asker=asker)
         worded, area, matches, self.placed = self._matches(attempt)
-        total, counted = self._tally(matches)
+        total, counted = self._tally(matches, self.placed)
         loosened = query.loosen and not total
         if loosened:
             for looser in self._looser(attempt):
                 found = self._matches(looser)
-                total, counted = self._tally(found[2])
+                total, counted = self._tally(found[2], found[3])
                 if total:
                     attempt, (worded, area, matches, self.placed) = looser, found
                     break
@@ -521,7 +534,7 @@ class _Search:
                 added = must(audience.values(), danger)
             matches = either(matches, added)
             self.placed = None
-            total, counted = self._tally(matches)
+            total, counted = self._tally(matches, None)
         facets = self._facets(matches, worded, area, counted)
         scored = with_bonus(matches, self.compiler.fit(attempt.concepts))
         chosen = self._candidates(scored, danger, attempt, total)
@@ -567,11 +580,15 @@ class _Search:
         worded = self.compiler.worded(attempt.plan.groups, attempt.concepts, attempt.require_all)
         area, inside = self._area(attempt.radius_m, worded)
         placed = None
+        matches = must([area, *self.clauses.values()], worded)
         if area is not None and worded is None:
             localities = (*self.query.origin_localities, *self.query.filters.localities)
             served = must([self.compiler.served(localities), *self.clauses.values()])
-            placed = _Placed(served, inside)
-        return worded, area, must([area, *self.clauses.values()], worded), placed
+            everywhere = self.compiler.served(())
+            wide = must([everywhere, *self.clauses.values()])
+            key = (self.query.filters, self.query.today)
+            placed = _Placed(served, inside, wide, excluding(matches, everywhere), key)
+        return worded, area, matches, placed
 
     def _area(self, radius_m: float | None, worded: Query | None) -> tuple[Query | None, list[Any]]:
         """Listings with a venue within the radius, measured exactly among those in the
@@ -703,11 +720,22 @@ class _Search:
 
     # Counting
 
-    def _tally(self, matches: Query) -> tuple[int, dict[str, dict[str, int]]]:
+    def _tally(
+        self, matches: Query, parts: _Placed | None
+    ) -> tuple[int, dict[str, dict[str, int]]]:
         """How many ``matches`` there are, and their counts per term of each facet whose
-        own filter is not active: one pass of tantivy over the matches."""
+        own filter is not active: one pass of tantivy over the matches, or, with ``parts``,
+        over the rest, the borough-wide part's remembered (:class:`_Placed`)."""
         plain = [field for name, field in FACETS.items() if name not in self.clauses]
-        return self.snapshot.tally(matches, plain)
+        if parts is None:
+            return self.snapshot.tally(matches, plain)
+        wide_total, wide = self.snapshot.wide.get(
+            ("tally", *parts.key), lambda: self.snapshot.tally(parts.wide, plain)
+        )
+        total, counted = self.snapshot.tally(parts.rest, plain)
+        return total + wide_total, {
+            name: _added(counts, wide.get(name, {})) for name, counts in counted.items()
+        }
 
     def _facets(
         self,
@@ -802,9 +830,12 @@ class _Search:
         parts = self.placed if placed else None
         if parts is not None:  # the circle's listings are known: no need to ask again
             dated = parts.served
+            wide = snapshot.wide.get(("dates", *parts.key), lambda: self._date_counts(parts.wide))
+            counted = _added(self._date_counts(excluding(dated, parts.wide)), wide)
         else:
             dated = must([self.compiler.venues(0, 0)], matches) if placed else matches
-        levels = self._dated_levels(dated)
+            counted = self._date_counts(dated)
+        levels = self._dated_levels(counted)
         measured = []
         if parts is not None:
             measured = self._keyed(parts.inside)
@@ -861,13 +892,10 @@ class _Search:
             keyed.append(((-blend(1.0, proximity(distance, True), fresh, overdue), 0.0), address))
         return keyed
 
-    def _dated_levels(
-        self, dated: Query
-    ) -> dict[tuple[int, bool], tuple[tuple[float, float], int]]:
-        """For the listings ``dated`` finds (whose key is their dates' alone): by day checked
-        and whether their review fell due before today, their key and how many there are."""
-        query = self.query
-        day, placed = query.today.toordinal(), query.origin is not None
+    def _date_counts(self, dated: Query) -> dict[tuple[int, bool], int]:
+        """How many listings ``dated`` finds, by day checked and whether their review fell
+        due before today."""
+        day = self.query.today.toordinal()
         request = {
             "due": {
                 "range": {
@@ -878,19 +906,29 @@ class _Search:
             }
         }
         found = self.snapshot.searcher.aggregate(dated, request)
+        return {
+            (int(checked["key"]), bucket["key"] == "overdue"): checked["doc_count"]
+            for bucket in found["due"]["buckets"]
+            for checked in bucket["checked"]["buckets"]
+        }
+
+    def _dated_levels(
+        self, counted: Mapping[tuple[int, bool], int]
+    ) -> dict[tuple[int, bool], tuple[tuple[float, float], int]]:
+        """For listings whose key is their dates' alone, counted by day checked and whether
+        their review fell due before today (:meth:`_date_counts`): their key and count."""
+        query = self.query
+        placed = query.origin is not None
         levels: dict[tuple[int, bool], tuple[tuple[float, float], int]] = {}
-        for bucket in found["due"]["buckets"]:
-            late = bucket["key"] == "overdue"
-            for checked_bucket in bucket["checked"]["buckets"]:
-                checked = int(checked_bucket["key"])
-                overdue = late or not checked
-                if query.sort == "nearest":
-                    key = (1.0, 0.0)
-                else:
-                    when = date.fromordinal(checked) if checked else None
-                    fresh = freshness(when, query.today)
-                    key = (-blend(1.0, proximity(None, placed), fresh, overdue), 0.0)
-                levels[checked, late] = (key, checked_bucket["doc_count"])
+        for (checked, late), count in counted.items():
+            overdue = late or not checked
+            if query.sort == "nearest":
+                key = (1.0, 0.0)
+            else:
+                when = date.fromordinal(checked) if checked else None
+                fresh = freshness(when, query.today)
+                key = (-blend(1.0, proximity(None, placed), fresh, overdue), 0.0)
+            levels[checked, late] = (key, count)
         return levels
 
     def _due_before_today(self, late: bool) -> Query:
@@ -899,6 +937,14 @@ class _Search:
         if late:
             return self.compiler.numbers(DUE, None, today - 1, columns=True)
         return self.compiler.numbers(DUE, today, None, columns=True)
+
+
+def _added(first: Mapping[Any, int], second: Mapping[Any, int]) -> dict[Any, int]:
+    """Counts of two disjoint sets of listings, added term by term."""
+    added = dict(first)
+    for term, count in second.items():
+        added[term] = added.get(term, 0) + count
+    return added
 
 
 def _cut(levels: Iterable[tuple[tuple[float, float], int]], keep: int) -> tuple[float, float]:
