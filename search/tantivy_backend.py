@@ -25,7 +25,7 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType, TracebackType
@@ -75,6 +75,7 @@ from search.tantivy_query import (
     Compiler,
     any_of,
     either,
+    excluding,
     must,
     with_bonus,
 )
@@ -120,6 +121,14 @@ DAYS_COUNTED = 100_000
 """Days checked counted at most by one aggregation (every day for 270 years)."""
 TOTAL = "_total"
 """The aggregation counting the matches (no keyword field starts with an underscore)."""
+WIDE = "_wide"
+"""Localities of the borough-wide matches: a sub-aggregation of the locality counts."""
+WIDE_KEPT = 256
+"""Tallies of the borough-wide services kept per snapshot, one per set of filters."""
+KEYS_PER_TERM_SET = 250
+"""A set of listings by key is a term query per key when there are fewer keys than the
+index's documents over this; otherwise one term set, which reads the whole key
+dictionary (its cost grows with the directory, a term query's with the keys)."""
 READ_ERRORS: tuple[type[Exception], ...] = (OSError, ValueError, KeyError, EOFError, TypeError)
 
 
@@ -328,6 +337,9 @@ class _Snapshot:
         self._groups: LastUsed[tuple[int, int]] = LastUsed(GROUPS_COUNTED)
         self._corrections: LastUsed[str | None] = LastUsed(CORRECTIONS_KEPT)
         self._entries: LastUsed[Candidate] = LastUsed(ENTRIES_KEPT)
+        self.wide: LastUsed[Any] = LastUsed(WIDE_KEPT)
+        """What is counted of the borough-wide services with no venue, by filters and day
+        (:class:`_Placed`): the same in every postcode search with no words."""
         self._vocabulary: dict[str, int] | None = None
         self._localities: tuple[str, ...] | None = None
         sums = self.searcher.aggregate(
@@ -390,6 +402,8 @@ class _Snapshot:
         }
         if not request and not total:
             return {}
+        if LOCALITY in request:  # the borough-wide bucket's own localities (_localities)
+            request[LOCALITY]["aggs"] = {WIDE: request[LOCALITY].copy()}
         if total:
             request[TOTAL] = {"value_count": {"field": KEY}}
         found = self.searcher.aggregate(query, request)
@@ -398,6 +412,13 @@ class _Snapshot:
             for name in request
             if name != TOTAL
         }
+        if LOCALITY in request:
+            counts[WIDE] = {
+                inner["key"]: inner["doc_count"]
+                for bucket in found[LOCALITY]["buckets"]
+                if bucket["key"] == BOROUGH_WIDE
+                for inner in bucket[WIDE]["buckets"]
+            }
         if total:
             counts[TOTAL] = {TOTAL: int(found[TOTAL]["value"] or 0)}
         return counts
@@ -429,7 +450,7 @@ class _Snapshot:
                 }
             }
         }
-        found = self.searcher.aggregate(Query.term_set_query(self.schema, KEY, keys), request)
+        found = self.searcher.aggregate(self.keyed(keys), request)
         return {
             hit["docvalue_fields"][KEY][0]: list(
                 zip(hit["docvalue_fields"][EASTING], hit["docvalue_fields"][NORTHING], strict=True)
@@ -437,12 +458,34 @@ class _Snapshot:
             for hit in found["venues"]["hits"]
         }
 
+    def keyed(self, keys: list[int]) -> Query:
+        """The listings ``keys`` (:data:`KEYS_PER_TERM_SET`)."""
+        if len(keys) * KEYS_PER_TERM_SET < self.documents:
+            return any_of(Query.term_query(self.schema, KEY, key) for key in keys)
+        return Query.term_set_query(self.schema, KEY, keys)
+
     def _read(self, address: Any) -> tuple[Any, ...]:
         return read_entry(self.searcher.doc(address).get_first(ENTRY))
 
     def every_entry(self) -> list[tuple[Any, ...]]:
         """Every document's entry, not remembered (the health check reads them all)."""
         return [self._read(address) for address in self.every_hit(Query.all_query())]
+
+
+@dataclass(frozen=True, slots=True)
+class _Placed:
+    """What a radius with no words matches, in parts: the listings with no venue (a
+    query); the addresses of those with a venue inside the circle (by address); and, of
+    the matches, the borough-wide services with no venue (``wide``, every one in the
+    directory that passes the filters, tens of thousands at 500,000 listings: the same in
+    every postcode search, so counted once per snapshot and filters, ``key``) and the rest
+    (``rest``: the circle's and the searcher's localities' own)."""
+
+    served: Query
+    inside: list[Any]
+    wide: Query
+    rest: Query
+    key: tuple[Any, ...]
 
 
 class _Search:
@@ -456,6 +499,10 @@ class _Search:
         self.clauses = self.compiler.clauses(query.filters, query.today)
         self.tied: set[tuple[int, int]] = set()
         """Candidates chosen only by their dates, tied at the cut (:meth:`_best_placed`)."""
+        self.placed: _Placed | None = None
+        """The matches' two parts, when they are a radius's with no words and no listing
+        added for a danger: :meth:`_best_placed` then never asks tantivy for the circle's
+        listings again."""
 
     def run(self) -> SearchResults:
         query, snapshot = self.query, self.snapshot
@@ -464,15 +511,15 @@ class _Search:
         plan = _plan(query, glossed)
         asker = reading.asker if reading else None
         attempt = _Attempt(plan, True, query.radius_m, concepts=concepts, asker=asker)
-        worded, area, matches = self._matches(attempt)
-        total, counted = self._tally(matches)
+        worded, area, matches, self.placed = self._matches(attempt)
+        total, counted = self._tally(matches, self.placed)
         loosened = query.loosen and not total
         if loosened:
             for looser in self._looser(attempt):
                 found = self._matches(looser)
-                total, counted = self._tally(found[2])
+                total, counted = self._tally(found[2], found[3])
                 if total:
-                    attempt, (worded, area, matches) = looser, found
+                    attempt, (worded, area, matches, self.placed) = looser, found
                     break
         leading = _leading_danger(attempt.concepts)
         danger = None
@@ -486,7 +533,8 @@ class _Search:
                 )
                 added = must(audience.values(), danger)
             matches = either(matches, added)
-            total, counted = self._tally(matches)
+            self.placed = None
+            total, counted = self._tally(matches, None)
         facets = self._facets(matches, worded, area, counted)
         scored = with_bonus(matches, self.compiler.fit(attempt.concepts))
         chosen = self._candidates(scored, danger, attempt, total)
@@ -523,36 +571,52 @@ class _Search:
 
     # Matching
 
-    def _matches(self, attempt: _Attempt) -> tuple[Query | None, Query | None, Query]:
-        """What the words find, the area, and what the attempt matches (the words, area
-        and filters); None: no limit."""
+    def _matches(
+        self, attempt: _Attempt
+    ) -> tuple[Query | None, Query | None, Query, _Placed | None]:
+        """What the words find, the area, what the attempt matches (the words, area and
+        filters; None: no limit), and, with a radius and no words, the matches' two parts
+        (:class:`_Placed`)."""
         worded = self.compiler.worded(attempt.plan.groups, attempt.concepts, attempt.require_all)
-        area = self._area(attempt.radius_m, worded)
-        return worded, area, must([area, *self.clauses.values()], worded)
+        area, inside = self._area(attempt.radius_m, worded)
+        placed = None
+        matches = must([area, *self.clauses.values()], worded)
+        if area is not None and worded is None:
+            localities = (*self.query.origin_localities, *self.query.filters.localities)
+            served = must([self.compiler.served(localities), *self.clauses.values()])
+            everywhere = self.compiler.served(())
+            wide = must([everywhere, *self.clauses.values()])
+            key = (self.query.filters, self.query.today)
+            placed = _Placed(served, inside, wide, excluding(matches, everywhere), key)
+        return worded, area, matches, placed
 
-    def _area(self, radius_m: float | None, worded: Query | None) -> Query | None:
+    def _area(self, radius_m: float | None, worded: Query | None) -> tuple[Query | None, list[Any]]:
         """Listings with a venue within the radius, measured exactly among those in the
         grid cells covering it and the square round it (the cells alone hold several
         times the circle's listings, each measured in Python), and services with no venue
         covering the searcher's localities (:func:`search.filtering.within_radius`)."""
         query, compiler = self.query, self.compiler
         if query.origin is None or radius_m is None:
-            return None
+            return None, []
         cells = covering_cells(query.origin, radius_m)
         nearby = compiler.terms(CELL, cells) if cells is not None else None
         venue = nearby or compiler.terms(VENUE, (YES,))
         box = compiler.square(query.origin, radius_m)
-        measured = self._within(must([venue, box, *self.clauses.values()], worded), radius_m)
+        inside = self._within(must([venue, box, *self.clauses.values()], worded), radius_m)
         localities = (*query.origin_localities, *query.filters.localities)
         parts = [compiler.served(localities)]
-        if measured:
-            parts.append(Query.term_set_query(self.snapshot.schema, KEY, measured))
-        return any_of(parts)
+        if inside:
+            keys = [key for key, _ in inside]
+            parts.append(self.snapshot.keyed(keys))
+        return any_of(parts), sorted(
+            (address for _, address in inside),
+            key=lambda address: (address.segment_ord, address.doc),
+        )
 
-    def _within(self, near: Query, radius_m: float) -> list[int]:
-        """Keys of the listings ``near`` finds with a venue inside the circle. A listing's
-        first venue is in the fast fields: inside, it is in; outside, a listing with
-        several venues has the others measured (:meth:`_Snapshot.venues`)."""
+    def _within(self, near: Query, radius_m: float) -> list[tuple[int, Any]]:
+        """Keys and addresses of the listings ``near`` finds with a venue inside the
+        circle. A listing's first venue is in the fast fields: inside, it is in; outside,
+        a listing with several venues has the others measured (:meth:`_Snapshot.venues`)."""
         snapshot, origin = self.snapshot, self.query.origin
         assert origin is not None
         addresses = snapshot.every_hit(near)
@@ -562,15 +626,17 @@ class _Search:
         keys, venues = fast(KEY, addresses), fast(VENUES, addresses)
         east, north = fast(EASTING, addresses), fast(NORTHING, addresses)
         origin_e, origin_n = origin
-        found, others = [], []
-        for key, count, venue_e, venue_n in zip(keys, venues, east, north, strict=True):
+        found, others = [], {}
+        for address, key, count, venue_e, venue_n in zip(
+            addresses, keys, venues, east, north, strict=True
+        ):
             if math.hypot(venue_e - origin_e, venue_n - origin_n) <= radius_m:
-                found.append(key)
+                found.append((key, address))
             elif count > 1:
-                others.append(key)
-        for key, points in snapshot.venues(others).items():
+                others[key] = address
+        for key, points in snapshot.venues(list(others)).items():
             if any(math.hypot(e - origin_e, n - origin_n) <= radius_m for e, n in points):
-                found.append(key)
+                found.append((key, others[key]))
         return found
 
     def _looser(self, first: _Attempt) -> Iterator[_Attempt]:
@@ -654,11 +720,22 @@ class _Search:
 
     # Counting
 
-    def _tally(self, matches: Query) -> tuple[int, dict[str, dict[str, int]]]:
+    def _tally(
+        self, matches: Query, parts: _Placed | None
+    ) -> tuple[int, dict[str, dict[str, int]]]:
         """How many ``matches`` there are, and their counts per term of each facet whose
-        own filter is not active: one pass of tantivy over the matches."""
+        own filter is not active: one pass of tantivy over the matches, or, with ``parts``,
+        over the rest, the borough-wide part's remembered (:class:`_Placed`)."""
         plain = [field for name, field in FACETS.items() if name not in self.clauses]
-        return self.snapshot.tally(matches, plain)
+        if parts is None:
+            return self.snapshot.tally(matches, plain)
+        wide_total, wide = self.snapshot.wide.get(
+            ("tally", *parts.key), lambda: self.snapshot.tally(parts.wide, plain)
+        )
+        total, counted = self.snapshot.tally(parts.rest, plain)
+        return total + wide_total, {
+            name: _added(counts, wide.get(name, {})) for name, counts in counted.items()
+        }
 
     def _facets(
         self,
@@ -675,23 +752,22 @@ class _Search:
             counts: Mapping[str, int]
             if name in self.clauses:
                 others = [query for other, query in self.clauses.items() if other != name]
-                base = must([area, *others], worded)
-                counts = self.snapshot.term_counts(base, field)
+                found = self.snapshot.aggregate(must([area, *others], worded), [field])
+                counts = found[field]
             else:
-                base, counts = matches, counted[field]
+                found, counts = counted, counted[field]
             if field == LOCALITY:
-                counts = self._localities(base, counts)
+                counts = self._localities(counts, found[WIDE])
             facets[name] = MappingProxyType(
                 {term: count for term, count in counts.items() if count and term != BOROUGH_WIDE}
             )
         return MappingProxyType(facets)
 
-    def _localities(self, base: Query, counts: Mapping[str, int]) -> dict[str, int]:
+    def _localities(self, counts: Mapping[str, int], wide_in: Mapping[str, int]) -> dict[str, int]:
         """Borough-wide services count towards every locality, as the filter treats them.
-        One pass counts them and their localities: each holds the borough-wide term, so
-        its bucket is how many there are."""
-        wide_query = must([self.compiler.terms(LOCALITY, (BOROUGH_WIDE,))], base)
-        wide_in = self.snapshot.term_counts(wide_query, LOCALITY)
+        ``wide_in``: the borough-wide matches' own localities, counted in the same pass as
+        ``counts`` (:meth:`_Snapshot.aggregate`); each holds the borough-wide term, so its
+        bucket is how many there are."""
         wide = wide_in.get(BOROUGH_WIDE, 0)
         if not wide:
             return dict(counts)
@@ -728,8 +804,8 @@ class _Search:
         reading every match's dates; None when fewer do."""
         today = self.query.today.toordinal()
         fresh = [
-            self.compiler.numbers(ASSURED, today - FRESH_DAYS, None),
-            self.compiler.numbers(DUE, today, None),
+            self.compiler.numbers(ASSURED, today - FRESH_DAYS, None, columns=True),
+            self.compiler.numbers(DUE, today, None, columns=True),
         ]
         found = self.snapshot.hits(must(fresh, matches), TIES_KEPT)
         return found if len(found) >= keep else None
@@ -751,12 +827,23 @@ class _Search:
             if freshest is not None:
                 return freshest
         placed = query.origin is not None
-        dated = must([self.compiler.venues(0, 0)], matches) if placed else matches
-        levels = self._dated_levels(dated)
+        parts = self.placed if placed else None
+        if parts is not None:  # the circle's listings are known: no need to ask again
+            dated = parts.served
+            wide = snapshot.wide.get(("dates", *parts.key), lambda: self._date_counts(parts.wide))
+            counted = _added(self._date_counts(excluding(dated, parts.wide)), wide)
+        else:
+            dated = must([self.compiler.venues(0, 0)], matches) if placed else matches
+            counted = self._date_counts(dated)
+        levels = self._dated_levels(counted)
         measured = []
-        if placed:  # the rest of the matches have a venue
+        if parts is not None:
+            measured = self._keyed(parts.inside)
+        elif placed:  # the rest of the matches have a venue
             rest = total - sum(count for _, count in levels.values())
-            measured = self._measured(must([self.compiler.venues(1, None)], matches), rest)
+            measured = self._keyed(
+                snapshot.hits(must([self.compiler.venues(1, None)], matches), rest)
+            )
         last = _cut([(key, 1) for key, _ in measured] + list(levels.values()), keep)
         chosen = [address for key, address in measured if key <= last][:TIES_KEPT]
         for late in (False, True):
@@ -778,12 +865,11 @@ class _Search:
         chosen.sort(key=lambda address: (address.segment_ord, address.doc))
         return chosen[:TIES_KEPT]
 
-    def _measured(self, placed: Query, count: int) -> list[tuple[tuple[float, float], Any]]:
-        """Each of the ``count`` listings with a venue ``placed`` finds, keyed by its (first)
-        venue's distance and its dates, with its address."""
+    def _keyed(self, addresses: list[Any]) -> list[tuple[tuple[float, float], Any]]:
+        """The listings with a venue at ``addresses``, each keyed by its (first) venue's
+        distance and its dates, with its address."""
         snapshot, query = self.snapshot, self.query
         assert query.origin is not None
-        addresses = snapshot.hits(placed, count)
         fast = snapshot.searcher.fast_field_values
         assured, due = fast(ASSURED, addresses), fast(DUE, addresses)
         east, north = fast(EASTING, addresses), fast(NORTHING, addresses)
@@ -806,13 +892,10 @@ class _Search:
             keyed.append(((-blend(1.0, proximity(distance, True), fresh, overdue), 0.0), address))
         return keyed
 
-    def _dated_levels(
-        self, dated: Query
-    ) -> dict[tuple[int, bool], tuple[tuple[float, float], int]]:
-        """For the listings ``dated`` finds (whose key is their dates' alone): by day checked
-        and whether their review fell due before today, their key and how many there are."""
-        query = self.query
-        day, placed = query.today.toordinal(), query.origin is not None
+    def _date_counts(self, dated: Query) -> dict[tuple[int, bool], int]:
+        """How many listings ``dated`` finds, by day checked and whether their review fell
+        due before today."""
+        day = self.query.today.toordinal()
         request = {
             "due": {
                 "range": {
@@ -823,27 +906,45 @@ class _Search:
             }
         }
         found = self.snapshot.searcher.aggregate(dated, request)
+        return {
+            (int(checked["key"]), bucket["key"] == "overdue"): checked["doc_count"]
+            for bucket in found["due"]["buckets"]
+            for checked in bucket["checked"]["buckets"]
+        }
+
+    def _dated_levels(
+        self, counted: Mapping[tuple[int, bool], int]
+    ) -> dict[tuple[int, bool], tuple[tuple[float, float], int]]:
+        """For listings whose key is their dates' alone, counted by day checked and whether
+        their review fell due before today (:meth:`_date_counts`): their key and count."""
+        query = self.query
+        placed = query.origin is not None
         levels: dict[tuple[int, bool], tuple[tuple[float, float], int]] = {}
-        for bucket in found["due"]["buckets"]:
-            late = bucket["key"] == "overdue"
-            for checked_bucket in bucket["checked"]["buckets"]:
-                checked = int(checked_bucket["key"])
-                overdue = late or not checked
-                if query.sort == "nearest":
-                    key = (1.0, 0.0)
-                else:
-                    when = date.fromordinal(checked) if checked else None
-                    fresh = freshness(when, query.today)
-                    key = (-blend(1.0, proximity(None, placed), fresh, overdue), 0.0)
-                levels[checked, late] = (key, checked_bucket["doc_count"])
+        for (checked, late), count in counted.items():
+            overdue = late or not checked
+            if query.sort == "nearest":
+                key = (1.0, 0.0)
+            else:
+                when = date.fromordinal(checked) if checked else None
+                fresh = freshness(when, query.today)
+                key = (-blend(1.0, proximity(None, placed), fresh, overdue), 0.0)
+            levels[checked, late] = (key, count)
         return levels
 
     def _due_before_today(self, late: bool) -> Query:
         """Listings whose review fell due before today (``late``), or the others."""
         today = self.query.today.toordinal()
         if late:
-            return self.compiler.numbers(DUE, None, today - 1)
-        return self.compiler.numbers(DUE, today, None)
+            return self.compiler.numbers(DUE, None, today - 1, columns=True)
+        return self.compiler.numbers(DUE, today, None, columns=True)
+
+
+def _added(first: Mapping[Any, int], second: Mapping[Any, int]) -> dict[Any, int]:
+    """Counts of two disjoint sets of listings, added term by term."""
+    added = dict(first)
+    for term, count in second.items():
+        added[term] = added.get(term, 0) + count
+    return added
 
 
 def _cut(levels: Iterable[tuple[tuple[float, float], int]], keep: int) -> tuple[float, float]:

@@ -69,7 +69,8 @@ CONCEPT_SCORE = 8.0
 FIT_SCORE = 1.0
 """Listings whose own words are about what was asked gain a little (ordering only)."""
 INVERTED = True
-"""Ranges read the term dictionary, not a column of every document's values."""
+"""Ranges read the term dictionary, not a column of every document's values (except
+where :meth:`Compiler.numbers` is asked for columns)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,11 +203,18 @@ class Compiler:
         return {name: query for name, query in found.items() if query is not None}
 
     def audience(self, filters: Filters, today: date) -> dict[str, Query]:
-        """The clauses every search has: in season, and for the public unless asked."""
+        """The clauses every search has: in season, and for the public unless asked.
+
+        The season is ranges on the columns: nearly every listing is in season, so the term
+        dictionary's range would gather every listing in the directory each time a query
+        runs, while a column is read only for the listings the other clauses find."""
         day = today.toordinal()
         found = {
             "season": _all(
-                [self.numbers(SEASON_FROM, None, day), self.numbers(SEASON_TO, day, None)]
+                [
+                    self.numbers(SEASON_FROM, None, day, columns=True),
+                    self.numbers(SEASON_TO, day, None, columns=True),
+                ]
             )
         }
         if not filters.practitioner_only_too:
@@ -266,9 +274,19 @@ class Compiler:
             return Query.term_query(self.schema, field, values[0])
         return Query.term_set_query(self.schema, field, list(values))
 
-    def numbers(self, field: str, low: int | None, high: int | None) -> Query:
+    def numbers(
+        self, field: str, low: int | None, high: int | None, *, columns: bool = False
+    ) -> Query:
+        """Values of ``field`` from ``low`` to ``high``; ``columns``: read the fast field's
+        column for the listings the rest of the query finds, rather than gathering every
+        listing in range from the term dictionary (for a range most listings are in)."""
         return Query.range_query(
-            self.schema, field, FieldType.Integer, low, high, use_inverted_index=INVERTED
+            self.schema,
+            field,
+            FieldType.Integer,
+            low,
+            high,
+            use_inverted_index=INVERTED and not columns,
         )
 
 
