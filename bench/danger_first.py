@@ -7,9 +7,11 @@ the learnt share by default, the validation share for aggregate figures only) th
 site's search over the Dudley demo, as ``bench/relevance.py`` does, and counts, per
 language: the dangers read (panel or strip); of those, how often the first result meets
 *none of the dangers read* (the page's promise: a read danger leads with its help) and how
-often it does not meet the labelled danger; and the dangers not read at all (a ranking
-cannot serve those: recall can). ``--list`` prints the learnt share's read dangers whose
-first result meets no danger read, or not the labelled one.
+often it does not meet the labelled danger; how often the panel or strip leads with
+another danger than the labelled one (its line first) while the labelled one is read too;
+and the dangers not read at all (a ranking cannot serve those: recall can). ``--list``
+prints the learnt share's read dangers whose first result meets no danger read, or not
+the labelled one, and those led by another danger.
 """
 
 from __future__ import annotations
@@ -58,6 +60,7 @@ def main() -> None:
     read: Counter[str] = Counter()
     unserved: Counter[str] = Counter()
     not_labelled: Counter[str] = Counter()
+    led_by_other: Counter[str] = Counter()
     faults: list[str] = []
     for outcome in report.outcomes:
         language = outcome.case.language
@@ -72,6 +75,11 @@ def main() -> None:
         if not meets:
             unserved[language] += 1
             faults.append(f"NONE  {shown} {language} {outcome.case.query} -> {outcome.top[:1]}")
+        if shown[0] != outcome.case.danger and outcome.case.danger in shown:
+            led_by_other[language] += 1
+            faults.append(
+                f"LEAD  {outcome.case.danger} read {shown} {language} {outcome.case.query}"
+            )
         if not outcome.first_meets_danger:
             not_labelled[language] += 1
             faults.append(
@@ -84,7 +92,8 @@ def main() -> None:
         print(
             f"  {language:3} {dangers} dangers, read {shown}; of those read, first result meets"
             f" no danger read {_count(unserved, language)}, not the labelled danger"
-            f" {_count(not_labelled, language)}; not read {dangers - shown}"
+            f" {_count(not_labelled, language)}; led by another danger read"
+            f" {_count(led_by_other, language)}; not read {dangers - shown}"
         )
     if args.list:
         for line in sorted(faults):

@@ -8,8 +8,11 @@ deployment's reader for its language, the learnt reader left out: the rules alon
 (phrasebook danger phrases, the cue lexicon, harm read by co-occurrence). Prints, per
 language, how many danger sentences the rules read some danger in (panel or strip) and
 the right one, and how many sentences without a danger (look-alikes and everyday
-sentences) raise one. ``--misses`` lists the learnt share's danger sentences read as no
-danger, by danger; ``--alarms`` lists the sentences with no danger that raise one.
+sentences) raise one, and how many dangers read lead with the labelled one (the first
+danger the panel or strip shows, whose line and listings come first). ``--misses`` lists
+the learnt share's danger sentences read as no danger, by danger; ``--alarms`` lists the
+sentences with no danger that raise one; ``--leads`` those read whose first danger is not
+the labelled one though the labelled one is read too.
 """
 
 from __future__ import annotations
@@ -39,9 +42,12 @@ def main() -> None:
     parser.add_argument("--share", choices=("learnt", "validation"), default="learnt")
     parser.add_argument("--misses", action="store_true", help="list the missed dangers")
     parser.add_argument("--alarms", action="store_true", help="list the false alarms")
+    parser.add_argument(
+        "--leads", action="store_true", help="list the labelled dangers read second"
+    )
     args = parser.parse_args()
-    if args.share == "validation" and args.misses:
-        parser.error("the validation share is measured only as a whole: no --misses")
+    if args.share == "validation" and (args.misses or args.leads):
+        parser.error("the validation share is measured only as a whole: no lists")
     council = load_council(DEFAULT_COUNCIL_FILE)
     safety = load_safety_lines(council)
     readers = {
@@ -54,9 +60,11 @@ def main() -> None:
     danger_total: Counter[str] = Counter()
     danger_any: Counter[str] = Counter()
     danger_right: Counter[str] = Counter()
+    danger_leads: Counter[str] = Counter()
     quiet_total: Counter[str] = Counter()
     quiet_alarms: Counter[str] = Counter()
     missed: list[tuple[str, str, str]] = []
+    second: list[tuple[str, str, str, str]] = []
     alarms: list[tuple[str, str, tuple[str, ...]]] = []
     for case in cases:
         reading = readers.get(case.language, readers["en"]).read(case.query, {}, today)
@@ -66,6 +74,10 @@ def main() -> None:
             if read:
                 danger_any[case.language] += 1
                 danger_right[case.language] += case.danger in read
+                leading = next(c.code for c in reading.concepts if c.priority)
+                danger_leads[case.language] += leading == case.danger
+                if leading != case.danger and case.danger in read:
+                    second.append((case.danger, leading, case.language, case.query))
             else:
                 missed.append((case.danger, case.language, case.query))
         else:
@@ -77,14 +89,19 @@ def main() -> None:
     for language in (*LANGUAGES, "all"):
         total = _count(danger_total, language)
         found, right = _count(danger_any, language), _count(danger_right, language)
+        leads = _count(danger_leads, language)
         print(
             f"  {language:3} danger read {found}/{total} ({_share(found, total)}), right danger"
-            f" {right} ({_share(right, total)}); false alarms"
+            f" {right} ({_share(right, total)}), leading {leads} ({_share(leads, total)});"
+            " false alarms"
             f" {_count(quiet_alarms, language)}/{_count(quiet_total, language)}"
         )
     if args.misses:
         for danger, language, query in sorted(missed):
             print(f"MISS {danger:22} {language} {query}")
+    if args.leads:
+        for danger, leading, language, query in sorted(second):
+            print(f"SECOND {danger:22} after {leading:22} {language} {query}")
     if args.alarms:
         for language, query, read in sorted(alarms):
             print(f"ALARM {language} {read} {query}")

@@ -16,9 +16,10 @@ of an ``act`` class: "threatened", "tried", or a harm word that is itself an act
 
 Look-alikes raise nothing: the cue lexicon's ``[ignore]`` words are blanked before reading
 ("knife and fork", "killing time"); a harm word whose neighbour is an ``object`` word is
-an idiom about a thing ("phone died", "cut the budget", "kill an hour"); and a sentence
-with a ``joke`` word ("lol", "jk") or a ``form`` word (homework, consent form, an
-awareness course) is not read by co-occurrence at all.
+an idiom about a thing ("phone died", "cut the budget", "kill an hour"); a sentence with
+a ``form`` word (homework, consent form, an awareness course) is not read by
+co-occurrence at all, nor one whose laughter ("lol", "jk") is over hyperbole alone
+(:meth:`HarmReader.set_aside`).
 
 Words are matched whole after :func:`search.cues.fold`; ``*`` at the end of a word is any
 letters (Polish inflections: ``bij*``); a list entry may be several words ("private
@@ -28,6 +29,7 @@ dictionary look-ups per word.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -36,7 +38,7 @@ from search.cues import fold
 DEFAULT_WINDOW = 5
 WORDS_KEPT = 8192
 """Words whose class entries are remembered: a word's entries are the same on every search."""
-_SPECIAL = frozenset({"act", "object", "joke", "form"})
+_SPECIAL = frozenset({"act", "object", "joke", "form", "hyperbole", "real_threat"})
 REMOVAL = "removal"
 """The classes of being put out of somewhere (``removal``, ``removal_self``...: "kicked
 out", "wyrzucił", "nikal diya"): their words are read as the removal, never as the blow
@@ -231,6 +233,13 @@ class HarmReader:
     exact: Mapping[str, tuple[_Entry, ...]]
     prefixes: Mapping[str, tuple[_Entry, ...]]
     longest_prefix: int
+    signals: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    """Class -> the dangers its words are a sign of: those of the rules that use it as
+    harm or as what must be near (``also``), never as the person ("me", "my son") nor an
+    ``act`` ("threatened"), which say nothing of which danger."""
+    breadth: Mapping[str, int] = field(default_factory=dict)
+    """Danger -> how many classes sign it: the fewer, the narrower the danger (wanting
+    to die, a forced marriage) against the broad ones (domestic abuse, a child at risk)."""
     _seen: dict[str, tuple[_Entry, ...]] = field(default_factory=dict, repr=False)
 
     def words(self, keys: Sequence[str], skipped: set[int] | None = None) -> list[Word]:
@@ -308,32 +317,51 @@ class HarmReader:
             found = self._seen[word] = tuple(entries)
         return found
 
+    def signs(
+        self, keys: Sequence[str], skipped: set[int] | None = None
+    ) -> dict[int, frozenset[str]]:
+        """Position -> the dangers the class words there are a sign of: "marry" of a
+        forced marriage alone, "hit" of domestic abuse and of a child at risk alike. A
+        reading holding a word that signs its danger alone is the more specific one."""
+        found: dict[int, frozenset[str]] = {}
+        for word in self.words(keys, skipped):
+            dangers = self.signals.get(word.cls)
+            if dangers:
+                for position in word.positions:
+                    found[position] = found.get(position, frozenset()) | dangers
+        return found
+
     def set_aside(self, keys: Sequence[str], skipped: set[int] | None = None) -> bool:
-        """Whether the words joke or fill in a form ("lol", homework, a drama): then no
-        danger is read from co-occurrence, and the cue lexicon's weak cues are set aside too."""
-        return any(word.cls in ("joke", "form") for word in self.words(keys, skipped))
+        """Whether the words fill in a form (homework, a drama) or joke in hyperbole
+        (:meth:`_joking`): then no danger is read from co-occurrence, and the cue
+        lexicon's weak cues are set aside too."""
+        words = self.words(keys, skipped)
+        return self._aside(words, _harm_words(words, keys))
+
+    def _aside(self, words: Sequence[Word], harm: Sequence[Word]) -> bool:
+        return any(word.cls == "form" for word in words) or self._joking(words, harm)
+
+    def _joking(self, words: Sequence[Word], harm: Sequence[Word]) -> bool:
+        """Laughter ("lol", "haha", "xD") over hyperbole only: every harm word is one said
+        in jest ("gonna kill", "dying", "zabije": class ``hyperbole``, never a past act,
+        "strangled") and nothing says the threat is real (class ``real_threat``: a
+        condition of leaving or telling, "if i leave", "agar bataya", or a threat named
+        as one). "gonna kill my daughter she drew on the walls lol" is a joke; "he said
+        he'd kill me if i leave lol", "stepdad keeps touching me lol" are not."""
+        if not any(word.cls == "joke" for word in words):
+            return False
+        if any(word.cls == "real_threat" for word in words):
+            return False
+        said = {p for word in words if word.cls == "hyperbole" for p in word.positions}
+        return all(set(word.positions) <= said for word in harm if word.cls in self.signals)
 
     def read(self, keys: Sequence[str], skipped: set[int] | None = None) -> tuple[Finding, ...]:
         """The dangers the words' classes read together, the first rule winning each
         harm word; none when the words joke or fill in a form."""
         words = self.words(keys, skipped)
-        if any(word.cls in ("joke", "form") for word in words):
+        harm = _harm_words(words, keys)
+        if self._aside(words, harm):
             return ()
-        # A phone said to be off is a person out of reach, not a thing a harm word acts
-        # on: "school se nahi aaya, phone band hai" is a child missing.
-        reach = {p for word in words if word.cls in _OUT_OF_REACH for p in word.positions}
-        objects = {p for word in words if word.cls == "object" for p in word.positions} - reach
-        removed = [set(word.positions) for word in words if word.cls.startswith(REMOVAL)]
-        harm = [
-            word
-            for word in words
-            if word.cls not in _SPECIAL
-            and not _acts_on_object(word, objects, keys)
-            and not (
-                not word.cls.startswith(REMOVAL)
-                and any(span >= set(word.positions) for span in removed)
-            )
-        ]
         present = {word.cls for word in words}
         harmful = {word.cls for word in harm}
         used: set[int] = set()
@@ -376,6 +404,26 @@ class HarmReader:
                     findings.get(rule.danger), Finding(rule.danger, strong, tuple(kept))
                 )
         return tuple(findings.values())
+
+
+def _harm_words(words: Sequence[Word], keys: Sequence[str]) -> list[Word]:
+    """The class words that may be harm: none special, none said of a thing ("cut the
+    budget"), none inside a removal but the removal ("kicked" of "kicked me out")."""
+    # A phone said to be off is a person out of reach, not a thing a harm word acts
+    # on: "school se nahi aaya, phone band hai" is a child missing.
+    reach = {p for word in words if word.cls in _OUT_OF_REACH for p in word.positions}
+    objects = {p for word in words if word.cls == "object" for p in word.positions} - reach
+    removed = [set(word.positions) for word in words if word.cls.startswith(REMOVAL)]
+    return [
+        word
+        for word in words
+        if word.cls not in _SPECIAL
+        and not _acts_on_object(word, objects, keys)
+        and not (
+            not word.cls.startswith(REMOVAL)
+            and any(span >= set(word.positions) for span in removed)
+        )
+    ]
 
 
 def _near(one: Word, other: Word, window: int) -> bool:
@@ -456,6 +504,10 @@ def build_reader(
                 prefixes.setdefault(first[:-1], []).append((words, cls))
             else:
                 exact.setdefault(first, []).append((words, cls))
+    signals: dict[str, set[str]] = {}
+    for rule in rules:
+        for name in rule.harm:
+            signals.setdefault(name, set()).add(rule.danger)
     return HarmReader(
         tuple(rules),
         frozenset({"act", *acts}),
@@ -463,6 +515,8 @@ def build_reader(
         {word: tuple(entries) for word, entries in exact.items()},
         {head: tuple(entries) for head, entries in prefixes.items()},
         max(map(len, prefixes), default=0),
+        {name: frozenset(dangers) for name, dangers in signals.items()},
+        Counter(danger for dangers in signals.values() for danger in dangers),
     )
 
 

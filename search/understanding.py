@@ -30,6 +30,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from search.contractions import contracted
 from search.cues import CueLexicon
 from search.harm import Finding, HarmReader
 from search.phrasebook import (
@@ -56,6 +57,9 @@ _TOKEN = re.compile(f"{LETTER}+(?:['’`]{LETTER}+)*")
 _ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
 """An English abbreviation inside another language's sentence ("SEN", "GP", "DLA"):
 read as the English it is, never glossed (Polish "sen" is sleep)."""
+_STOP = re.compile(r"[.,;:!?]")
+_LAUGHTER = re.compile("[\U0001f602\U0001f923\U0001f606\U0001f639\U0001f605]+")
+"""Laughing emoji, read as the word "lol" (the harm lexicon's ``joke`` class)."""
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
 
 
@@ -97,6 +101,9 @@ class Concept:
     learnt: float = 0.0
     """The learnt reader's probability when it, not the rules, read this (always weak:
     :mod:`search.learnt_reading`); 0: read by the rules."""
+    positions: tuple[int, ...] = ()
+    """Where its evidence is among the query's words (0: the first), for telling which
+    of two dangers the words sign more specifically."""
 
     @property
     def strength(self) -> str:
@@ -497,7 +504,8 @@ class QueryReader:
                 if fixed != word:
                     corrections.append((word, fixed))
             stems.append(book.stem(fixed))
-        matches = self._matches(stems)
+        contractions = frozenset(i for i, token in enumerate(tokens) if token.contraction)
+        matches = self._matches(stems, contractions)
         keys = [token.key for token in tokens]
         ignored = self.cues.ignored(keys) if self.cues is not None else set()
         matches = [
@@ -511,8 +519,12 @@ class QueryReader:
         harm = self._harm(tokens, findings)
         strong.update(c.code for c in harm if c.strong)
         cued = [*self._cued(tokens, ignored), *harm]
+        signs = self.harm.signs(keys, ignored) if self.harm is not None else {}
         concepts = _leading_danger_first(
-            self._concepts(matches, tokens, today, cued, stems), book.meaningless
+            self._concepts(matches, tokens, today, cued, stems),
+            book.meaningless,
+            signs,
+            self.harm.breadth if self.harm is not None else None,
         )
         dangers = tuple(c.code for c in concepts if c.priority and c.code in strong)
         cues = tuple(c.code for c in concepts if c.priority and c.code not in strong)
@@ -605,6 +617,7 @@ class QueryReader:
                 priority=True,
                 evidence=_evidence(tokens, positions),
                 strong=False,
+                positions=tuple(sorted(positions)),
             )
             for code, positions in self.cues.find([t.key for t in tokens], ignored).items()
             if code in needs
@@ -622,19 +635,27 @@ class QueryReader:
                 priority=True,
                 evidence=_evidence(tokens, finding.positions),
                 strong=finding.strong,
+                positions=finding.positions,
             )
             for finding in findings
             if finding.danger in needs
         ]
 
-    def _matches(self, stems: Sequence[str]) -> list[tuple[Entry, tuple[int, ...]]]:
+    def _matches(
+        self, stems: Sequence[str], contractions: frozenset[int] = frozenset()
+    ) -> list[tuple[Entry, tuple[int, ...]]]:
         """Non-overlapping phrase matches: more phrase words first, then the tighter, then
-        the earlier ("can't afford" beats "can't ... feed" in "can't afford to feed")."""
+        the earlier ("can't afford" beats "can't ... feed" in "can't afford to feed").
+        A phrase holding one of ``contractions`` ("i'll" is no "ill") is read only when it
+        signals a danger: the danger phrases write contractions so ("said hed kill me")."""
         found: list[tuple[int, int, int, tuple[int, ...], Entry]] = []
         for start, stem in enumerate(stems):
             for key in self._first.get(stem, ()):
                 positions = _match_at(stems, start, key)
-                if positions is not None:
+                if positions is not None and (
+                    contractions.isdisjoint(positions)
+                    or self.phrasebook.keys[key].section == "dangers"
+                ):
                     span = positions[-1] - start
                     found.append((-len(key), span, start, positions, self.phrasebook.keys[key]))
         found.sort(key=lambda item: item[:3])
@@ -676,6 +697,7 @@ class QueryReader:
                     evidence=_evidence(tokens, positions),
                     strong=weakened is None,
                     weakened_by=_evidence(tokens, weakened) if weakened else "",
+                    positions=tuple(positions),
                 )
             )
         for concept in [*read, *cued]:
@@ -727,6 +749,9 @@ class _Token:
     key: str  # lower case, apostrophes dropped: "cant"
     parts: tuple[str, ...]  # as the text matcher splits it: ("can", "t", "cant")
     raw: str = ""  # as typed, lower case: "can't"
+    contraction: bool = False
+    """A contraction spelling another word with its apostrophe dropped ("i'll", "we'd";
+    :mod:`search.contractions`): no need, time or other reading but a danger's."""
 
 
 def _skipping(position: int, count: int, longest: int, skippable: set[int]) -> list[int]:
@@ -787,11 +812,19 @@ def holds_lookalike(cues: CueLexicon | None, text: str) -> bool:
 
 def _tokens(text: str) -> list[_Token]:
     folded = unicodedata.normalize("NFKC", _CONTROL.sub(" ", text[:2048])).casefold()
+    folded = _LAUGHTER.sub(" lol ", folded)
+    found = list(_TOKEN.finditer(folded))[:MAX_READ_WORDS]
+    raws = [match.group() for match in found]
+    keys = ["".join(phrase_words(raw)) for raw in raws]
+    stops = [
+        bool(_STOP.search(folded[found[i - 1].end() : match.start()])) if i else False
+        for i, match in enumerate(found)
+    ]
+    contractions = contracted(keys, raws, stops)
     tokens: list[_Token] = []
-    for raw in _TOKEN.findall(folded)[:MAX_READ_WORDS]:
-        key = "".join(phrase_words(raw))
+    for position, (raw, key) in enumerate(zip(raws, keys, strict=True)):
         parts = tuple(dict.fromkeys((*re.findall(r"\w+", raw), key)))
-        tokens.append(_Token(key, parts, raw))
+        tokens.append(_Token(key, parts, raw, position in contractions))
     return tokens
 
 
@@ -819,6 +852,7 @@ def _joined(current: Concept, other: Concept) -> Concept:
         evidence=evidence,
         strong=strong,
         weakened_by="" if strong else current.weakened_by,
+        positions=tuple(sorted({*current.positions, *other.positions})),
     )
 
 
@@ -857,19 +891,33 @@ def _correction(word: str, vocabulary: frozenset[str], known: Mapping[str, int])
 
 
 def _leading_danger_first(
-    concepts: tuple[Concept, ...], quiet: frozenset[str]
+    concepts: tuple[Concept, ...],
+    quiet: frozenset[str],
+    signs: Mapping[int, frozenset[str]] | None = None,
+    breadth: Mapping[str, int] | None = None,
 ) -> tuple[Concept, ...]:
-    """Dangers first, the one with the most words of evidence leading (words that say
-    something: not "me", "when" or "he"): "dad hits me when he is drunk" reads a child at
-    risk (dad, hits) before domestic abuse (hits). On equal evidence the danger meeting
-    more needs leads (a child at risk's services include domestic abuse ones), then the
-    order of the words."""
+    """Dangers first, the most specific leading: the one whose evidence holds more words
+    that are a sign of it alone (``signs``: position -> the dangers the harm lexicon's
+    class words there sign), so "they said if i stop running for them theyll hurt my
+    mum" leads with exploitation ("running for", its sign alone) before a child at risk
+    (the threat, a sign of several). Then the one with the most words of evidence (words
+    that say something: not "me", "when" or "he"): "dad hits me when he is drunk" reads
+    a child at risk (dad, hits) before domestic abuse (hits). On equal evidence the danger
+    meeting more needs leads (a child at risk's services include domestic abuse ones),
+    then the order of the words."""
+    signed = signs or {}
+    narrow = breadth or {}
+
+    def specific(concept: Concept) -> tuple[int, int]:
+        own = any(signed.get(p) == {concept.code} for p in concept.positions)
+        return (-1, narrow.get(concept.code, 0)) if own else (0, 0)
 
     def evidence(concept: Concept) -> int:
         return len({word for word in concept.words if word not in quiet})
 
     dangers = sorted(
-        (c for c in concepts if c.priority), key=lambda c: (-evidence(c), -len(c.needs))
+        (c for c in concepts if c.priority),
+        key=lambda c: (*specific(c), -evidence(c), -len(c.needs)),
     )
     return (*dangers, *(c for c in concepts if not c.priority))
 
