@@ -47,6 +47,7 @@ from search.phrasebook import (
     own_spellings,
     parse_glosses,
     parse_phrasebook,
+    parse_unglossed,
     phrase_words,
 )
 from search.romanised import RARE_IN_ENGLISH, RomanisedWords, latin_words, telling_language
@@ -165,6 +166,7 @@ def load_reader(
     book = _for_council(book, council, safety)
     glosses: dict[tuple[str, ...], str] = {}
     english: dict[tuple[str, ...], str] = {}
+    unglossed: frozenset[str] = frozenset()
     if language != DEFAULT_LANGUAGE:
         book = _without_own_small_words(book, raw)
         try:
@@ -172,6 +174,7 @@ def load_reader(
             glosses = own_spellings(
                 raw, english, gloss_fold(language), one_word=glosses_one_word(language)
             )
+            unglossed = parse_unglossed(raw, own.name)
         except PhrasebookError as error:
             raise CouncilFileError(str(error)) from None
     holidays = tuple((h.name, h.start, h.end) for h in council.school_holidays)
@@ -190,6 +193,7 @@ def load_reader(
         inflection_tails=inflection_tails(language),
         gloss_derivations=gloss_derivations(language),
         exact_glosses=frozenset(key for key in glosses if len(key) == 1 and key not in english),
+        unglossed=unglossed,
         learnt=learnt,
         romanised=romanised_words(language, raw, english_raw, directory / ROMANISED),
     )

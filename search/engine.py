@@ -259,6 +259,37 @@ def _looser(view: IndexView, query: SearchQuery, first: _Attempt) -> Iterator[_A
                 any_terms=True, radius_m=None if radius == query.radius_m else radius
             )
             yield _Attempt(plan, False, radius, suggestion, widened, concepts, asker)
+    guessed = guessed_attempt(query, plan, concepts, asker, suggestion)
+    if guessed is not None:
+        yield guessed
+
+
+MIN_GUESSED_WORDS = 3
+"""Words a search needs for its likeliest need to be guessed when nothing matched
+(issue 17: a sentence is never a dead end); fewer are too little to guess from."""
+
+
+def guessed_attempt(
+    query: SearchQuery,
+    plan: TextPlan,
+    concepts: tuple[Concept, ...],
+    asker: Asker | None,
+    suggestion: str | None,
+) -> _Attempt | None:
+    """The last loosening of a sentence that found nothing, nothing read in it: the
+    listings of the need the learnt reader finds likeliest (:meth:`search.learnt_reading.
+    LearntReader.guess`), with any of the words, and the page says it guessed. None for
+    fewer than MIN_GUESSED_WORDS words, a search with a reading (its own loosening admits
+    that reading's listings), or no guess."""
+    reader = query.reader
+    learnt = reader.learnt if reader is not None else None
+    if learnt is None or concepts or len(query.text.split()) < MIN_GUESSED_WORDS:
+        return None
+    guess = learnt.guess(query.text)
+    if guess is None:
+        return None
+    widened = Widening(any_terms=True, guessed=guess.code)
+    return _Attempt(plan, False, query.radius_m, suggestion, widened, (guess,), asker)
 
 
 def _real(query: SearchQuery) -> Callable[[str], bool]:

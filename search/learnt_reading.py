@@ -30,6 +30,10 @@ from search.learnt import LearntModel
 from search.understanding import Concept, Reading
 
 NEED_LEAST = 0.3
+GUESS_LEAST = 0.1
+"""The least probability of the likeliest need a search that found nothing is loosened to
+(:meth:`LearntReader.guess`): below NEED_LEAST, as it is tried only where nothing else
+found anything, and the page says so."""
 MAX_NEEDS = 2
 
 
@@ -50,6 +54,18 @@ class LearntReader:
     def alarm_least(self) -> float:
         """The alarm probability from which the strip shows."""
         return self.model.danger_least if self.danger_least is None else self.danger_least
+
+    def guess(self, text: str) -> Concept | None:
+        """The likeliest need of the words, as a weak reading, if it is GUESS_LEAST likely
+        or more: what a sentence that found nothing at all, neither as read nor by any
+        word, is loosened to (:func:`search.engine.guessed_attempt`), so a sentence in a
+        language the listings are not written in is no dead end while its words tell of
+        something ("dzieciaki się ciągle kłócą": relationships)."""
+        for need in self.model.needs(text, GUESS_LEAST):
+            if need.code in self.needs:
+                key = f"need:{need.code}"
+                return Concept(key, (), needs=(need.code,), strong=False, learnt=need.probability)
+        return None
 
     def added(self, reading: Reading, text: str, lookalike: bool = False) -> Reading:
         """``reading`` with the learnt readings the rules did not make (see the module);

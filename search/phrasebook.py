@@ -38,6 +38,7 @@ from search.query import DAYS
 TOPIC_SECTIONS = ("needs", "categories", "kinds")
 ENTRY_SECTIONS = (*TOPIC_SECTIONS, "ages", "times", "cost", "dangers")
 GLOSSES = "english"
+UNGLOSSED = "unglossed"
 WORDS = "words"
 _WORD_LIST = re.compile(r"@([a-z0-9_]+)")
 _SCRIPT_FOLDS: dict[str | int, str | None] = {
@@ -251,6 +252,7 @@ def parse_entries(raw: Mapping[str, Any], where: str) -> list[Entry]:
     unknown = set(raw) - {
         *ENTRY_SECTIONS,
         GLOSSES,
+        UNGLOSSED,
         WORDS,
         "language",
         "meaningless",
@@ -381,6 +383,18 @@ def parse_glosses(
             if other is not None:
                 glosses.setdefault(other, english)
     return glosses
+
+
+def parse_unglossed(raw: Mapping[str, Any], where: str) -> frozenset[str]:
+    """The ``[unglossed]`` words of a language's book, as :func:`compared` makes them:
+    words never glossed, whatever their form folds onto (Polish number nouns: "piątkę", a
+    five, folds onto "piątki", Fridays)."""
+    table = raw.get(UNGLOSSED, {})
+    if not isinstance(table, Mapping):
+        raise PhrasebookError(f"{where}: [{UNGLOSSED}] must be a table with a words list.")
+    return frozenset(
+        compared(word) for word in _strings(table.get("words", []), f"{where} [{UNGLOSSED}]")
+    )
 
 
 def own_spellings(

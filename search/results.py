@@ -32,10 +32,14 @@ class Widening:
 
     ``any_terms``: results match some of the words rather than all of them.
     ``radius_m``: the larger radius the results come from.
+    ``guessed``: the need (its code) the words seem to be about, whose listings are shown
+    as nothing matched the words or their reading at all (a sentence of three words or
+    more: :func:`search.engine.guessed_attempt`).
     """
 
     any_terms: bool = False
     radius_m: float | None = None
+    guessed: str = ""
 
 
 @dataclass(frozen=True, slots=True)

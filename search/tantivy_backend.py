@@ -44,6 +44,7 @@ from search.engine import (
     _real,
     _understood,
     _wider_radii,
+    guessed_attempt,
 )
 from search.engine import search as run_search
 from search.errors import IndexLocked, IndexUnavailable, SearchError
@@ -664,6 +665,9 @@ class _Search:
                     any_terms=True, radius_m=None if reach == query.radius_m else reach
                 )
                 yield _Attempt(plan, False, reach, suggestion, widened, concepts, asker)
+        guessed = guessed_attempt(query, plan, concepts, asker, suggestion)
+        if guessed is not None:
+            yield guessed
 
     def _corrected(
         self, plan: TextPlan, seen: Callable[[str], bool], real: Callable[[str], bool]

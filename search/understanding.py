@@ -199,6 +199,11 @@ class QueryReader:
     another form of it: a language's own one-word phrases in their other case endings
     (:func:`search.phrasebook.own_spellings`), whose roots make other words ("przeprowadzić",
     to carry out, is not "przeprowadzka", a move)."""
+    unglossed: frozenset[str] = frozenset()
+    """Words (as :func:`search.phrasebook.compared` makes them) never glossed, whatever
+    their form folds onto: Polish number nouns, whose forms fold onto a day's ("piątkę",
+    a five or "the five of us", onto "piątki", Fridays), so a day is read only from a
+    day's own word."""
     _first: dict[str, list[tuple[str, ...]]] = field(init=False, repr=False)
     _fixes: dict[str, str | None] = field(init=False, repr=False)
     """Corrections found so far: a typo's nearest book word is the same on every search."""
@@ -259,7 +264,11 @@ class QueryReader:
             for form, token in zip(forms, tokens, strict=True)
         ]
         acronyms = _acronyms(text)
-        kept = {position for position, token in enumerate(tokens) if token.key in acronyms}
+        kept = {
+            position
+            for position, token in enumerate(tokens)
+            if token.key in acronyms or compared(token.key) in self.unglossed
+        }
         small = {
             position
             for position, token in enumerate(tokens)

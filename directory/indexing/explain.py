@@ -104,6 +104,11 @@ def explain_command(words: str, top: int, practitioners: bool, language: str) ->
         echo(f"Danger strip: {danger.label}: 999; {line.name} {line.phone or line.text}")
     if results.danger_only:
         echo(f"Nothing found as asked meets {results.danger_only}: showing its listings instead.")
+    if results.widened and results.widened.guessed:
+        echo(
+            f"Nothing matched the words or a reading: loosened to the likeliest need, "
+            f"{results.widened.guessed} (learnt, weak)."
+        )
     _explain_hits(results, query, top, now)
 
 

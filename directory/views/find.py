@@ -196,11 +196,19 @@ def results_page(door: Door) -> dict[str, Any]:
         safety_panel=safety.panel(dangers),
         danger_strip=safety.strip(cues, phrase_words(wanted.text or "")),
         danger_only=safety.dangers.get(results.danger_only or ""),
+        guessed_need=_guessed_need(results, council),
         children_services=council.children_services,
         understood=understood_tags(results.reading, wanted, council, safety, door.endpoint),
         words_read=words_read_tags(wanted, council, door.endpoint, door.for_practitioners),
         read_markers=read_markers,
     )
+
+
+def _guessed_need(results: SearchResults, council: Council) -> str | None:
+    """The label of the need a search that found nothing was loosened to, if it was."""
+    code = results.widened.guessed if results.widened else ""
+    term = council.term("need", code) if code else None
+    return term.label if term else None
 
 
 def _spoken_languages(locale: str, generation: Hashable | None) -> dict[str, str]:

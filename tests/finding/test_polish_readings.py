@@ -1,0 +1,154 @@
+"""Polish read by kind, with the shipped books: each kind beside the look-alikes it must
+not take in (issue 17, point 8).
+
+- Caring for an adult is no childcare; a child's care still is.
+- Number nouns and collective numerals are no day ("w piątkę", the five of us); a day
+  needs a day's word, and a day something began or ends by ranks, never filters.
+- A blow one gives oneself (the reflexive "się", one's own head against a thing) is an
+  accident; "uderzył mnie" and colloquial blows ("przywalił mi") are abuse.
+- A look or a snore that "kills" is no threat; a threat still is.
+- Drugs in slang and AA meetings read as drugs and alcohol.
+
+The sentences are written for the tests, not taken from an evaluation set.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+
+import pytest
+
+from directory.config import DEFAULT_COUNCIL_FILE
+from directory.council import load_council
+from directory.safety import load_safety_lines
+from directory.understanding import load_reader
+from search.understanding import QueryReader, Reading
+
+TODAY = date(2026, 11, 23)
+
+
+@cache
+def reader() -> QueryReader:
+    council = load_council(DEFAULT_COUNCIL_FILE)
+    return load_reader(council, load_safety_lines(council), language="pl")
+
+
+def read(text: str) -> Reading:
+    one = reader()
+    return one.read(one.gloss(text), {}, TODAY)
+
+
+def strong(reading: Reading) -> set[str]:
+    return {concept.key for concept in reading.concepts if concept.strong}
+
+
+def weak(reading: Reading) -> set[str]:
+    return {concept.key for concept in reading.concepts if not concept.strong}
+
+
+def danger(reading: Reading) -> bool:
+    return bool(reading.dangers or reading.cues)
+
+
+CHILDCARE = {"category:childcare", "need:early-years-and-childcare"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "opieka nad mamą",
+        "opieka nad chorą mamą po udarze",
+        "zajmuję się opieką nad tatą z demencją",
+        "opiekę nad babcią mamy na zmianę z siostrą",
+        "kurs na opiekunkę osób starszych",
+    ],
+)
+def test_caring_for_an_adult_is_no_childcare(text: str) -> None:
+    assert not CHILDCARE & strong(read(text)), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "opieka nad dzieckiem",
+        "opieki nad dziećmi po szkole",
+        "szukam opieki dla dwulatka",
+        "niania albo żłobek dla rocznego synka",
+    ],
+)
+def test_a_childs_care_is_still_childcare(text: str) -> None:
+    assert CHILDCARE & strong(read(text)), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mieszkamy w piątkę w jednym pokoju",
+        "mieszkamy w piatke w jednym pokoju",
+        "syn dostał piątkę z matmy",
+        "pojechaliśmy w trójkę nad morze",
+        "we czwórkę w dwóch pokojach",
+    ],
+)
+def test_a_number_word_is_no_day(text: str) -> None:
+    assert not any(key.startswith("time:") for key in strong(read(text)) | weak(read(text)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["zajęcia w piątek rano", "youth club w piątki wieczorem", "klub w piątek po szkole"],
+)
+def test_a_day_said_as_a_day_reads(text: str) -> None:
+    assert "time:friday" in strong(read(text)), text
+
+
+@pytest.mark.parametrize(
+    "text", ["nie mamy co jeść do piątku", "od piątku syn nie chodzi do szkoły"]
+)
+def test_a_day_something_began_or_ends_by_ranks_never_filters(text: str) -> None:
+    reading = read(text)
+    assert "time:friday" in weak(reading) and "time:friday" not in strong(reading), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mąż się uderzył w głowę i leci mu krew",
+        "mój mąż przewrócił się i uderzył głową o schody",
+        "mąż walnął się w kolano na budowie",
+        "nauczycielka mnie zabiła wzrokiem",
+        "mąż mnie zabija swoim chrapaniem",
+        "przywaliło mnie robotą",
+    ],
+)
+def test_an_accident_or_hyperbole_is_no_danger(text: str) -> None:
+    assert not danger(read(text)), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mąż mnie uderzył w głowę",
+        "mąż popchnął mnie i uderzyłam się w głowę",
+        "mąż mi przywalił",
+        "oberwałam od męża",
+        "mąż mnie zabije jak odejdę",
+    ],
+)
+def test_a_blow_or_threat_from_someone_is_still_danger(text: str) -> None:
+    assert danger(read(text)), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "córka wraca z imprez naćpana",
+        "brat wciąga kokę w weekendy",
+        "chyba ketamina, co robić",
+        "aa mityngi po polsku",
+        "anonimowi alkoholicy w okolicy",
+    ],
+)
+def test_drugs_in_slang_and_aa_read_as_drugs_and_alcohol(text: str) -> None:
+    assert "need:substance-use" in strong(read(text)), text
