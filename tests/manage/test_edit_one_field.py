@@ -7,6 +7,7 @@ the form (the quick edits, the sections, the one-page form and "Still running?" 
 
 from __future__ import annotations
 
+import pytest
 import sqlalchemy as sa
 from flask import Flask
 from flask.testing import FlaskClient
@@ -26,6 +27,7 @@ from tests.manage.test_listings import _editor, _open_form, _save
 from tests.support.client import page_text
 from tests.support.forms import form_values
 from tests.support.html import visible_text
+from tests.support.index_writes import index_writes_batched
 
 STILL_RUNNING = PartEdit("still-running", "still-running", PARTS[0].change, "assured_date")
 """Confirmed twice rather than changed: see ``_confirm_still_running_twice``."""
@@ -33,6 +35,7 @@ STILL_RUNNING = PartEdit("still-running", "still-running", PARTS[0].change, "ass
 
 def test_every_demo_listing_given_one_change_writes_that_field_only(
     demo_editing_app: Flask,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     app = demo_editing_app
     with app.app_context():
@@ -42,19 +45,22 @@ def test_every_demo_listing_given_one_change_writes_that_field_only(
     browser = _editor(app)
     places_before, organisations_before = _places_and_organisations(app)
 
-    for index, service_id in enumerate(ids):
-        part = in_turn(app, [*PARTS, FULL_FORM, STILL_RUNNING], index)
-        if part is STILL_RUNNING:
-            _confirm_still_running_twice(app, browser, service_id)
-            continue
-        url = part.url(service_id)
-        values = _open_form(browser, url)
-        part.change(values, needs)
-        audit, batches = _counts(app)
-        response = _save(browser, url, values)
-        assert response.status_code == 302, visible_text(page_text(response))[:3000]
-        assert _counts(app) == (audit + 1, batches + 1), f"{part.slug} of {service_id}"
-        assert _last_batch(app) == [("service", service_id, [part.field])], part.slug
+    # No search here: the index is written once at the end, and must then be in step.
+    with index_writes_batched(app, monkeypatch) as reindexed:
+        for index, service_id in enumerate(ids):
+            part = in_turn(app, [*PARTS, FULL_FORM, STILL_RUNNING], index)
+            if part is STILL_RUNNING:
+                _confirm_still_running_twice(app, browser, service_id)
+                continue
+            url = part.url(service_id)
+            values = _open_form(browser, url)
+            part.change(values, needs)
+            audit, batches = _counts(app)
+            response = _save(browser, url, values)
+            assert response.status_code == 302, visible_text(page_text(response))[:3000]
+            assert _counts(app) == (audit + 1, batches + 1), f"{part.slug} of {service_id}"
+            assert _last_batch(app) == [("service", service_id, [part.field])], part.slug
+    assert reindexed == set(ids)
 
     assert _places_and_organisations(app) == (places_before, organisations_before)
 
