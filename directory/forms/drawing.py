@@ -155,12 +155,18 @@ def _typed(value: object) -> Hashable:
     if kind is str or value is None:
         return value  # type: ignore[return-value]
     if kind is tuple or kind is list:
+        if all(type(item) is tuple and _plain_pair(item) for item in value):  # type: ignore[attr-defined]
+            return (kind.__name__, tuple(value))  # type: ignore[arg-type]  # choices of plain text
         return (kind.__name__, *(_typed(item) for item in value))  # type: ignore[attr-defined]
     if kind is dict:
         return ("dict", *((_typed(k), _typed(v)) for k, v in value.items()))  # type: ignore[attr-defined]
     if kind is int or kind is bool or kind is float:
         return (kind.__name__, value)
     return (kind.__name__, str(value))
+
+
+def _plain_pair(item: tuple[object, ...]) -> bool:
+    return len(item) == 2 and type(item[0]) is str and type(item[1]) is str
 
 
 def _json_typed(value: object) -> list[str]:

@@ -55,7 +55,7 @@ from directory.finding.request import (
 )
 from directory.forms import BaseForm
 from directory.forms.drawing import keep_drawn
-from directory.page_text import gettext, lazy_gettext, ngettext
+from directory.page_text import gettext, lazy_gettext, ngettext, page_translations
 from directory.postcodes.lookup import Place, PostcodeNotFound, find_place
 from directory.postcodes.messages import message_for
 from directory.postcodes.parsing import PostcodeError
@@ -240,12 +240,9 @@ class SearchForm(BaseForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.radius.choices = [
-            (miles, gettext("Within %(distance)s", distance=radius_words(miles)))
-            for miles in RADIUS_MILES
-        ]
-        ages = self.age.row.options(Names(self.meta.council))  # type: ignore[attr-defined]
-        self.age.choices = [("", gettext("Any age")), *ages.items()]
+        radii, ages = _fixed_choices(self.age.row, self.meta.council)  # type: ignore[attr-defined]
+        self.radius.choices = list(radii)
+        self.age.choices = list(ages)
         self.sort.data = "nearest" if self.sort.data == "nearest" else "relevance"
 
     def validate_postcode(self, field: StringField) -> None:
@@ -325,6 +322,27 @@ class SearchForm(BaseForm):
             field.values = tuple(dict.fromkeys((*field.values, read.code)))  # type: ignore[attr-defined]
             field.data = field._data()  # type: ignore[attr-defined]
         return [read.key for read in request.read]
+
+
+_CHOICES_KEPT: dict[int, tuple[object, tuple[Any, ...], tuple[Any, ...]]] = {}
+
+
+def _fixed_choices(age: Filter, council: Council) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+    """The distance and age choices in the page's language: the same words for every page
+    in it, so made once per catalogue (a few dozen translations a page otherwise)."""
+    translations = page_translations()
+    kept = _CHOICES_KEPT.get(id(translations))
+    if kept is not None and kept[0] is translations:
+        return kept[1], kept[2]
+    radii = tuple(
+        (miles, gettext("Within %(distance)s", distance=radius_words(miles)))
+        for miles in RADIUS_MILES
+    )
+    ages = (("", gettext("Any age")), *age.options(Names(council)).items())
+    if len(_CHOICES_KEPT) >= 32:
+        _CHOICES_KEPT.clear()  # catalogues come back with a new object only in development
+    _CHOICES_KEPT[id(translations)] = (translations, radii, ages)
+    return radii, ages
 
 
 def _reader() -> QueryReader | None:

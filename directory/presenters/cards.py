@@ -11,14 +11,26 @@ it where the card fills them in), and the link to a listing from one ``url_for``
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
+from collections.abc import Collection, Hashable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from flask import g, url_for
+from flask import current_app, g, url_for
 from markupsafe import Markup
 
 from directory.i18n import page_locale
 from directory.page_text import gettext, page_translations
+
+if TYPE_CHECKING:
+    from directory.presenters.search import ResultItem
+
+MOST_KEPT_CARDS = 2000
+"""Family result cards kept drawn per process (a couple of kilobytes each), the least
+recently shown dropped first."""
+_cards: OrderedDict[Hashable, Markup] = OrderedDict()
+_cards_lock = threading.Lock()
 
 _PLAIN_ID = re.compile(r"[A-Za-z0-9_.~-]+")
 """An id the address takes as it is, unquoted (a listing's id is a UUID)."""
@@ -122,3 +134,46 @@ def card_kit(endpoint: str | None = None) -> CardKit:
     )
     kept[(id(translations), endpoint)] = (translations, kit)
     return kit
+
+
+def family_card(
+    item: ResultItem, kit: CardKit, saved_ids: Collection[str], asked_needs: Collection[str]
+) -> Markup:
+    """``result_card(item, kit, saved_ids, "", asked_needs)`` (``templates/find/_cards.html``)
+    on the family results page, kept by all it is drawn from.
+
+    The macro reads nothing but its arguments (the card's words are in ``kit``), and a
+    card is the same for every family shown it but for whether it is in their list; so a
+    family card is kept by its item (every word on it, and the type of each, as HTML and
+    text of the same characters draw differently), the kit, whether it is saved and the
+    needs asked. What practitioners see is drawn every time and never kept.
+    """
+    saved = item.id in saved_ids
+    if item.professional is not None:
+        return _result_card(item, kit, saved_ids, asked_needs)
+    key = (
+        item,
+        tuple(type(value) for value in vars(item).values()),
+        tuple(type(line) for line in item.cost),
+        kit,
+        saved,
+        tuple(asked_needs),
+    )
+    with _cards_lock:
+        html = _cards.get(key)
+        if html is not None:
+            _cards.move_to_end(key)
+            return html
+    html = _result_card(item, kit, (item.id,) if saved else (), asked_needs)
+    with _cards_lock:
+        _cards[key] = html
+        while len(_cards) > MOST_KEPT_CARDS:
+            _cards.popitem(last=False)
+    return html
+
+
+def _result_card(
+    item: ResultItem, kit: CardKit, saved_ids: Collection[str], asked_needs: Collection[str]
+) -> Markup:
+    macros = current_app.jinja_env.get_template("find/_cards.html").module
+    return Markup(macros.result_card(item, kit, saved_ids, "", asked_needs))  # type: ignore[attr-defined]

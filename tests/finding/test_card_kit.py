@@ -60,3 +60,37 @@ def test_template_globals_keys_are_a_set_of_both_maps(search_app: Flask) -> None
     assert template.globals.keys() == set(search_app.jinja_env.globals)
     own = TemplateGlobals({"mine": 1}, {"theirs": 2})
     assert own.keys() == {"mine", "theirs"} and own["theirs"] == 2
+
+
+@pytest.mark.parametrize("lang", ["", "pl", "ur"])
+def test_a_kept_family_card_is_the_card_drawn_afresh(search_app: Flask, lang: str) -> None:
+    """Each card of a results page, drawn through the kept cards (cold, then kept), saved
+    or not, is what the card macro draws from the same item; a changed item is not taken
+    for a kept one."""
+    from dataclasses import replace
+
+    from markupsafe import Markup
+
+    from directory.presenters import cards
+    from directory.views.find import FAMILY_DOOR, results_page
+
+    query = f"?q=food&postcode=DY1+1AA&lang={lang}" if lang else "?q=food&postcode=DY1+1AA"
+    with search_app.test_request_context(f"/find-support{query}"):
+        items = results_page(FAMILY_DOOR)["items"]
+        assert items, "the page shows cards"
+        kit = card_kit("public.service")
+        macro = search_app.jinja_env.get_template("find/_cards.html").module.result_card  # type: ignore[attr-defined]
+        cards._cards.clear()
+        for item in items:
+            for saved in ((), (item.id,), ("another",)):
+                fresh = str(macro(item, kit, saved, "", ("food",)))
+                assert cards.family_card(item, kit, saved, ("food",)) == fresh
+                assert cards.family_card(item, kit, saved, ("food",)) == fresh, "kept"
+        item = items[0]
+        moved = replace(item, distance="99 miles away", when="Closed")
+        assert "99 miles away" in cards.family_card(moved, kit, (), ())
+        as_html = replace(item, name=Markup("Tots &amp; Toddlers"))
+        as_text = replace(item, name="Tots &amp; Toddlers")
+        assert cards.family_card(as_html, kit, (), ()) == str(macro(as_html, kit, (), "", ()))
+        assert cards.family_card(as_text, kit, (), ()) == str(macro(as_text, kit, (), "", ()))
+        assert "&amp;amp;" in cards.family_card(as_text, kit, (), ())

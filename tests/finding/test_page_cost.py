@@ -151,3 +151,24 @@ def test_a_language_added_to_a_listing_is_offered_by_the_next_page(search_app: F
         db.session.add(Language(service_id=service_id, code="eu", name="Basque"))
         db.session.commit()
     assert "Basque" in page_text(family.get(address))
+
+
+@pytest.mark.parametrize("lang", ["en", "pl", "ur", "pa", "en"])
+def test_the_distance_and_age_choices_are_the_page_language_s(search_app: Flask, lang: str) -> None:
+    """Made once per catalogue, they are the words made afresh in the page's language."""
+    from directory.finding.filters import BY_PARAM, Names
+    from directory.finding.request import RADIUS_MILES
+    from directory.forms.search import SearchForm, radius_words
+    from directory.page_text import gettext
+
+    for _ in range(2):
+        with search_app.test_request_context(f"/find-support?lang={lang}"):
+            form = results_page(FAMILY_DOOR)["form"]
+            assert isinstance(form, SearchForm)
+            radii = [
+                (m, gettext("Within %(distance)s", distance=radius_words(m))) for m in RADIUS_MILES
+            ]
+            ages = BY_PARAM["age"].options(Names(form.meta.council))  # type: ignore[attr-defined]
+            assert form.radius.choices == radii
+            assert form.age.choices == [("", gettext("Any age")), *ages.items()]
+            form.radius.choices.append((99, "changed"))  # one form's own list
