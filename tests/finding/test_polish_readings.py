@@ -8,6 +8,8 @@ not take in (issue 17, point 8).
   accident; "uderzył mnie" and colloquial blows ("przywalił mi") are abuse.
 - A look or a snore that "kills" is no threat; a threat still is.
 - Drugs in slang and AA meetings read as drugs and alcohol.
+- A topic word after "pod", "obok", "koło" is a place (ranks only); a pet that died is a
+  loss, a phone that "died" is not.
 
 The sentences are written for the tests, not taken from an evaluation set.
 """
@@ -120,6 +122,9 @@ def test_a_day_something_began_or_ends_by_ranks_never_filters(text: str) -> None
         "nauczycielka mnie zabiła wzrokiem",
         "mąż mnie zabija swoim chrapaniem",
         "przywaliło mnie robotą",
+        "bank mnie zabije tymi opłatami za debet",
+        "te rachunki mnie kiedyś wykończą",
+        "mała nie spała całą noc, zabiła mnie kompletnie",
     ],
 )
 def test_an_accident_or_hyperbole_is_no_danger(text: str) -> None:
@@ -134,6 +139,7 @@ def test_an_accident_or_hyperbole_is_no_danger(text: str) -> None:
         "mąż mi przywalił",
         "oberwałam od męża",
         "mąż mnie zabije jak odejdę",
+        "mąż mnie kiedyś zabije",
     ],
 )
 def test_a_blow_or_threat_from_someone_is_still_danger(text: str) -> None:
@@ -152,3 +158,15 @@ def test_a_blow_or_threat_from_someone_is_still_danger(text: str) -> None:
 )
 def test_drugs_in_slang_and_aa_read_as_drugs_and_alcohol(text: str) -> None:
     assert "need:substance-use" in strong(read(text)), text
+
+
+def test_a_place_named_by_a_topic_word_only_ranks() -> None:
+    reading = read("ktoś ukradł synowi rower pod szkołą")
+    assert "need:crime-and-exploitation" in strong(reading)
+    assert "need:school-and-attendance" in weak(reading)
+    assert "need:school-and-attendance" in strong(read("syn nie chce chodzić do szkoły"))
+
+
+def test_a_pet_dying_is_a_loss_and_a_phone_dying_is_not() -> None:
+    assert "need:bereavement" in strong(read("nasz pies zdechł i syn ciągle płacze"))
+    assert "need:bereavement" not in strong(read("telefon mi zdechł w pracy"))
