@@ -31,7 +31,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from search.contractions import contracted
-from search.cues import CueLexicon
+from search.cues import CueLexicon, fold
 from search.harm import Finding, HarmReader
 from search.phrasebook import (
     LETTER,
@@ -238,12 +238,17 @@ class QueryReader:
         return self.phrasebook.meaningless
 
     def is_word(self, word: str) -> bool:
-        """Whether ``word`` (lower case, no apostrophes) is a real word, never respelled."""
-        return (
+        """Whether ``word`` (lower case, no apostrophes) is a real word, never respelled.
+        A word typed with Latin accents is one when it is without them, as the word lists
+        hold a language's commoner forms: Polish "opiekuję" (I care for) is "opiekuje",
+        never the book's "opiekunkę" (a childminder)."""
+        if (
             word in self.common_words
             or word in self.phrasebook.meaningless
             or (self.romanised is not None and word in self.romanised)
-        )
+        ):
+            return True
+        return not word.isascii() and fold(word) in self.common_words
 
     def gloss(self, text: str, known_words: Mapping[str, int] | None = None) -> str:
         """``text`` with the page language's phrases put as the English phrases they mean
@@ -503,12 +508,7 @@ class QueryReader:
         for token in tokens:
             word = token.key
             fixed = word
-            if (
-                word not in book.vocabulary
-                and word not in book.meaningless
-                and word not in self.common_words
-                and (self.romanised is None or word not in self.romanised)
-            ):
+            if word not in book.vocabulary and not self.is_word(word):
                 fixed = (None if word in known_words else self._correction(word)) or word
                 if fixed != word:
                     corrections.append((word, fixed))

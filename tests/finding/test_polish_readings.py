@@ -8,6 +8,10 @@ not take in (issue 17, point 8).
   accident; "uderzył mnie" and colloquial blows ("przywalił mi") are abuse.
 - A look or a snore that "kills" is no threat; a threat still is.
 - Drugs in slang and AA meetings read as drugs and alcohol.
+- A form typed with Polish letters is a real word when it is one without them: never
+  respelled ("opiekuję" is no "opiekunkę").
+- A topic word after "pod", "obok", "koło" is a place (ranks only); a pet that died is a
+  loss, a phone that "died" is not.
 
 The sentences are written for the tests, not taken from an evaluation set.
 """
@@ -62,6 +66,7 @@ CHILDCARE = {"category:childcare", "need:early-years-and-childcare"}
         "zajmuję się opieką nad tatą z demencją",
         "opiekę nad babcią mamy na zmianę z siostrą",
         "kurs na opiekunkę osób starszych",
+        "opiekuję się chorą mamą, jestem wykończona",
     ],
 )
 def test_caring_for_an_adult_is_no_childcare(text: str) -> None:
@@ -120,6 +125,9 @@ def test_a_day_something_began_or_ends_by_ranks_never_filters(text: str) -> None
         "nauczycielka mnie zabiła wzrokiem",
         "mąż mnie zabija swoim chrapaniem",
         "przywaliło mnie robotą",
+        "bank mnie zabije tymi opłatami za debet",
+        "te rachunki mnie kiedyś wykończą",
+        "mała nie spała całą noc, zabiła mnie kompletnie",
     ],
 )
 def test_an_accident_or_hyperbole_is_no_danger(text: str) -> None:
@@ -134,6 +142,7 @@ def test_an_accident_or_hyperbole_is_no_danger(text: str) -> None:
         "mąż mi przywalił",
         "oberwałam od męża",
         "mąż mnie zabije jak odejdę",
+        "mąż mnie kiedyś zabije",
     ],
 )
 def test_a_blow_or_threat_from_someone_is_still_danger(text: str) -> None:
@@ -152,3 +161,30 @@ def test_a_blow_or_threat_from_someone_is_still_danger(text: str) -> None:
 )
 def test_drugs_in_slang_and_aa_read_as_drugs_and_alcohol(text: str) -> None:
     assert "need:substance-use" in strong(read(text)), text
+
+
+def test_a_place_named_by_a_topic_word_only_ranks() -> None:
+    reading = read("ktoś ukradł synowi rower pod szkołą")
+    assert "need:crime-and-exploitation" in strong(reading)
+    assert "need:school-and-attendance" in weak(reading)
+    assert "need:school-and-attendance" in strong(read("syn nie chce chodzić do szkoły"))
+
+
+def test_a_pet_dying_is_a_loss_and_a_phone_dying_is_not() -> None:
+    assert "need:bereavement" in strong(read("nasz pies zdechł i syn ciągle płacze"))
+    assert "need:bereavement" not in strong(read("telefon mi zdechł w pracy"))
+
+
+@pytest.mark.parametrize(("typed", "not_into"), [("opiekuję", "opiekunkę"), ("zajęłam", "zajęcia")])
+def test_a_word_typed_with_its_letters_is_real_when_it_is_without_them(
+    typed: str, not_into: str
+) -> None:
+    """The word lists hold a language's commoner forms: "opiekuję" (I care for) is not
+    in them, "opiekuje" is; a Polish form is never respelled into another word."""
+    assert reader().is_word(typed)
+    corrected = read(f"{typed} się mamą").corrections
+    assert all(fixed != not_into for _, fixed in corrected), corrected
+
+
+def test_a_misspelling_typed_with_polish_letters_is_still_corrected() -> None:
+    assert "category:childcare" in strong(read("żłobk dla synka"))
