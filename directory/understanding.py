@@ -135,7 +135,8 @@ def page_reader() -> QueryReader:
 
 
 SCRIPTS = {"ur": ("\u0600", "\u06ff"), "pa": ("\u0a00", "\u0a7f")}
-"""The Unicode block each language's own script is written in (Arabic for Urdu, Gurmukhi)."""
+"""The Unicode block each language's own script is written in (Arabic for Urdu, Gurmukhi);
+in this order, too, romanised words the two share are read (:func:`written_in`)."""
 
 
 def phrasebook_languages(directory: Path = PHRASEBOOKS) -> list[str]:
@@ -271,9 +272,9 @@ def written_in(text: str, readers: Mapping[str, QueryReader]) -> str | None:
         if language in readers and any(letters[0] <= char <= letters[1] for char in text):
             return language
     lexicons = {
-        language: reader.romanised
-        for language, reader in readers.items()
-        if reader.romanised is not None
+        language: lexicon
+        for language in dict.fromkeys([*SCRIPTS, *readers])
+        if language in readers and (lexicon := readers[language].romanised) is not None
     }
     return telling_language(phrase_words(text), lexicons) if lexicons else None
 

@@ -92,6 +92,8 @@ class RomanisedWords:
     """Forms of known words that tell a search is in this language: rare in English and
     never a word of the English phrasebook (not "school", "bill", "ration")."""
 
+    spellings: frozenset[str] = frozenset()
+    """The known words as they are listed (not the English phrasebook's)."""
     lookalikes: frozenset[str] = frozenset()
     """Common English words typed as some telling word folds ("bat" as "baat", talk):
     they tell nothing."""
@@ -114,7 +116,7 @@ class RomanisedWords:
         stems = {stem for form in forms if (stem := _stem_of(form)) is not None}
         telling = frozenset(forms - {romanised_fold(word) for word in english_words})
         lookalikes = frozenset(word for word in common if romanised_fold(word) in telling)
-        return cls(forms, frozenset(stems | forms), telling, lookalikes)
+        return cls(forms, frozenset(stems | forms), telling, frozenset(own), lookalikes)
 
     def __contains__(self, word: object) -> bool:
         """Whether ``word`` (lower case, Latin letters) is a word of the language in any
@@ -155,7 +157,7 @@ class RomanisedWords:
             return None
         stem = form[: match.start()]
         endings = _PERFECTIVE if match.group("perfective") else _VOWELS
-        if len(stem) < MIN_STEM + (0 if match.group("perfective") else 1):
+        if len(stem) < (MIN_STEM - 1 if match.group("perfective") else MIN_STEM + 1):
             return None
         for ending in endings:
             if stem + ending != form and stem + ending in known:
@@ -164,11 +166,21 @@ class RomanisedWords:
 
 
 def telling_language(words: Sequence[str], lexicons: Mapping[str, RomanisedWords]) -> str | None:
-    """The language of ``lexicons`` whose romanised words ``words`` are written in (the one
-    with the most telling words, the first listed on a tie), or None: English, or another."""
-    best, most = None, 0
+    """The language of ``lexicons`` whose romanised words ``words`` are written in, or None
+    (English, or nothing telling). Urdu and Punjabi share many words ("ghar", "nahi",
+    "khana"), so the words only one of them has decide ("mein", "chahiye"; "vich",
+    "mainu", "chahidi"), then the most telling words, then the order of ``lexicons``."""
+    best, score = None, (0, 0)
     for language, lexicon in lexicons.items():
         told = lexicon.evidence(words)
-        if told > most:
-            best, most = language, told
+        if not told:
+            continue
+        others = [other for name, other in lexicons.items() if name != language]
+        own = sum(
+            1
+            for word in words
+            if romanised_fold(word) in lexicon.telling and not any(word in o for o in others)
+        )
+        if (own, told) > score:
+            best, score = language, (own, told)
     return best

@@ -43,6 +43,7 @@ from search.phrasebook import (
 )
 from search.romanised import RomanisedWords
 from search.spelling import edit_distance
+from search.word_forms import romanised_fold
 
 if TYPE_CHECKING:
     from search.learnt_reading import LearntReader
@@ -52,6 +53,9 @@ MAX_TEXT_WORDS = 200  # of a listing's own text, read once when it is indexed
 MAX_GAP = 2  # other words allowed between two words of a phrase
 PHRASE_PREFIX = 5  # letters of each stem a phrase key keeps
 MIN_FUZZY_LENGTH = 5
+SHORT_ROMANISED = 3
+"""Letters up to which a romanised word is read only as typed, never in the book's
+spelling: short words fold onto others ("mar" and "maar", "sar" and "saar")."""
 FIXES_KEPT = 4096
 _TOKEN = re.compile(f"{LETTER}+(?:['’`]{LETTER}+)*")
 _ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
@@ -214,6 +218,11 @@ class QueryReader:
     """Glossed words a misspelling or another form may be read as (not only in
     ``exact_glosses``)."""
     _gloss_starts: dict[str, list[str]] = field(init=False, repr=False)
+    _book_spellings: dict[str, str] = field(init=False, repr=False)
+    """The book's romanised words by their :func:`search.word_forms.romanised_fold` form,
+    so a word typed in another spelling is read in the book's ("maarta" as "marta"),
+    never an English word's ("nani" is no "nanny"), and not a word of three letters or
+    fewer ("mar", to die, stays no "maar", to hit)."""
     """Glossed words by their first MIN_FUZZY_LENGTH letters, for :meth:`_word_family`."""
 
     def __post_init__(self) -> None:
@@ -232,6 +241,11 @@ class QueryReader:
             if len(word) >= MIN_FUZZY_LENGTH:
                 starts.setdefault(word[:MIN_FUZZY_LENGTH], []).append(word)
         object.__setattr__(self, "_gloss_starts", starts)
+        spellings: dict[str, str] = {}
+        if self.romanised is not None:
+            for word in sorted(self.phrasebook.vocabulary & self.romanised.spellings):
+                spellings.setdefault(romanised_fold(word), word)
+        object.__setattr__(self, "_book_spellings", spellings)
 
     @property
     def quiet_words(self) -> frozenset[str]:
@@ -320,6 +334,15 @@ class QueryReader:
             if fixed is not None:
                 return fixed
         return self._word_family(form) or self._agreeing(form) or form
+
+    def _romanised(self, word: str) -> bool:
+        """Whether ``word`` is a romanised word of the page's language, in any spelling,
+        and no common English word it looks like ("bat" is not "baat")."""
+        return (
+            self.romanised is not None
+            and word not in self.romanised.lookalikes
+            and word in self.romanised
+        )
 
     def _agreeing(self, form: str) -> str | None:
         """The glossed romanised word ``form`` is another agreement of ("marti" of "marta")."""
@@ -508,7 +531,10 @@ class QueryReader:
         for token in tokens:
             word = token.key
             fixed = word
-            if word not in book.vocabulary and not self.is_word(word):
+            if word not in book.vocabulary and self._romanised(word):
+                if len(word) > SHORT_ROMANISED:
+                    fixed = self._book_spellings.get(romanised_fold(word), word)
+            elif word not in book.vocabulary and not self.is_word(word):
                 fixed = (None if word in known_words else self._correction(word)) or word
                 if fixed != word:
                     corrections.append((word, fixed))
