@@ -750,6 +750,7 @@ class _Search:
         facets: dict[str, Mapping[str, int]] = {}
         for name, field in FACETS.items():
             counts: Mapping[str, int]
+            found: Mapping[str, Mapping[str, int]]
             if name in self.clauses:
                 others = [query for other, query in self.clauses.items() if other != name]
                 found = self.snapshot.aggregate(must([area, *others], worded), [field])
