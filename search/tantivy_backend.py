@@ -603,26 +603,30 @@ class _Search:
         nearby = compiler.terms(CELL, cells) if cells is not None else None
         venue = nearby or compiler.terms(VENUE, (YES,))
         box = compiler.square(query.origin, radius_m)
-        inside = self._within(must([venue, box, *self.clauses.values()], worded), radius_m)
+        near = must([venue, box, *self.clauses.values()], worded)
+        inside, outside = self._within(near, radius_m)
         localities = (*query.origin_localities, *query.filters.localities)
         parts = [compiler.served(localities)]
-        if inside:
-            keys = [key for key, _ in inside]
-            parts.append(self.snapshot.keyed(keys))
+        if inside and len(outside) < len(inside):  # the fewer keys to hand tantivy
+            parts.append(excluding(near, self.snapshot.keyed(outside)) if outside else near)
+        elif inside:
+            parts.append(self.snapshot.keyed([key for key, _ in inside]))
         return any_of(parts), sorted(
             (address for _, address in inside),
             key=lambda address: (address.segment_ord, address.doc),
         )
 
-    def _within(self, near: Query, radius_m: float) -> list[tuple[int, Any]]:
+    def _within(self, near: Query, radius_m: float) -> tuple[list[tuple[int, Any]], list[int]]:
         """Keys and addresses of the listings ``near`` finds with a venue inside the
-        circle. A listing's first venue is in the fast fields: inside, it is in; outside,
-        a listing with several venues has the others measured (:meth:`_Snapshot.venues`)."""
+        circle, and the keys of the others (the square's corners: about a fifth, so the
+        circle is handed back as the square without them). A listing's first venue is in
+        the fast fields: inside, it is in; outside, a listing with several venues has the
+        others measured (:meth:`_Snapshot.venues`)."""
         snapshot, origin = self.snapshot, self.query.origin
         assert origin is not None
         addresses = snapshot.every_hit(near)
         if not addresses:
-            return []
+            return [], []
         fast = snapshot.searcher.fast_field_values
         keys, venues = fast(KEY, addresses), fast(VENUES, addresses)
         east, north = fast(EASTING, addresses), fast(NORTHING, addresses)
@@ -638,7 +642,8 @@ class _Search:
         for key, points in snapshot.venues(list(others)).items():
             if any(math.hypot(e - origin_e, n - origin_n) <= radius_m for e, n in points):
                 found.append((key, others[key]))
-        return found
+        kept = {key for key, _ in found}
+        return found, [key for key in keys if key not in kept]
 
     def _looser(self, first: _Attempt) -> Iterator[_Attempt]:
         """The engine's looser attempts (:func:`search.engine._looser`), with "seen"
@@ -754,6 +759,7 @@ class _Search:
         facets: dict[str, Mapping[str, int]] = {}
         for name, field in FACETS.items():
             counts: Mapping[str, int]
+            found: Mapping[str, Mapping[str, int]]
             if name in self.clauses:
                 others = [query for other, query in self.clauses.items() if other != name]
                 found = self.snapshot.aggregate(must([area, *others], worded), [field])
