@@ -5,9 +5,11 @@ words are not guessed from; a search with a reading keeps its own loosening."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import datetime
 
+import pytest
 from flask import Flask
 
 from directory.finding.request import build_query
@@ -20,6 +22,22 @@ UNREAD = "dzieciaki sie caly czas kloca, jak to ogarnac"
 it and no listing holds its words (written for this test)."""
 
 
+@pytest.fixture
+def guessing_only(search_app: Flask) -> Iterator[None]:
+    """The Polish reader with its learnt needs out of reach (it still guesses), so that
+    whether the sentence above is read as a need by the model of the day, trained on
+    whatever the training files hold, does not decide what these tests check: the last
+    loosening of a sentence nothing read."""
+    readers = search_app.extensions["query_readers"]
+    kept = readers["pl"]
+    assert kept.learnt is not None
+    readers["pl"] = replace(kept, learnt=replace(kept.learnt, need_least=1.01))
+    try:
+        yield
+    finally:
+        readers["pl"] = kept
+
+
 def _search(app: Flask, text: str, language: str = "pl") -> SearchResults:
     council = app.extensions["council"]
     reader = app.extensions["query_readers"][language]
@@ -28,7 +46,9 @@ def _search(app: Flask, text: str, language: str = "pl") -> SearchResults:
     return site_search().search(replace(query, page_size=50))
 
 
-def test_a_sentence_that_found_nothing_shows_its_likeliest_need(search_app: Flask) -> None:
+def test_a_sentence_that_found_nothing_shows_its_likeliest_need(
+    search_app: Flask, guessing_only: None
+) -> None:
     with search_app.app_context():
         reader = search_app.extensions["query_readers"]["pl"]
         unloosened = site_search().search(
@@ -63,7 +83,7 @@ def test_a_search_that_finds_something_is_never_guessed(search_app: Flask) -> No
             assert not (results.widened and results.widened.guessed), text
 
 
-def test_the_page_says_it_guessed(search_app: Flask) -> None:
+def test_the_page_says_it_guessed(search_app: Flask, guessing_only: None) -> None:
     page = (
         search_app.test_client()
         .get("/find-support", query_string={"q": UNREAD, "lang": "pl"})
