@@ -876,21 +876,30 @@ class _Search:
         return chosen[:TIES_KEPT]
 
     def _keyed(self, addresses: list[Any]) -> list[tuple[tuple[float, float], Any]]:
-        """The listings with a venue at ``addresses``, each keyed by its (first) venue's
-        distance and its dates, with its address."""
+        """The listings with a venue at ``addresses``, each keyed by its nearest venue's
+        distance and its dates, with its address. The fast fields hold a listing's first
+        venue; a listing with several has the others measured too (:meth:`_Snapshot.
+        venues`), as the ranking measures from the nearest: keyed by its first alone, a
+        listing whose first venue is far falls below the cut while a nearer venue puts it
+        on the page."""
         snapshot, query = self.snapshot, self.query
         assert query.origin is not None
         fast = snapshot.searcher.fast_field_values
         assured, due = fast(ASSURED, addresses), fast(DUE, addresses)
         east, north = fast(EASTING, addresses), fast(NORTHING, addresses)
+        keys, counts = fast(KEY, addresses), fast(VENUES, addresses)
         origin_e, origin_n = query.origin
+        several = snapshot.venues(
+            [key for key, count in zip(keys, counts, strict=True) if count > 1]
+        )
         nearest, today, day = query.sort == "nearest", query.today, query.today.toordinal()
         fresh_on: dict[int, float] = {}  # freshness by day checked: a few hundred days
         keyed: list[tuple[tuple[float, float], Any]] = []
-        for address, venue_e, venue_n, checked, due_on in zip(
-            addresses, east, north, assured, due, strict=True
+        for address, key, venue_e, venue_n, checked, due_on in zip(
+            addresses, keys, east, north, assured, due, strict=True
         ):
-            distance = math.hypot(venue_e - origin_e, venue_n - origin_n)
+            points = several.get(key) or [(venue_e, venue_n)]
+            distance = min(math.hypot(e - origin_e, n - origin_n) for e, n in points)
             if nearest:
                 keyed.append(((0.0, distance), address))
                 continue

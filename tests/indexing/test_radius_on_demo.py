@@ -9,6 +9,7 @@ same order, same distances, same total and the same facet counts, or the shortcu
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -109,3 +110,49 @@ def test_a_postcode_search_matches_the_exact_engine(
         today=TODAY,
     )
     assert answer(tantivy, asked) == answer(memory, asked)
+
+
+@pytest.fixture(scope="module")
+def either_venue_first(
+    demo_documents: list[ServiceDocument], tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[list[tuple[TantivyBackend, MemoryBackend]]]:
+    """The demo on both engines twice: as built, and with every listing's venues in the
+    opposite order (tantivy keeps a listing's first venue in its fast fields)."""
+    reversed_venues = [replace(doc, points=doc.points[::-1]) for doc in demo_documents]
+    folder: Path = tmp_path_factory.mktemp("demo-tantivy-venues")
+    with (
+        TantivyBackend.create(folder / "as-built", demo_documents) as built,
+        TantivyBackend.create(folder / "reversed", reversed_venues) as turned,
+    ):
+        yield [(built, MemoryBackend(demo_documents)), (turned, MemoryBackend(reversed_venues))]
+
+
+def test_the_order_of_a_listings_venues_changes_no_search(
+    either_venue_first: list[tuple[TantivyBackend, MemoryBackend]],
+    demo_documents: list[ServiceDocument],
+    localities: list[str],
+) -> None:
+    """At every venue of every listing with several, with no words (where tantivy chooses
+    the candidates by distance from its fast fields): the same page as the exact engine,
+    whichever venue comes first. Keyed by its first venue alone, a listing whose first
+    venue is far fell below the cut while a nearer one put it on the page."""
+    places = sorted(
+        {point for doc in demo_documents if len(doc.points) > 1 for point in doc.points}
+    )
+    assert places
+    for tantivy, memory in either_venue_first:
+        for east, north in places:
+            for radius, sort in (
+                (1_609.344, "relevance"),
+                (8_046.72, "relevance"),
+                (4_828.032, "nearest"),
+            ):
+                asked = SearchQuery(
+                    text="",
+                    origin=(east + 250.0, north - 250.0),
+                    radius_m=radius,
+                    origin_localities=(localities[0],),
+                    sort=sort,
+                    today=TODAY,
+                )
+                assert answer(tantivy, asked) == answer(memory, asked), (east, north, radius, sort)
