@@ -595,7 +595,8 @@ class _Search:
         """Listings with a venue within the radius, measured exactly among those in the
         grid cells covering it and the square round it (the cells alone hold several
         times the circle's listings, each measured in Python), and services with no venue
-        covering the searcher's localities (:func:`search.filtering.within_radius`)."""
+        covering the searcher's localities (:func:`search.filtering.within_radius`); with
+        no words, the addresses of the listings inside that pass every filter."""
         query, compiler = self.query, self.compiler
         if query.origin is None or radius_m is None:
             return None, []
@@ -603,7 +604,7 @@ class _Search:
         nearby = compiler.terms(CELL, cells) if cells is not None else None
         venue = nearby or compiler.terms(VENUE, (YES,))
         box = compiler.square(query.origin, radius_m)
-        near = must([venue, box, *self.clauses.values()], worded)
+        near = must([venue, box, *self._circle_clauses()], worded)
         inside, outside = self._within(near, radius_m)
         localities = (*query.origin_localities, *query.filters.localities)
         parts = [compiler.served(localities)]
@@ -611,10 +612,37 @@ class _Search:
             parts.append(excluding(near, self.snapshot.keyed(outside)) if outside else near)
         elif inside:
             parts.append(self.snapshot.keyed([key for key, _ in inside]))
+        addresses = [address for _, address in inside]
+        if worded is None:
+            addresses = self._passing(addresses, must([venue, box, *self.clauses.values()]))
         return any_of(parts), sorted(
-            (address for _, address in inside),
-            key=lambda address: (address.segment_ord, address.doc),
+            addresses, key=lambda address: (address.segment_ord, address.doc)
         )
+
+    def _circle_clauses(self) -> list[Query]:
+        """The filters the circle is measured with, once for every count: all but the
+        facets' own. A facet with its own filter on is counted without it (:meth:`_facets`),
+        so the circle keeps the listings failing at most one of the active facet filters
+        (none on: every filter; one on: the others'), and each count applies the rest."""
+        faceted = [name for name in self.clauses if name in FACETS]
+        kept = [query for name, query in self.clauses.items() if name not in FACETS]
+        if len(faceted) > 1:
+            kept.append(
+                any_of(
+                    must(self.clauses[other] for other in faceted if other != name)
+                    for name in faceted
+                )
+            )
+        return kept
+
+    def _passing(self, addresses: list[Any], square: Query) -> list[Any]:
+        """Those of ``addresses`` (measured inside the circle, :meth:`_circle_clauses`)
+        that ``square`` (the square with every filter) finds: all unless a facet filter
+        is on."""
+        if not addresses or not any(name in FACETS for name in self.clauses):
+            return addresses
+        found = {(a.segment_ord, a.doc) for a in self.snapshot.every_hit(square)}
+        return [a for a in addresses if (a.segment_ord, a.doc) in found]
 
     def _within(self, near: Query, radius_m: float) -> tuple[list[tuple[int, Any]], list[int]]:
         """Keys and addresses of the listings ``near`` finds with a venue inside the
