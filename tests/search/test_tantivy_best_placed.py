@@ -32,7 +32,7 @@ from search import (
 )
 from search.ranking import blend, freshness, proximity
 from search.tantivy_backend import _Search
-from search.tantivy_schema import ASSURED, DUE, EASTING, FOREVER, NORTHING, VENUES
+from search.tantivy_schema import ASSURED, DUE, FOREVER
 from tests.search.search_factories import DUDLEY, TODAY, make_doc
 
 
@@ -96,22 +96,19 @@ def one_venue(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TantivyBacke
 
 
 def every_match_keyed(search: _Search, matches: Any, keep: int) -> list[Any]:
-    """The exact path: every match read from the fast fields and keyed in Python."""
+    """The exact path: every match keyed in Python, its dates from the fast fields and its
+    distance from the nearest of the venues its stored entry holds."""
     snapshot, query = search.snapshot, search.query
     addresses = snapshot.every_hit(matches)
     fast = snapshot.searcher.fast_field_values
     assured, due = fast(ASSURED, addresses), fast(DUE, addresses)
-    venues, east, north = (
-        fast(VENUES, addresses),
-        fast(EASTING, addresses),
-        fast(NORTHING, addresses),
-    )
+    points = [entry.info.points for entry in snapshot.entries(addresses)]
     origin, today = query.origin, query.today
     keys = []
     for index in range(len(addresses)):
         distance = None
-        if origin is not None and venues[index]:
-            distance = math.hypot(east[index] - origin[0], north[index] - origin[1])
+        if origin is not None and points[index]:
+            distance = min(math.hypot(e - origin[0], n - origin[1]) for e, n in points[index])
         if query.sort == "nearest":
             keys.append((float(distance is None), distance or 0.0))
             continue
@@ -190,9 +187,9 @@ def test_a_search_with_no_words_gives_the_exact_engines_page(
 ) -> None:
     """Only the tied candidates that can reach the page are ranked: the page, its
     distances and the total are still the in-memory engine's (which ranks every match),
-    however few candidates are kept. (Listings with at most one venue: with several, a
-    candidate is chosen by its first venue's distance, which needs more candidates than
-    these to be sure of the page: ``tests/search/test_parity.py``.)"""
+    however few candidates are kept (listings with at most one venue, most of them tied;
+    listings with several are keyed by their nearest venue, checked above and in
+    ``tests/indexing/test_radius_on_demo.py``)."""
     asked = SearchQuery(
         origin=None if offset is None else (DUDLEY[0] + offset[0], DUDLEY[1] + offset[1]),
         radius_m=None if offset is None else radius,
