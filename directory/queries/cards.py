@@ -15,8 +15,6 @@ index holds them.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Hashable, Sequence
 from datetime import date
 
@@ -24,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from directory.extensions import db
 from directory.models import Audience, Service, ServiceStatus
+from directory.queries.generation_kept import GenerationKept, in_window
 from directory.queries.services import indexed, services_for_cards
 
 MOST_KEPT = 3000
@@ -32,11 +31,9 @@ with all a card reads is a few kilobytes)."""
 
 
 def in_season(service: Service, today: date) -> bool:
-    """Active and inside its seasonal window: ``in_season_for_practitioners`` in Python."""
-    return (
-        service.status == ServiceStatus.ACTIVE
-        and (service.visible_from is None or service.visible_from <= today)
-        and (service.visible_to is None or today <= service.visible_to)
+    """Active and inside its seasonal window."""
+    return in_window(
+        service.status == ServiceStatus.ACTIVE, service.visible_from, service.visible_to, today
     )
 
 
@@ -44,10 +41,7 @@ class ListingCache:
     """One process's listings for result cards, emptied when the index changes."""
 
     def __init__(self, most: int = MOST_KEPT) -> None:
-        self._most = most
-        self._lock = threading.Lock()
-        self._generation: Hashable | None = None
-        self._kept: OrderedDict[str, Service] = OrderedDict()
+        self._kept: GenerationKept[Service] = GenerationKept(most)
 
     def services(
         self,
@@ -58,27 +52,14 @@ class ListingCache:
     ) -> dict[str, Service]:
         """The listings of ``ids`` this door may show today, by id (those it may not, or
         no longer indexed, left out). With no generation (no index on disk) nothing is kept."""
-        wanted = list(dict.fromkeys(ids))
-        with self._lock:
-            if generation is None or generation != self._generation:
-                self._kept.clear()
-                self._generation = generation
-            found = {i: self._kept[i] for i in wanted if i in self._kept}
-            for service_id in found:
-                self._kept.move_to_end(service_id)
-        missing = [i for i in wanted if i not in found]
-        if missing:
-            loaded = _load(missing)
-            found.update(loaded)
-            if generation is not None:
-                with self._lock:
-                    if generation == self._generation:
-                        self._kept.update(loaded)
-                        while len(self._kept) > self._most:
-                            self._kept.popitem(last=False)
+        found = (
+            _load(list(dict.fromkeys(ids)))
+            if generation is None
+            else self._kept.get(ids, generation, _load)
+        )
         return {
             i: found[i]
-            for i in wanted
+            for i in dict.fromkeys(ids)
             if i in found
             and in_season(found[i], today)
             and (for_practitioners or found[i].audience == Audience.PUBLIC)

@@ -10,8 +10,6 @@ Whether each listing is in season is decided on every page, as the SQL did.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -20,6 +18,7 @@ import sqlalchemy as sa
 
 from directory.extensions import db
 from directory.models import Service, ServiceStatus, TaxonomyTerm, service_taxonomy
+from directory.queries.generation_kept import GenerationKept, in_window
 from directory.queries.services import need_codes_by_service
 
 MOST_KEPT = 20_000
@@ -35,22 +34,14 @@ class _Held:
     visible_to: date | None
 
     def in_season(self, today: date) -> bool:
-        """``in_season_for_practitioners`` in Python."""
-        return (
-            self.active
-            and (self.visible_from is None or self.visible_from <= today)
-            and (self.visible_to is None or today <= self.visible_to)
-        )
+        return in_window(self.active, self.visible_from, self.visible_to, today)
 
 
 class NeedCodeCache:
     """One process's need codes of listings, emptied when the index changes."""
 
     def __init__(self, most: int = MOST_KEPT) -> None:
-        self._most = most
-        self._lock = threading.Lock()
-        self._generation: Hashable | None = None
-        self._kept: OrderedDict[str, _Held] = OrderedDict()
+        self._kept: GenerationKept[_Held] = GenerationKept(most)
 
     def codes(
         self, ids: Sequence[str], today: date, generation: Hashable | None
@@ -60,27 +51,9 @@ class NeedCodeCache:
         nothing is kept."""
         if generation is None:
             return need_codes_by_service(ids, today)
-        wanted = list(dict.fromkeys(ids))
-        with self._lock:
-            if generation != self._generation:
-                self._kept.clear()
-                self._generation = generation
-            found = {i: self._kept[i] for i in wanted if i in self._kept}
-            for service_id in found:
-                self._kept.move_to_end(service_id)
-        missing = [i for i in wanted if i not in found]
-        if missing:
-            loaded = _load(missing)
-            found.update(loaded)
-            with self._lock:
-                if generation == self._generation:
-                    self._kept.update(loaded)
-                    while len(self._kept) > self._most:
-                        self._kept.popitem(last=False)
+        found = self._kept.get(ids, generation, _load)
         return {
-            i: set(found[i].codes)
-            for i in wanted
-            if i in found and found[i].codes and found[i].in_season(today)
+            i: set(held.codes) for i, held in found.items() if held.codes and held.in_season(today)
         }
 
 
