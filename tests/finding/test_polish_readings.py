@@ -12,6 +12,11 @@ not take in (issue 17, point 8).
   respelled ("opiekuję" is no "opiekunkę").
 - A topic word after "pod", "obok", "koło" is a place (ranks only); a pet that died is a
   loss, a phone that "died" is not.
+- Living or left alone with the children is a lone parent, not loneliness; broken
+  heating said either way round is a repair, its bill money; a parent going without food
+  is food; a death's formal word, a school application named in English, inflation,
+  cheap shopping, the verb "to work", the perfective "pokłócić się" and "pogadać z
+  kimś" read as their need; a wedding "z przymusu" is forced marriage (round 14).
 
 The sentences are written for the tests, not taken from an evaluation set.
 """
@@ -188,3 +193,81 @@ def test_a_word_typed_with_its_letters_is_real_when_it_is_without_them(
 
 def test_a_misspelling_typed_with_polish_letters_is_still_corrected() -> None:
     assert "category:childcare" in strong(read("żłobk dla synka"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "zostałam sama z dziećmi po rozwodzie",
+        "mieszkam sam z dzieckiem od rozwodu",
+        "zostalem sam z dziecmi",
+    ],
+)
+def test_living_alone_with_the_children_is_a_lone_parent_not_loneliness(text: str) -> None:
+    reading = strong(read(text))
+    assert "need:parenting" in reading and "need:loneliness" not in reading, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "czuję się samotna",
+        "siedzę sama w domu całe dnie",
+        "jestem tu sama z dziećmi, nikogo nie znam",
+    ],
+)
+def test_feeling_alone_is_still_loneliness(text: str) -> None:
+    assert "need:loneliness" in strong(read(text)), text
+
+
+def test_broken_heating_either_way_round_is_housing_and_its_bill_is_money() -> None:
+    assert "need:housing" in strong(read("ogrzewanie nie działa od tygodnia"))
+    assert "need:housing" in strong(read("ogrzewanie zepsute, landlord nie odpisuje"))
+    bill = strong(read("rachunki za ogrzewanie są za wysokie"))
+    assert "need:money-and-debt" in bill and "need:housing" not in bill
+
+
+def test_a_parent_going_without_food_is_food_and_a_fussy_eater_is_not() -> None:
+    assert "need:food" in strong(read("nic nie jadłam od rana żeby dzieci miały"))
+    assert "need:food" not in strong(read("syn nie je warzyw"))
+
+
+@pytest.mark.parametrize(
+    ("text", "need", "not_need"),
+    [
+        ("jak zarejestrować zgon taty", "need:bereavement", ""),
+        ("potrzebuję aktu zgonu", "need:bereavement", ""),
+        ("zgoda rodziców na wycieczkę", "", "need:bereavement"),
+        ("aplikacja do secondary school do kiedy", "need:school-and-attendance", ""),
+        ("aplikacja do nauki angielskiego", "", "need:school-and-attendance"),
+        ("inflacja nas wykańcza", "need:money-and-debt", ""),
+        ("gdzie tanie zakupy spożywcze", "need:food", ""),
+        ("czy 15 latek może pracować w weekendy", "need:work-and-skills", ""),
+        ("pracownik socjalny nie oddzwania", "", "need:work-and-skills"),
+        ("jak się pokłócimy to nie odzywa się tydzień", "need:relationships-and-conflict", ""),
+        ("chcę pogadać z kimś o tym jak się czuję", "need:mental-health-and-wellbeing", ""),
+    ],
+)
+def test_formal_colloquial_and_mixed_words_read_as_their_need(
+    text: str, need: str, not_need: str
+) -> None:
+    """A death's formal word ("zgon"), a school application named in English, inflation,
+    cheap shopping, the verb "to work", the perfective "pokłócić się" and "pogadać z
+    kimś"; each beside a word that only looks like it."""
+    reading = strong(read(text))
+    assert not need or need in reading, (text, reading)
+    assert not not_need or not_need not in reading, (text, reading)
+
+
+@pytest.mark.parametrize(
+    ("text", "forced"),
+    [
+        ("ślub z przymusu", True),
+        ("slub z przymusu", True),
+        ("rodzice szykują mi ślub pod przymusem", True),
+        ("ślub kuzynki w sobotę", False),
+        ("zaproszenie na ślub", False),
+    ],
+)
+def test_a_forced_wedding_is_forced_marriage_and_a_wedding_is_not(text: str, forced: bool) -> None:
+    assert ("forced-marriage" in read(text).dangers) is forced, text
