@@ -10,6 +10,7 @@
   threatens, still shows.
 - A child saying their age beside a parent who moved out ("since dad left") is no
   neglect; a child left alone or with no food still is (NSPCC).
+- Wanting to disappear, in Urdu ("ghayab ho jana hai"), as Punjabi already reads it.
 
 The sentences are written for the tests from templates, not taken from any set.
 """
@@ -161,3 +162,25 @@ def test_a_parent_who_moved_out_is_no_neglect(text: str) -> None:
 )
 def test_a_child_left_alone_still_shows(text: str) -> None:
     assert "child-at-risk" in shown(read(text)), text
+
+
+# Wanting to disappear in Urdu, as the Punjabi list already reads "gayab hona"
+# (Samaritans); a thing that goes missing is no wish.
+@pytest.mark.parametrize(
+    "text",
+    ["bas ghayab ho jana hai", "بس غائب ہو جانا ہے", "dil karta hai ghayab ho jaun"],
+)
+def test_wanting_to_disappear_in_urdu_shows_self_harm(text: str) -> None:
+    assert "suicide-and-self-harm" in shown(read(text, "ur")), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "chabi ka ghayab ho jana bohat pareshani hai",
+        "bachon ke joote ghayab ho jate hain",
+        "school bus se gum ho gaya phir mil gaya",
+    ],
+)
+def test_things_gone_missing_in_urdu_raise_no_self_harm(text: str) -> None:
+    assert "suicide-and-self-harm" not in shown(read(text, "ur")), text
