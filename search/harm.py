@@ -347,12 +347,16 @@ class HarmReader:
         "strangled") and nothing says the threat is real (class ``real_threat``: a
         condition of leaving or telling, "if i leave", "agar bataya", or a threat named
         as one). "gonna kill my daughter she drew on the walls lol" is a joke; "he said
-        he'd kill me if i leave lol", "stepdad keeps touching me lol" are not."""
+        he'd kill me if i leave lol", "stepdad keeps touching me lol" are not, and nor is
+        laughter with no hyperbole in the words at all ("prob nothing lol but i keep
+        thinking about not being here": Samaritans, a disclosure wrapped in a joke)."""
         if not any(word.cls == "joke" for word in words):
             return False
         if any(word.cls == "real_threat" for word in words):
             return False
         said = {p for word in words if word.cls == "hyperbole" for p in word.positions}
+        if not said:
+            return False
         return all(set(word.positions) <= said for word in harm if word.cls in self.signals)
 
     def read(self, keys: Sequence[str], skipped: set[int] | None = None) -> tuple[Finding, ...]:
