@@ -25,23 +25,19 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import relevance  # noqa: E402
-from directory.learning import training_cases  # noqa: E402
-from search.examples import split  # noqa: E402
-
-LANGUAGES = ("en", "pl", "ur", "pa")
+from bench.training_share import LANGUAGES, add_share_argument, share_cases  # noqa: E402
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--share", choices=("learnt", "validation"), default="learnt")
+    add_share_argument(parser)
     parser.add_argument("--list", action="store_true", help="list the learnt share's faults")
     parser.add_argument("--rules-only", action="store_true", help="without the learnt reader")
     args = parser.parse_args()
     if args.share == "validation" and args.list:
         parser.error("the validation share is measured only as a whole: no --list")
     relevance.RULES_ONLY = args.rules_only
-    learnt, held = split(training_cases())
-    chosen = learnt if args.share == "learnt" else held
+    chosen = share_cases(args.share)
     cases = [
         relevance.Case(
             query=case.query,

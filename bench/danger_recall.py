@@ -27,19 +27,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.training_share import LANGUAGES, add_share_argument, share_cases  # noqa: E402
 from directory.config import DEFAULT_COUNCIL_FILE  # noqa: E402
 from directory.council import load_council  # noqa: E402
-from directory.learning import training_cases  # noqa: E402
 from directory.safety import load_safety_lines  # noqa: E402
 from directory.understanding import load_reader  # noqa: E402
-from search.examples import split  # noqa: E402
-
-LANGUAGES = ("en", "pl", "ur", "pa")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--share", choices=("learnt", "validation"), default="learnt")
+    add_share_argument(parser)
     parser.add_argument("--misses", action="store_true", help="list the missed dangers")
     parser.add_argument("--alarms", action="store_true", help="list the false alarms")
     parser.add_argument(
@@ -54,8 +51,7 @@ def main() -> None:
         language: replace(load_reader(council, safety, language=language), learnt=None)
         for language in LANGUAGES
     }
-    learnt, held = split(training_cases())
-    cases = learnt if args.share == "learnt" else held
+    cases = share_cases(args.share)
     today = date.today()
     danger_total: Counter[str] = Counter()
     danger_any: Counter[str] = Counter()
