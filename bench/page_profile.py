@@ -7,10 +7,10 @@ pass over the page's addresses (every cache as a running worker holds it), then
 printed. With ``--timed``, no profiler: the CPU time of a page and of its searches (the
 engine's calls), the median of ``--passes`` passes of ``--requests`` requests each.
 
-With ``--first``, no warm-up pass over the page's addresses (one search of another kind
-opens the index first): each address is asked once, the first sight of its query, as a
-worker meets most queries (``bench/load.py``'s "first" column); ``--requests`` is then
-how many addresses, and ``--timed`` times one pass.
+With ``--first``, no warm-up pass over the page's addresses (one search of the same kind,
+not measured, opens what a first search opens): each address is asked once, the first
+sight of its query, as a worker meets most queries (``bench/load.py``'s "first" column);
+``--requests`` is then how many addresses, and ``--timed`` times one pass.
 
     .venv/bin/python bench/page_profile.py [keyword|needs|practitioner] [--size 10000]
         [--dir DIR] [--requests 50] [--top 30] [--seed 7] [--timed [--passes 5]] [--first]
@@ -61,7 +61,10 @@ def main() -> None:
     if page.practitioner:
         _sign_in(client)
     if arguments.first:
-        _get(client, PRIMER)
+        # What the first search of this kind opens once, on an address not measured (as
+        # bench/load.py primes each worker).
+        other = pages_for(codes, random.Random(arguments.seed + 1), 1)[KINDS[arguments.kind]]
+        _get(client, PRIMER if arguments.kind == "keyword" else other.addresses[0])
         label = f"{page.label}, first sight"
         passes = 1
     else:
