@@ -6,10 +6,10 @@
   an adult's with one not for children alone; self-harm with a listing whose words speak
   of self-harm. Only the listings' needs, ages and words decide: no name is known to the
   code (``search.engine._danger_fit``).
-- FGM reads as a child at risk in every language, as the training files label it (26 of
-  the 33 FGM sentences; the other 7 say forced-marriage): its panel offers the NSPCC FGM
-  line and the children's lines, and a forced-marriage panel led by marriage or honour
-  offers the FGM line too where FGM is said.
+- FGM reads as a child at risk in every language, as the training files label it (25 of
+  their 32 FGM sentences; the other 7 say forced-marriage): its panel offers the NSPCC
+  FGM line and the children's lines, and a forced-marriage panel led by marriage or
+  honour offers the FGM line too where FGM is said.
 - A thing gone missing is no missing child: "phone ghayab ho gaya", "my keys are
   missing", "ਮੇਰਾ ਫੋਨ ਗੁੰਮ ਹੋ ਗਿਆ" raise nothing, while "mera beta ghayab hai" still
   reads a child at risk (the cue file's ``@thing`` look-alikes, by class).
@@ -37,6 +37,7 @@ from directory.safety import load_safety_lines
 from search.audience import ADULT, YOUNG, first_sentence, inferred_audience
 from search.indexing import ADULT_FROM
 from search.meaning import asked_for
+from search.phrasebook import PhrasebookError, parse_entries
 from search.results import SearchResults
 from search.understanding import QueryReader, danger_phrases
 from tests.finding.test_danger_choice import read, shown
@@ -322,3 +323,19 @@ def test_a_missing_child_is_never_led_by_another_dangers_service(search_app: Fla
             assert _leading(results) == "child-at-risk"
             assert "child-at-risk" in first.speaks, (text, first.name)
             assert first.speaks <= {"child-at-risk"} or not first.adults_only
+
+
+# ----------------------------------------------------------------- the phrasebook's whom
+
+
+def test_a_dangers_whom_is_read_and_a_wrong_one_stops_the_book() -> None:
+    """``whom = "young"`` marks a child's danger; any other value is a mistake the site
+    refuses at start, never a danger quietly read as nobody's."""
+    table = {"dangers": {"x": {"needs": ["food"], "phrases": ["p"], "whom": "young"}}}
+    (entry,) = parse_entries(table, "test")
+    assert entry.whom == YOUNG
+    (plain,) = parse_entries({"dangers": {"x": {"needs": ["food"], "phrases": ["p"]}}}, "t")
+    assert plain.whom == ""
+    with pytest.raises(PhrasebookError, match="whom"):
+        parse_entries({"dangers": {"x": {"needs": ["food"], "whom": "children"}}}, "test")
+    assert read("child neglect").concepts  # the shipped book loads with its whom
