@@ -116,6 +116,7 @@ class Outcome:
     first_meets_danger: bool
     cues: tuple[str, ...] = ()  # what the one-line strip shows
     first_needs: frozenset[str] = frozenset()  # the needs set on the first result
+    first_id: str = ""  # the first result's listing id
     level_fit: float | None = None  # share of the top 3 at one of the case's levels
     locality_fit: float | None = None  # share of the top 3 in (or covering) its locality
 
@@ -327,6 +328,7 @@ def evaluate(app: Flask, cases: list[Case], read_words: bool = True) -> Report:
                 dangers=dangers,
                 first_meets_danger=first_ok,
                 first_needs=frozenset(first_needs),
+                first_id=top[0].id if top else "",
                 cues=tuple(cued_dangers(results.reading, dangers)),
                 level_fit=_level_fit(case, top),
                 locality_fit=_locality_fit(case, top, council),

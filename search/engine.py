@@ -28,14 +28,18 @@ from types import MappingProxyType
 
 from search.analysis import stem_word
 from search.errors import PageOutOfRange
-from search.filtering import facet_counts, filter_clauses, intersect, within_radius
+from search.filtering import facet_counts, filter_clauses, intersect, union, within_radius
 from search.geo import nearest_distance
+from search.indexing import ABOUT, PHRASE
 from search.matching import match_text
 from search.meaning import (
     PREFERENCE_STEP,
     Scores,
+    asked_for,
     asker_factors,
     every_danger_listings,
+    for_someone_else,
+    for_whom,
     missed_preferences,
     priority_listings,
     score_meaning,
@@ -44,10 +48,10 @@ from search.meaning import (
 from search.query import MAX_RADIUS_M, Filters, SearchQuery, TextPlan, plan_text
 from search.ranking import BLEND_RANGE, Candidate, blend, freshness, proximity, rank
 from search.remembering import LastUsed
-from search.results import FacetCounts, SearchHit, SearchResults, Widening
+from search.results import FIT_GRADES, FacetCounts, SearchHit, SearchResults, Widening
 from search.spelling import best_correction
 from search.synonyms import SYNONYMS
-from search.understanding import Asker, Concept, QueryReader, Reading
+from search.understanding import Asker, Concept, QueryReader, Reading, danger_phrases
 from search.view import IndexView
 
 WIDEN_STEPS = 2  # double the radius at most twice
@@ -96,7 +100,7 @@ def search(view: IndexView, query: SearchQuery) -> SearchResults:
                 chosen = evaluation
                 break
     danger_only = None
-    ahead: Set[int] = frozenset()
+    ahead: Mapping[int, int] = {}
     leading = _leading_danger(chosen.attempt.concepts)
     if leading is not None and query.loosen:
         chosen, ahead, danger_only = _danger_first(view, query, chosen, leading)
@@ -157,9 +161,10 @@ need and the place a practitioner names are who the help is for and where, not a
 
 def _danger_first(
     view: IndexView, query: SearchQuery, chosen: _Evaluation, leading: Concept
-) -> tuple[_Evaluation, Set[int], str | None]:
+) -> tuple[_Evaluation, Mapping[int, int], str | None]:
     """The matches with every visible listing meeting the leading danger added, the
-    listings to rank first, and the danger when nothing found as asked met it.
+    listings to rank first (each with how far ahead: :func:`_danger_fit`), and the danger
+    when nothing found as asked met it.
 
     The query's filters hold where a listing meeting the danger passes them. Otherwise the
     level of need and the place named (:data:`NAMED_FILTERS`) still hold where one passes
@@ -197,7 +202,53 @@ def _danger_first(
         for doc in first - every:
             missed[doc] = missed.get(doc, 0) + 1
     danger_only = leading.code if added and not found_as_asked else None
-    return replace(chosen, matches=matches, missed=missed), first, danger_only
+    both = every if every is not None and not every.isdisjoint(first) else None
+    ahead = _danger_fit(view, query, chosen, leading, first, both)
+    return replace(chosen, matches=matches, missed=missed), ahead, danger_only
+
+
+def _danger_fit(
+    view: IndexView,
+    query: SearchQuery,
+    chosen: _Evaluation,
+    leading: Concept,
+    first: Set[int],
+    every: Set[int] | None,
+) -> dict[int, int]:
+    """How far ahead each listing of ``first`` (meeting the leading danger) ranks: whose
+    danger it is, then what it is (:func:`search.results.ranked_ahead`).
+
+    A danger is the asker's ("my partner hits me": an adult's; "my son is self harming": a
+    child's); where the words do not say who asks, the phrasebook's ``whom`` for the danger
+    ("young" for a child at risk: "child neglect", "worried about the kids next door").
+    A listing for someone else than whose danger it is (by its ages, or its own words:
+    :func:`search.meaning.for_someone_else`) ranks after the rest. Within each,
+    in this order of weight: where the words signal more than one danger, one meeting
+    every one (``every``) before one meeting the leading danger alone; one whose own words
+    use a phrase of the danger itself ("worried about a child", "self-harm", "county
+    lines") before one whose words do not (a domestic abuse helpline for a missing child);
+    one for whose danger it is (by ages or words) before one for anyone; one whose words
+    are most about a need of the danger's before one that only meets it among others (a
+    football club meeting crime and exploitation). Only a listing's needs, ages and words
+    are read, never its name."""
+    reader = query.reader
+    book = reader.phrasebook if reader is not None else None
+    entry = book.entry("dangers", leading.code) if book is not None else None
+    concepts = chosen.attempt.concepts
+    asked = asked_for(chosen.attempt.asker, concepts)
+    whom = asked or (entry.whom if entry is not None else "")
+    elsewhere = for_someone_else(view, whom, concepts) if whom != asked else chosen.lowered.keys()
+    own: Set[int] = frozenset()
+    if book is not None:
+        own = union(view, PHRASE, tuple(sorted(danger_phrases(book).get(leading.code, ()))))
+    theirs = for_whom(view, whom) if whom else frozenset()
+    about = union(view, ABOUT, leading.needs)
+    ahead: dict[int, int] = {}
+    for doc in first:
+        both = every is None or doc in every
+        fit = 8 * both + 4 * (doc in own) + 2 * (doc in theirs) + (doc in about)
+        ahead[doc] = 1 + (doc not in elsewhere) * FIT_GRADES + fit
+    return ahead
 
 
 def _past_filters(chosen: _Evaluation, added: Set[int]) -> Mapping[int, int]:
@@ -413,7 +464,7 @@ def _score(view: IndexView, attempt: _Attempt) -> Scores:
 
 
 def _ranked(
-    view: IndexView, query: SearchQuery, chosen: _Evaluation, first: Set[int], limit: int
+    view: IndexView, query: SearchQuery, chosen: _Evaluation, first: Mapping[int, int], limit: int
 ) -> list[SearchHit]:
     """The best ``limit`` matches in order, ``first`` (listings meeting a danger) ahead.
 
@@ -435,7 +486,7 @@ def _ranked(
         relevance = _relevance(chosen, scores)
         docs = [
             doc
-            for tier in _tiers(chosen, relevance, first)
+            for tier in _tiers(relevance, first)
             for doc in _within_reach(relevance, tier, limit, scores.most)
         ]
     return rank(
@@ -497,14 +548,18 @@ def _relevance(chosen: _Evaluation, scores: Scores) -> dict[int, float]:
     return relevance
 
 
-def _tiers(chosen: _Evaluation, docs: Iterable[int], first: Set[int]) -> list[list[int]]:
-    """``docs`` by how far ahead they rank (:func:`_ahead`): 0, 1, 2."""
+def _tiers(docs: Iterable[int], first: Mapping[int, int]) -> list[list[int]]:
+    """``docs`` by how far ahead they rank (:func:`_danger_fit`), least first."""
     if not first:
-        return [list(docs), [], []]
-    tiers: list[list[int]] = [[], [], []]
+        return [list(docs)]
+    tiers: list[list[int]] = [[] for _ in range(TIERS)]
     for doc in docs:
-        tiers[_ahead(chosen, doc, first)].append(doc)
+        tiers[first.get(doc, 0)].append(doc)
     return tiers
+
+
+TIERS = 1 + 2 * FIT_GRADES
+"""How far ahead a listing can rank: 0 (not meeting the danger) to 2 * FIT_GRADES."""
 
 
 REACH_MARGIN = 1e-6
@@ -532,7 +587,7 @@ def _shortlist(
     query: SearchQuery,
     chosen: _Evaluation,
     scores: Scores,
-    first: Set[int],
+    first: Mapping[int, int],
     keep: int,
     limit: int,
 ) -> list[int]:
@@ -559,7 +614,7 @@ def _shortlist(
 
     shortlist: list[int] = []
     earlier = 0  # matches in the tiers before this one
-    for tier in reversed(_tiers(chosen, relevance, first)):
+    for tier in reversed(_tiers(relevance, first)):
         if earlier >= limit:
             break
         room = max(keep - earlier, 1)
@@ -600,20 +655,10 @@ def _best(
 
 
 def _nearness(
-    view: IndexView, query: SearchQuery, chosen: _Evaluation, doc: int, first: Set[int]
+    view: IndexView, query: SearchQuery, chosen: _Evaluation, doc: int, first: Mapping[int, int]
 ) -> tuple[int, bool, float]:
     distance = _distance(view, query, chosen, doc)
-    return (-_ahead(chosen, doc, first), distance is None, distance or 0.0)
-
-
-def _ahead(chosen: _Evaluation, doc: int, first: Set[int]) -> int:
-    """How far ahead a listing ranks: 2 meeting the leading danger and for who is asking
-    (or for anyone), 1 meeting it but for someone else, 0 neither. Among the listings that
-    meet a danger, whom they are for re-orders them; it never moves one below a listing
-    that does not meet it."""
-    if doc not in first:
-        return 0
-    return 1 if doc in chosen.lowered else 2
+    return (-first.get(doc, 0), distance is None, distance or 0.0)
 
 
 def _distance(view: IndexView, query: SearchQuery, chosen: _Evaluation, doc: int) -> float | None:
@@ -624,7 +669,11 @@ def _distance(view: IndexView, query: SearchQuery, chosen: _Evaluation, doc: int
 
 
 def _candidates(
-    view: IndexView, query: SearchQuery, chosen: _Evaluation, docs: Iterable[int], first: Set[int]
+    view: IndexView,
+    query: SearchQuery,
+    chosen: _Evaluation,
+    docs: Iterable[int],
+    first: Mapping[int, int],
 ) -> Iterator[Candidate]:
     scores, lowered, missed = chosen.scores, chosen.lowered, chosen.missed
     for doc in docs:
@@ -634,5 +683,5 @@ def _candidates(
         if doc in missed:
             score /= PREFERENCE_STEP ** missed[doc]
         distance = _distance(view, query, chosen, doc)
-        ahead = _ahead(chosen, doc, first)
+        ahead = first.get(doc, 0)
         yield (info.id, score, distance, info.assured, ahead, info.overdue(query.today))

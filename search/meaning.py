@@ -319,6 +319,21 @@ def asked_for(asker: Asker | None, concepts: Sequence[Concept]) -> str:
     return ADULT if asker.who == "self" else YOUNG
 
 
+def for_someone_else(view: IndexView, whom: str, concepts: Sequence[Concept]) -> Set[int]:
+    """Listings for someone other than ``whom`` (YOUNG or ADULT): by their ages (unless the
+    words give an age) or their own words, as :func:`asker_factors` lowers them."""
+    other = ADULT if whom == YOUNG else YOUNG
+    found = set(view.postings(INFERRED_FOR, other))
+    if not any(concept.ages is not None for concept in concepts):
+        found |= view.postings(FOR, other)
+    return found
+
+
+def for_whom(view: IndexView, whom: str) -> Set[int]:
+    """Listings for ``whom`` (YOUNG or ADULT) by their ages or their own words."""
+    return view.postings(FOR, whom) | view.postings(INFERRED_FOR, whom)
+
+
 def asker_factors(
     view: IndexView, asker: Asker | None, concepts: Sequence[Concept]
 ) -> dict[int, float]:

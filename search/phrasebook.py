@@ -36,6 +36,9 @@ from search.cues import fold
 from search.query import DAYS
 
 TOPIC_SECTIONS = ("needs", "categories", "kinds")
+WHOM = ("", "young")
+"""Whose a danger is where the words do not say who asks (``Entry.whom``): nobody's in
+particular (""), or a child's ("young")."""
 ENTRY_SECTIONS = (*TOPIC_SECTIONS, "ages", "times", "cost", "dangers")
 GLOSSES = "english"
 UNGLOSSED = "unglossed"
@@ -142,7 +145,9 @@ class Entry:
     - ages: ``ages`` (years; -1 is pregnancy)
     - times: ``days``, ``hours`` (open at an hour h with start <= h < end) and ``holiday``
       (part of the name of a council school holiday; "" is the next holiday of any name)
-    - dangers: ``needs``, whose services come first when the danger is read
+    - dangers: ``needs``, whose services come first when the danger is read, and ``whom``
+      ("young": a child's danger where the words do not say who asks, as a child at risk
+      is; "": the asker's alone)
     """
 
     section: str
@@ -153,6 +158,7 @@ class Entry:
     hours: tuple[int, int] | None = None
     holiday: str | None = None
     needs: tuple[str, ...] = ()
+    whom: str = ""
 
 
 @dataclass(frozen=True, eq=False)
@@ -294,6 +300,7 @@ def merge_phrasebook(base: Phrasebook, additions: Mapping[str, Any], where: str)
             hours=entry.hours or current.hours,
             holiday=entry.holiday if entry.holiday is not None else current.holiday,
             needs=entry.needs or current.needs,
+            whom=entry.whom or current.whom,
         )
     quiet = _strings(additions.get("meaningless", {}).get("words", []), f"{where} [meaningless]")
     context = additions.get("context", {})
@@ -468,6 +475,7 @@ def _with_phrases(entry: Entry, phrases: tuple[str, ...]) -> Entry:
         entry.hours,
         entry.holiday,
         entry.needs,
+        entry.whom,
     )
 
 
@@ -492,7 +500,10 @@ def _entry(section: str, code: object, table: object, where: str) -> Entry:
         raise PhrasebookError(f"{where}: a time needs days, hours or holiday.")
     if section == "dangers" and not needs:
         raise PhrasebookError(f"{where}: a danger needs the needs whose services help.")
-    return Entry(section, code, phrases, ages, days, hours, holiday, needs)
+    whom = table.get("whom", "")
+    if whom not in WHOM:
+        raise PhrasebookError(f"{where}: whom must be one of {', '.join(map(repr, WHOM))}.")
+    return Entry(section, code, phrases, ages, days, hours, holiday, needs, whom)
 
 
 def _min_max(table: Mapping[str, Any]) -> list[int | None] | None:

@@ -25,7 +25,8 @@ overdue listing much more relevant than anything current still comes first.
 
 Either way, listings that meet a danger the words signal come before all others, overdue
 or not: a parent in danger must never see an unrelated service first. Among them, those
-for someone other than who is asking come last (a candidate's ``ahead``).
+for someone other than the danger is about come last, and within each, those fitting the
+danger best come first (a candidate's ``ahead``: :func:`search.results.ranked_ahead`).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ import heapq
 from collections.abc import Iterable
 from datetime import date
 
-from search.results import SearchHit
+from search.results import SearchHit, ranked_ahead
 
 DISTANCE_WEIGHT = 0.3
 FRESHNESS_WEIGHT = 0.15
@@ -109,10 +110,10 @@ def rank(
             keyed.append((-ahead, -score, doc_id, distance))
     if nearest:
         return [
-            SearchHit(doc_id, -negated, None if no_venue else distance, -ahead)
+            SearchHit(doc_id, -negated, None if no_venue else distance, *ranked_ahead(-ahead))
             for ahead, no_venue, distance, negated, doc_id in heapq.nsmallest(limit, keyed)
         ]
     return [
-        SearchHit(doc_id, -negated, distance, -ahead)
+        SearchHit(doc_id, -negated, distance, *ranked_ahead(-ahead))
         for ahead, negated, doc_id, distance in heapq.nsmallest(limit, keyed)
     ]

@@ -24,6 +24,26 @@ class SearchHit:
     """Why it ranks before others whatever its score: 2 it meets the danger the words
     signal (and is for who is asking, or anyone), 1 it meets it but is for someone else, 0
     neither (ranked by its score)."""
+    fit: int = 0
+    """Meeting the danger, how it fits it (0 to FIT_GRADES - 1, higher first): 8 when it
+    meets every danger the words signal, 4 when its own words speak of the danger itself,
+    2 when it is for whose danger it is, 1 when its words are most about one of the
+    danger's needs (:func:`search.engine._danger_fit`)."""
+
+
+FIT_GRADES = 16
+"""How many grades of fit order the listings meeting a danger within each of whom they
+are for (:attr:`SearchHit.fit`)."""
+
+
+def ranked_ahead(ahead: int) -> tuple[int, int]:
+    """(whom: 2, 1 or 0 as :attr:`SearchHit.ahead`; fit) from the one number ranking sorts
+    by: 0 for a listing not meeting the danger, else 1 + whom's grade (0 for someone else,
+    1 for the asker or anyone) * FIT_GRADES + fit."""
+    if ahead <= 0:
+        return 0, 0
+    whom, fit = divmod(ahead - 1, FIT_GRADES)
+    return whom + 1, fit
 
 
 @dataclass(frozen=True, slots=True)

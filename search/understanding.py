@@ -23,6 +23,7 @@ listings. The reading also says who is asking (:class:`Asker`), when the words s
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
@@ -861,6 +862,17 @@ def _tokens(text: str) -> list[_Token]:
         parts = tuple(dict.fromkeys((*re.findall(r"\w+", raw), key)))
         tokens.append(_Token(key, parts, raw, position in contractions))
     return tokens
+
+
+@functools.lru_cache(maxsize=16)
+def danger_phrases(book: Phrasebook) -> dict[str, frozenset[str]]:
+    """Each danger's phrases as :func:`phrase_key` keys, the terms a listing's own words
+    are indexed under when they use one (:meth:`QueryReader.needs_in`)."""
+    found: dict[str, set[str]] = {}
+    for words, entry in book.keys.items():
+        if entry.section == "dangers":
+            found.setdefault(entry.code, set()).add(phrase_key(words, range(len(words))))
+    return {code: frozenset(keys) for code, keys in found.items()}
 
 
 def phrase_key(stems: Sequence[str], positions: Sequence[int]) -> str:

@@ -155,18 +155,31 @@ def _explain_words_read(wanted: SearchRequest, council: Council, practitioners: 
         click.echo(f"  '{read.said}' read as {read.param} {name} [{read.key}]: {does}")
 
 
-def _placed(ahead: int, danger: str, number: int) -> str:
+def _placed(ahead: int, danger: str, number: int, fit: int = 0) -> str:
     """What meeting a danger did to a result's place, as it actually ranks: ahead of the
-    rest, ahead but after the danger's listings for this asker, or by its score alone (the
-    listings ranked first are those whose set needs meet the danger, and this one's are
-    only inferred from its text; or it meets a danger other than the leading one)."""
+    rest, ahead but after the danger's listings for whose danger it is, or by its score
+    alone (the listings ranked first are those whose set needs meet the danger, and this
+    one's are only inferred from its text; or it meets a danger other than the leading
+    one); and, ahead, how it fits the danger (:attr:`search.results.SearchHit.fit`)."""
     how = "its needs as set" if danger == "stated" else "needs inferred from its text"
+    fits = [
+        said
+        for bit, said in (
+            (4, "its own words speak of the danger"),
+            (2, "for whose danger it is"),
+            (1, "its words are most about the danger's needs"),
+        )
+        if fit & bit
+    ]
+    fitting = f"; fits it: {', '.join(fits)}" if fits else ""
     if ahead == 2:
-        return f"at {number}, ahead of every listing not meeting the danger: meets it ({how})"
+        return (
+            f"at {number}, ahead of every listing not meeting the danger: meets it ({how}){fitting}"
+        )
     if ahead == 1:
         return (
             f"at {number}, ahead of listings not meeting the danger: meets it ({how}), but"
-            " after its listings for this asker"
+            f" after its listings for whose danger it is{fitting}"
         )
     if danger == "inferred":
         return (
@@ -214,7 +227,7 @@ def _explain_hits(results, query, top: int, now: datetime) -> None:  # type: ign
             parts.append(f"whom it is for inferred from its words: '{why.audience_inferred}'")
         if why.for_someone_else:
             parts.append(f"for {why.for_someone_else}: ranked lower for this asker")
-        placed = _placed(hit.ahead, why.danger, number)
+        placed = _placed(hit.ahead, why.danger, number, hit.fit)
         if placed:
             parts.append(placed)
         if listing_overdue(service, now.date(), current_app.extensions["council"]):

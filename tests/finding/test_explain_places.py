@@ -53,7 +53,7 @@ def test_a_listing_for_someone_else_is_said_to_rank_after_the_askers(search_app:
     lines = _ranked(result.output)
     childrens = [line for line in lines if "for young: ranked lower for this asker" in line]
     assert childrens
-    assert all("but after its listings for this asker" in line for line in childrens)
+    assert all("but after its listings for whose danger it is" in line for line in childrens)
     adults = [line for line in lines if "'for women'" in line]
     assert adults and all(
         "ahead of every listing not meeting the danger" in line for line in adults
