@@ -84,6 +84,20 @@ def blend(relevance: float, near: float, fresh: float, overdue: bool = False) ->
     return score * OVERDUE_FACTOR if overdue else score
 
 
+def day_weight(assured: date | None, today: date) -> float:
+    """The freshness term of :func:`blend` for a listing on a day: the same for every search
+    that day, so the engine keeps it per index snapshot (:func:`weighed_blend`)."""
+    return FRESHNESS_WEIGHT * freshness(assured, today)
+
+
+def weighed_blend(relevance: float, near: float, fresh_weight: float, overdue: bool) -> float:
+    """``blend(relevance, near, fresh, overdue)`` given ``day_weight`` (its freshness term)
+    instead of ``fresh``: the same operations in the same order, so the same float, bit for
+    bit (a property test holds it)."""
+    score = relevance * (1.0 + DISTANCE_WEIGHT * near + fresh_weight)
+    return score * OVERDUE_FACTOR if overdue else score
+
+
 def rank(
     candidates: Iterable[Candidate], *, sort: str, has_origin: bool, today: date, limit: int
 ) -> list[SearchHit]:
