@@ -5,10 +5,13 @@ as that bench makes it), the same pages it measures, and the Flask test client: 
 pass over the page's addresses (every cache as a running worker holds it), then
 ``--requests`` requests profiled, and the functions with the most cumulative and own time
 printed. With ``--timed``, no profiler: the CPU time of a page and of its searches (the
-engine's calls), the median of ``--passes`` passes of ``--requests`` requests each.
+engine's calls), the median of ``--passes`` passes of ``--requests`` requests each. With
+``--backend tantivy`` (or ``memory``) the same pages search that engine, its index kept
+beside the Whoosh one (``index-tantivy``, built on first use).
 
     .venv/bin/python bench/page_profile.py [keyword|needs|practitioner] [--size 10000]
         [--dir DIR] [--requests 50] [--top 30] [--seed 7] [--timed [--passes 5]]
+        [--backend whoosh|tantivy|memory]
 """
 
 from __future__ import annotations
@@ -30,6 +33,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 from load import PRACTITIONER, pages_for, prepare  # noqa: E402
 from pages import build_app  # noqa: E402
 
+from search.plug import DEFAULT_ENGINE, ENGINES  # noqa: E402
+
 KINDS = {"keyword": 1, "needs": 2, "practitioner": 3}
 """Page kind -> its place in ``load.pages_for``."""
 
@@ -44,13 +49,18 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--timed", action="store_true", help="CPU times, no profiler")
     parser.add_argument("--passes", type=int, default=5)
+    parser.add_argument("--backend", choices=ENGINES, default=DEFAULT_ENGINE)
     arguments = parser.parse_args()
     folder = (arguments.dir or ROOT / "instance" / "bench-load").resolve() / str(arguments.size)
     codes = prepare(arguments.size, folder, arguments.seed)
     page = pages_for(codes, random.Random(arguments.seed), arguments.requests)[
         KINDS[arguments.kind]
     ]
-    app = build_app(folder)
+    app = build_app(folder, arguments.backend)
+    if not app.extensions["search"].index_ready():
+        with app.app_context():
+            report = app.extensions["search"].rebuild()
+        print(f"  indexed {report.documents:,} for {arguments.backend} in {report.seconds:.0f} s")
     client = app.test_client()
     if page.practitioner:
         _sign_in(client)

@@ -138,12 +138,15 @@ FILTERS = (
 POSTCODE_AREAS = {"DY", "B", "WV", "WS"}
 
 
-def build_app(directory: Path) -> Flask:
+def build_app(directory: Path, backend: str = "whoosh") -> Flask:
+    """The site on ``directory``'s database, searching with ``backend`` (its index in
+    ``index``, or ``index-BACKEND`` for another engine)."""
     config = Config(
         secret_key="bench",
         database_url=f"sqlite:///{directory / 'bench.db'}",
-        search_index_dir=directory / "index",
+        search_index_dir=directory / ("index" if backend == "whoosh" else f"index-{backend}"),
         council_file=DEFAULT_COUNCIL_FILE,
+        search_backend=backend,
     )
     app = create_app(config)
     with app.app_context():
