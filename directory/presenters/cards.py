@@ -14,7 +14,7 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Collection, Hashable
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any
 
 from flask import current_app, g, url_for
@@ -24,6 +24,7 @@ from directory.i18n import page_locale
 from directory.page_text import gettext, page_translations
 
 if TYPE_CHECKING:
+    from directory.presenters.professional import ProfessionalFacts
     from directory.presenters.search import ResultItem
 
 MOST_KEPT_CARDS = 2000
@@ -152,11 +153,14 @@ def kept_card(
     """
     saved = item.id in saved_ids
     facts = item.professional
+    drawn: Hashable = item
+    if facts is not None:
+        facts_key = _facts_key(facts)
+        drawn = tuple(facts_key if value is facts else value for value in vars(item).values())
     key = (
-        replace(item, professional=None) if facts is not None else item,
+        drawn,
         tuple(type(value) for value in vars(item).values()),
         tuple(type(line) for line in item.cost),
-        None if facts is None else tuple(_drawn_as(getattr(facts, f.name)) for f in fields(facts)),
         kit,
         saved,
         tuple(asked_needs),
@@ -172,6 +176,23 @@ def kept_card(
         while len(_cards) > MOST_KEPT_CARDS:
             _cards.popitem(last=False)
     return html
+
+
+_facts_keys: dict[int, tuple[ProfessionalFacts, Hashable]] = {}
+
+
+def _facts_key(facts: ProfessionalFacts) -> Hashable:
+    """Every field of ``facts`` as a key (``_drawn_as``), worked out once per facts object:
+    a listing's facts are kept per language (``presenters.lasting``), so the same object
+    comes back page after page."""
+    found = _facts_keys.get(id(facts))
+    if found is not None and found[0] is facts:
+        return found[1]
+    key = (type(facts), tuple(_drawn_as(getattr(facts, f.name)) for f in fields(facts)))
+    if len(_facts_keys) >= MOST_KEPT_CARDS:
+        _facts_keys.clear()
+    _facts_keys[id(facts)] = (facts, key)
+    return key
 
 
 def _drawn_as(value: Any) -> Hashable:
