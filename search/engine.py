@@ -48,6 +48,7 @@ from search.ranking import (
     blend,
     day_weight,
     freshness,
+    overdue_factor,
     proximity,
     rank,
     weighed_blend,
@@ -583,15 +584,16 @@ def _shortlist(
                 near = proximity(_distance(view, query, chosen, doc), has_origin)
                 blended[doc] = weighed_blend(relevance[doc], near, *weights[doc])
         else:
-            for doc in reach:
-                blended[doc] = weighed_blend(relevance[doc], 0.0, *weights[doc])
+            for doc in reach:  # weighed_blend with no distance, written out: 1.0 + 0.0 is 1.0
+                fresh_weight, factor = weights[doc]
+                blended[doc] = relevance[doc] * (1.0 + fresh_weight) * factor
         shortlist += _best(blended, reach, room, min(limit, keep) - earlier, scores.most, exact)
         earlier += len(tier)
     return shortlist
 
 
-DayWeights = dict[int, tuple[float, bool]]
-"""Each listing's freshness term of the blend and whether it is overdue, on one day
+DayWeights = dict[int, tuple[float, float]]
+"""Each listing's freshness term of the blend and its overdue factor, on one day
 (:func:`search.ranking.weighed_blend`), filled in as listings are blended."""
 
 
@@ -602,8 +604,8 @@ def _day_weights_of(view: IndexView, today: date) -> DayWeights:
     return {} if kept is None else kept.get(today, dict)
 
 
-def _day_weights(info: DocInfo, today: date) -> tuple[float, bool]:
-    return day_weight(info.assured, today), info.overdue(today)
+def _day_weights(info: DocInfo, today: date) -> tuple[float, float]:
+    return day_weight(info.assured, today), overdue_factor(info.overdue(today))
 
 
 def _best(

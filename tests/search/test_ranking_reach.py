@@ -20,7 +20,14 @@ from hypothesis import strategies as st
 import search.engine as engine
 from search import Filters, SearchBackend, SearchResults, WhooshBackend
 from search.meaning import Scores
-from search.ranking import BLEND_RANGE, blend, day_weight, freshness, weighed_blend
+from search.ranking import (
+    BLEND_RANGE,
+    blend,
+    day_weight,
+    freshness,
+    overdue_factor,
+    weighed_blend,
+)
 from tests.search.search_factories import DUDLEY, TODAY, Build, make_doc, query
 from tests.search.test_reranking import READER, _directory
 
@@ -152,8 +159,12 @@ def test_a_weighed_blend_is_the_blend_bit_for_bit(
     ranking's blend gives (a tie broken by id must stay the same tie)."""
     today = date(2026, 12, 7)
     assured = None if age_days is None else today - timedelta(days=age_days)
-    kept = weighed_blend(relevance, near, day_weight(assured, today), overdue)
+    fresh_weight, factor = day_weight(assured, today), overdue_factor(overdue)
+    kept = weighed_blend(relevance, near, fresh_weight, factor)
     assert kept == blend(relevance, near, freshness(assured, today), overdue)
+    assert relevance * (1.0 + fresh_weight) * factor == blend(
+        relevance, 0.0, freshness(assured, today), overdue
+    ), "the shortlist's blend with no place, written out"
 
 
 @pytest.mark.parametrize("asked", ASKED[:6], ids=repr)
