@@ -5,7 +5,9 @@ as that bench makes it), the same pages it measures, and the Flask test client: 
 pass over the page's addresses (every cache as a running worker holds it), then
 ``--requests`` requests profiled, and the functions with the most cumulative and own time
 printed. With ``--timed``, no profiler: the CPU time of a page and of its searches (the
-engine's calls), the median of ``--passes`` passes of ``--requests`` requests each.
+engine's calls), the median of ``--passes`` passes of ``--requests`` requests each. With
+``--backend tantivy`` (or ``memory``) the same pages search that engine, its index kept
+beside the Whoosh one (``index-tantivy``, built on first use).
 
 With ``--first``, no warm-up pass over the page's addresses (one search of the same kind,
 not measured, opens what a first search opens): each address is asked once, the first
@@ -14,6 +16,7 @@ sight of its query, as a worker meets most queries (``bench/load.py``'s "first" 
 
     .venv/bin/python bench/page_profile.py [keyword|needs|practitioner] [--size 10000]
         [--dir DIR] [--requests 50] [--top 30] [--seed 7] [--timed [--passes 5]] [--first]
+        [--backend whoosh|tantivy|memory]
 """
 
 from __future__ import annotations
@@ -35,6 +38,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 from load import PRACTITIONER, PRIMER, pages_for, prepare  # noqa: E402
 from pages import build_app  # noqa: E402
 
+from search.plug import DEFAULT_ENGINE, ENGINES  # noqa: E402
+
 KINDS = {"keyword": 1, "needs": 2, "practitioner": 3}
 """Page kind -> its place in ``load.pages_for``."""
 
@@ -50,13 +55,18 @@ def main() -> None:
     parser.add_argument("--timed", action="store_true", help="CPU times, no profiler")
     parser.add_argument("--passes", type=int, default=5)
     parser.add_argument("--first", action="store_true", help="each address once, unseen")
+    parser.add_argument("--backend", choices=ENGINES, default=DEFAULT_ENGINE)
     arguments = parser.parse_args()
     folder = (arguments.dir or ROOT / "instance" / "bench-load").resolve() / str(arguments.size)
     codes = prepare(arguments.size, folder, arguments.seed)
     page = pages_for(codes, random.Random(arguments.seed), arguments.requests)[
         KINDS[arguments.kind]
     ]
-    app = build_app(folder)
+    app = build_app(folder, arguments.backend)
+    if not app.extensions["search"].index_ready():
+        with app.app_context():
+            report = app.extensions["search"].rebuild()
+        print(f"  indexed {report.documents:,} for {arguments.backend} in {report.seconds:.0f} s")
     client = app.test_client()
     if page.practitioner:
         _sign_in(client)

@@ -91,7 +91,7 @@ def create_app(config: Config | None = None) -> Flask:
     templating.register(app)
     app.add_template_global(drawing.gov_field)  # forms draw themselves; templating sits below forms
     app.add_template_global(cards.card_kit)  # a page's card words, once a page
-    app.add_template_global(cards.family_card)  # a family card, kept drawn
+    app.add_template_global(cards.kept_card)  # a result card, kept drawn
     insights.install(app)
     log_privacy.install()
     views.register(app)

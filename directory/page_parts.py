@@ -11,9 +11,12 @@ What a part is kept by (``part_key``): the part, the page's language (the catalo
 the template's), the council object (each language has its own), whether it is a staff
 page, whether the page asked for the language menu, the ``lang=`` its links carry, the
 languages offered, the address's root and the header's service navigation (the family's
-"My list (3 services)"). A signed-in staff member's header holds a sign-out form with
-their CSRF token, so a page with a ``staff_user`` draws its header afresh every time;
-nothing else in a part belongs to a visitor.
+"My list (3 services)"), and whether a staff member is signed in. A signed-in staff
+member's header holds a sign-out form with their own CSRF token: the part is drawn with a
+stand-in for the token too (``csrf_token()`` answers it while a part is drawn), and each
+page puts in the token the template's ``csrf_token()`` gives it, so the session and ``g``
+are touched as drawing the form would touch them. Nothing else in a part belongs to a
+visitor.
 """
 
 from __future__ import annotations
@@ -33,6 +36,8 @@ from directory.page_text import page_locale_code
 RETURN_STAND_IN = f"pagepart{secrets.token_hex(8)}"
 """Drawn where a part's language links say which page to come back to; letters and digits
 only, so quoting and escaping leave it as it is, and random, so no page's words hold it."""
+TOKEN_STAND_IN = f"parttoken{secrets.token_hex(8)}"
+"""Drawn where a part's form holds the page's CSRF token (the staff header's sign-out)."""
 MAX_KEPT = 512
 """Parts kept per process at most (each language x door x address root x navigation)."""
 
@@ -61,11 +66,9 @@ class PartCache:
             self._kept[key] = (council, drawn)
 
 
-def part_key(name: str, context: Mapping[str, Any]) -> Hashable | None:
-    """What ``name`` drawn in ``context`` depends on besides the page's address; None when
-    the part must be drawn afresh (a staff member's header: their sign-out form)."""
-    if context.get("staff_user"):
-        return None
+def part_key(name: str, context: Mapping[str, Any]) -> Hashable:
+    """What ``name`` drawn in ``context`` depends on besides the page's address and CSRF
+    token."""
     navigation = [
         sorted((part, str(value)) for part, value in item.items())
         for item in context.get("service_navigation") or ()
@@ -81,6 +84,7 @@ def part_key(name: str, context: Mapping[str, Any]) -> Hashable | None:
         tuple(context.get("available_locales") or ()),
         request.script_root,
         tuple(tuple(item) for item in navigation),
+        bool(context.get("staff_user")),
     )
 
 
@@ -91,16 +95,22 @@ def page_part(context: Context, name: str) -> Markup:
     key = part_key(name, values)
     kept: PartCache = current_app.extensions["page_parts"]
     council = values.get("council")
-    drawn = kept.get(key, council) if key is not None else None
+    drawn = kept.get(key, council)
     if drawn is None:
         template = context.environment.get_template(name)
-        own = template.new_context(values, True, {"language_return": RETURN_STAND_IN})
+        stand_ins = {"language_return": RETURN_STAND_IN, "csrf_token": _token_stand_in}
+        own = template.new_context(values, True, stand_ins)
         drawn = "".join(template.root_render_func(own))
-        if key is not None:
-            kept.put(key, council, drawn)
-    if RETURN_STAND_IN not in drawn:
-        return Markup(drawn)
-    return Markup(drawn.replace(RETURN_STAND_IN, _quoted_return()))
+        kept.put(key, council, drawn)
+    if RETURN_STAND_IN in drawn:
+        drawn = drawn.replace(RETURN_STAND_IN, _quoted_return())
+    if TOKEN_STAND_IN in drawn:
+        drawn = drawn.replace(TOKEN_STAND_IN, str(escape(values["csrf_token"]())))
+    return Markup(drawn)
+
+
+def _token_stand_in() -> str:
+    return TOKEN_STAND_IN
 
 
 def _quoted_return() -> str:

@@ -46,13 +46,23 @@ from search.meaning import (
     stated_priority_listings,
 )
 from search.query import MAX_RADIUS_M, Filters, SearchQuery, TextPlan, plan_text
-from search.ranking import BLEND_RANGE, Candidate, blend, freshness, proximity, rank
+from search.ranking import (
+    BLEND_RANGE,
+    Candidate,
+    blend,
+    day_weight,
+    freshness,
+    overdue_factor,
+    proximity,
+    rank,
+    weighed_blend,
+)
 from search.remembering import LastUsed
 from search.results import FIT_GRADES, FacetCounts, SearchHit, SearchResults, Widening
 from search.spelling import best_correction
 from search.synonyms import SYNONYMS
 from search.understanding import Asker, Concept, QueryReader, Reading, danger_phrases
-from search.view import IndexView
+from search.view import DocInfo, IndexView
 
 WIDEN_STEPS = 2  # double the radius at most twice
 _SYNONYM_WORDS = dict.fromkeys(SYNONYMS.vocabulary, 1)
@@ -607,6 +617,7 @@ def _shortlist(
     relevance = _relevance(chosen, scores)
     rough, today = scores.rough, query.today
     blended: dict[int, float] = {}
+    weights = _day_weights_of(view, today)
 
     def exact(doc: int) -> float:
         """The blend of the exact score, from the rough one's."""
@@ -621,14 +632,35 @@ def _shortlist(
         # Only those whose blend can reach the best ``room`` are blended (see _best).
         reach = _within_reach(relevance, tier, room, scores.most)
         for doc in reach:
-            info = view.info(doc)
-            near = proximity(_distance(view, query, chosen, doc), has_origin) if has_origin else 0.0
-            blended[doc] = blend(
-                relevance[doc], near, freshness(info.assured, today), info.overdue(today)
-            )
+            if doc not in weights:
+                weights[doc] = _day_weights(view.info(doc), today)
+        if has_origin:
+            for doc in reach:
+                near = proximity(_distance(view, query, chosen, doc), has_origin)
+                blended[doc] = weighed_blend(relevance[doc], near, *weights[doc])
+        else:
+            for doc in reach:  # weighed_blend with no distance, written out: 1.0 + 0.0 is 1.0
+                fresh_weight, factor = weights[doc]
+                blended[doc] = relevance[doc] * (1.0 + fresh_weight) * factor
         shortlist += _best(blended, reach, room, min(limit, keep) - earlier, scores.most, exact)
         earlier += len(tier)
     return shortlist
+
+
+DayWeights = dict[int, tuple[float, float]]
+"""Each listing's freshness term of the blend and its overdue factor, on one day
+(:func:`search.ranking.weighed_blend`), filled in as listings are blended."""
+
+
+def _day_weights_of(view: IndexView, today: date) -> DayWeights:
+    """The day's weights a view keeps (a Whoosh snapshot, which never changes), else a new
+    map for this search."""
+    kept: LastUsed[DayWeights] | None = getattr(view, "day_weights", None)
+    return {} if kept is None else kept.get(today, dict)
+
+
+def _day_weights(info: DocInfo, today: date) -> tuple[float, float]:
+    return day_weight(info.assured, today), overdue_factor(info.overdue(today))
 
 
 def _best(

@@ -166,6 +166,10 @@ class Scores:
     asked: frozenset[str] = frozenset()
     weak: tuple[tuple[Set[int], float], ...] = ()
     """Each weak concept's listings and its weight (a learnt one's probability, else 1)."""
+    worked_out: dict[int, float] = field(default_factory=dict, compare=False, repr=False)
+    """:meth:`exact` of each listing asked so far: the engine asks it for the shortlist and
+    again for ranking, and a snapshot keeps its ``Scores`` for the words (the Scores are
+    the view's they were scored on, and a view never changes)."""
 
     @property
     def most(self) -> float:
@@ -174,9 +178,15 @@ class Scores:
 
     def exact(self, view: IndexView, doc: int) -> float:
         """The full relevance of ``doc``, a candidate (see the module docstring)."""
-        score = self.rough.get(doc, 0.0)  # 0: a danger's listing the words did not find
         if not (self.asked or self.weak):
-            return score
+            return self.rough.get(doc, 0.0)  # 0: a danger's listing the words did not find
+        found = self.worked_out.get(doc)
+        if found is None:
+            found = self.worked_out[doc] = self._exact(view, doc)
+        return found
+
+    def _exact(self, view: IndexView, doc: int) -> float:
+        score = self.rough.get(doc, 0.0)
         fine = FOCUS_SHARE * _focus(view, doc, self.asked) if self.asked else 0.0
         if self.weak:
             fine += WEAK_SHARE * sum(w for docs, w in self.weak if doc in docs) / len(self.weak)

@@ -85,6 +85,25 @@ def blend(relevance: float, near: float, fresh: float, overdue: bool = False) ->
     return score * OVERDUE_FACTOR if overdue else score
 
 
+def day_weight(assured: date | None, today: date) -> float:
+    """The freshness term of :func:`blend` for a listing on a day: the same for every search
+    that day, so the engine keeps it per index snapshot (:func:`weighed_blend`)."""
+    return FRESHNESS_WEIGHT * freshness(assured, today)
+
+
+def overdue_factor(overdue: bool) -> float:
+    """What :func:`blend` multiplies an overdue listing's score by, and 1.0 (which changes
+    no float) for a current one."""
+    return OVERDUE_FACTOR if overdue else 1.0
+
+
+def weighed_blend(relevance: float, near: float, fresh_weight: float, factor: float) -> float:
+    """``blend(relevance, near, fresh, overdue)`` given ``day_weight`` (its freshness term)
+    instead of ``fresh`` and ``overdue_factor(overdue)``: the same operations in the same
+    order, so the same float, bit for bit (a property test holds it)."""
+    return relevance * (1.0 + DISTANCE_WEIGHT * near + fresh_weight) * factor
+
+
 def rank(
     candidates: Iterable[Candidate], *, sort: str, has_origin: bool, today: date, limit: int
 ) -> list[SearchHit]:

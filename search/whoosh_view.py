@@ -98,6 +98,9 @@ class WhooshSnapshot:
         # Every listing in the order a search with no words or place ranks them, by day
         # (see search.engine._in_day_order): a day's and the next, around midnight.
         self.day_orders: LastUsed[DayOrder] = LastUsed(2)
+        # Each listing's freshness term and overdue factor, by day, filled in as searches
+        # blend listings (see search.engine._shortlist).
+        self.day_weights: LastUsed[dict[int, tuple[float, float]]] = LastUsed(2)
         self._vocabulary: dict[str, int] | None = None
         try:
             self._searcher = index.searcher()

@@ -14,7 +14,7 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Collection, Hashable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any
 
 from flask import current_app, g, url_for
@@ -24,10 +24,11 @@ from directory.i18n import page_locale
 from directory.page_text import gettext, page_translations
 
 if TYPE_CHECKING:
+    from directory.presenters.professional import ProfessionalFacts
     from directory.presenters.search import ResultItem
 
 MOST_KEPT_CARDS = 2000
-"""Family result cards kept drawn per process (a couple of kilobytes each), the least
+"""Result cards kept drawn per process (a couple of kilobytes each), the least
 recently shown dropped first."""
 _cards: OrderedDict[Hashable, Markup] = OrderedDict()
 _cards_lock = threading.Lock()
@@ -136,23 +137,28 @@ def card_kit(endpoint: str | None = None) -> CardKit:
     return kit
 
 
-def family_card(
+def kept_card(
     item: ResultItem, kit: CardKit, saved_ids: Collection[str], asked_needs: Collection[str]
 ) -> Markup:
     """``result_card(item, kit, saved_ids, "", asked_needs)`` (``templates/find/_cards.html``)
-    on the family results page, kept by all it is drawn from.
+    on a results page, at either door, kept by all it is drawn from.
 
     The macro reads nothing but its arguments (the card's words are in ``kit``), and a
-    card is the same for every family shown it but for whether it is in their list; so a
-    family card is kept by its item (every word on it, and the type of each, as HTML and
-    text of the same characters draw differently), the kit, whether it is saved and the
-    needs asked. What practitioners see is drawn every time and never kept.
+    card is the same for everyone shown it but for whether it is in their list; so a card
+    is kept by its item (every word on it, and the type of each, as HTML and text of the
+    same characters draw differently; at the practitioners' door every field of what only
+    they see, ``ProfessionalFacts``, likewise), the kit (each door's its own), whether it
+    is saved and the needs asked. A family card and a practitioner's card of one listing
+    are told apart by the facts (none on a family card).
     """
     saved = item.id in saved_ids
-    if item.professional is not None:
-        return _result_card(item, kit, saved_ids, asked_needs)
+    facts = item.professional
+    drawn: Hashable = item
+    if facts is not None:
+        facts_key = _facts_key(facts)
+        drawn = tuple(facts_key if value is facts else value for value in vars(item).values())
     key = (
-        item,
+        drawn,
         tuple(type(value) for value in vars(item).values()),
         tuple(type(line) for line in item.cost),
         kit,
@@ -170,6 +176,30 @@ def family_card(
         while len(_cards) > MOST_KEPT_CARDS:
             _cards.popitem(last=False)
     return html
+
+
+_facts_keys: dict[int, tuple[ProfessionalFacts, Hashable]] = {}
+
+
+def _facts_key(facts: ProfessionalFacts) -> Hashable:
+    """Every field of ``facts`` as a key (``_drawn_as``), worked out once per facts object:
+    a listing's facts are kept per language (``presenters.lasting``), so the same object
+    comes back page after page."""
+    found = _facts_keys.get(id(facts))
+    if found is not None and found[0] is facts:
+        return found[1]
+    key = (type(facts), tuple(_drawn_as(getattr(facts, f.name)) for f in fields(facts)))
+    if len(_facts_keys) >= MOST_KEPT_CARDS:
+        _facts_keys.clear()
+    _facts_keys[id(facts)] = (facts, key)
+    return key
+
+
+def _drawn_as(value: Any) -> Hashable:
+    """A value of a card's facts as a key: its type and value, a list's or tuple's each."""
+    if isinstance(value, list | tuple):
+        return (type(value), tuple(_drawn_as(part) for part in value))
+    return (type(value), value)
 
 
 def _result_card(

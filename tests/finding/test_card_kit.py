@@ -63,7 +63,7 @@ def test_template_globals_keys_are_a_set_of_both_maps(search_app: Flask) -> None
 
 
 @pytest.mark.parametrize("lang", ["", "pl", "ur"])
-def test_a_kept_family_card_is_the_card_drawn_afresh(search_app: Flask, lang: str) -> None:
+def test_a_kept_kept_card_is_the_card_drawn_afresh(search_app: Flask, lang: str) -> None:
     """Each card of a results page, drawn through the kept cards (cold, then kept), saved
     or not, is what the card macro draws from the same item; a changed item is not taken
     for a kept one."""
@@ -84,13 +84,68 @@ def test_a_kept_family_card_is_the_card_drawn_afresh(search_app: Flask, lang: st
         for item in items:
             for saved in ((), (item.id,), ("another",)):
                 fresh = str(macro(item, kit, saved, "", ("food",)))
-                assert cards.family_card(item, kit, saved, ("food",)) == fresh
-                assert cards.family_card(item, kit, saved, ("food",)) == fresh, "kept"
+                assert cards.kept_card(item, kit, saved, ("food",)) == fresh
+                assert cards.kept_card(item, kit, saved, ("food",)) == fresh, "kept"
         item = items[0]
         moved = replace(item, distance="99 miles away", when="Closed")
-        assert "99 miles away" in cards.family_card(moved, kit, (), ())
+        assert "99 miles away" in cards.kept_card(moved, kit, (), ())
         as_html = replace(item, name=Markup("Tots &amp; Toddlers"))
         as_text = replace(item, name="Tots &amp; Toddlers")
-        assert cards.family_card(as_html, kit, (), ()) == str(macro(as_html, kit, (), "", ()))
-        assert cards.family_card(as_text, kit, (), ()) == str(macro(as_text, kit, (), "", ()))
-        assert "&amp;amp;" in cards.family_card(as_text, kit, (), ())
+        assert cards.kept_card(as_html, kit, (), ()) == str(macro(as_html, kit, (), "", ()))
+        assert cards.kept_card(as_text, kit, (), ()) == str(macro(as_text, kit, (), "", ()))
+        assert "&amp;amp;" in cards.kept_card(as_text, kit, (), ())
+
+
+@pytest.mark.parametrize("lang", ["", "pl"])
+def test_a_kept_practitioner_card_is_the_card_drawn_afresh(search_app: Flask, lang: str) -> None:
+    """At the practitioners' door, each card drawn through the kept cards (cold, then kept),
+    saved or not, with needs asked or not, is what the card macro draws; the family's card
+    of the same listing is never taken for it, nor a card whose facts changed."""
+    from dataclasses import replace
+
+    from markupsafe import Markup
+
+    from directory.presenters import cards
+    from directory.views.find import FAMILY_DOOR, PRACTITIONER_DOOR, results_page
+
+    query = "?need=food&need=money&lang=pl" if lang else "?need=food&need=money"
+    with search_app.test_request_context(f"/practitioners{query}"):
+        items = results_page(PRACTITIONER_DOOR)["items"]
+        assert items and all(item.professional for item in items)
+        kit = card_kit("practitioners.service")
+        macro = search_app.jinja_env.get_template("find/_cards.html").module.result_card  # type: ignore[attr-defined]
+        cards._cards.clear()
+        for item in items:
+            for saved in ((), (item.id,)):
+                for asked in ((), ("food",), ("food", "money")):
+                    fresh = str(macro(item, kit, saved, "", asked))
+                    assert cards.kept_card(item, kit, saved, asked) == fresh
+                    assert cards.kept_card(item, kit, saved, asked) == fresh, "kept"
+        item = items[0]
+        facts = item.professional
+        assert facts is not None
+        plain = replace(item, professional=None)
+        assert cards.kept_card(plain, kit, (), ()) == str(macro(plain, kit, (), "", ()))
+        assert cards.kept_card(plain, kit, (), ()) != cards.kept_card(item, kit, (), ())
+        changed = (
+            replace(facts, referral_route="By letter only"),
+            replace(facts, levels=[*facts.levels, "Level 9"]),
+            replace(facts, coverage=[Markup("<b>Borough</b>")]),
+            replace(facts, coverage=["<b>Borough</b>"]),
+            replace(facts, criteria=Markup("Under 5s &amp; carers")),
+            replace(facts, criteria="Under 5s &amp; carers"),
+            replace(facts, needs=()),
+            replace(facts, practitioners_only=not facts.practitioners_only),
+        )
+        for other in changed:
+            moved = replace(item, professional=other)
+            assert cards.kept_card(moved, kit, (), ("food",)) == str(
+                macro(moved, kit, (), "", ("food",))
+            ), other
+    with search_app.test_request_context(f"/find-support{query}"):
+        family = results_page(FAMILY_DOOR)["items"]
+        family_kit = card_kit("public.service")
+        for item in family:
+            assert cards.kept_card(item, family_kit, (), ("food",)) == str(
+                macro(item, family_kit, (), "", ("food",))
+            )

@@ -9,12 +9,13 @@ import uuid
 
 from flask import Flask
 from flask.testing import FlaskClient
+from itsdangerous import URLSafeTimedSerializer
 
 from directory.i18n import LOCALE_COOKIE
 from directory.lists import ids
 from directory.lists.storage import COOKIE as LIST_COOKIE
 from directory.models import Role
-from directory.page_parts import RETURN_STAND_IN
+from directory.page_parts import RETURN_STAND_IN, TOKEN_STAND_IN
 from tests.support.staff import make_staff, sign_in
 
 ADDRESSES = (
@@ -85,19 +86,75 @@ def test_a_saved_list_stays_with_its_family(client: FlaskClient) -> None:
     assert "My list" in "".join(_parts(client, "/privacy", saved))
 
 
+def _header(client: FlaskClient, address: str = "/practitioners") -> tuple[str, str]:
+    """The page's header with its CSRF token taken out, and the token."""
+    page = client.get(address).get_data(as_text=True)
+    header = re.search(r"<header .*?</header>", page, re.DOTALL)
+    assert header, address
+    token = re.search(r'name="csrf_token" value="([^"]+)"', header.group(0))
+    assert token, "no sign-out form in the header"
+    return header.group(0).replace(token.group(1), "TOKEN"), token.group(1)
+
+
+def _raw_token(app: Flask, signed: str) -> str:
+    """What a header's CSRF token signs: the session's own token (Flask-WTF's)."""
+    serializer = URLSafeTimedSerializer(app.secret_key, salt="wtf-csrf-token")
+    return str(serializer.loads(signed))
+
+
+def _session_token(client: FlaskClient) -> str:
+    with client.session_transaction() as session:
+        return str(session["csrf_token"])
+
+
 def test_a_staff_members_header_is_their_own(empty_app: Flask) -> None:
-    """A signed-in practitioner's header holds their sign-out form and its CSRF token: it is
-    drawn for them, never kept and shown to the next."""
+    """A signed-in practitioner's header is kept with a stand-in for the CSRF token of its
+    sign-out form: each practitioner gets the header drawn with nothing kept, holding the
+    token of their own session, whoever came before."""
+    kept = empty_app.extensions["page_parts"]
     first, second = empty_app.test_client(), empty_app.test_client()
     sign_in(empty_app, first, make_staff(empty_app, Role.PRACTITIONER))
     sign_in(empty_app, second, make_staff(empty_app, Role.PRACTITIONER))
-    tokens = []
-    for client in (first, second, first):
-        page = client.get("/practitioners").get_data(as_text=True)
-        header = re.search(r"<header .*?</header>", page, re.DOTALL)
-        assert header
-        token = re.search(r'name="csrf_token" value="([^"]+)"', header.group(0))
-        assert token, "no sign-out form in the header"
-        tokens.append(token.group(1))
-    assert len({tokens[0].split(".")[0], tokens[1].split(".")[0]}) == 2
-    assert tokens[0].split(".")[0] == tokens[2].split(".")[0]
+    kept._kept.clear()
+    fresh, _ = _header(first)
+    assert kept._kept, "the staff header was not kept"
+    raws = []
+    for client in (first, second, first, second):
+        header, token = _header(client)
+        assert header == fresh
+        assert TOKEN_STAND_IN not in header and RETURN_STAND_IN not in header
+        assert _raw_token(empty_app, token) == _session_token(client)
+        raws.append(_session_token(client))
+    assert raws[0] == raws[2] != raws[1] == raws[3]
+
+
+def test_a_changed_token_is_the_one_the_header_holds(empty_app: Flask) -> None:
+    """A session whose CSRF token changes gets the new one in the kept header, and the
+    header's token signs the practitioner out (it is the page's real token)."""
+    client = empty_app.test_client()
+    sign_in(empty_app, client, make_staff(empty_app, Role.PRACTITIONER))
+    _, before = _header(client)
+    with client.session_transaction() as session:
+        session["csrf_token"] = "0" * 40
+    _, after = _header(client)
+    assert _raw_token(empty_app, before) != _raw_token(empty_app, after) == "0" * 40
+    signed_out = client.post("/manage/sign-out", data={"csrf_token": after})
+    assert signed_out.status_code == 302
+    assert "signed_out=1" in signed_out.headers["Location"]
+    assert client.get("/practitioners").status_code == 302
+
+
+def test_a_family_never_gets_a_staff_header(empty_app: Flask) -> None:
+    """After staff pages filled the cache, a family's page has no sign-out form and no
+    stand-in, and its header is the one drawn with nothing kept."""
+    kept = empty_app.extensions["page_parts"]
+    family, staff = empty_app.test_client(), empty_app.test_client()
+    kept._kept.clear()
+    afresh = _parts(family, "/find-support?q=food", {})
+    sign_in(empty_app, staff, make_staff(empty_app, Role.PRACTITIONER))
+    for address in ("/practitioners", "/practitioners?q=food", "/find-support?q=food"):
+        staff.get(address)
+    parts = _parts(family, "/find-support?q=food", {})
+    assert parts == afresh
+    assert "csrf_token" not in "".join(parts)
+    assert TOKEN_STAND_IN not in "".join(parts)
