@@ -148,6 +148,11 @@ LOOKALIKES = [
     ("pa", "ਇਮਤਿਹਾਨ ਤੋਂ ਜਾਨ ਨਿਕਲਦੀ ਪਈ"),
     ("pa", "munde nu kabaddi ch dhakka mukki pasand"),
     ("pa", "kudi ne sir darwaze naal maar leya, gumma"),
+    # A bruise from a ball; going to a cousin's wedding abroad
+    ("ur", "football mein bete ko gend lagi bas neela nishan hai"),
+    ("ur", "khala ki shadi ke liye pakistan ja rahe hain chhutti chahiye"),
+    ("pa", "cricket khed da si gend vajji, ਨੀਲ ਪੈ ਗਿਆ"),
+    ("pa", "bhra de viah layi india ja rahe haan"),
 ]
 
 
