@@ -189,6 +189,12 @@ class LearntModel:
         without calibration."""
         return math.inf if self.alarm is None else self.alarm.threshold
 
+    @property
+    def strip_least(self) -> float:
+        """The alarm's band-2 threshold (the strip alone), calibrated against a false-alarm
+        budget (:func:`search.calibration.strip_threshold`); infinite without calibration."""
+        return math.inf if self.alarm is None else min(self.alarm.strip, self.alarm.threshold)
+
     def calibration_alarm(self, text: str) -> float:
         """The alarm probability the threshold is chosen on: for a sentence the alarm learnt
         as ordinary, the higher of its out-of-fold one and the model's own (so no such
