@@ -7,8 +7,10 @@ the phrasebooks' need phrases as "none", as :func:`search.learnt.train` does), i
 threshold is chosen by the unchanged rule (:func:`search.calibration.calibrate`) on the
 unchanged calibration set, and it is scored on the validation sentences the rules read no
 danger in (and that hold no look-alike the cue lexicon knows): the dangers it reads there
-and its false alarms (with the dangers read per language: en, pl, ur, pa). Aggregate
-figures only.
+and its false alarms (with the dangers read per language: en, pl, ur, pa), and the same
+at its band-2 threshold (the strip alone, at the false-alarm budget on the calibration set:
+:data:`search.calibration.STRIP_BUDGET`), which compares variants at one false-alarm rate.
+Aggregate figures only.
 
 A cross-fitted variant also learns the calibration set's ordinary sentences as "none"
 (:func:`directory.calibration.learnt_ordinary`) and is calibrated on their out-of-fold
@@ -106,6 +108,16 @@ VARIANTS: dict[str, Variant] = {
     "exact C=50 unbal": Variant(exact=50.0, balanced=False),
     "exact C=100 unbal platt": Variant(exact=100.0, balanced=False, platt=True),
     "exact C=100 unbal sent.": Variant(exact=100.0, balanced=False, phrases=False),
+    "exact C=100 balanced cross-fitted": Variant(exact=100.0, crossfit=True),
+    "exact C=100 unbal cross-fitted words x0.5": Variant(
+        exact=100.0, balanced=False, crossfit=True, word_scale=0.5
+    ),
+    "exact C=100 unbal cross-fitted words x2": Variant(
+        exact=100.0, balanced=False, crossfit=True, word_scale=2.0
+    ),
+    "exact C=100 unbal cross-fitted char only": Variant(
+        exact=100.0, balanced=False, crossfit=True, views=("char",)
+    ),
 }
 
 
@@ -127,7 +139,8 @@ def main() -> None:
     )
     print(
         f"{'variant':40} {'threshold':>9} {'highest':>7} {'read':>5} "
-        f"{' '.join(f'{language:>3}' for language in LANGUAGES)} {'false':>5} {'s':>5}"
+        f"{' '.join(f'{language:>3}' for language in LANGUAGES)} {'false':>5} "
+        f"{'band 2':>7} {'read':>5} {'false':>5} {'s':>5}"
     )
     for name in names:
         variant = VARIANTS[name]
@@ -146,9 +159,11 @@ def main() -> None:
             f"{int(((p >= chosen.threshold) & dangers & (languages == lang)).sum()):3d}"
             for lang in LANGUAGES
         )
+        band2 = p >= chosen.strip  # the strip alone, at the budget (STRIP_BUDGET)
         print(
             f"{name:40} {chosen.threshold:9g} {chosen.highest:7.4f} {read:5d} {per} "
-            f"{false:5d} {seconds:5.1f}",
+            f"{false:5d} {chosen.strip:7.4f} {int((band2 & dangers).sum()):5d} "
+            f"{int((band2 & ~dangers).sum()):5d} {seconds:5.1f}",
             flush=True,
         )
 
@@ -207,8 +222,10 @@ def fitted(
     balance = "balanced" if variant.balanced else None
     out_of_fold: dict[str, float] = {}
     if variant.crossfit:
-        assert variant.exact and not variant.balanced and not variant.platt
-        model, out_of_fold = fit_alarm(x, labels, ordinary, matrix, c=variant.exact)
+        assert variant.exact and not variant.platt
+        model, out_of_fold = fit_alarm(
+            x, labels, ordinary, matrix, c=variant.exact, class_weight=balance
+        )
     elif variant.exact:
         from sklearn.linear_model import LogisticRegression
 

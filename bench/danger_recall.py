@@ -1,6 +1,7 @@
 """The rules' danger recall on the training sentences, and their false alarms on look-alikes.
 
     .venv/bin/python bench/danger_recall.py [--share learnt|validation] [--misses] [--alarms]
+        [--learnt [--band1-only]]
 
 Reads every training sentence (``councils/training/*.toml``) of the chosen share (the
 learnt share by default; the validation share only for the aggregate figures) with the
@@ -12,7 +13,10 @@ sentences) raise one, and how many dangers read lead with the labelled one (the 
 danger the panel or strip shows, whose line and listings come first). ``--misses`` lists
 the learnt share's danger sentences read as no danger, by danger; ``--alarms`` lists the
 sentences with no danger that raise one; ``--leads`` those read whose first danger is not
-the labelled one though the labelled one is read too.
+the labelled one though the labelled one is read too. ``--learnt`` reads with the
+learnt reader too (its alarm's strip, both bands: :mod:`search.learnt_reading`; on the
+learnt share it has seen the sentences, so only the validation share is honest), and
+``--band1-only`` with its band 1 alone, as before band 2.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from directory.config import DEFAULT_COUNCIL_FILE  # noqa: E402
 from directory.council import load_council  # noqa: E402
 from directory.safety import load_safety_lines  # noqa: E402
 from directory.understanding import load_reader  # noqa: E402
+from search.understanding import QueryReader  # noqa: E402
 
 
 def main() -> None:
@@ -42,13 +47,19 @@ def main() -> None:
     parser.add_argument(
         "--leads", action="store_true", help="list the labelled dangers read second"
     )
+    parser.add_argument(
+        "--learnt", action="store_true", help="read with the learnt alarm too (both bands)"
+    )
+    parser.add_argument(
+        "--band1-only", action="store_true", help="with --learnt: the alarm's band 1 alone"
+    )
     args = parser.parse_args()
     if args.share == "validation" and (args.misses or args.leads):
         parser.error("the validation share is measured only as a whole: no lists")
     council = load_council(DEFAULT_COUNCIL_FILE)
     safety = load_safety_lines(council)
     readers = {
-        language: replace(load_reader(council, safety, language=language), learnt=None)
+        language: _reader(load_reader(council, safety, language=language), args)
         for language in LANGUAGES
     }
     cases = share_cases(args.share)
@@ -70,7 +81,7 @@ def main() -> None:
             if read:
                 danger_any[case.language] += 1
                 danger_right[case.language] += case.danger in read
-                leading = next(c.code for c in reading.concepts if c.priority)
+                leading = next((c.code for c in reading.concepts if c.priority), read[0])
                 danger_leads[case.language] += leading == case.danger
                 if leading != case.danger and case.danger in read:
                     second.append((case.danger, leading, case.language, case.query))
@@ -81,7 +92,14 @@ def main() -> None:
             if read:
                 quiet_alarms[case.language] += 1
                 alarms.append((case.language, case.query, read))
-    print(f"== {args.share} share: rules only (phrasebook, cues, harm co-occurrence)")
+    how = (
+        "rules only (phrasebook, cues, harm co-occurrence)"
+        if not args.learnt
+        else "rules and the learnt alarm's band 1 only"
+        if args.band1_only
+        else "rules and the learnt alarm, both bands"
+    )
+    print(f"== {args.share} share: {how}")
     for language in (*LANGUAGES, "all"):
         total = _count(danger_total, language)
         found, right = _count(danger_any, language), _count(danger_right, language)
@@ -101,6 +119,16 @@ def main() -> None:
     if args.alarms:
         for language, query, read in sorted(alarms):
             print(f"ALARM {language} {read} {query}")
+
+
+def _reader(reader: QueryReader, args: argparse.Namespace) -> QueryReader:
+    """The reader measured: the rules alone, or with the learnt alarm (band 1 alone)."""
+    learnt = reader.learnt
+    if not args.learnt or learnt is None:
+        return replace(reader, learnt=None)
+    if args.band1_only:
+        return replace(reader, learnt=replace(learnt, strip_least=learnt.alarm_least))
+    return reader
 
 
 def _count(counter: Counter[str], language: str) -> int:

@@ -32,18 +32,23 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from directory.alarm_report import alarm_figures, describe, describe_figures  # noqa: E402
+from directory.calibration import calibration_sentences  # noqa: E402
 from directory.config import DEFAULT_COUNCIL_FILE  # noqa: E402
 from directory.council import load_council  # noqa: E402
 from directory.learning import learnt_model, training_cases  # noqa: E402
 from directory.safety import load_safety_lines  # noqa: E402
 from directory.understanding import load_reader  # noqa: E402
+from search.calibration import STRIP_BUDGET, parts, strip_threshold  # noqa: E402
 from search.examples import split  # noqa: E402
+from search.learnt import LearntModel  # noqa: E402
 from search.understanding import QueryReader  # noqa: E402
 
 DEV_FILE = ROOT / "tests" / "fixtures" / "relevance" / "families.toml"
 DANGER_STEPS = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.97, 0.98, 0.985, 0.99, 0.995)
 HAND_PICKED = 0.995
 """The alarm's threshold before it was calibrated, for comparison."""
+BUDGETS = (0.0, 0.0025, 0.005, 0.01, 0.015, 0.02, 0.03, 0.05)
+"""Band 2's false-alarm budgets whose trade-off is printed (:data:`STRIP_BUDGET` chosen)."""
 NEED_STEPS = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
 Row = tuple[str, tuple[str, ...], str | None, str]  # query, needs, danger, language
 
@@ -73,12 +78,13 @@ def main() -> None:
         _write_cases(args.validation_file, held)
         print(f"wrote {len(held)} validation cases to {args.validation_file}")
     least = built.model.danger_least
-    for threshold in sorted({least, HAND_PICKED} - {float("inf")}):
+    for threshold in sorted({least, built.model.strip_least, HAND_PICKED} - {float("inf")}):
         print(describe_figures(alarm_figures(readers, held, threshold), threshold))
     _timing(readers["en"], [row[0] for row in dev + validation])
     for name, rows in (("development set", dev), ("validation", validation)):
         print(f"== {name}: {len(rows)} cases, {sum(1 for r in rows if r[2])} with a danger")
-        _danger_curve(readers, rows, least)
+        quiet = _danger_curve(readers, rows, least)
+        _budget_curve(built.model, quiet)
         _need_curve(readers, rows)
 
 
@@ -112,11 +118,15 @@ def _figures(values: list[float]) -> str:
     return f"median {statistics.median(ordered):6.0f} us, p95 {p95:6.0f} us"
 
 
-def _danger_curve(readers: dict[str, QueryReader], rows: list[Row], calibrated: float) -> None:
+Quiet = list[tuple[tuple[str, ...], float, str | None]]
+"""Of each case the rules read no danger in: the model's dangers, alarm, labelled danger."""
+
+
+def _danger_curve(readers: dict[str, QueryReader], rows: list[Row], calibrated: float) -> Quiet:
     """What each danger threshold (and the ``calibrated`` one) adds where the rules read
-    no danger."""
+    no danger; the cases it was measured on."""
     today = date.today()
-    quiet: list[tuple[tuple[str, ...], float, str | None]] = []
+    quiet: Quiet = []
     for query, _, danger, language in rows:
         reader = readers.get(language, readers["en"])
         rules = replace(reader, learnt=None).read(query, {}, today)
@@ -137,6 +147,27 @@ def _danger_curve(readers: dict[str, QueryReader], rows: list[Row], calibrated: 
         print(
             f"  danger >= {least:.4f}: reads {right} right ({found} any) of {missed}; "
             f"false alarms {false}{' (calibrated)' if least == calibrated else ''}"
+        )
+    return quiet
+
+
+def _budget_curve(model: LearntModel, quiet: Quiet) -> None:
+    """For each band-2 budget: the threshold it gives on the calibration set (as
+    :func:`search.calibration.calibrate` chooses it) and what the strip reads at it."""
+    chosen_on, _ = parts(calibration_sentences(training_cases()))
+    scores = [model.calibration_alarm(text) for text in chosen_on]
+    missed = sum(1 for _, _, danger in quiet if danger)
+    others = len(quiet) - missed
+    for budget in BUDGETS:
+        least = strip_threshold(scores, budget, model.danger_least)
+        reached = sum(1 for score in scores if score >= least)
+        found = sum(1 for _, p, danger in quiet if danger and p >= least)
+        right = sum(1 for codes, p, danger in quiet if danger and p >= least and danger in codes)
+        false = sum(1 for _, p, danger in quiet if not danger and p >= least)
+        print(
+            f"  band 2 budget {budget:6.2%}: from {least:.4f} (calibration {reached}/"
+            f"{len(scores)}); strip reads {right} right ({found} any) of {missed}; false "
+            f"alarms {false} of {others}{' (chosen)' if budget == STRIP_BUDGET else ''}"
         )
 
 

@@ -71,6 +71,7 @@ from directory.queries.services import (  # noqa: E402
 )
 from directory.safety import cued_dangers, signalled_dangers  # noqa: E402
 from search.plug import DEFAULT_ENGINE, ENGINES  # noqa: E402
+from search.understanding import QueryReader  # noqa: E402
 
 CASES_FILE = ROOT / "tests" / "fixtures" / "relevance" / "families.toml"
 IMPORTED_FEED = ROOT / "tests" / "fixtures" / "relevance" / "imported_feed.json"
@@ -117,6 +118,7 @@ class Outcome:
     cues: tuple[str, ...] = ()  # what the one-line strip shows
     first_needs: frozenset[str] = frozenset()  # the needs set on the first result
     first_id: str = ""  # the first result's listing id
+    band2: bool = False  # the strip is the learnt alarm's band 2 alone (search.learnt_reading)
     level_fit: float | None = None  # share of the top 3 at one of the case's levels
     locality_fit: float | None = None  # share of the top 3 in (or covering) its locality
 
@@ -161,6 +163,15 @@ class Report:
     @property
     def strip_false_alarms(self) -> list[Outcome]:
         return [o for o in self.outcomes if not o.case.danger and (o.dangers or o.cues)]
+
+    @property
+    def band2_false_alarms(self) -> list[Outcome]:
+        """Strip false alarms of the learnt alarm's band 2 alone (within its budget)."""
+        return [o for o in self.strip_false_alarms if o.band2 and not o.dangers]
+
+    @property
+    def ordinary(self) -> list[Outcome]:
+        return [o for o in self.outcomes if not o.case.danger]
 
     def by_language(self) -> dict[str, float]:
         """success@3 of the scored cases in each language."""
@@ -330,6 +341,7 @@ def evaluate(app: Flask, cases: list[Case], read_words: bool = True) -> Report:
                 first_needs=frozenset(first_needs),
                 first_id=top[0].id if top else "",
                 cues=tuple(cued_dangers(results.reading, dangers)),
+                band2=bool(results.reading and results.reading.quiet),
                 level_fit=_level_fit(case, top),
                 locality_fit=_locality_fit(case, top, council),
             )
@@ -418,6 +430,9 @@ def import_feed(app: Flask, path: Path = IMPORTED_FEED) -> int:
 
 RULES_ONLY = False
 """``--rules-only``: read without the learnt readings (:mod:`search.learnt_reading`)."""
+BAND1_ONLY = False
+"""``--band1-only``: the learnt alarm's strip from its band-1 threshold alone, as before it
+had a band 2 (:mod:`search.learnt_reading`), for comparison."""
 BACKEND = DEFAULT_ENGINE
 """The search engine the demo app uses (``--backend``)."""
 
@@ -449,6 +464,11 @@ def demo_app(database_url: str | None, with_imports: bool = False) -> Iterator[F
             for language, reader in readers.items():
                 readers[language] = replace(reader, learnt=None)
             app.extensions["query_reader"] = replace(app.extensions["query_reader"], learnt=None)
+        if BAND1_ONLY:
+            readers = app.extensions["query_readers"]
+            for language, reader in readers.items():
+                readers[language] = band1_only(reader)
+            app.extensions["query_reader"] = band1_only(app.extensions["query_reader"])
         with app.app_context():
             upgrade()
             load_demo(app.extensions["council"])
@@ -457,6 +477,14 @@ def demo_app(database_url: str | None, with_imports: bool = False) -> Iterator[F
             app.extensions["search"].rebuild()
             yield app
             db.engine.dispose()
+
+
+def band1_only(reader: QueryReader) -> QueryReader:
+    """``reader`` with its learnt alarm's band 2 off (the strip from band 1's threshold)."""
+    if reader.learnt is None:
+        return reader
+    learnt = reader.learnt
+    return replace(reader, learnt=replace(learnt, strip_least=learnt.alarm_least))
 
 
 def print_report(report: Report, show_failures: bool, title: str = "development set") -> None:
@@ -472,7 +500,11 @@ def print_report(report: Report, show_failures: bool, title: str = "development 
     print(f"safety panel  {report.safety_hit_rate:6.1%}   (strong signals)")
     print(f"panel/strip   {report.panel_or_strip_hit_rate:6.1%}   (target 100%)")
     print(f"false alarms  {len(report.false_alarms):6d}   panel (target 0)")
-    print(f"              {len(report.strip_false_alarms):6d}   panel or strip (target 0)")
+    print(
+        f"              {len(report.strip_false_alarms):6d}   panel or strip (target 0 but the "
+        f"learnt alarm's band 2: {len(report.band2_false_alarms)} of "
+        f"{len(report.ordinary)} ordinary)"
+    )
     print(f"danger queries with an unrelated first result: {len(report.unsafe_firsts)}")
     languages = report.by_language()
     if len(languages) > 1:
@@ -543,14 +575,20 @@ def main() -> None:
         "--rules-only", action="store_true", help="read without the learnt readings"
     )
     parser.add_argument(
+        "--band1-only",
+        action="store_true",
+        help="the learnt strip from the alarm's band-1 threshold alone (as before band 2)",
+    )
+    parser.add_argument(
         "--backend",
         choices=ENGINES,
         default=os.environ.get("SEARCH_BACKEND", DEFAULT_ENGINE),
         help="the search engine (default: SEARCH_BACKEND, else the site's default)",
     )
     args = parser.parse_args()
-    global RULES_ONLY, BACKEND
+    global RULES_ONLY, BAND1_ONLY, BACKEND
     RULES_ONLY = args.rules_only
+    BAND1_ONLY = args.band1_only
     BACKEND = args.backend
     print(f"search backend: {BACKEND}")
     if args.file is not None:

@@ -45,7 +45,7 @@ def alarm_figures(
         if rules.dangers or rules.cues:
             continue
         missed += case.danger is not None
-        eager = replace(reader, learnt=replace(learnt, danger_least=least))
+        eager = replace(reader, learnt=replace(learnt, danger_least=least, strip_least=least))
         if eager.read(case.query, {}, today).cues:
             read += case.danger is not None
             false += case.danger is None
@@ -53,7 +53,7 @@ def alarm_figures(
 
 
 def describe(calibration: AlarmCalibration | None) -> str:
-    """One line: the threshold and what it was chosen from."""
+    """Two lines: each band's threshold and what it was chosen from."""
     if calibration is None:
         return "alarm not calibrated: the learnt strip never shows"
     chosen = (
@@ -61,16 +61,22 @@ def describe(calibration: AlarmCalibration | None) -> str:
         if calibration.threshold <= 1
         else "off (no step clears the calibration set)"
     )
+    strip = calibration.strip
+    banded = f"{strip:g}" if strip <= 1 else "off"
     return (
-        f"alarm threshold {chosen}: calibration set {calibration.sentences} ordinary sentences "
-        f"(+{calibration.held_out} held out for the tests), highest alarm "
-        f"{calibration.highest:.4f} ({calibration.highest_text!r})"
+        f"alarm band 1 (strip, listings first) from {chosen}: calibration set "
+        f"{calibration.sentences} ordinary sentences (+{calibration.held_out} held out for the "
+        f"tests), highest alarm {calibration.highest:.4f} ({calibration.highest_text!r})\n"
+        f"alarm band 2 (strip alone, ranked as without the danger) from {banded}: budget "
+        f"{calibration.budget:.2%} of the calibration set, "
+        f"{calibration.strip_reached} of its sentences reach it"
     )
 
 
-def describe_figures(figures: AlarmFigures, least: float) -> str:
+def describe_figures(figures: AlarmFigures, least: float, band: str = "") -> str:
     return (
-        f"validation at {least:g}: {figures.dangers} dangers, panel or strip on "
+        f"validation{f' band {band}' if band else ''} at {least:g}: {figures.dangers} dangers, "
+        "panel or strip on "
         f"{figures.recall:.1%}; the rules read nothing in {figures.missed}, the learnt "
         f"strip shows for {figures.read} of them; learnt false alarms {figures.false_alarms}"
     )

@@ -24,6 +24,14 @@ own probability):
   lexicon knows are left out of the set, as the learnt reader reads no danger there).
 - If no step clears it, the threshold is :data:`OFF`: the learnt strip never shows, and
   ``flask search train`` says so.
+
+That threshold is band 1: the strip and the danger's listings first, at no false alarm on
+the calibration set. It is decided by the set's single highest sentence, so it sits far
+above most unseen dangers. Band 2 (:func:`strip_threshold`) shows the strip alone, the
+results ranked as without the danger: its threshold is the lowest at which at most
+:data:`STRIP_BUDGET` of the same sentences (the same out-of-fold scores) reach it, never
+below :data:`STRIP_FLOOR` and never above band 1's. A band-2 false alarm costs an ordinary
+family one line of text; a missed danger costs the line a family in danger needed.
 """
 
 from __future__ import annotations
@@ -57,6 +65,12 @@ OFF = math.inf
 """The threshold when no step clears the calibration set: no probability reaches it."""
 TEST_SHARE = 4
 """One calibration sentence in this many is held out of the choice, for the tests."""
+STRIP_BUDGET = 0.01
+"""Band 2's false-alarm budget: the share of the calibration set's ordinary sentences (those
+it is chosen on) allowed to reach its threshold. Chosen on the validation share's trade-off
+(README, The learnt reader: ``bench/learnt.py`` prints it per budget)."""
+STRIP_FLOOR = 0.5
+"""Band 2 never reads a danger the alarm finds less likely than not."""
 _SALT = "signpost-alarm-calibration-1"
 
 
@@ -72,6 +86,13 @@ class AlarmCalibration:
     highest_text: str
     held_out: int
     """How many calibration sentences were held out for the tests."""
+    strip: float = OFF
+    """Band 2's threshold (:func:`strip_threshold`): the strip alone, from this probability
+    to band 1's."""
+    budget: float = 0.0
+    """The false-alarm budget band 2 was chosen at (:data:`STRIP_BUDGET`)."""
+    strip_reached: int = 0
+    """How many of the calibration sentences reach band 2's threshold."""
 
 
 def is_held_out(text: str) -> bool:
@@ -100,10 +121,33 @@ def threshold_above(highest: float) -> float:
     return next((step for step in STEPS if step >= FLOOR and odds(step) >= needed), OFF)
 
 
-def calibrate(alarm: Callable[[str], float], texts: Iterable[str]) -> AlarmCalibration:
-    """The threshold for the alarm ``alarm`` (a sentence's probability of telling of a
-    danger) over the calibration sentences ``texts``."""
+def strip_threshold(scores: Iterable[float], budget: float, ceiling: float) -> float:
+    """Band 2's threshold: the lowest probability (in steps of 1/10,000, at least
+    STRIP_FLOOR) that at most ``budget`` of ``scores`` reach, or ``ceiling`` (band 1's
+    threshold) when that is lower."""
+    ranked = sorted(scores, reverse=True)
+    allowed = math.floor(budget * len(ranked) + 1e-9)
+    if allowed >= len(ranked):
+        return min(STRIP_FLOOR, ceiling)
+    above = ranked[allowed]  # the highest score that must stay below the threshold
+    step = math.floor(above * 10_000) + 1
+    while step / 10_000 <= above:  # a float's rounding must not put it at the threshold
+        step += 1
+    least = max(STRIP_FLOOR, step / 10_000)
+    return min(least, ceiling)
+
+
+def calibrate(
+    alarm: Callable[[str], float], texts: Iterable[str], budget: float = STRIP_BUDGET
+) -> AlarmCalibration:
+    """The thresholds for the alarm ``alarm`` (a sentence's probability of telling of a
+    danger) over the calibration sentences ``texts``: band 1's, and band 2's at ``budget``."""
     chosen_on, held_out = parts(texts)
     scored = sorted(((alarm(text), text) for text in chosen_on), reverse=True)
     highest, text = scored[0] if scored else (0.0, "")
-    return AlarmCalibration(threshold_above(highest), len(chosen_on), highest, text, len(held_out))
+    threshold = threshold_above(highest)
+    strip = strip_threshold((score for score, _ in scored), budget, threshold)
+    reached = sum(1 for score, _ in scored if score >= strip)
+    return AlarmCalibration(
+        threshold, len(chosen_on), highest, text, len(held_out), strip, budget, reached
+    )

@@ -16,6 +16,8 @@ come before those only inferred from their text; where the words signal more tha
 danger, those meeting every one come before those meeting the leading one alone. When
 nothing found as asked met the danger, the results say so (``SearchResults.danger_only``):
 a search with a danger cue never ends at zero results or at an unrelated service first.
+A danger the learnt alarm read only in its band 2 (``Reading.quiet``) shows the strip and
+ranks nothing, unless nothing at all was found: then it is searched as one read in band 1.
 """
 
 from __future__ import annotations
@@ -101,14 +103,15 @@ def search(view: IndexView, query: SearchQuery) -> SearchResults:
     concepts = reading.without(query.set_aside).concepts if reading else ()
     plan = _plan(query, query.text)
     asker = reading.asker if reading else None
-    first = _Attempt(plan, True, query.radius_m, concepts=concepts, asker=asker)
-    chosen = _evaluate(view, query, first)
-    if not chosen.matches and query.loosen:
-        for attempt in _looser(view, query, chosen.attempt):
-            evaluation = _evaluate(view, query, attempt)
-            if evaluation.matches:
-                chosen = evaluation
-                break
+    chosen = _found(
+        view, query, _Attempt(plan, True, query.radius_m, concepts=concepts, asker=asker)
+    )
+    if not chosen.matches and query.loosen and reading is not None and reading.quiet:
+        # a danger the learnt alarm read in band 2 ranks nothing, but a search that found
+        # nothing at all shows its listings, as a danger read in band 1 would
+        concepts = (*reading.quiet, *concepts)
+        first = _Attempt(plan, True, query.radius_m, concepts=concepts, asker=asker)
+        chosen = _found(view, query, first)
     danger_only = None
     ahead: Mapping[int, int] = {}
     leading = _leading_danger(chosen.attempt.concepts)
@@ -128,6 +131,18 @@ def search(view: IndexView, query: SearchQuery) -> SearchResults:
         reading=reading,
         danger_only=danger_only,
     )
+
+
+def _found(view: IndexView, query: SearchQuery, first: _Attempt) -> _Evaluation:
+    """``first`` evaluated, or the first looser attempt that finds something (``first``'s
+    evaluation when none does)."""
+    chosen = _evaluate(view, query, first)
+    if not chosen.matches and query.loosen:
+        for attempt in _looser(view, query, chosen.attempt):
+            evaluation = _evaluate(view, query, attempt)
+            if evaluation.matches:
+                return evaluation
+    return chosen
 
 
 def _facets(view: IndexView, query: SearchQuery, chosen: _Evaluation) -> FacetCounts:

@@ -189,6 +189,12 @@ class LearntModel:
         without calibration."""
         return math.inf if self.alarm is None else self.alarm.threshold
 
+    @property
+    def strip_least(self) -> float:
+        """The alarm's band-2 threshold (the strip alone), calibrated against a false-alarm
+        budget (:func:`search.calibration.strip_threshold`); infinite without calibration."""
+        return math.inf if self.alarm is None else min(self.alarm.strip, self.alarm.threshold)
+
     def calibration_alarm(self, text: str) -> float:
         """The alarm probability the threshold is chosen on: for a sentence the alarm learnt
         as ordinary, the higher of its out-of-fold one and the model's own (so no such
@@ -391,17 +397,21 @@ def fit_alarm(
     features: Callable[[Sequence[str]], Any],
     seed: int = 0,
     c: float = ALARM_C,
+    class_weight: str | None = None,
 ) -> tuple[Any, dict[str, float]]:
     """The alarm (a liblinear logistic regression) on the example ``rows`` and the
     ``ordinary`` sentences as "none" (their ``features``), and the ordinary sentences'
-    out-of-fold probabilities, by their normalised words (:data:`ALARM_FOLDS` more fits)."""
+    out-of-fold probabilities, by their normalised words (:data:`ALARM_FOLDS` more fits).
+    ``class_weight`` is for ``bench/alarm_variants.py`` (the shipped alarm weighs none)."""
     from scipy.sparse import vstack
     from sklearn.linear_model import LogisticRegression
 
     def fitted(extra: list[int], tol: float = 1e-4) -> LogisticRegression:
         x = vstack([rows, learnt[extra]]).tocsr() if extra else rows
         y = np.concatenate([labels, np.zeros(len(extra), dtype=bool)])
-        model = LogisticRegression(C=c, solver="liblinear", tol=tol, random_state=seed)
+        model = LogisticRegression(
+            C=c, solver="liblinear", tol=tol, random_state=seed, class_weight=class_weight
+        )
         return model.fit(x, y)
 
     words = list(dict.fromkeys(normalised(text) for text in ordinary if normalised(text)))

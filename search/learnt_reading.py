@@ -13,7 +13,13 @@ The rules (:mod:`search.understanding`) read first; the learnt model
   the threshold calibrated when the model was trained (:mod:`search.calibration`), its
   likeliest danger (and the next, when nearly as likely:
   :data:`search.learnt.SECOND_DANGER_SHARE`) is read as a cue: the one-line strip, never
-  the panel (the panel stays with the rules), and, as every danger, its listings first.
+  the panel (the panel stays with the rules), and, as every danger, its listings first
+  (band 1);
+- when the alarm reaches only the lower threshold calibrated against a false-alarm budget
+  (band 2: :func:`search.calibration.strip_threshold`), the same dangers are read as cues
+  for the strip alone: they are no concept of the reading, so the results are ranked as
+  they would be without them, and are kept aside (``Reading.quiet``) for a search that
+  finds nothing at all, which then shows their listings (:func:`search.engine.search`).
 
 NEED_LEAST was chosen on the validation part of the training sentences (``bench/learnt.py``
 prints the trade-off). The alarm's threshold is not chosen by hand: a phrasebook or
@@ -48,12 +54,29 @@ class LearntReader:
     """The need codes the deployment defines: the model's others are never read."""
     need_least: float = NEED_LEAST
     danger_least: float | None = None
-    """The alarm's threshold; None: the one calibrated with the model."""
+    """The alarm's band-1 threshold; None: the one calibrated with the model."""
+    strip_least: float | None = None
+    """The alarm's band-2 threshold; None: the one calibrated with the model. Never above
+    band 1's (:attr:`band_least`)."""
 
     @property
     def alarm_least(self) -> float:
-        """The alarm probability from which the strip shows."""
+        """The alarm probability from which the strip shows with the danger's listings
+        first (band 1)."""
         return self.model.danger_least if self.danger_least is None else self.danger_least
+
+    @property
+    def band_least(self) -> float:
+        """The alarm probability from which the strip alone shows (band 2)."""
+        least = self.model.strip_least if self.strip_least is None else self.strip_least
+        return min(least, self.alarm_least)
+
+    def band(self, probability: float) -> int:
+        """The alarm's band for ``probability``: 1 (strip, listings first), 2 (strip
+        alone) or 0 (nothing)."""
+        if probability >= self.alarm_least:
+            return 1
+        return 2 if probability >= self.band_least else 0
 
     def guess(self, text: str) -> Concept | None:
         """The likeliest need of the words, as a weak reading, if it is GUESS_LEAST likely
@@ -72,12 +95,12 @@ class LearntReader:
         no danger when the words hold a ``lookalike`` the rules know."""
         concepts = list(reading.concepts)
         cues = reading.cues
+        quiet: tuple[Concept, ...] = ()
         needs, guess = self.model.read(text, self.need_least)
-        if not (reading.dangers or reading.cues or lookalike) and (
-            guess is not None and guess.probability >= self.alarm_least
-        ):
+        band = 0 if guess is None else self.band(guess.probability)
+        if band and guess is not None and not (reading.dangers or reading.cues or lookalike):
             dangers = [c for c in (guess.code, *guess.others) if c in self.danger_needs]
-            concepts[:0] = [
+            learnt = [
                 Concept(
                     f"danger:{code}",
                     (),
@@ -88,6 +111,10 @@ class LearntReader:
                 )
                 for code in dangers
             ]
+            if band == 1:
+                concepts[:0] = learnt
+            else:
+                quiet = tuple(learnt)
             cues = tuple(dangers) or cues
         read = {concept.key for concept in concepts}
         covered = {need for concept in concepts if concept.priority for need in concept.needs}
@@ -102,6 +129,6 @@ class LearntReader:
                 Concept(key, (), needs=(need.code,), strong=False, learnt=need.probability)
             )
             added += 1
-        if len(concepts) == len(reading.concepts):
+        if len(concepts) == len(reading.concepts) and not quiet:
             return reading
-        return replace(reading, concepts=tuple(concepts), cues=cues)
+        return replace(reading, concepts=tuple(concepts), cues=cues, quiet=quiet)

@@ -145,7 +145,8 @@ class Reading:
     ``dangers`` are signalled strongly (a phrasebook danger phrase, or harm words read
     together with an act or threat: the safety panel); ``cues`` are dangers only weaker
     evidence found (the cue lexicon, or harm words near a person without an act: the
-    one-line strip). Both put the listings that meet the danger first. ``harm`` holds the
+    one-line strip). Both put the listings that meet the danger first (but for the learnt
+    alarm's band 2: ``quiet``). ``harm`` holds the
     co-occurrence reader's findings (:mod:`search.harm`), for ``flask search explain``.
     """
 
@@ -155,6 +156,10 @@ class Reading:
     cues: tuple[str, ...] = ()
     asker: Asker | None = None
     harm: tuple[Finding, ...] = ()
+    quiet: tuple[Concept, ...] = ()
+    """Dangers the learnt alarm read in its band 2 (:mod:`search.learnt_reading`): their
+    strip shows (they are in ``cues``), but they are no concept, so they rank nothing; a
+    search that finds nothing at all shows their listings (:func:`search.engine.search`)."""
 
     def without(self, keys: Sequence[str]) -> Reading:
         """The same reading with some concepts set aside (dangers are still signalled)."""

@@ -57,13 +57,19 @@ def train_command(force: bool) -> None:
         f"a quarter kept for validation), {how}: {built.path}"
     )
     click.echo(describe(built.model.alarm))
-    least = built.model.danger_least
-    if least <= 1:
+    bands = [
+        (band, least)
+        for band, least in (("1", built.model.danger_least), ("2", built.model.strip_least))
+        if least <= 1
+    ]
+    if bands:
         readers = {
             language: load_reader(council, safety, language=language)
             for language in current_app.extensions["query_readers"]
         }
-        click.echo(describe_figures(alarm_figures(readers, split(cases)[1], least), least))
+        for band, least in bands:
+            figures = alarm_figures(readers, split(cases)[1], least)
+            click.echo(describe_figures(figures, least, band))
 
 
 @search_cli.command("health")

@@ -78,6 +78,9 @@ def explain_command(words: str, top: int, practitioners: bool, language: str) ->
             if concept.priority:
                 notes.append("its listings come first")
             echo(f"  {label} [{concept.key}] evidence '{said}' ({'; '.join(notes)})")
+    for concept in reading.quiet if reading is not None else ():
+        label = concept_label(concept, council, safety)
+        echo(f"Learnt alarm: {label} [{concept.key}] {_learnt(reader, glossed, concept, True)}")
     _explain_harm(reading, safety)
     if reading is not None and reading.asker is not None:
         whom = {
@@ -112,19 +115,28 @@ def explain_command(words: str, top: int, practitioners: bool, language: str) ->
     _explain_hits(results, query, top, now)
 
 
-def _learnt(reader: QueryReader, text: str, concept: Concept) -> str:
-    """A learnt reading's evidence: its probability and the n-grams that weighed most."""
-    grams = (
-        reader.learnt.model.explain(text, concept.code, danger=concept.priority)
-        if reader.learnt is not None
-        else ()
-    )
-    does = (
-        "weak: the danger strip, never the panel; its listings first"
-        if concept.priority
-        else "weak: ranks, never chooses"
-    )
-    return f"learnt evidence p={concept.learnt:.2f} from {', '.join(grams) or 'no n-gram'} ({does})"
+def _learnt(reader: QueryReader, text: str, concept: Concept, quiet: bool = False) -> str:
+    """A learnt reading's evidence: its probability and the n-grams that weighed most, and
+    of a danger, the alarm's band (``quiet``: band 2) and its threshold."""
+    learnt = reader.learnt
+    grams = learnt.model.explain(text, concept.code, danger=concept.priority) if learnt else ()
+    if not concept.priority:
+        does = "weak: ranks, never chooses"
+        probability = f"p={concept.learnt:.2f}"
+    elif quiet:
+        least = learnt.band_least if learnt else float("inf")
+        does = (
+            f"alarm band 2, from {least:g}: the danger strip alone; ranks nothing, its "
+            "listings shown only if nothing else is found"
+        )
+        probability = f"alarm p={concept.learnt:.4f}"
+    else:
+        least = learnt.alarm_least if learnt else float("inf")
+        does = (
+            f"alarm band 1, from {least:g}: the danger strip, never the panel; its listings first"
+        )
+        probability = f"alarm p={concept.learnt:.4f}"
+    return f"learnt evidence {probability} from {', '.join(grams) or 'no n-gram'} ({does})"
 
 
 def _explain_harm(reading: Reading | None, safety: SafetyLines) -> None:

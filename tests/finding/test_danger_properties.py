@@ -11,6 +11,7 @@ a word with harm, on every page: no panel and no strip.
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import datetime
 from pathlib import Path
@@ -25,6 +26,7 @@ from directory.forms.search import parse_search_args
 from directory.indexing import site_search
 from directory.queries.services import public_services_by_id
 from directory.safety import SAFETY_FILE, cued_dangers, load_safety_lines, signalled_dangers
+from search.calibration import STRIP_BUDGET
 from search.results import SearchResults
 from tests.search.danger_sentences import DANGER, LEADING, ORDINARY
 from tests.search.danger_sentences_fresh import (
@@ -101,14 +103,20 @@ def test_the_danger_with_more_evidence_leads(search_app: Flask, language: str) -
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_ordinary_sentences_raise_no_panel_and_no_strip(search_app: Flask, language: str) -> None:
+    """No panel and no strip from the rules or the learnt alarm's band 1; the alarm's band 2
+    (the strip alone, calibrated against a false-alarm budget on the calibration set these
+    sentences belong to: :data:`search.calibration.STRIP_BUDGET`) within that budget."""
     with search_app.app_context():
-        alarms = [
-            (text, panel, strip)
-            for text in EVERY_ORDINARY
-            for _, panel, strip in [_search(search_app, text, language)]
-            if panel or strip
-        ]
+        alarms = []
+        band2 = []
+        for text in EVERY_ORDINARY:
+            results, panel, strip = _search(search_app, text, language)
+            if results.reading is not None and results.reading.quiet and not panel:
+                band2.append(text)
+            elif panel or strip:
+                alarms.append((text, panel, strip))
     assert alarms == []
+    assert len(band2) <= math.ceil(STRIP_BUDGET * len(EVERY_ORDINARY)), band2
 
 
 def test_a_danger_search_in_a_place_with_no_such_listing_still_finds_help(

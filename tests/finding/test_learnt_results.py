@@ -94,7 +94,7 @@ def test_a_learnt_danger_shows_the_strip_not_the_panel_and_its_listings_first(
         first = public_services_by_id([results.hits[0].id], datetime.now().date())
         needs = {t.code for service in first.values() for t in service.terms("need")}
         assert "domestic-abuse" in needs
-        quiet = replace(reader, learnt=replace(reader.learnt, danger_least=1.0))
+        quiet = replace(reader, learnt=replace(reader.learnt, danger_least=1.0, strip_least=1.0))
         assert _search(search_app, DANGER_UNREAD, quiet).reading.cues == ()
 
 

@@ -6,6 +6,7 @@ same figures and lists the queries that miss (``--failures``).
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from bench.relevance import TARGETS, WITH_IMPORTS, Report, evaluate, load_cases
 from directory.config import DEFAULT_COUNCIL_FILE
 from directory.council import load_council
 from directory.safety import SAFETY_FILE, SafetyLines, load_safety_lines
+from search.calibration import STRIP_BUDGET
 
 MIN_CASES = 150
 MIN_PER_NEED = 5
@@ -37,7 +39,11 @@ def test_family_queries_meet_the_relevance_and_safety_targets(search_app: Flask)
     assert not report.false_alarms, _misses(report)
     assert not report.unsafe_firsts, _misses(report)
     assert report.panel_or_strip_hit_rate == 1.0, _misses(report)
-    assert not report.strip_false_alarms, _misses(report)
+    # The strip's false alarms are the learnt alarm's band 2 alone (the strip, ranked as
+    # without the danger), within its budget (search.calibration.STRIP_BUDGET).
+    band2 = report.band2_false_alarms
+    assert [o.case.query for o in report.strip_false_alarms if o not in band2] == []
+    assert len(band2) <= math.ceil(STRIP_BUDGET * len(report.ordinary)), band2
 
 
 SECOND_SET = """

@@ -18,6 +18,8 @@ from functools import cache
 
 import pytest
 from flask import Flask
+from hypothesis import given
+from hypothesis import strategies as st
 
 from directory.calibration import (
     DEVELOPMENT_SET,
@@ -33,7 +35,17 @@ from directory.council import load_council
 from directory.learning import calibrated, learnt_model, training_cases, training_examples
 from directory.safety import load_safety_lines
 from directory.understanding import load_reader
-from search.calibration import FLOOR, OFF, STEPS, calibrate, parts, threshold_above
+from search.calibration import (
+    FLOOR,
+    OFF,
+    STEPS,
+    STRIP_BUDGET,
+    STRIP_FLOOR,
+    calibrate,
+    parts,
+    strip_threshold,
+    threshold_above,
+)
 from search.examples import split
 from search.learnt import LearntModel, normalised, train
 from search.lookalike_templates import LOOK_ALIKES
@@ -67,6 +79,45 @@ def test_the_rule_keeps_a_margin_above_the_highest_ordinary_sentence() -> None:
         assert chosen > highest and chosen >= previous
         assert chosen in STEPS or chosen == OFF
         previous = chosen
+
+
+@given(
+    st.lists(st.floats(0.0, 1.0), max_size=300),
+    st.sampled_from([0.0, 0.001, 0.005, 0.01, 0.05, 0.5, 1.0]),
+    st.sampled_from([0.5, 0.9, 0.99, 0.999, 1.0, OFF]),
+)
+def test_band_2_keeps_to_its_budget_at_the_lowest_such_step(
+    scores: list[float], budget: float, ceiling: float
+) -> None:
+    """At most ``budget`` of the scores reach band 2's threshold; one step (1/10,000)
+    lower, more would (unless it is at its floor or band 1's); never above band 1's."""
+    least = strip_threshold(scores, budget, ceiling)
+    allowed = int(budget * len(scores) + 1e-9)
+    assert least <= ceiling
+    assert sum(1 for score in scores if score >= least) <= allowed or least == ceiling
+    if least < ceiling:
+        assert least >= STRIP_FLOOR
+        lower = round(least - 1e-4, 4)
+        assert least == STRIP_FLOOR or sum(1 for s in scores if s >= lower) > allowed
+
+
+def test_band_2_is_computed_with_the_model_and_keeps_to_its_budget() -> None:
+    """Band 2's threshold is the rule's on the same cross-fitted scores band 1 is chosen on,
+    no higher than band 1's, and reached by at most the budget of the calibration set."""
+    model = learnt_model().model
+    assert model.alarm is not None and model.alarm.budget == STRIP_BUDGET
+    chosen_on, held_out = parts(_sentences())
+    scores = [model.calibration_alarm(text) for text in chosen_on]
+    assert model.strip_least == strip_threshold(scores, STRIP_BUDGET, model.danger_least)
+    assert model.strip_least <= model.danger_least
+    reached = [
+        text for text, score in zip(chosen_on, scores, strict=True) if score >= model.strip_least
+    ]
+    assert len(reached) == model.alarm.strip_reached <= STRIP_BUDGET * len(chosen_on)
+    # The held-out quarter, never chosen on, stays within a few times the budget.
+    alarm = _alarm(model)
+    unseen = [text for text in held_out if alarm(text) >= model.strip_least]
+    assert len(unseen) <= 3 * STRIP_BUDGET * len(held_out) + 2, unseen
 
 
 def test_the_calibration_set_is_gathered_from_its_sources_and_never_learnt_from() -> None:
@@ -176,9 +227,15 @@ def test_flask_search_train_prints_the_threshold_and_what_it_reads(empty_app: Fl
     result = empty_app.test_cli_runner().invoke(args=["search", "train"])
     assert result.exit_code == 0, result.output
     assert (
-        f"alarm threshold {model.danger_least:g}: calibration set {model.alarm.sentences} "
-        f"ordinary sentences (+{model.alarm.held_out} held out for the tests), highest alarm "
-        f"{model.alarm.highest:.4f}"
+        f"alarm band 1 (strip, listings first) from {model.danger_least:g}: calibration set "
+        f"{model.alarm.sentences} ordinary sentences (+{model.alarm.held_out} held out for "
+        f"the tests), highest alarm {model.alarm.highest:.4f}"
     ) in result.output
-    assert f"validation at {model.danger_least:g}: " in result.output
-    assert "learnt false alarms 0" in result.output
+    assert (
+        f"alarm band 2 (strip alone, ranked as without the danger) from {model.strip_least:g}: "
+        f"budget {model.alarm.budget:.2%} of the calibration set, {model.alarm.strip_reached} "
+        "of its sentences reach it"
+    ) in result.output
+    band1 = next(line for line in result.output.splitlines() if "validation band 1 at" in line)
+    assert f"at {model.danger_least:g}: " in band1 and "learnt false alarms 0" in band1
+    assert f"validation band 2 at {model.strip_least:g}: " in result.output
