@@ -11,8 +11,18 @@ and measures four pages:
 - a family search by three needs and a locality (``/find-support?need=...&locality=...``);
 - the practitioners' search by three needs and a locality (``/practitioners?...``).
 
-With one client, each page is asked ``--requests`` times in turn: p50/p95 of the wall
-clock, and the workers' own CPU time (user + system, from ``/proc``) per page. Then, with
+Every request is asked as a browser asks (``Accept-Encoding`` with brotli), so pages come
+compressed and the compression's CPU is counted. First, with one client, each page's
+addresses once, none asked before: the workers' CPU a page at first sight ("first", the
+index snapshot remembering nothing of the query). Then each address is asked by as many
+clients at once as there are workers, so every worker has seen every address, as the
+in-process ``bench/page_profile.py`` warms its one app, and the workers' other threads
+(the search follower, timers) are measured alone for 5 s with no request. With one
+client, each page is asked ``--requests`` times in turn: p50/p95 of the wall clock, the
+CPU time (user + system, from ``/proc``) a page of the workers' serving threads (a sync
+worker serves on its main thread; the other threads work by the clock, not by the page,
+so the slower the machine the more of theirs would fall on each page), and the bytes
+sent a page. Then, with
 ``--clients`` clients at once, the pages are loaded in ``--rounds`` alternating rounds of
 ``--seconds`` each (floor, keyword, needs, practitioners, floor, ...), so a busy moment of
 the shared machine falls on all of them alike: requests a second, and the ratio of each
@@ -22,6 +32,10 @@ waiting for a core while the CPU time does not.
 
     .venv/bin/python bench/load.py [--sizes 10000 100000] [--dir DIR] [--workers 2]
         [--clients 4] [--seconds 5] [--rounds 3] [--requests 60] [--seed 7]
+        [--backend whoosh|tantivy|memory]
+
+``--backend`` (or ``SEARCH_BACKEND``) chooses the engine; each keeps its index beside the
+one database (``index`` for Whoosh, ``index-tantivy``...).
 
 Goals at 10,000 listings (issue 22): <= 8 ms CPU per results page, p95 <= 50 ms with one
 client, >= 0.5 of the floor's rate with two workers, three needs and a locality p95 <= 60 ms.
@@ -55,15 +69,23 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from pages import QUERIES, build_app, clone_directory  # noqa: E402
+from pages import QUERIES, build_app, clone_directory, index_folder  # noqa: E402
 
 from directory.extensions import db  # noqa: E402
 from directory.models import Service  # noqa: E402
+from search.plug import DEFAULT_ENGINE, ENGINES  # noqa: E402
 
 FLOOR = "/browse-safely"
+KEYWORD = "/find-support?q="
+PRIMER = f"{KEYWORD}swimming"
+"""A keyword search none of the measured ones is: each worker's first search opens what
+every later one reuses."""
 SECRET = "load-bench-secret-key-not-for-any-real-site"
 PRACTITIONER = ("load-practitioner@example.org", "load bench practitioner passphrase")
 TICKS = os.sysconf("SC_CLK_TCK")
+ACCEPT_ENCODING = "gzip, deflate, br, zstd"
+"""What a current browser sends: pages come brotli-compressed, as a family's phone gets
+them, and the compression's CPU is in the figures."""
 
 
 @dataclass
@@ -74,7 +96,12 @@ class Page:
     addresses: list[str]
     practitioner: bool = False
     wall_ms: list[float] = field(default_factory=list)
+    sent: list[int] = field(default_factory=list)
+    """Bytes of each body as sent, one client."""
     cpu_ms: float = 0.0
+    """The workers' serving threads' CPU a page, every address seen before by each worker."""
+    first_cpu_ms: float = 0.0
+    """The same, for the first sight of each address (the snapshot remembers none of it)."""
     served: int = 0
     seconds: float = 0.0
     errors: int = 0
@@ -84,14 +111,17 @@ class Page:
             yield from self.addresses
 
 
-def prepare(size: int, folder: Path, seed: int) -> dict[str, list[str]]:
-    """The directory of ``size`` listings in ``folder`` (made if missing), its index current,
-    a practitioner who can sign in; returns the council's need and locality codes."""
+def prepare(
+    size: int, folder: Path, seed: int, backend: str = DEFAULT_ENGINE
+) -> dict[str, list[str]]:
+    """The directory of ``size`` listings in ``folder`` (made if missing), its ``backend``
+    index current, a practitioner who can sign in; returns the council's need and locality
+    codes."""
     from directory.accounts.users import create_user
     from directory.models import Role, User
 
     folder.mkdir(parents=True, exist_ok=True)
-    app = build_app(folder)
+    app = build_app(folder, backend)
     with app.app_context():
         listings = db.session.scalar(sa.select(sa.func.count(Service.id)))
         if listings < size:
@@ -119,12 +149,13 @@ def free_port() -> int:
 
 
 @contextmanager
-def gunicorn(folder: Path, port: int, workers: int) -> Iterator[int]:
+def gunicorn(folder: Path, port: int, workers: int, backend: str = DEFAULT_ENGINE) -> Iterator[int]:
     """gunicorn serving the site on ``folder``'s database and index; yields its pid."""
     environment = {
         **os.environ,
         "DATABASE_URL": f"sqlite:///{folder / 'bench.db'}",
-        "SEARCH_INDEX_DIR": str(folder / "index"),
+        "SEARCH_BACKEND": backend,
+        "SEARCH_INDEX_DIR": str(index_folder(folder, backend)),
         "JOB_QUEUE_FILE": str(folder / "jobs.sqlite3"),
         "SECRET_KEY": SECRET,
     }
@@ -175,19 +206,26 @@ def workers_of(master: int) -> list[int]:
     return [int(pid) for pid in children]
 
 
-def cpu_seconds(pids: Sequence[int]) -> float:
-    """User + system CPU seconds of these processes so far."""
+def cpu_seconds(pids: Sequence[int], serving_only: bool = False) -> float:
+    """User + system CPU seconds of these processes so far: every thread's (with those
+    that have ended), or with ``serving_only`` each one's main thread alone, the one a
+    sync worker serves its requests on."""
     total = 0
     for pid in pids:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        stat = f"/proc/{pid}/task/{pid}/stat" if serving_only else f"/proc/{pid}/stat"
+        fields = Path(stat).read_text().rsplit(")", 1)[1].split()
         total += int(fields[11]) + int(fields[12])
     return total / TICKS
 
 
 def get(port: int, address: str, cookie: str = "") -> tuple[int, bytes]:
+    """The status and the body as sent (compressed), asked as a browser asks."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    headers = {"Accept-Encoding": ACCEPT_ENCODING}
+    if cookie:
+        headers["Cookie"] = cookie
     try:
-        connection.request("GET", address, headers={"Cookie": cookie} if cookie else {})
+        connection.request("GET", address, headers=headers)
         response = connection.getresponse()
         return response.status, response.read()
     finally:
@@ -210,20 +248,65 @@ def sign_in(port: int) -> str:
     return "; ".join(f"{cookie.name}={cookie.value}" for cookie in jar)
 
 
+def first_sight(port: int, page: Page, pids: Sequence[int], cookie: str) -> None:
+    """Each address once, one client, none asked before: the serving threads' CPU a page
+    when the index snapshot remembers nothing of the query."""
+    started = cpu_seconds(pids, serving_only=True)
+    for address in page.addresses:
+        if _status(port, address, cookie if page.practitioner else "") != 200:
+            page.errors += 1
+    page.first_cpu_ms = (cpu_seconds(pids, True) - started) * 1000 / len(page.addresses)
+
+
+def seen_by_every_worker(port: int, page: Page, workers: int, cookie: str) -> None:
+    """Each address asked by ``workers`` clients at the same moment, twice: a sync worker
+    serves one request at a time, so each worker gets one of them (or, should one worker
+    be quick enough to take two, the second round gives the other its turn)."""
+    for address in page.addresses:
+        for _ in range(2):
+            threads = [
+                threading.Thread(
+                    target=_status, args=(port, address, cookie if page.practitioner else "")
+                )
+                for _ in range(workers)
+            ]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+
+
 def one_client(port: int, page: Page, count: int, pids: Sequence[int], cookie: str) -> None:
-    """``count`` requests one after another: wall clock each, workers' CPU per page."""
+    """``count`` requests one after another: wall clock each, and the CPU a page of the
+    workers' serving threads (the search follower and the search notes' writer run on
+    others, by the clock, not by the page: ``background`` measures them)."""
     addresses = page.cycle()
-    started = cpu_seconds(pids)
+    started = cpu_seconds(pids, serving_only=True)
     for _ in range(count):
         begun = time.perf_counter()
         try:
-            status, _body = get(port, next(addresses), cookie if page.practitioner else "")
+            status, body = get(port, next(addresses), cookie if page.practitioner else "")
         except OSError:
-            status = 0
+            status, body = 0, b""
         page.wall_ms.append((time.perf_counter() - begun) * 1000)
+        page.sent.append(len(body))
         if status != 200:
             page.errors += 1
-    page.cpu_ms = (cpu_seconds(pids) - started) * 1000 / count
+    page.cpu_ms = (cpu_seconds(pids, serving_only=True) - started) * 1000 / count
+
+
+def background(pids: Sequence[int], seconds: float) -> float:
+    """The workers' CPU ms a second with no request: the follower, heartbeats, timers."""
+    started = cpu_seconds(pids)
+    time.sleep(seconds)
+    return (cpu_seconds(pids) - started) * 1000 / seconds
+
+
+def _status(port: int, address: str, cookie: str) -> int:
+    try:
+        return get(port, address, cookie)[0]
+    except OSError:
+        return 0
 
 
 def under_load(port: int, page: Page, clients: int, seconds: float, cookie: str) -> None:
@@ -263,7 +346,7 @@ def percentile(values: Sequence[float], share: float) -> float:
 
 
 def pages_for(codes: dict[str, list[str]], rng: random.Random, count: int) -> list[Page]:
-    keyword = [f"/find-support?{urllib.parse.urlencode({'q': words})}" for words in QUERIES]
+    keyword = [f"{KEYWORD}{urllib.parse.quote_plus(words)}" for words in QUERIES]
     plans = []
     for _ in range(count):
         chosen = "&".join(f"need={code}" for code in rng.sample(codes["needs"], 3))
@@ -279,15 +362,22 @@ def pages_for(codes: dict[str, list[str]], rng: random.Random, count: int) -> li
 def bench(size: int, arguments: argparse.Namespace) -> None:
     folder = (arguments.dir or ROOT / "instance" / "bench-load").resolve() / str(size)
     print(f"\n{size:,} listings ({folder})")
-    codes = prepare(size, folder, arguments.seed)
+    codes = prepare(size, folder, arguments.seed, arguments.backend)
     pages = pages_for(codes, random.Random(arguments.seed), arguments.requests)
     port = free_port()
-    with gunicorn(folder, port, arguments.workers) as master:
+    with gunicorn(folder, port, arguments.workers, arguments.backend) as master:
         pids = workers_of(master)
         cookie = sign_in(port)
-        warm = Page("warm", [a for page in pages for a in page.addresses[:10]])
-        warm.practitioner = True
-        under_load(port, warm, arguments.workers * 2, 5.0, cookie)  # each worker opens all
+        # What a worker's first search of each kind opens once (the index, its readers)
+        # is paid here, on addresses not measured, so "first" is the query's own cost.
+        _keyword, *primers = pages_for(codes, random.Random(arguments.seed + 1), 1)[1:]
+        for primer in [Page("primer", [PRIMER]), *primers]:
+            seen_by_every_worker(port, primer, arguments.workers, cookie)
+        for page in pages:
+            first_sight(port, page, pids, cookie)
+        for page in pages:
+            seen_by_every_worker(port, page, arguments.workers, cookie)
+        idle = background(pids, 5.0)
         for page in pages:
             one_client(port, page, arguments.requests, pids, cookie)
         for _ in range(arguments.rounds):
@@ -297,19 +387,23 @@ def bench(size: int, arguments: argparse.Namespace) -> None:
             print("  note: a worker was restarted during the run (see gunicorn.log)")
     floor = pages[0].served / pages[0].seconds
     print(
-        f"  {arguments.workers} sync workers, {arguments.clients} clients under load; "
-        f"load average {os.getloadavg()[0]:.1f}"
+        f"  {arguments.backend}, {arguments.workers} sync workers, {arguments.clients} clients"
+        f" under load; load average {os.getloadavg()[0]:.1f}; the workers' other threads"
+        f" {idle:.1f} ms CPU a second with no request"
     )
     print(
         f"  {'page':<34}{'req/s':>8}{'/floor':>8}{'p50 ms':>9}{'p95 ms':>9}"
-        f"{'CPU ms':>9}{'errors':>8}"
+        f"{'CPU ms':>9}{'first':>8}{'KiB':>6}{'errors':>8}"
     )
     for page in pages:
         rate = page.served / page.seconds
+        # One address asked once is a clock tick or none: no figure.
+        first = f"{page.first_cpu_ms:.1f}" if len(page.addresses) >= 10 else "-"
         print(
             f"  {page.label:<34}{rate:8.1f}{rate / floor:8.2f}"
             f"{statistics.median(page.wall_ms):9.1f}{percentile(page.wall_ms, 0.95):9.1f}"
-            f"{page.cpu_ms:9.1f}{page.errors:8d}"
+            f"{page.cpu_ms:9.1f}{first:>8}{statistics.mean(page.sent) / 1024:6.1f}"
+            f"{page.errors:8d}"
         )
 
 
@@ -323,6 +417,12 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--requests", type=int, default=60, help="one client, per page")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--backend",
+        choices=ENGINES,
+        default=os.environ.get("SEARCH_BACKEND", DEFAULT_ENGINE),
+        help="the search engine (its index kept beside the database, one per engine)",
+    )
     arguments = parser.parse_args()
     # Stopped with SIGTERM, still stop gunicorn (the ``finally`` in ``gunicorn``).
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))

@@ -7,8 +7,13 @@ pass over the page's addresses (every cache as a running worker holds it), then
 printed. With ``--timed``, no profiler: the CPU time of a page and of its searches (the
 engine's calls), the median of ``--passes`` passes of ``--requests`` requests each.
 
+With ``--first``, no warm-up pass over the page's addresses (one search of the same kind,
+not measured, opens what a first search opens): each address is asked once, the first
+sight of its query, as a worker meets most queries (``bench/load.py``'s "first" column);
+``--requests`` is then how many addresses, and ``--timed`` times one pass.
+
     .venv/bin/python bench/page_profile.py [keyword|needs|practitioner] [--size 10000]
-        [--dir DIR] [--requests 50] [--top 30] [--seed 7] [--timed [--passes 5]]
+        [--dir DIR] [--requests 50] [--top 30] [--seed 7] [--timed [--passes 5]] [--first]
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from load import PRACTITIONER, pages_for, prepare  # noqa: E402
+from load import PRACTITIONER, PRIMER, pages_for, prepare  # noqa: E402
 from pages import build_app  # noqa: E402
 
 KINDS = {"keyword": 1, "needs": 2, "practitioner": 3}
@@ -44,6 +49,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--timed", action="store_true", help="CPU times, no profiler")
     parser.add_argument("--passes", type=int, default=5)
+    parser.add_argument("--first", action="store_true", help="each address once, unseen")
     arguments = parser.parse_args()
     folder = (arguments.dir or ROOT / "instance" / "bench-load").resolve() / str(arguments.size)
     codes = prepare(arguments.size, folder, arguments.seed)
@@ -54,11 +60,21 @@ def main() -> None:
     client = app.test_client()
     if page.practitioner:
         _sign_in(client)
-    for address in page.addresses:
-        _get(client, address)
+    if arguments.first:
+        # What the first search of this kind opens once, on an address not measured (as
+        # bench/load.py primes each worker).
+        other = pages_for(codes, random.Random(arguments.seed + 1), 1)[KINDS[arguments.kind]]
+        _get(client, PRIMER if arguments.kind == "keyword" else other.addresses[0])
+        label = f"{page.label}, first sight"
+        passes = 1
+    else:
+        for address in page.addresses:
+            _get(client, address)
+        label = page.label
+        passes = arguments.passes
     addresses = page.cycle()
     if arguments.timed:
-        _timed(app, client, page.label, addresses, arguments.requests, arguments.passes)
+        _timed(app, client, label, addresses, arguments.requests, passes)
         return
     profile = cProfile.Profile()
     started = time.process_time()
@@ -67,7 +83,7 @@ def main() -> None:
         _get(client, next(addresses))
     profile.disable()
     cpu_ms = (time.process_time() - started) * 1000 / arguments.requests
-    print(f"{page.label}: {cpu_ms:.1f} ms CPU a page under the profiler")
+    print(f"{label}: {cpu_ms:.1f} ms CPU a page under the profiler")
     stats = pstats.Stats(profile).strip_dirs()
     stats.sort_stats("cumulative").print_stats(arguments.top)
     stats.sort_stats("tottime").print_stats(arguments.top)

@@ -34,6 +34,7 @@ from flask import Flask, current_app
 from flask_migrate import upgrade
 
 from search import MemoryBackend
+from search.plug import DEFAULT_ENGINE
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -138,12 +139,19 @@ FILTERS = (
 POSTCODE_AREAS = {"DY", "B", "WV", "WS"}
 
 
-def build_app(directory: Path) -> Flask:
+def index_folder(directory: Path, backend: str = DEFAULT_ENGINE) -> Path:
+    """Where a bench directory keeps its index for ``backend``: ``index`` for the default
+    engine (as always), ``index-NAME`` for another, so one database serves both."""
+    return directory / ("index" if backend == DEFAULT_ENGINE else f"index-{backend}")
+
+
+def build_app(directory: Path, backend: str = DEFAULT_ENGINE) -> Flask:
     config = Config(
         secret_key="bench",
         database_url=f"sqlite:///{directory / 'bench.db'}",
-        search_index_dir=directory / "index",
+        search_index_dir=index_folder(directory, backend),
         council_file=DEFAULT_COUNCIL_FILE,
+        search_backend=backend,
     )
     app = create_app(config)
     with app.app_context():
