@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from directory.extensions import db
 from directory.models import (
@@ -181,7 +181,9 @@ def services_for_cards(
         sa.select(Service)
         .where(Service.id.in_(ids), visible)
         .options(
-            *_FOR_LISTS,
+            joinedload(Service.organization),
+            selectinload(Service.cost_options),
+            selectinload(Service.locations).joinedload(ServiceAtLocation.location),
             selectinload(Service.phones),
             selectinload(Service.service_areas),
             selectinload(Service.schedules),
