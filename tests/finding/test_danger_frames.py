@@ -6,6 +6,8 @@
   no panel, no strip. The same words said of a person still show.
 - Children taken out or minded ("who can have my kids", "take the kids swimming") are
   no threat to take them; "threatened to take the kids" still is.
+- Idioms holding a harm word: running away with an idea, an alarm going off, a bill
+  "killing us", a relative poking her nose in.
 - A parent's anger foretold over a failure ("mums gonna kill me i failed my mocks").
 - Abuse said to be past and over ("left him years ago, he was abusive", "we're safe now",
   "been through domestic abuse") reads the domestic-abuse need, so its services come
@@ -46,6 +48,12 @@ OUTINGS = [
     "grandad wants to take the kids camping, any family campsites",
     "my dad takes the grandkids swimming, any family swim sessions",
 ]
+IDIOMS = [
+    "my daughter has run away with the idea shes going to be a vet, any work experience",
+    "the fire alarm keeps going off when i cook, can the council check it",
+    "the rent is killing us, any help with housing costs",
+    "my sister keeps poking her nose in about my kids bedtimes",
+]
 PARENT_FAILURE = [
     "my dads gonna kill me i failed my driving test",
     "mum is going to murder me i broke her vase",
@@ -53,7 +61,7 @@ PARENT_FAILURE = [
 ]
 
 
-@pytest.mark.parametrize("text", [*SPORT, *THINGS, *OUTINGS, *PARENT_FAILURE])
+@pytest.mark.parametrize("text", [*SPORT, *THINGS, *OUTINGS, *IDIOMS, *PARENT_FAILURE])
 def test_a_harm_word_in_an_everyday_frame_raises_nothing(text: str) -> None:
     reading = read(text)
     assert reading.dangers == (), text
