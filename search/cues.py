@@ -207,15 +207,27 @@ class CueLexicon:
 
     ignore: _Patterns
     cues: _Patterns
+    ended_abuse: _Patterns | None = None
+    """``[ended]``: abuse named as past and over ("left him two years ago, he was
+    abusive", "we are safe now"): a need, not a danger now."""
 
     def ignored(self, words: Sequence[str]) -> set[int]:
         """Positions of the words inside a look-alike ("knife and fork", "suicide squad"):
         no danger, weak or strong, is read from them."""
+        return self._found(self.ignore, words)
+
+    def ended(self, words: Sequence[str]) -> set[int]:
+        """Positions of the words of an abuse said to be past and over (``[ended]``):
+        read as the need for support, not as a danger now (no panel, no strip)."""
+        return self._found(self.ended_abuse, words) if self.ended_abuse is not None else set()
+
+    @staticmethod
+    def _found(patterns: _Patterns, words: Sequence[str]) -> set[int]:
         folded = [fold(word) or _BLANK for word in words]
         starts = _starts(folded)
         return {
             position
-            for _, match in self.ignore.matches(folded)
+            for _, match in patterns.matches(folded)
             for position in _positions(starts, match.start(), match.end())
         }
 
@@ -255,6 +267,7 @@ def build_cues(
     ignore: Sequence[str],
     cues: Mapping[str, Sequence[str]],
     words: Mapping[str, Sequence[str]] | None = None,
+    ended: Sequence[str] = (),
 ) -> CueLexicon:
     """Compile the patterns (``@name`` from ``words``); a malformed one raises
     :class:`CueError` naming it."""
@@ -268,13 +281,14 @@ def build_cues(
                 for pattern in patterns
             ]
         ),
+        _indexed([("", expand(pattern, lists)) for pattern in ended]) if ended else None,
     )
 
 
 def parse_cues(raw: Mapping[str, object], languages: Sequence[str] | None = None) -> CueLexicon:
-    """The lexicon of a cue file's tables (``[ignore]`` and ``[cues.CODE]``, each keyed by
-    language, and the ``[words]`` lists patterns name), for ``languages`` (every language
-    in the file when None)."""
+    """The lexicon of a cue file's tables (``[ignore]``, ``[ended]`` and ``[cues.CODE]``,
+    each keyed by language, and the ``[words]`` lists patterns name), for ``languages``
+    (every language in the file when None)."""
 
     def patterns(table: object, where: str) -> list[str]:
         if not isinstance(table, Mapping):
@@ -301,6 +315,7 @@ def parse_cues(raw: Mapping[str, object], languages: Sequence[str] | None = None
         patterns(raw.get("ignore", {}), "ignore"),
         {code: patterns(table, f"cues.{code}") for code, table in cues.items()},
         words,
+        patterns(raw.get("ended", {}), "ended"),
     )
 
 

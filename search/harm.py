@@ -338,6 +338,29 @@ class HarmReader:
         words = self.words(keys, skipped)
         return self._aside(words, _harm_words(words, keys))
 
+    def idle(self, keys: Sequence[str], skipped: set[int] | None = None) -> set[int]:
+        """Positions of one-word harm words that say no harm here: done to a thing named
+        after them ("strangle the printer", "killing my queen"), or hyperbole under
+        laughter ("could strangle him lol", :meth:`_joking`). The phrasebook's one-word
+        danger phrases ("strangled") are not read there, as the co-occurrence reading
+        reads none of these (the cues keep their own look-alikes: "smashed my phone" is
+        still control)."""
+        words = self.words(keys, skipped)
+        harm = _harm_words(words, keys)
+        if self._joking(words, harm):
+            return {p for word in words if word.cls == "hyperbole" for p in word.positions}
+        reach = {p for word in words if word.cls in _OUT_OF_REACH for p in word.positions}
+        objects = {p for w in words if w.cls == "object" for p in w.positions} - reach
+        said_of_things = {
+            p
+            for word in words
+            if word.cls in self.signals
+            and len(word.positions) == 1
+            and _object_after(word, objects, keys)
+            for p in word.positions
+        }
+        return said_of_things - {p for word in harm for p in word.positions}
+
     def _aside(self, words: Sequence[Word], harm: Sequence[Word]) -> bool:
         return any(word.cls == "form" for word in words) or self._joking(words, harm)
 
@@ -451,6 +474,14 @@ def _fits(want: str, got: str) -> bool:
         or (want == "my" and got == "me")
         or (want.endswith("ing") and got == want[:-1])  # a dropped g: "tired of bein alive"
     )
+
+
+def _object_after(word: Word, objects: set[int], keys: Sequence[str]) -> bool:
+    """Whether the word after the harm word (past "the", "my"...) is an object."""
+    after = max(word.positions) + 1
+    while after < len(keys) and (keys[after] in _SKIPPED or keys[after] in _OWNERS):
+        after += 1
+    return after in objects
 
 
 def _acts_on_object(word: Word, objects: set[int], keys: Sequence[str]) -> bool:

@@ -549,17 +549,28 @@ class QueryReader:
         matches = self._matches(stems, contractions)
         keys = [token.key for token in tokens]
         ignored = self.cues.ignored(keys) if self.cues is not None else set()
+        # An abuse said to be past and over is the need for support, not a danger now.
+        ended = self.cues.ended(keys) if self.cues is not None else set()
+        ignored |= ended
+        # A danger phrase that is a harm word done to a thing or said in jest is none.
+        idle = self.harm.idle(keys, ignored) if self.harm is not None and tokens else set()
+        was = [
+            _past_need(code, tokens, positions)
+            for entry, positions in matches
+            if entry.section == "dangers" and not ended.isdisjoint(positions)
+            for code in entry.needs
+        ]
         matches = [
             (entry, positions)
             for entry, positions in matches
-            if entry.section != "dangers" or ignored.isdisjoint(positions)
+            if entry.section != "dangers" or ignored.union(idle).isdisjoint(positions)
         ]
         matches = self._in_context(matches, stems)
         strong = {entry.code for entry, _ in matches if entry.section == "dangers"}
         findings = self.harm.read(keys, ignored) if self.harm is not None and tokens else ()
         harm = self._harm(tokens, findings)
         strong.update(c.code for c in harm if c.strong)
-        cued = [*self._cued(tokens, ignored), *harm]
+        cued = [*self._cued(tokens, ignored), *harm, *was]
         signs = self.harm.signs(keys, ignored) if self.harm is not None else {}
         concepts = _leading_danger_first(
             self._concepts(matches, tokens, today, cued, stems),
@@ -793,6 +804,18 @@ class _Token:
     contraction: bool = False
     """A contraction spelling another word with its apostrophe dropped ("i'll", "we'd";
     :mod:`search.contractions`): no need, time or other reading but a danger's."""
+
+
+def _past_need(code: str, tokens: Sequence[_Token], positions: Sequence[int]) -> Concept:
+    """The need a danger phrase names when the danger is past and over ("he was abusive,
+    we left years ago"): its services rank first, with no panel or strip."""
+    return Concept(
+        f"need:{code}",
+        tuple(part for p in positions for part in tokens[p].parts),
+        needs=(code,),
+        evidence=_evidence(tokens, positions),
+        positions=tuple(positions),
+    )
 
 
 def _skipping(position: int, count: int, longest: int, skippable: set[int]) -> list[int]:

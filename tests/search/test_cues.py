@@ -237,3 +237,14 @@ def test_a_malformed_file_is_refused() -> None:
 
 def _words(text: str) -> list[str]:
     return text.split(" ")
+
+
+def test_an_ended_abuse_is_found_apart_from_the_look_alikes() -> None:
+    lexicon = parse_cues(
+        {"ignore": {"en": ["knife ~ and ~ fork"]}, "ended": {"en": ["years ~ ago & was abusive"]}}
+    )
+    words = _words("he was abusive years ago")
+    assert lexicon.ended(words) == {1, 2, 3, 4}
+    assert lexicon.ignored(words) == set()
+    assert lexicon.ended(_words("he was abusive last night")) == set()
+    assert parse_cues({"ignore": {"en": []}}).ended(words) == set()

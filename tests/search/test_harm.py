@@ -309,3 +309,26 @@ def test_the_shipped_file_has_every_class_in_every_language() -> None:
         if not table.get(language)
     ]
     assert missing == []
+
+
+@pytest.mark.parametrize(
+    ("text", "idle_word"),
+    [
+        ("gonna strangle the printer", "strangle"),
+        ("my son loves killing my queen at chess", "killing"),
+        ("ill strangle him lol he ate all the biscuits", "strangle"),
+    ],
+)
+def test_a_harm_word_done_to_a_thing_or_in_jest_is_idle(text: str, idle_word: str) -> None:
+    keys = [token.key for token in _tokens(text)]
+    # Read without the cue file's look-alikes, which blank some of these already.
+    assert keys.index(idle_word) in harm_words(HARM_FILE).idle(keys), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["he strangled me", "he locks me in the bedroom", "chce sie zabic", "he hit me"],
+)
+def test_harm_said_of_a_person_or_naming_its_person_is_not_idle(text: str) -> None:
+    keys = [token.key for token in _tokens(text)]
+    assert harm_words(HARM_FILE).idle(keys, danger_cues().ignored(keys)) == set(), text
