@@ -271,3 +271,75 @@ def test_formal_colloquial_and_mixed_words_read_as_their_need(
 )
 def test_a_forced_wedding_is_forced_marriage_and_a_wedding_is_not(text: str, forced: bool) -> None:
     assert ("forced-marriage" in read(text).dangers) is forced, text
+
+
+# Round 15 (issue 17): signs written by class from a blind Polish file's misses, tested
+# with sentences of their own; each class beside the look-alikes it must leave alone.
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # the reflexive before the verb, with and without Polish letters: the panel
+        ("syn się tnie, widziałam blizny", "suicide-and-self-harm"),
+        ("corka sie tnie od wakacji", "suicide-and-self-harm"),
+        ("kumpel napisał że się jutro zabije", "suicide-and-self-harm"),
+        ("siedze na dachu bloku i nie wiem po co dalej", "suicide-and-self-harm"),
+        ("nie dam rady dłużej tak żyć", "suicide-and-self-harm"),
+        # a blow to the face said colloquially, a threat said as "coś mi zrobi"
+        ("stary mi dał w twarz przy dzieciach", "domestic-abuse"),
+        ("dostałam w pysk od partnera", "domestic-abuse"),
+        ("mąż mówi że jak powiem komuś to coś mi zrobi", "domestic-abuse"),
+        # a child lost and looked for; a carer striking a small child
+        ("synek zgubił się w parku, szukamy go od godziny", "child-at-risk"),
+        ("niania walnęła małego, widziałam na nagraniu", "child-at-risk"),
+        # grooming and exploitation signs
+        ("córka 13 lat, starszy chłopak kupuje jej wódkę i fajki", "exploitation"),
+        ("jakiś dorosły facet odwozi córkę w nocy pod dom", "exploitation"),
+        ("ktoś obcy na discordzie mówi synowi żeby nie mówił nikomu", "exploitation"),
+        ("kazali mu przewozić torbę, grożą że jak nie to go pobiją", "exploitation"),
+        ("agencja zabrała nam dokumenty i nie płacą za pracę", "exploitation"),
+        ("śpimy w 12 osób w jednym domu, pracujemy na magazynie", "exploitation"),
+        # marriage one cannot refuse, honour and shame
+        ("jak nie wyjdę za kuzyna to ojciec mnie wyrzuci", "forced-marriage"),
+        ("rodzina już wzięła pieniądze za moje wesele, nie mogę odmówić", "forced-marriage"),
+        ("jedziemy w lato do kraju i tam ma być mój ślub, nikt mnie nie pytał", "forced-marriage"),
+        ("rodzice ją zaręczyli, a ona ma 14 lat", "forced-marriage"),
+        ("wujek mówi że przynoszę wstyd rodzinie i brat mnie pilnuje", "forced-marriage"),
+        ("chcą wydać siostrę z niepełnosprawnością za mąż", "forced-marriage"),
+    ],
+)
+def test_round_15_polish_signs_read_their_danger(text: str, code: str) -> None:
+    reading = read(text)
+    assert code in (*reading.dangers, *reading.cues), (text, reading.dangers, reading.cues)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # tiredness ("nie daję rady") and can't-make-it: no wish to die
+        "nie dam rady przyjść rano, jest coś po południu?",
+        "z trojgiem dzieci już nie daję rady, gdzie jakaś pomoc domowa",
+        # fear for someone, not of them; a teenager shut in her own room
+        "boję się o syna, mało je i ciągle ćwiczy",
+        "syn siedzi zamknięty w pokoju całymi dniami przy komputerze",
+        # a purpose clause, vanishing into books or games, knives for cooking
+        "co zrobić żeby nie wrócił do palenia",
+        "córka znika w grach, nie wychodzi na dwór",
+        "młody kroi warzywa nożem jak zawodowiec, szukam kursu kuchni",
+        # weather, laughter, a game and a teenager's "stara" that "kill"
+        "ten deszcz mnie wykończy, gdzie iść z dziećmi pod dachem",
+        "zabijecie mnie śmiechem, ale nie umiem jeździć na rowerze",
+        "kill team w sobotę dla 14 latka, gdzie grają",
+        "stara mnie zabije za te oceny, gdzie korepetycje z matmy",
+        # pills taken too often for months, a scam, violence denied or in the past
+        "biorę za dużo leków przeciwbólowych od roku, chyba jestem uzależniona",
+        "oszuści podali się za bank i ukradli mi oszczędności",
+        "rozstajemy się spokojnie, nie ma przemocy, co z alimentami",
+        "w poprzednim związku była przemoc, teraz szukam terapii dla siebie",
+        "jak rozpoznać przemoc psychiczną u znajomej",
+        # someone afraid "they'll do something" with the children, no threat made
+        "boję się że opieka społeczna coś nam zrobi z dziećmi, co to early help",
+    ],
+)
+def test_round_15_polish_lookalikes_raise_no_danger(text: str) -> None:
+    reading = read(text)
+    assert not danger(reading), (text, reading.dangers, reading.cues)
