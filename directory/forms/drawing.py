@@ -19,6 +19,16 @@ stand-in for its value, and its own value, escaped as the drawing escaped the st
 is put in on each page: what a family typed is never kept (a box with an error, which
 may quote it, is drawn afresh). Fields of other classes are drawn every
 time.
+
+A kept checkboxes field drawn in a new state (a filter's options with the counts of a
+query seen for the first time) is put together from kept parts rather than drawn whole:
+each checkbox item's HTML is kept by its own parameters (with the field's frame: name,
+legend, classes), and the field's frame (everything but the items) once per frame. The
+macro draws items one after the other, each from its own line, each with an id of its
+own, so the field is its frame's head, its items' HTML in order and its frame's tail;
+items not kept are drawn together by the macro in one call (with the frame, which gives
+the frame too) and cut at their openings. A field whose items have no id of their own,
+or whose drawing does not cut cleanly into one piece an item, is drawn whole.
 """
 
 from __future__ import annotations
@@ -42,8 +52,14 @@ MACROS = {
 """The widget templates drawn this way: the GOV.UK component and macro each one calls."""
 MOST_KEPT = 2000
 """Drawn fields kept per process (a few kilobytes each), the least recently used dropped."""
+MOST_KEPT_ITEMS = 20000
+"""Drawn checkbox items kept per process (about 400 bytes each)."""
 
 _kept: OrderedDict[tuple[object, ...], Markup] = OrderedDict()
+_kept_items: OrderedDict[tuple[str, str], str] = OrderedDict()
+_frames: OrderedDict[str, tuple[str, str]] = OrderedDict()
+_CHECKBOXES = "govuk_frontend_wtf/checkboxes.html"
+_ITEM_OPENING = '<div class="govuk-checkboxes__item">'
 _lock = threading.Lock()
 _keyed: set[type[Field]] = set()
 _typed_in: set[type[Field]] = set()
@@ -111,7 +127,12 @@ def _kept_drawn(
         if html is not None:
             _kept.move_to_end(key)
             return html
-    html = _drawn(field, {**kwargs, "value": _STAND_IN} if typed else kwargs)
+    if typed:
+        html = _drawn(field, {**kwargs, "value": _STAND_IN})
+    elif field.widget.template == _CHECKBOXES:
+        html = _assembled(gov_params(field, **kwargs))
+    else:
+        html = _drawn(field, kwargs)
     with _lock:
         _kept[key] = html
         while len(_kept) > MOST_KEPT:
@@ -120,12 +141,96 @@ def _kept_drawn(
 
 
 def _drawn(field: Field, kwargs: dict[str, Any]) -> Markup:
-    component, macro = MACROS[field.widget.template]
-    params = gov_params(field, **kwargs)
+    return _macro(field.widget.template, gov_params(field, **kwargs))
+
+
+def _macro(template: str, params: dict[str, Any]) -> Markup:
+    component, macro = MACROS[template]
     module = current_app.jinja_env.get_template(
         f"govuk_frontend_jinja/components/{component}/macro.html"
     ).module
     return Markup(getattr(module, macro)(params))
+
+
+def _assembled(params: dict[str, Any]) -> Markup:
+    """The checkboxes macro's HTML for ``params``, put together from its frame and its
+    items as kept (see the module's note); the items not kept drawn in one call."""
+    items = params.get("items") or []
+    if not items or not all(type(item) is dict and item.get("id") for item in items):
+        return _macro(_CHECKBOXES, params)
+    frame = json.dumps(
+        {name: value for name, value in params.items() if name != "items"},
+        sort_keys=True,
+        default=_json_typed,
+    )
+    keys = [(frame, json.dumps(item, sort_keys=True, default=_json_typed)) for item in items]
+    with _lock:
+        kept = [_kept_items.get(key) for key in keys]
+        ends = _frames.get(frame)
+    missing = [index for index, html in enumerate(kept) if html is None]
+    if missing or ends is None:
+        drawn = str(_macro(_CHECKBOXES, {**params, "items": [items[i] for i in missing]}))
+        cut = _cut(drawn, len(missing), params)
+        if cut is None:
+            return _macro(_CHECKBOXES, params)
+        ends, pieces = cut
+        with _lock:
+            _frames[frame] = ends
+            while len(_frames) > MOST_KEPT:
+                _frames.popitem(last=False)
+            for index, piece in zip(missing, pieces, strict=True):
+                kept[index] = piece
+                _kept_items[keys[index]] = piece
+            while len(_kept_items) > MOST_KEPT_ITEMS:
+                _kept_items.popitem(last=False)
+    else:
+        with _lock:
+            for key in keys:
+                if key in _kept_items:
+                    _kept_items.move_to_end(key)
+    head, tail = ends
+    return Markup(head + "".join(kept) + tail)  # type: ignore[arg-type]
+
+
+def _cut(
+    drawn: str, count: int, params: dict[str, Any]
+) -> tuple[tuple[str, str], list[str]] | None:
+    """``drawn`` (the macro's HTML for ``count`` items) as its frame's head and tail and
+    one piece an item, each piece from the start of its item's line; None if it does not
+    cut so (then the field is drawn whole)."""
+    if drawn.count(_ITEM_OPENING) != count:
+        return None
+    bare = drawn if count == 0 else str(_macro(_CHECKBOXES, {**params, "items": []}))
+    starts = []
+    at = 0
+    for _ in range(count):
+        at = drawn.index(_ITEM_OPENING, at)
+        start = drawn.rfind("\n", 0, at) + 1
+        if drawn[start:at].strip(" "):
+            return None
+        starts.append(start)
+        at += len(_ITEM_OPENING)
+    head = drawn[: starts[0]] if starts else _bare_head(bare)
+    if head is None or not bare.startswith(head):
+        return None
+    tail = bare[len(head) :]
+    if not drawn.endswith(tail) or len(head) + len(tail) > len(drawn):
+        return None
+    ends = [*starts[1:], len(drawn) - len(tail)]
+    pieces = [drawn[start:end] for start, end in zip(starts, ends, strict=True)]
+    if any(not piece.endswith("\n") for piece in pieces):
+        return None
+    return (head, tail), pieces
+
+
+def _bare_head(bare: str) -> str | None:
+    """The frame's head in the macro's HTML with no items: up to the line after the
+    checkboxes' own opening."""
+    at = bare.find('data-module="govuk-checkboxes">')
+    if at < 0:
+        return None
+    end = bare.find("\n", at)
+    return None if end < 0 else bare[: end + 1]
 
 
 def _state(field: Field, kwargs: dict[str, Any], data: bool = True) -> tuple[object, ...]:
