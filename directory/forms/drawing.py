@@ -170,7 +170,7 @@ def _assembled(params: dict[str, Any]) -> Markup:
     missing = [index for index, html in enumerate(kept) if html is None]
     if missing or ends is None:
         drawn = str(_macro(_CHECKBOXES, {**params, "items": [items[i] for i in missing]}))
-        cut = _cut(drawn, len(missing), params)
+        cut = _cut(drawn, len(missing), params, ends)
         if cut is None:
             return _macro(_CHECKBOXES, params)
         ends, pieces = cut
@@ -193,14 +193,20 @@ def _assembled(params: dict[str, Any]) -> Markup:
 
 
 def _cut(
-    drawn: str, count: int, params: dict[str, Any]
+    drawn: str, count: int, params: dict[str, Any], ends: tuple[str, str] | None
 ) -> tuple[tuple[str, str], list[str]] | None:
     """``drawn`` (the macro's HTML for ``count`` items) as its frame's head and tail and
     one piece an item, each piece from the start of its item's line; None if it does not
-    cut so (then the field is drawn whole)."""
+    cut so (then the field is drawn whole). The frame's ``ends`` if they are kept, else
+    the macro draws the frame with no items."""
     if drawn.count(_ITEM_OPENING) != count:
         return None
-    bare = drawn if count == 0 else str(_macro(_CHECKBOXES, {**params, "items": []}))
+    if ends is not None:
+        bare = ends[0] + ends[1]
+    elif count == 0:
+        bare = drawn
+    else:
+        bare = str(_macro(_CHECKBOXES, {**params, "items": []}))
     starts = []
     at = 0
     for _ in range(count):
@@ -210,17 +216,23 @@ def _cut(
             return None
         starts.append(start)
         at += len(_ITEM_OPENING)
-    head = drawn[: starts[0]] if starts else _bare_head(bare)
-    if head is None or not bare.startswith(head):
+    head = ends[0] if ends is not None else _head(drawn, starts, bare)
+    if head is None or not bare.startswith(head) or not drawn.startswith(head):
+        return None
+    if starts and starts[0] != len(head):
         return None
     tail = bare[len(head) :]
     if not drawn.endswith(tail) or len(head) + len(tail) > len(drawn):
         return None
-    ends = [*starts[1:], len(drawn) - len(tail)]
-    pieces = [drawn[start:end] for start, end in zip(starts, ends, strict=True)]
+    stops = [*starts[1:], len(drawn) - len(tail)]
+    pieces = [drawn[start:stop] for start, stop in zip(starts, stops, strict=True)]
     if any(not piece.endswith("\n") for piece in pieces):
         return None
     return (head, tail), pieces
+
+
+def _head(drawn: str, starts: list[int], bare: str) -> str | None:
+    return drawn[: starts[0]] if starts else _bare_head(bare)
 
 
 def _bare_head(bare: str) -> str | None:
