@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Hashable
@@ -168,6 +169,13 @@ def _assembled(params: dict[str, Any]) -> Markup:
         kept = [_kept_items.get(key) for key in keys]
         ends = _frames.get(frame)
     missing = [index for index, html in enumerate(kept) if html is None]
+    if missing and ends is not None:
+        filled = [(index, _filled(frame, params, items[index])) for index in missing]
+        missing = [index for index, piece in filled if piece is None]
+        with _lock:
+            for index, piece in filled:
+                if piece is not None:
+                    kept[index] = _kept_items[keys[index]] = piece
     if missing or ends is None:
         drawn = str(_macro(_CHECKBOXES, {**params, "items": [items[i] for i in missing]}))
         cut = _cut(drawn, len(missing), params, ends)
@@ -190,6 +198,61 @@ def _assembled(params: dict[str, Any]) -> Markup:
                     _kept_items.move_to_end(key)
     head, tail = ends
     return Markup(head + "".join(kept) + tail)  # type: ignore[arg-type]
+
+
+_ITEM_STAND_INS = {"text": "0text0in0&<>\"'0", "value": "0value0in0&<>\"'0", "id": "0id0in0&<>\"'0"}
+"""Drawn in place of a plain item's label, value and id, with every character HTML
+escapes (the macro escapes each once)."""
+_item_forms: OrderedDict[tuple[str, bool], str | None] = OrderedDict()
+_STAND_IN_FOUND = re.compile("|".join(re.escape(str(escape(s))) for s in _ITEM_STAND_INS.values()))
+_LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+
+
+def _filled(frame: str, params: dict[str, Any], item: dict[str, Any]) -> str | None:
+    """A plain item's HTML (a label of one line of text, a value, an id, ticked or
+    not) from its frame's item drawn around stand-ins, with its own label, value and id
+    escaped as the macro escapes them; None for any other item (drawn by the macro)."""
+    ticked = "checked" in item
+    if len(item) != 3 + ticked or (ticked and item["checked"] is not True):
+        return None
+    text, value, id_ = item.get("text"), item.get("value"), item.get("id")
+    if type(text) is not str or type(value) is not str or type(id_) is not str:
+        return None
+    if not text or text.strip() != text or not _LINE_BREAKS.isdisjoint(text):
+        return None
+    with _lock:
+        known = (frame, ticked) in _item_forms
+        around = _item_forms.get((frame, ticked))
+    if not known:
+        around = _item_form(params, ticked)
+        with _lock:
+            _item_forms[(frame, ticked)] = around
+            while len(_item_forms) > MOST_KEPT:
+                _item_forms.popitem(last=False)
+    if around is None:
+        return None
+    own = {
+        str(escape(_ITEM_STAND_INS["text"])): str(escape(text)),
+        str(escape(_ITEM_STAND_INS["value"])): str(escape(value)),
+        str(escape(_ITEM_STAND_INS["id"])): str(escape(id_)),
+    }
+    return _STAND_IN_FOUND.sub(lambda found: own[found.group(0)], around)
+
+
+def _item_form(params: dict[str, Any], ticked: bool) -> str | None:
+    """The frame's item drawn around the stand-ins, if each shows only escaped once."""
+    item: dict[str, Any] = dict(_ITEM_STAND_INS)
+    if ticked:
+        item["checked"] = True
+    cut = _cut(str(_macro(_CHECKBOXES, {**params, "items": [item]})), 1, params, None)
+    if cut is None:
+        return None
+    around = cut[1][0]
+    for stand_in in _ITEM_STAND_INS.values():
+        marker = stand_in.split("&", 1)[0]
+        if around.count(str(escape(stand_in))) != around.count(marker) or marker not in around:
+            return None
+    return around
 
 
 def _cut(
