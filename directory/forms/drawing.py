@@ -27,8 +27,11 @@ legend, classes), and the field's frame (everything but the items) once per fram
 macro draws items one after the other, each from its own line, each with an id of its
 own, so the field is its frame's head, its items' HTML in order and its frame's tail;
 items not kept are drawn together by the macro in one call (with the frame, which gives
-the frame too) and cut at their openings. A field whose items have no id of their own,
-or whose drawing does not cut cleanly into one piece an item, is drawn whole.
+the frame too) and cut at their openings; a plain new item (a label of one line of text,
+a value, an id, ticked or not) is not drawn at all but filled into its frame's item drawn
+once around stand-ins, each escaped as the macro escapes it. A field whose items have no
+id of their own, or whose drawing does not cut cleanly into one piece an item, is drawn
+whole.
 """
 
 from __future__ import annotations
