@@ -126,12 +126,15 @@ def test_a_look_alike_raises_nothing(text: str, language: str) -> None:
         "my son bangs his head on the floor till it bleeds when hes upset",
         "my autistic daughter scratches her arms till they bleed",
         "my son scratched himself till it bled",
+        "my 9 year old has been hitting herself and her face is covered in bruises",
+        "my teenage son punches himself in the head till its bruised",
     ],
 )
 def test_self_injury_with_an_injury_shows_the_self_harm_strip(text: str) -> None:
     reading = read(text)
     assert SELF_HARM in reading.cues, text
-    assert SELF_HARM not in reading.dangers, text
+    # never the panel: a blow a child does to herself is no one hitting a child
+    assert reading.dangers == (), text
 
 
 @pytest.mark.parametrize(
