@@ -1,7 +1,7 @@
 """The rules' danger recall on the training sentences, and their false alarms on look-alikes.
 
     .venv/bin/python bench/danger_recall.py [--share learnt|validation] [--misses] [--alarms]
-        [--learnt [--band1-only]]
+        [--learnt [--band1-only]] [--danger CODE]
 
 Reads every training sentence (``councils/training/*.toml``) of the chosen share (the
 learnt share by default; the validation share only for the aggregate figures) with the
@@ -16,7 +16,9 @@ sentences with no danger that raise one; ``--leads`` those read whose first dang
 the labelled one though the labelled one is read too. ``--learnt`` reads with the
 learnt reader too (its alarm's strip, both bands: :mod:`search.learnt_reading`; on the
 learnt share it has seen the sentences, so only the validation share is honest), and
-``--band1-only`` with its band 1 alone, as before band 2.
+``--band1-only`` with its band 1 alone, as before band 2. ``--danger CODE`` counts one
+danger: the sentences labelled with it, and as false alarms the sentences without a
+danger that read it.
 """
 
 from __future__ import annotations
@@ -53,6 +55,9 @@ def main() -> None:
     parser.add_argument(
         "--band1-only", action="store_true", help="with --learnt: the alarm's band 1 alone"
     )
+    parser.add_argument(
+        "--danger", metavar="CODE", help="count one danger: its sentences and its false alarms"
+    )
     args = parser.parse_args()
     if args.share == "validation" and (args.misses or args.leads):
         parser.error("the validation share is measured only as a whole: no lists")
@@ -76,6 +81,11 @@ def main() -> None:
     for case in cases:
         reading = readers.get(case.language, readers["en"]).read(case.query, {}, today)
         read = (*reading.dangers, *reading.cues)
+        if args.danger:
+            if case.danger and case.danger != args.danger:
+                continue
+            if not case.danger:
+                read = tuple(code for code in read if code == args.danger)
         if case.danger:
             danger_total[case.language] += 1
             if read:
@@ -99,7 +109,7 @@ def main() -> None:
         if args.band1_only
         else "rules and the learnt alarm, both bands"
     )
-    print(f"== {args.share} share: {how}")
+    print(f"== {args.share} share: {how}" + (f"; {args.danger} alone" if args.danger else ""))
     for language in (*LANGUAGES, "all"):
         total = _count(danger_total, language)
         found, right = _count(danger_any, language), _count(danger_right, language)

@@ -210,11 +210,22 @@ class CueLexicon:
     ended_abuse: _Patterns | None = None
     """``[ended]``: abuse named as past and over ("left him two years ago, he was
     abusive", "we are safe now"): a need, not a danger now."""
+    behaviour: _Patterns | None = None
+    """``[behaviour]``: look-alikes ("hits her head when upset", an autistic child's
+    head-banging) that stop being look-alikes when an ``[injury]`` is described."""
+    injury: _Patterns | None = None
+    """``[injury]``: an injury described ("till it bleeds", "raw", "bruises")."""
 
     def ignored(self, words: Sequence[str]) -> set[int]:
         """Positions of the words inside a look-alike ("knife and fork", "suicide squad"):
-        no danger, weak or strong, is read from them."""
-        return self._found(self.ignore, words)
+        no danger, weak or strong, is read from them. A ``[behaviour]`` look-alike is one
+        only while no ``[injury]`` is described in the words."""
+        found = self._found(self.ignore, words)
+        if self.behaviour is not None and not (
+            self.injury is not None and self._found(self.injury, words)
+        ):
+            found |= self._found(self.behaviour, words)
+        return found
 
     def ended(self, words: Sequence[str]) -> set[int]:
         """Positions of the words of an abuse said to be past and over (``[ended]``):
@@ -268,6 +279,8 @@ def build_cues(
     cues: Mapping[str, Sequence[str]],
     words: Mapping[str, Sequence[str]] | None = None,
     ended: Sequence[str] = (),
+    behaviour: Sequence[str] = (),
+    injury: Sequence[str] = (),
 ) -> CueLexicon:
     """Compile the patterns (``@name`` from ``words``); a malformed one raises
     :class:`CueError` naming it."""
@@ -282,11 +295,14 @@ def build_cues(
             ]
         ),
         _indexed([("", expand(pattern, lists)) for pattern in ended]) if ended else None,
+        _indexed([("", expand(pattern, lists)) for pattern in behaviour]) if behaviour else None,
+        _indexed([("", expand(pattern, lists)) for pattern in injury]) if injury else None,
     )
 
 
 def parse_cues(raw: Mapping[str, object], languages: Sequence[str] | None = None) -> CueLexicon:
-    """The lexicon of a cue file's tables (``[ignore]``, ``[ended]`` and ``[cues.CODE]``,
+    """The lexicon of a cue file's tables (``[ignore]``, ``[ended]``, ``[behaviour]``,
+    ``[injury]`` and ``[cues.CODE]``,
     each keyed by language, and the ``[words]`` lists patterns name), for ``languages``
     (every language in the file when None)."""
 
@@ -316,6 +332,8 @@ def parse_cues(raw: Mapping[str, object], languages: Sequence[str] | None = None
         {code: patterns(table, f"cues.{code}") for code, table in cues.items()},
         words,
         patterns(raw.get("ended", {}), "ended"),
+        patterns(raw.get("behaviour", {}), "behaviour"),
+        patterns(raw.get("injury", {}), "injury"),
     )
 
 

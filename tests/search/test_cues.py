@@ -215,6 +215,22 @@ def test_patterns_read_inflections_alternatives_and_gaps() -> None:
     assert lexicon.find(_words("a knife and fork")) == {}
 
 
+def test_a_behaviour_look_alike_holds_only_while_no_injury_is_described() -> None:
+    lexicon = build_cues(
+        [],
+        {"x": ["bang* ~ her head & bleeds/raw"]},
+        behaviour=["bang* ~ her head .. when .. upset"],
+        injury=["till ~ it ~ bleeds", "raw"],
+    )
+    # Behaviour: blanked, no cue.
+    assert lexicon.ignored(_words("she bangs her head when upset")) == {1, 2, 3, 4, 5}
+    assert lexicon.find(_words("she bangs her head when upset")) == {}
+    # An injury described: no look-alike, the cue reads.
+    words = _words("she bangs her head when upset till it bleeds")
+    assert lexicon.ignored(words) == set()
+    assert set(lexicon.find(words)) == {"x"}
+
+
 def test_accents_and_apostrophes_fold_on_both_sides() -> None:
     lexicon = build_cues([], {"x": ["zabiję", "he'll ~ kill"]})
     assert lexicon.find(["zabije"]) == {"x": (0,)}
