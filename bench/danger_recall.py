@@ -1,7 +1,7 @@
 """The rules' danger recall on the training sentences, and their false alarms on look-alikes.
 
     .venv/bin/python bench/danger_recall.py [--share learnt|validation] [--misses] [--alarms]
-        [--learnt [--band1-only]] [--danger CODE]
+        [--learnt [--band1-only]] [--danger CODE] [--by-danger]
 
 Reads every training sentence (``councils/training/*.toml``) of the chosen share (the
 learnt share by default; the validation share only for the aggregate figures) with the
@@ -13,7 +13,8 @@ sentences) raise one, and how many dangers read lead with the labelled one (the 
 danger the panel or strip shows, whose line and listings come first). ``--misses`` lists
 the learnt share's danger sentences read as no danger, by danger; ``--alarms`` lists the
 sentences with no danger that raise one; ``--leads`` those read whose first danger is not
-the labelled one though the labelled one is read too. ``--learnt`` reads with the
+the labelled one though the labelled one is read too; ``--by-danger`` adds the figures
+per labelled danger. ``--learnt`` reads with the
 learnt reader too (its alarm's strip, both bands: :mod:`search.learnt_reading`; on the
 learnt share it has seen the sentences, so only the validation share is honest), and
 ``--band1-only`` with its band 1 alone, as before band 2. ``--danger CODE`` counts one
@@ -53,6 +54,11 @@ def main() -> None:
         "--learnt", action="store_true", help="read with the learnt alarm too (both bands)"
     )
     parser.add_argument(
+        "--by-danger",
+        action="store_true",
+        help="also print the figures per labelled danger (all languages)",
+    )
+    parser.add_argument(
         "--band1-only", action="store_true", help="with --learnt: the alarm's band 1 alone"
     )
     parser.add_argument(
@@ -69,6 +75,7 @@ def main() -> None:
     }
     cases = share_cases(args.share)
     today = date.today()
+    by_danger: dict[str, Counter[str]] = {}
     danger_total: Counter[str] = Counter()
     danger_any: Counter[str] = Counter()
     danger_right: Counter[str] = Counter()
@@ -87,6 +94,10 @@ def main() -> None:
             if not case.danger:
                 read = tuple(code for code in read if code == args.danger)
         if case.danger:
+            counts = by_danger.setdefault(case.danger, Counter())
+            counts["total"] += 1
+            counts["read"] += bool(read)
+            counts["right"] += case.danger in read
             danger_total[case.language] += 1
             if read:
                 danger_any[case.language] += 1
@@ -100,6 +111,8 @@ def main() -> None:
         else:
             quiet_total[case.language] += 1
             if read:
+                for code in set(read):
+                    by_danger.setdefault(code, Counter())["alarms"] += 1
                 quiet_alarms[case.language] += 1
                 alarms.append((case.language, case.query, read))
     how = (
@@ -120,6 +133,14 @@ def main() -> None:
             " false alarms"
             f" {_count(quiet_alarms, language)}/{_count(quiet_total, language)}"
         )
+    if args.by_danger:
+        for code, counts in sorted(by_danger.items()):
+            total, found = counts["total"], counts["read"]
+            print(
+                f"  {code:22} danger read {found}/{total} ({_share(found, total)}),"
+                f" right danger {counts['right']} ({_share(counts['right'], total)});"
+                f" false alarms raising it {counts['alarms']}"
+            )
     if args.misses:
         for danger, language, query in sorted(missed):
             print(f"MISS {danger:22} {language} {query}")
