@@ -23,7 +23,7 @@ ranks nothing, unless nothing at all was found: then it is searched as one read 
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Set
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from datetime import date
 from types import MappingProxyType
@@ -42,6 +42,7 @@ from search.meaning import (
     every_danger_listings,
     for_someone_else,
     for_whom,
+    meeting,
     missed_preferences,
     priority_listings,
     score_meaning,
@@ -268,12 +269,27 @@ def _danger_fit(
         own = union(view, PHRASE, tuple(sorted(danger_phrases(book).get(leading.code, ()))))
     theirs = for_whom(view, whom) if whom else frozenset()
     about = union(view, ABOUT, leading.needs)
+    rest = _meeting_the_rest(view, concepts)
     ahead: dict[int, int] = {}
     for doc in first:
         both = every is None or doc in every
-        fit = 8 * both + 4 * (doc in own) + 2 * (doc in theirs) + (doc in about)
+        also = rest is None or doc in rest
+        fit = 16 * both + 8 * (doc in own) + 4 * also + 2 * (doc in theirs) + (doc in about)
         ahead[doc] = 1 + (doc not in elsewhere) * FIT_GRADES + fit
     return ahead
+
+
+def _meeting_the_rest(view: IndexView, concepts: Sequence[Concept]) -> Set[int] | None:
+    """Listings meeting every need the words were read to ask for besides the dangers (None:
+    they ask for none). "Sleeping in the car with the kids because of him" asks for somewhere
+    to live as well as safety: of the listings meeting the danger, a refuge before a
+    helpline."""
+    asked = [
+        meeting(view, concept)
+        for concept in concepts
+        if concept.strong and not concept.priority and concept.needs
+    ]
+    return frozenset.intersection(*map(frozenset, asked)) if asked else None
 
 
 def _past_filters(chosen: _Evaluation, added: Set[int]) -> Mapping[int, int]:

@@ -25,13 +25,14 @@ class SearchHit:
     signal (and is for who is asking, or anyone), 1 it meets it but is for someone else, 0
     neither (ranked by its score)."""
     fit: int = 0
-    """Meeting the danger, how it fits it (0 to FIT_GRADES - 1, higher first): 8 when it
-    meets every danger the words signal, 4 when its own words speak of the danger itself,
-    2 when it is for whose danger it is, 1 when its words are most about one of the
-    danger's needs (:func:`search.engine._danger_fit`)."""
+    """Meeting the danger, how it fits it (0 to FIT_GRADES - 1, higher first): 16 when it
+    meets every danger the words signal, 8 when its own words speak of the danger itself,
+    4 when it meets every other need the words ask for, 2 when it is for whose danger it
+    is, 1 when its words are most about one of the danger's needs
+    (:func:`search.engine._danger_fit`)."""
 
 
-FIT_GRADES = 16
+FIT_GRADES = 32
 """How many grades of fit order the listings meeting a danger within each of whom they
 are for (:attr:`SearchHit.fit`)."""
 

@@ -177,7 +177,8 @@ def _placed(ahead: int, danger: str, number: int, fit: int = 0) -> str:
     fits = [
         said
         for bit, said in (
-            (4, "its own words speak of the danger"),
+            (8, "its own words speak of the danger"),
+            (4, "it meets the other needs asked for"),
             (2, "for whose danger it is"),
             (1, "its words are most about the danger's needs"),
         )
