@@ -143,7 +143,10 @@ def _open_until(windows: list[tuple[time, time]], clock: time) -> time | None:
 
 
 def day_words(day: date, today: date) -> str:
-    """ "today", "tomorrow", "Monday" within the week, else "Monday 4 January 2027"."""
+    """ "today", "tomorrow", "Monday" within the week, "Monday 14 December" later this year,
+    else "Monday 4 January 2027". The year is said only when it is not this one: on a
+    phone, "Next open Monday 14 December 2026, 10am to midday" wrapped onto a third line
+    and pushed the first card's facts below the first screen."""
     days = (day - today).days
     if days == 0:
         return gettext("today")
@@ -151,6 +154,8 @@ def day_words(day: date, today: date) -> str:
         return gettext("tomorrow")
     if 1 < days < 7:
         return format_date(day, "EEEE")
+    if day.year == today.year:
+        return format_date(day, "EEEE d MMMM")
     return long_date(day)
 
 

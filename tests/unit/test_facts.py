@@ -56,7 +56,7 @@ def test_later_today() -> None:
 
 def test_closed_for_today_gives_the_next_day_by_name() -> None:
     assert next_opening(_weekly(("TH", time(9), time(12))), NOW).startswith(
-        "Next open Thursday 3 December 2026, 9am to midday"
+        "Next open Thursday 3 December, 9am to midday"
     )
     assert next_opening(_weekly(("FR", time(9), time(12))), NOW) == (
         "Next open tomorrow, 9am to midday"
@@ -64,6 +64,11 @@ def test_closed_for_today_gives_the_next_day_by_name() -> None:
     assert next_opening(_weekly(("MO", time(10), time(11)), ("MO", time(13), time(14))), NOW) == (
         "Next open Monday, 10am to 11am, 1pm to 2pm"
     )
+
+
+def test_a_later_day_this_year_is_said_without_the_year() -> None:
+    service = _weekly(("WE", time(15, 45), time(17, 30)), valid_from=date(2026, 12, 9))
+    assert next_opening(service, NOW) == "Next open Wednesday 9 December, 3:45pm to 5:30pm"
 
 
 def test_a_schedule_that_starts_later_gives_its_first_day() -> None:
@@ -82,7 +87,7 @@ def test_dated_sessions_come_before_weekly_opening() -> None:
         DatedSession(starts_at=datetime(2026, 12, 22, 10), ends_at=datetime(2026, 12, 22, 14)),
         DatedSession(starts_at=datetime(2026, 11, 20, 10), ends_at=datetime(2026, 11, 20, 14)),
     ]
-    assert next_opening(service, NOW) == "Next session: Tuesday 22 December 2026, 10am to 2pm"
+    assert next_opening(service, NOW) == "Next session: Tuesday 22 December, 10am to 2pm"
     service.sessions = [
         DatedSession(starts_at=datetime(2026, 11, 26, 14), ends_at=datetime(2026, 11, 26, 16))
     ]
