@@ -161,6 +161,11 @@ class Reading:
     strip shows (they are in ``cues``), but they are no concept, so they rank nothing; a
     search that finds nothing at all shows their listings (:func:`search.engine.search`)."""
 
+    @property
+    def quiet_cues(self) -> tuple[str, ...]:
+        """The dangers whose strip shows from the learnt alarm's band 2 alone."""
+        return tuple(concept.code for concept in self.quiet)
+
     def without(self, keys: Sequence[str]) -> Reading:
         """The same reading with some concepts set aside (dangers are still signalled)."""
         kept = tuple(concept for concept in self.concepts if concept.key not in keys)

@@ -173,15 +173,11 @@ def test_each_class_of_everyday_wording_reads_as_its_need(
     assert f"need:{need}" in strong(reading), (text, [c.key for c in reading.concepts])
     # No danger, but for the learnt alarm's band 2 (the strip alone, within its false-alarm
     # budget: counted below).
-    assert not reading.dangers and reading.cues == _band2(reading), text
-
-
-def _band2(reading: Reading) -> tuple[str, ...]:
-    return tuple(concept.code for concept in reading.quiet)
+    assert not reading.dangers and reading.cues == reading.quiet_cues, text
 
 
 def test_everyday_wording_shows_the_band_2_strip_within_its_budget() -> None:
-    shown = [text for language, text, _ in CLASSES if _band2(read(language, text))]
+    shown = [text for language, text, _ in CLASSES if read(language, text).quiet_cues]
     assert len(shown) <= math.ceil(STRIP_BUDGET * len(CLASSES)), shown
 
 
