@@ -32,6 +32,7 @@ from directory import (
 from directory.config import PROJECT_ROOT, Config, ConfigError
 from directory.council import load_council
 from directory.extensions import babel, csrf, db, migrate
+from directory.reader_cache import reader_key
 from directory.sealing import Sealer
 from directory.security import install_security_headers
 
@@ -47,6 +48,9 @@ def create_app(config: Config | None = None) -> Flask:
     )
     app.config.update(config.flask_settings())
     app.extensions["signpost_config"] = config
+    # Taken before the files it covers are read: readers built from a council file or
+    # lexicon that changes meanwhile are never stored under its new key (reader_cache).
+    app.extensions["reader_key"] = reader_key(config.council_file)
     app.extensions["council"] = load_council(config.council_file)
     app.extensions["secret_sealer"] = Sealer(config.totp_encryption_key)
     app.jinja_loader = ChoiceLoader(

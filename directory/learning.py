@@ -9,18 +9,20 @@ calibrated on those sentences, each scored by a fit that never learnt it
 phrasebooks, the calibration set's files, the code that builds it and the versions of
 scikit-learn and numpy. ``flask search train`` (run by ``make database``) builds it; the
 site builds it at start when it is missing or stale, once for every process (a file lock
-keeps out a second builder, which then loads what the first wrote).
+keeps out a second builder, which then loads what the first wrote). The hash is taken
+again after training: a model trained while its files changed is used but not cached, and
+its files are read afresh for each training, never remembered in the process.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import pickle
 import tempfile
 import time
 import tomllib
 from dataclasses import dataclass, replace
-from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -39,6 +41,8 @@ from search.locking import write_lock
 TRAINING = PROJECT_ROOT / "councils" / "training"
 PHRASEBOOKS = PROJECT_ROOT / "councils" / "phrasebooks"
 CACHE = PROJECT_ROOT / "instance" / "learnt"
+log = logging.getLogger(__name__)
+
 BUILD_WAIT_SECONDS = 600.0
 MODELS_KEPT = 3
 """Older models are deleted past this many (another checkout's data, a branch)."""
@@ -46,12 +50,14 @@ MODELS_KEPT = 3
 
 @dataclass(frozen=True, slots=True)
 class Built:
-    """A model and how it came: loaded from the cache or trained (and how long that took)."""
+    """A model and how it came: loaded from the cache or trained (and how long that took);
+    ``kept`` is False for one trained while its files changed, cached nowhere."""
 
     model: LearntModel
     path: Path
     trained: bool
     seconds: float
+    kept: bool = True
 
 
 def training_files(directory: Path = TRAINING) -> list[Path]:
@@ -125,6 +131,9 @@ def learnt_model(rebuild: bool = False) -> Built:
         started = time.perf_counter()
         model = calibrated(built_model(training_examples()))
         seconds = time.perf_counter() - started
+        if fingerprint() != key:
+            log.warning("The learnt model's files changed while it was trained: not cached")
+            return Built(model, path, True, seconds, kept=False)
         with tempfile.NamedTemporaryFile(dir=CACHE, suffix=".tmp", delete=False) as handle:
             pickle.dump(model, handle, protocol=pickle.HIGHEST_PROTOCOL)
         Path(handle.name).chmod(0o644)  # readable by the site's user, as a built index is
@@ -174,7 +183,6 @@ def _age(path: Path) -> float:
         return float("inf")
 
 
-@cache
 def _books() -> dict[str, dict[str, Any]]:
     return {
         path.stem: tomllib.loads(path.read_text(encoding="utf-8"))

@@ -10,6 +10,12 @@ key matches loads the file; one whose key does
 not builds the readers and writes the file atomically, under a lock, so a second process
 starting at once waits and loads what the first wrote.
 
+The key is taken before anything it covers is read (the app takes it before it reads its
+council file) and again after a build: readers built while the files changed are given to
+the app that built them but stored under no key, so a later start builds them afresh
+rather than loading stale readers under the new key. What the build reads is read afresh
+each time, never remembered in the process by file name (:mod:`directory.understanding`).
+
 The file starts with the SHA-256 of what follows: a file that is short, altered or not
 a pickle of readers is rebuilt and replaced, never trusted. The learnt model is not in the
 file: it has its own cache (:mod:`directory.learning`), and loaded readers are given the
@@ -69,32 +75,39 @@ def reader_key(council_file: Path, councils: Path = COUNCILS) -> str:
 
 
 def cached_readers(
-    key: str,
+    taken: str,
+    key: Callable[[], str],
     build: Callable[[], Readers],
     model: Callable[[], LearntModel],
     cache: Path = CACHE,
-) -> Readers:
-    """The readers stored under ``key``, or ``build()``'s, stored there for the next start.
+) -> tuple[Readers, bool]:
+    """The readers stored under ``taken``, or ``build()``'s, stored there for the next
+    start; and whether they are ``taken``'s (False: built while the files changed).
 
-    ``model`` gives the learnt model loaded readers point at (read only when loading)."""
-    path = cache / f"readers-{key}.pickle"
+    ``taken`` is the key before anything it covers was read; ``key`` takes it again after
+    a build, which is stored only when the two match. ``model`` gives the learnt model
+    loaded readers point at (read only when loading)."""
+    path = cache / f"readers-{taken}.pickle"
     loaded = _loaded(path, model)
     if loaded is not None:
-        return loaded
+        return loaded, True
     cache.mkdir(parents=True, exist_ok=True)
-    lock = cache / f".readers-{key}.lock"  # per key: builders of other keys never wait
+    lock = cache / f".readers-{taken}.lock"  # per key: builders of other keys never wait
     with write_lock(lock, BUILD_WAIT_SECONDS):
         loaded = _loaded(path, model)  # another process built them while this one waited
         if loaded is not None:
-            return loaded
+            return loaded, True
         started = time.perf_counter()
         readers = build()
+        if key() != taken:
+            log.warning("The files of the query readers changed while they were built: not cached")
+            return readers, False
         _store(path, readers)
         log.info("Built the query readers in %.1f s: %s", time.perf_counter() - started, path)
         for old in sorted(cache.glob("readers-*.pickle"), key=_age)[FILES_KEPT:]:
             old.unlink(missing_ok=True)
             old.with_name(f".{old.stem}.lock").unlink(missing_ok=True)
-    return readers
+    return readers, True
 
 
 def _store(path: Path, readers: Readers) -> None:

@@ -87,7 +87,8 @@ def install(app: Flask) -> None:
     council: Council = app.extensions["council"]
     safety = load_safety_lines(council)
     app.extensions["safety_lines"] = safety
-    readers = phrasebook_readers(council, safety, app.extensions["signpost_config"].council_file)
+    council_file = app.extensions["signpost_config"].council_file
+    readers = phrasebook_readers(council, safety, council_file, app.extensions["reader_key"])
     app.extensions["query_reader"] = readers[DEFAULT_LANGUAGE]
     app.extensions["query_readers"] = readers
 
@@ -101,19 +102,26 @@ loads them once. Readers are read-only once built, so apps may share them."""
 
 
 def phrasebook_readers(
-    council: Council, safety: SafetyLines, council_file: Path
+    council: Council, safety: SafetyLines, council_file: Path, taken: str
 ) -> dict[str, QueryReader]:
     """A reader for each phrasebook's language: this process's when it has loaded them
     for the same files and model, else from the reader cache when it is current
-    (:mod:`directory.reader_cache`), else built and cached."""
-    key = reader_key(council_file)
+    (:mod:`directory.reader_cache`), else built and cached. ``taken`` is the reader key
+    (:func:`~directory.reader_cache.reader_key`) taken before ``council`` and ``safety``
+    were read from their files."""
     model = learnt_model().model
-    kept = _IN_PROCESS.get(key)
+    kept = _IN_PROCESS.get(taken)
     if kept is not None and kept[0] is model:
         return kept[1]
-    readers = cached_readers(key, lambda: build_readers(council, safety), lambda: model)
+    readers, current = cached_readers(
+        taken,
+        lambda: reader_key(council_file),
+        lambda: build_readers(council, safety),
+        lambda: model,
+    )
     _IN_PROCESS.clear()  # one set of files at a time: an older key is never asked for again
-    _IN_PROCESS[key] = (model, readers)
+    if current:  # readers built while the files changed are no key's
+        _IN_PROCESS[taken] = (model, readers)
     return readers
 
 
@@ -287,26 +295,40 @@ def _without_own_small_words(book: Phrasebook, raw: Mapping[str, Any]) -> Phrase
     return replace(book, keys=keys)
 
 
-@cache
+LEXICONS_KEPT = 2
+"""Lexicons remembered by their files' text (the current and the one before): every
+language's reader is built from the same files, and the files are read afresh each time,
+so a process that builds again after they change reads the change (the reader cache
+stores what a build made under the key of the files it read)."""
+
+
 def danger_cues(path: Path = CUES_FILE) -> CueLexicon:
     """The weaker danger cues of every shipped language; a malformed pattern stops the site."""
+    return _cues(path.name, path.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=LEXICONS_KEPT)
+def _cues(name: str, text: str) -> CueLexicon:
     try:
-        return parse_cues(tomllib.loads(path.read_text(encoding="utf-8")))
+        return parse_cues(tomllib.loads(text))
     except (CueError, tomllib.TOMLDecodeError) as error:
-        raise CouncilFileError(f"{path.name}: {error}") from None
+        raise CouncilFileError(f"{name}: {error}") from None
 
 
-@cache
 def harm_words(path: Path = HARM_FILE) -> HarmReader:
     """Harm read by co-occurrence, every shipped language's classes; a malformed file
     stops the site."""
+    return _harm(path.name, path.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=LEXICONS_KEPT)
+def _harm(name: str, text: str) -> HarmReader:
     try:
-        return parse_harm(tomllib.loads(path.read_text(encoding="utf-8")))
+        return parse_harm(tomllib.loads(text))
     except (HarmError, tomllib.TOMLDecodeError) as error:
-        raise CouncilFileError(f"{path.name}: {error}") from None
+        raise CouncilFileError(f"{name}: {error}") from None
 
 
-@cache
 def real_words(directory: Path = PHRASEBOOKS) -> frozenset[str]:
     """Words never respelled: English and every shipped language's common words (from
     ``wordfreq``) and the phrasebooks' meaningless words (contractions, text-speak), with
@@ -316,14 +338,23 @@ def real_words(directory: Path = PHRASEBOOKS) -> frozenset[str]:
     phrases are not all words: they list typos on purpose ("parnting class"); only for a
     language ``wordfreq`` has no list for (Punjabi) do its phrasebook's words stand in for
     one."""
+    books = []
+    for language in sorted({DEFAULT_LANGUAGE, *phrasebook_languages(directory)}):
+        path = directory / f"{language}.toml"
+        books.append((language, path.read_text(encoding="utf-8") if path.exists() else None))
+    return _real_words(tuple(books))
+
+
+@lru_cache(maxsize=LEXICONS_KEPT)
+def _real_words(books: tuple[tuple[str, str | None], ...]) -> frozenset[str]:
+    """:func:`real_words` of each language's phrasebook file's text (None: it has none)."""
     words: set[str] = set()
-    for language in {DEFAULT_LANGUAGE, *phrasebook_languages(directory)}:
+    for language, text in books:
         listed = common_words(language)
         words |= listed
         words.update(fold(word) for word in listed if not word.isascii())
-        path = directory / f"{language}.toml"
-        if path.exists():
-            book, _ = _read_book(path.name, path.read_text(encoding="utf-8"))
+        if text is not None:
+            book, _ = _read_book(f"{language}.toml", text)
             words |= book.meaningless if listed else book.vocabulary | book.meaningless
     return frozenset(words)
 

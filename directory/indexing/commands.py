@@ -52,9 +52,10 @@ def train_command(force: bool) -> None:
         click.echo(f"Learnt but never read here, unknown to this council: {'; '.join(unknown)}")
     built = learnt_model(rebuild=force)
     how = f"trained in {built.seconds:.1f}s" if built.trained else "up to date"
+    where = built.path if built.kept else "not cached, as its files changed meanwhile"
     click.echo(
         f"Learnt reader: {built.model.examples} examples ({len(cases)} training sentences, "
-        f"a quarter kept for validation), {how}: {built.path}"
+        f"a quarter kept for validation), {how}: {where}"
     )
     click.echo(describe(built.model.alarm))
     bands = [
