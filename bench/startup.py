@@ -49,6 +49,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 SEARCH = "/find-support?" + urllib.parse.urlencode({"q": "food bank near me"})
 STAGES = (
+    ("directory", "reader_key", "reader key (hash of the files)"),
     ("directory", "load_council", "council file"),
     ("directory.understanding", "load_safety_lines", "safety lines"),
     ("directory.understanding", "phrasebook_readers", "readers (cached or built)"),
