@@ -2,7 +2,8 @@
 and workers forked from an app built once.
 
 ``%(U)s`` is the path alone, so a family's postcode and search words (in the query
-string) never reach a log file. No user agent or referrer is logged either.
+string) never reach a log file. No user agent or referrer is logged either, and
+``AccessLog`` (``directory.access_log``) makes only the fields this format writes.
 
 ``preload_app``: the master builds the app (``wsgi:app``) and loads what every worker's
 first page would (:func:`directory.warming.warm`) before it forks the workers, so a new
@@ -18,6 +19,7 @@ import sys
 
 accesslog = "-"
 access_log_format = '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms'
+logger_class = "directory.access_log.AccessLog"
 preload_app = True
 
 

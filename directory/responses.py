@@ -2,7 +2,9 @@
 
 Pages and error pages are compressed by Flask-Compress (brotli when the browser accepts it,
 else gzip), in the app itself, so it holds under ``flask run``, gunicorn or any proxy.
-Static files come precompressed (``directory.assets``).
+Static files come precompressed (``directory.assets``). Brotli's window is 64 KiB (not
+Flask-Compress's 4 MiB): a page is 8 to 80 KiB, and a compressor set for a smaller window
+works less (0.1 ms of a page's 0.5 to 1.3) for the same size or less.
 
 No page is kept by a shared cache: pages are ``private, no-cache`` (a browser may keep one,
 but asks again before showing it), and ``no-store`` where nothing should stay on the
@@ -25,6 +27,7 @@ COMPRESSION_SETTINGS = {
     "COMPRESS_ALGORITHM": ["br", "gzip"],
     "COMPRESS_ALGORITHM_STREAMING": ["br", "gzip"],
     "COMPRESS_BR_LEVEL": 5,
+    "COMPRESS_BR_WINDOW": 16,
     "COMPRESS_LEVEL": 6,
     "COMPRESS_MIN_SIZE": 500,
 }
