@@ -12,6 +12,7 @@ from flask_babel import format_date, format_decimal, get_locale
 from directory.council_language import english, with_english
 from directory.i18n import text_direction
 from directory.models import CostOption
+from directory.models.card import CardCost
 from directory.models.service import PRE_BIRTH_AGE
 from directory.page_text import gettext, ngettext
 
@@ -73,7 +74,7 @@ def age_range(minimum: int | None, maximum: int | None) -> str:
     return gettext("%(minimum)s to %(maximum)s years", minimum=minimum, maximum=maximum)
 
 
-def cost_lines(options: Iterable[CostOption]) -> list[str]:
+def cost_lines(options: Iterable[CostOption | CardCost]) -> list[str]:
     """One line per option: "Free", "£3.50 a session", "Other children: £5.00 a session".
 
     ``option`` says who or what a price is for; it is left out when the price already says
