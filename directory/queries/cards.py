@@ -20,12 +20,11 @@ index holds them.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.orm import InstrumentedAttribute
 
 from directory.extensions import db
 from directory.models import (
@@ -99,100 +98,107 @@ class ListingCache:
         }
 
 
-_LISTING = (
-    Service.id,
-    Service.name,
-    Organization.name.label("organisation"),
-    Service.summary,
-    Service.status,
-    Service.audience,
-    Service.visible_from,
-    Service.visible_to,
-    Service.delivery_methods,
-    Service.minimum_age,
-    Service.maximum_age,
-    Service.assured_date,
-    Service.review_interval_months,
-    Service.is_sample,
-    Service.referral_route,
-    Service.referral_url,
-    Service.referral_criteria,
-    Service.professional_contact,
-    Service.professional_notes,
+def _ids() -> sa.BindParameter[list[str]]:
+    return sa.bindparam("ids", expanding=True)
+
+
+_LISTINGS = (
+    sa.select(
+        Service.id,
+        Service.name,
+        Organization.name.label("organisation"),
+        Service.summary,
+        Service.status,
+        Service.audience,
+        Service.visible_from,
+        Service.visible_to,
+        Service.delivery_methods,
+        Service.minimum_age,
+        Service.maximum_age,
+        Service.assured_date,
+        Service.review_interval_months,
+        Service.is_sample,
+        Service.referral_route,
+        Service.referral_url,
+        Service.referral_criteria,
+        Service.professional_contact,
+        Service.professional_notes,
+    )
+    .outerjoin(Organization, Organization.id == Service.organization_id)
+    .where(Service.id.in_(_ids()), indexed())
 )
-"""A listing's own values (each row's names are ``CardListing``'s)."""
+"""A listing's own values (each row's names are ``CardListing``'s). Each statement is
+made once, its ids given when it is run."""
+_AREAS = sa.select(ServiceArea.service_id, ServiceArea.scope, ServiceArea.locality).where(
+    ServiceArea.service_id.in_(_ids())
+)
+_TERMS = (
+    sa.select(
+        service_taxonomy.c.service_id, TaxonomyTerm.scheme, TaxonomyTerm.code, TaxonomyTerm.name
+    )
+    .select_from(service_taxonomy)
+    .join(TaxonomyTerm, TaxonomyTerm.id == service_taxonomy.c.taxonomy_term_id)
+    .where(service_taxonomy.c.service_id.in_(_ids()))
+)
+_VENUES = (
+    sa.select(
+        ServiceAtLocation.service_id,
+        ServiceAtLocation.id,
+        Location.city,
+        Location.locality,
+        Location.masked_address,
+    )
+    .outerjoin(Location, Location.id == ServiceAtLocation.location_id)
+    .where(ServiceAtLocation.service_id.in_(_ids()))
+)
+_PHONES = sa.select(Phone.service_id, Phone.number, Phone.description).where(
+    Phone.service_id.in_(_ids())
+)
+_TIMES = (
+    Schedule.byday,
+    Schedule.opens_at,
+    Schedule.closes_at,
+    Schedule.valid_from,
+    Schedule.valid_to,
+)
+_SCHEDULES: sa.CompoundSelect[*tuple[Any, ...]] = sa.union_all(
+    sa.select(Schedule.service_id, sa.null(), *_TIMES).where(Schedule.service_id.in_(_ids())),
+    sa.select(ServiceAtLocation.service_id, Schedule.service_at_location_id, *_TIMES)
+    .join(ServiceAtLocation, ServiceAtLocation.id == Schedule.service_at_location_id)
+    .where(ServiceAtLocation.service_id.in_(_ids())),
+)
+"""The listing's own weekly opening (no venue), then its venues' (the venue's link):
+in no order, as a card reads them as a set."""
+_SESSIONS = (
+    sa.select(DatedSession.service_id, DatedSession.starts_at, DatedSession.ends_at)
+    .where(DatedSession.service_id.in_(_ids()))
+    .order_by(DatedSession.starts_at)
+)
+_COSTS = sa.select(
+    CostOption.service_id, CostOption.option, CostOption.amount, CostOption.amount_description
+).where(CostOption.service_id.in_(_ids()))
 
 
 def card_listings(ids: list[str]) -> dict[str, CardListing]:
     """The indexed listings of ``ids`` as card values, by id: plain rows, on a connection
     of their own that is closed at once."""
     with db.engine.connect() as connection:
-        listings = connection.execute(
-            sa.select(*_LISTING)
-            .outerjoin(Organization, Organization.id == Service.organization_id)
-            .where(Service.id.in_(ids), indexed())
-        ).all()
-        found = [row.id for row in listings]
-        if not found:
+        listings = connection.execute(_LISTINGS, {"ids": ids}).all()
+        found = {"ids": [row.id for row in listings]}
+        if not listings:
             return {}
-        areas = _grouped(
-            connection,
-            sa.select(ServiceArea.service_id, ServiceArea.scope, ServiceArea.locality).where(
-                ServiceArea.service_id.in_(found)
-            ),
-        )
-        terms = _grouped(
-            connection,
-            sa.select(
-                service_taxonomy.c.service_id,
-                TaxonomyTerm.scheme,
-                TaxonomyTerm.code,
-                TaxonomyTerm.name,
-            )
-            .select_from(service_taxonomy)
-            .join(TaxonomyTerm, TaxonomyTerm.id == service_taxonomy.c.taxonomy_term_id)
-            .where(service_taxonomy.c.service_id.in_(found)),
-        )
-        links = _grouped(
-            connection,
-            sa.select(
-                ServiceAtLocation.service_id,
-                ServiceAtLocation.id,
-                Location.city,
-                Location.locality,
-                Location.masked_address,
-            )
-            .outerjoin(Location, Location.id == ServiceAtLocation.location_id)
-            .where(ServiceAtLocation.service_id.in_(found)),
-        )
-        phones = _grouped(
-            connection,
-            sa.select(Phone.service_id, Phone.number, Phone.description).where(
-                Phone.service_id.in_(found)
-            ),
-        )
-        schedules = _grouped(connection, _schedules(Schedule.service_id, found))
-        sessions = _grouped(
-            connection,
-            sa.select(DatedSession.service_id, DatedSession.starts_at, DatedSession.ends_at)
-            .where(DatedSession.service_id.in_(found))
-            .order_by(DatedSession.starts_at),
-        )
-        costs = _grouped(
-            connection,
-            sa.select(
-                CostOption.service_id,
-                CostOption.option,
-                CostOption.amount,
-                CostOption.amount_description,
-            ).where(CostOption.service_id.in_(found)),
-        )
-        link_ids = [row[0] for rows in links.values() for row in rows]
-        at_venues = (
-            _grouped(connection, _schedules(Schedule.service_at_location_id, link_ids))
-            if link_ids
-            else {}
-        )
+        areas = _grouped(connection.execute(_AREAS, found))
+        terms = _grouped(connection.execute(_TERMS, found))
+        links = _grouped(connection.execute(_VENUES, found))
+        phones = _grouped(connection.execute(_PHONES, found))
+        sessions = _grouped(connection.execute(_SESSIONS, found))
+        costs = _grouped(connection.execute(_COSTS, found))
+        opening = _grouped(connection.execute(_SCHEDULES, found))
+    at_venues: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+    own: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+    for service_id, rows in opening.items():
+        for link_id, *times in rows:
+            (at_venues[link_id] if link_id else own[service_id]).append(tuple(times))
     return {
         row.id: CardListing(
             id=row.id,
@@ -221,7 +227,7 @@ def card_listings(ids: list[str]) -> dict[str, CardListing]:
                 )
                 for link_id, city, locality, masked in links.get(row.id, ())
             ),
-            schedules=tuple(CardSchedule(*s) for s in schedules.get(row.id, ())),
+            schedules=tuple(CardSchedule(*s) for s in own.get(row.id, ())),
             sessions=tuple(CardSession(*s) for s in sessions.get(row.id, ())),
             phones=tuple(CardPhone(*p) for p in phones.get(row.id, ())),
             cost_options=tuple(
@@ -235,23 +241,10 @@ def card_listings(ids: list[str]) -> dict[str, CardListing]:
     }
 
 
-def _schedules(owner: InstrumentedAttribute[str | None], ids: list[str]) -> sa.Executable:
-    return sa.select(
-        owner,
-        Schedule.byday,
-        Schedule.opens_at,
-        Schedule.closes_at,
-        Schedule.valid_from,
-        Schedule.valid_to,
-    ).where(owner.in_(ids))
-
-
-def _grouped(
-    connection: sa.Connection, statement: sa.Executable
-) -> dict[str, list[tuple[Any, ...]]]:
-    """The rows of ``statement`` by their first column, the rest of each row in the order
-    the database gave them."""
+def _grouped(rows: Iterable[Sequence[Any]]) -> dict[str, list[tuple[Any, ...]]]:
+    """``rows`` by their first column, the rest of each row in the order the database
+    gave them."""
     held: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
-    for row in connection.execute(statement):
+    for row in rows:
         held[row[0]].append(tuple(row[1:]))
     return held
