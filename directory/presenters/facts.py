@@ -12,8 +12,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from flask_babel import format_date
-
 from directory.council import Council
 from directory.models import (
     DatedSession,
@@ -28,6 +26,7 @@ from directory.page_text import gettext, ngettext
 from directory.presenters.formatting import (
     clock_time,
     day_month_year,
+    format_date,
     long_date,
     telephone_href,
     time_range,
