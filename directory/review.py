@@ -10,6 +10,7 @@ from datetime import date, timedelta
 
 from directory.council import Council
 from directory.models import Service
+from directory.models.card import CardListing
 
 DUE_SOON = timedelta(days=30)
 """A listing is "due" this long before it becomes overdue."""
@@ -45,11 +46,11 @@ def is_overdue(due: date | None, today: date) -> bool:
     return due is None or due < today
 
 
-def listing_due(service: Service, council: Council) -> date | None:
+def listing_due(service: Service | CardListing, council: Council) -> date | None:
     return due_date(service.assured_date, interval_months(service.review_interval_months, council))
 
 
-def listing_overdue(service: Service, today: date, council: Council) -> bool:
+def listing_overdue(service: Service | CardListing, today: date, council: Council) -> bool:
     return is_overdue(listing_due(service, council), today)
 
 

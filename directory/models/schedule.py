@@ -15,6 +15,17 @@ if TYPE_CHECKING:
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
+def weekly_applies_on(
+    byday: str, valid_from: date | None, valid_to: date | None, day: date
+) -> bool:
+    """Whether weekly opening on ``byday``, valid between the dates given, opens on ``day``."""
+    return (
+        WEEKDAYS[day.weekday()] == byday
+        and (valid_from is None or valid_from <= day)
+        and (valid_to is None or day <= valid_to)
+    )
+
+
 class Schedule(UuidPrimaryKey, Model):
     """Regular weekly opening (HSDS ``schedule`` with freq WEEKLY and one ``byday``)."""
 
@@ -50,11 +61,7 @@ class Schedule(UuidPrimaryKey, Model):
         return WEEKDAYS.index(self.byday)
 
     def applies_on(self, day: date) -> bool:
-        return (
-            WEEKDAYS[day.weekday()] == self.byday
-            and (self.valid_from is None or self.valid_from <= day)
-            and (self.valid_to is None or day <= self.valid_to)
-        )
+        return weekly_applies_on(self.byday, self.valid_from, self.valid_to, day)
 
 
 class DatedSession(UuidPrimaryKey, Model):

@@ -1,7 +1,9 @@
 """The facts a family looks for first, for result cards and service pages alike.
 
 Where a service is (town or area, never a refuge's), when it is next open or its next
-session, the number to call, and whether the listing may be out of date.
+session, the number to call, and whether the listing may be out of date. Each reads a
+listing as the ORM loads it (a service page) or as a card's plain values
+(``directory.models.card``, a results page), which name what they hold alike.
 """
 
 from __future__ import annotations
@@ -9,8 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-
-from flask_babel import format_date
 
 from directory.council import Council
 from directory.models import (
@@ -21,10 +21,12 @@ from directory.models import (
     ServiceArea,
     ServiceAreaScope,
 )
+from directory.models.card import CardArea, CardListing, CardSchedule, CardSession, CardVenue
 from directory.page_text import gettext, ngettext
 from directory.presenters.formatting import (
     clock_time,
     day_month_year,
+    format_date,
     long_date,
     telephone_href,
     time_range,
@@ -35,6 +37,10 @@ PLACES_NAMED = 2
 """Towns named on a result card before "and N more places"."""
 
 
+Listing = Service | CardListing
+"""A listing as a service page (the ORM) or a result card (plain values) reads it."""
+
+
 @dataclass(frozen=True)
 class PhoneLink:
     number: str
@@ -42,14 +48,14 @@ class PhoneLink:
     description: str
 
 
-def phone_links(service: Service) -> list[PhoneLink]:
+def phone_links(service: Listing) -> list[PhoneLink]:
     return [
         PhoneLink(phone.number, telephone_href(phone.number), phone.description)
         for phone in service.phones
     ]
 
 
-def next_opening(service: Service, now: datetime) -> str:
+def next_opening(service: Listing, now: datetime) -> str:
     """ "Open now until 5pm", "Next open tomorrow, 9am to 5pm", "Next session: Monday, 10am to
     2pm": dated sessions when the service has them, else its weekly opening."""
     if service.sessions:
@@ -61,7 +67,7 @@ def next_opening(service: Service, now: datetime) -> str:
     return _next_open(schedules, now) if schedules else ""
 
 
-def opening_changes_at(service: Service, now: datetime) -> datetime:
+def opening_changes_at(service: Listing, now: datetime) -> datetime:
     """The first moment from ``now`` at which ``next_opening`` may say something else: the
     first of the times it holds the clock against (a session's start or end; the opening
     and closing of today's windows) not yet passed, else midnight, when the day does.
@@ -86,7 +92,7 @@ def opening_changes_at(service: Service, now: datetime) -> datetime:
     return min((moment for moment in moments if now <= moment < midnight), default=midnight)
 
 
-def _next_session(sessions: Iterable[DatedSession], now: datetime) -> str:
+def _next_session(sessions: Iterable[DatedSession | CardSession], now: datetime) -> str:
     upcoming = sorted((s for s in sessions if s.ends_at > now), key=lambda s: s.starts_at)
     if not upcoming:
         return gettext("No sessions coming up")
@@ -100,7 +106,7 @@ def _next_session(sessions: Iterable[DatedSession], now: datetime) -> str:
     )
 
 
-def _next_open(schedules: list[Schedule], now: datetime) -> str:
+def _next_open(schedules: list[Schedule | CardSchedule], now: datetime) -> str:
     today = now.date()
     todays = sorted({(s.opens_at, s.closes_at) for s in schedules if s.applies_on(today)})
     closes = _open_until(todays, now.time())
@@ -119,7 +125,7 @@ def _next_open(schedules: list[Schedule], now: datetime) -> str:
     )
 
 
-def _next_day(schedule: Schedule, start: date) -> date | None:
+def _next_day(schedule: Schedule | CardSchedule, start: date) -> date | None:
     """The first day from ``start`` on which ``schedule`` opens, if it ever does again."""
     if schedule.valid_from and schedule.valid_from > start:
         start = schedule.valid_from
@@ -159,7 +165,7 @@ def day_words(day: date, today: date) -> str:
     return long_date(day)
 
 
-def where(service: Service, council: Council) -> str:
+def where(service: Listing, council: Council) -> str:
     """The towns of its venues ("Brierley Hill"), else the areas it covers ("In Halesowen").
 
     A refuge's venue is never named, not even its town.
@@ -183,14 +189,14 @@ def where(service: Service, council: Council) -> str:
     return "; ".join(area_words(area, council) for area in service.service_areas)
 
 
-def _town(venue: Location, council: Council) -> str:
+def _town(venue: Location | CardVenue, council: Council) -> str:
     if venue.city:
         return str(venue.city)
     locality = council.locality(venue.locality or "")
     return locality.name if locality else ""
 
 
-def area_words(area: ServiceArea, council: Council) -> str:
+def area_words(area: ServiceArea | CardArea, council: Council) -> str:
     if area.scope == ServiceAreaScope.BOROUGH:
         return gettext("Anywhere in %(place)s", place=council.area_name)
     if area.scope == ServiceAreaScope.REMOTE:
@@ -199,7 +205,7 @@ def area_words(area: ServiceArea, council: Council) -> str:
     return gettext("In %(place)s", place=locality.name if locality else area.locality)
 
 
-def out_of_date_notice(service: Service, council: Council, today: date) -> str | None:
+def out_of_date_notice(service: Listing, council: Council, today: date) -> str | None:
     """What families are told about a listing overdue for a check (None when it is not)."""
     if not listing_overdue(service, today, council):
         return None

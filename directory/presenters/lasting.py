@@ -20,22 +20,22 @@ from datetime import datetime
 from typing import TypeVar
 from weakref import WeakKeyDictionary
 
-from directory.models import Service
+from directory.models.card import CardListing
 
 T = TypeVar("T")
 
 Kept = dict[tuple[int, Hashable], tuple[object, object]]
 """(id of the council, key) -> (the council, what was made)."""
 
-_kept: WeakKeyDictionary[Service, Kept] = WeakKeyDictionary()
+_kept: WeakKeyDictionary[CardListing, Kept] = WeakKeyDictionary()
 _kept_between: WeakKeyDictionary[
-    Service, dict[tuple[int, Hashable], tuple[object, object, datetime, datetime]]
+    CardListing, dict[tuple[int, Hashable], tuple[object, object, datetime, datetime]]
 ] = WeakKeyDictionary()
 """As ``_kept``, with the moments between which what was made holds."""
 _lock = threading.Lock()
 
 
-def lasting(service: Service, council: object, key: Hashable, make: Callable[[], T]) -> T:
+def lasting(service: CardListing, council: object, key: Hashable, make: Callable[[], T]) -> T:
     """``make()`` for ``service`` and ``council``, worked out once per ``key``, which must
     name everything else the answer depends on (language, day).
 
@@ -54,7 +54,7 @@ def lasting(service: Service, council: object, key: Hashable, make: Callable[[],
 
 
 def lasting_between(
-    service: Service,
+    service: CardListing,
     council: object,
     key: Hashable,
     now: datetime,

@@ -16,6 +16,7 @@ from directory.council import Council
 from directory.i18n import page_locale
 from directory.links import shown_link
 from directory.models import Audience, ReferralRoute, Service, ServiceAreaScope
+from directory.models.card import CardListing
 from directory.page_text import gettext, lazy_gettext
 from directory.presenters.lasting import lasting
 from directory.presenters.search import ResultItem, result_item
@@ -48,7 +49,7 @@ class ProfessionalFacts:
         return [label for code, label in self.needs if code in asked]
 
 
-def professional_facts(service: Service, council: Council) -> ProfessionalFacts:
+def professional_facts(service: Service | CardListing, council: Council) -> ProfessionalFacts:
     return ProfessionalFacts(
         practitioners_only=service.audience == Audience.PRACTITIONERS,
         referral_route=str(ROUTE_NAMES[service.referral_route]),
@@ -62,7 +63,7 @@ def professional_facts(service: Service, council: Council) -> ProfessionalFacts:
     )
 
 
-def _needs(service: Service, council: Council) -> tuple[tuple[str, str], ...]:
+def _needs(service: Service | CardListing, council: Council) -> tuple[tuple[str, str], ...]:
     held = {term.code for term in service.terms("need")}
     return tuple((term.code, term.label) for term in council.terms("need") if term.code in held)
 
@@ -82,7 +83,7 @@ def meets_all_first(
     return every, some
 
 
-def coverage_words(service: Service) -> list[str]:
+def coverage_words(service: Service | CardListing) -> list[str]:
     words = []
     if any(area.scope == ServiceAreaScope.BOROUGH for area in service.service_areas):
         words.append(gettext("Borough-wide"))
@@ -91,7 +92,7 @@ def coverage_words(service: Service) -> list[str]:
     return words
 
 
-def practitioner_result_item(service: Service, hit: SearchHit, now: datetime) -> ResultItem:
+def practitioner_result_item(service: CardListing, hit: SearchHit, now: datetime) -> ResultItem:
     """A result card with what only practitioners see added."""
     council = current_app.extensions["council"]
     item = result_item(service, hit, now, council)
@@ -104,7 +105,7 @@ def practitioner_result_item(service: Service, hit: SearchHit, now: datetime) ->
     return replace(item, professional=facts)
 
 
-def _levels(service: Service, council: Council) -> list[str]:
+def _levels(service: Service | CardListing, council: Council) -> list[str]:
     """The listing's levels of need in the council file's order, lowest first."""
     order = [term.code for term in council.terms("level")]
     held = {term.code: term.name for term in service.terms("level")}

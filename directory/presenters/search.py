@@ -16,7 +16,8 @@ from directory.finding.filters import BY_PARAM, Codes, Flag, Moment, Names
 from directory.finding.request import METRES_PER_MILE, SearchRequest
 from directory.forms.search import SearchForm, radius_words
 from directory.i18n import page_locale
-from directory.models import DeliveryMethod, Service
+from directory.models import DeliveryMethod
+from directory.models.card import CardListing
 from directory.page_text import gettext, ngettext
 from directory.presenters.facts import (
     PhoneLink,
@@ -77,7 +78,7 @@ def miles(distance_m: float) -> str:
     return gettext("%(miles)s miles away", miles=left_to_right(format_decimal(value, "0.0")))
 
 
-def card_cost(service: Service) -> tuple[str, ...]:
+def card_cost(service: CardListing) -> tuple[str, ...]:
     lines = cost_lines(service.cost_options)
     funded = lines[-1:] if service.offers_funded_hours else []
     paid = lines[: len(lines) - len(funded)]
@@ -85,7 +86,7 @@ def card_cost(service: Service) -> tuple[str, ...]:
 
 
 def result_item(
-    service: Service, hit: SearchHit, now: datetime, council: Council | None = None
+    service: CardListing, hit: SearchHit, now: datetime, council: Council | None = None
 ) -> ResultItem:
     council = council or page_council()
     today = now.date()
@@ -109,14 +110,14 @@ def result_item(
     )
 
 
-def _lasting_item(service: Service, council: Council, today: date) -> ResultItem:
+def _lasting_item(service: CardListing, council: Council, today: date) -> ResultItem:
     """The card's words that depend on the listing, council, language and day alone."""
     methods = [DeliveryMethod(method) for method in service.delivery_methods]
     phones = phone_links(service)
     return ResultItem(
         id=service.id,
         name=service.name,
-        organisation=service.organization.name,
+        organisation=service.organisation,
         summary=service.summary,
         where=where(service, council),
         distance=None,

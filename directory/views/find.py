@@ -22,7 +22,7 @@ from directory.forms.search import PractitionerSearchForm, SearchForm, radius_wo
 from directory.i18n import page_locale
 from directory.indexing import site_search
 from directory.listings.languages import spoken_language_name
-from directory.models import Service
+from directory.models.card import CardListing
 from directory.presenters.links import search_link
 from directory.presenters.professional import practitioner_result_item
 from directory.presenters.reading import understood_tags
@@ -58,31 +58,31 @@ class Door:
     service_endpoint: str
     form: type[SearchForm]
     for_practitioners: bool
-    services: Callable[[list[str], date, Hashable | None], dict[str, Service]]
+    services: Callable[[list[str], date, Hashable | None], dict[str, CardListing]]
     """The listings of a page's hits this door may show (ids, day, index generation)."""
-    item: Callable[[Service, SearchHit, datetime], ResultItem]
+    item: Callable[[CardListing, SearchHit, datetime], ResultItem]
     arrange: Callable[[SearchRequest, SearchResults, SearchPage], SearchResults] | None = None
     """Reorders a page's hits (given the request, its results, and the page's search)."""
 
 
 def page_listings(
     ids: list[str], today: date, for_practitioners: bool, generation: Hashable | None
-) -> dict[str, Service]:
-    """The listings of a page of hits this door may show, from the process's cache of
-    listings for the page's index generation (``directory.queries.cards``)."""
+) -> dict[str, CardListing]:
+    """The listings of a page of hits this door may show, as card values, from the
+    process's cache of them for the page's index generation (``directory.queries.cards``)."""
     cache = current_app.extensions.setdefault("listing_cache", ListingCache())
     return cache.services(ids, today, for_practitioners, generation)
 
 
 def _public_listings(
     ids: list[str], today: date, generation: Hashable | None
-) -> dict[str, Service]:
+) -> dict[str, CardListing]:
     return page_listings(ids, today, False, generation)
 
 
 def _practitioner_listings(
     ids: list[str], today: date, generation: Hashable | None
-) -> dict[str, Service]:
+) -> dict[str, CardListing]:
     return page_listings(ids, today, True, generation)
 
 
@@ -266,8 +266,8 @@ def _looser_label(names: Names, name: str, value: str | None) -> str:
 
 
 def _first_page(
-    door: Door, wanted: SearchRequest, shown: dict[str, Service], page: SearchPage
-) -> Iterable[Service]:
+    door: Door, wanted: SearchRequest, shown: dict[str, CardListing], page: SearchPage
+) -> Iterable[CardListing]:
     """The listings on page 1 of this search: ``shown`` when this is page 1."""
     if wanted.page == 1:
         return shown.values()
@@ -275,7 +275,7 @@ def _first_page(
     return door.services([hit.id for hit in hits], date.today(), page.generation).values()
 
 
-def _sensitive(council: Council, wanted: SearchRequest, first_page: Iterable[Service]) -> bool:
+def _sensitive(council: Council, wanted: SearchRequest, first_page: Iterable[CardListing]) -> bool:
     """A sensitive need ticked, or held by a listing on the first page of this search.
 
     The first page decides for every page, so "Exit this page" does not come and go as the

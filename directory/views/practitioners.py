@@ -21,7 +21,7 @@ from directory.finding.localities import (
 from directory.forms.practitioners import LocalityForm, NeedsFirstForm
 from directory.i18n import LANG_PARAMETER
 from directory.indexing import site_search
-from directory.models import Role, Service
+from directory.models import Role
 from directory.presenters.chart import locality_chart, short_level
 from directory.presenters.professional import (
     meets_all_first,
@@ -30,10 +30,10 @@ from directory.presenters.professional import (
 )
 from directory.presenters.search import ResultItem
 from directory.presenters.service import service_page
-from directory.queries.services import practitioner_service, practitioner_services_by_id
+from directory.queries.services import practitioner_service
 from directory.support_requests import accepting
 from directory.views.find import PRACTITIONER_DOOR as DOOR
-from directory.views.find import results_page
+from directory.views.find import page_listings, results_page
 from directory.views.public import results_address
 from search import SearchHit
 
@@ -173,8 +173,8 @@ def _repeats(groups: list[NeedGroup]) -> set[tuple[str, str]]:
 
 
 def _items(hits: list[SearchHit], now: datetime) -> dict[str, ResultItem]:
-    services: dict[str, Service] = practitioner_services_by_id(
-        list({hit.id for hit in hits}), now.date()
+    services = page_listings(
+        list({hit.id for hit in hits}), now.date(), True, site_search().generation()
     )
     return {
         hit.id: practitioner_result_item(services[hit.id], hit, now)

@@ -26,12 +26,8 @@ from directory.models import Service
 from directory.presenters.gone import gone_page, search_origin
 from directory.presenters.search import ResultItem, result_item
 from directory.presenters.service import service_page
-from directory.queries.services import (
-    gone_service,
-    is_unpublished_draft,
-    public_service,
-    public_services_by_id,
-)
+from directory.queries.services import gone_service, is_unpublished_draft, public_service
+from directory.views.find import page_listings
 from search import Filters, SearchQuery
 
 SIMILAR_SHOWN = 5
@@ -139,7 +135,9 @@ def _similar_services(
         )
         hits = site_search().search(query).hits
         if hits:
-            services = public_services_by_id([hit.id for hit in hits], now.date())
+            services = page_listings(
+                [hit.id for hit in hits], now.date(), False, site_search().generation()
+            )
             return [
                 result_item(services[hit.id], hit, now, _council())
                 for hit in hits

@@ -4,12 +4,45 @@ from __future__ import annotations
 
 import gc
 
-from directory.models import Service
+from directory.models import Audience, ReferralRoute, ServiceStatus
+from directory.models.card import CardListing
 from directory.presenters import lasting as kept
 
 
+def _listing(name: str) -> CardListing:
+    """A listing's card values with ``name`` and nothing else."""
+    return CardListing(
+        id=name,
+        name=name,
+        organisation="",
+        summary="",
+        status=ServiceStatus.ACTIVE,
+        audience=Audience.PUBLIC,
+        visible_from=None,
+        visible_to=None,
+        delivery_methods=(),
+        minimum_age=None,
+        maximum_age=None,
+        assured_date=None,
+        review_interval_months=None,
+        is_sample=False,
+        referral_route=ReferralRoute.SELF,
+        referral_url=None,
+        referral_criteria="",
+        professional_contact="",
+        professional_notes="",
+        locations=(),
+        schedules=(),
+        sessions=(),
+        phones=(),
+        cost_options=(),
+        service_areas=(),
+        taxonomy_terms=(),
+    )
+
+
 def test_made_once_per_listing_council_and_key() -> None:
-    service, council = Service(name="A"), object()
+    service, council = _listing("A"), object()
     made: list[str] = []
 
     def make() -> str:
@@ -26,13 +59,13 @@ def test_made_once_per_listing_council_and_key() -> None:
 
 def test_a_reloaded_listing_is_drawn_afresh() -> None:
     council = object()
-    before, after = Service(name="Old name"), Service(name="New name")
+    before, after = _listing("Old name"), _listing("New name")
     assert kept.lasting(before, council, "k", lambda: before.name) == "Old name"
     assert kept.lasting(after, council, "k", lambda: after.name) == "New name"
 
 
 def test_words_go_with_the_listing() -> None:
-    service = Service(name="Gone")
+    service = _listing("Gone")
     kept.lasting(service, object(), "k", lambda: "words")
     gc.collect()  # listings other tests left in cycles go first, so the count is this one's
     count = len(kept._kept)
