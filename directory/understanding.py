@@ -36,6 +36,7 @@ from directory.reader_cache import cached_readers, reader_key
 from directory.safety import SafetyLines, load_safety_lines
 from search.cues import CueError, CueLexicon, fold, parse_cues
 from search.harm import HarmError, HarmReader, parse_harm
+from search.homographs import SmallWords
 from search.learnt import LearntModel
 from search.learnt_reading import LearntReader
 from search.phrasebook import (
@@ -298,12 +299,23 @@ def danger_cues(path: Path = CUES_FILE) -> CueLexicon:
 
 @cache
 def harm_words(path: Path = HARM_FILE) -> HarmReader:
-    """Harm read by co-occurrence, every shipped language's classes; a malformed file
-    stops the site."""
+    """Harm read by co-occurrence, every shipped language's classes, each word in its own
+    language (English "i" is never Polish "and"); a malformed file stops the site."""
     try:
-        return parse_harm(tomllib.loads(path.read_text(encoding="utf-8")))
+        return parse_harm(tomllib.loads(path.read_text(encoding="utf-8")), small_words())
     except (HarmError, tomllib.TOMLDecodeError) as error:
         raise CouncilFileError(f"{path.name}: {error}") from None
+
+
+@cache
+def small_words(directory: Path = PHRASEBOOKS) -> SmallWords:
+    """Each phrasebook language's small words (its ``[meaningless]`` words), which tell
+    the language a sentence is written in (:mod:`search.homographs`)."""
+    lists: dict[str, list[str]] = {}
+    for language in phrasebook_languages(directory):
+        raw = tomllib.loads((directory / f"{language}.toml").read_text(encoding="utf-8"))
+        lists[language] = list(raw.get("meaningless", {}).get("words", []))
+    return SmallWords.of(lists)
 
 
 @cache
