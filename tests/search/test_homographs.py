@@ -74,3 +74,10 @@ def test_english_i_and_we_are_still_the_searcher(text: str) -> None:
 def test_english_mam_is_a_mother_and_polish_mam_is_i_have() -> None:
     assert any(w.text == "mam" for w in harm_words().words(_keys("my mam hits me")))
     assert not any(w.text == "mam" for w in harm_words().words(_keys("mam dość, tata pije")))
+
+
+def test_polish_says_the_searcher_in_the_verb_where_i_is_and() -> None:
+    """With "i" no longer the searcher, a Polish threat still names who it is made to:
+    a first-person verb of leaving, telling or seeing ("jak odejdę", "nie zobaczę")."""
+    keys = _keys("mówi że jak odejdę zabierze dzieci i nigdy ich nie zobaczę")
+    assert [f.danger for f in harm_words().read(keys)] == ["domestic-abuse"]
