@@ -36,6 +36,7 @@ from directory.reader_cache import cached_readers, reader_key
 from directory.safety import SafetyLines, load_safety_lines
 from search.cues import CueError, CueLexicon, fold, parse_cues
 from search.harm import HarmError, HarmReader, parse_harm
+from search.homographs import SmallWords
 from search.learnt import LearntModel
 from search.learnt_reading import LearntReader
 from search.phrasebook import (
@@ -315,18 +316,42 @@ def _cues(name: str, text: str) -> CueLexicon:
         raise CouncilFileError(f"{name}: {error}") from None
 
 
+SmallWordLists = tuple[tuple[str, tuple[str, ...]], ...]
+"""Each phrasebook language with its ``[meaningless]`` words, as the files say them now."""
+
+
 def harm_words(path: Path = HARM_FILE) -> HarmReader:
-    """Harm read by co-occurrence, every shipped language's classes; a malformed file
-    stops the site."""
-    return _harm(path.name, path.read_text(encoding="utf-8"))
+    """Harm read by co-occurrence, every shipped language's classes, each word in its own
+    language (English "i" is never Polish "and"); a malformed file stops the site."""
+    return _harm(path.name, path.read_text(encoding="utf-8"), _small_word_lists())
 
 
 @lru_cache(maxsize=LEXICONS_KEPT)
-def _harm(name: str, text: str) -> HarmReader:
+def _harm(name: str, text: str, small: SmallWordLists) -> HarmReader:
     try:
-        return parse_harm(tomllib.loads(text))
+        return parse_harm(tomllib.loads(text), SmallWords.of(dict(small)))
     except (HarmError, tomllib.TOMLDecodeError) as error:
         raise CouncilFileError(f"{name}: {error}") from None
+
+
+def small_words(directory: Path = PHRASEBOOKS) -> SmallWords:
+    """Each phrasebook language's small words (its ``[meaningless]`` words), which tell
+    the language a sentence is written in (:mod:`search.homographs`)."""
+    return _small_words(_small_word_lists(directory))
+
+
+@lru_cache(maxsize=LEXICONS_KEPT)
+def _small_words(small: SmallWordLists) -> SmallWords:
+    return SmallWords.of(dict(small))
+
+
+def _small_word_lists(directory: Path = PHRASEBOOKS) -> SmallWordLists:
+    """Read afresh on every call, so a build after a phrasebook changes sees the change."""
+    lists = []
+    for language in phrasebook_languages(directory):
+        raw = tomllib.loads((directory / f"{language}.toml").read_text(encoding="utf-8"))
+        lists.append((language, tuple(raw.get("meaningless", {}).get("words", []))))
+    return tuple(lists)
 
 
 def real_words(directory: Path = PHRASEBOOKS) -> frozenset[str]:

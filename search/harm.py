@@ -31,9 +31,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from search.cues import fold
+from search.homographs import SmallWords
 
 DEFAULT_WINDOW = 5
 WORDS_KEPT = 8192
@@ -240,6 +241,13 @@ class HarmReader:
     breadth: Mapping[str, int] = field(default_factory=dict)
     """Danger -> how many classes sign it: the fewer, the narrower the danger (wanting
     to die, a forced marriage) against the broad ones (domestic abuse, a child at risk)."""
+    small_words: SmallWords = field(default_factory=lambda: SmallWords.of({}))
+    """Each shipped language's small words, which tell the language a sentence is in."""
+    false_friends: Mapping[_Entry, frozenset[str]] = field(default_factory=dict)
+    """A one-word class entry -> the languages in which its word is another word
+    (:mod:`search.homographs`): English "i" (the searcher) is Polish "and"."""
+    languages: Mapping[_Entry, str] = field(default_factory=dict)
+    """A class entry -> its language, for an entry only one language lists."""
     _seen: dict[str, tuple[_Entry, ...]] = field(default_factory=dict, repr=False)
 
     def words(self, keys: Sequence[str], skipped: set[int] | None = None) -> list[Word]:
@@ -253,8 +261,10 @@ class HarmReader:
         # the one its own words name (the "me"), out of what the look-alike names ("out
         # of the club", "out the rubbish"), by whoever is near.
         shut = blanked - self._opened(folded, blanked)
+        matched: list[tuple[int, int, _Entry]] = []
         for start, word in enumerate(folded):
-            for words, cls in self._candidates(word):
+            for entry in self._candidates(word):
+                words = entry[0]
                 end = start + len(words)
                 if start in shut or (
                     end > start + 1
@@ -265,8 +275,27 @@ class HarmReader:
                     )
                 ):
                     continue
-                found.append(Word(" ".join(keys[start:end]), cls, tuple(range(start, end))))
+                matched.append((start, end, entry))
+        if self.false_friends:
+            written = self._written_in(keys, matched)
+            matched = [m for m in matched if written not in self.false_friends.get(m[2], ())]
+        for start, end, (_, cls) in matched:
+            found.append(Word(" ".join(keys[start:end]), cls, tuple(range(start, end))))
         return found
+
+    def _written_in(
+        self, keys: Sequence[str], matched: Sequence[tuple[int, int, _Entry]]
+    ) -> str | None:
+        """The language of ``keys`` (:meth:`SmallWords.written_in`), told also by the
+        class words found, each of one language's list only; a false friend tells none."""
+        unsure = {entry[0][0] for _, _, entry in matched if entry in self.false_friends}
+        told: dict[int, set[str]] = {}
+        for start, _, entry in matched:
+            language = self.languages.get(entry)
+            if entry not in self.false_friends and language is not None:
+                told.setdefault(start, set()).add(language)
+        votes = [next(iter(langs)) for langs in told.values() if len(langs) == 1]
+        return self.small_words.written_in(keys, unsure, votes)
 
     def _opened(self, folded: Sequence[str], blanked: set[int]) -> set[int]:
         """The blanked words of a removal and those after it, what it names ("out of the
@@ -531,7 +560,7 @@ def build_reader(
     prefixes: dict[str, list[_Entry]] = {}
     for cls, items in classes.items():
         for item in items:
-            words = tuple(fold(w.replace("'", "").replace("’", "")) for w in item.lower().split())
+            words = _entry_words(item)
             if not words or any(w in ("", "*") or "*" in w[:-1] for w in words):
                 raise HarmError(f"[classes.{cls}] {item!r}: '*' may only end a word.")
             first = words[0]
@@ -555,9 +584,11 @@ def build_reader(
     )
 
 
-def parse_harm(raw: Mapping[str, object]) -> HarmReader:
+def parse_harm(raw: Mapping[str, object], small_words: SmallWords | None = None) -> HarmReader:
     """The reader of a harm word file's tables: ``window``, ``[classes.NAME]`` (words per
-    language, ``act = true`` where its words are acts) and ``[[rules]]``."""
+    language, ``act = true`` where its words are acts) and ``[[rules]]``. With
+    ``small_words`` (each shipped language's), a one-word entry that is another
+    language's small word is read only in a sentence not written in that language."""
     window = raw.get("window", DEFAULT_WINDOW)
     if not isinstance(window, int) or window < 1:
         raise HarmError("window must be a whole number of words, 1 or more.")
@@ -566,6 +597,7 @@ def parse_harm(raw: Mapping[str, object]) -> HarmReader:
         raise HarmError("[classes] must hold one table per class.")
     classes: dict[str, list[str]] = {}
     acts: list[str] = []
+    by_language: dict[str, Mapping[str, list[str]]] = {}
     for name, table in tables.items():
         if not isinstance(table, Mapping):
             raise HarmError(f"[classes.{name}] must be a table of languages.")
@@ -579,10 +611,53 @@ def parse_harm(raw: Mapping[str, object]) -> HarmReader:
                 raise HarmError(f"[classes.{name}] {language} must be a list of words.")
             words.extend(items)
         classes[name] = words
+        by_language[name] = {k: v for k, v in table.items() if k != "act"}
     for name in _SPECIAL:
         classes.setdefault(name, [])
     rules = [_rule(item) for item in _list(raw.get("rules", []))]
-    return build_reader(classes, rules, acts, window)
+    reader = build_reader(classes, rules, acts, window)
+    if small_words is None:
+        return reader
+    return replace(
+        reader,
+        small_words=small_words,
+        false_friends=_false_friends(by_language, small_words),
+        languages=_languages(by_language),
+    )
+
+
+def _languages(by_language: Mapping[str, Mapping[str, list[str]]]) -> dict[_Entry, str]:
+    """Each class entry that one language alone lists -> that language."""
+    held: dict[_Entry, set[str]] = {}
+    for cls, table in by_language.items():
+        for language, items in table.items():
+            for item in items:
+                held.setdefault((_entry_words(item), cls), set()).add(language)
+    return {entry: next(iter(langs)) for entry, langs in held.items() if len(langs) == 1}
+
+
+def _entry_words(item: str) -> tuple[str, ...]:
+    """A class entry's words as :func:`build_reader` compiles them."""
+    return tuple(fold(w.replace("'", "").replace("’", "")) for w in item.lower().split())
+
+
+def _false_friends(
+    by_language: Mapping[str, Mapping[str, list[str]]], small_words: SmallWords
+) -> dict[_Entry, frozenset[str]]:
+    """Each one-word class entry that another language spells as a small word of its
+    own, with those languages (:meth:`SmallWords.false_friends`)."""
+    found: dict[_Entry, frozenset[str]] = {}
+    for cls, table in by_language.items():
+        for language, items in table.items():
+            for item in items:
+                words = _entry_words(item)
+                if len(words) != 1 or words[0].endswith("*"):
+                    continue
+                word = words[0]
+                others = small_words.false_friends(word, language, table)
+                if others:
+                    found[((word,), cls)] = found.get(((word,), cls), frozenset()) | others
+    return found
 
 
 def _list(raw: object) -> list[Mapping[str, object]]:

@@ -356,14 +356,14 @@ def parse_glosses(
     raw: Mapping[str, Any],
     where: str,
     fold: Callable[[str], str] = compared,
-    reordered: Callable[[tuple[str, ...]], tuple[str, ...] | None] | None = None,
+    reordered: Callable[[tuple[str, ...]], tuple[tuple[str, ...], ...]] | None = None,
 ) -> dict[tuple[str, ...], str]:
     """The ``[english]`` table of a language's book: each phrase's words, each in its
     ``fold`` form (:mod:`search.word_forms`), and the English phrase it means
     (``"food bank" = ["bank żywności", "banku żywności"]``).
 
     A phrase may mean one English phrase only, in any of the forms ``fold`` makes one.
-    With ``reordered``, a phrase is also read in the other order it gives for its words
+    With ``reordered``, a phrase is also read in the other orders it gives for its words
     (Polish "się kłócimy" as "kłócimy się": :func:`search.word_forms.reordered`), unless
     a phrase of the table is so written.
     """
@@ -386,8 +386,7 @@ def parse_glosses(
             glosses[key] = english
     if reordered is not None:
         for key, english in list(glosses.items()):
-            other = reordered(key)
-            if other is not None:
+            for other in reordered(key):
                 glosses.setdefault(other, english)
     return glosses
 

@@ -129,23 +129,26 @@ def gloss_derivations(language: str) -> tuple[str, ...]:
 _REFLEXIVE = {"pl": "sie"}
 
 
-def reordered(language: str) -> Callable[[tuple[str, ...]], tuple[str, ...] | None]:
-    """The other order a glossed phrase's words (in their :func:`gloss_fold` form) are
-    typed in, if any: Polish "się" stands after its verb or before it ("kłócimy się",
-    "ciągle się kłócimy"; "zamartwia się", "się zamartwia"), so it is moved across the
-    word before it (after the next when it comes first)."""
+def reordered(language: str) -> Callable[[tuple[str, ...]], tuple[tuple[str, ...], ...]]:
+    """The other orders a glossed phrase's words (in their :func:`gloss_fold` form) are
+    typed in: Polish "się" stands after its verb or before it ("kłócimy się", "ciągle się
+    kłócimy"; "zamartwia się", "się zamartwia"), so it is moved across the word before it
+    and across the word after it ("rodzeństwo się bije" is also "rodzeństwo bije się")."""
     reflexive = _REFLEXIVE.get(language)
 
-    def other_order(key: tuple[str, ...]) -> tuple[str, ...] | None:
+    def other_orders(key: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
         if reflexive is None or len(key) < 2 or reflexive not in key:
-            return None
+            return ()
         at = key.index(reflexive)
-        words = list(key)
-        other = at - 1 if at else 1
-        words[at], words[other] = words[other], words[at]
-        return tuple(words)
+        orders: list[tuple[str, ...]] = []
+        for other in (at - 1, at + 1):
+            if 0 <= other < len(key):
+                words = list(key)
+                words[at], words[other] = words[other], words[at]
+                orders.append(tuple(words))
+        return tuple(orders)
 
-    return other_order
+    return other_orders
 
 
 def gloss_fold(language: str) -> Callable[[str], str]:

@@ -162,6 +162,14 @@ CLASSES = [
     ("en", "YOS worker looking for mentoring", "crime-and-exploitation"),
     ("en", "family with NRPF need help with gas", "money-and-debt"),
     ("en", "newly arrived family from eritrea, two kids", "loneliness"),
+    # Polish by class, in any case ending, with or without Polish letters, "się" before or
+    # after its verb: stealing from shops, drugs said colloquially, meals skipped, siblings
+    # at each other, a fine for absence in the English word
+    ("pl", "córka kradnie w sklepie z koleżankami, co robić", "crime-and-exploitation"),
+    ("pl", "moj syn zaczal brac, ma 17 lat", "substance-use"),
+    ("pl", "jem raz dziennie bo nie starcza do wypłaty", "food"),
+    ("pl", "rodzeństwo kłóci się od rana do nocy", "relationships-and-conflict"),
+    ("pl", "dostaliśmy fine za wagary syna", "school-and-attendance"),
 ]
 
 
@@ -198,6 +206,8 @@ def test_everyday_wording_shows_the_band_2_strip_within_its_budget() -> None:
         ("pl", "przecież córka ma dopiero trzy lata", "need:housing"),
         ("pl", "mąż jeździ ciężarówką, ja sama z dziećmi", "age:pregnancy"),
         ("pl", "czuję się ciężarem dla rodziny", "age:pregnancy"),
+        # "says nothing" of someone who can speak is no speech delay
+        ("pl", "pytam męża co się stało, a on nic nie mówi", "need:send"),
         # typed without Polish letters, a word is still that word, not one a letter away
         ("pl", "smrod z mieszkania obok", "time:wednesday"),
         ("ur", "گیس کا بل بہت زیادہ آیا ہے", "category:childcare"),

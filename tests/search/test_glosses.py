@@ -586,7 +586,15 @@ def test_polish_sie_is_read_before_or_after_its_verb() -> None:
     assert glosses[key("się zamartwia")] == "worried"
     assert glosses[key("martwi się")] == "fighting"
     assert glosses[key("się martwi")] == "worried"
-    assert reordered("ur")(("ghar", "sie")) is None
+    assert reordered("ur")(("ghar", "sie")) == ()
     book = merge_phrasebook(parse_phrasebook(ENGLISH), raw, "pl.toml")
     reader = QueryReader(book, glosses=glosses, gloss_fold=polish_stem)
     assert reader.gloss("ciągle się kłócimy") == "ciągle arguing"
+
+
+def test_polish_sie_in_the_middle_of_a_phrase_moves_either_way() -> None:
+    """ "rodzeństwo się bije" is read as typed "rodzenstwo bije sie" too, letters off."""
+    raw = {"english": {"sibling rivalry": ["rodzeństwo się bije"]}}
+    glosses = parse_glosses(raw, "pl.toml", polish_stem, reordered("pl"))
+    for typed in ("rodzenstwo bije sie", "rodzeństwo się bije", "się rodzeństwo bije"):
+        assert glosses[tuple(polish_stem(word) for word in typed.split())] == "sibling rivalry"

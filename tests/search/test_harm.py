@@ -332,3 +332,28 @@ def test_a_harm_word_done_to_a_thing_or_in_jest_is_idle(text: str, idle_word: st
 def test_harm_said_of_a_person_or_naming_its_person_is_not_idle(text: str) -> None:
     keys = [token.key for token in _tokens(text)]
     assert harm_words(HARM_FILE).idle(keys, danger_cues().ignored(keys)) == set(), text
+
+
+@pytest.mark.parametrize(
+    ("text", "still"),
+    [
+        # a death in an accident is no child gone missing; a child gone is
+        ("kolega córki zginął w wypadku samochodowym", "córka zginęła, nie ma jej od rana"),
+        # choking on a cough or food is an illness; a hand on a neck is not
+        ("maluch dusi się od kaszlu co noc", "mąż mnie dusi jak się kłócimy"),
+        # someone withdrawn ("zamknięty") is not locked in; locked in a room is
+        ("syn jest ostatnio zamknięty, mało mówi", "mąż trzyma mnie zamkniętą w domu"),
+        # someone who "has no money" is not keeping the searcher's
+        ("szkoła mówi że nie ma pieniędzy na asystenta", "on ma moje pieniądze i kartę"),
+    ],
+)
+def test_polish_look_alikes_by_class_raise_nothing_beside_their_danger(
+    text: str, still: str
+) -> None:
+    """Polish look-alikes, by class, read by neither the cue patterns nor co-occurrence;
+    the danger each is confused with still reads."""
+    for words, alarms in ((text, False), (still, True)):
+        keys = [token.key for token in _tokens(words)]
+        ignored = danger_cues().ignored(keys)
+        found = bool(danger_cues().find(keys, ignored)) or bool(_read(words))
+        assert found is alarms, words
