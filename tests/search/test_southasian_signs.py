@@ -101,6 +101,11 @@ DANGERS = [
     ("ur", "shohar mujhe kamre mein band kar deta hai", "domestic-abuse"),
     ("pa", "ਪਤੀ ਮੈਨੂੰ ਕਮਰੇ ਵਿੱਚ ਬੰਦ ਕਰ ਦਿੰਦਾ ਹੈ", "domestic-abuse"),
     ("ur", "beti ne apni kalai kaat li", "suicide-and-self-harm"),
+    # A burden, better off without one; money moved through a child's account
+    ("ur", "main sab pe bojh hoon", "suicide-and-self-harm"),
+    ("pa", "mere bina sab saukhe rehnge", "suicide-and-self-harm"),
+    ("ur", "bete ke account mein anjaan paise aate hain", "exploitation"),
+    ("pa", "ਧੀ ਦੇ ਖਾਤੇ ਵਿੱਚੋਂ ਕੋਈ ਪੈਸੇ ਕਢਵਾ ਲੈਂਦਾ", "exploitation"),
 ]
 
 
@@ -176,6 +181,9 @@ LOOKALIKES = [
     ("pa", "munda gun wali game khedda saara din"),
     ("ur", "beti kamre mein band rehti hai sara din phone pe"),
     ("pa", "ਧੀ ਕਮਰੇ ਵਿੱਚ ਬੰਦ ਰਹਿੰਦੀ ਹੈ ਕਿਸੇ ਨਾਲ ਨਹੀਂ ਬੋਲਦੀ"),
+    ("ur", "shadi ke baad england aayi hoon dost nahi hain"),
+    ("ur", "bete ka pehla bank account kholna hai paise jama karne"),
+    ("ur", "mere bina ghar ka kaam kaun karega"),
 ]
 
 
