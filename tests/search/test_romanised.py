@@ -243,3 +243,8 @@ def test_a_fare_or_an_exclusion_is_no_housing(
     readers: dict[str, QueryReader], language: str, text: str
 ) -> None:
     assert "need:housing" not in _read(readers[language], text)[0]
+
+
+@pytest.mark.parametrize("text", ["bacha dig gaya si cycle ton", "ਬੱਚਾ ਪੌੜੀਆਂ ਤੋਂ ਡਿੱਗ ਗਿਆ"])
+def test_a_child_who_fell_is_no_loss(readers: dict[str, QueryReader], text: str) -> None:
+    assert "need:bereavement" not in _read(readers["pa"], text)[0]
