@@ -10,13 +10,17 @@ language corrected towards a book word is a fault of the spelling fixer.
 Sources: the learnt part of ``councils/training/*.toml`` (default; the validation part is
 left alone, as it is what the figures are measured on) or the development sets.
 
-    .venv/bin/python bench/unread_words.py pl [--top 80] [--source learnt|dev]
+    .venv/bin/python bench/unread_words.py pl [--top 80] [--source learnt|dev] [--file PATH]
+
+``--file`` reads the language's cases of any case file in the development set's format
+instead (a blind batch under ``/work/wt/blind``, never a sealed set).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+import tomllib
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -34,7 +38,11 @@ from search.examples import split  # noqa: E402
 from search.phrasebook import phrase_words  # noqa: E402
 
 
-def sentences(language: str, source: str) -> list[str]:
+def sentences(language: str, source: str, path: Path | None = None) -> list[str]:
+    if path is not None:
+        with path.open("rb") as handle:
+            cases = tomllib.load(handle).get("case", [])
+        return [case["query"] for case in cases if case.get("language") == language]
     if source == "dev":
         return [case.query for case in dev_cases(language)]
     learnt, _ = split(training_cases())
@@ -46,13 +54,14 @@ def main() -> None:
     parser.add_argument("language")
     parser.add_argument("--top", type=int, default=80)
     parser.add_argument("--source", choices=("learnt", "dev"), default="learnt")
+    parser.add_argument("--file", type=Path, help="a case file's sentences instead")
     args = parser.parse_args()
     council = load_council(DEFAULT_COUNCIL_FILE)
     reader = load_reader(council, load_safety_lines(council), language=args.language)
     unread: Counter[str] = Counter()
     respelled: Counter[tuple[str, str]] = Counter()
     glossed_as: Counter[tuple[str, str]] = Counter()
-    texts = sentences(args.language, args.source)
+    texts = sentences(args.language, args.source, args.file)
     for text in texts:
         glossed = reader.gloss(text)
         reading = reader.read(glossed, {}, date.today())

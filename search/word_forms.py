@@ -8,11 +8,13 @@ what varies between the ways one word is written:
   "świetlica"; "darmowych" and "darmowe"), after Polish letters are taken off. Only
   endings are cut, and only from words of 5 letters or more, leaving 3 at least.
 - Urdu and Punjabi typed in Latin letters (romanised): doubled letters, long vowels
-  spelt twice, "h" after a consonant, q/k, w/v, z/j and y/i, and the endings -ay, -ey,
-  -ai, -ah ("bachay" and "bache", "chhuttiyan" and "chutiyan", "qarza" and "karja",
-  "mashwarah" and "mashwara"); and the small words typed short on a phone as the words
+  spelt twice or as a pair ("ee" and "i", "oo" and "u", "au" and "o", "ai" before a
+  consonant and "e"), "h" after a consonant, q/k, w/v, z/j and y/i, and the endings -ay,
+  -ey, -ai, -ah ("bachay" and "bache", "chhuttiyan" and "chutiyan", "qarza" and "karja",
+  "mashwarah" and "mashwara", "doodh" and "dudh", "beemar" and "bimar", "shauhar" and
+  "shohar", "paise" and "pese"); and the small words typed short on a phone as the words
   they stand for ("nhi", "ni" and "nahin" are "nahi"; "k" is "ke", "h" "hai", "mn" "mein",
-  Punjabi "ch" "vich" and "kuj" "kuch"). Urdu and Gurmukhi script are folded as the
+  Punjabi "ch" "vich", "kuj" "kuch" and "nai" "nahi"). Urdu and Gurmukhi script are folded as the
   phrasebooks fold them (:func:`search.phrasebook.compared`).
 
 A word in any other language is compared as the phrasebooks compare it.
@@ -36,6 +38,8 @@ longest first."""
 MIN_POLISH_STEM = 3
 MIN_POLISH_WORD = 5
 _DOUBLED = re.compile(r"(.)\1+")
+_LONG_VOWELS = (("ee", "i"), ("oo", "u"), ("au", "o"))
+_MEDIAL_AI = re.compile(r"a[iy](?=[bcdfghjklmnpqrstvwxz])")
 _ASPIRATE = re.compile(r"(?<=[bcdgjkpqrtz])h")
 _ROMAN_LETTERS = str.maketrans({"q": "k", "w": "v", "z": "j", "y": "i"})
 _ROMAN_ENDINGS = re.compile(r"(?:ay|ey|ai|ae)$")
@@ -45,6 +49,7 @@ _SHORT_FORMS = {
     "kuj": "kuc", "nun": "nu",
 }  # fmt: skip
 """Folded phone spellings of Urdu and Punjabi small words -> the folded full word."""
+_PUNJABI_SHORT_FORMS = {"nai": "nahi"}
 WORDS_KEPT = 16384
 
 
@@ -69,15 +74,25 @@ def romanised_fold(word: str) -> str:
     word = _ROMAN_ENDINGS.sub("e", word)
     if len(word) > 3 and word.endswith("h"):
         word = word[:-1]
+    for long, short in _LONG_VOWELS:
+        word = word.replace(long, short)
+    word = _MEDIAL_AI.sub("e", word)
     word = _ASPIRATE.sub("", _DOUBLED.sub(r"\1", word)).translate(_ROMAN_LETTERS)
     word = _DOUBLED.sub(r"\1", word)
     return _SHORT_FORMS.get(word, word)
 
 
+@lru_cache(maxsize=WORDS_KEPT)
+def punjabi_fold(word: str) -> str:
+    """:func:`romanised_fold`, and "nai" as "nahi": in Punjabi it is "not" ("ghar nai
+    aayi", "khana nai"), as "new" is "navi" or "nawan"; Urdu keeps "nai" (new) apart."""
+    return _PUNJABI_SHORT_FORMS.get(compared(word)) or romanised_fold(word)
+
+
 _FOLDS: dict[str, Callable[[str], str]] = {
     "pl": polish_stem,
     "ur": romanised_fold,
-    "pa": romanised_fold,
+    "pa": punjabi_fold,
 }
 
 

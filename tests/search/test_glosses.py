@@ -32,6 +32,7 @@ from search.word_forms import (
     glosses_one_word,
     inflection_tails,
     polish_stem,
+    punjabi_fold,
     reordered,
     romanised_fold,
 )
@@ -240,6 +241,15 @@ def test_short_polish_words_and_numbers_keep_their_ends() -> None:
         ["mein", "mn", "me", "men"],
         ["vich", "wich", "ch"],
         ["kuch", "kuchh", "kuj", "kujh"],
+        # long vowels written as pairs, and "ai" before a consonant as "e"
+        ["doodh", "dudh"],
+        ["beemar", "bimar"],
+        ["shauhar", "shohar"],
+        ["naukri", "nokri"],
+        ["zaroorat", "zarurat"],
+        ["paise", "pese", "paisay"],
+        ["kaise", "kese"],
+        ["hoon", "hun"],
     ],
 )
 def test_romanised_spellings_of_a_word_are_one(forms: list[str]) -> None:
@@ -249,10 +259,14 @@ def test_romanised_spellings_of_a_word_are_one(forms: list[str]) -> None:
 def test_romanised_folding_keeps_different_words_apart_and_script_as_books_fold() -> None:
     assert romanised_fold("beta") != romanised_fold("beti")  # son, daughter
     assert romanised_fold("nai") != romanised_fold("nahi")  # new (nai maa), not
+    assert punjabi_fold("nai") == punjabi_fold("nahi") == punjabi_fold("ni")  # not
+    assert punjabi_fold("ne") != punjabi_fold("nai")  # "dhee ne", by the daughter
+    assert romanised_fold("beemar") != romanised_fold("bemari")  # ill, illness
     assert romanised_fold("ke") != romanised_fold("ki")
     assert romanised_fold("بينك") == compared("بینک")
     assert gloss_fold("pl") is polish_stem
     assert gloss_fold("ur") is romanised_fold
+    assert gloss_fold("pa") is punjabi_fold
     assert gloss_fold("en") is compared
 
 

@@ -208,3 +208,43 @@ def test_a_romanised_search_on_an_english_page_finds_its_need(search_app: Flask)
     assert response.status_code == 200
     assert '<html lang="en"' in markup
     assert "food" in markup.split("app-service-list", 1)[1][:3000].casefold()
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "need", "strength"),
+    [
+        # The job one has ("at work", "from work") is where a day happens, not work wanted
+        ("pa", "ਘਰ ਦਾ ਤੇ ਕੰਮ ਤੇ ਤਣਾਅ ਬਹੁਤ", "work-and-skills", "weak"),
+        ("ur", "kaam se thak ke aati hoon", "work-and-skills", "weak"),
+        ("pa", "mainu kam chahida", "work-and-skills", "strong"),
+        # The school putting a child out, the school named first, is an exclusion
+        ("ur", "school ne meri beti ko nikal diya", "school-and-attendance", "strong"),
+        ("pa", "ਸਕੂਲ ਨੇ ਮੇਰੀ ਧੀ ਨੂੰ ਕੱਢ ਦਿੱਤਾ", "school-and-attendance", "strong"),
+    ],
+)
+def test_everyday_frames_read_as_their_need(
+    readers: dict[str, QueryReader], language: str, text: str, need: str, strength: str
+) -> None:
+    reader = readers[language]
+    reading = reader.read(reader.gloss(text), {}, TODAY)
+    strengths = {c.key: c.strength for c in reading.concepts}
+    assert strengths.get(f"need:{need}") == strength, strengths
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("ur", "school door hai, bus ka kiraya nahi de sakte"),
+        ("pa", "ਸਕੂਲ ਦੂਰ ਹੈ ਬੱਸ ਦਾ ਕਿਰਾਇਆ ਨਹੀਂ"),
+        ("ur", "school ne bete ko nikal diya"),
+    ],
+)
+def test_a_fare_or_an_exclusion_is_no_housing(
+    readers: dict[str, QueryReader], language: str, text: str
+) -> None:
+    assert "need:housing" not in _read(readers[language], text)[0]
+
+
+@pytest.mark.parametrize("text", ["bacha dig gaya si cycle ton", "ਬੱਚਾ ਪੌੜੀਆਂ ਤੋਂ ਡਿੱਗ ਗਿਆ"])
+def test_a_child_who_fell_is_no_loss(readers: dict[str, QueryReader], text: str) -> None:
+    assert "need:bereavement" not in _read(readers["pa"], text)[0]

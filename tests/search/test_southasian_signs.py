@@ -95,6 +95,17 @@ DANGERS = [
     ("pa", "ਕਦੇ ਕਦੇ ਮਰਨ ਨੂੰ ਦਿਲ ਕਰਦਾ", "suicide-and-self-harm"),
     ("pa", "bhain da viah layi india lai ke jaane", "forced-marriage"),
     ("pa", "gawandi bache nu gaddi ch chhad ke shopping karde", "child-at-risk"),
+    # Beside round 18's look-alikes: a threat by a partner with a school named, being
+    # shut in by someone, a cut that is no haircut
+    ("ur", "shohar dhamki deta hai ke bachay le jayega, school ko bataya", "domestic-abuse"),
+    ("ur", "shohar mujhe kamre mein band kar deta hai", "domestic-abuse"),
+    ("pa", "ਪਤੀ ਮੈਨੂੰ ਕਮਰੇ ਵਿੱਚ ਬੰਦ ਕਰ ਦਿੰਦਾ ਹੈ", "domestic-abuse"),
+    ("ur", "beti ne apni kalai kaat li", "suicide-and-self-harm"),
+    # A burden, better off without one; money moved through a child's account
+    ("ur", "main sab pe bojh hoon", "suicide-and-self-harm"),
+    ("pa", "mere bina sab saukhe rehnge", "suicide-and-self-harm"),
+    ("ur", "bete ke account mein anjaan paise aate hain", "exploitation"),
+    ("pa", "ਧੀ ਦੇ ਖਾਤੇ ਵਿੱਚੋਂ ਕੋਈ ਪੈਸੇ ਕਢਵਾ ਲੈਂਦਾ", "exploitation"),
 ]
 
 
@@ -153,6 +164,26 @@ LOOKALIKES = [
     ("ur", "khala ki shadi ke liye pakistan ja rahe hain chhutti chahiye"),
     ("pa", "cricket khed da si gend vajji, ਨੀਲ ਪੈ ਗਿਆ"),
     ("pa", "bhra de viah layi india ja rahe haan"),
+    # Round 18, by class: an office's threat of a fine; dying of boredom or heat; a
+    # haircut; a race run; a game with guns; a teenager who keeps to their room
+    ("ur", "council wale jurmane ki dhamki de rahe hain bill late hai"),
+    ("ur", "اسکول نے جرمانے کی دھمکی دی ہے چھٹیوں کی وجہ سے"),
+    ("pa", "council ne jurmane di dhamki ditti"),
+    ("pa", "ਸਕੂਲ ਵਾਲੇ ਜੁਰਮਾਨੇ ਦੀ ਧਮਕੀ ਦਿੰਦੇ ਹਨ"),
+    ("ur", "garmi se mar gaye aaj park mein"),
+    ("ur", "بچے بور ہو کے مر گئے ہیں گھر میں"),
+    ("pa", "garmi naal mar gaye aaj"),
+    ("ur", "beti ne khud apne baal kaat liye"),
+    ("pa", "ਮੁੰਡੇ ਨੇ ਆਪਣੇ ਵਾਲ ਆਪ ਕੱਟ ਲਏ"),
+    ("ur", "beta school ki race mein bhaaga aur jeet gaya"),
+    ("pa", "dhee race vich bhajji te medal aaya"),
+    ("ur", "beta bandook wala game khelta hai raat tak"),
+    ("pa", "munda gun wali game khedda saara din"),
+    ("ur", "beti kamre mein band rehti hai sara din phone pe"),
+    ("pa", "ਧੀ ਕਮਰੇ ਵਿੱਚ ਬੰਦ ਰਹਿੰਦੀ ਹੈ ਕਿਸੇ ਨਾਲ ਨਹੀਂ ਬੋਲਦੀ"),
+    ("ur", "shadi ke baad england aayi hoon dost nahi hain"),
+    ("ur", "bete ka pehla bank account kholna hai paise jama karne"),
+    ("ur", "mere bina ghar ka kaam kaun karega"),
 ]
 
 
