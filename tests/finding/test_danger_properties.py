@@ -39,7 +39,7 @@ from tests.search.danger_sentences_fresh import (
     OUT_OF_SAMPLE_DANGER,
     OUT_OF_SAMPLE_ORDINARY,
 )
-from tests.search.danger_sentences_indirect import INDIRECT_DANGER, INDIRECT_ORDINARY
+from tests.search.danger_sentences_indirect import INDIRECT_DANGER
 from tests.search.lookalikes_broad import BROAD_LOOKALIKES
 
 LANGUAGES = ("en", "pl", "ur", "pa")
@@ -62,7 +62,6 @@ EVERY_ORDINARY = [
     *FOURTH_ORDINARY,
     *FIFTH_ORDINARY,
     *(text for texts in BROAD_LOOKALIKES.values() for text in texts),
-    *INDIRECT_ORDINARY,
 ]
 
 

@@ -8,7 +8,9 @@ county lines, NSPCC and NHS on FGM) in other words than that batch. Measured onc
 English reader before the new patterns: 19 of 36 dangers read, 1 of 18 look-alikes
 alarmed ("i cut again after a year clean from sugar", by an older pattern, left out
 here); after the patterns' first version, 31 of 36 and the same alarm, then 36 of 36.
-The look-alikes share the signs' words with no danger.
+The look-alikes share the signs' words with no danger; they are checked against the
+rules alone (``tests/search/test_danger_indirect.py``), not added to the properties'
+ordinary lists, which are the learnt alarm's calibration set.
 """
 
 from __future__ import annotations
