@@ -257,6 +257,7 @@ class Report:
             for o in self.outcomes
             if (o.case.scored and (not o.success or o.precision < 1))
             or not (o.panel_right and o.panel_or_strip_right)
+            or not o.first_meets_danger
         ]
 
 
@@ -533,6 +534,8 @@ def print_report(report: Report, show_failures: bool, title: str = "development 
                 marks.append(f"panel={list(outcome.dangers)}")
             if not outcome.panel_or_strip_right:
                 marks.append(f"strip={list(outcome.cues)}")
+            if not outcome.first_meets_danger:
+                marks.append(f"first={sorted(outcome.first_needs)}")
             print(f"  [{', '.join(marks)}] {outcome.case.query!r}: {list(outcome.top)}")
 
 

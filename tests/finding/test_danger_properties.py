@@ -1,7 +1,7 @@
 """Danger is never missed and ordinary words never alarm: properties over whole lists.
 
-For every danger sentence of ``tests/search/danger_sentences.py`` and
-``danger_sentences_fresh.py``, searched on the page of
+For every danger sentence of ``tests/search/danger_sentences.py``,
+``danger_sentences_fresh.py`` and ``danger_sentences_indirect.py``, searched on the page of
 every shipped language (families type in any language on any page): the safety panel or
 the one-line strip names the danger, the search finds something, and the first result
 meets one of that danger's needs. Where two dangers read, the one with more evidence
@@ -39,10 +39,18 @@ from tests.search.danger_sentences_fresh import (
     OUT_OF_SAMPLE_DANGER,
     OUT_OF_SAMPLE_ORDINARY,
 )
+from tests.search.danger_sentences_indirect import INDIRECT_DANGER
 from tests.search.lookalikes_broad import BROAD_LOOKALIKES
 
 LANGUAGES = ("en", "pl", "ur", "pa")
-DANGER_LISTS = (DANGER, FRESH_DANGER, OUT_OF_SAMPLE_DANGER, FOURTH_DANGER, FIFTH_DANGER)
+DANGER_LISTS = (
+    DANGER,
+    FRESH_DANGER,
+    OUT_OF_SAMPLE_DANGER,
+    FOURTH_DANGER,
+    FIFTH_DANGER,
+    INDIRECT_DANGER,
+)
 EVERY_DANGER = {
     code: [text for lists in DANGER_LISTS for text in lists.get(code, [])]
     for code in {code: None for lists in DANGER_LISTS for code in lists}
