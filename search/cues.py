@@ -215,6 +215,11 @@ class CueLexicon:
     head-banging) that stop being look-alikes when an ``[injury]`` is described."""
     injury: _Patterns | None = None
     """``[injury]``: an injury described ("till it bleeds", "raw", "bruises")."""
+    guarded: _Patterns | None = None
+    """``[guarded]``: look-alikes ("baby screaming for hours at night", "got beaten up")
+    that stop being look-alikes when a ``[sign]`` of danger of their own is in the words."""
+    sign: _Patterns | None = None
+    """``[sign]``: an independent sign of danger ("leaves the baby", "owes a debt")."""
 
     def ignored(self, words: Sequence[str]) -> set[int]:
         """Positions of the words inside a look-alike ("knife and fork", "suicide squad"):
@@ -225,6 +230,10 @@ class CueLexicon:
             self.injury is not None and self._found(self.injury, words)
         ):
             found |= self._found(self.behaviour, words)
+        if self.guarded is not None and not (
+            self.sign is not None and self._found(self.sign, words)
+        ):
+            found |= self._found(self.guarded, words)
         return found
 
     def ended(self, words: Sequence[str]) -> set[int]:
@@ -281,6 +290,8 @@ def build_cues(
     ended: Sequence[str] = (),
     behaviour: Sequence[str] = (),
     injury: Sequence[str] = (),
+    guarded: Sequence[str] = (),
+    sign: Sequence[str] = (),
 ) -> CueLexicon:
     """Compile the patterns (``@name`` from ``words``); a malformed one raises
     :class:`CueError` naming it."""
@@ -297,12 +308,14 @@ def build_cues(
         _indexed([("", expand(pattern, lists)) for pattern in ended]) if ended else None,
         _indexed([("", expand(pattern, lists)) for pattern in behaviour]) if behaviour else None,
         _indexed([("", expand(pattern, lists)) for pattern in injury]) if injury else None,
+        _indexed([("", expand(pattern, lists)) for pattern in guarded]) if guarded else None,
+        _indexed([("", expand(pattern, lists)) for pattern in sign]) if sign else None,
     )
 
 
 def parse_cues(raw: Mapping[str, object], languages: Sequence[str] | None = None) -> CueLexicon:
     """The lexicon of a cue file's tables (``[ignore]``, ``[ended]``, ``[behaviour]``,
-    ``[injury]`` and ``[cues.CODE]``,
+    ``[injury]``, ``[guarded]``, ``[sign]`` and ``[cues.CODE]``,
     each keyed by language, and the ``[words]`` lists patterns name), for ``languages``
     (every language in the file when None)."""
 
@@ -334,6 +347,8 @@ def parse_cues(raw: Mapping[str, object], languages: Sequence[str] | None = None
         patterns(raw.get("ended", {}), "ended"),
         patterns(raw.get("behaviour", {}), "behaviour"),
         patterns(raw.get("injury", {}), "injury"),
+        patterns(raw.get("guarded", {}), "guarded"),
+        patterns(raw.get("sign", {}), "sign"),
     )
 
 

@@ -418,7 +418,9 @@ class HarmReader:
         harm = _harm_words(words, keys)
         if self._aside(words, harm):
             return ()
-        present = {word.cls for word in words}
+        # Who acts is read from every word, a look-alike's too: "landlord threatening"
+        # is blanked as a look-alike, and the landlord still turns a rule off (`unless`).
+        present = {word.cls for word in (self.words(keys) if skipped else words)}
         harmful = {word.cls for word in harm}
         used: set[int] = set()
         findings: dict[str, Finding] = {}
