@@ -1,7 +1,8 @@
 """Kept result cards are the cards drawn afresh, as properties: whatever needs were asked
 before (in any order, at either door, in any language, saved or not), a card taken from the
 kept cards is byte for byte what the card macro draws for this page; and a whole results
-page drawn with the cards other pages left kept is the page drawn with none kept."""
+page drawn with the cards other pages left kept is the page drawn with none kept; a
+listing's edit shows on its next card, whatever needs its kept card was drawn for."""
 
 from __future__ import annotations
 
@@ -116,3 +117,34 @@ def test_a_page_drawn_from_kept_cards_is_the_page_drawn_afresh(
             assert _page(door, address) == with_kept, address
             cards._cards.clear()
             cards._cards.update(kept)
+
+
+@pytest.mark.parametrize(
+    ("first", "then"), [(["food"], ["food", "money"]), (["food", "money"], ["food"])]
+)
+def test_an_edit_shows_on_the_listing_s_next_card_whatever_was_kept(
+    search_app: Flask, first: list[str], then: list[str]
+) -> None:
+    """A family card kept from a search with some needs ticked is never shown for the
+    listing after its next commit: the next page, with other needs, draws its new words."""
+    from directory.extensions import db
+    from directory.models import Service
+
+    family = search_app.test_client()
+    kept = family.get(_address(FAMILY_DOOR, "", first, "")).get_data(as_text=True)
+    found = re.search(r'id="result-([^"]+)"', kept)
+    assert found, "the page shows a card"
+    service_id = found.group(1)
+    with search_app.app_context():
+        service = db.session.get_one(Service, service_id)
+        before = service.summary
+        service.summary = "Edited: <tea> & 'toast'"
+        db.session.commit()
+    try:
+        drawn = family.get(_address(FAMILY_DOOR, "", then, "")).get_data(as_text=True)
+        if f'id="result-{service_id}"' in drawn:
+            assert "Edited: &lt;tea&gt; &amp; &#39;toast&#39;" in drawn
+    finally:
+        with search_app.app_context():
+            db.session.get_one(Service, service_id).summary = before
+            db.session.commit()
