@@ -93,6 +93,7 @@ def create_app(config: Config | None = None) -> Flask:
     indexing.install(app)
     jobs.install(app)
     templating.register(app)
+    app.add_template_global(drawing.gov_component)
     app.add_template_global(drawing.gov_field)  # forms draw themselves; templating sits below forms
     app.add_template_global(cards.card_kit)  # a page's card words, once a page
     app.add_template_global(cards.kept_card)  # a result card, kept drawn

@@ -114,6 +114,41 @@ def gov_field(field: Field, **kwargs: Any) -> Markup:
     return _kept_drawn(field, kwargs, _state(field, kwargs))
 
 
+COMPONENTS = {
+    "button": "govukButton",
+    "exit-this-page": "govukExitThisPage",
+    "skip-link": "govukSkipLink",
+}
+"""The GOV.UK components ``gov_component`` draws: component folder -> its macro."""
+MOST_KEPT_COMPONENTS = 500
+"""Drawn components kept per process (under a kilobyte each), the least recently used
+dropped first."""
+_kept_components: OrderedDict[Hashable, Markup] = OrderedDict()
+
+
+def gov_component(component: str, params: dict[str, Any]) -> Markup:
+    """``govukButton(params)`` (or another of ``COMPONENTS``) as its macro draws it, kept
+    by the component and every parameter with its type (``_typed``: HTML and the same
+    characters as text draw differently). The macros are pure, and a page's buttons, its
+    skip link and "Exit this page" are drawn with the same parameters page after page (in
+    each language its own words): kept, each costs a look-up, not a macro call."""
+    key = (component, _typed(params))
+    with _lock:
+        html = _kept_components.get(key)
+        if html is not None:
+            _kept_components.move_to_end(key)
+            return html
+    module = current_app.jinja_env.get_template(
+        f"govuk_frontend_jinja/components/{component}/macro.html"
+    ).module
+    html = Markup(getattr(module, COMPONENTS[component])(params))
+    with _lock:
+        _kept_components[key] = html
+        while len(_kept_components) > MOST_KEPT_COMPONENTS:
+            _kept_components.popitem(last=False)
+    return html
+
+
 def _escaped(value: str, times: int) -> str:
     for _ in range(times):
         value = str(escape(value))

@@ -148,7 +148,9 @@ def kept_card(
     is kept by its item (every word on it, and the type of each, as HTML and text of the
     same characters draw differently; at the practitioners' door every field of what only
     they see, ``ProfessionalFacts``, likewise), the kit (each door's its own), whether it
-    is saved and the needs asked. A family card and a practitioner's card of one listing
+    is saved, and what it shows of the needs asked (``_needs_shown``): a family card shows
+    nothing of them, so one listing's card is kept across every search that finds it, not
+    once per set of needs ticked. A family card and a practitioner's card of one listing
     are told apart by the facts (none on a family card).
     """
     saved = item.id in saved_ids
@@ -163,7 +165,7 @@ def kept_card(
         tuple(type(line) for line in item.cost),
         kit,
         saved,
-        tuple(asked_needs),
+        _needs_shown(facts, asked_needs),
     )
     with _cards_lock:
         html = _cards.get(key)
@@ -176,6 +178,19 @@ def kept_card(
         while len(_cards) > MOST_KEPT_CARDS:
             _cards.popitem(last=False)
     return html
+
+
+def _needs_shown(facts: ProfessionalFacts | None, asked: Collection[str]) -> Hashable:
+    """All a card shows of the needs asked (``facts_rows`` in ``find/_cards.html``): on a
+    family card (no facts) nothing; on a practitioner's card, with needs asked, which of
+    its facts' needs are met (their places in ``facts.needs``, itself in the card's key)
+    and how many were asked."""
+    if facts is None or not asked:
+        return ()
+    return (
+        tuple(place for place, (code, _) in enumerate(facts.needs) if code in asked),
+        len(asked),
+    )
 
 
 _facts_keys: dict[int, tuple[ProfessionalFacts, Hashable]] = {}

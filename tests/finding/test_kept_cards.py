@@ -1,0 +1,150 @@
+"""Kept result cards are the cards drawn afresh, as properties: whatever needs were asked
+before (in any order, at either door, in any language, saved or not), a card taken from the
+kept cards is byte for byte what the card macro draws for this page; and a whole results
+page drawn with the cards other pages left kept is the page drawn with none kept; a
+listing's edit shows on its next card, whatever needs its kept card was drawn for."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from flask import Flask, current_app, render_template
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from directory.presenters import cards
+from directory.presenters.cards import card_kit, kept_card
+from directory.presenters.professional import meets_all_first
+from directory.views.find import FAMILY_DOOR, PRACTITIONER_DOOR, Door, results_page
+
+LANGUAGES = ("", "pl", "ur", "pa")
+NEEDS = ("food", "money", "housing", "send", "mental_health", "not-a-need")
+"""Need codes to ask (the demo council's, and one it does not have)."""
+ASKED = st.lists(st.sampled_from(NEEDS), max_size=4)
+VARYING = (
+    (re.compile(r'(name="csrf_token"[^>]*value=")[^"]+'), r"\1TOKEN"),
+    (re.compile(r'(nonce=")[^"]+'), r"\1NONCE"),
+)
+
+
+def _address(door: Door, language: str, needs: list[str], text: str) -> str:
+    path = "/practitioners" if door is PRACTITIONER_DOOR else "/find-support"
+    params = [f"need={code}" for code in needs] + ([f"q={text}"] if text else [])
+    params += [f"lang={language}"] if language else []
+    return f"{path}?{'&'.join(params)}"
+
+
+def _macro(item: object, kit: object, saved: tuple[str, ...], asked: list[str]) -> str:
+    module = current_app.jinja_env.get_template("find/_cards.html").module
+    return str(module.result_card(item, kit, saved, "", asked))  # type: ignore[attr-defined]
+
+
+@pytest.fixture(
+    scope="module", params=[FAMILY_DOOR, PRACTITIONER_DOOR], ids=["family", "practitioner"]
+)
+def door(request: pytest.FixtureRequest) -> Door:
+    return request.param  # type: ignore[no-any-return]
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    language=st.sampled_from(LANGUAGES),
+    searched=ASKED,
+    asked_in_turn=st.lists(ASKED, min_size=1, max_size=5),
+    saved=st.booleans(),
+)
+def test_a_kept_card_is_the_card_drawn_for_the_needs_asked_now(
+    search_app: Flask,
+    door: Door,
+    language: str,
+    searched: list[str],
+    asked_in_turn: list[list[str]],
+    saved: bool,
+) -> None:
+    """Cards are kept across searches whatever needs they asked (a family card shows none
+    of them); a practitioner's card kept for other needs is never shown for these."""
+    with search_app.test_request_context(_address(door, language, searched, "")):
+        items = results_page(door)["items"][:6]
+        kit = card_kit(door.service_endpoint)
+        for asked in asked_in_turn:
+            for item in items:
+                in_list = (item.id,) if saved else ()
+                assert kept_card(item, kit, in_list, asked) == _macro(item, kit, in_list, asked)
+
+
+def _page(door: Door, address: str) -> str:
+    with current_app.test_request_context(address):
+        page = results_page(door)
+        if door is PRACTITIONER_DOOR:
+            every, some = meets_all_first(page["items"], page["wanted"].needs)
+            drawn = render_template(
+                "practitioners/search.html", meets_all=every, meets_some=some, **page
+            )
+        else:
+            drawn = render_template("find/results.html", **page)
+    for pattern, stand_in in VARYING:
+        drawn = pattern.sub(stand_in, drawn)
+    return drawn
+
+
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    pages=st.lists(
+        st.tuples(
+            st.sampled_from(LANGUAGES), ASKED, st.sampled_from(["", "food", "play", "advice"])
+        ),
+        min_size=2,
+        max_size=4,
+    )
+)
+def test_a_page_drawn_from_kept_cards_is_the_page_drawn_afresh(
+    search_app: Flask, door: Door, pages: list[tuple[str, list[str], str]]
+) -> None:
+    """Each page in turn, with the cards the pages before it left kept, is the same page
+    drawn with no card kept."""
+    with search_app.app_context():
+        cards._cards.clear()
+        for language, needs, text in pages:
+            address = _address(door, language, needs, text)
+            with_kept = _page(door, address)
+            kept = dict(cards._cards)
+            cards._cards.clear()
+            assert _page(door, address) == with_kept, address
+            cards._cards.clear()
+            cards._cards.update(kept)
+
+
+@pytest.mark.parametrize(
+    ("first", "then"), [(["food"], ["food", "money"]), (["food", "money"], ["food"])]
+)
+def test_an_edit_shows_on_the_listing_s_next_card_whatever_was_kept(
+    search_app: Flask, first: list[str], then: list[str]
+) -> None:
+    """A family card kept from a search with some needs ticked is never shown for the
+    listing after its next commit: the next page, with other needs, draws its new words."""
+    from directory.extensions import db
+    from directory.models import Service
+
+    family = search_app.test_client()
+    kept = family.get(_address(FAMILY_DOOR, "", first, "")).get_data(as_text=True)
+    found = re.search(r'id="result-([^"]+)"', kept)
+    assert found, "the page shows a card"
+    service_id = found.group(1)
+    with search_app.app_context():
+        service = db.session.get_one(Service, service_id)
+        before = service.summary
+        service.summary = "Edited: <tea> & 'toast'"
+        db.session.commit()
+    try:
+        drawn = family.get(_address(FAMILY_DOOR, "", then, "")).get_data(as_text=True)
+        if f'id="result-{service_id}"' in drawn:
+            assert "Edited: &lt;tea&gt; &amp; &#39;toast&#39;" in drawn
+    finally:
+        with search_app.app_context():
+            db.session.get_one(Service, service_id).summary = before
+            db.session.commit()
