@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable, Mapping, Set
-from pathlib import Path
 
 import pytest
 
