@@ -13,11 +13,13 @@ with the same scores, to the last bit.
 
 from __future__ import annotations
 
+import heapq
 import random
 from collections.abc import Iterable, Mapping, Set
 
 import pytest
 
+import search.engine as engine
 from search import Filters, SearchQuery, WhooshBackend
 from search.engine import search
 from search.indexing import TEXT_FIELDS
@@ -183,3 +185,37 @@ def test_random_searches_rank_exactly_as_the_plain_path(
         )
         found_any += bool(fast.hits)
     assert found_any > 10
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_the_cuts_choose_as_a_heap_did(seed: int) -> None:
+    """:func:`search.engine._within_reach` and ``_best`` pick by a partial sort what the
+    Python heap picked: the same listings in the same order, ties at the cut included."""
+    rng = random.Random(seed)
+    for _ in range(200):
+        docs = rng.sample(range(5000), rng.randint(1, 400))
+        # Few distinct values: many ties, at the cut too.
+        relevance = {doc: rng.choice([0.0, 0.1, 0.25, rng.random()]) for doc in docs}
+        count = rng.randint(1, 450)
+        most = rng.choice([1.0, 1.2])
+        if len(docs) > count:
+            kth = heapq.nlargest(count, map(relevance.__getitem__, docs))[-1]
+            least, most_blend = engine.BLEND_RANGE
+            floor = kth * least / (most_blend * most) * (1 - engine.REACH_MARGIN)
+            expected = [doc for doc in docs if relevance[doc] >= floor]
+        else:
+            expected = docs
+        assert engine._within_reach(relevance, docs, count, most) == expected
+        exact = {doc: value * rng.uniform(1.0, most) for doc, value in relevance.items()}
+        needed = rng.randint(0, count)
+        if len(docs) > count:
+            last = heapq.nlargest(count, (relevance[doc] for doc in docs))[-1]
+            chosen = [doc for doc in docs if relevance[doc] >= last]
+            if most > 1.0 and needed > 0:
+                bar = heapq.nlargest(needed, map(exact.__getitem__, chosen))[-1] * (1 - 1e-9)
+                chosen += [
+                    doc for doc in docs if last > relevance[doc] and relevance[doc] * most >= bar
+                ]
+        else:
+            chosen = docs
+        assert engine._best(relevance, docs, count, needed, most, exact.__getitem__) == chosen
