@@ -262,13 +262,7 @@ def _segment_postings(segment: Any, field: str, token: str, base: int) -> TermAr
     matcher = segment.postings(field, token)
     leaf = getattr(matcher, "child", matcher)  # under a filter of the segment's deletions
     if not _reads_blocks(leaf):
-        ids: list[int] = []
-        weights: list[float] = []
-        while matcher.is_active():
-            ids.append(base + matcher.id())
-            weights.append(matcher.weight())
-            matcher.next()
-        return np.array(ids, dtype=np.int64), np.array(weights, dtype=np.float64)
+        return _walked(matcher, base)
     deltas: list[int] = []  # every block's ids as one run of deltas from 0
     weights: list[float] = []
     starts: list[int] = []  # where each delta-coded block after the first begins
@@ -304,6 +298,17 @@ def _segment_postings(segment: Any, field: str, token: str, base: int) -> TermAr
     steps = np.array(deltas, dtype=np.int64)
     steps[starts] -= np.array(lasts, dtype=np.int64)
     return np.cumsum(steps) + base, np.array(weights, dtype=np.float64)
+
+
+def _walked(matcher: Any, base: int) -> TermArrays:
+    """A matcher's postings walked one at a time (any matcher but Whoosh 3's)."""
+    ids: list[int] = []
+    weights: list[float] = []
+    while matcher.is_active():
+        ids.append(base + matcher.id())
+        weights.append(matcher.weight())
+        matcher.next()
+    return np.array(ids, dtype=np.int64), np.array(weights, dtype=np.float64)
 
 
 def _as_deltas(ids: Iterable[int], last: int) -> list[int]:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from search import WhooshBackend
+import pytest
+
+from search import WhooshBackend, whoosh_view
 from search.indexing import TEXT_FIELDS
 from search.scoring import field_weights, sum_fields
 from search.whoosh_view import WhooshSnapshot, _reads_blocks
@@ -74,4 +76,18 @@ def test_block_reads_match_the_matcher_walk_for_every_term(tmp_path: Path) -> No
     leaf = segment.postings("name", "playgroup")
     assert _reads_blocks(getattr(leaf, "child", leaf))
     assert len(snapshot._weigh_term("name", "playgroup")[0]) > 128
+    backend.close()
+
+
+def test_any_other_matcher_is_walked_to_the_same_weights(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    backend = _changed_index(tmp_path)
+    snapshot = backend._fresh_snapshot()
+    read = {token: snapshot._weigh_term("description", token) for token in ("toddler", "singing")}
+    monkeypatch.setattr(whoosh_view, "_reads_blocks", lambda matcher: False)
+    for token, (docs, weights) in read.items():
+        walked_docs, walked_weights = snapshot._weigh_term("description", token)
+        assert docs.tolist() == walked_docs.tolist()
+        assert weights.tolist() == walked_weights.tolist()
     backend.close()
