@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+
+import numpy as np
 
 from search.query import TermGroup
 from search.remembering import LastUsed
-from search.scoring import idf, saturate
+from search.scoring import K1, TermArrays, idf, saturate
 from search.view import IndexView
 
 
@@ -46,6 +48,9 @@ def group_scores(view: IndexView, group: TermGroup) -> Mapping[int, float]:
 
 
 def _group_scores(view: IndexView, group: TermGroup) -> dict[int, float]:
+    arrays: Callable[[str], TermArrays] | None = getattr(view, "term_arrays", None)
+    if arrays is not None:
+        return _group_arrays(view, group, arrays)
     weighed = [
         (alternative.boost, view.term_weights(alternative.token))
         for alternative in group.alternatives
@@ -76,3 +81,35 @@ def _frequency(
         return whole_index(group)
     holders = set().union(*(weights.keys() for _, weights in weighed))
     return len(view.all_docs()), len(holders)
+
+
+def _group_arrays(
+    view: IndexView, group: TermGroup, arrays: Callable[[str], TermArrays]
+) -> dict[int, float]:
+    """:func:`_group_scores` from a view that gives a term's weights as arrays (a Whoosh
+    snapshot): the same steps in the same order on each weight, so the same scores, but
+    vectorised, a Python step a listing only to hand the scores on."""
+    weighed = [(alternative.boost, arrays(alternative.token)) for alternative in group.alternatives]
+    size = max((int(docs[-1]) + 1 for _, (docs, _) in weighed if len(docs)), default=0)
+    whole_index = getattr(view, "group_frequency", None)
+    if whole_index is not None:
+        group_idf = idf(*whole_index(group))
+    elif len(weighed) == 1:
+        group_idf = idf(len(view.all_docs()), len(weighed[0][1][0]))
+    else:
+        holding = np.zeros(size, dtype=bool)
+        for _, (docs, _) in weighed:
+            holding[docs] = True
+        group_idf = idf(len(view.all_docs()), int(np.count_nonzero(holding)))
+    scale = group_idf * (K1 + 1)
+    if len(weighed) == 1:
+        boost, (docs, weights) = weighed[0]
+        scores = scale * weights / (weights + K1) * boost
+        kept = scores > 0.0
+        return dict(zip(docs[kept].tolist(), scores[kept].tolist(), strict=True))
+    best = np.zeros(size)
+    for boost, (docs, weights) in weighed:
+        if len(docs):
+            best[docs] = np.maximum(best[docs], scale * weights / (weights + K1) * boost)
+    found = np.flatnonzero(best > 0.0)
+    return dict(zip(found.tolist(), best[found].tolist(), strict=True))

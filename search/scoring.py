@@ -19,10 +19,17 @@ description outscore one whose name is exactly what was asked for.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+
+import numpy as np
 
 B = 0.75
 K1 = 1.2
+
+TermArrays = tuple[np.ndarray, np.ndarray]
+"""A term's postings as two arrays: its documents in increasing order (int64) and their
+weights (float64), a compact form of ``{document: weight}``."""
+NO_POSTINGS: TermArrays = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64))
 
 
 def field_weights(
@@ -32,6 +39,14 @@ def field_weights(
     flat = 1 - B
     per_length = B / (average_length or 1.0)
     return {doc: weight / (flat + per_length * lengths[doc]) for doc, weight in postings}
+
+
+def length_norms(lengths: Sequence[int], average_length: float) -> list[float]:
+    """What :func:`field_weights` divides a document's weight by, for each of ``lengths``:
+    worked out once per index generation, the same floating-point steps."""
+    flat = 1 - B
+    per_length = B / (average_length or 1.0)
+    return [flat + per_length * length for length in lengths]
 
 
 def sum_fields(per_field: Iterable[Mapping[int, float]]) -> dict[int, float]:

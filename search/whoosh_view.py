@@ -20,13 +20,15 @@ import pickle
 import struct
 import threading
 import zlib
-from collections.abc import Container, Iterable, Mapping, Set
+from collections.abc import Iterable, Mapping, Set
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from whoosh.index import Index
 from whoosh.index import IndexError as WhooshIndexError
+from whoosh.util.numlists import delta_decode
 
 from search.engine import DayOrder
 from search.errors import IndexUnavailable
@@ -35,7 +37,7 @@ from search.keywords import KeywordIndex
 from search.meaning import Scores
 from search.remembering import LastUsed
 from search.results import FacetCounts
-from search.scoring import field_weights, sum_fields
+from search.scoring import NO_POSTINGS, TermArrays, length_norms
 from search.view import DocInfo
 from search.vocabulary_file import read_vocabulary
 from search.whoosh_schema import (
@@ -85,7 +87,7 @@ class WhooshSnapshot:
         self._info: dict[int, DocInfo] = {}
         self._fingerprints: dict[str, str | None] = {}
         self._keywords = KeywordIndex()
-        self._term_cache: dict[str, dict[int, float]] = {}
+        self._term_cache: dict[str, TermArrays] = {}
         # Scored word matches, reused when a page asks the same words with other filters
         # (the zero-result offers do). Safe: a snapshot never changes.
         self.text_matches: dict[object, Scores] = {}
@@ -139,6 +141,17 @@ class WhooshSnapshot:
             field: sum(self._lengths[field][doc] for doc in self._docs) / (len(self._docs) or 1)
             for field in TEXT_FIELDS
         }
+        # Once per generation: each document's length normalisation per field, and which
+        # documents are live, as arrays by document number.
+        self._norms = {
+            field: np.array(
+                length_norms([self._lengths[field][doc] for doc in every], average),
+                dtype=np.float64,
+            )
+            for field, average in self._average_lengths.items()
+        }
+        self._live = np.zeros(len(every), dtype=bool)
+        self._live[np.fromiter(self._docs, dtype=np.int64, count=len(self._docs))] = True
 
     def close(self) -> None:
         with self._lock:
@@ -177,67 +190,140 @@ class WhooshSnapshot:
         return self._vocabulary
 
     def term_weights(self, token: str) -> Mapping[int, float]:
-        weights = self._term_cache.get(token)
-        if weights is None:
-            weights = sum_fields(self._weigh_term(field, token) for field in TEXT_FIELDS)
+        docs, weights = self.term_arrays(token)
+        return dict(zip(docs.tolist(), weights.tolist(), strict=True))
+
+    def term_arrays(self, token: str) -> TermArrays:
+        """``token``'s BM25F weights summed over the text fields (:meth:`term_weights`) as
+        two arrays, its documents in order and their weights: read once per snapshot (up to
+        TERM_CACHE_SIZE terms), vectorised rather than a Python step a posting."""
+        weighed = self._term_cache.get(token)
+        if weighed is None:
+            weighed = self._weigh(token)
+            for array in weighed:
+                array.flags.writeable = False  # shared by every search of the snapshot
             if len(self._term_cache) >= TERM_CACHE_SIZE:
                 self._term_cache.clear()
-            self._term_cache[token] = weights
-        return weights
+            self._term_cache[token] = weighed
+        return weighed
 
-    def _weigh_term(self, field: str, token: str) -> dict[int, float]:
-        """Read one term's postings (weights already carry the field boost) and normalise."""
-        postings: list[tuple[int, float]] = []
+    def _weigh(self, token: str) -> TermArrays:
+        """Each field's weights (:meth:`_weigh_term`) added up in the fields' order, as
+        :func:`search.scoring.sum_fields` adds them, over a dense array of the segment's
+        documents."""
+        total = present = None
+        for field in TEXT_FIELDS:
+            docs, weights = self._weigh_term(field, token)
+            if not len(docs):
+                continue
+            if total is None or present is None:
+                total = np.zeros(len(self._live))
+                present = np.zeros(len(self._live), dtype=bool)
+            total[docs] += weights
+            present[docs] = True
+        if total is None or present is None:
+            return NO_POSTINGS
+        docs = np.flatnonzero(present)
+        return docs, total[docs]
+
+    def _weigh_term(self, field: str, token: str) -> TermArrays:
+        """Read one term's postings in one field (weights already carry the field boost),
+        live documents only, in document order, and normalise them by length."""
+        found: list[TermArrays] = []
         with self._lock:
             try:
                 for segment, base in self._searcher.reader().leaf_readers():
                     if (field, token) in segment:
-                        postings += _segment_postings(segment, field, token, base, self._info)
+                        found.append(_segment_postings(segment, field, token, base))
             except READ_ERRORS as error:
                 raise IndexUnavailable(f"search index {self._directory} is corrupt") from error
-        return field_weights(postings, self._lengths[field], self._average_lengths[field])
+        if not found:
+            return NO_POSTINGS
+        docs = np.concatenate([docs for docs, _ in found])
+        frequencies = np.concatenate([weights for _, weights in found])
+        live = self._live[docs]
+        docs, frequencies = docs[live], frequencies[live]
+        return docs, frequencies / self._norms[field][docs]
 
 
-def _segment_postings(
-    segment: Any, field: str, token: str, base: int, live: Container[int]
-) -> list[tuple[int, float]]:
-    """(document, weight) of one term's postings in one segment, its deleted documents left
-    out (only ``live`` ones kept), in document order: what walking the reader's matcher one
-    posting at a time gives (a deleted document's postings stay in its segment until a
-    merge; the reader's matcher skips them).
+def _segment_postings(segment: Any, field: str, token: str, base: int) -> TermArrays:
+    """(documents, weights) of one term's postings in one segment, in document order,
+    deleted documents included (a deleted document's postings stay in its segment until a
+    merge; :meth:`WhooshSnapshot._weigh_term` leaves them out).
 
     Whoosh's own segment matcher (``whoosh.codec.whoosh3.W3LeafMatcher``) holds a block of
-    postings at a time as two arrays, ids and weights: read a block at once, not five
-    Python calls a posting through the matcher and its wrappers (deletions, segments),
-    which was most of the CPU of a search with words no search had asked yet. Any other
-    matcher is walked as before.
+    postings at a time as a pickled tuple (id deltas, weights, values): decoded here whole
+    into arrays, the weights as the matcher gives them (an absent tuple is every weight
+    1.0; a single number, all alike, comes back as a 32-bit float), not five Python calls
+    a posting through the matcher and its wrappers (deletions, segments), which was most
+    of the CPU of a search with words no search had asked yet. Any other matcher is walked
+    as before.
     """
     matcher = segment.postings(field, token)
     leaf = getattr(matcher, "child", matcher)  # under a filter of the segment's deletions
     if not _reads_blocks(leaf):
-        found = []
-        while matcher.is_active():
-            found.append((base + matcher.id(), matcher.weight()))
-            matcher.next()
-        return found
-    found = []
+        return _walked(matcher, base)
+    deltas: list[int] = []  # every block's ids as one run of deltas from 0
+    weights: list[float] = []
+    starts: list[int] = []  # where each delta-coded block after the first begins
+    lasts: list[int] = []  # and the last id before it
+    last = 0
     while leaf.is_active():
-        leaf._read_ids()
-        leaf._read_weights()
-        found += [
-            (base + doc, weight)
-            for doc, weight in zip(leaf._ids[leaf._i :], leaf._weights[leaf._i :], strict=True)
-            if base + doc in live
-        ]
+        if leaf._data is None:
+            leaf._read_data()
+        raw_ids, raw_weights = leaf._data[0], leaf._data[1]
+        skip = leaf._i  # 0 but for a matcher already part-way through its block
+        if skip or leaf._byteids:
+            # Rare: decoded here, the block's ids made deltas from the last id before it.
+            absolute = raw_ids if leaf._byteids else tuple(delta_decode(raw_ids))
+            deltas += _as_deltas(absolute[skip:], last)
+        else:
+            # A block's ids are deltas from 0: its first is corrected below to count from
+            # the last id of the block before.
+            if deltas:
+                starts.append(len(deltas))
+                lasts.append(last)
+            deltas += raw_ids
+        count = len(raw_ids) - skip
+        if raw_weights is None:
+            weights += [1.0] * count
+        elif isinstance(raw_weights, float):
+            weights += [float(np.float32(raw_weights))] * count  # as Whoosh's array("f")
+        else:
+            weights += raw_weights[skip:]
+        last = leaf._maxid
         leaf._next_block()
-    return found
+    if not deltas:
+        return NO_POSTINGS
+    steps = np.array(deltas, dtype=np.int64)
+    steps[starts] -= np.array(lasts, dtype=np.int64)
+    return np.cumsum(steps) + base, np.array(weights, dtype=np.float64)
+
+
+def _walked(matcher: Any, base: int) -> TermArrays:
+    """A matcher's postings walked one at a time (any matcher but Whoosh 3's)."""
+    ids: list[int] = []
+    weights: list[float] = []
+    while matcher.is_active():
+        ids.append(base + matcher.id())
+        weights.append(matcher.weight())
+        matcher.next()
+    return np.array(ids, dtype=np.int64), np.array(weights, dtype=np.float64)
+
+
+def _as_deltas(ids: Iterable[int], last: int) -> list[int]:
+    deltas = []
+    for doc in ids:
+        deltas.append(doc - last)
+        last = doc
+    return deltas
 
 
 def _reads_blocks(matcher: object) -> bool:
     """A Whoosh 3 segment matcher, whose block arrays can be read whole."""
     return type(matcher).__name__ == "W3LeafMatcher" and all(
         hasattr(matcher, name)
-        for name in ("_read_ids", "_read_weights", "_next_block", "_ids", "_weights", "_i")
+        for name in ("_read_data", "_next_block", "_data", "_byteids", "_i", "_maxid")
     )
 
 

@@ -1,6 +1,6 @@
 """A term's postings read a block at a time give what walking Whoosh's matcher gives.
 
-``WhooshSnapshot._weigh_term`` reads the arrays of Whoosh's segment matcher whole instead
+``WhooshSnapshot._weigh_term`` decodes the blocks of Whoosh's segment matcher whole instead
 of asking the reader's matcher (segments, deletions) one posting at a time: held here to
 the matcher walk for every term of every text field, on an index of several segments with
 replaced and removed listings and terms of more than one block of postings.
@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from search import WhooshBackend
+import pytest
+
+from search import WhooshBackend, whoosh_view
 from search.indexing import TEXT_FIELDS
-from search.scoring import field_weights
+from search.scoring import field_weights, sum_fields
 from search.whoosh_view import WhooshSnapshot, _reads_blocks
 from tests.search.search_factories import directory, make_doc
 
@@ -59,15 +61,33 @@ def test_block_reads_match_the_matcher_walk_for_every_term(tmp_path: Path) -> No
     checked = 0
     for field in TEXT_FIELDS:
         for token in {term.decode() for term in reader.lexicon(field)}:
-            read = snapshot._weigh_term(field, token)
+            docs, weights = snapshot._weigh_term(field, token)
+            read = dict(zip(docs.tolist(), weights.tolist(), strict=True))
             walked = _walked(snapshot, field, token)
             assert list(read.items()) == list(walked.items()), (field, token)
             assert set(read) <= set(snapshot.all_docs())
             checked += 1
+    for token in {term.decode() for field in TEXT_FIELDS for term in reader.lexicon(field)}:
+        summed = sum_fields(_walked(snapshot, field, token) for field in TEXT_FIELDS)
+        assert snapshot.term_weights(token) == summed, token
     assert checked > 50
     # The block reading was taken (not the fallback walk), over more than one block.
     segment, _ = segments[0]
     leaf = segment.postings("name", "playgroup")
     assert _reads_blocks(getattr(leaf, "child", leaf))
-    assert len(snapshot._weigh_term("name", "playgroup")) > 128
+    assert len(snapshot._weigh_term("name", "playgroup")[0]) > 128
+    backend.close()
+
+
+def test_any_other_matcher_is_walked_to_the_same_weights(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    backend = _changed_index(tmp_path)
+    snapshot = backend._fresh_snapshot()
+    read = {token: snapshot._weigh_term("description", token) for token in ("toddler", "singing")}
+    monkeypatch.setattr(whoosh_view, "_reads_blocks", lambda matcher: False)
+    for token, (docs, weights) in read.items():
+        walked_docs, walked_weights = snapshot._weigh_term("description", token)
+        assert docs.tolist() == walked_docs.tolist()
+        assert weights.tolist() == walked_weights.tolist()
     backend.close()
