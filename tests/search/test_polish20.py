@@ -164,9 +164,7 @@ def test_polish_look_alikes_by_class_raise_nothing(polish: QueryReader, text: st
 
 
 @pytest.mark.parametrize(("text", "need"), NEEDS)
-def test_polish_everyday_classes_read_their_need(
-    polish: QueryReader, text: str, need: str
-) -> None:
+def test_polish_everyday_classes_read_their_need(polish: QueryReader, text: str, need: str) -> None:
     keys = {c.key for c in page_reading(polish, text).concepts}
     assert need in keys, (text, keys)
 
@@ -187,7 +185,12 @@ def test_going_back_to_work_or_school_is_no_fear_of_going_home(polish: QueryRead
         assert "domestic-abuse" in shown(page_reading(polish, text)), text
 
 
-FRAMES = ["trzy lata temu", "w przeszłości", "w poprzednim związku", "kiedyś, teraz jesteśmy bezpieczni"]
+FRAMES = [
+    "trzy lata temu",
+    "w przeszłości",
+    "w poprzednim związku",
+    "kiedyś, teraz jesteśmy bezpieczni",
+]
 ABUSES = ["przemoc domowa", "przemoc", "przemocy domowej", "przemoc psychiczna"]
 
 
