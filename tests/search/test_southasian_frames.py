@@ -25,6 +25,7 @@ from directory.council import load_council
 from directory.safety import load_safety_lines
 from directory.understanding import load_reader
 from search.understanding import QueryReader, Reading
+from search.word_forms import romanised_fold
 
 TODAY = date(2026, 3, 2)
 
@@ -174,3 +175,22 @@ def test_a_danger_said_plainly_shows(
     readers: dict[str, QueryReader], language: str, text: str, danger: str
 ) -> None:
     assert danger in _shown(_read(readers, language, text)), text
+
+
+@pytest.mark.parametrize(
+    "spellings",
+    [
+        ("mileya", "milea", "milya"),
+        ("dasseya", "dasya", "daseya"),
+        ("chaddeya", "chhadya", "chadya"),
+        ("bacheyan", "bachyan", "bachian"),
+        ("leya", "lea", "lia", "lya"),
+    ],
+)
+def test_the_punjabi_glide_before_an_ending_is_one_spelling(spellings: tuple[str, ...]) -> None:
+    assert len({romanised_fold(word) for word in spellings}) == 1, spellings
+
+
+def test_the_glide_rule_leaves_english_words_apart() -> None:
+    assert romanised_fold("mean") != romanised_fold("miyan")
+    assert romanised_fold("beta") != romanised_fold("beti")
