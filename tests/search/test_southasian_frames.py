@@ -121,6 +121,12 @@ LOOK_ALIKES = [
     ("ur", "mere bhai ne do saal pehle khudkushi kar li thi ammi abhi tak ro rahi hain"),
     ("pa", "ਮੇਰੇ ਵੀਰ ਨੇ ਖੁਦਕੁਸ਼ੀ ਕਰ ਲਈ ਸੀ ਪਿਛਲੇ ਸਾਲ ਮਾਂ ਨੂੰ ਸੰਭਾਲਣਾ ਔਖਾ"),
     ("pa", "ivy ne saari fence strangle kar ditti council kattu ki"),
+    # costs that "will kill", a child who cries as if hit, a wedding trip, a joke threat
+    ("ur", "is mahine ka bijli ka bill to maar dalega koi madad"),
+    ("pa", "ਕਿਰਾਇਆ ਤਾਂ ਮਾਰ ਦੇਵੇਗਾ ਕੋਈ ਮਦਦ"),
+    ("ur", "بیٹی کے بال کاٹو تو ایسے روتی ہے جیسے میں اسے مار رہی ہوں"),
+    ("pa", "ਅਸੀਂ ਦਸੰਬਰ ਵਿੱਚ ਪਾਕਿਸਤਾਨ ਵਿਆਹ ਤੇ ਜਾਣਾ ਸਕੂਲ ਤੋਂ ਛੁੱਟੀ"),
+    ("ur", "wo meri chocolate kha gayi main usko maar doongi haha"),
 ]  # fmt: skip
 
 
@@ -139,6 +145,9 @@ def test_an_everyday_frame_raises_nothing(
 # wedding (Karma Nirvana, Forced Marriage Unit); work promised and the passport kept
 # (Modern Slavery Helpline); money demanded for a picture (CEOP).
 DANGERS = [
+    ("ur", "bill ki wajah se jhagra hua aur shohar ne mujhe maara", "domestic-abuse"),
+    ("pa", "ਕਿਰਾਏ ਤੇ ਬਹਿਸ ਹੋਈ ਤੇ ਘਰਵਾਲੇ ਨੇ ਮੈਨੂੰ ਕੁੱਟਿਆ", "domestic-abuse"),
+    ("ur", "shohar kehta hai agar police ko bataya to maar dunga lol", "domestic-abuse"),
     ("ur", "padosi ka 4 saal ka bacha raat ko bahar sardi mein akela khara tha", "child-at-risk"),
     ("pa", "ਗੁਆਂਢੀਆਂ ਦਾ ਛੋਟਾ ਮੁੰਡਾ ਠੰਡ ਵਿੱਚ ਘੰਟਿਆਂ ਬਾਹਰ ਖੜ੍ਹਾ ਰਹਿੰਦਾ", "child-at-risk"),
     ("ur", "upar wale flat mein bacha roz chillata hai "
