@@ -58,6 +58,9 @@ SHORT_ROMANISED = 3
 """Letters up to which a romanised word is read only as typed, never in the book's
 spelling: short words fold onto others ("mar" and "maar", "sar" and "saar")."""
 FIXES_KEPT = 4096
+PAST_DANGER = "domestic-abuse"
+"""The danger an abuse said to be past and over (`[ended]` in the cue file) is written
+for: its need, not the danger, is read from the words that tell it."""
 _TOKEN = re.compile(f"{LETTER}+(?:['’`]{LETTER}+)*")
 _ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
 """An English abbreviation inside another language's sentence ("SEN", "GP", "DLA"):
@@ -281,9 +284,10 @@ class QueryReader:
 
         A misspelt word is read as the glossed word one edit away (two for long words), as
         :meth:`read` corrects towards the book ("swietlca" is "świetlica"); real words and
-        ``known_words`` (the index's) never are. Words of a danger phrase or cue are never
-        glossed: the danger is read from them as written ("psychological abuse" stays
-        itself though Polish "psycholog" is glossed).
+        ``known_words`` (the index's) never are. Words of a danger phrase or cue, or of an
+        abuse said to be over (``[ended]``), are never glossed: the danger is read from them
+        as written ("psychological abuse" stays itself though Polish "psycholog" is
+        glossed).
         """
         if not self.glosses:
             return text
@@ -314,9 +318,11 @@ class QueryReader:
             (first, last, last - first + 1, None, ())
             for first, last in [*self.phrasebook.context.expression_spans(stems), *lookalikes]
         ]
+        # An abuse said to be over is read as typed too, as [ended] is written.
+        ended = self.cues.ended(typed) if self.cues is not None else set()
         glossed = self._glossed(
             forms,
-            kept | self._danger_positions(tokens, matches),
+            kept | self._danger_positions(tokens, matches) | ended,
             small,
             spans,
             stems,
@@ -565,6 +571,10 @@ class QueryReader:
             if entry.section == "dangers" and not ended.isdisjoint(positions)
             for code in entry.needs
         ]
+        if ended and not was:
+            # An ended abuse told as what was done ("پہلے شوہر مارتا تھا", used to hit),
+            # not by a danger phrase's name: the need of the harm those words read.
+            was = self._past_harm(keys, tokens, ignored - ended, ended)
         matches = [
             (entry, positions)
             for entry, positions in matches
@@ -597,6 +607,26 @@ class QueryReader:
         if self.learnt is None:
             return reading
         return self.learnt.added(reading, text, lookalike=bool(ignored))
+
+    def _past_harm(
+        self, keys: list[str], tokens: list[_Token], ignored: set[int], ended: set[int]
+    ) -> list[Concept]:
+        """The needs of the domestic abuse the harm words of an ended abuse read, read
+        without blanking it (only the domestic abuse [ended] is written for; a child's
+        abuse long past, as an adult tells it, is the need the rest of the words say)."""
+        found = [
+            (finding.danger, finding.positions)
+            for finding in (self.harm.read(keys, ignored) if self.harm is not None else ())
+        ]
+        if self.cues is not None:
+            found += list(self.cues.find(keys, ignored).items())
+        needs = self.phrasebook.danger_needs()
+        return [
+            _past_need(code, tokens, sorted(ended.intersection(positions)))
+            for danger, positions in found
+            if danger == PAST_DANGER and not ended.isdisjoint(positions)
+            for code in needs.get(danger, ())
+        ][:1]
 
     def holds_lookalike(self, text: str) -> bool:
         """Whether ``text`` holds a look-alike the cue lexicon knows ("ran off in the

@@ -43,6 +43,11 @@ _MEDIAL_AI = re.compile(r"a[iy](?=[bcdfghjklmnpqrstvwxz])")
 _ASPIRATE = re.compile(r"(?<=[bcdgjkpqrtz])h")
 _ROMAN_LETTERS = str.maketrans({"q": "k", "w": "v", "z": "j", "y": "i"})
 _ROMAN_ENDINGS = re.compile(r"(?:ay|ey|ai|ae)$")
+_GLIDE = re.compile(r"(?<=[^aeiou])e(?=ian?$)")
+_GLIDE_ENDING = re.compile(r"(?<=[^aeiou])ea$")
+"""The Punjabi perfective and plural endings typed with an "e" glide before them, after
+"y" is "i": "mileya", "milea" and "milya"; "dasseya" and "dasya"; "leya", "lea" and "lia";
+"bacheyan" and "bachyan" (never "-ean", so English "mean" is no "miyan")."""
 _SHORT_FORMS = {
     "nhi": "nahi", "nahin": "nahi", "nhin": "nahi", "nahe": "nahi", "ni": "nahi",
     "k": "ke", "h": "he", "mn": "mein", "me": "mein", "men": "mein", "c": "vic",
@@ -79,6 +84,7 @@ def romanised_fold(word: str) -> str:
     word = _MEDIAL_AI.sub("e", word)
     word = _ASPIRATE.sub("", _DOUBLED.sub(r"\1", word)).translate(_ROMAN_LETTERS)
     word = _DOUBLED.sub(r"\1", word)
+    word = _GLIDE_ENDING.sub("ia", _GLIDE.sub("", word))
     return _SHORT_FORMS.get(word, word)
 
 
