@@ -742,6 +742,7 @@ class QueryReader:
         by_key: dict[str, Concept] = {}
         context = self.phrasebook.context
         read: list[Concept] = []
+        derived_at: set[int] = set()
         for entry, positions in matches:
             concept = self._concept(
                 entry, tuple(part for p in positions for part in tokens[p].parts), today
@@ -761,6 +762,8 @@ class QueryReader:
                 and entry.section in DERIVED_SECTIONS
                 and self._derived_from(tokens[positions[0]].key, stems[positions[0]])
             )
+            if derived:
+                derived_at.add(len(read))
             read.append(
                 replace(
                     concept,
@@ -777,6 +780,16 @@ class QueryReader:
                     positions=tuple(positions),
                 )
             )
+        if derived_at and not any(
+            concept.strong and concept.needs
+            for i, concept in enumerate([*read, *cued])
+            if i not in derived_at
+        ):
+            # nothing else says what is wrong: "support for parents" is parenting
+            read = [
+                replace(concept, strong=True, weakened_by="") if i in derived_at else concept
+                for i, concept in enumerate(read)
+            ]
         for concept in [*read, *cued]:
             current = by_key.get(concept.key)
             if current is not None:
@@ -789,8 +802,10 @@ class QueryReader:
         suffixed nouns that are the book's phrases for it: "house" with "housing",
         "parents" with "parenting", "read" with "reading". A person or a thing is no
         evidence of the service named after it ("the house is tense", "a group for
-        parents", "what can I read"): the reading is weak, ranking and never choosing. A
-        word corrected towards the phrase (its own stem another) is not judged here."""
+        parents", "what can I read"): the reading is weak, ranking and never choosing,
+        where another need is read strongly (alone, "support for parents", it is the
+        need). A word corrected towards the phrase (its own stem another) is not judged
+        here."""
         forms = self._derived.get(stem)
         if forms is None or word in forms or word.endswith(DERIVED):
             return False
