@@ -51,7 +51,7 @@ CLASSES = [
     ("estranged from my dad, want to patch things up", "relationships-and-conflict"),
     ("my 13 year old says she wants to move in with her dad", "relationships-and-conflict"),
     # bereavement charities named for the help wanted, and a pet's death
-    ("something like cruse for teenagers near halesowen", "bereavement"),
+    ("does cruse do anything for teenagers near halesowen", "bereavement"),
     ("is there a sands group round here after losing our baby", "bereavement"),
     ("had to have the dog put to sleep, how do i tell a 5 year old", "bereavement"),
     # drink by name and amount, cutting down, staying clean, relapse
@@ -117,12 +117,17 @@ def test_a_word_sharing_only_a_stem_with_a_suffixed_phrase_never_chooses() -> No
         key = {"needs": "need", "categories": "category", "kinds": "kind"}[entry.section]
         meaning = f"{key}:{entry.code}"
         for phrase in phrases:
-            assert meaning in strong(read(f"any {phrase} near me")), phrase
+            own = read(f"information on {phrase}")
+            if own.dangers or any(c.priority for c in own.concepts):
+                continue  # a harm word ("choking"): the danger's rules read it
+            assert meaning in strong(own), phrase
             for form in _bare_forms(phrase) - phrases:
                 if book.stem(form) != stem:
                     continue
                 other = "my mum died" if entry.code != "bereavement" else "i lost my job"
-                reading = read(f"any {form} near me, {other}")
+                reading = read(f"information on {form}, {other}")
+                if reading.corrections:
+                    continue  # not a word: respelled towards the book
                 assert meaning not in strong(reading), (form, phrase)
                 checked += 1
     assert checked >= 10
