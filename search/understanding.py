@@ -224,7 +224,7 @@ class QueryReader:
     """Stems whose one-word phrases are all nouns made with a suffix (:data:`DERIVED`:
     "housing", "parenting", "reading", "fitness"), with those phrases: the word the stemmer
     makes them one with ("house", "parents", "read", "fit") is weak evidence of them
-    (:meth:`_derived_from`)."""
+    (:meth:`_stem_only`)."""
     _fixes: dict[str, str | None] = field(init=False, repr=False)
     """Corrections found so far: a typo's nearest book word is the same on every search."""
     _gloss_longest: int = field(init=False, repr=False)
@@ -760,7 +760,7 @@ class QueryReader:
                 len(positions) == 1
                 and weakened is None
                 and entry.section in DERIVED_SECTIONS
-                and self._derived_from(tokens[positions[0]].key, stems[positions[0]])
+                and self._stem_only(tokens[positions[0]].key, stems[positions[0]])
             )
             if derived:
                 derived_at.add(len(read))
@@ -773,7 +773,7 @@ class QueryReader:
                     weakened_by=(
                         _evidence(tokens, weakened)
                         if weakened
-                        else self._derived_note(tokens[positions[0]].key, stems[positions[0]])
+                        else self._stem_only_note(tokens[positions[0]].key, stems[positions[0]])
                         if derived
                         else ""
                     ),
@@ -797,7 +797,7 @@ class QueryReader:
             by_key[concept.key] = concept
         return _fold_needs_into_dangers(list(by_key.values()))
 
-    def _derived_from(self, word: str, stem: str) -> bool:
+    def _stem_only(self, word: str, stem: str) -> bool:
         """Whether ``word`` (as typed, its stem ``stem``) only shares its stem with the
         suffixed nouns that are the book's phrases for it: "house" with "housing",
         "parents" with "parenting", "read" with "reading". A person or a thing is no
@@ -811,8 +811,8 @@ class QueryReader:
             return False
         return self.phrasebook.stem(word) == stem
 
-    def _derived_note(self, word: str, stem: str) -> str:
-        """What a reading :meth:`_derived_from` made weak says of it (``weakened_by``):
+    def _stem_only_note(self, word: str, stem: str) -> str:
+        """What a reading :meth:`_stem_only` made weak says of it (``weakened_by``):
         "parents (not parenting)"."""
         return f"{word} (not {' / '.join(sorted(self._derived[stem]))})"
 
