@@ -258,6 +258,8 @@ class Report:
             if (o.case.scored and (not o.success or o.precision < 1))
             or not (o.panel_right and o.panel_or_strip_right)
             or not o.first_meets_danger
+            or (o.level_fit is not None and o.level_fit < 1)
+            or (o.locality_fit is not None and o.locality_fit < 1)
         ]
 
 
@@ -536,6 +538,10 @@ def print_report(report: Report, show_failures: bool, title: str = "development 
                 marks.append(f"strip={list(outcome.cues)}")
             if not outcome.first_meets_danger:
                 marks.append(f"first={sorted(outcome.first_needs)}")
+            if outcome.level_fit is not None and outcome.level_fit < 1:
+                marks.append(f"level={outcome.level_fit:.2f}")
+            if outcome.locality_fit is not None and outcome.locality_fit < 1:
+                marks.append(f"locality={outcome.locality_fit:.2f}")
             print(f"  [{', '.join(marks)}] {outcome.case.query!r}: {list(outcome.top)}")
 
 

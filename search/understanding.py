@@ -223,6 +223,11 @@ class QueryReader:
     a five or "the five of us", onto "piątki", Fridays), so a day is read only from a
     day's own word."""
     _first: dict[str, list[tuple[str, ...]]] = field(init=False, repr=False)
+    _derived: dict[str, frozenset[str]] = field(init=False, repr=False)
+    """Stems whose one-word phrases are all nouns made with a suffix (:data:`DERIVED`:
+    "housing", "parenting", "reading", "fitness"), with those phrases: the word the stemmer
+    makes them one with ("house", "parents", "read", "fit") is weak evidence of them
+    (:meth:`_stem_only`)."""
     _fixes: dict[str, str | None] = field(init=False, repr=False)
     """Corrections found so far: a typo's nearest book word is the same on every search."""
     _gloss_longest: int = field(init=False, repr=False)
@@ -244,6 +249,7 @@ class QueryReader:
         for key in sorted(self.phrasebook.keys, key=len, reverse=True):
             first.setdefault(key[0], []).append(key)
         object.__setattr__(self, "_first", first)
+        object.__setattr__(self, "_derived", _derived_stems(self.phrasebook))
         object.__setattr__(self, "_fixes", {})
         object.__setattr__(self, "_gloss_longest", max(map(len, self.glosses), default=0))
         object.__setattr__(self, "_gloss_words", frozenset(w for key in self.glosses for w in key))
@@ -766,6 +772,7 @@ class QueryReader:
         by_key: dict[str, Concept] = {}
         context = self.phrasebook.context
         read: list[Concept] = []
+        derived_at: set[int] = set()
         for entry, positions in matches:
             concept = self._concept(
                 entry, tuple(part for p in positions for part in tokens[p].parts), today
@@ -777,22 +784,67 @@ class QueryReader:
                 if len(positions) == 1 and entry.section != "dangers"
                 else None
             )
+            if entry.section == "ages" and len(positions) > 1:
+                weakened = context.weakened("ages.span", positions[-1], stems)
+            derived = (
+                len(positions) == 1
+                and weakened is None
+                and entry.section in DERIVED_SECTIONS
+                and self._stem_only(tokens[positions[0]].key, stems[positions[0]])
+            )
+            if derived:
+                derived_at.add(len(read))
             read.append(
                 replace(
                     concept,
                     phrases=(phrase_key(stems, positions),) if stems else (),
                     evidence=_evidence(tokens, positions),
-                    strong=weakened is None,
-                    weakened_by=_evidence(tokens, weakened) if weakened else "",
+                    strong=weakened is None and not derived,
+                    weakened_by=(
+                        _evidence(tokens, weakened)
+                        if weakened
+                        else self._stem_only_note(tokens[positions[0]].key, stems[positions[0]])
+                        if derived
+                        else ""
+                    ),
                     positions=tuple(positions),
                 )
             )
+        if derived_at and not any(
+            concept.strong and concept.needs
+            for i, concept in enumerate([*read, *cued])
+            if i not in derived_at
+        ):
+            # nothing else says what is wrong: "support for parents" is parenting
+            read = [
+                replace(concept, strong=True, weakened_by="") if i in derived_at else concept
+                for i, concept in enumerate(read)
+            ]
         for concept in [*read, *cued]:
             current = by_key.get(concept.key)
             if current is not None:
                 concept = _joined(current, concept)
             by_key[concept.key] = concept
         return _fold_needs_into_dangers(list(by_key.values()))
+
+    def _stem_only(self, word: str, stem: str) -> bool:
+        """Whether ``word`` (as typed, its stem ``stem``) only shares its stem with the
+        suffixed nouns that are the book's phrases for it: "house" with "housing",
+        "parents" with "parenting", "read" with "reading". A person or a thing is no
+        evidence of the service named after it ("the house is tense", "a group for
+        parents", "what can I read"): the reading is weak, ranking and never choosing,
+        where another need is read strongly (alone, "support for parents", it is the
+        need). A word corrected towards the phrase (its own stem another) is not judged
+        here."""
+        forms = self._derived.get(stem)
+        if forms is None or word in forms or word.endswith(DERIVED):
+            return False
+        return self.phrasebook.stem(word) == stem
+
+    def _stem_only_note(self, word: str, stem: str) -> str:
+        """What a reading :meth:`_stem_only` made weak says of it (``weakened_by``):
+        "parents (not parenting)"."""
+        return f"{word} (not {' / '.join(sorted(self._derived[stem]))})"
 
     def _concept(self, entry: Entry, words: tuple[str, ...], today: date) -> Concept | None:
         """The concept an entry stands for; None for a holiday with no dates to come."""
@@ -818,6 +870,30 @@ class QueryReader:
 
 
 TOPICS = frozenset({"needs", "categories", "kinds", "dangers"})
+DERIVED = ("ing", "ings", "ness")
+"""Suffixes making a noun of a service or state out of another word ("housing",
+"parenting", "fitness"), which the stemmer takes off."""
+DERIVED_SECTIONS = frozenset({"needs", "categories", "kinds"})
+
+
+def _derived_stems(book: Phrasebook) -> dict[str, frozenset[str]]:
+    """Stems whose one-word phrases (of needs, categories and kinds) all end in a
+    :data:`DERIVED` suffix, with those phrases as the reader compares them."""
+    forms: dict[str, set[str]] = {}
+    for key, entry in book.keys.items():
+        if len(key) != 1 or entry.section not in DERIVED_SECTIONS:
+            continue
+        for phrase in entry.phrases:
+            words = phrase_words(phrase)
+            if len(words) == 1 and book.stem(words[0]) == key[0]:
+                forms.setdefault(key[0], set()).add(words[0])
+    return {
+        stem: frozenset(words)
+        for stem, words in forms.items()
+        if words and all(word.endswith(DERIVED) for word in words)
+    }
+
+
 """Sections whose phrases say what a listing is about."""
 
 _SECTION_KEYS = {

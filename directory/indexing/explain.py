@@ -74,7 +74,13 @@ def explain_command(words: str, top: int, practitioners: bool, language: str) ->
             said = concept.evidence or " ".join(dict.fromkeys(w for w in concept.words))
             notes = [concept.strength]
             if concept.weakened_by:
-                notes.append(f"weak after '{concept.weakened_by}': ranks, never chooses")
+                word, _, phrases = concept.weakened_by.partition(" (not ")
+                notes.append(
+                    f"weak: '{word}' only shares its stem with '{phrases[:-1]}': "
+                    "ranks, never chooses"
+                    if phrases
+                    else f"weak after '{word}': ranks, never chooses"
+                )
             if concept.priority:
                 notes.append("its listings come first")
             echo(f"  {label} [{concept.key}] evidence '{said}' ({'; '.join(notes)})")
