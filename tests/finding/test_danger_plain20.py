@@ -67,12 +67,16 @@ DANGERS = [
     ("my universal credit gets paid into his bank account and he never gives me a penny", DA),
     ("my husband ran up credit cards in my name and now the bailiffs write to me", DA),
     ("he goes through the itemised bill every month to see who i rang", DA),
+    ("my husband has the car keys and my phone so i cant go anywhere", DA),
+    ("my boyfriend makes me hand over my wages every payday", DA),
     # threats at contact handovers; getting out; at the door now
     ("at handovers my ex shouts at me and grabs my arm in front of the kids", DA),
     ("how can i get out with the kids before my partner comes home tonight", DA),
     ("scared to leave him, scared to stay", DA),
     ("my ex broke in while i was at work and went through my stuff", DA),
     ("hes at my door right now and wont go away", DA),
+    ("my ex is outside the flat right now banging on the door", DA),
+    ("the woman upstairs is screaming and i can hear glass being smashed", DA),
     # heard through the wall; behind closed doors; children hearing it; rough
     ("i can hear the couple upstairs, shes screaming and there are thumps on the floor", DA),
     ("my husband is charming in public but vile to me behind closed doors", DA),
@@ -132,12 +136,15 @@ LOOK_ALIKES = [
     "my wages go into my own account now, any budgeting help",
     "i ran up debts on credit cards in my name, need debt advice",
     "my partner checks the phone bill every month, is there a cheaper tariff",
+    "my husband took the car keys to work so i cant do the school run",
+    "i have to hand over my wages to the landlord for the deposit",
     # handovers, getting out, the door, something that will not go
     "how do handovers work at the contact centre, first time",
     "need to get the washing out before it rains",
     "my son is scared to leave me at nursery in the mornings",
     "someone broke into my car at work, who do i report it to",
     "he has a cough that wont go away, any walk in clinic",
+    "the kids keep banging on the door when im in the bath",
     # noise, the kids seeing things, the sea getting rough
     "can hear next doors kids screaming in the paddling pool all afternoon",
     "my kids see everything he does on tiktok and copy it",
