@@ -113,6 +113,8 @@ DANGERS = [
     ("my cousin is being sent back home to pakistan for good, she didnt know till today", FORCED),
     ("im stuck in india, my in laws have my passport and wont let me come home", FORCED),
     ("they say its just a rishta but i have never met him", FORCED),
+    # FGM ("the cut" alone is the canal in the Black Country: a look-alike below)
+    ("her gran says my little girl needs to have the cut on our trip to sudan", CHILD),
     # wanting to die
     ("sometimes i think the kids would be better off with me gone", SELF),
     ("i wouldnt even mind if i didnt wake up tomorrow", SELF),
@@ -171,6 +173,7 @@ LOOK_ALIKES = [
     "my son stopped going to school because of anxiety",
     "my daughter is 15 and stays with her nan every weekend",
     "the car wash near us is great, they never leave a mark",
+    "my lad wants to go fishing on the cut at the weekend, any angling clubs",
     # forced marriage look-alikes
     "my son is being sent away on a school trip abroad, hes nervous about flying",
     "stuck in india, flight cancelled, the airline wont let me fly back until monday",
