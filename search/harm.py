@@ -156,6 +156,8 @@ TEXT_SPEAK = {
     "hme": "home",
     "skl": "school",
     "skool": "school",
+    "jus": "just",
+    "juss": "just",
 }
 """Text-speak, and Black Country and West Midlands spellings, as the lexicon writes them
 (its "me" for "my" is matched in :func:`_fits`)."""
