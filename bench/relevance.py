@@ -640,6 +640,12 @@ def main() -> None:
         help="the learnt alarm's band 2 ranks as band 1 (for comparison; not the site's)",
     )
     parser.add_argument(
+        "--band2-leads",
+        type=int,
+        default=0,
+        help="put this many of a band-2 danger's listings first (search.engine.BAND2_LEADS)",
+    )
+    parser.add_argument(
         "--backend",
         choices=ENGINES,
         default=os.environ.get("SEARCH_BACKEND", DEFAULT_ENGINE),
@@ -650,6 +656,10 @@ def main() -> None:
     RULES_ONLY = args.rules_only
     BAND1_ONLY = args.band1_only
     BAND2_FIRST = args.band2_first
+    if args.band2_leads:
+        from search import engine
+
+        engine.BAND2_LEADS = args.band2_leads
     BACKEND = args.backend
     print(f"search backend: {BACKEND}")
     if args.file is not None:

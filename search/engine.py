@@ -68,6 +68,11 @@ from search.understanding import Asker, Concept, QueryReader, Reading, danger_ph
 from search.view import DocInfo, IndexView
 
 WIDEN_STEPS = 2  # double the radius at most twice
+BAND2_LEADS = 0
+"""How many listings meeting a danger the learnt alarm read only in its band 2 lead the
+results (the best of them as band 1 would rank them), the rest in the order of the search
+without the danger. 0, as shipped: band 2 shows the strip alone and ranks nothing
+(:mod:`search.learnt_reading`); ``bench/relevance.py --band2-leads N`` measures others."""
 _SYNONYM_WORDS = dict.fromkeys(SYNONYMS.vocabulary, 1)
 
 
@@ -118,6 +123,8 @@ def search(view: IndexView, query: SearchQuery) -> SearchResults:
     leading = _leading_danger(chosen.attempt.concepts)
     if leading is not None and query.loosen:
         chosen, ahead, danger_only = _danger_first(view, query, chosen, leading)
+    elif BAND2_LEADS and query.loosen and reading is not None and reading.quiet:
+        chosen, ahead = _band2_led(view, query, chosen, reading.quiet)
     start = (query.page - 1) * query.page_size
     total = len(chosen.matches)
     if query.page > 1 and start >= total:
@@ -277,6 +284,25 @@ def _danger_fit(
         fit = 16 * both + 8 * (doc in own) + 4 * also + 2 * (doc in theirs) + (doc in about)
         ahead[doc] = 1 + (doc not in elsewhere) * FIT_GRADES + fit
     return ahead
+
+
+def _band2_led(
+    view: IndexView, query: SearchQuery, chosen: _Evaluation, quiet: tuple[Concept, ...]
+) -> tuple[_Evaluation, Mapping[int, int]]:
+    """``chosen`` with the BAND2_LEADS best listings meeting a band-2 danger (as band 1
+    would rank them) joined and put first; every other match keeps its order."""
+    attempt = replace(chosen.attempt, concepts=(*quiet, *chosen.attempt.concepts))
+    read = _evaluate(view, query, attempt)
+    leading = _leading_danger(attempt.concepts)
+    if leading is None:
+        return chosen, {}
+    read, fit, _ = _danger_first(view, query, read, leading)
+    best = {hit.id for hit in _ranked(view, query, read, fit, BAND2_LEADS)}
+    led = [doc for doc in fit if view.info(doc).id in best]
+    if not led:
+        return chosen, {}
+    matches = frozenset(chosen.matches) | frozenset(led)
+    return replace(chosen, matches=matches), {doc: TIERS - 1 for doc in led}
 
 
 def _meeting_the_rest(view: IndexView, concepts: Sequence[Concept]) -> Set[int] | None:
