@@ -118,8 +118,9 @@ def test_a_danger_read_beside_another_need_leads_with_its_help(search_app: Flask
 
 
 def test_the_other_need_still_shows_after_the_danger(search_app: Flask) -> None:
-    """"my husband hits me and the benefits go into his account": the danger's help leads,
-    and a listing for money is still among the results, after it."""
+    """A danger said with money ("my husband hits me and the benefits go into his
+    account"): its help leads, and a listing for money is still among the results, after
+    it."""
     with search_app.app_context():
         for harm in HARM["adult"][:2]:
             text = f"{harm} and the benefits go into his account"
