@@ -646,6 +646,12 @@ def main() -> None:
         help="put this many of a band-2 danger's listings first (search.engine.BAND2_LEADS)",
     )
     parser.add_argument(
+        "--danger-leads",
+        type=int,
+        default=0,
+        help="only this many of a danger's listings lead (search.engine.DANGER_LEADS)",
+    )
+    parser.add_argument(
         "--backend",
         choices=ENGINES,
         default=os.environ.get("SEARCH_BACKEND", DEFAULT_ENGINE),
@@ -660,6 +666,10 @@ def main() -> None:
         from search import engine
 
         engine.BAND2_LEADS = args.band2_leads
+    if args.danger_leads:
+        from search import engine
+
+        engine.DANGER_LEADS = args.danger_leads
     BACKEND = args.backend
     print(f"search backend: {BACKEND}")
     if args.file is not None:

@@ -123,6 +123,7 @@ def search(view: IndexView, query: SearchQuery) -> SearchResults:
     leading = _leading_danger(chosen.attempt.concepts)
     if leading is not None and query.loosen:
         chosen, ahead, danger_only = _danger_first(view, query, chosen, leading)
+        ahead = _only_the_best(view, query, chosen, ahead)
     elif BAND2_LEADS and query.loosen and reading is not None and reading.quiet:
         chosen, ahead = _band2_led(view, query, chosen, reading.quiet)
     start = (query.page - 1) * query.page_size
@@ -284,6 +285,22 @@ def _danger_fit(
         fit = 16 * both + 8 * (doc in own) + 4 * also + 2 * (doc in theirs) + (doc in about)
         ahead[doc] = 1 + (doc not in elsewhere) * FIT_GRADES + fit
     return ahead
+
+
+DANGER_LEADS = 0
+"""How many listings meeting a danger lead the results (the best as :func:`_danger_fit`
+ranks them); the others meeting it then rank with the rest by their score. 0, as shipped:
+every listing meeting the danger leads. ``bench/relevance.py --danger-leads N`` measures."""
+
+
+def _only_the_best(
+    view: IndexView, query: SearchQuery, chosen: _Evaluation, ahead: Mapping[int, int]
+) -> Mapping[int, int]:
+    """``ahead`` kept for its DANGER_LEADS best listings only (all of it when 0)."""
+    if not DANGER_LEADS or len(ahead) <= DANGER_LEADS:
+        return ahead
+    best = {hit.id for hit in _ranked(view, query, chosen, ahead, DANGER_LEADS)}
+    return {doc: fit for doc, fit in ahead.items() if view.info(doc).id in best}
 
 
 def _band2_led(

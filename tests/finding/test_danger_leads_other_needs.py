@@ -162,3 +162,29 @@ def test_band2_leads_puts_the_dangers_best_listing_first_and_keeps_the_rest(
             kept = [hit.id for hit in without.hits if hit.id != led.hits[0].id]
             assert rest == kept[: len(rest)], text
             assert [h.id for h in before.hits] == [h.id for h in without.hits], text
+
+
+def test_danger_leads_keeps_that_many_of_the_dangers_listings_first(
+    search_app: Flask, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With ``search.engine.DANGER_LEADS`` 2 (0 as shipped: every listing meeting the
+    danger leads), the first two results meet the danger shown first and the rest rank by
+    their score, so a listing of the other need can come third."""
+    council = search_app.extensions["council"]
+    danger_needs = search_app.extensions["query_reader"].phrasebook.danger_needs()
+    monkeypatch.setattr(engine, "DANGER_LEADS", 2)
+    checked = 0
+    with search_app.app_context():
+        for text in _sentences()[::7]:
+            results = _search(search_app, text)
+            reading = results.reading
+            panel = signalled_dangers(reading, (), council)
+            dangers = panel or cued_dangers(reading, panel)
+            if not dangers or (reading is not None and set(dangers) <= set(reading.quiet_cues)):
+                continue
+            wanted = set(danger_needs[dangers[0]])
+            needs = _needs(search_app, [hit.id for hit in results.hits[:2]])
+            assert len(needs) == 2 and all(held & wanted for held in needs), text
+            assert [hit.ahead for hit in results.hits[2:]] == [0] * len(results.hits[2:]), text
+            checked += 1
+    assert checked >= 20
