@@ -70,6 +70,7 @@ from directory.queries.services import (  # noqa: E402
     public_services_by_id,
 )
 from directory.safety import cued_dangers, signalled_dangers  # noqa: E402
+from search import engine  # noqa: E402
 from search.plug import DEFAULT_ENGINE, ENGINES  # noqa: E402
 from search.understanding import QueryReader  # noqa: E402
 
@@ -271,7 +272,8 @@ class Report:
 
 FIRST_CAUSES = ("not read", "band 2 alone", "read as another", "another leads", "ranking")
 """Why a danger query's first result does not meet its danger: no danger read at all; only
-the learnt alarm's band 2 (the strip alone, which ranks nothing by design); only other
+the learnt alarm's band 2, its one listing leading (:data:`search.engine.BAND2_LEADS`)
+unless none could join (a place or level named) or ``--band2-leads 0``; only other
 dangers read; the labelled danger read but another leading the results; or the labelled
 danger leading and its listings still not first (a ranking fault)."""
 
@@ -467,8 +469,9 @@ BAND1_ONLY = False
 """``--band1-only``: the learnt alarm's strip from its band-1 threshold alone, as before it
 had a band 2 (:mod:`search.learnt_reading`), for comparison."""
 BAND2_FIRST = False
-"""``--band2-first``: the learnt alarm's band 2 ranks as band 1 does (its danger's listings
-first), for measuring what that would change; the site keeps band 2 as the strip alone."""
+"""``--band2-first``: the learnt alarm's band 2 ranks as band 1 does (its danger's best
+listings first, :data:`search.engine.DANGER_LEADS`), for measuring what that would change;
+the site leads with one (:data:`search.engine.BAND2_LEADS`), the rest in their own order."""
 BACKEND = DEFAULT_ENGINE
 """The search engine the demo app uses (``--backend``)."""
 
@@ -642,14 +645,14 @@ def main() -> None:
     parser.add_argument(
         "--band2-leads",
         type=int,
-        default=0,
-        help="put this many of a band-2 danger's listings first (search.engine.BAND2_LEADS)",
+        help="this many of a band-2 danger's listings first (the site's: "
+        "search.engine.BAND2_LEADS; 0: band 2 ranks nothing, as before issue 17)",
     )
     parser.add_argument(
         "--danger-leads",
         type=int,
-        default=0,
-        help="only this many of a danger's listings lead (search.engine.DANGER_LEADS)",
+        help="this many of a danger's listings lead (the site's: search.engine.DANGER_LEADS; "
+        "a large number: every one, as before issue 17)",
     )
     parser.add_argument(
         "--backend",
@@ -662,13 +665,9 @@ def main() -> None:
     RULES_ONLY = args.rules_only
     BAND1_ONLY = args.band1_only
     BAND2_FIRST = args.band2_first
-    if args.band2_leads:
-        from search import engine
-
+    if args.band2_leads is not None:
         engine.BAND2_LEADS = args.band2_leads
-    if args.danger_leads:
-        from search import engine
-
+    if args.danger_leads is not None:
         engine.DANGER_LEADS = args.danger_leads
     BACKEND = args.backend
     print(f"search backend: {BACKEND}")

@@ -126,8 +126,8 @@ def _learnt(reader: QueryReader, text: str, concept: Concept, quiet: bool = Fals
     elif quiet:
         least = learnt.band_least if learnt else float("inf")
         does = (
-            f"alarm band 2, from {least:g}: the danger strip alone; ranks nothing, its "
-            "listings shown only if nothing else is found"
+            f"alarm band 2, from {least:g}: the danger strip; one of its listings first, "
+            "the rest in their order without it"
         )
         probability = f"alarm p={concept.learnt:.4f}"
     else:
