@@ -142,7 +142,7 @@ def search(view: IndexView, query: SearchQuery) -> SearchResults:
     return SearchResults(
         hits=tuple(hits[start:]),
         total=total,
-        facets=_facets(view, query, chosen),
+        facets=_facets(view, query, chosen, reading.quiet_cues if reading else ()),
         suggestion=chosen.attempt.suggestion,
         widened=chosen.attempt.widened,
         reading=reading,
@@ -162,14 +162,18 @@ def _found(view: IndexView, query: SearchQuery, first: _Attempt) -> _Evaluation:
     return chosen
 
 
-def _facets(view: IndexView, query: SearchQuery, chosen: _Evaluation) -> FacetCounts:
+def _facets(
+    view: IndexView, query: SearchQuery, chosen: _Evaluation, quiet: tuple[str, ...] = ()
+) -> FacetCounts:
     """Facet counts over the matches, unless the view is a backend's chosen candidates
     (``counts_facets`` False): that backend counts over every match itself.
 
     Remembered by views that never change (a Whoosh snapshot, one index generation), by
     all that decides the sets counted: the words as matched, the place and radius, the
-    filters, the day, and whether a danger's listings may join (``loosen``). The page, its
-    size, the order and the preferences change only the order, never the counts."""
+    filters, the day, whether a danger's listings may join (``loosen``), and the dangers
+    read in the learnt alarm's band 2 (``quiet``: no concept, but their listing joins:
+    :func:`_band2_led`). The page, its size, the order and the preferences change only the
+    order, never the counts."""
     if not getattr(view, "counts_facets", True):
         return MappingProxyType({})
     remembered: LastUsed[FacetCounts] | None = getattr(view, "facet_counts", None)
@@ -186,6 +190,7 @@ def _facets(view: IndexView, query: SearchQuery, chosen: _Evaluation) -> FacetCo
         query.filters,
         query.today,
         query.loosen,
+        quiet,
     )
     return remembered.get(
         key, lambda: facet_counts(view, chosen.matches, chosen.common, chosen.clauses)
