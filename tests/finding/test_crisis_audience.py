@@ -6,7 +6,8 @@ Sentences are generated: each way of saying who is asking, with each way of sayi
 crisis (suicide and self-harm, domestic abuse). The demo's crisis listings are named by
 what they are for; whom each is for is decided when it is indexed, from its ages where they
 say and else from its own words (``search.audience``). Audience only re-orders the listings
-that meet the danger: none is dropped.
+that meet the danger: none is dropped. Only the danger's best listings lead
+(``search.engine.DANGER_LEADS``): those are the asker's, before any for someone else.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from directory.forms.search import parse_search_args
 from directory.indexing import site_search
 from directory.queries.services import public_services_by_id
 from search.audience import ADULT, YOUNG
+from search.engine import DANGER_LEADS
 from search.meaning import asked_for
 from search.results import SearchResults
 
@@ -139,9 +141,10 @@ def _check(app: Flask, sentences: list[tuple[str, str]], whom: str) -> list[str]
             if dropped:
                 misses.append(f"dropped {dropped}: {text!r}")
                 continue
-            last_own = max(place[doc] for doc in own)
+            # The asker's listings lead (as many as lead: DANGER_LEADS); the rest by score.
             first_other = min(place[doc] for doc in other)
-            if last_own > first_other:
+            before = sum(place[doc] < first_other for doc in own)
+            if before < min(DANGER_LEADS, len(own)):
                 misses.append(f"a listing for someone else before one for the asker: {text!r}")
     return misses
 
