@@ -564,6 +564,8 @@ def _ranked(
     (:func:`_in_day_order`); otherwise the best RERANKED (or ``limit``) by rough score, and
     any the rough score cannot rule out (:func:`_shortlist`); and where the rough score is
     the exact one, those whose relevance can reach the page (:func:`_within_reach`)."""
+    if limit <= 0:
+        return []
     docs: Collection[int] = chosen.matches
     scores = chosen.scores
     if scores is None and query.origin is None and not first and not chosen.missed:
