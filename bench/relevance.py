@@ -70,6 +70,7 @@ from directory.queries.services import (  # noqa: E402
     public_services_by_id,
 )
 from directory.safety import cued_dangers, signalled_dangers  # noqa: E402
+from search import engine  # noqa: E402
 from search.plug import DEFAULT_ENGINE, ENGINES  # noqa: E402
 from search.understanding import QueryReader  # noqa: E402
 
@@ -119,6 +120,7 @@ class Outcome:
     first_needs: frozenset[str] = frozenset()  # the needs set on the first result
     first_id: str = ""  # the first result's listing id
     band2: bool = False  # the strip is the learnt alarm's band 2 alone (search.learnt_reading)
+    ranked: tuple[str, ...] = ()  # the dangers read that rank (priority concepts), leading first
     level_fit: float | None = None  # share of the top 3 at one of the case's levels
     locality_fit: float | None = None  # share of the top 3 in (or covering) its locality
 
@@ -250,6 +252,13 @@ class Report:
     def unsafe_firsts(self) -> list[Outcome]:
         return [o for o in self.danger_cases if not o.first_meets_danger]
 
+    def unsafe_first_causes(self) -> dict[str, int]:
+        """Why each danger query's first result is unrelated (:func:`first_cause`)."""
+        causes = dict.fromkeys(FIRST_CAUSES, 0)
+        for outcome in self.unsafe_firsts:
+            causes[first_cause(outcome)] += 1
+        return causes
+
     @property
     def failures(self) -> list[Outcome]:
         return [
@@ -261,6 +270,26 @@ class Report:
             or (o.level_fit is not None and o.level_fit < 1)
             or (o.locality_fit is not None and o.locality_fit < 1)
         ]
+
+
+FIRST_CAUSES = ("not read", "band 2 alone", "read as another", "another leads", "ranking")
+"""Why a danger query's first result does not meet its danger: no danger read at all; only
+the learnt alarm's band 2, its one listing leading (:data:`search.engine.BAND2_LEADS`)
+unless none could join (a place or level named) or ``--band2-leads 0``; only other
+dangers read; the labelled danger read but another leading the results; or the labelled
+danger leading and its listings still not first (a ranking fault)."""
+
+
+def first_cause(outcome: Outcome) -> str:
+    """One of :data:`FIRST_CAUSES` for a danger query whose first result is unrelated."""
+    danger = outcome.case.danger
+    if not outcome.ranked:
+        if outcome.band2 and danger in outcome.cues:
+            return "band 2 alone"
+        return "read as another" if outcome.dangers or outcome.cues else "not read"
+    if danger not in outcome.ranked:
+        return "read as another"
+    return "another leads" if outcome.ranked[0] != danger else "ranking"
 
 
 def load_cases(path: Path = CASES_FILE) -> list[Case]:
@@ -345,6 +374,11 @@ def evaluate(app: Flask, cases: list[Case], read_words: bool = True) -> Report:
                 first_id=top[0].id if top else "",
                 cues=tuple(cued_dangers(results.reading, dangers)),
                 band2=bool(results.reading and results.reading.quiet),
+                ranked=tuple(
+                    concept.code
+                    for concept in (results.reading.concepts if results.reading else ())
+                    if concept.priority
+                ),
                 level_fit=_level_fit(case, top),
                 locality_fit=_locality_fit(case, top, council),
             )
@@ -436,6 +470,10 @@ RULES_ONLY = False
 BAND1_ONLY = False
 """``--band1-only``: the learnt alarm's strip from its band-1 threshold alone, as before it
 had a band 2 (:mod:`search.learnt_reading`), for comparison."""
+BAND2_FIRST = False
+"""``--band2-first``: the learnt alarm's band 2 ranks as band 1 does (its danger's best
+listings first, :data:`search.engine.DANGER_LEADS`), for measuring what that would change;
+the site leads with one (:data:`search.engine.BAND2_LEADS`), the rest in their own order."""
 BACKEND = DEFAULT_ENGINE
 """The search engine the demo app uses (``--backend``)."""
 
@@ -472,6 +510,11 @@ def demo_app(database_url: str | None, with_imports: bool = False) -> Iterator[F
             for language, reader in readers.items():
                 readers[language] = band1_only(reader)
             app.extensions["query_reader"] = band1_only(app.extensions["query_reader"])
+        if BAND2_FIRST:
+            readers = app.extensions["query_readers"]
+            for language, reader in readers.items():
+                readers[language] = band2_first(reader)
+            app.extensions["query_reader"] = band2_first(app.extensions["query_reader"])
         with app.app_context():
             upgrade()
             load_demo(app.extensions["council"])
@@ -488,6 +531,15 @@ def band1_only(reader: QueryReader) -> QueryReader:
         return reader
     learnt = reader.learnt
     return replace(reader, learnt=replace(learnt, strip_least=learnt.alarm_least))
+
+
+def band2_first(reader: QueryReader) -> QueryReader:
+    """``reader`` with its learnt alarm's band 2 ranking as band 1 (band 1 from band 2's
+    threshold)."""
+    if reader.learnt is None:
+        return reader
+    learnt = reader.learnt
+    return replace(reader, learnt=replace(learnt, danger_least=learnt.band_least))
 
 
 def print_report(report: Report, show_failures: bool, title: str = "development set") -> None:
@@ -509,6 +561,9 @@ def print_report(report: Report, show_failures: bool, title: str = "development 
         f"{len(report.ordinary)} ordinary)"
     )
     print(f"danger queries with an unrelated first result: {len(report.unsafe_firsts)}")
+    if report.unsafe_firsts:
+        causes = report.unsafe_first_causes()
+        print("  of them: " + ", ".join(f"{cause} {count}" for cause, count in causes.items()))
     languages = report.by_language()
     if len(languages) > 1:
         print("success@3 by language: " + ", ".join(f"{k} {v:.1%}" for k, v in languages.items()))
@@ -537,7 +592,7 @@ def print_report(report: Report, show_failures: bool, title: str = "development 
             if not outcome.panel_or_strip_right:
                 marks.append(f"strip={list(outcome.cues)}")
             if not outcome.first_meets_danger:
-                marks.append(f"first={sorted(outcome.first_needs)}")
+                marks.append(f"first={sorted(outcome.first_needs)} ({first_cause(outcome)})")
             if outcome.level_fit is not None and outcome.level_fit < 1:
                 marks.append(f"level={outcome.level_fit:.2f}")
             if outcome.locality_fit is not None and outcome.locality_fit < 1:
@@ -589,15 +644,37 @@ def main() -> None:
         help="the learnt strip from the alarm's band-1 threshold alone (as before band 2)",
     )
     parser.add_argument(
+        "--band2-first",
+        action="store_true",
+        help="the learnt alarm's band 2 ranks as band 1 (for comparison; not the site's)",
+    )
+    parser.add_argument(
+        "--band2-leads",
+        type=int,
+        help="this many of a band-2 danger's listings first (the site's: "
+        "search.engine.BAND2_LEADS; 0: band 2 ranks nothing, as before issue 17)",
+    )
+    parser.add_argument(
+        "--danger-leads",
+        type=int,
+        help="this many of a danger's listings lead (the site's: search.engine.DANGER_LEADS; "
+        "a large number: every one, as before issue 17)",
+    )
+    parser.add_argument(
         "--backend",
         choices=ENGINES,
         default=os.environ.get("SEARCH_BACKEND", DEFAULT_ENGINE),
         help="the search engine (default: SEARCH_BACKEND, else the site's default)",
     )
     args = parser.parse_args()
-    global RULES_ONLY, BAND1_ONLY, BACKEND
+    global RULES_ONLY, BAND1_ONLY, BAND2_FIRST, BACKEND
     RULES_ONLY = args.rules_only
     BAND1_ONLY = args.band1_only
+    BAND2_FIRST = args.band2_first
+    if args.band2_leads is not None:
+        engine.BAND2_LEADS = args.band2_leads
+    if args.danger_leads is not None:
+        engine.DANGER_LEADS = args.danger_leads
     BACKEND = args.backend
     print(f"search backend: {BACKEND}")
     if args.file is not None:

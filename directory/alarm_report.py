@@ -67,7 +67,7 @@ def describe(calibration: AlarmCalibration | None) -> str:
         f"alarm band 1 (strip, listings first) from {chosen}: calibration set "
         f"{calibration.sentences} ordinary sentences (+{calibration.held_out} held out for the "
         f"tests), highest alarm {calibration.highest:.4f} ({calibration.highest_text!r})\n"
-        f"alarm band 2 (strip alone, ranked as without the danger) from {banded}: budget "
+        f"alarm band 2 (strip, one listing first) from {banded}: budget "
         f"{calibration.budget:.2%} of the calibration set, "
         f"{calibration.strip_reached} of its sentences reach it"
     )

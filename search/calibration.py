@@ -27,11 +27,12 @@ own probability):
 
 That threshold is band 1: the strip and the danger's listings first, at no false alarm on
 the calibration set. It is decided by the set's single highest sentence, so it sits far
-above most unseen dangers. Band 2 (:func:`strip_threshold`) shows the strip alone, the
-results ranked as without the danger: its threshold is the lowest at which at most
-:data:`STRIP_BUDGET` of the same sentences (the same out-of-fold scores) reach it, never
-below :data:`STRIP_FLOOR` and never above band 1's. A band-2 false alarm costs an ordinary
-family one line of text; a missed danger costs the line a family in danger needed.
+above most unseen dangers. Band 2 (:func:`strip_threshold`) shows the strip and one
+listing meeting the danger first, the other results in their order without it: its
+threshold is the lowest at which at most :data:`STRIP_BUDGET` of the same sentences (the
+same out-of-fold scores) reach it, never below :data:`STRIP_FLOOR` and never above band
+1's. A band-2 false alarm costs an ordinary family one line of text and one listing before
+its own; a missed danger costs the line a family in danger needed.
 """
 
 from __future__ import annotations
@@ -87,8 +88,8 @@ class AlarmCalibration:
     held_out: int
     """How many calibration sentences were held out for the tests."""
     strip: float = OFF
-    """Band 2's threshold (:func:`strip_threshold`): the strip alone, from this probability
-    to band 1's."""
+    """Band 2's threshold (:func:`strip_threshold`): the strip and one listing first, from
+    this probability to band 1's."""
     budget: float = 0.0
     """The false-alarm budget band 2 was chosen at (:data:`STRIP_BUDGET`)."""
     strip_reached: int = 0

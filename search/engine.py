@@ -10,14 +10,17 @@ are never dropped silently: facet counts show the searcher which to remove.
 Danger comes before all of that: when the words signal a danger (the panel or the strip),
 every listing this searcher may see that meets it joins the results, whatever the words and
 the radius (the filters too when none passes them, the level and place named last, and
-never for a danger only the learnt model read while anything was found as asked), and
-ranks first, the family's other matches after. Listings an editor says meet the danger
-come before those only inferred from their text; where the words signal more than one
-danger, those meeting every one come before those meeting the leading one alone. When
-nothing found as asked met the danger, the results say so (``SearchResults.danger_only``):
-a search with a danger cue never ends at zero results or at an unrelated service first.
-A danger the learnt alarm read only in its band 2 (``Reading.quiet``) shows the strip and
-ranks nothing, unless nothing at all was found: then it is searched as one read in band 1.
+never for a danger only the learnt model read while anything was found as asked), and the
+best two of them (:data:`DANGER_LEADS`) rank first; the others meeting it rank by their
+score with the family's other matches, so the third place goes to what the words found.
+Listings an editor says meet the danger come before those only inferred from their text;
+where the words signal more than one danger, those meeting every one come before those
+meeting the leading one alone. When nothing found as asked met the danger, the results say
+so (``SearchResults.danger_only``): a search with a danger cue never ends at zero results
+or at an unrelated service first. A danger the learnt alarm read only in its band 2
+(``Reading.quiet``) shows the strip and puts one listing meeting it first
+(:data:`BAND2_LEADS`), every other result in the order of the search without the danger;
+a search that found nothing at all is searched as one read in band 1.
 """
 
 from __future__ import annotations
@@ -70,6 +73,16 @@ from search.understanding import Asker, Concept, QueryReader, Reading, danger_ph
 from search.view import DocInfo, IndexView
 
 WIDEN_STEPS = 2  # double the radius at most twice
+DANGER_LEADS = 2
+"""How many listings meeting a danger lead the results (the best as :func:`_danger_fit`
+ranks them); the others meeting it rank with the rest by their score, so a listing for
+what the words also asked (a family centre, a parents' drug and alcohol service) can come
+third. ``bench/relevance.py --danger-leads N`` measures another number."""
+BAND2_LEADS = 1
+"""How many listings meeting a danger the learnt alarm read only in its band 2 lead the
+results (the best as band 1 would rank them); every other result keeps its order in the
+search without the danger (band 2 is the weaker reading: one ordinary search in a hundred
+reaches it). ``bench/relevance.py --band2-leads N`` measures another number (0: none)."""
 _SYNONYM_WORDS = dict.fromkeys(SYNONYMS.vocabulary, 1)
 
 
@@ -110,8 +123,8 @@ def search(view: IndexView, query: SearchQuery) -> SearchResults:
         view, query, _Attempt(plan, True, query.radius_m, concepts=concepts, asker=asker)
     )
     if not chosen.matches and query.loosen and reading is not None and reading.quiet:
-        # a danger the learnt alarm read in band 2 ranks nothing, but a search that found
-        # nothing at all shows its listings, as a danger read in band 1 would
+        # a search that found nothing at all shows the listings of a danger the learnt
+        # alarm read in band 2, as a danger read in band 1 would
         concepts = (*reading.quiet, *concepts)
         first = _Attempt(plan, True, query.radius_m, concepts=concepts, asker=asker)
         chosen = _found(view, query, first)
@@ -120,6 +133,9 @@ def search(view: IndexView, query: SearchQuery) -> SearchResults:
     leading = _leading_danger(chosen.attempt.concepts)
     if leading is not None and query.loosen:
         chosen, ahead, danger_only = _danger_first(view, query, chosen, leading)
+        ahead = _only_the_best(view, query, chosen, ahead)
+    elif query.loosen and reading is not None and reading.quiet:
+        chosen, ahead = _band2_led(view, query, chosen, reading.quiet)
     start = (query.page - 1) * query.page_size
     total = len(chosen.matches)
     if query.page > 1 and start >= total:
@@ -128,7 +144,7 @@ def search(view: IndexView, query: SearchQuery) -> SearchResults:
     return SearchResults(
         hits=tuple(hits[start:]),
         total=total,
-        facets=_facets(view, query, chosen),
+        facets=_facets(view, query, chosen, reading.quiet_cues if reading else ()),
         suggestion=chosen.attempt.suggestion,
         widened=chosen.attempt.widened,
         reading=reading,
@@ -148,14 +164,18 @@ def _found(view: IndexView, query: SearchQuery, first: _Attempt) -> _Evaluation:
     return chosen
 
 
-def _facets(view: IndexView, query: SearchQuery, chosen: _Evaluation) -> FacetCounts:
+def _facets(
+    view: IndexView, query: SearchQuery, chosen: _Evaluation, quiet: tuple[str, ...] = ()
+) -> FacetCounts:
     """Facet counts over the matches, unless the view is a backend's chosen candidates
     (``counts_facets`` False): that backend counts over every match itself.
 
     Remembered by views that never change (a Whoosh snapshot, one index generation), by
     all that decides the sets counted: the words as matched, the place and radius, the
-    filters, the day, and whether a danger's listings may join (``loosen``). The page, its
-    size, the order and the preferences change only the order, never the counts."""
+    filters, the day, whether a danger's listings may join (``loosen``), and the dangers
+    read in the learnt alarm's band 2 (``quiet``: no concept, but their listing joins:
+    :func:`_band2_led`). The page, its size, the order and the preferences change only the
+    order, never the counts."""
     if not getattr(view, "counts_facets", True):
         return MappingProxyType({})
     remembered: LastUsed[FacetCounts] | None = getattr(view, "facet_counts", None)
@@ -172,6 +192,7 @@ def _facets(view: IndexView, query: SearchQuery, chosen: _Evaluation) -> FacetCo
         query.filters,
         query.today,
         query.loosen,
+        quiet,
     )
     return remembered.get(
         key, lambda: facet_counts(view, chosen.matches, chosen.common, chosen.clauses)
@@ -279,6 +300,35 @@ def _danger_fit(
         fit = 16 * both + 8 * (doc in own) + 4 * also + 2 * (doc in theirs) + (doc in about)
         ahead[doc] = 1 + (doc not in elsewhere) * FIT_GRADES + fit
     return ahead
+
+
+def _only_the_best(
+    view: IndexView, query: SearchQuery, chosen: _Evaluation, ahead: Mapping[int, int]
+) -> Mapping[int, int]:
+    """``ahead`` kept for its :data:`DANGER_LEADS` best listings only."""
+    if len(ahead) <= DANGER_LEADS:
+        return ahead
+    best = {hit.id for hit in _ranked(view, query, chosen, ahead, DANGER_LEADS)}
+    return {doc: fit for doc, fit in ahead.items() if view.info(doc).id in best}
+
+
+def _band2_led(
+    view: IndexView, query: SearchQuery, chosen: _Evaluation, quiet: tuple[Concept, ...]
+) -> tuple[_Evaluation, Mapping[int, int]]:
+    """``chosen`` with the :data:`BAND2_LEADS` best listings meeting a band-2 danger (as
+    band 1 would rank them) joined and put first; every other match keeps its order."""
+    attempt = replace(chosen.attempt, concepts=(*quiet, *chosen.attempt.concepts))
+    read = _evaluate(view, query, attempt)
+    leading = _leading_danger(attempt.concepts)
+    if leading is None:
+        return chosen, {}
+    read, fit, _ = _danger_first(view, query, read, leading)
+    best = {hit.id for hit in _ranked(view, query, read, fit, BAND2_LEADS)}
+    led = [doc for doc in fit if view.info(doc).id in best]
+    if not led:
+        return chosen, {}
+    matches = frozenset(chosen.matches) | frozenset(led)
+    return replace(chosen, matches=matches), {doc: TIERS - 1 for doc in led}
 
 
 def _meeting_the_rest(view: IndexView, concepts: Sequence[Concept]) -> Set[int] | None:
@@ -516,6 +566,8 @@ def _ranked(
     (:func:`_in_day_order`); otherwise the best RERANKED (or ``limit``) by rough score, and
     any the rough score cannot rule out (:func:`_shortlist`); and where the rough score is
     the exact one, those whose relevance can reach the page (:func:`_within_reach`)."""
+    if limit <= 0:
+        return []
     docs: Collection[int] = chosen.matches
     scores = chosen.scores
     if scores is None and query.origin is None and not first and not chosen.missed:

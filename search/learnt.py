@@ -191,8 +191,9 @@ class LearntModel:
 
     @property
     def strip_least(self) -> float:
-        """The alarm's band-2 threshold (the strip alone), calibrated against a false-alarm
-        budget (:func:`search.calibration.strip_threshold`); infinite without calibration."""
+        """The alarm's band-2 threshold (the strip, one listing first), calibrated against
+        a false-alarm budget (:func:`search.calibration.strip_threshold`); infinite without
+        calibration."""
         return math.inf if self.alarm is None else min(self.alarm.strip, self.alarm.threshold)
 
     def calibration_alarm(self, text: str) -> float:

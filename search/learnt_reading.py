@@ -17,9 +17,10 @@ The rules (:mod:`search.understanding`) read first; the learnt model
   (band 1);
 - when the alarm reaches only the lower threshold calibrated against a false-alarm budget
   (band 2: :func:`search.calibration.strip_threshold`), the same dangers are read as cues
-  for the strip alone: they are no concept of the reading, so the results are ranked as
-  they would be without them, and are kept aside (``Reading.quiet``) for a search that
-  finds nothing at all, which then shows their listings (:func:`search.engine.search`).
+  for the strip: they are no concept of the reading, but kept aside (``Reading.quiet``):
+  one listing meeting them leads, every other result in the order it has without them
+  (:data:`search.engine.BAND2_LEADS`), and a search that finds nothing at all shows their
+  listings as band 1 would (:func:`search.engine.search`).
 
 NEED_LEAST was chosen on the validation part of the training sentences (``bench/learnt.py``
 prints the trade-off). The alarm's threshold is not chosen by hand: a phrasebook or

@@ -148,8 +148,8 @@ class Reading:
     ``dangers`` are signalled strongly (a phrasebook danger phrase, or harm words read
     together with an act or threat: the safety panel); ``cues`` are dangers only weaker
     evidence found (the cue lexicon, or harm words near a person without an act: the
-    one-line strip). Both put the listings that meet the danger first (but for the learnt
-    alarm's band 2: ``quiet``). ``harm`` holds the
+    one-line strip). Both put the listings that meet the danger first (the learnt alarm's
+    band 2, ``quiet``, one of them). ``harm`` holds the
     co-occurrence reader's findings (:mod:`search.harm`), for ``flask search explain``.
     """
 
@@ -161,8 +161,9 @@ class Reading:
     harm: tuple[Finding, ...] = ()
     quiet: tuple[Concept, ...] = ()
     """Dangers the learnt alarm read in its band 2 (:mod:`search.learnt_reading`): their
-    strip shows (they are in ``cues``), but they are no concept, so they rank nothing; a
-    search that finds nothing at all shows their listings (:func:`search.engine.search`)."""
+    strip shows (they are in ``cues``), but they are no concept: one listing meeting them
+    leads, the rest in the order they have without them, and a search that finds nothing
+    at all shows their listings (:func:`search.engine.search`)."""
 
     @property
     def quiet_cues(self) -> tuple[str, ...]:

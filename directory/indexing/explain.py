@@ -19,6 +19,7 @@ from directory.queries.services import practitioner_services_by_id, public_servi
 from directory.review import listing_overdue
 from directory.safety import SafetyLines, cued_dangers
 from directory.understanding import concept_label
+from search.engine import DANGER_LEADS
 from search.explaining import reasons
 from search.query import plan_text
 from search.understanding import Concept, QueryReader, Reading
@@ -132,8 +133,8 @@ def _learnt(reader: QueryReader, text: str, concept: Concept, quiet: bool = Fals
     elif quiet:
         least = learnt.band_least if learnt else float("inf")
         does = (
-            f"alarm band 2, from {least:g}: the danger strip alone; ranks nothing, its "
-            "listings shown only if nothing else is found"
+            f"alarm band 2, from {least:g}: the danger strip; one of its listings first, "
+            "the rest in their order without it"
         )
         probability = f"alarm p={concept.learnt:.4f}"
     else:
@@ -173,12 +174,13 @@ def _explain_words_read(wanted: SearchRequest, council: Council, practitioners: 
         click.echo(f"  '{read.said}' read as {read.param} {name} [{read.key}]: {does}")
 
 
-def _placed(ahead: int, danger: str, number: int, fit: int = 0) -> str:
+def _placed(ahead: int, danger: str, number: int, fit: int = 0, loosened: bool = True) -> str:
     """What meeting a danger did to a result's place, as it actually ranks: ahead of the
     rest, ahead but after the danger's listings for whose danger it is, or by its score
     alone (the listings ranked first are those whose set needs meet the danger, and this
-    one's are only inferred from its text; or it meets a danger other than the leading
-    one); and, ahead, how it fits the danger (:attr:`search.results.SearchHit.fit`)."""
+    one's are only inferred from its text; it meets a danger other than the leading one; or
+    only the danger's best :data:`search.engine.DANGER_LEADS` listings lead); and, ahead,
+    how it fits the danger (:attr:`search.results.SearchHit.fit`)."""
     how = "its needs as set" if danger == "stated" else "needs inferred from its text"
     fits = [
         said
@@ -207,6 +209,11 @@ def _placed(ahead: int, danger: str, number: int, fit: int = 0) -> str:
         )
     if danger == "other":
         return f"at {number} by its score: meets a danger, not the leading one"
+    if danger == "stated" and loosened:
+        return (
+            f"at {number} by its score: meets the danger, but only its best {DANGER_LEADS}"
+            " listings lead"
+        )
     if danger == "stated":
         return f"at {number} by its score: meets the danger, but the search was not loosened"
     return ""
@@ -246,7 +253,7 @@ def _explain_hits(results, query, top: int, now: datetime) -> None:  # type: ign
             parts.append(f"whom it is for inferred from its words: '{why.audience_inferred}'")
         if why.for_someone_else:
             parts.append(f"for {why.for_someone_else}: ranked lower for this asker")
-        placed = _placed(hit.ahead, why.danger, number, hit.fit)
+        placed = _placed(hit.ahead, why.danger, number, hit.fit, query.loosen)
         if placed:
             parts.append(placed)
         if listing_overdue(service, now.date(), current_app.extensions["council"]):

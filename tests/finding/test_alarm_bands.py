@@ -1,11 +1,13 @@
 """The learnt alarm's two bands on results and pages (issue 17).
 
 Band 1 (the strict threshold) shows the strip and puts the danger's listings first; band 2
-(the lower threshold calibrated against a false-alarm budget) shows the strip alone: the
-results are those the search finds without the danger, in the same order, unless it finds
-nothing, when the danger's listings show. The band-2 sentences checked are the validation
+(the lower threshold calibrated against a false-alarm budget) shows the strip and puts one
+listing meeting the danger first (``search.engine.BAND2_LEADS``): every result after it is
+one the search finds without the danger, in the same order; a search that would find
+nothing shows the danger's listings. The band-2 sentences checked are the validation
 share's (never learnt from) that the deployed model reads in band 2, in every shipped
-language, so the checks follow the model as it is retrained.
+language, and the ordinary sentences of the look-alike sets it reads there (its false
+alarms), so the checks follow the model as it is retrained.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from search.examples import split
 from search.phrasebook import phrase_words
 from search.results import SearchResults
 from search.understanding import QueryReader
+from tests.finding.test_danger_properties import EVERY_ORDINARY
 
 LANGUAGES = ("en", "pl", "ur", "pa")
 PER_LANGUAGE = 4
@@ -85,27 +88,68 @@ def test_the_deployed_model_has_a_band_2_below_band_1() -> None:
     assert model.strip_least < model.danger_least, "band 2 is empty: its budget reads nothing"
 
 
+def _one_listing_leads(app: Flask, text: str, results: SearchResults, reader: QueryReader) -> None:
+    """A band-2 search's first result meets its danger; every result after it is the
+    search's without the danger (band 1 alone), in the same order, that listing left out."""
+    council = app.extensions["council"]
+    reading = results.reading
+    assert reading is not None and reading.quiet, text
+    assert not reading.dangers, text  # never the panel
+    assert not any(c.priority for c in reading.concepts), text
+    assert reading.cues == reading.quiet_cues, text
+    assert cued_dangers(reading, signalled_dangers(reading, (), council)), text
+    without = _search(app, text, _band1_only(reader))
+    assert without.reading is not None and not without.reading.cues, text
+    assert results.total > 0 and results.danger_only is None, text
+    first = results.hits[0]
+    held = {
+        term.code
+        for service in public_services_by_id([first.id], datetime.now().date()).values()
+        for term in service.terms("need")
+    }
+    assert held & set(reader.phrasebook.danger_needs()[reading.quiet_cues[0]]), text
+    if without.total:
+        kept = [hit.id for hit in without.hits if hit.id != first.id]
+        assert [hit.id for hit in results.hits[1:]] == kept[: len(results.hits) - 1], text
+        assert results.total - without.total in (0, 1), text  # the first joined, or not
+        if results.total > without.total:  # counted in the facets too, each search its own
+            assert results.facets != without.facets, text
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_a_band_2_strip_never_reorders_the_results(search_app: Flask, language: str) -> None:
-    council = search_app.extensions["council"]
+def test_band_2_puts_one_listing_of_its_danger_first_and_keeps_the_rest_in_their_order(
+    search_app: Flask, language: str
+) -> None:
     with search_app.app_context():
         reader = search_app.extensions["query_readers"][language]
         read = _band2_read(search_app, language)
         assert read, f"no validation sentence of {language} reads in band 2"
         for text, results in read:
-            reading = results.reading
-            assert reading is not None
-            assert not reading.dangers, text  # never the panel
-            assert not any(c.priority for c in reading.concepts), text
-            assert reading.cues == reading.quiet_cues, text
-            assert cued_dangers(reading, signalled_dangers(reading, (), council)), text
-            without = _search(search_app, text, _band1_only(reader))
-            assert without.reading is not None and not without.reading.cues, text
-            if without.total:
-                assert [h.id for h in results.hits] == [h.id for h in without.hits], text
-                assert results.total == without.total and results.danger_only is None, text
-            else:  # a search that would find nothing shows the danger's listings
-                assert results.total > 0, text
+            _one_listing_leads(search_app, text, results, reader)
+
+
+def test_an_ordinary_search_band_2_flags_keeps_its_own_results_after_the_first(
+    search_app: Flask,
+) -> None:
+    """The alarm's false alarms: ordinary sentences of the look-alike sets (labelled no
+    danger) that the deployed model reads in band 2. Each shows one listing of the danger
+    first and then exactly the results it has without the alarm, in their order."""
+    model = learnt_model().model
+    flagged = []
+    for text in EVERY_ORDINARY:
+        guess = model.danger(text)
+        if guess is not None and model.strip_least <= guess.probability < model.danger_least:
+            flagged.append(text)
+    with search_app.app_context():
+        reader = search_app.extensions["query_readers"]["en"]
+        checked = 0
+        for text in flagged:
+            results = _search(search_app, text, reader)
+            if results.reading is None or not results.reading.quiet or results.reading.dangers:
+                continue  # the rules read it otherwise
+            _one_listing_leads(search_app, text, results, reader)
+            checked += 1
+    assert checked, "no ordinary sentence reads in band 2: nothing checked"
 
 
 def test_a_band_2_danger_that_finds_nothing_shows_its_listings(search_app: Flask) -> None:

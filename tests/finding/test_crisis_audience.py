@@ -6,7 +6,8 @@ Sentences are generated: each way of saying who is asking, with each way of sayi
 crisis (suicide and self-harm, domestic abuse). The demo's crisis listings are named by
 what they are for; whom each is for is decided when it is indexed, from its ages where they
 say and else from its own words (``search.audience``). Audience only re-orders the listings
-that meet the danger: none is dropped.
+that meet the danger: none is dropped. Only the danger's best listings lead
+(``search.engine.DANGER_LEADS``): those are the asker's, before any for someone else.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from directory.forms.search import parse_search_args
 from directory.indexing import site_search
 from directory.queries.services import public_services_by_id
 from search.audience import ADULT, YOUNG
+from search.engine import DANGER_LEADS
 from search.meaning import asked_for
 from search.results import SearchResults
 
@@ -79,12 +81,24 @@ YOUNG_SELF = [
 ]
 
 
-def _search(app: Flask, text: str) -> SearchResults:
+def _search(app: Flask, text: str, page_size: int = 100) -> SearchResults:
     council = app.extensions["council"]
     reader = app.extensions["query_readers"]["en"]
     wanted = parse_search_args({"q": [text]}, council)
     query = build_query(wanted, council, datetime.now(), reader=reader)
-    return site_search().search(replace(query, page_size=100))
+    return site_search().search(replace(query, page_size=page_size))
+
+
+def _meeting_the_danger(app: Flask, results: SearchResults) -> tuple[str, set[str]]:
+    """The danger the results lead with, and every result meeting it."""
+    assert results.reading is not None
+    danger = next(c.code for c in results.reading.concepts if c.priority)
+    wanted = set(app.extensions["query_reader"].phrasebook.danger_needs()[danger])
+    found = public_services_by_id([hit.id for hit in results.hits], datetime.now().date())
+    meeting = {
+        doc for doc, service in found.items() if wanted & {t.code for t in service.terms("need")}
+    }
+    return danger, meeting
 
 
 def _places(results: SearchResults) -> dict[str, int]:
@@ -127,9 +141,10 @@ def _check(app: Flask, sentences: list[tuple[str, str]], whom: str) -> list[str]
             if dropped:
                 misses.append(f"dropped {dropped}: {text!r}")
                 continue
-            last_own = max(place[doc] for doc in own)
+            # None for someone else leads (DANGER_LEADS do), and the asker's come first.
+            leading = sum(1 for hit in results.hits[:DANGER_LEADS] if hit.ahead)
             first_other = min(place[doc] for doc in other)
-            if last_own > first_other:
+            if not leading or first_other < leading or min(place[d] for d in own) > first_other:
                 misses.append(f"a listing for someone else before one for the asker: {text!r}")
     return misses
 
@@ -164,9 +179,14 @@ def test_a_young_person_giving_their_age_finds_young_peoples_crisis_services_fir
     ["my partner hits me", "I want to end my life", "my son is self harming"],
 )
 def test_audience_never_drops_a_listing_meeting_the_danger(search_app: Flask, text: str) -> None:
-    """The same listings meet the danger whoever asks: only their order changes."""
+    """The same listings meet the danger whoever asks: only their order changes (which two
+    lead, too: search.engine.DANGER_LEADS)."""
     with search_app.app_context():
-        asked = _search(search_app, text)
-        plain = _search(search_app, text.replace("my partner", "someone").replace("son", "x"))
-    ahead = {hit.id for hit in asked.hits if hit.ahead}
-    assert ahead == {hit.id for hit in plain.hits if hit.ahead}
+        asked = _search(search_app, text, page_size=100)
+        plain = _search(
+            search_app, text.replace("my partner", "someone").replace("son", "x"), page_size=100
+        )
+        danger, meeting = _meeting_the_danger(search_app, asked)
+        assert meeting and (danger, meeting) == _meeting_the_danger(search_app, plain)
+    for results in (asked, plain):
+        assert [bool(hit.ahead) for hit in results.hits[:3]] == [True, True, False]

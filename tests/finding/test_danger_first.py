@@ -1,5 +1,6 @@
 """Danger first: whenever a danger is read (the panel or the strip), the first results meet
-it, not only when nothing found as asked did, and the family's other matches follow.
+it (the two best: ``search.engine.DANGER_LEADS``), not only when nothing found as asked
+did, and the family's other matches follow.
 
 Properties over every danger sentence of the development set
 (``tests/fixtures/relevance/families.toml``), searched as the results page searches, with
@@ -43,8 +44,8 @@ def _needs(results: SearchResults) -> list[set[str]]:
 def test_every_development_danger_sentence_leads_with_listings_meeting_its_danger(
     search_app: Flask,
 ) -> None:
-    """The first result meets the danger the case names, and every listing on the first
-    page meeting the read danger comes before any that does not."""
+    """The first result meets the danger the case names, and the first two meet the danger
+    read wherever two listings on the first page do."""
     cases = [c for c in load_cases() if c.danger and c.directory != WITH_IMPORTS]
     assert len(cases) >= 100
     council = search_app.extensions["council"]
@@ -62,7 +63,7 @@ def test_every_development_danger_sentence_leads_with_listings_meeting_its_dange
             if not needs[0] & set(danger_needs[case.danger]):
                 misses.append(f"first result not for {case.danger}: {case.query!r}")
             meets = [bool(held & set(danger_needs[read[0]])) for held in needs]
-            if meets != sorted(meets, reverse=True):
+            if meets[:2] != sorted(meets, reverse=True)[:2]:
                 misses.append(f"a listing for {read[0]} after another: {case.query!r} {meets}")
     assert misses == []
 
@@ -70,8 +71,9 @@ def test_every_development_danger_sentence_leads_with_listings_meeting_its_dange
 def test_a_danger_puts_its_listings_first_and_keeps_the_familys_other_matches(
     search_app: Flask,
 ) -> None:
-    """Words that find food banks and say a danger: the danger's listings first (even
-    though food listings match more of the words), then the food banks, not dropped."""
+    """Words that find food banks and say a danger: the danger's two best listings first
+    (even though food listings match more of the words), then the food banks, not dropped,
+    the first of them third."""
     with search_app.app_context():
         needs = search_app.extensions["query_reader"].phrasebook.danger_needs()
         plain = _needs(_search(search_app, "food bank near me", "en"))
@@ -82,7 +84,8 @@ def test_a_danger_puts_its_listings_first_and_keeps_the_familys_other_matches(
     assert results.danger_only is None
     assert any("food" in held and not held & set(needs["domestic-abuse"]) for held in found)
     meets = [bool(held & set(needs["domestic-abuse"])) for held in found]
-    assert meets == sorted(meets, reverse=True)
+    assert meets[:2] == [True, True]
+    assert "food" in found[2] and not meets[2]
 
 
 def test_ordinary_words_change_no_order(search_app: Flask) -> None:

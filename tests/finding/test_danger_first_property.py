@@ -121,8 +121,8 @@ def test_the_first_result_meets_a_danger_only_the_learnt_model_reads(search_app:
             guess = reader.learnt.model.danger(case.query)
             if rules.dangers or rules.cues or guess is None or guess.probability < 0.5:
                 continue
-            # Band 1 from its own probability, and no band 2 (the strip alone, which leads
-            # with nothing: tests/finding/test_alarm_bands.py) below it for the glossed words.
+            # Band 1 from its own probability, and no band 2 (the strip and one listing:
+            # tests/finding/test_alarm_bands.py) below it for the glossed words.
             least = guess.probability
             eager = replace(
                 reader, learnt=replace(reader.learnt, danger_least=least, strip_least=least)

@@ -232,7 +232,7 @@ def test_flask_search_train_prints_the_threshold_and_what_it_reads(empty_app: Fl
         f"the tests), highest alarm {model.alarm.highest:.4f}"
     ) in result.output
     assert (
-        f"alarm band 2 (strip alone, ranked as without the danger) from {model.strip_least:g}: "
+        f"alarm band 2 (strip, one listing first) from {model.strip_least:g}: "
         f"budget {model.alarm.budget:.2%} of the calibration set, {model.alarm.strip_reached} "
         "of its sentences reach it"
     ) in result.output

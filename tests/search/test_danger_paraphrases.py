@@ -249,7 +249,7 @@ def test_danger_in_paraphrase_is_read(reader: QueryReader, danger: str, text: st
 @pytest.mark.parametrize("text", LOOK_ALIKES)
 def test_ordinary_family_words_raise_no_danger(reader: QueryReader, text: str) -> None:
     """No panel and no strip from the rules or the alarm's band 1; the learnt alarm's band 2
-    (the strip alone, ranking nothing) may show within its false-alarm budget, counted below."""
+    (the strip and one listing first) may show within its false-alarm budget, counted below."""
     reading = reader.read(text, {}, TODAY)
     assert not reading.dangers and reading.cues == reading.quiet_cues, text
 

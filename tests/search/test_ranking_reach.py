@@ -61,7 +61,7 @@ def _pages(backend: SearchBackend, asked: dict) -> list[SearchResults]:
 def _every_match_ranked(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(engine, "_in_day_order", lambda view, today, matches, limit: None)
     monkeypatch.setattr(engine, "_within_reach", lambda relevance, docs, count, most=1.0: docs)
-    monkeypatch.setattr(engine, "_facets", lambda view, asked, chosen: _counted(view, chosen))
+    monkeypatch.setattr(engine, "_facets", lambda view, asked, chosen, _=(): _counted(view, chosen))
     monkeypatch.setattr(engine, "_day_weights_of", lambda view, today: {})
     monkeypatch.setattr(Scores, "exact", lambda scores, view, doc: scores._exact(view, doc))
 
