@@ -30,6 +30,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 from search.contractions import contracted
 from search.cues import CueLexicon, fold
@@ -877,9 +878,23 @@ DERIVED = ("ing", "ings", "ness")
 DERIVED_SECTIONS = frozenset({"needs", "categories", "kinds"})
 
 
+_DERIVED_BY_BOOK: WeakKeyDictionary[Phrasebook, dict[str, frozenset[str]]] = WeakKeyDictionary()
+""":func:`_derived_stems` once per phrasebook (a phrasebook never changes once made): a
+reader is copied with :func:`dataclasses.replace` per sentence where the alarm's figures
+are worked out, and stemming every phrase again for each copy took minutes."""
+
+
 def _derived_stems(book: Phrasebook) -> dict[str, frozenset[str]]:
     """Stems whose one-word phrases (of needs, categories and kinds) all end in a
     :data:`DERIVED` suffix, with those phrases as the reader compares them."""
+    kept = _DERIVED_BY_BOOK.get(book)
+    if kept is None:
+        kept = _DERIVED_BY_BOOK[book] = _stems_derived(book)
+    return kept
+
+
+def _stems_derived(book: Phrasebook) -> dict[str, frozenset[str]]:
+    """:func:`_derived_stems`, worked out."""
     forms: dict[str, set[str]] = {}
     for key, entry in book.keys.items():
         if len(key) != 1 or entry.section not in DERIVED_SECTIONS:
