@@ -33,7 +33,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from search.learnt import LearntModel
+from search.learnt import LearntModel, normalised
 from search.understanding import Concept, Reading
 
 NEED_LEAST = 0.3
@@ -119,6 +119,8 @@ class LearntReader:
             cues = tuple(dangers) or cues
         read = {concept.key for concept in concepts}
         covered = {need for concept in concepts if concept.priority for need in concept.needs}
+        if _rules_read_every_word(reading, text):
+            needs = []
         added = 0
         for need in needs:
             if added == MAX_NEEDS:
@@ -133,3 +135,18 @@ class LearntReader:
         if len(concepts) == len(reading.concepts) and not quiet:
             return reading
         return replace(reading, concepts=tuple(concepts), cues=cues, quiet=quiet)
+
+
+def _rules_read_every_word(reading: Reading, text: str) -> bool:
+    """Whether the rules' own readings stand for every word of ``text``: the learnt
+    needs would then only read the same words again, a second need with no evidence of
+    its own ("stay and play" read as early years by its phrase is no weak "activities"
+    from "play" as well)."""
+    ruled = {
+        word
+        for concept in reading.concepts
+        if not concept.learnt
+        for word in normalised(" ".join(concept.words)).split()
+    }
+    words = normalised(text).split()
+    return bool(ruled) and all(word in ruled for word in words)
