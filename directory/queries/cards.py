@@ -3,10 +3,10 @@
 A page's twenty listings are read with plain SQL rows (the listing with its organisation's
 name, then its venues' towns, phones, prices, schedules, sessions, areas and terms, each
 in one statement for the page) into ``CardListing`` values: no ORM object is made, which
-cost a third of a page seen for the first time. Every write to a listing re-indexes it,
-so while the index is unchanged its listings are too: ``ListingCache`` keeps the values
-until the index's generation changes, and a page loads only the listings it has not seen
-yet.
+cost a third of a page seen for the first time. ``ListingCache`` keeps the values until
+the index's generation or the database's newest listing change moves (the index can lag
+the database: ``directory.queries.generation_kept``), and a page loads only the listings
+it has not seen yet.
 
 Each statement asks what the ORM's loads asked (``services_for_cards``), in the same
 shape, so a listing's phones, prices, venues and areas come in the same order.
@@ -54,7 +54,7 @@ from directory.models.card import (
     CardVenue,
 )
 from directory.models.funded_hours import names_funded_hours
-from directory.queries.generation_kept import GenerationKept, in_window
+from directory.queries.generation_kept import GenerationKept, in_window, kept_generation
 from directory.queries.services import indexed
 
 MOST_KEPT = 3000
@@ -70,7 +70,7 @@ def in_season(service: CardListing, today: date) -> bool:
 
 
 class ListingCache:
-    """One process's listings for result cards, emptied when the index changes."""
+    """One process's listings for result cards, emptied when the index or a listing changes."""
 
     def __init__(self, most: int = MOST_KEPT) -> None:
         self._kept: GenerationKept[CardListing] = GenerationKept(most)
@@ -87,7 +87,7 @@ class ListingCache:
         found = (
             card_listings(list(dict.fromkeys(ids)))
             if generation is None
-            else self._kept.get(ids, generation, card_listings)
+            else self._kept.get(ids, kept_generation(generation), card_listings)
         )
         return {
             i: found[i]

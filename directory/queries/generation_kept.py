@@ -1,10 +1,13 @@
-"""Values loaded per listing, kept while the search index's generation is unchanged.
+"""Values loaded per listing, kept while neither the index nor the listings have changed.
 
-Every write to a listing re-indexes it, so while the index's generation is the same, what
-was loaded for a listing is too. ``GenerationKept`` keeps one process's values by listing
-id (at most ``most``, the least recently asked dropped first), empties itself when the
-generation changes, and loads only the ids it has not seen. Whether a listing may be shown
-today is left to its callers, on every page.
+Every write to a listing re-indexes it, but the index can lag the database: an import
+re-indexes after its last commit, a re-index refused a writer is retried by the follower,
+and another node takes the change from the change log a second or so later. So values are
+kept for a key of both (``kept_generation``): the index's generation and the database's
+newest listing change (``search_change``, one indexed row read a page). ``GenerationKept``
+keeps one process's values by listing id (at most ``most``, the least recently asked
+dropped first), empties itself when the key changes, and loads only the ids it has not
+seen. Whether a listing may be shown today is left to its callers, on every page.
 """
 
 from __future__ import annotations
@@ -14,6 +17,11 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
 from datetime import date
 from typing import Generic, TypeVar
+
+import sqlalchemy as sa
+
+from directory.extensions import db
+from directory.models import SearchChange
 
 Value = TypeVar("Value")
 
@@ -56,6 +64,15 @@ class GenerationKept(Generic[Value]):
                     while len(self._kept) > self._most:
                         self._kept.popitem(last=False)
         return found
+
+
+def kept_generation(index_generation: Hashable) -> tuple[Hashable, int]:
+    """The key kept values hold for: the index's generation and the newest committed change
+    to any listing. Read before loading, so a value is never older than its key: a listing
+    withdrawn or closed to families in a commit the index has not taken yet is read afresh
+    on the next page, as the database says."""
+    newest = db.session.scalar(sa.select(sa.func.max(SearchChange.id)))
+    return index_generation, newest or 0
 
 
 def in_window(

@@ -2,9 +2,10 @@
 
 The practitioners' "meets every need first" reads the need codes of up to a hundred
 matches on every page with two needs or more ticked. A listing's needs, status and season
-change only with a commit, which re-indexes it, so while the index is unchanged they are
-too: ``NeedCodeCache`` keeps them (codes and the dates of a season, no listing loaded)
-until the index's generation changes, and a page reads only the listings it has not seen.
+change only with a commit: ``NeedCodeCache`` keeps them (codes and the dates of a season,
+no listing loaded) until the index's generation or the database's newest listing change
+moves (``directory.queries.generation_kept``), and a page reads only the listings it has
+not seen.
 Whether each listing is in season is decided on every page, as the SQL did.
 """
 
@@ -18,7 +19,7 @@ import sqlalchemy as sa
 
 from directory.extensions import db
 from directory.models import Service, ServiceStatus, TaxonomyTerm, service_taxonomy
-from directory.queries.generation_kept import GenerationKept, in_window
+from directory.queries.generation_kept import GenerationKept, in_window, kept_generation
 from directory.queries.services import need_codes_by_service
 
 MOST_KEPT = 20_000
@@ -38,7 +39,7 @@ class _Held:
 
 
 class NeedCodeCache:
-    """One process's need codes of listings, emptied when the index changes."""
+    """One process's need codes of listings, emptied when the index or a listing changes."""
 
     def __init__(self, most: int = MOST_KEPT) -> None:
         self._kept: GenerationKept[_Held] = GenerationKept(most)
@@ -51,7 +52,7 @@ class NeedCodeCache:
         nothing is kept."""
         if generation is None:
             return need_codes_by_service(ids, today)
-        found = self._kept.get(ids, generation, _load)
+        found = self._kept.get(ids, kept_generation(generation), _load)
         return {
             i: set(held.codes) for i, held in found.items() if held.codes and held.in_season(today)
         }

@@ -13,6 +13,7 @@ from flask import Flask, current_app, render_template
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from directory.models.enums import Audience, ServiceStatus
 from directory.presenters import cards
 from directory.presenters.cards import card_kit, kept_card
 from directory.presenters.professional import meets_all_first
@@ -147,4 +148,47 @@ def test_an_edit_shows_on_the_listing_s_next_card_whatever_was_kept(
     finally:
         with search_app.app_context():
             db.session.get_one(Service, service_id).summary = before
+            db.session.commit()
+
+
+def _withdraw(service: object) -> None:
+    service.status = ServiceStatus.INACTIVE  # type: ignore[attr-defined]
+
+
+def _for_practitioners(service: object) -> None:
+    service.audience = Audience.PRACTITIONERS  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("change", [_withdraw, _for_practitioners], ids=["withdrawn", "closed"])
+def test_a_listing_closed_to_families_leaves_their_page_before_the_index_catches_up(
+    search_app: Flask, change: object
+) -> None:
+    """Cards are kept for the index's generation, but the index can lag the database (an
+    import re-indexes after its last commit, a re-index refused a writer is retried by the
+    follower, another node follows the change log a second later). A listing withdrawn or
+    made practitioners-only in a commit the index has not yet taken never shows on the
+    family page from a card kept before it: the database decides, as it did before cards
+    were kept."""
+    from directory.extensions import db
+    from directory.indexing.hooks import reindex_deferred
+    from directory.models import Service
+
+    family = search_app.test_client()
+    address = _address(FAMILY_DOOR, "", ["food"], "")
+    found = re.search(r'id="result-([^"]+)"', family.get(address).get_data(as_text=True))
+    assert found, "the page shows a card"
+    service_id = found.group(1)
+    with search_app.app_context():
+        service = db.session.get_one(Service, service_id)
+        before = (service.status, service.audience)
+        with reindex_deferred(db.session):  # committed, not yet in the index
+            change(service)  # type: ignore[operator]
+            db.session.commit()
+    try:
+        drawn = family.get(address).get_data(as_text=True)
+        assert f'id="result-{service_id}"' not in drawn
+    finally:
+        with search_app.app_context():
+            service = db.session.get_one(Service, service_id)
+            service.status, service.audience = before
             db.session.commit()

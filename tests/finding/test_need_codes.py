@@ -10,6 +10,7 @@ from flask import Flask
 
 from directory.extensions import db
 from directory.indexing import site_search
+from directory.indexing.hooks import reindex_deferred
 from directory.models import Service, ServiceStatus
 from directory.queries.need_codes import NeedCodeCache
 from directory.queries.services import need_codes_by_service
@@ -60,3 +61,26 @@ def test_a_withdrawn_or_seasonal_listing_is_read_afresh(search_app: Flask) -> No
         assert cache.codes([service_id], today, site_search().generation()) == {
             service_id: held[service_id]
         }
+
+
+def test_a_change_the_index_has_not_taken_is_read_afresh(search_app: Flask) -> None:
+    """The index can lag the database (an import re-indexes after its last commit, a refused
+    re-index is retried by the follower, another node follows the change log): a listing
+    withdrawn in a commit the index has not yet taken is read as withdrawn, under the same
+    index generation."""
+    today = date.today()
+    with search_app.app_context():
+        cache = NeedCodeCache()
+        held = need_codes_by_service(list(db.session.scalars(sa.select(Service.id))), today)
+        service_id = next(iter(held))
+        generation = site_search().generation()
+        assert cache.codes([service_id], today, generation) == {service_id: held[service_id]}
+        with reindex_deferred(db.session):
+            db.session.get_one(Service, service_id).status = ServiceStatus.INACTIVE
+            db.session.commit()
+        try:
+            assert site_search().generation() == generation, "the index has not taken it"
+            assert cache.codes([service_id], today, generation) == {}
+        finally:
+            db.session.get_one(Service, service_id).status = ServiceStatus.ACTIVE
+            db.session.commit()
