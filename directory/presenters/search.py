@@ -98,7 +98,9 @@ def result_item(
     )
     return replace(
         item,
-        distance=miles(hit.distance_m) if hit.distance_m is not None else None,
+        distance=(
+            miles(hit.distance_m) if hit.distance_m is not None and not _masked(service) else None
+        ),
         when=lasting_between(
             service,
             council,
@@ -108,6 +110,13 @@ def result_item(
             lambda: opening_changes_at(service, now),
         ),
     )
+
+
+def _masked(service: CardListing) -> bool:
+    """Whether a venue of the listing is masked (a refuge). Its venue is indexed with no
+    place, so it has no distance; but the index can lag a commit that masks it, and the
+    card's values, read afresh, decide: no distance that could help locate it."""
+    return any(link.location.masked_address for link in service.locations)
 
 
 def _lasting_item(service: CardListing, council: Council, today: date) -> ResultItem:

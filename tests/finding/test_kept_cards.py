@@ -192,3 +192,48 @@ def test_a_listing_closed_to_families_leaves_their_page_before_the_index_catches
             service = db.session.get_one(Service, service_id)
             service.status, service.audience = before
             db.session.commit()
+
+
+def _cards(page: str) -> dict[str, str]:
+    """Each card's HTML on a results page, by listing id."""
+    parts = re.split(r'(?=<h3 class="[^"]*"[^>]*>\s*<a [^>]*id="result-)', page)
+    found = {}
+    for part in parts:
+        listing = re.search(r'id="result-([^"]+)"', part)
+        if listing:
+            found[listing.group(1)] = part
+    return found
+
+
+def test_a_venue_masked_before_the_index_catches_up_shows_no_distance(
+    search_app: Flask,
+) -> None:
+    """A masked venue (a refuge) is indexed with no place, so no distance can locate it.
+    Masked in a commit the index has not taken yet, its listing's card shows no distance
+    from the place the index still holds: the card's own values (read afresh) decide."""
+    from directory.extensions import db
+    from directory.indexing.hooks import reindex_deferred
+    from directory.models import Service
+
+    family = search_app.test_client()
+    address = "/find-support?q=food&postcode=DY1+1AE"
+    shown = _cards(family.get(address).get_data(as_text=True))
+    near = [i for i, card in shown.items() if "mile" in card]
+    assert near, "the page shows a distance on some card"
+    service_id = near[0]
+    with search_app.app_context():
+        venues = [link.location for link in db.session.get_one(Service, service_id).locations]
+        assert venues and not any(venue.masked_address for venue in venues)
+        with reindex_deferred(db.session):
+            for venue in venues:
+                venue.masked_address = True
+            db.session.commit()
+    try:
+        card = _cards(family.get(address).get_data(as_text=True)).get(service_id, "")
+        assert "mile" not in card
+    finally:
+        with search_app.app_context():
+            service = db.session.get_one(Service, service_id)
+            for link in service.locations:
+                link.location.masked_address = False
+            db.session.commit()
