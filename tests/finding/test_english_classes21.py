@@ -86,6 +86,9 @@ CLASSES = [
     ("13yo given a community resolution for shoplifting, next steps", "crime-and-exploitation"),
     ("diversion programme for a 16 year old after a caution", "crime-and-exploitation"),
     ("service for a parent with a hoarding problem, kids at risk of eviction", "housing"),
+    # a notice to leave said plainly; "nowhere" as two words
+    ("landlord says we have to be out by the end of the month", "housing"),
+    ("got no where to go tonight with my 3 kids", "housing"),
     # a school place in the middle of the year
     ("we moved to sedgley and need an in year admission for year 4", "school-and-attendance"),
     ("changing schools mid year because of bullying", "school-and-attendance"),
@@ -132,3 +135,10 @@ def test_an_everyday_word_inside_another_phrase_is_not_its_need(text: str, need:
 )
 def test_the_same_words_outside_those_phrases_still_read(text: str, need: str) -> None:
     assert f"need:{need}" in strong(read(text))
+
+
+def test_a_day_after_by_is_a_deadline_and_weak() -> None:
+    reading = read("need a food parcel by friday")
+    assert "time:friday" in {c.key for c in reading.concepts}
+    assert "time:friday" not in strong(reading)
+    assert "time:friday" in strong(read("food bank open on friday"))
