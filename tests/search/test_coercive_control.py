@@ -99,24 +99,18 @@ def rules() -> QueryReader:
 
 
 @pytest.mark.parametrize("text", PANEL)
-def test_a_weapon_or_a_blow_beside_an_abuser_opens_the_panel(
-    rules: QueryReader, text: str
-) -> None:
+def test_a_weapon_or_a_blow_beside_an_abuser_opens_the_panel(rules: QueryReader, text: str) -> None:
     assert "domestic-abuse" in rules.read(text, {}, TODAY).dangers, text
 
 
 @pytest.mark.parametrize("text", CONTROL)
-def test_coercive_control_said_plainly_reads_domestic_abuse(
-    rules: QueryReader, text: str
-) -> None:
+def test_coercive_control_said_plainly_reads_domestic_abuse(rules: QueryReader, text: str) -> None:
     reading = rules.read(text, {}, TODAY)
     assert "domestic-abuse" in reading.dangers + reading.cues, text
 
 
 @pytest.mark.parametrize("text", FORCED)
-def test_forced_marriage_honour_and_fgm_read_forced_marriage(
-    rules: QueryReader, text: str
-) -> None:
+def test_forced_marriage_honour_and_fgm_read_forced_marriage(rules: QueryReader, text: str) -> None:
     reading = rules.read(text, {}, TODAY)
     assert "forced-marriage" in reading.dangers + reading.cues, text
 
