@@ -193,10 +193,6 @@ class Rule:
     """Strong with no act near: a weapon or a threat to life beside an abuser and the one
     threatened is plain danger in itself ("hes got a knife", "a gun in the loft"; Women's
     Aid and Refuge: threats to kill and weapons are high-risk signs)."""
-    shared: bool = False
-    """The harm word is read by this rule even when an earlier rule has it, and stays
-    free for later ones: one sign of two dangers at once (FGM is a child at risk and,
-    in the Forced Marriage Unit's and Karma Nirvana's guidance, honour-based abuse)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -439,7 +435,7 @@ class HarmReader:
                 continue
             hits = [w for w in harm if w.cls in rule.harm]
             for word in hits:
-                if used.intersection(word.positions) and not rule.shared:
+                if used.intersection(word.positions):
                     continue
                 span = rule.window or self.window
                 near = [w for w in words if w is not word and _near(w, word, span)]
@@ -469,8 +465,7 @@ class HarmReader:
                     rule.sure or word.cls in self.acts or act is not None
                 )
                 kept = [word, *others, *(w for w in (person, *also, act) if w is not None)]
-                if not rule.shared:
-                    used.update(p for w in (word, *others) for p in w.positions)
+                used.update(p for w in (word, *others) for p in w.positions)
                 findings[rule.danger] = _merged(
                     findings.get(rule.danger), Finding(rule.danger, strong, tuple(kept))
                 )
@@ -698,19 +693,17 @@ def _rule(raw: Mapping[str, object]) -> Rule:
     strong = raw.get("strong", True)
     after = raw.get("after", False)
     sure = raw.get("sure", False)
-    shared = raw.get("shared", False)
     window = raw.get("window")
     if (
         not isinstance(min_harm, int)
         or not isinstance(strong, bool)
         or not isinstance(after, bool)
         or not isinstance(sure, bool)
-        or not isinstance(shared, bool)
         or not (window is None or (isinstance(window, int) and window > 0))
     ):
         raise HarmError(
-            f"[[rules]] for {danger}: min_harm and window are numbers, strong, after,"
-            " sure and shared true or false."
+            f"[[rules]] for {danger}: min_harm and window are numbers, strong, after and"
+            " sure true or false."
         )
     return Rule(
         danger,
@@ -723,5 +716,4 @@ def _rule(raw: Mapping[str, object]) -> Rule:
         window,
         after,
         sure,
-        shared,
     )
