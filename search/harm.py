@@ -189,6 +189,10 @@ class Rule:
     after: bool = False
     """The person word must follow the harm word: the one it is done to ("smacks her
     kids", "hits my son"), not the one doing it ("my son hits me")."""
+    sure: bool = False
+    """Strong with no act near: a weapon or a threat to life beside an abuser and the one
+    threatened is plain danger in itself ("hes got a knife", "a gun in the loft"; Women's
+    Aid and Refuge: threats to kill and weapons are high-risk signs)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -457,7 +461,9 @@ class HarmReader:
                 if len({w.text for w in (word, *others)}) < rule.min_harm:
                     continue
                 act = _closest(word, [w for w in near if w.cls == "act"])
-                strong = rule.can_be_strong and (word.cls in self.acts or act is not None)
+                strong = rule.can_be_strong and (
+                    rule.sure or word.cls in self.acts or act is not None
+                )
                 kept = [word, *others, *(w for w in (person, *also, act) if w is not None)]
                 used.update(p for w in (word, *others) for p in w.positions)
                 findings[rule.danger] = _merged(
@@ -686,16 +692,18 @@ def _rule(raw: Mapping[str, object]) -> Rule:
     min_harm = raw.get("min_harm", 1)
     strong = raw.get("strong", True)
     after = raw.get("after", False)
+    sure = raw.get("sure", False)
     window = raw.get("window")
     if (
         not isinstance(min_harm, int)
         or not isinstance(strong, bool)
         or not isinstance(after, bool)
+        or not isinstance(sure, bool)
         or not (window is None or (isinstance(window, int) and window > 0))
     ):
         raise HarmError(
-            f"[[rules]] for {danger}: min_harm and window are numbers, strong and after"
-            " true or false."
+            f"[[rules]] for {danger}: min_harm and window are numbers, strong, after and"
+            " sure true or false."
         )
     return Rule(
         danger,
@@ -707,4 +715,5 @@ def _rule(raw: Mapping[str, object]) -> Rule:
         strong,
         window,
         after,
+        sure,
     )
