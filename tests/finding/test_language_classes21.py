@@ -68,7 +68,7 @@ READS = [
     ("pa", "ਧੀ ਦੀ ਮਾਹਵਾਰੀ ਸ਼ੁਰੂ ਹੋ ਗਈ, ਉਹ 10 ਸਾਲ ਦੀ", "need:health"),
     ("pl", "córka dostała pierwszy okres w szkole i się wstydzi", "need:health"),
     # care shared after a separation
-    ("pl", "jak dzielić opiekę nad synem po rozstaniu", "need:relationships-and-conflict"),
+    ("pl", "chcemy dzielić opiekę na odległość, jak to zrobić", "need:relationships-and-conflict"),
     # what the classes below must not take away
     ("ur", "mujhe kaam chahiye", "need:work-and-skills"),
     ("pa", "bache nu parhai vich madad chahidi", "need:school-and-attendance"),
@@ -90,7 +90,11 @@ NOT_READ = [
     # work as where one is, not work wanted
     ("pl", "wychodzę z pracy o 17, gdzie jest klub po szkole", "need:work-and-skills"),
     ("pl", "mam koszmary po wypadku w pracy, nie mogę spać", "need:work-and-skills"),
-    ("ur", "main hospital mein kaam karti hun, bete ke liye after school club", "need:work-and-skills"),
+    (
+        "ur",
+        "main hospital mein kaam karti hun, bete ke liye after school club",
+        "need:work-and-skills",
+    ),
     ("ur", "میں ایک دکان میں کام کرتا ہوں اور بیٹی کو آٹزم ہے", "need:work-and-skills"),
     ("pa", "ਮੈਂ ਹਸਪਤਾਲ ਵਿੱਚ ਕੰਮ ਕਰਦੀ ਹਾਂ, ਬੱਚੇ ਲਈ ਨਰਸਰੀ", "need:work-and-skills"),
     # eating little is no food poverty; "okres" alone is any period of time
