@@ -53,6 +53,7 @@ from search.meaning import (
     score_meaning,
     stated_priority_listings,
 )
+from search.phrasebook import Phrasebook
 from search.query import MAX_RADIUS_M, Filters, SearchQuery, TextPlan, plan_text
 from search.ranking import (
     BLEND_RANGE,
@@ -69,7 +70,6 @@ from search.remembering import LastUsed
 from search.results import FIT_GRADES, FacetCounts, SearchHit, SearchResults, Widening
 from search.spelling import best_correction
 from search.synonyms import SYNONYMS
-from search.phrasebook import Phrasebook
 from search.understanding import Asker, Concept, QueryReader, Reading, danger_phrases
 from search.view import DocInfo, IndexView
 
