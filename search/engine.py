@@ -285,6 +285,9 @@ def _danger_fit(
     every one (``every``) before one meeting the leading danger alone; one whose own words
     use a phrase of the danger itself ("worried about a child", "self-harm", "county
     lines") before one whose words do not (a domestic abuse helpline for a missing child);
+    one whose words are not about a need the danger borrows from another danger the words
+    did not signal (:func:`_borrowed`) before one whose words are (a children's domestic
+    abuse group for a child hit with a spoon, nothing of domestic abuse said);
     one for whose danger it is (by ages or words) before one for anyone; one whose words
     are most about a need of the danger's before one that only meets it among others (a
     football club meeting crime and exploitation). Only a listing's needs, ages and words
