@@ -37,7 +37,7 @@ from search.analysis import stem_word
 from search.errors import PageOutOfRange
 from search.filtering import facet_counts, filter_clauses, intersect, union, within_radius
 from search.geo import nearest_distance
-from search.indexing import ABOUT, PHRASE
+from search.indexing import ABOUT, KIND, PHRASE
 from search.matching import match_text
 from search.meaning import (
     PREFERENCE_STEP,
@@ -53,6 +53,7 @@ from search.meaning import (
     score_meaning,
     stated_priority_listings,
 )
+from search.phrasebook import Phrasebook
 from search.query import MAX_RADIUS_M, Filters, SearchQuery, TextPlan, plan_text
 from search.ranking import (
     BLEND_RANGE,
@@ -141,6 +142,13 @@ def search(view: IndexView, query: SearchQuery) -> SearchResults:
     if query.page > 1 and start >= total:
         raise PageOutOfRange(f"page {query.page} is past the last page of results")
     hits = _ranked(view, query, chosen, ahead, start + query.page_size)
+    beside = None
+    if leading is not None and query.loosen and ahead:
+        beside = _beside(view, query, chosen, leading)
+        if beside is not None:
+            chosen = replace(chosen, matches=frozenset(chosen.matches) | {beside[0]})
+            total = len(chosen.matches)
+            hits = _placed_beside(hits, beside[1], start + query.page_size)
     return SearchResults(
         hits=tuple(hits[start:]),
         total=total,
@@ -149,6 +157,7 @@ def search(view: IndexView, query: SearchQuery) -> SearchResults:
         widened=chosen.attempt.widened,
         reading=reading,
         danger_only=danger_only,
+        beside=beside[1].id if beside is not None else None,
     )
 
 
@@ -276,6 +285,9 @@ def _danger_fit(
     every one (``every``) before one meeting the leading danger alone; one whose own words
     use a phrase of the danger itself ("worried about a child", "self-harm", "county
     lines") before one whose words do not (a domestic abuse helpline for a missing child);
+    one whose words are not about a need the danger borrows from another danger the words
+    did not signal (:func:`_borrowed`) before one whose words are (a children's domestic
+    abuse group for a child hit with a spoon, nothing of domestic abuse said);
     one for whose danger it is (by ages or words) before one for anyone; one whose words
     are most about a need of the danger's before one that only meets it among others (a
     football club meeting crime and exploitation). Only a listing's needs, ages and words
@@ -292,14 +304,41 @@ def _danger_fit(
         own = union(view, PHRASE, tuple(sorted(danger_phrases(book).get(leading.code, ()))))
     theirs = for_whom(view, whom) if whom else frozenset()
     about = union(view, ABOUT, leading.needs)
+    borrowed = _borrowed(book, leading, concepts) if book is not None else ()
+    apart = union(view, ABOUT, borrowed) if borrowed else frozenset()
     rest = _meeting_the_rest(view, concepts)
     ahead: dict[int, int] = {}
     for doc in first:
         both = every is None or doc in every
         also = rest is None or doc in rest
-        fit = 16 * both + 8 * (doc in own) + 4 * also + 2 * (doc in theirs) + (doc in about)
+        fit = (
+            32 * both
+            + 16 * (doc in own)
+            + 8 * (doc not in apart)
+            + 4 * also
+            + 2 * (doc in theirs)
+            + (doc in about)
+        )
         ahead[doc] = 1 + (doc not in elsewhere) * FIT_GRADES + fit
     return ahead
+
+
+def _borrowed(book: Phrasebook, leading: Concept, concepts: Sequence[Concept]) -> tuple[str, ...]:
+    """The needs the leading danger borrows from another danger the words did not signal:
+    those of a danger whose needs are a part, not the whole, of the leading one's. A child
+    at risk is met by the help for domestic abuse and for exploitation (the directory has
+    no need of its own for it), but a listing whose own words are about domestic abuse is
+    that danger's help: for "me mom hits me with the wooden spoon" it ranks after a
+    listing whose words are not, unless the words signal domestic abuse too."""
+    read = {concept.code for concept in concepts if concept.priority}
+    mine = set(leading.needs)
+    borrowed: set[str] = set()
+    for code, needs in book.danger_needs().items():
+        theirs = set(needs)
+        if code in read or not theirs or not theirs < mine:
+            continue
+        borrowed |= theirs
+    return tuple(sorted(borrowed))
 
 
 def _only_the_best(
@@ -329,6 +368,48 @@ def _band2_led(
         return chosen, {}
     matches = frozenset(chosen.matches) | frozenset(led)
     return replace(chosen, matches=matches), {doc: TIERS - 1 for doc in led}
+
+
+def _beside(
+    view: IndexView, query: SearchQuery, chosen: _Evaluation, leading: Concept
+) -> tuple[int, SearchHit] | None:
+    """The family's support beside a danger's help: the best listing of the leading
+    danger's ``beside`` kinds (:attr:`search.phrasebook.Entry.beside`: for a child at risk,
+    the family centre, the Early Help front door) that this searcher may see and that passes
+    the query's filters, by the search's own order (the nearest where a place is given).
+    None when the words signal another danger too (its help, not family support, is what
+    they ask for beside: "my partner hits me and the kids"), when the danger has no such
+    kinds, or when the results are sorted by distance."""
+    reader = query.reader
+    book = reader.phrasebook if reader is not None else None
+    entry = book.entry("dangers", leading.code) if book is not None else None
+    if entry is None or not entry.beside or query.sort != "relevance":
+        return None
+    if sum(1 for concept in chosen.attempt.concepts if concept.priority) > 1:
+        return None
+    audience = Filters(practitioner_only_too=query.filters.practitioner_only_too)
+    visible = filter_clauses(view, audience, query.today).values()
+    kinds = union(view, KIND, entry.beside)
+    found = intersect([kinds, *visible, *chosen.clauses.values()])
+    if not found:
+        return None
+    candidates = replace(chosen, matches=frozenset(found))
+    best = _ranked(view, query, candidates, {}, 1)
+    if not best:
+        return None
+    doc = next(doc for doc in found if view.info(doc).id == best[0].id)
+    return doc, best[0]
+
+
+def _placed_beside(hits: list[SearchHit], beside: SearchHit, limit: int) -> list[SearchHit]:
+    """``hits`` with the family's support (:func:`_beside`) at the place after the danger's
+    :data:`DANGER_LEADS` listings, or where it ranks already if that is higher."""
+    place = next((n for n, hit in enumerate(hits) if hit.id == beside.id), None)
+    if place is not None and place <= DANGER_LEADS:
+        return hits
+    rest = [hit for hit in hits if hit.id != beside.id]
+    rest.insert(min(DANGER_LEADS, len(rest)), beside)
+    return rest[:limit]
 
 
 def _meeting_the_rest(view: IndexView, concepts: Sequence[Concept]) -> Set[int] | None:

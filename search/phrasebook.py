@@ -145,9 +145,9 @@ class Entry:
     - ages: ``ages`` (years; -1 is pregnancy)
     - times: ``days``, ``hours`` (open at an hour h with start <= h < end) and ``holiday``
       (part of the name of a council school holiday; "" is the next holiday of any name)
-    - dangers: ``needs``, whose services come first when the danger is read, and ``whom``
+    - dangers: ``needs``, whose services come first when the danger is read, ``whom``
       ("young": a child's danger where the words do not say who asks, as a child at risk
-      is; "": the asker's alone)
+      is; "": the asker's alone) and ``beside`` (kinds of family support that follow them)
     """
 
     section: str
@@ -159,6 +159,11 @@ class Entry:
     holiday: str | None = None
     needs: tuple[str, ...] = ()
     whom: str = ""
+    beside: tuple[str, ...] = ()
+    """A danger's: the kinds of listing for the family's support beside the danger's own
+    help (a child at risk: the family centre, the Early Help front door), of which the
+    best one follows the danger's leading listings when the words signal no other danger
+    (:func:`search.engine._beside`)."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -301,6 +306,7 @@ def merge_phrasebook(base: Phrasebook, additions: Mapping[str, Any], where: str)
             holiday=entry.holiday if entry.holiday is not None else current.holiday,
             needs=entry.needs or current.needs,
             whom=entry.whom or current.whom,
+            beside=entry.beside or current.beside,
         )
     quiet = _strings(additions.get("meaningless", {}).get("words", []), f"{where} [meaningless]")
     context = additions.get("context", {})
@@ -475,6 +481,7 @@ def _with_phrases(entry: Entry, phrases: tuple[str, ...]) -> Entry:
         entry.holiday,
         entry.needs,
         entry.whom,
+        entry.beside,
     )
 
 
@@ -502,7 +509,10 @@ def _entry(section: str, code: object, table: object, where: str) -> Entry:
     whom = table.get("whom", "")
     if whom not in WHOM:
         raise PhrasebookError(f"{where}: whom must be one of {', '.join(map(repr, WHOM))}.")
-    return Entry(section, code, phrases, ages, days, hours, holiday, needs, whom)
+    beside = tuple(_strings(table.get("beside", []), where))
+    if beside and section != "dangers":
+        raise PhrasebookError(f"{where}: only a danger has beside (kinds of family support).")
+    return Entry(section, code, phrases, ages, days, hours, holiday, needs, whom, beside)
 
 
 def _min_max(table: Mapping[str, Any]) -> list[int | None] | None:

@@ -25,14 +25,15 @@ class SearchHit:
     signal (and is for who is asking, or anyone), 1 it meets it but is for someone else, 0
     neither (ranked by its score)."""
     fit: int = 0
-    """Meeting the danger, how it fits it (0 to FIT_GRADES - 1, higher first): 16 when it
-    meets every danger the words signal, 8 when its own words speak of the danger itself,
-    4 when it meets every other need the words ask for, 2 when it is for whose danger it
-    is, 1 when its words are most about one of the danger's needs
-    (:func:`search.engine._danger_fit`)."""
+    """Meeting the danger, how it fits it (0 to FIT_GRADES - 1, higher first): 32 when it
+    meets every danger the words signal, 16 when its own words speak of the danger itself,
+    8 when its own words are not about another danger's help that the leading one only
+    borrows (domestic abuse for a child at risk, when the words say none), 4 when it meets
+    every other need the words ask for, 2 when it is for whose danger it is, 1 when its
+    words are most about one of the danger's needs (:func:`search.engine._danger_fit`)."""
 
 
-FIT_GRADES = 32
+FIT_GRADES = 64
 """How many grades of fit order the listings meeting a danger within each of whom they
 are for (:attr:`SearchHit.fit`)."""
 
@@ -83,3 +84,6 @@ class SearchResults:
     danger_only: str | None = None
     """The danger (its code) the words signal, when nothing found as asked met it: the
     hits are then the listings that meet the danger, whatever the words and filters."""
+    beside: str | None = None
+    """The id of the listing for the family's support placed after a danger's leading
+    listings (:func:`search.engine._beside`), if any."""

@@ -185,7 +185,8 @@ def _placed(ahead: int, danger: str, number: int, fit: int = 0, loosened: bool =
     fits = [
         said
         for bit, said in (
-            (8, "its own words speak of the danger"),
+            (16, "its own words speak of the danger"),
+            (8, "its own words are not about another danger's help, unsignalled"),
             (4, "it meets the other needs asked for"),
             (2, "for whose danger it is"),
             (1, "its words are most about the danger's needs"),
@@ -254,6 +255,8 @@ def _explain_hits(results, query, top: int, now: datetime) -> None:  # type: ign
         if why.for_someone_else:
             parts.append(f"for {why.for_someone_else}: ranked lower for this asker")
         placed = _placed(hit.ahead, why.danger, number, hit.fit, query.loosen)
+        if hit.id == results.beside:
+            placed = f"at {number}: the family's support beside the danger's leading listings"
         if placed:
             parts.append(placed)
         if listing_overdue(service, now.date(), current_app.extensions["council"]):

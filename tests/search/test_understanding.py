@@ -168,6 +168,20 @@ def test_a_phrase_with_two_meanings_is_refused() -> None:
         parse_phrasebook(book)
 
 
+def test_a_dangers_family_support_kinds_are_kept_and_merged() -> None:
+    """``beside``: the kinds of family support that follow a danger's leading listings
+    (search.engine._beside), kept through a council's additions to the entry."""
+    book = {
+        "language": "en",
+        "dangers": {"child": {"needs": ["parenting"], "beside": ["family_centre"]}},
+    }
+    base = parse_phrasebook(book)
+    assert base.entry("dangers", "child").beside == ("family_centre",)
+    addition = {"dangers": {"child": {"needs": ["parenting"], "phrases": ["x"]}}}
+    merged = merge_phrasebook(base, addition, "[phrasebook]")
+    assert merged.entry("dangers", "child").beside == ("family_centre",)
+
+
 def test_a_council_adds_phrases_and_replaces_an_entry() -> None:
     base = parse_phrasebook(BOOK)
     merged = merge_phrasebook(
@@ -194,6 +208,7 @@ def test_a_council_adds_phrases_and_replaces_an_entry() -> None:
         ({"language": "en", "needs": {"Food": {"phrases": ["a"]}}}, "lower-case"),
         ({"language": "en", "nedes": {}}, "unknown section"),
         ({"language": "en", "needs": {"food": {"phrases": "hungry"}}}, "list of non-empty"),
+        ({"language": "en", "needs": {"food": {"beside": ["pantry"]}}}, "only a danger"),
     ],
 )
 def test_a_malformed_phrasebook_says_what_is_wrong(book: dict, message: str) -> None:
