@@ -4,8 +4,9 @@ script, Gurmukhi and romanised), and the look-alikes beside each class raise not
 the learnt alarm set aside.
 
 Written by otherdanger21 in its own words, one or more sentences per class, not taken from
-the training files. Measured once before the new patterns: 39 of 66 dangers read and 27
-of 28 look-alikes quiet; after, 66 of 66 and 28 of 28."""
+the training files. Measured once before the new patterns, on the first 64 dangers and 30
+look-alikes: 13 of 64 read and 29 of 30 quiet (one pill for a headache alarmed); after,
+every danger here reads and every look-alike is quiet."""
 
 from __future__ import annotations
 
@@ -59,7 +60,8 @@ DANGER: dict[str, list[tuple[str, str]]] = {
         ("ur", "kuch aadmi beti ko muft khana aur vape dete hain aur gaari mein le jate hain"),
         (
             "ur",
-            "koi instagram pe beti ko keh raha hai ke tasveerein sab ko bhej dega agar paise nahi diye",
+            "koi instagram pe beti ko keh raha hai ke tasveerein sab ko bhej dega "
+            "agar paise nahi diye",
         ),
         ("pa", "ਕੋਈ ਮੁੰਡੇ ਨੂੰ ਕਹਿੰਦਾ ਉਹਦੀਆਂ ਫੋਟੋਆਂ ਸਾਰਿਆਂ ਨੂੰ ਭੇਜ ਦੂ ਜੇ ਪੈਸੇ ਨਾ ਦਿੱਤੇ"),
         ("pl", "ktoś grozi synowi że pokaże wszystkim jego zdjęcia jak nie zapłaci"),
