@@ -108,6 +108,7 @@ DANGER: dict[str, list[tuple[str, str]]] = {
 }
 
 ORDINARY: list[tuple[str, str]] = [
+    ("pl", "zostawiam córkę 16 lat samą na weekend, czy to w porządku"),
     ("pl", "mąż pije piwo przy meczu a ja pilnuję dzieci"),
     ("pl", "zostawiłam 2 latka z babcią, sama idę do pracy"),
     ("pl", "byłam pijana na weselu i spadłam z krzesła"),
