@@ -112,7 +112,7 @@ def test_explain_shows_learnt_evidence_beside_the_rules(search_app: Flask) -> No
 
 LEARNT_ONLY = [
     ("qqxzv he smashes things when he doesnt get his way zzkq", "domestic-abuse"),
-    ("qqxzv she has stopped eating and gives her things away zzkq", None),
+    ("qqxzv she says nobody would notice if she was gone zzkq", None),
 ]
 """Dangers only the learnt reader reads, in words no listing holds (None: whichever it reads)."""
 

@@ -26,7 +26,7 @@ from search.understanding import QueryReader
 LEARNT_ONLY = (
     "he smashes things when he doesnt get his way",
     "mum says dad smashes things when he doesnt get his way",
-    "she has stopped eating and gives her things away",
+    "she says nobody would notice if she was gone",
 )
 """Sentences the rules read no danger in (written for this test; not in the training data)."""
 LEVELS = ("level 1", "level 2", "level 3", "level 4")

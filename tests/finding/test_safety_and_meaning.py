@@ -135,7 +135,7 @@ def test_explain_says_how_words_were_read_and_why_results_rank(search_app: Flask
     ranked = [line for line in result.output.splitlines() if line.strip()[:2] in ("1.", "2.")]
     assert len(ranked) == 2
     assert all("ahead of every listing not meeting the danger" in line for line in ranked)
-    plain = runner.invoke(args=["search", "explain", "zumba"])
+    plain = runner.invoke(args=["search", "explain", "origami"])
     assert "keywords only" in plain.output
     assert "not shown" in plain.output
 
