@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from search import MemoryBackend, SearchBackend, ServiceDocument, TantivyBackend, WhooshBackend
+from search.understanding import QueryReader
+from tests.search.readers import rules_reader
 from tests.search.search_factories import Build, directory
 
 ON_DISK = {"whoosh": WhooshBackend, "tantivy": TantivyBackend}
@@ -35,3 +37,9 @@ def build(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Build]:
 @pytest.fixture
 def dudley(build: Build) -> SearchBackend:
     return build(directory())
+
+
+@pytest.fixture(scope="module")
+def rules() -> QueryReader:
+    """The English reader without the learnt reader: what the lexicons alone read."""
+    return rules_reader("en")

@@ -18,15 +18,10 @@ strip."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
 import pytest
 
-from directory.config import DEFAULT_COUNCIL_FILE
-from directory.council import load_council
-from directory.safety import load_safety_lines
-from directory.understanding import load_reader
 from search.understanding import QueryReader
 
 TODAY = date(2026, 3, 2)
@@ -88,12 +83,6 @@ ORDINARY = [
     "my husband is a chef and wants a knife skills class",
     "he wants a permission slip signed for the school trip",
 ]
-
-
-@pytest.fixture(scope="module")
-def rules() -> QueryReader:
-    council = load_council(DEFAULT_COUNCIL_FILE)
-    return replace(load_reader(council, load_safety_lines(council), language="en"), learnt=None)
 
 
 @pytest.mark.parametrize("text", PANEL)

@@ -3,25 +3,14 @@ raise nothing (the learnt alarm set aside, so the rules are what is tested)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
 import pytest
 
-from directory.config import DEFAULT_COUNCIL_FILE
-from directory.council import load_council
-from directory.safety import load_safety_lines
-from directory.understanding import load_reader
 from search.understanding import QueryReader
 from tests.search.danger_sentences_indirect import INDIRECT_DANGER, INDIRECT_ORDINARY
 
 TODAY = date(2026, 3, 2)
-
-
-@pytest.fixture(scope="module")
-def rules() -> QueryReader:
-    council = load_council(DEFAULT_COUNCIL_FILE)
-    return replace(load_reader(council, load_safety_lines(council)), learnt=None)
 
 
 @pytest.mark.parametrize(

@@ -10,16 +10,12 @@ every danger here reads and every look-alike is quiet."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
 import pytest
 
-from directory.config import DEFAULT_COUNCIL_FILE
-from directory.council import load_council
-from directory.safety import load_safety_lines
-from directory.understanding import load_reader
 from search.understanding import QueryReader
+from tests.search.readers import rules_reader
 
 TODAY = date(2026, 3, 2)
 
@@ -147,12 +143,7 @@ ORDINARY: list[tuple[str, str]] = [
 
 @pytest.fixture(scope="module")
 def rules() -> dict[str, QueryReader]:
-    council = load_council(DEFAULT_COUNCIL_FILE)
-    lines = load_safety_lines(council)
-    return {
-        language: replace(load_reader(council, lines, language=language), learnt=None)
-        for language in ("pl", "ur", "pa")
-    }
+    return {language: rules_reader(language) for language in ("pl", "ur", "pa")}
 
 
 @pytest.mark.parametrize(

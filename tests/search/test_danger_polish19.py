@@ -3,15 +3,10 @@ read each kind in fresh words, and the play and toy look-alikes raise nothing.""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
 import pytest
 
-from directory.config import DEFAULT_COUNCIL_FILE
-from directory.council import load_council
-from directory.safety import load_safety_lines
-from directory.understanding import load_reader
 from search.understanding import QueryReader
 
 TODAY = date(2026, 3, 2)
@@ -60,12 +55,6 @@ ORDINARY = [
     "syn bawil sie zapalniczka, jak mu wytlumaczyc ze to niebezpieczne",
     "dwulatek ucieka mi na zakupach w supermarkecie",
 ]
-
-
-@pytest.fixture(scope="module")
-def rules() -> QueryReader:
-    council = load_council(DEFAULT_COUNCIL_FILE)
-    return replace(load_reader(council, load_safety_lines(council)), learnt=None)
 
 
 @pytest.mark.parametrize(

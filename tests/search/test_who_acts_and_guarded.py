@@ -4,15 +4,10 @@ sign of danger (a colicky baby, a child beaten up by others). The rules alone ar
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
 import pytest
 
-from directory.config import DEFAULT_COUNCIL_FILE
-from directory.council import load_council
-from directory.safety import load_safety_lines
-from directory.understanding import load_reader
 from search.understanding import QueryReader
 
 TODAY = date(2026, 3, 2)
@@ -50,12 +45,6 @@ DANGER = {
         "he gets drunk and leaves the toddler crying for hours at night",
     ],
 }
-
-
-@pytest.fixture(scope="module")
-def rules() -> QueryReader:
-    council = load_council(DEFAULT_COUNCIL_FILE)
-    return replace(load_reader(council, load_safety_lines(council)), learnt=None)
 
 
 @pytest.mark.parametrize("text", ORDINARY)
