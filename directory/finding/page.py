@@ -43,9 +43,9 @@ class SearchPage:
     reader: QueryReader | None
     for_practitioners: bool
     generation: Hashable | None = None
-    """The index generation the page was drawn from (``DirectorySearch.generation()``),
-    read once a page: what the page keeps per generation (its cards, the languages'
-    names) is keyed by it."""
+    """The index generation the page was drawn from with the newest listing change
+    (``directory.queries.generation_kept.kept_generation``), read once a page: what the page
+    keeps (its cards, need codes, the languages' names) is keyed by it."""
 
     def query(self, asked: SearchRequest) -> SearchQuery:
         """The engine query for ``asked`` on this page."""

@@ -54,7 +54,7 @@ from directory.models.card import (
     CardVenue,
 )
 from directory.models.funded_hours import names_funded_hours
-from directory.queries.generation_kept import GenerationKept, in_window, kept_generation
+from directory.queries.generation_kept import GenerationKept, in_window
 from directory.queries.services import indexed
 
 MOST_KEPT = 3000
@@ -87,7 +87,7 @@ class ListingCache:
         found = (
             card_listings(list(dict.fromkeys(ids)))
             if generation is None
-            else self._kept.get(ids, kept_generation(generation), card_listings)
+            else self._kept.get(ids, generation, card_listings)
         )
         return {
             i: found[i]

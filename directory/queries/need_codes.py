@@ -19,7 +19,7 @@ import sqlalchemy as sa
 
 from directory.extensions import db
 from directory.models import Service, ServiceStatus, TaxonomyTerm, service_taxonomy
-from directory.queries.generation_kept import GenerationKept, in_window, kept_generation
+from directory.queries.generation_kept import GenerationKept, in_window
 from directory.queries.services import need_codes_by_service
 
 MOST_KEPT = 20_000
@@ -52,7 +52,7 @@ class NeedCodeCache:
         nothing is kept."""
         if generation is None:
             return need_codes_by_service(ids, today)
-        found = self._kept.get(ids, kept_generation(generation), _load)
+        found = self._kept.get(ids, generation, _load)
         return {
             i: set(held.codes) for i, held in found.items() if held.codes and held.in_season(today)
         }

@@ -36,6 +36,7 @@ from directory.presenters.search import (
 )
 from directory.presenters.words_read import words_read_tags
 from directory.queries.cards import ListingCache
+from directory.queries.generation_kept import kept_generation
 from directory.queries.services import language_names
 from directory.safety import SafetyLines, cued_dangers, signalled_dangers
 from directory.understanding import search_reader
@@ -134,7 +135,7 @@ def results_page(door: Door) -> dict[str, Any]:
         localities,
         reader,
         door.for_practitioners,
-        engine.generation(),
+        _page_key(engine.generation()),
     )
     try:
         results = page.search(wanted)
@@ -209,6 +210,13 @@ def _guessed_need(results: SearchResults, council: Council) -> str | None:
     code = results.widened.guessed if results.widened else ""
     term = council.term("need", code) if code else None
     return term.label if term else None
+
+
+def _page_key(index_generation: Hashable | None) -> Hashable | None:
+    """What the page's kept values (cards, need codes, languages' names) are keyed by: the
+    index generation and the newest listing change (``kept_generation``), read once a page;
+    None with no index on disk (nothing kept)."""
+    return None if index_generation is None else kept_generation(index_generation)
 
 
 def _spoken_languages(locale: str, generation: Hashable | None) -> dict[str, str]:
