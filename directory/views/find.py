@@ -18,6 +18,7 @@ from directory.finding.needs_met import meets_all_needs_first
 from directory.finding.page import SearchPage
 from directory.finding.recovery import looser_searches
 from directory.finding.request import METRES_PER_MILE, PAGE_SIZE, SearchRequest
+from directory.finding.unplaced import MaskedUnplaced
 from directory.forms.search import PractitionerSearchForm, SearchForm, radius_words
 from directory.i18n import page_locale
 from directory.indexing import site_search
@@ -37,6 +38,7 @@ from directory.presenters.search import (
 from directory.presenters.words_read import words_read_tags
 from directory.queries.cards import ListingCache
 from directory.queries.generation_kept import kept_generation
+from directory.queries.masked import masked_listing_ids
 from directory.queries.services import language_names
 from directory.safety import SafetyLines, cued_dangers, signalled_dangers
 from directory.understanding import search_reader
@@ -127,15 +129,16 @@ def results_page(door: Door) -> dict[str, Any]:
     safety: SafetyLines = page_safety_lines()
 
     engine = site_search()
+    key = page_key(engine.generation())
     page = SearchPage(
-        engine,
+        MaskedUnplaced(engine, masked_listing_ids(key)),
         council,
         now,
         origin,
         localities,
         reader,
         door.for_practitioners,
-        _page_key(engine.generation()),
+        key,
     )
     try:
         results = page.search(wanted)
@@ -212,7 +215,7 @@ def _guessed_need(results: SearchResults, council: Council) -> str | None:
     return term.label if term else None
 
 
-def _page_key(index_generation: Hashable | None) -> Hashable | None:
+def page_key(index_generation: Hashable | None) -> Hashable | None:
     """What the page's kept values (cards, need codes, languages' names) are keyed by: the
     index generation and the newest listing change (``kept_generation``), read once a page;
     None with no index on disk (nothing kept)."""

@@ -19,6 +19,7 @@ from werkzeug.wrappers import Response
 
 from directory.council import Council
 from directory.council_language import page_council
+from directory.finding.unplaced import MaskedUnplaced
 from directory.forms.search import search_hint
 from directory.indexing import site_search
 from directory.links import safe_local_path
@@ -26,8 +27,9 @@ from directory.models import Service
 from directory.presenters.gone import gone_page, search_origin
 from directory.presenters.search import ResultItem, result_item
 from directory.presenters.service import service_page
+from directory.queries.masked import masked_listing_ids
 from directory.queries.services import gone_service, is_unpublished_draft, public_service
-from directory.views.find import page_listings
+from directory.views.find import page_key, page_listings
 from search import Filters, SearchQuery
 
 SIMILAR_SHOWN = 5
@@ -124,6 +126,9 @@ def _similar_services(
     ]
     if needs:
         attempts.append(Filters(needs=needs))
+    engine = site_search()
+    key = page_key(engine.generation())
+    searched = MaskedUnplaced(engine, masked_listing_ids(key))
     for filters in attempts:
         query = SearchQuery(
             origin=origin,
@@ -133,11 +138,9 @@ def _similar_services(
             today=now.date(),
             loosen=False,
         )
-        hits = site_search().search(query).hits
+        hits = searched.search(query).hits
         if hits:
-            services = page_listings(
-                [hit.id for hit in hits], now.date(), False, site_search().generation()
-            )
+            services = page_listings([hit.id for hit in hits], now.date(), False, key)
             return [
                 result_item(services[hit.id], hit, now, _council())
                 for hit in hits
