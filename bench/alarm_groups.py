@@ -94,6 +94,15 @@ class Variant:
     budget: float = STRIP_BUDGET
     phrases: bool = True
     """Whether the phrasebooks' need phrases are "none" examples of the alarm."""
+    binary: bool = False
+    """Count each n-gram once a sentence (binary tf) rather than 1 + log(count)."""
+    min_writers: int = 1
+    """Keep only n-grams found in the examples of at least this many sources (training
+    files, each a writer; the phrasebooks one): a writer's own turns of phrase teach
+    nothing about the next writer."""
+    forms: float = 0.0
+    """Weight of a third block: each word's forms as the reader folds them across languages
+    (:func:`word_forms_of`: English stem, Polish stem, romanised fold), 0 for none."""
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -118,6 +127,11 @@ VARIANTS: dict[str, Variant] = {
     "no need phrases": Variant(phrases=False),
     "budget 0.5%": Variant(budget=0.005),
     "budget 1.5%": Variant(budget=0.015),
+    "binary tf": Variant(binary=True),
+    "writers 2": Variant(min_writers=2),
+    "writers 3": Variant(min_writers=3),
+    "word forms": Variant(forms=1.0),
+    "word forms x0.5": Variant(forms=0.5),
 }
 
 _REPEATS = re.compile(r"(\w)\1{2,}")
@@ -125,6 +139,23 @@ _REPEATS = re.compile(r"(\w)\1{2,}")
 
 def squashed(text: str) -> str:
     return _REPEATS.sub(r"\1\1", text)
+
+
+def word_forms_of(text: str) -> list[str]:
+    """Each word's forms as the reader folds words (the English stem, the Polish stem
+    and the romanised Urdu/Punjabi spelling; a word's forms counted once), so one writer's
+    "beats", "beating" or "maarta", "marta" share a feature with another's."""
+    from search.phrasebook import stemmer
+    from search.word_forms import polish_stem, romanised_fold
+
+    english = stemmer("en")
+    grams: list[str] = []
+    for word in text.split():
+        forms = {romanised_fold(word), polish_stem(word)}
+        if english is not None and word.isascii():
+            forms.add(english(word))
+        grams.extend(sorted(forms))
+    return grams
 
 
 @dataclass
@@ -155,6 +186,8 @@ class Counts:
         analysers: dict[str, Callable[[str], list[str]]] = {"char": learnt_module_grams}
         if variant.words:
             analysers["word"] = word_grams if variant.words == 2 else (lambda t: t.split())
+        if variant.forms:
+            analysers["forms"] = word_forms_of
         blocks = {
             kind: CountVectorizer(analyzer=analyser, lowercase=False, dtype=np.float32)
             .fit_transform(folded)
@@ -164,19 +197,34 @@ class Counts:
         return cls({t: i for i, t in enumerate(texts)}, blocks)
 
 
-def tfidf(counts: Counts, vocabulary: Sequence[str], variant: Variant) -> Callable[..., Any]:
-    """The features function a fold's vectorisers would give: fitted on ``vocabulary``."""
+def tfidf(
+    counts: Counts,
+    vocabulary: Sequence[str],
+    variant: Variant,
+    sources: Sequence[str] = (),
+) -> Callable[..., Any]:
+    """The features function a fold's vectorisers would give: fitted on ``vocabulary``
+    (whose examples come from ``sources``, one a text, for :attr:`Variant.min_writers`)."""
     from scipy.sparse import diags, hstack
 
     rows = np.array([counts.index[t] for t in vocabulary])
     n = len(rows)
+    writers = ["phrasebook" if source.startswith("phrasebook") else source for source in sources]
     fitted = []
     for kind, block in counts.blocks.items():
         df = np.asarray((block[rows] > 0).sum(axis=0)).ravel()
         least = variant.char_min_df if kind == "char" else variant.word_min_df
-        kept = np.flatnonzero(df >= least)
+        keep = df >= least
+        if variant.min_writers > 1 and writers:
+            by = np.array(writers)
+            seen_in = np.zeros(block.shape[1], dtype=np.int32)
+            for writer in sorted(set(writers)):
+                mine = rows[by == writer]
+                seen_in += np.asarray((block[mine] > 0).sum(axis=0)).ravel() > 0
+            keep &= seen_in >= variant.min_writers
+        kept = np.flatnonzero(keep)
         idf = np.log((1 + n) / (1 + df[kept])) + 1.0
-        scale = variant.word_scale if kind == "word" else 1.0
+        scale = {"word": variant.word_scale, "forms": variant.forms}.get(kind, 1.0)
         fitted.append((block, kept, idf.astype(np.float32), scale))
 
     def features(texts: Sequence[str]) -> Any:
@@ -184,7 +232,9 @@ def tfidf(counts: Counts, vocabulary: Sequence[str], variant: Variant) -> Callab
         parts_ = []
         for block, kept, idf, scale in fitted:
             x = block[at][:, kept].astype(np.float32)
-            if variant.sublinear:
+            if variant.binary:
+                x.data = np.ones_like(x.data)
+            elif variant.sublinear:
                 x.data = 1.0 + np.log(x.data)
             x = x @ diags(idf)
             norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
@@ -339,7 +389,7 @@ def _fold(
             e for e in examples if not (e.source.startswith("phrasebook") and e.danger == NONE)
         ]
     vocabulary = [normalised(e.text) for e in examples]
-    features = tfidf(counts, vocabulary, variant)
+    features = tfidf(counts, vocabulary, variant, [e.source for e in examples])
     told = [e for e in examples if e.danger is not None and e.alarm]
     labels = np.array([e.danger != NONE for e in told])
     weights = None
