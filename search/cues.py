@@ -149,7 +149,11 @@ class _Patterns:
             return
         text = prepared.text
         for index in sorted(chosen):
-            if not all(_can_start(start, present, heads) for start in self.starts[index][1:]):
+            rest = self.starts[index]
+            if len(rest) > 1 and not all(
+                always or not exact.isdisjoint(present) or not prefixes.isdisjoint(heads)
+                for exact, prefixes, always in rest[1:]
+            ):
                 continue
             label, parts = self.compiled[index]
             found = [list(part.finditer(text)) for part in parts]
@@ -181,11 +185,6 @@ def _prepared(words: tuple[str, ...]) -> _Prepared:
         frozenset(word[:end] for word in present for end in range(1, len(word) + 1)),
         tuple(_starts(words)),
     )
-
-
-def _can_start(start: _Start, present: set[str], heads: set[str]) -> bool:
-    exact, prefixes, always = start
-    return always or not exact.isdisjoint(present) or not prefixes.isdisjoint(heads)
 
 
 def _start(part: str) -> _Start:

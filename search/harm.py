@@ -329,6 +329,8 @@ class HarmReader:
     def _opened(self, folded: Sequence[str], blanked: set[int]) -> set[int]:
         """The blanked words of a removal and those after it, what it names ("out of the
         club", "out the rubbish"): never the look-alike before it ("murder me if i")."""
+        if not blanked:
+            return set()  # what is opened is only ever blanked words
         opened: set[int] = set()
         for start, word in enumerate(folded):
             for words, cls in self._candidates(word):
