@@ -26,8 +26,8 @@ import pytest
 from search.cues import CueLexicon, _folded, _Patterns, build_cues
 from search.harm import Rule, build_reader
 from search.understanding import _tokens
-from tests.search.reading_record import FIXTURE, chunks, sentence_files, sentences
 from tests.search.readers import rules_reader
+from tests.search.reading_record import FIXTURE, chunks, sentence_files, sentences
 
 LEXICONS = ("ignore", "cues", "ended_abuse", "behaviour", "injury", "guarded", "sign")
 
