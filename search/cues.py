@@ -26,12 +26,15 @@ their words are blanked before any cue is looked for, so they can neither cue no
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 GAP_WORDS = 3
+PREPARED_KEPT = 256
+"""Texts whose folded words and word starts are remembered (:func:`_prepared`)."""
 _BLANK = "_"
 _LATIN_EXTRA = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss"})
 
@@ -134,18 +137,23 @@ class _Patterns:
 
     def matches(self, words: Sequence[str]) -> Iterator[tuple[str, re.Match[str]]]:
         """(label, match) of each pattern that matches ``" ".join(words)``."""
+        prepared = _prepared(tuple(words))
+        present, heads = prepared.present, prepared.heads
         chosen = set(self.always)
-        present = set(words)
-        heads = {word[:end] for word in present for end in range(1, len(word) + 1)}
-        for word in present:
-            chosen.update(self.exact.get(word, ()))
-        for head in heads:
-            chosen.update(self.prefixes.get(head, ()))
+        # The words and word starts some pattern begins with, found by set intersection.
+        for word in present & self.exact.keys():
+            chosen.update(self.exact[word])
+        for head in heads & self.prefixes.keys():
+            chosen.update(self.prefixes[head])
         if not chosen:
             return
-        text = " ".join(words)
+        text = prepared.text
         for index in sorted(chosen):
-            if not all(_can_start(start, present, heads) for start in self.starts[index][1:]):
+            rest = self.starts[index]
+            if len(rest) > 1 and not all(
+                always or not exact.isdisjoint(present) or not prefixes.isdisjoint(heads)
+                for exact, prefixes, always in rest[1:]
+            ):
                 continue
             label, parts = self.compiled[index]
             found = [list(part.finditer(text)) for part in parts]
@@ -155,9 +163,28 @@ class _Patterns:
                         yield label, match
 
 
-def _can_start(start: _Start, present: set[str], heads: set[str]) -> bool:
-    exact, prefixes, always = start
-    return always or not exact.isdisjoint(present) or not prefixes.isdisjoint(heads)
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """What every lexicon's look-up needs of one text's words, worked out once: the
+    text, its words and every start of a word (what a ``kill*`` can begin with)."""
+
+    text: str
+    present: frozenset[str]
+    heads: frozenset[str]
+    starts: tuple[int, ...]
+
+
+@functools.lru_cache(maxsize=PREPARED_KEPT)
+def _prepared(words: tuple[str, ...]) -> _Prepared:
+    """:class:`_Prepared` of ``words`` (folded): one reading looks the same words up in
+    seven lexicons (look-alikes, behaviour, injury, guarded, sign, ended, cues)."""
+    present = frozenset(words)
+    return _Prepared(
+        " ".join(words),
+        present,
+        frozenset(word[:end] for word in present for end in range(1, len(word) + 1)),
+        tuple(_starts(words)),
+    )
 
 
 def _start(part: str) -> _Start:
@@ -243,8 +270,8 @@ class CueLexicon:
 
     @staticmethod
     def _found(patterns: _Patterns, words: Sequence[str]) -> set[int]:
-        folded = [fold(word) or _BLANK for word in words]
-        starts = _starts(folded)
+        folded = _folded(tuple(words))
+        starts = _prepared(folded).starts
         return {
             position
             for _, match in patterns.matches(folded)
@@ -254,8 +281,8 @@ class CueLexicon:
     def ignored_spans(self, words: Sequence[str]) -> list[tuple[int, int]]:
         """(first, last) position of each look-alike in ``words``, as :meth:`ignored`
         finds them."""
-        folded = [fold(word) or _BLANK for word in words]
-        starts = _starts(folded)
+        folded = _folded(tuple(words))
+        starts = _prepared(folded).starts
         spans = []
         for _, match in self.ignore.matches(folded):
             positions = _positions(starts, match.start(), match.end())
@@ -271,8 +298,10 @@ class CueLexicon:
         ``skipped`` are the look-alikes' positions, when the caller has them already."""
         if skipped is None:
             skipped = self.ignored(words)
-        folded = [_BLANK if i in skipped else fold(word) or _BLANK for i, word in enumerate(words)]
-        starts = _starts(folded)
+        folded = tuple(
+            _BLANK if i in skipped else word for i, word in enumerate(_folded(tuple(words)))
+        )
+        starts = _prepared(folded).starts
         found: dict[str, set[int]] = {}
         for code, match in self.cues.matches(folded):
             found.setdefault(code, set()).update(_positions(starts, match.start(), match.end()))
@@ -350,6 +379,12 @@ def parse_cues(raw: Mapping[str, object], languages: Sequence[str] | None = None
         patterns(raw.get("guarded", {}), "guarded"),
         patterns(raw.get("sign", {}), "sign"),
     )
+
+
+@functools.lru_cache(maxsize=PREPARED_KEPT)
+def _folded(words: tuple[str, ...]) -> tuple[str, ...]:
+    """``words`` as cues compare them, an empty one blanked."""
+    return tuple(fold(word) or _BLANK for word in words)
 
 
 def _starts(words: Sequence[str]) -> list[int]:

@@ -39,6 +39,10 @@ from search.homographs import SmallWords
 DEFAULT_WINDOW = 5
 WORDS_KEPT = 8192
 """Words whose class entries are remembered: a word's entries are the same on every search."""
+FOUND_KEPT = 64
+"""Queries whose class words are remembered (:meth:`HarmReader.words`): one reading asks
+for the same words four or five times (the idle words, the findings, the signs, whether
+to set the cues aside)."""
 _SPECIAL = frozenset({"act", "object", "joke", "form", "hyperbole", "real_threat"})
 REMOVAL = "removal"
 """The classes of being put out of somewhere (``removal``, ``removal_self``...: "kicked
@@ -255,10 +259,29 @@ class HarmReader:
     languages: Mapping[_Entry, str] = field(default_factory=dict)
     """A class entry -> its language, for an entry only one language lists."""
     _seen: dict[str, tuple[_Entry, ...]] = field(default_factory=dict, repr=False)
+    _found: dict[tuple[tuple[str, ...], frozenset[int]], tuple[Word, ...]] = field(
+        init=False, repr=False, compare=False
+    )
+    """What :meth:`words` found for the latest queries (FOUND_KEPT of them), by words and
+    skipped positions; a copy made with :func:`dataclasses.replace` starts its own, as
+    what it finds depends on its false friends."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_found", {})
 
     def words(self, keys: Sequence[str], skipped: set[int] | None = None) -> list[Word]:
         """Every class word in ``keys`` (the query's words, lower case, apostrophes
         dropped), none at a ``skipped`` position (a look-alike) but a removal's."""
+        key = (tuple(keys), frozenset(skipped or ()))
+        found = self._found.get(key)
+        if found is None:
+            if len(self._found) >= FOUND_KEPT:
+                self._found.clear()
+            found = self._found[key] = tuple(self._words(keys, skipped))
+        return list(found)
+
+    def _words(self, keys: Sequence[str], skipped: set[int] | None) -> list[Word]:
+        """:meth:`words`, worked out."""
         folded = [self._spoken(fold(key)) for key in keys]
         blanked = skipped or set()
         found: list[Word] = []
@@ -306,6 +329,8 @@ class HarmReader:
     def _opened(self, folded: Sequence[str], blanked: set[int]) -> set[int]:
         """The blanked words of a removal and those after it, what it names ("out of the
         club", "out the rubbish"): never the look-alike before it ("murder me if i")."""
+        if not blanked:
+            return set()  # what is opened is only ever blanked words
         opened: set[int] = set()
         for start, word in enumerate(folded):
             for words, cls in self._candidates(word):
