@@ -70,7 +70,11 @@ DANGER = [
     # both parents on drink or drugs, a child feeding the little ones
     ("pa", "ਮੰਮੀ ਪਾਪਾ ਨਸ਼ਾ ਕਰਦੇ ਛੋਟੀ ਭੈਣ ਨੂੰ ਖਾਣਾ ਮੈਂ ਦਿੰਦੀ ਹਾਂ", "danger:child-at-risk"),
     ("ur", "امی ابو دونوں نشہ کرتے ہیں چھوٹے بھائی کو کھانا میں دیتی ہوں", "danger:child-at-risk"),
-    ("ur", "ammi abbu nasha karte hain chhote bhai ko khana main deti hoon", "danger:child-at-risk"),
+    (
+        "ur",
+        "ammi abbu nasha karte hain chhote bhai ko khana main deti hoon",
+        "danger:child-at-risk",
+    ),
     # a job's pretext, the passport kept, no pay
     ("pa", "ਨੌਕਰੀ ਦਾ ਕਹਿ ਕੇ ਲਿਆਏ ਪਾਸਪੋਰਟ ਰੱਖ ਲਿਆ ਪੈਸੇ ਨਹੀਂ ਦਿੰਦੇ", "danger:exploitation"),
     ("pa", "kam de bahane leaye passport rakh lya raat din kam", "danger:exploitation"),
