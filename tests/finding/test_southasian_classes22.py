@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.finding.test_language_classes21 import dangers, read
+from tests.finding.test_language_classes21 import dangers, read, strong
 
 QUIET = [
     # a gang of mothers or friends for a pastime
@@ -89,3 +89,18 @@ def test_look_alikes_read_no_danger(language: str, text: str) -> None:
 @pytest.mark.parametrize(("language", "text", "danger"), DANGER)
 def test_dangers_said_plainly_are_read(language: str, text: str, danger: str) -> None:
     assert danger in dangers(read(language, text)), text
+
+
+# Urdu success misses: diabetes said as "sugar" one has got, in script, is health
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("ur", "امی کو شوگر ہو گئی ہے کوئی مدد"),
+        ("pa", "ਬਾਪੂ ਨੂੰ ਸ਼ੂਗਰ ਹੋ ਗਈ ਕੀ ਖਾਵੇ"),
+        ("ur", "abbu ko sugar ho gayi hai diet ka mashwara"),
+    ],
+)
+def test_diabetes_said_as_sugar_is_health(language: str, text: str) -> None:
+    reading = read(language, text)
+    assert "need:health" in strong(reading), text
+    assert dangers(reading) == set(), text
