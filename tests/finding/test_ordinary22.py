@@ -98,3 +98,61 @@ def test_an_everyday_class_raises_no_panel_and_no_strip(text: str) -> None:
 @pytest.mark.parametrize("text", STILL_READ)
 def test_the_same_words_in_a_danger_still_show(text: str) -> None:
     assert shown(rules_read(text, "en")), text
+
+
+# Needs in everyday and West Midlands wordings (the phrasebook's ordinary22 phrases): each
+# sentence reads its need strongly, by the rules alone.
+NEEDS = [
+    ("nowt in the cupboards and payday is next week", "food"),
+    ("theres nothing in for the kids tea till friday", "food"),
+    ("not spoken to an adult since monday, just me and the twins", "loneliness"),
+    ("is there a knit and natter near sedgley", "loneliness"),
+    ("my son got isolation again because of his haircut", "school-and-attendance"),
+    ("my daughter refuses to wear uniform, what are the rules", "school-and-attendance"),
+    ("my daughter wont leave her room and hardly talks to us", "mental-health-and-wellbeing"),
+    ("kids setting fires on the park every weekend, who do i tell", "crime-and-exploitation"),
+    ("my little one is sunburnt, what do i put on it", "health"),
+    ("my step kids hate me, any help for blended families", "relationships-and-conflict"),
+    ("she has a non molestation order against her ex and needs advice", "domestic-abuse"),
+]
+
+# Words that read no need in these frames, beside the same words meaning it.
+NOT_READ = [
+    ("my shop died in the pandemic, i want to retrain", "bereavement"),
+    ("the goldfish died, the kids want another", "bereavement"),
+    ("my mum says my brother has arrested development", "crime-and-exploitation"),
+    ("my son got isolation at school for talking", "loneliness"),
+]
+STILL_NEEDS = [
+    ("my mum died last year and i cant cope", "bereavement"),
+    ("my son was arrested last night", "crime-and-exploitation"),
+    ("i feel so isolated since the baby", "loneliness"),
+]
+
+
+def _strong_needs(text: str) -> set[str]:
+    return {
+        c.code
+        for c in rules_read(text, "en").concepts
+        if c.key.startswith("need:") and c.strength == "strong"
+    }
+
+
+@pytest.mark.parametrize(("text", "need"), NEEDS)
+def test_an_everyday_wording_reads_its_need(text: str, need: str) -> None:
+    assert need in _strong_needs(text), text
+
+
+@pytest.mark.parametrize(("text", "need"), NOT_READ)
+def test_a_frame_reads_no_need_from_its_word(text: str, need: str) -> None:
+    assert need not in _strong_needs(text), text
+
+
+@pytest.mark.parametrize(("text", "need"), STILL_NEEDS)
+def test_the_word_meaning_it_still_reads(text: str, need: str) -> None:
+    assert need in _strong_needs(text), text
+
+
+def test_a_court_order_reads_the_need_and_no_danger() -> None:
+    reading = rules_read("she has a non molestation order against her ex and needs advice", "en")
+    assert shown(reading) == []
