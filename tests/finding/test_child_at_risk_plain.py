@@ -12,7 +12,8 @@ their sources) read together by its rules:
 - blows said plainly and objects a child is hit with ("batter me", "pinches me", "to
   teach me a lesson", "with a belt": NSPCC, "Physical abuse");
 - a child afraid of home or of going back to a parent (Childline);
-- a child under 18 put out of home (Childline, Shelter);
+- a child of 16 or under put out of home, or under 18 with nowhere to sleep (Childline,
+  Shelter); at 17 with a roof, the housing need;
 - county lines signs, two together (cash with no job, burner phones, calls at all hours,
   older males in cars: Home Office county lines guidance, The Children's Society);
 - a threat to post a child's pictures, someone online not who they say, a child asked to
@@ -120,6 +121,7 @@ LOOK_ALIKES = [
     "dont want to go home from the holiday",
     "the kids dont want to go home from the park",
     "my 16 year old got kicked out of college",
+    "my dad kicked me out and im 17, need a hostel",
     "my daughter wants new trainers and a north face coat for her birthday",
     "my son got a new phone and new trainers for christmas",
     "my son wants a paper round to earn money for trainers",
