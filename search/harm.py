@@ -422,7 +422,11 @@ class HarmReader:
         return said_of_things - {p for word in harm for p in word.positions}
 
     def _aside(self, words: Sequence[Word], harm: Sequence[Word]) -> bool:
-        return any(word.cls == "form" for word in words) or self._joking(words, harm)
+        # A form word inside a harm entry of several words is that entry's, not a form:
+        # "to teach her a lesson" is a blow, not a lesson.
+        held = {p for word in harm if len(word.positions) > 1 for p in word.positions}
+        filled = any(word.cls == "form" and not held.issuperset(word.positions) for word in words)
+        return filled or self._joking(words, harm)
 
     def _joking(self, words: Sequence[Word], harm: Sequence[Word]) -> bool:
         """Laughter ("lol", "haha", "xD") over hyperbole only: every harm word is one said
