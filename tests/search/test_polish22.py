@@ -93,6 +93,40 @@ DANGER = [
     ("grupa dla ofiar przemocy, maz mnie dzis pobil", "domestic-abuse"),
 ]
 
+# Danger said plainly, by class (the polish15 file's misses, in this file's own words): a
+# protective order broken, a partner hunting the family who fled, a rope taken to a garage
+# or a cellar beside a loss, a young child alone at home into the night, a home taken
+# over to deal from (cuckooing), a child sold to men or for a debt.
+PLAIN = [
+    ("jest order z sadu ale on go lamie i przychodzi do dzieci", "domestic-abuse"),
+    (
+        "uciekłyśmy z córkami od partnera do cioci, a on nas szuka po całym mieście",
+        "domestic-abuse",
+    ),
+    ("dziadek po smierci babci zamknal sie w garazu ze sznurem, boje sie", "suicide-and-self-harm"),
+    ("brat poszedl z lina na strych i nie odbiera", "suicide-and-self-harm"),
+    ("moj 7 latek siedzi sam w domu do 10 w nocy bo pracuje na zmiany", "child-at-risk"),
+    ("5 letnia corka jest sama w domu do polnocy jak ja sprzatam biura", "child-at-risk"),
+    ("partner sprzedaje córkę starszym facetom", "exploitation"),
+    ("sasiad sprzedal corke za dlug", "exploitation"),
+]
+
+# Their look-alikes: an order asked about, a payment order, a move after leaving, a rope
+# for towing or climbing, a child afraid at night or alone for minutes, things sold.
+PLAIN_QUIET = [
+    "sad wydal order na kontakt z dziecmi, co dalej",
+    "znowu przychodzi nakaz zaplaty, pomocy z dlugami",
+    "ucieklam od meza rok temu, szukam pracy",
+    "tata kupil line do holowania auta, trzyma w garazu",
+    "syn chodzi na wspinaczke z lina, gdzie scianka",
+    "moj 8 latek boi sie zasypiac w nocy, co robic",
+    "3 latek nie spi w nocy, jestem sama z nim, pomocy",
+    "7 latek zostaje sam w domu na 15 minut po szkole, czy to legalne",
+    "sasiedzi maja imprezy w mieszkaniu do rana",
+    "sprzedaje dom po dziadku, potrzebuje porady prawnej",
+    "corka sprzedaje swoje rysunki na targu",
+]
+
 
 @pytest.fixture(scope="module")
 def polish() -> QueryReader:
@@ -125,3 +159,13 @@ def test_the_danger_beside_each_class_still_reads(
     polish: QueryReader, text: str, danger: str
 ) -> None:
     assert danger in shown(page_reading(polish, text)), text
+
+
+@pytest.mark.parametrize(("text", "danger"), PLAIN)
+def test_polish_danger_said_plainly_reads(polish: QueryReader, text: str, danger: str) -> None:
+    assert danger in shown(page_reading(polish, text)), text
+
+
+@pytest.mark.parametrize("text", PLAIN_QUIET)
+def test_their_look_alikes_raise_nothing(polish: QueryReader, text: str) -> None:
+    assert not shown(page_reading(polish, text)), text
