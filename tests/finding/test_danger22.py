@@ -43,8 +43,10 @@ DANGER = [
     ("ive been locked in the spare room by my husband since saturday", "domestic-abuse"),
     ("his mum keeps my visa and makes me do all the housework like a maid", "domestic-abuse"),
     # an older person harmed by the family they live with
-    ("my grandad is 83 and my cousin is spending his pension and shouting at him",
-     "domestic-abuse"),
+    (
+        "my grandad is 83 and my cousin is spending his pension and shouting at him",
+        "domestic-abuse",
+    ),
     ("im 77 and my son in law grabs me and calls me names", "domestic-abuse"),
     ("my nan is 88 and my uncle took her bedroom off her", "domestic-abuse"),
     # suicide: a means or a place, ready
@@ -53,8 +55,10 @@ DANGER = [
     ("ive got my sleeping pills counted out on the bed", "suicide-and-self-harm"),
     ("my 12 year old threatened to throw himself out of the window", "suicide-and-self-harm"),
     # cutting that a school found: self-harm leads
-    ("my daughter got put in isolation for self harming in the toilets, shes 13",
-     "suicide-and-self-harm"),
+    (
+        "my daughter got put in isolation for self harming in the toilets, shes 13",
+        "suicide-and-self-harm",
+    ),
 ]
 
 LEADS = [
