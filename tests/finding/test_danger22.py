@@ -84,6 +84,7 @@ QUIET = [
     # a rope for play, a bridge or canal walked, snowed in
     "bought a tyre swing with a rope for the garden, any play parks",
     "walks over the canal bridge with a buggy, any routes",
+    "my two love jumping in the puddles down by the old bridge, any wellie walks",
     "we were snowed in by the weather for three days, any indoor play",
     # an order asked about; a child at the door, a school place
     "how do i apply for a non molestation order",
