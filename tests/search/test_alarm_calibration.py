@@ -72,9 +72,10 @@ def _alarm(model: LearntModel) -> Callable[[str], float]:
 def test_the_rule_keeps_a_margin_above_the_highest_ordinary_sentence() -> None:
     assert threshold_above(0.2) == FLOOR
     assert threshold_above(0.97) == 0.99  # odds 32 -> at least 65: 0.98 has 49, 0.99 99
-    assert threshold_above(0.9999) == OFF
+    assert threshold_above(0.9999) == 0.99995  # odds 9999 -> at least 19998
+    assert threshold_above(0.99999) == OFF
     previous = 0.0
-    for highest in (0.5, 0.8, 0.9, 0.95, 0.98, 0.99, 0.995, 0.998, 0.9995):
+    for highest in (0.5, 0.8, 0.9, 0.95, 0.98, 0.99, 0.995, 0.998, 0.9995, 0.9999):
         chosen = threshold_above(highest)
         assert chosen > highest and chosen >= previous
         assert chosen in STEPS or chosen == OFF
