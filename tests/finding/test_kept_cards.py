@@ -18,6 +18,7 @@ from directory.presenters import cards
 from directory.presenters.cards import card_kit, kept_card
 from directory.presenters.professional import meets_all_first
 from directory.views.find import FAMILY_DOOR, PRACTITIONER_DOOR, Door, results_page
+from tests.support.masking import masked_before_reindex
 
 LANGUAGES = ("", "pl", "ur", "pa")
 NEEDS = ("food", "money", "housing", "send", "mental_health", "not-a-need")
@@ -205,38 +206,26 @@ def _cards(page: str) -> dict[str, str]:
     return found
 
 
+def _nearest_shown(search_app: Flask, address: str) -> str:
+    """The id of a listing the page shows with a distance."""
+    shown = _cards(search_app.test_client().get(address).get_data(as_text=True))
+    near = [i for i, card in shown.items() if "mile" in card]
+    assert near, "the page shows a distance on some card"
+    return near[0]
+
+
 def test_a_venue_masked_before_the_index_catches_up_shows_no_distance(
     search_app: Flask,
 ) -> None:
     """A masked venue (a refuge) is indexed with no place, so no distance can locate it.
     Masked in a commit the index has not taken yet, its listing's card shows no distance
     from the place the index still holds: the card's own values (read afresh) decide."""
-    from directory.extensions import db
-    from directory.indexing.hooks import reindex_deferred
-    from directory.models import Service
-
     family = search_app.test_client()
     address = "/find-support?q=food&postcode=DY1+1AE"
-    shown = _cards(family.get(address).get_data(as_text=True))
-    near = [i for i, card in shown.items() if "mile" in card]
-    assert near, "the page shows a distance on some card"
-    service_id = near[0]
-    with search_app.app_context():
-        venues = [link.location for link in db.session.get_one(Service, service_id).locations]
-        assert venues and not any(venue.masked_address for venue in venues)
-        with reindex_deferred(db.session):
-            for venue in venues:
-                venue.masked_address = True
-            db.session.commit()
-    try:
+    service_id = _nearest_shown(search_app, address)
+    with masked_before_reindex(search_app, service_id):
         card = _cards(family.get(address).get_data(as_text=True)).get(service_id, "")
         assert "mile" not in card
-    finally:
-        with search_app.app_context():
-            service = db.session.get_one(Service, service_id)
-            for link in service.locations:
-                link.location.masked_address = False
-            db.session.commit()
 
 
 @pytest.mark.parametrize("placed", ["&radius=1", "&sort=nearest", "&radius=20&sort=nearest"])
@@ -246,31 +235,10 @@ def test_a_venue_masked_before_the_index_catches_up_is_not_placed_by_it(
     """Masked in a commit the index has not taken yet, a refuge's listing is not listed by
     the place the index still holds: no radius search or "nearest first" from a postcode
     shows it until the index catches up. Searched from no place, it still shows."""
-    from directory.extensions import db
-    from directory.indexing.hooks import reindex_deferred
-    from directory.models import Service
-
     family = search_app.test_client()
     address = f"/find-support?q=food&postcode=DY1+1AE{placed}"
-    shown = _cards(family.get(address).get_data(as_text=True))
-    near = [i for i, card in shown.items() if "mile" in card]
-    assert near, "the page shows a distance on some card"
-    service_id = near[0]
-    with search_app.app_context():
-        service = db.session.get_one(Service, service_id)
-        name = service.name
-        venues = [link.location for link in service.locations]
-        with reindex_deferred(db.session):
-            for venue in venues:
-                venue.masked_address = True
-            db.session.commit()
-    try:
+    service_id = _nearest_shown(search_app, address)
+    with masked_before_reindex(search_app, service_id) as name:
         assert service_id not in _cards(family.get(address).get_data(as_text=True))
         by_name = family.get(f"/find-support?q={name}").get_data(as_text=True)
         assert service_id in _cards(by_name)
-    finally:
-        with search_app.app_context():
-            service = db.session.get_one(Service, service_id)
-            for link in service.locations:
-                link.location.masked_address = False
-            db.session.commit()

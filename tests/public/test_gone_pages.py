@@ -24,6 +24,7 @@ from directory.models import (
 from directory.queries.services import publicly_visible
 from tests.support.client import page_text
 from tests.support.html import visible_text
+from tests.support.masking import masked_before_reindex
 
 TODAY = date.today()
 CARD_LINK = re.compile(
@@ -180,24 +181,9 @@ def test_a_venue_masked_before_the_index_catches_up_is_not_offered_as_nearby(
     """The similar services are the nearest ones: a listing whose venue was masked (a
     refuge) in a commit the index has not taken yet would be ordered by the place the
     index still holds. It is left out until the index catches up."""
-    from directory.indexing.hooks import reindex_deferred
-
     listing = _listing(search_app)
     with changed(search_app, str(listing["id"]), status=ServiceStatus.INACTIVE):
         similar = CARD_LINK.findall(_get(search_app, str(listing["id"]))[1])
         assert similar, "the gone page offers similar services nearby"
-        nearest = similar[0]
-        with search_app.app_context():
-            venues = [link.location for link in db.session.get_one(Service, nearest).locations]
-            assert venues and not any(venue.masked_address for venue in venues)
-            with reindex_deferred(db.session):
-                for venue in venues:
-                    venue.masked_address = True
-                db.session.commit()
-        try:
-            assert nearest not in CARD_LINK.findall(_get(search_app, str(listing["id"]))[1])
-        finally:
-            with search_app.app_context():
-                for link in db.session.get_one(Service, nearest).locations:
-                    link.location.masked_address = False
-                db.session.commit()
+        with masked_before_reindex(search_app, similar[0]):
+            assert similar[0] not in CARD_LINK.findall(_get(search_app, str(listing["id"]))[1])
